@@ -1,0 +1,68 @@
+import { AppError } from '../../shared/domain/app-error';
+import { altinnError } from './altinn-errors';
+
+export interface AltinnHttpOptions {
+  /** Altinn's platform base (`https://platform.tt02.altinn.no`, the sandbox's `${emulator}/altinn`). */
+  platform: string;
+  /** A plain Maskinporten token for these scopes (MaskinportenTokens.tokenForScopes(...).value). */
+  accessToken: (scopes: readonly string[]) => Promise<string>;
+  fetch?: typeof fetch;
+}
+
+export interface AltinnCall {
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  /** Below the platform base, e.g. `/authentication/api/v1/systemregister/vendor`; or an absolute `links.next`. */
+  path: string;
+  scopes: readonly string[];
+  body?: unknown;
+  /** Statuses the caller handles itself (404 → null, 400 AUTH.VLD-00002 → update instead). */
+  expect?: readonly number[];
+  operation: string;
+}
+
+export interface AltinnAnswer {
+  status: number;
+  body: unknown;
+}
+
+/** One authenticated JSON call to Altinn; any status the caller did not expect becomes a typed AppError. */
+export function createAltinnHttp(options: AltinnHttpOptions) {
+  const fetchImpl = options.fetch ?? fetch;
+  const base = options.platform.replace(/\/+$/, '');
+  return async function call(request: AltinnCall): Promise<AltinnAnswer> {
+    const token = await options.accessToken(request.scopes);
+    const url = /^https?:\/\//.test(request.path) ? request.path : `${base}${request.path}`;
+    let response: Response;
+    try {
+      response = await fetchImpl(url, {
+        method: request.method,
+        headers: {
+          authorization: `Bearer ${token}`,
+          accept: 'application/json',
+          ...(request.body !== undefined ? { 'content-type': 'application/json' } : {}),
+        },
+        ...(request.body !== undefined ? { body: JSON.stringify(request.body) } : {}),
+      });
+    } catch (error) {
+      throw new AppError(
+        'ALTINN_UNREACHABLE',
+        {
+          nb: 'Fikk ikke kontakt med Altinn. Sjekk nettforbindelsen og prøv igjen.',
+          en: 'Could not reach Altinn. Check the network connection and try again.',
+        },
+        [request.operation, (error as Error).message],
+      );
+    }
+    const text = await response.text();
+    let body: unknown = text;
+    try {
+      body = text ? (JSON.parse(text) as unknown) : undefined;
+    } catch {
+      // Some answers are plain text (a bare GUID); keep the text.
+    }
+    if (response.ok || request.expect?.includes(response.status)) return { status: response.status, body };
+    throw altinnError(response.status, body, request.operation, request.scopes);
+  };
+}
+
+export type AltinnHttp = ReturnType<typeof createAltinnHttp>;

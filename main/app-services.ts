@@ -1,0 +1,71 @@
+import { join } from 'node:path';
+import { SettingsStore } from './settings/settings-store';
+import { ProfileService } from './settings/profiles';
+import { EventHub } from './ipc/event-hub';
+import { SandboxController } from './sandbox/sandbox-controller';
+import { emulatorModules } from './sandbox/modules';
+import { createDispatcher, type Dispatch } from './ipc/dispatch';
+import { createHandlers } from './ipc/handlers';
+import { createLogger, type Logger } from './log/logger';
+import type { EmulatorModule } from './sandbox/host';
+
+export interface AppServicesOptions {
+  dataDir: string;
+  host: 'electron' | 'node';
+  version: string;
+  /** Hands an allowed http(s) URL to the OS browser (Electron's shell.openExternal, or a test's recorder). */
+  openExternal: (url: string) => Promise<void>;
+  log?: Logger;
+  modules?: () => EmulatorModule[];
+  now?: () => Date;
+}
+
+/**
+ * Everything main does, assembled once, with no Electron in it: the Electron glue, the CLI and the real-browser
+ * harness all build the app from here and differ only in how calls reach `dispatch`.
+ */
+export interface AppServices {
+  options: AppServicesOptions;
+  log: Logger;
+  settings: SettingsStore;
+  profiles: ProfileService;
+  events: EventHub;
+  sandbox: SandboxController;
+  dispatch: Dispatch;
+  dispose(): Promise<void>;
+}
+
+export function createAppServices(options: AppServicesOptions): AppServices {
+  const log = options.log ?? createLogger({ file: join(options.dataDir, 'logs', 'innsender.log') });
+  const settings = SettingsStore.open(options.dataDir, log, options.now);
+  const profiles = new ProfileService(settings, options.now);
+  const events = new EventHub();
+  const sandbox = new SandboxController({
+    dataDir: options.dataDir,
+    modules: options.modules ?? emulatorModules,
+    events,
+    log,
+    ...(options.now ? { now: options.now } : {}),
+  });
+  const services: AppServices = {
+    options,
+    log,
+    settings,
+    profiles,
+    events,
+    sandbox,
+    dispatch: async () => {
+      throw new Error('dispatch used before it was set');
+    },
+    async dispose() {
+      await sandbox.stop();
+    },
+  };
+  services.dispatch = createDispatcher(createHandlers(services), log);
+  return services;
+}
+
+/** The sandbox runs whenever the active profile uses it, so the first call finds it ready. */
+export async function startActiveEnvironment(services: AppServices): Promise<void> {
+  if (services.profiles.active()?.environment === 'sandbox') await services.sandbox.ensureRunning();
+}

@@ -1,0 +1,68 @@
+import type { Command } from 'commander';
+import type { CliContext } from '../context';
+import { EXIT } from '../exit-codes';
+import type { Profile } from '../../../shared/domain/profile';
+
+function describe(p: Profile, active: boolean): string {
+  return `${active ? '*' : ' '} ${p.orgNumber}  ${p.environment.padEnd(10)}  ${p.displayName}  (${p.id})`;
+}
+
+/** `innsender profiles …`: the organisations the user acts for, through the same channels as the UI. */
+export function registerProfilesCommand(program: Command, ctx: CliContext): void {
+  const profiles = program.command('profiles').description('list and manage the organisations you act for');
+
+  profiles
+    .command('list', { isDefault: true })
+    .description('list profiles (* marks the active one)')
+    .action(() =>
+      ctx.call('profiles.list', undefined, (state) => {
+        if (state.profiles.length === 0) return 'No profiles yet. Add one: innsender profiles add <orgnr> <name>';
+        return state.profiles.map((p) => describe(p, p.id === state.activeProfileId)).join('\n');
+      }),
+    );
+
+  profiles
+    .command('add')
+    .description('add a profile (the first becomes active)')
+    .argument('<orgnr>', 'organisasjonsnummer, 9 digits')
+    .argument('<name>', 'display name')
+    .option('--env <environment>', 'sandbox | test | production | custom', 'sandbox')
+    .option('--env-file <file>', 'for --env custom: the JSON file with every URL')
+    .action((orgNumber: string, displayName: string, opts: { env: string; envFile?: string }) =>
+      ctx.call(
+        'profiles.create',
+        {
+          orgNumber,
+          displayName,
+          environment: opts.env as Profile['environment'],
+          ...(opts.envFile ? { customEnvironmentFile: opts.envFile } : {}),
+        },
+        (p) => `Added ${describe(p, false).trim()}`,
+      ),
+    );
+
+  profiles
+    .command('use')
+    .description('make a profile active')
+    .argument('<id-or-orgnr>')
+    .action((key: string) => ctx.call('profiles.activate', { id: resolveId(ctx, key) }, () => `Active: ${key}`));
+
+  profiles
+    .command('remove')
+    .description('remove a profile (its drafts and outbox stay on disk)')
+    .argument('<id-or-orgnr>')
+    .action((key: string) => ctx.call('profiles.remove', { id: resolveId(ctx, key) }, () => `Removed: ${key}`));
+}
+
+/** Lets people type the org number they know instead of the profile's id, when it names exactly one profile. */
+function resolveId(ctx: CliContext, key: string): string {
+  const matches = ctx.services.profiles
+    .state()
+    .profiles.filter((p) => p.id === key || p.orgNumber === key.replace(/\s/g, ''));
+  if (matches.length === 1 && matches[0]) return matches[0].id;
+  if (matches.length > 1) {
+    ctx.io.err(`${key} names ${matches.length} profiles; use the id (innsender profiles list).`);
+    ctx.setExit(EXIT.usage);
+  }
+  return key;
+}

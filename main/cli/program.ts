@@ -1,0 +1,75 @@
+import { Command, CommanderError } from 'commander';
+import { createAppServices, type AppServices } from '../app-services';
+import { createLogger } from '../log/logger';
+import { defaultDataDir } from '../settings/data-dir';
+import { createCliContext } from './context';
+import { EXIT, type ExitCode } from './exit-codes';
+import type { CliIo } from './output';
+import { registerProfilesCommand } from './commands/profiles';
+import { registerSandboxCommand } from './commands/sandbox';
+import { join } from 'node:path';
+
+export interface CliRun {
+  argv: string[];
+  io: CliIo;
+  env?: NodeJS.ProcessEnv;
+  version: string;
+}
+
+/**
+ * `innsender …`: the main-process services without Electron. Parses the global options first, builds the same
+ * services the app uses, then runs the command. Returns the exit code instead of exiting, so tests can call it.
+ */
+export async function runCli({ argv, io, env = process.env, version }: CliRun): Promise<ExitCode> {
+  const globals = new Command()
+    .allowUnknownOption(true)
+    .allowExcessArguments(true)
+    .helpOption(false)
+    .option('--data-dir <dir>')
+    .option('--json')
+    .option('--lang <lang>');
+  globals.parse(argv, { from: 'user' });
+  const g = globals.opts<{ dataDir?: string; json?: boolean; lang?: string }>();
+  const dataDir = g.dataDir ?? defaultDataDir(env);
+  const lang = g.lang === 'en' ? 'en' : 'nb';
+
+  let services: AppServices | undefined;
+  try {
+    services = createAppServices({
+      dataDir,
+      host: 'node',
+      version,
+      // The CLI has no browser to hand links to; it prints them instead.
+      openExternal: async (url) => io.out(`Open in your browser: ${url}`),
+      log: createLogger({ file: join(dataDir, 'logs', 'innsender-cli.log') }),
+    });
+    const ctx = createCliContext(services, io, { json: !!g.json, lang });
+    for (const notice of services.settings.notices) io.err(`${notice.code}: ${notice.message[lang]}`);
+
+    const program = new Command('innsender')
+      .description('Report to Skatteetaten by machine: Maskinporten, Altinn systembruker, Dialogporten.')
+      .version(version)
+      .option('--data-dir <dir>', 'where profiles, drafts and the outbox are kept', dataDir)
+      .option('--json', 'print machine-readable JSON: {"ok":true,"value":…} or {"ok":false,"error":…}')
+      .option('--lang <lang>', 'nb (default) or en, for messages')
+      .exitOverride()
+      .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
+    registerProfilesCommand(program, ctx);
+    registerSandboxCommand(program, ctx);
+
+    try {
+      await program.parseAsync(argv, { from: 'user' });
+    } catch (error) {
+      if (error instanceof CommanderError) {
+        return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+      }
+      throw error;
+    }
+    return ctx.exitCode();
+  } catch (error) {
+    io.err(`INTERNAL: ${(error as Error).message}`);
+    return EXIT.failure;
+  } finally {
+    await services?.dispose();
+  }
+}

@@ -1,0 +1,79 @@
+// The Electron entry: lifecycle, the window and the wiring. Everything with logic lives outside main/electron/.
+import { app, BrowserWindow, ipcMain, session, shell } from 'electron';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createAppServices, startActiveEnvironment } from '../app-services';
+import { registerAppScheme, serveAppProtocol } from './app-protocol';
+import { APP_ENTRY_URL, APP_ORIGIN } from './app-origin';
+import { installWebContentsGuards } from './web-contents-guard';
+import { denyAllPermissions } from './permissions';
+import { mainWindowOptions } from './window-options';
+import { forwardEvents, registerIpc } from './ipc-register';
+
+// Built as ESM (out/main/index.js): the renderer and preload bundles sit beside this folder.
+const here = dirname(fileURLToPath(import.meta.url));
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  registerAppScheme();
+  void app.whenReady().then(start);
+}
+
+async function start(): Promise<void> {
+  const services = createAppServices({
+    dataDir: app.getPath('userData'),
+    host: 'electron',
+    version: app.getVersion(),
+    openExternal: (url) => shell.openExternal(url),
+  });
+  const trusted = new Set<number>();
+  const sandboxOrigins = () => {
+    const host = services.sandbox.running();
+    return host ? [host.baseUrl] : [];
+  };
+
+  denyAllPermissions(session.defaultSession);
+  installWebContentsGuards(app, {
+    appOrigin: APP_ORIGIN,
+    openExternal: (url) => void shell.openExternal(url),
+    extraOrigins: sandboxOrigins,
+  });
+  serveAppProtocol(join(here, '../renderer'));
+  registerIpc({
+    ipcMain,
+    dispatch: services.dispatch,
+    trustedWebContents: trusted,
+    appOrigin: APP_ORIGIN,
+    log: services.log,
+  });
+  forwardEvents(services.events, () => BrowserWindow.getAllWindows());
+
+  const createWindow = () => {
+    const win = new BrowserWindow(mainWindowOptions(join(here, '../preload/index.cjs')));
+    const id = win.webContents.id;
+    trusted.add(id);
+    win.on('closed', () => trusted.delete(id));
+    win.once('ready-to-show', () => win.show());
+    void win.loadURL(APP_ENTRY_URL);
+    return win;
+  };
+
+  let mainWindow = createWindow();
+  app.on('second-instance', () => {
+    if (mainWindow.isDestroyed()) mainWindow = createWindow();
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow();
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('before-quit', () => void services.dispose());
+
+  await startActiveEnvironment(services).catch((error: unknown) =>
+    services.log.error('sandbox did not start', { error }),
+  );
+}

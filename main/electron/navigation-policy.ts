@@ -1,0 +1,25 @@
+import { isAllowedExternalUrl } from '../security/external-links';
+
+export type NavigationDecision = { action: 'allow' } | { action: 'deny' } | { action: 'open-external'; url: string };
+
+/**
+ * What happens when a page tries to go somewhere: inside the app's own origin a same-page navigation is allowed;
+ * an allow-listed http(s) address goes to the OS browser; everything else is refused.
+ */
+export function decideNavigation(
+  url: string,
+  appOrigin: string,
+  extraOrigins: readonly string[] = [],
+): NavigationDecision {
+  try {
+    if (new URL(url).origin === appOrigin) return { action: 'allow' };
+  } catch {
+    return { action: 'deny' };
+  }
+  return isAllowedExternalUrl(url, extraOrigins) ? { action: 'open-external', url } : { action: 'deny' };
+}
+
+/** New windows are never created: an allowed link opens in the OS browser, anything else is dropped. */
+export function decideWindowOpen(url: string, extraOrigins: readonly string[] = []): NavigationDecision {
+  return isAllowedExternalUrl(url, extraOrigins) ? { action: 'open-external', url } : { action: 'deny' };
+}

@@ -1,0 +1,10 @@
+import type { AppServices } from '../app-services';
+import type { Handlers } from './dispatch';
+import { foundationHandlers } from './handlers/foundation';
+
+/** Joins each capability's handlers; the type demands one for every channel in the contract. */
+export function createHandlers(services: AppServices): Handlers {
+  return {
+    ...foundationHandlers(services),
+  };
+}

@@ -1,0 +1,213 @@
+import { checkAMeldingRules } from '../../shared/reports/amelding/check-rules';
+import type { KnownAMelding } from '../../shared/reports/amelding/rules/rule-context';
+import { summariseAMelding } from '../../shared/reports/amelding/summary';
+import type { AMeldingVersion } from '../../shared/reports/amelding/versions';
+import type {
+  AMeldingCheckResult,
+  CheckResult,
+  ReportFileInfo,
+  Rf1086CheckResult,
+  XsdUsed,
+} from '../../shared/reports/check-result';
+import type { ReportEnvironment } from '../../shared/reports/environment';
+import { hasErrors, warning, type Finding } from '../../shared/reports/finding';
+import { readReportDocument, type ReportDocument } from '../../shared/reports/read-report-document';
+import { checkRf1086Rules } from '../../shared/reports/rf1086/check-rules';
+import type { Rf1086Hovedskjema, Rf1086Underskjema } from '../../shared/reports/rf1086/model';
+import { groupRf1086Forms } from '../../shared/reports/rf1086/returns';
+import { summariseRf1086 } from '../../shared/reports/rf1086/summary';
+import { locateFindings, pathAtLine } from '../../shared/reports/source-locations';
+import { readReportFile, type ReportFile } from './read-report-file';
+import { validateAgainstXsd } from './xsd-validate';
+
+export interface CheckReportOptions {
+  readonly environment: ReportEnvironment;
+  readonly profileOrg?: string;
+  /** 'YYYY-MM-DD'; defaults to the local date. */
+  readonly today?: string;
+  readonly knownMessages?: readonly KnownAMelding[];
+  readonly maxBytes?: number;
+  readonly schemaDir?: string;
+  readonly now?: () => Date;
+}
+
+const XSD_FOR_VERSION: Record<AMeldingVersion, XsdUsed | null> = {
+  v2_0: null,
+  v2_1: null,
+  v2_2: 'amelding_v2_2',
+  v2_3: 'amelding_v2_3',
+};
+
+type Read = { file: ReportFile; doc: ReportDocument };
+
+/**
+ * Checks report files selected together: each a-melding gives one result; all RF-1086 forms together give one
+ * result (a main form and its shareholder forms are one return); a file that cannot be read gives an
+ * `unreadable` result. Structure is checked against the XSD, then the offline rules run on the model.
+ */
+export async function checkReportFiles(paths: readonly string[], options: CheckReportOptions): Promise<CheckResult[]> {
+  const now = options.now?.() ?? new Date();
+  const checkedAt = now.toISOString();
+  const today = options.today ?? localDate(now);
+  const results: CheckResult[] = [];
+  const aMeldinger: (Read & { doc: Extract<ReportDocument, { kind: 'amelding' }> })[] = [];
+  const rf1086: (Read & { doc: Extract<ReportDocument, { kind: 'rf1086' }> })[] = [];
+
+  for (const path of paths) {
+    const read = await readReportFile(path, options.maxBytes === undefined ? {} : { maxBytes: options.maxBytes });
+    if (!read.ok) {
+      const info = { path, sha256: read.sha256 ?? '0'.repeat(64), size: read.size ?? 0 };
+      results.push(unreadable(info, read.finding, checkedAt));
+      continue;
+    }
+    const doc = readReportDocument(read.file.text, path);
+    if (doc.kind === 'unreadable') results.push(unreadable(infoOf(read.file), doc.finding, checkedAt));
+    else if (doc.kind === 'amelding') aMeldinger.push({ file: read.file, doc });
+    else rf1086.push({ file: read.file, doc });
+  }
+
+  const xsdFindings = await validateGrouped(
+    [
+      ...aMeldinger.map((r) => ({
+        read: r,
+        schema: r.doc.document.format === 'xml' ? XSD_FOR_VERSION[r.doc.document.version] : null,
+      })),
+      ...rf1086.map((r) => ({
+        read: r,
+        schema: (r.doc.form.form === 'hovedskjema' ? 'rf1086_hovedskjema' : 'rf1086_underskjema') as XsdUsed,
+      })),
+    ],
+    options.schemaDir,
+  );
+
+  for (const r of aMeldinger) results.push(checkAMelding(r, xsdFindings.get(r.file.path), options, today, checkedAt));
+  if (rf1086.length) results.push(checkRf1086(rf1086, xsdFindings, options, today, checkedAt));
+  return results;
+}
+
+function checkAMelding(
+  { file, doc }: Read & { doc: Extract<ReportDocument, { kind: 'amelding' }> },
+  xsd: Finding[] | undefined,
+  options: CheckReportOptions,
+  today: string,
+  checkedAt: string,
+): AMeldingCheckResult {
+  const { document } = doc;
+  const schema = document.format === 'xml' ? XSD_FOR_VERSION[document.version] : null;
+  const findings: Finding[] = [];
+  if (schema && xsd) {
+    findings.push(...xsd.map((f) => (f.line ? { ...f, path: pathAtLine(doc.locations, f.line) } : f)));
+  } else {
+    // No XSD for this input: the reader's own structure findings stand in for it.
+    findings.push(...doc.issues);
+    if (document.format === 'xml') {
+      findings.push(
+        warning(
+          'XSD_SCHEMA_UNAVAILABLE',
+          '',
+          `Det finnes ingen XSD for a-melding ${document.version}; strukturen er kontrollert mot Innsenders modell.`,
+          `There is no XSD for a-melding ${document.version}; the structure was checked against Innsender's model.`,
+        ),
+      );
+    }
+  }
+  const rulesCanRun = doc.complete;
+  if (rulesCanRun) {
+    findings.push(
+      ...checkAMeldingRules(document.leveranse, {
+        environment: options.environment,
+        ...(options.profileOrg ? { profileOrg: options.profileOrg } : {}),
+        ...(options.knownMessages ? { knownMessages: options.knownMessages } : {}),
+        today,
+        source: document.format,
+      }),
+    );
+  } else {
+    findings.push(
+      warning(
+        'REPORT_RULES_SKIPPED',
+        '',
+        'Innholdskontrollene ble ikke kjørt fordi strukturen har feil. Rett feilene over og kontroller på nytt.',
+        'The content checks were not run because the structure has errors. Fix the errors above and check again.',
+      ),
+    );
+  }
+  const located = locateFindings(findings, doc.locations, file.path);
+  return {
+    kind: 'amelding',
+    files: [infoOf(file)],
+    valid: !hasErrors(located),
+    findings: located,
+    checkedAt,
+    version: document.version,
+    format: document.format,
+    xsd: schema,
+    summary: rulesCanRun ? summariseAMelding(document.leveranse, document.version, document.format) : null,
+  };
+}
+
+function checkRf1086(
+  reads: (Read & { doc: Extract<ReportDocument, { kind: 'rf1086' }> })[],
+  xsd: Map<string, Finding[]>,
+  options: CheckReportOptions,
+  today: string,
+  checkedAt: string,
+): Rf1086CheckResult {
+  const findings: Finding[] = reads.flatMap((r) =>
+    (xsd.get(r.file.path) ?? []).map((f) => ({ ...f, file: r.file.path })),
+  );
+  const mains = reads.flatMap((r) => (r.doc.form.form === 'hovedskjema' ? [r.doc.form as Rf1086Hovedskjema] : []));
+  const shareholders = reads.flatMap((r) =>
+    r.doc.form.form === 'underskjema' ? [r.doc.form as Rf1086Underskjema] : [],
+  );
+  const set = groupRf1086Forms(mains, shareholders);
+  findings.push(
+    ...checkRf1086Rules(set, {
+      environment: options.environment,
+      ...(options.profileOrg ? { profileOrg: options.profileOrg } : {}),
+      today,
+    }),
+  );
+  return {
+    kind: 'rf1086',
+    files: reads.map((r) => infoOf(r.file)),
+    valid: !hasErrors(findings),
+    findings,
+    checkedAt,
+    summary: set.returns.length ? summariseRf1086(set) : null,
+  };
+}
+
+async function validateGrouped(
+  items: { read: Read; schema: XsdUsed | null }[],
+  schemaDir: string | undefined,
+): Promise<Map<string, Finding[]>> {
+  const bySchema = new Map<XsdUsed, Read[]>();
+  for (const { read, schema } of items) {
+    if (!schema) continue;
+    bySchema.set(schema, [...(bySchema.get(schema) ?? []), read]);
+  }
+  const out = new Map<string, Finding[]>();
+  for (const [schema, reads] of bySchema) {
+    const found = await validateAgainstXsd(
+      reads.map((r) => ({ key: r.file.path, xml: r.file.text })),
+      schema,
+      schemaDir ? { schemaDir } : {},
+    );
+    for (const [key, findings] of found) out.set(key, findings);
+  }
+  return out;
+}
+
+function infoOf(file: ReportFile): ReportFileInfo {
+  return { path: file.path, sha256: file.sha256, size: file.size };
+}
+
+function unreadable(info: ReportFileInfo, finding: Finding, checkedAt: string): CheckResult {
+  return { kind: 'unreadable', files: [info], valid: false, findings: [{ ...finding, file: info.path }], checkedAt };
+}
+
+function localDate(date: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}

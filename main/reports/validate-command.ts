@@ -1,0 +1,36 @@
+import type { ReportEnvironment } from '../../shared/reports/environment';
+import { checkReportFiles, type CheckReportOptions } from './check-report-files';
+import { formatCheckResult } from './format-check-result';
+
+export interface ValidateOptions {
+  readonly profileOrg?: string;
+  readonly environment: ReportEnvironment;
+  readonly json: boolean;
+  readonly lang: 'nb' | 'en';
+  /** For tests; the CLI leaves these to their defaults. */
+  readonly check?: Partial<Pick<CheckReportOptions, 'today' | 'maxBytes' | 'schemaDir' | 'knownMessages' | 'now'>>;
+}
+
+/**
+ * `innsender validate <file…>`: exit 0 when every report is free of errors (warnings allowed), 1 when any has
+ * errors, 2 when any input could not be read as a report at all.
+ */
+export async function runValidate(
+  files: string[],
+  opts: ValidateOptions,
+): Promise<{ exitCode: 0 | 1 | 2; stdout: string }> {
+  if (files.length === 0) {
+    const message = opts.lang === 'nb' ? 'Ingen filer å kontrollere.' : 'No files to check.';
+    return { exitCode: 2, stdout: opts.json ? JSON.stringify({ error: message }) + '\n' : message + '\n' };
+  }
+  const results = await checkReportFiles(files, {
+    environment: opts.environment,
+    ...(opts.profileOrg ? { profileOrg: opts.profileOrg } : {}),
+    ...opts.check,
+  });
+  const exitCode = results.some((r) => r.kind === 'unreadable') ? 2 : results.some((r) => !r.valid) ? 1 : 0;
+  const stdout = opts.json
+    ? JSON.stringify(results, null, 2) + '\n'
+    : results.map((r) => formatCheckResult(r, opts.lang)).join('\n\n') + '\n';
+  return { exitCode, stdout };
+}

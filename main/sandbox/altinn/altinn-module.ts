@@ -1,0 +1,20 @@
+import type { EmulatorModule } from '../host';
+import type { SandboxTokenAuthority } from '../maskinporten/token-authority';
+import { confirmPageRoutes } from './confirm-page-routes';
+import { systemRegisterRoutes } from './system-register-routes';
+import { systemUserRequestRoutes } from './system-user-request-routes';
+
+/**
+ * The sandbox Altinn authentication API (system register, system user requests) below `/altinn`, and the
+ * owner's approval page below `/altinn-am`. Bearer tokens must come from the sandbox Maskinporten.
+ */
+export function altinnModule(authority: SandboxTokenAuthority): EmulatorModule {
+  return {
+    name: 'altinn',
+    routes: (ctx) => [
+      ...systemRegisterRoutes(ctx, authority),
+      ...systemUserRequestRoutes(ctx, authority),
+      ...confirmPageRoutes(ctx),
+    ],
+  };
+}

@@ -1,0 +1,93 @@
+import type { AltinnAccessPackage, AltinnRight } from '../../../shared/domain/services-catalogue';
+import type { EmulatorState } from '../state';
+
+export interface StoredSystem {
+  id: string;
+  guid: string;
+  vendor: { authority: string; ID: string };
+  name: Record<string, string>;
+  description: Record<string, string>;
+  rights: AltinnRight[];
+  accessPackages: AltinnAccessPackage[];
+  clientId: string[];
+  allowedRedirectUrls: string[];
+  isVisible: boolean;
+  isDeleted: boolean;
+}
+
+export type StoredRequestStatus = 'New' | 'Accepted' | 'Rejected' | 'Denied' | 'Timedout';
+
+export interface StoredRequest {
+  id: string;
+  kind: 'standard' | 'agent';
+  integrationTitle: string;
+  externalRef: string;
+  systemId: string;
+  partyOrgNo: string;
+  rights: AltinnRight[];
+  accessPackages: AltinnAccessPackage[];
+  status: StoredRequestStatus;
+  redirectUrl?: string;
+  created: string;
+  systemUserId?: string;
+}
+
+export interface StoredSystemUser {
+  id: string;
+  integrationTitle: string;
+  systemId: string;
+  reporteeOrgNo: string;
+  externalRef: string;
+  created: string;
+  isDeleted: boolean;
+  supplierName: string;
+  supplierOrgno: string;
+  userType: 'standard' | 'agent';
+  rights: AltinnRight[];
+  accessPackages: AltinnAccessPackage[];
+}
+
+export interface AltinnSlice {
+  systems: Record<string, StoredSystem>;
+  requests: Record<string, StoredRequest>;
+  systemUsers: Record<string, StoredSystemUser>;
+}
+
+/** A request older than this is timed out (REQUEST_TIMEOUT_DAYS, altinn-auth.md §5.2). */
+export const REQUEST_TIMEOUT_DAYS = 180;
+
+export function altinnSlice(state: EmulatorState): AltinnSlice {
+  return state.slice<AltinnSlice>('altinn', () => ({ systems: {}, requests: {}, systemUsers: {} }));
+}
+
+/** Altinn's background job, run lazily: a `New` request past 180 days reads as `Timedout`. */
+export function applyTimeout(request: StoredRequest, now: Date): StoredRequest {
+  const age = now.getTime() - Date.parse(request.created);
+  if (request.status === 'New' && age > REQUEST_TIMEOUT_DAYS * 86_400_000) request.status = 'Timedout';
+  return request;
+}
+
+export type SystemUserLookup =
+  { found: true; system: StoredSystem; systemUser: StoredSystemUser } | { found: false; reason: string };
+
+/**
+ * What Maskinporten asks Altinn when a grant names a systembruker: a live system listing this client id, and an
+ * approved system user on it for the org and externalRef (altinn-auth.md §2.4, MP-303's three causes).
+ */
+export function findSystemUserForGrant(
+  slice: AltinnSlice,
+  query: { clientId: string; orgNumber: string; externalRef?: string },
+): SystemUserLookup {
+  const systems = Object.values(slice.systems).filter((s) => !s.isDeleted && s.clientId.includes(query.clientId));
+  if (systems.length === 0)
+    return { found: false, reason: `no system in the system register lists client ${query.clientId}` };
+  const ids = new Set(systems.map((s) => s.id));
+  const forOrg = Object.values(slice.systemUsers).filter(
+    (u) => !u.isDeleted && ids.has(u.systemId) && u.reporteeOrgNo === query.orgNumber,
+  );
+  if (forOrg.length === 0) return { found: false, reason: `no approved system user for org ${query.orgNumber}` };
+  const ref = query.externalRef ?? query.orgNumber;
+  const systemUser = forOrg.find((u) => u.externalRef === ref);
+  if (!systemUser) return { found: false, reason: `no system user for org ${query.orgNumber} with externalRef ${ref}` };
+  return { found: true, system: systems.find((s) => s.id === systemUser.systemId) as StoredSystem, systemUser };
+}

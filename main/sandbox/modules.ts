@@ -1,0 +1,14 @@
+import type { EmulatorModule } from './host';
+import { altinnModule } from './altinn/altinn-module';
+import { maskinportenModule } from './maskinporten/maskinporten-module';
+import { SandboxTokenAuthority } from './maskinporten/token-authority';
+
+/**
+ * Every emulated service, in one list: the app, `npm run sandbox` and the tests all start the same emulator.
+ * Each service's routes live in their own folder under main/sandbox/.
+ */
+export function emulatorModules(): EmulatorModule[] {
+  // One sandbox Maskinporten key per emulator: every emulated API checks bearer tokens against it.
+  const authority = new SandboxTokenAuthority();
+  return [maskinportenModule(authority), altinnModule(authority)];
+}

@@ -1,0 +1,81 @@
+import { HashRouter, NavLink, Navigate, Route, Routes } from 'react-router';
+import { Alert, Heading, Paragraph, SkipLink, Spinner } from '@digdir/designsystemet-react';
+import { useTranslation } from 'react-i18next';
+import { useProfiles } from '../bridge/queries';
+import { ProfileSwitcher } from '../components/ProfileSwitcher';
+import { EnvironmentBanner } from '../components/EnvironmentBanner';
+import { ErrorMessage } from '../components/ErrorMessage';
+import { localized } from '../i18n';
+import { SetupPage } from '../routes/SetupPage';
+import { ReportsPage } from '../routes/ReportsPage';
+import { OutboxPage } from '../routes/OutboxPage';
+import { FeedbackPage } from '../routes/FeedbackPage';
+import { SettingsPage } from '../routes/SettingsPage';
+
+/** The app's routes, in menu order. Hash routing: the app is served from files, so there is no server to fall back on. */
+export const ROUTES = [
+  { path: '/setup', label: 'nav.setup', element: <SetupPage /> },
+  { path: '/reports', label: 'nav.reports', element: <ReportsPage /> },
+  { path: '/outbox', label: 'nav.outbox', element: <OutboxPage /> },
+  { path: '/feedback', label: 'nav.feedback', element: <FeedbackPage /> },
+  { path: '/settings', label: 'nav.settings', element: <SettingsPage /> },
+] as const;
+
+function Shell() {
+  const { t, i18n } = useTranslation();
+  const profiles = useProfiles();
+  const active = profiles.data?.profiles.find((p) => p.id === profiles.data?.activeProfileId);
+  return (
+    <>
+      <SkipLink href="#main">{t('app.skipToContent')}</SkipLink>
+      <header className="app-header">
+        <div className="app-header__brand">
+          <Heading level={1} data-size="sm" className="app-header__name">
+            {t('app.name')}
+          </Heading>
+          <Paragraph data-size="sm" className="app-header__tagline">
+            {t('app.tagline')}
+          </Paragraph>
+        </div>
+        <ProfileSwitcher />
+      </header>
+      <nav aria-label={t('nav.label')} className="app-nav">
+        <ul>
+          {ROUTES.map((r) => (
+            <li key={r.path}>
+              <NavLink to={r.path}>{t(r.label)}</NavLink>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <main id="main" className="app-main" tabIndex={-1}>
+        {active && <EnvironmentBanner environment={active.environment} />}
+        {profiles.data?.notices.map((n) => (
+          <Alert key={n.code} data-color="warning" role="alert">
+            {localized(n.message, i18n.language)}
+          </Alert>
+        ))}
+        {profiles.isPending && <Spinner aria-label={t('app.loading')} />}
+        {profiles.error && <ErrorMessage error={profiles.error} />}
+        <Routes>
+          {ROUTES.map((r) => (
+            <Route key={r.path} path={r.path} element={r.element} />
+          ))}
+          {/* A fresh install starts at setup; once there is a profile, at reports. */}
+          <Route
+            path="*"
+            element={profiles.isSuccess ? <Navigate to={active ? '/reports' : '/setup'} replace /> : null}
+          />
+        </Routes>
+      </main>
+    </>
+  );
+}
+
+export function App() {
+  return (
+    <HashRouter>
+      <Shell />
+    </HashRouter>
+  );
+}

@@ -1,0 +1,34 @@
+import { Alert, Heading, Paragraph, List } from '@digdir/designsystemet-react';
+import { useTranslation } from 'react-i18next';
+import { BridgeError } from '../bridge/api';
+import { localized } from '../i18n';
+
+/** Shows an error from main in the user's language, with its code (what support asks for) and any details. */
+export function ErrorMessage({ error }: { error: unknown }) {
+  const { t, i18n } = useTranslation();
+  const shape =
+    error instanceof BridgeError
+      ? error.shape
+      : {
+          code: 'INTERNAL',
+          message: { nb: String((error as Error)?.message ?? error), en: String((error as Error)?.message ?? error) },
+        };
+  return (
+    <Alert data-color="danger" role="alert">
+      <Heading level={2} data-size="xs">
+        {t('app.errorTitle')}
+      </Heading>
+      <Paragraph>{localized(shape.message, i18n.language)}</Paragraph>
+      {'details' in shape && shape.details && shape.details.length > 0 && (
+        <List.Unordered>
+          {shape.details.map((d) => (
+            <List.Item key={d}>{d}</List.Item>
+          ))}
+        </List.Unordered>
+      )}
+      <Paragraph data-size="xs">
+        <code>{shape.code}</code>
+      </Paragraph>
+    </Alert>
+  );
+}

@@ -1,0 +1,117 @@
+import { useState, type FormEvent } from 'react';
+import {
+  Button,
+  Field,
+  Fieldset,
+  Heading,
+  Input,
+  Label,
+  Select,
+  Textfield,
+  ValidationMessage,
+} from '@digdir/designsystemet-react';
+import { useTranslation } from 'react-i18next';
+import { useCreateProfile } from '../bridge/queries';
+import { isValidOrgNumber, normaliseOrgNumber } from '../../shared/domain/org-number';
+import { EnvironmentNameSchema, type EnvironmentName } from '../../shared/domain/profile';
+import { ErrorMessage } from './ErrorMessage';
+
+/** A synthetic organisation for trying the sandbox: valid MOD11, used in Skatteetaten's test data. */
+export const PRACTICE_ORG_NUMBER = '314768949';
+
+export function ProfileForm({ onCreated }: { onCreated?: (name: string) => void }) {
+  const { t } = useTranslation();
+  const create = useCreateProfile();
+  const [orgNumber, setOrgNumber] = useState('');
+  const [displayName, setDisplayName] = useState('');
+  const [environment, setEnvironment] = useState<EnvironmentName>('sandbox');
+  const [customFile, setCustomFile] = useState('');
+  const [touched, setTouched] = useState(false);
+
+  const orgValid = isValidOrgNumber(normaliseOrgNumber(orgNumber));
+  const nameValid = displayName.trim().length > 0;
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setTouched(true);
+    if (!orgValid || !nameValid) return;
+    create.mutate(
+      {
+        orgNumber,
+        displayName,
+        environment,
+        ...(environment === 'custom' ? { customEnvironmentFile: customFile } : {}),
+      },
+      { onSuccess: (p) => onCreated?.(p.displayName) },
+    );
+  };
+
+  const tryDemo = () =>
+    create.mutate(
+      { orgNumber: PRACTICE_ORG_NUMBER, displayName: t('profile.demoName'), environment: 'sandbox' },
+      { onSuccess: (p) => onCreated?.(p.displayName) },
+    );
+
+  return (
+    <form onSubmit={submit} noValidate className="stack" aria-labelledby="profile-form-title">
+      <Heading level={2} data-size="sm" id="profile-form-title">
+        {t('profile.addTitle')}
+      </Heading>
+      <Textfield
+        label={t('profile.orgNumber')}
+        description={t('profile.orgNumberHelp')}
+        inputMode="numeric"
+        autoComplete="off"
+        value={orgNumber}
+        onChange={(e) => setOrgNumber(e.target.value)}
+        onBlur={() => setTouched(true)}
+        error={touched && !orgValid ? t('profile.orgNumberInvalid') : undefined}
+        data-testid="org-number"
+      />
+      <Textfield
+        label={t('profile.displayName')}
+        description={t('profile.displayNameHelp')}
+        value={displayName}
+        onChange={(e) => setDisplayName(e.target.value)}
+        error={touched && !nameValid ? t('profile.displayNameMissing') : undefined}
+        data-testid="display-name"
+      />
+      <Fieldset>
+        <Field>
+          <Label>{t('profile.environment')}</Label>
+          <Field.Description>{t('profile.environmentHelp')}</Field.Description>
+          <Select
+            value={environment}
+            onChange={(e) => setEnvironment(EnvironmentNameSchema.parse(e.target.value))}
+            data-testid="environment"
+          >
+            {EnvironmentNameSchema.options.map((env) => (
+              <Select.Option key={env} value={env}>
+                {t(`env.${env}`)}
+              </Select.Option>
+            ))}
+          </Select>
+        </Field>
+        {environment === 'custom' && (
+          <Field>
+            <Label>{t('profile.customFile')}</Label>
+            <Field.Description>{t('profile.customFileHelp')}</Field.Description>
+            <Input value={customFile} onChange={(e) => setCustomFile(e.target.value)} />
+            {touched && customFile.trim() === '' && (
+              <ValidationMessage>{t('profile.customFileHelp')}</ValidationMessage>
+            )}
+          </Field>
+        )}
+      </Fieldset>
+      {create.error && <ErrorMessage error={create.error} />}
+      <div className="row">
+        <Button type="submit" loading={create.isPending} data-testid="save-profile">
+          {t('profile.save')}
+        </Button>
+        <Button type="button" variant="secondary" onClick={tryDemo} disabled={create.isPending} data-testid="try-demo">
+          {t('profile.tryDemo')}
+        </Button>
+      </div>
+    </form>
+  );
+}

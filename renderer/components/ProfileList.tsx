@@ -1,0 +1,66 @@
+import { Button, Heading, Table, Tag } from '@digdir/designsystemet-react';
+import { useTranslation } from 'react-i18next';
+import { useActivateProfile, useProfiles, useRemoveProfile } from '../bridge/queries';
+import { ErrorMessage } from './ErrorMessage';
+
+export function ProfileList() {
+  const { t } = useTranslation();
+  const profiles = useProfiles();
+  const activate = useActivateProfile();
+  const remove = useRemoveProfile();
+  const state = profiles.data;
+  if (!state || state.profiles.length === 0) return null;
+  return (
+    <section className="stack" aria-labelledby="profile-list-title">
+      <Heading level={2} data-size="sm" id="profile-list-title">
+        {t('profile.listTitle')}
+      </Heading>
+      <Table data-testid="profile-table">
+        <Table.Head>
+          <Table.Row>
+            <Table.HeaderCell>{t('profile.displayName')}</Table.HeaderCell>
+            <Table.HeaderCell>{t('profile.orgNumber')}</Table.HeaderCell>
+            <Table.HeaderCell>{t('profile.environment')}</Table.HeaderCell>
+            <Table.HeaderCell>
+              <span className="visually-hidden">{t('profile.activate')}</span>
+            </Table.HeaderCell>
+          </Table.Row>
+        </Table.Head>
+        <Table.Body>
+          {state.profiles.map((p) => {
+            const active = p.id === state.activeProfileId;
+            return (
+              <Table.Row key={p.id}>
+                <Table.Cell>{p.displayName}</Table.Cell>
+                <Table.Cell>{p.orgNumber}</Table.Cell>
+                <Table.Cell>{t(`env.${p.environment}`)}</Table.Cell>
+                <Table.Cell>
+                  <div className="row">
+                    {active ? (
+                      <Tag data-color="success">{t('profile.active')}</Tag>
+                    ) : (
+                      <Button variant="secondary" data-size="sm" onClick={() => activate.mutate(p.id)}>
+                        {t('profile.activate')}
+                      </Button>
+                    )}
+                    <Button
+                      variant="tertiary"
+                      data-size="sm"
+                      data-color="danger"
+                      onClick={() => {
+                        if (window.confirm(t('profile.removeConfirm', { name: p.displayName }))) remove.mutate(p.id);
+                      }}
+                    >
+                      {t('profile.remove')}
+                    </Button>
+                  </div>
+                </Table.Cell>
+              </Table.Row>
+            );
+          })}
+        </Table.Body>
+      </Table>
+      {(activate.error ?? remove.error) && <ErrorMessage error={activate.error ?? remove.error} />}
+    </section>
+  );
+}

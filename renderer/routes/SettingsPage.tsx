@@ -1,0 +1,104 @@
+import { Card, Field, Heading, Label, Paragraph, Select, Table } from '@digdir/designsystemet-react';
+import { useTranslation } from 'react-i18next';
+import { useAppInfo, useEnvironment, useSettings, useUpdateSettings } from '../bridge/queries';
+import { LanguageSchema } from '../../shared/domain/localized';
+import { ErrorMessage } from '../components/ErrorMessage';
+import { localized } from '../i18n';
+import type { Endpoints } from '../../shared/domain/endpoints';
+
+function endpointRows(endpoints: Endpoints): [string, string][] {
+  return [
+    ['Maskinporten (issuer)', endpoints.maskinporten.issuer],
+    ['Maskinporten (token)', endpoints.maskinporten.tokenEndpoint],
+    ['Altinn platform', endpoints.altinn.platform],
+    ['Altinn tilgangsstyring / access management', endpoints.altinn.accessManagementUi],
+    ['Dialogporten', endpoints.dialogporten.base],
+    ['A-melding', endpoints.skatteetaten.amelding],
+    ['Aksjonærregisteret', endpoints.skatteetaten.aksjonaerregister],
+    ['Skattekort', endpoints.skatteetaten.skattekort],
+    ['Tredjepartsopplysninger', endpoints.skatteetaten.tredjepartTemplate],
+    ['Digdir selvbetjening', endpoints.digdir.selfServicePortal],
+  ];
+}
+
+export function SettingsPage() {
+  const { t, i18n } = useTranslation();
+  const settings = useSettings();
+  const update = useUpdateSettings();
+  const info = useAppInfo();
+  const environment = useEnvironment();
+  const env = environment.data;
+
+  return (
+    <div className="stack">
+      <Heading level={1} data-size="lg">
+        {t('settings.title')}
+      </Heading>
+      <Field>
+        <Label>{t('settings.language')}</Label>
+        <Select
+          value={settings.data?.language ?? 'nb'}
+          onChange={(e) => {
+            const language = LanguageSchema.parse(e.target.value);
+            update.mutate({ language }, { onSuccess: () => void i18n.changeLanguage(language) });
+          }}
+          data-testid="language"
+        >
+          <Select.Option value="nb">{t('settings.languageNb')}</Select.Option>
+          <Select.Option value="en">{t('settings.languageEn')}</Select.Option>
+        </Select>
+      </Field>
+      {update.error && <ErrorMessage error={update.error} />}
+
+      <section className="stack" aria-labelledby="env-title">
+        <Heading level={2} data-size="sm" id="env-title">
+          {t('settings.environmentTitle')}
+        </Heading>
+        {environment.error && <ErrorMessage error={environment.error} />}
+        {env?.status === 'no-profile' && <Paragraph>{t('settings.environmentNone')}</Paragraph>}
+        {env?.status === 'invalid' && <ErrorMessage error={{ message: localized(env.message, i18n.language) }} />}
+        {env?.status === 'ready' && (
+          <>
+            {env.environment === 'sandbox' && (
+              <Paragraph data-testid="sandbox-status">
+                {env.sandbox.state === 'running'
+                  ? t('settings.sandboxRunning', { url: env.sandbox.baseUrl })
+                  : t('settings.sandboxStopped')}
+              </Paragraph>
+            )}
+            <Table data-testid="endpoint-table" data-size="sm">
+              <Table.Head>
+                <Table.Row>
+                  <Table.HeaderCell>{t('settings.service')}</Table.HeaderCell>
+                  <Table.HeaderCell>{t('settings.address')}</Table.HeaderCell>
+                </Table.Row>
+              </Table.Head>
+              <Table.Body>
+                {endpointRows(env.endpoints).map(([name, url]) => (
+                  <Table.Row key={name}>
+                    <Table.Cell>{name}</Table.Cell>
+                    <Table.Cell>
+                      <code>{url}</code>
+                    </Table.Cell>
+                  </Table.Row>
+                ))}
+              </Table.Body>
+            </Table>
+          </>
+        )}
+      </section>
+
+      <Card data-color="neutral">
+        <Heading level={2} data-size="sm">
+          {t('settings.aboutTitle')}
+        </Heading>
+        <Paragraph>
+          {t('settings.version')}: {info.data?.version}
+        </Paragraph>
+        <Paragraph>
+          {t('settings.dataDir')}: <code>{info.data?.dataDir}</code>
+        </Paragraph>
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,36 @@
+import { z } from 'zod';
+
+const HttpUrl = z.url({ protocol: /^https?$/ });
+/** A base URL without a trailing slash, so clients can append the documented paths. */
+const BaseUrl = HttpUrl.transform((u) => u.replace(/\/+$/, ''));
+
+/**
+ * Every address a client needs, for one environment. Clients append the paths the specs document
+ * (`/token`, `/authentication/api/v1/systemregister/vendor`, `/api/v1/enduser/dialogs`, …) to these bases, so a
+ * corrected host or prefix is a change here or in a custom file, never in a client.
+ */
+export const EndpointsSchema = z.object({
+  maskinporten: z.object({
+    /** The grant's `aud`, with its trailing slash exactly as Maskinporten publishes it. */
+    issuer: HttpUrl,
+    tokenEndpoint: HttpUrl,
+  }),
+  altinn: z.object({
+    /** platform.altinn.no: authentication (system register, system user requests) and events live below it. */
+    platform: BaseUrl,
+    /** Where the owner approves a system user request (the API also returns the full confirmUrl). */
+    accessManagementUi: BaseUrl,
+  }),
+  dialogporten: z.object({ base: BaseUrl }),
+  skatteetaten: z.object({
+    amelding: BaseUrl,
+    aksjonaerregister: BaseUrl,
+    /** The old gateway host that skattekort til arbeidsgiver is served from. */
+    skattekort: BaseUrl,
+    /** `{scheme}` is replaced by the tredjepartsopplysning scheme's API name. */
+    tredjepartTemplate: z.string().includes('{scheme}'),
+  }),
+  digdir: z.object({ selfServicePortal: BaseUrl }),
+});
+export type Endpoints = z.infer<typeof EndpointsSchema>;
+export type EndpointsInput = z.input<typeof EndpointsSchema>;

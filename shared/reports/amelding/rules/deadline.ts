@@ -1,0 +1,33 @@
+import { aMeldingDeadline } from '../../calendar/report-deadlines';
+import { warning, type Finding } from '../../finding';
+import type { AMeldingRule } from './rule-context';
+
+/** Deadline warnings (formats.md §2.4): late first deliveries, and months that have not started yet. */
+export const deadlineRules: AMeldingRule = (leveranse, context) => {
+  const findings: Finding[] = [];
+  const month = leveranse.kalendermaaned;
+  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) return findings;
+  if (month > context.today.slice(0, 7)) {
+    findings.push(
+      warning(
+        'AMELDING_PERIOD_IN_FUTURE',
+        'leveranse/kalendermaaned',
+        `Kalendermåneden ${month} har ikke begynt ennå. Lønn rapporteres i måneden den utbetales.`,
+        `The calendar month ${month} has not started yet. Pay is reported in the month it is paid.`,
+      ),
+    );
+  }
+  const deadline = aMeldingDeadline(month);
+  // A replacement after the deadline is the normal way to correct a month, so only first deliveries are warned.
+  if (leveranse.erstatterMeldingsId === undefined && context.today > deadline) {
+    findings.push(
+      warning(
+        'AMELDING_DEADLINE_PASSED',
+        'leveranse/kalendermaaned',
+        `Fristen for ${month} var ${deadline}. Send så snart som mulig; forsinket levering kan gi tvangsmulkt.`,
+        `The deadline for ${month} was ${deadline}. Send as soon as possible; late delivery can incur a coercive fine.`,
+      ),
+    );
+  }
+  return findings;
+};

@@ -1,0 +1,67 @@
+import { error, warning, type Finding } from '../../finding';
+import { birthDateOf } from '../../ids/foedselsnummer';
+import { organisasjonsnummerFindings, personIdentifierFindings } from '../../ids/identifier-findings';
+import { inntektsmottakereOf, virksomheterOf } from '../walk';
+import type { AMeldingRule } from './rule-context';
+
+/** Check digits of every organisation and person identifier (formats.md §2.1, §4; rules 107B, 254). */
+export const identifierRules: AMeldingRule = (leveranse, context) => {
+  const findings: Finding[] = [];
+  const opplysningspliktig = leveranse.opplysningspliktig.norskIdentifikator;
+  const opplysningspliktigPath = 'leveranse/opplysningspliktig/norskIdentifikator';
+  findings.push(
+    ...(opplysningspliktig.length === 11
+      ? personIdentifierFindings(
+          opplysningspliktig,
+          opplysningspliktigPath,
+          'AMELDING_OPPLYSNINGSPLIKTIG',
+          context.environment,
+        )
+      : organisasjonsnummerFindings(opplysningspliktig, opplysningspliktigPath, 'AMELDING_OPPLYSNINGSPLIKTIG')),
+  );
+  for (const { virksomhet, path } of virksomheterOf(leveranse)) {
+    findings.push(
+      ...organisasjonsnummerFindings(
+        virksomhet.norskIdentifikator,
+        `${path}/norskIdentifikator`,
+        'AMELDING_VIRKSOMHET',
+      ),
+    );
+  }
+  for (const { mottaker, path } of inntektsmottakereOf(leveranse)) {
+    const id = mottaker.norskIdentifikator;
+    if (id === undefined) {
+      if (!mottaker.identifiserendeInformasjon && !mottaker.internasjonalIdentifikator?.length) {
+        findings.push(
+          error(
+            'AMELDING_INNTEKTSMOTTAKER_ID_MISSING',
+            path,
+            'Inntektsmottakeren mangler fødselsnummer/D-nummer og har heller ikke navn og fødselsdato.',
+            'The income recipient has no national identity number/D number and no name and birth date either.',
+          ),
+        );
+      }
+      continue;
+    }
+    const idFindings = personIdentifierFindings(
+      id,
+      `${path}/norskIdentifikator`,
+      'AMELDING_INNTEKTSMOTTAKER',
+      context.environment,
+    );
+    findings.push(...idFindings);
+    const stated = mottaker.identifiserendeInformasjon?.foedselsdato;
+    const encoded = idFindings.length === 0 ? birthDateOf(id) : undefined;
+    if (stated && encoded && stated.slice(0, 10) !== encoded) {
+      findings.push(
+        warning(
+          'AMELDING_FOEDSELSDATO_MISMATCH',
+          `${path}/identifiserendeInformasjon/foedselsdato`,
+          `Fødselsdatoen ${stated} stemmer ikke med fødselsnummeret (${encoded}) (avvik 254).`,
+          `The birth date ${stated} does not match the identity number (${encoded}) (deviation 254).`,
+        ),
+      );
+    }
+  }
+  return findings;
+};

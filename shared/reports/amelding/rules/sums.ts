@@ -1,0 +1,139 @@
+import { agaRatesPerZone } from '../../codelists/code-list';
+import { formatScaled, parseScaled, roundProductToKroner, truncateProductToKroner } from '../../decimal';
+import { error, warning, type Finding } from '../../finding';
+import { allVirksomheter, arbeidsgiveravgiftOf, incomeOf, withheldOf } from '../totals';
+import { inntektsmottakereOf, virksomheterOf } from '../walk';
+import type { AMeldingRule } from './rule-context';
+
+const BETALING = 'leveranse/oppgave/betalingsinformasjon';
+const kr = (n: number | string) => `${n} kr`;
+
+/** The payment sums against the detail they summarise (formats.md §2.3; deviations 173, 278, 184). */
+export const sumRules: AMeldingRule = (leveranse) => {
+  const findings: Finding[] = [];
+  const betaling = leveranse.oppgave.betalingsinformasjon;
+  const virksomheter = allVirksomheter(leveranse);
+
+  for (const { mottaker, path } of inntektsmottakereOf(leveranse)) {
+    (mottaker.forskuddstrekk ?? []).forEach((trekk, i) => {
+      if (trekk.beloep > 0) {
+        findings.push(
+          error(
+            'AMELDING_FORSKUDDSTREKK_POSITIVE',
+            `${path}/forskuddstrekk[${i + 1}]/beloep`,
+            `Forskuddstrekket ${kr(trekk.beloep)} er positivt; trekk per person oppgis som negativt beløp (avvik 278).`,
+            `The withholding ${kr(trekk.beloep)} is positive; withholding per person is reported as a negative amount (deviation 278).`,
+          ),
+        );
+      }
+    });
+  }
+
+  const withheld = withheldOf(virksomheter);
+  const declaredTrekk = betaling?.sumForskuddstrekk ?? 0;
+  if (declaredTrekk !== withheld) {
+    findings.push(
+      error(
+        'AMELDING_SUM_FORSKUDDSTREKK',
+        `${BETALING}/sumForskuddstrekk`,
+        `sumForskuddstrekk er ${kr(declaredTrekk)}, men forskuddstrekket for personene blir ${kr(withheld)} (avvik 173).`,
+        `sumForskuddstrekk is ${kr(declaredTrekk)}, but the withholding for the people adds up to ${kr(withheld)} (deviation 173).`,
+      ),
+    );
+  }
+
+  const perDate = betaling?.sumForskuddstrekkPerLoennsutbetalingsdato;
+  if (perDate?.length) {
+    const total = perDate.reduce((acc, row) => acc + row.beloep, 0);
+    if (total !== withheld) {
+      findings.push(
+        error(
+          'AMELDING_SUM_FORSKUDDSTREKK_PER_DATO',
+          `${BETALING}/sumForskuddstrekkPerLoennsutbetalingsdato`,
+          `Forskuddstrekk per lønnsutbetalingsdato summerer til ${kr(total)}, men trekket for personene er ${kr(withheld)}.`,
+          `Withholding per payment date adds up to ${kr(total)}, but the withholding for the people is ${kr(withheld)}.`,
+        ),
+      );
+    }
+  }
+
+  let product = 0n;
+  let lines = 0;
+  for (const v of virksomheter) {
+    const aga = arbeidsgiveravgiftOf(v.arbeidsgiveravgift);
+    product += aga.avgift;
+    lines += aga.lines;
+  }
+  const declaredAga = betaling?.sumArbeidsgiveravgift ?? 0;
+  const rounded = roundProductToKroner(product);
+  // The rounding rule is unconfirmed (formats.md §2.3): accept rounding or truncation of the total; a difference
+  // no larger than one krone per base line is most likely per-line rounding, so it only warns.
+  if (declaredAga !== rounded && declaredAga !== truncateProductToKroner(product)) {
+    const off = Math.abs(declaredAga - rounded) <= Math.max(1, lines);
+    const make = off ? warning : error;
+    findings.push(
+      make(
+        off ? 'AMELDING_SUM_ARBEIDSGIVERAVGIFT_ROUNDING' : 'AMELDING_SUM_ARBEIDSGIVERAVGIFT',
+        `${BETALING}/sumArbeidsgiveravgift`,
+        `sumArbeidsgiveravgift er ${kr(declaredAga)}, men grunnlag × sats gir ${kr(rounded)}.`,
+        `sumArbeidsgiveravgift is ${kr(declaredAga)}, but base × rate gives ${kr(rounded)}.`,
+      ),
+    );
+  }
+
+  const utlegg = virksomheter.flatMap((v) => (v.inntektsmottaker ?? []).flatMap((m) => m.utleggstrekk ?? []));
+  if (betaling?.sumUtleggstrekk !== undefined || utlegg.length) {
+    // The sign convention for utleggstrekk is not documented; compare magnitudes.
+    const detail = Math.abs(utlegg.reduce((acc, u) => acc + u.beloep, 0));
+    const declared = Math.abs(betaling?.sumUtleggstrekk ?? 0);
+    if (detail !== declared) {
+      findings.push(
+        warning(
+          'AMELDING_SUM_UTLEGGSTREKK',
+          `${BETALING}/sumUtleggstrekk`,
+          `sumUtleggstrekk er ${kr(declared)}, men utleggstrekket for personene blir ${kr(detail)}.`,
+          `sumUtleggstrekk is ${kr(declared)}, but the attachment deductions for the people add up to ${kr(detail)}.`,
+        ),
+      );
+    }
+  }
+
+  for (const { virksomhet, path } of virksomheterOf(leveranse)) {
+    const aga = virksomhet.arbeidsgiveravgift;
+    const liable = incomeOf(virksomhet, true);
+    const bases = (aga?.loennOgGodtgjoerelse ?? []).reduce(
+      (acc, l) => acc + (parseScaled(l.avgiftsgrunnlagBeloep) ?? 0n),
+      0n,
+    );
+    // Deviation 184's exact formula is unconfirmed; this compares AGA-liable income with the salary bases.
+    if (liable !== bases) {
+      findings.push(
+        warning(
+          'AMELDING_AGA_GRUNNLAG_MISMATCH',
+          `${path}/arbeidsgiveravgift`,
+          `Avgiftspliktig inntekt er ${kr(formatScaled(liable))}, men grunnlaget for arbeidsgiveravgift (lønn og godtgjørelse) er ${kr(formatScaled(bases))} (avvik 184).`,
+          `Income liable to employer's contribution is ${kr(formatScaled(liable))}, but the contribution base (salary) is ${kr(formatScaled(bases))} (deviation 184).`,
+        ),
+      );
+    }
+    for (const [name, group] of [
+      ['loennOgGodtgjoerelse', aga?.loennOgGodtgjoerelse],
+      ['tilskuddOgPremieTilPensjon', aga?.tilskuddOgPremieTilPensjon],
+    ] as const) {
+      (group ?? []).forEach((line, i) => {
+        const known = agaRatesPerZone[line.sone];
+        const rate = parseScaled(line.prosentsatsForAvgiftsberegning);
+        if (!known || rate === null || known.some((r) => parseScaled(r) === rate)) return;
+        findings.push(
+          warning(
+            'AMELDING_AGA_RATE_UNEXPECTED',
+            `${path}/arbeidsgiveravgift/${name}[${i + 1}]/prosentsatsForAvgiftsberegning`,
+            `Satsen ${line.prosentsatsForAvgiftsberegning} % er ikke en kjent sats for sone ${line.sone} (${known.join(' / ')} %).`,
+            `The rate ${line.prosentsatsForAvgiftsberegning} % is not a known rate for zone ${line.sone} (${known.join(' / ')} %).`,
+          ),
+        );
+      });
+    }
+  }
+  return findings;
+};

@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { AMeldingSummarySchema } from './amelding/summary';
+import { AMELDING_VERSIONS } from './amelding/versions';
+import { FindingSchema } from './finding';
+import { Rf1086SummarySchema } from './rf1086/summary';
+
+export const ReportFileInfoSchema = z.object({
+  path: z.string(),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  size: z.number().int().nonnegative(),
+});
+export type ReportFileInfo = z.infer<typeof ReportFileInfoSchema>;
+
+/** Which XSD the structure was checked against; null when none exists for the input (JSON, a-melding v2_0/v2_1). */
+export const XsdUsedSchema = z.enum(['amelding_v2_2', 'amelding_v2_3', 'rf1086_hovedskjema', 'rf1086_underskjema']);
+export type XsdUsed = z.infer<typeof XsdUsedSchema>;
+
+const common = {
+  files: z.array(ReportFileInfoSchema),
+  /** No finding of severity error. */
+  valid: z.boolean(),
+  findings: z.array(FindingSchema),
+  checkedAt: z.string(),
+};
+
+export const AMeldingCheckResultSchema = z.object({
+  kind: z.literal('amelding'),
+  ...common,
+  version: z.enum(AMELDING_VERSIONS),
+  format: z.enum(['xml', 'json']),
+  xsd: XsdUsedSchema.nullable(),
+  /** Null when the structure was too broken for the business rules and totals. */
+  summary: AMeldingSummarySchema.nullable(),
+});
+
+export const Rf1086CheckResultSchema = z.object({
+  kind: z.literal('rf1086'),
+  ...common,
+  summary: Rf1086SummarySchema.nullable(),
+});
+
+/** A file that could not be read as any report: missing, too large, not UTF-8, not well-formed, DOCTYPE, unknown kind. */
+export const UnreadableCheckResultSchema = z.object({
+  kind: z.literal('unreadable'),
+  ...common,
+  valid: z.literal(false),
+});
+
+export const CheckResultSchema = z.discriminatedUnion('kind', [
+  AMeldingCheckResultSchema,
+  Rf1086CheckResultSchema,
+  UnreadableCheckResultSchema,
+]);
+export type CheckResult = z.infer<typeof CheckResultSchema>;
+export type AMeldingCheckResult = z.infer<typeof AMeldingCheckResultSchema>;
+export type Rf1086CheckResult = z.infer<typeof Rf1086CheckResultSchema>;
+export type UnreadableCheckResult = z.infer<typeof UnreadableCheckResultSchema>;

@@ -1,0 +1,46 @@
+import type { Rf1086Hovedskjema, Rf1086ShareClassKey, Rf1086Underskjema } from './model';
+
+/** One aksjonærregisteroppgave: a main form for one share class and the shareholder forms that belong to it. */
+export interface Rf1086Return {
+  readonly main: Rf1086Hovedskjema;
+  readonly shareholders: Rf1086Underskjema[];
+}
+
+export interface Rf1086Set {
+  readonly returns: Rf1086Return[];
+  /** Main forms for a share class that already had one (rule: one return per class). */
+  readonly duplicateMains: Rf1086Hovedskjema[];
+  /** Shareholder forms that match no main form by company, share class and year. */
+  readonly unmatched: Rf1086Underskjema[];
+}
+
+const norm = (s: string | undefined) => s?.trim().toLowerCase() ?? '';
+
+/** Whether two forms are for the same company and share class (ISIN when both have one, else share type). */
+export function sameShareClass(a: Rf1086ShareClassKey, b: Rf1086ShareClassKey): boolean {
+  if (a.organisasjonsnummer?.value !== b.organisasjonsnummer?.value) return false;
+  if (a.isin && b.isin) return norm(a.isin.value) === norm(b.isin.value);
+  return norm(a.aksjeType?.value) === norm(b.aksjeType?.value);
+}
+
+export function groupRf1086Forms(mains: Rf1086Hovedskjema[], shareholders: Rf1086Underskjema[]): Rf1086Set {
+  const returns: Rf1086Return[] = [];
+  const duplicateMains: Rf1086Hovedskjema[] = [];
+  for (const main of mains) {
+    if (returns.some((r) => sameShareClass(r.main, main))) duplicateMains.push(main);
+    else returns.push({ main, shareholders: [] });
+  }
+  const unmatched: Rf1086Underskjema[] = [];
+  for (const form of shareholders) {
+    const owner = returns.find((r) => sameShareClass(r.main, form));
+    if (owner) owner.shareholders.push(form);
+    else unmatched.push(form);
+  }
+  return { returns, duplicateMains, unmatched };
+}
+
+/** The shareholder's identifier, whichever kind was given. */
+export function shareholderId(form: Rf1086Underskjema): string | undefined {
+  const a = form.aksjonaer;
+  return (a.fodselsnummer ?? a.organisasjonsnummer ?? a.utenlandskId)?.value;
+}

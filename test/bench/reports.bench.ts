@@ -1,0 +1,56 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { bench, describe } from 'vitest';
+import { checkReportFiles } from '../../main/reports/check-report-files';
+import { validateAgainstXsd } from '../../main/reports/xsd-validate';
+import { checkAMeldingRules } from '../../shared/reports/amelding/check-rules';
+import { writeAMeldingXml } from '../../shared/reports/amelding/to-xml';
+import { readReportDocument } from '../../shared/reports/read-report-document';
+import { generateAMelding } from './generate-amelding';
+
+const dir = mkdtempSync(join(tmpdir(), 'innsender-bench-'));
+
+for (const recipients of [2_000, 10_000]) {
+  const leveranse = generateAMelding(recipients);
+  const xml = writeAMeldingXml(leveranse, 'v2_2');
+  const path = join(dir, `amelding-${recipients}.xml`);
+  writeFileSync(path, xml);
+  const options = { time: 0, iterations: recipients > 2_000 ? 3 : 5, warmupIterations: 1 };
+
+  describe(`a-melding with ${recipients} income recipients (${(xml.length / 1024 / 1024).toFixed(1)} MiB)`, () => {
+    bench(
+      'parse (saxes) + map onto the model',
+      () => {
+        readReportDocument(xml, path);
+      },
+      options,
+    );
+
+    bench(
+      'XSD validation (xmllint-wasm)',
+      async () => {
+        await validateAgainstXsd([{ key: path, xml }], 'amelding_v2_2');
+      },
+      options,
+    );
+
+    bench(
+      'business rules',
+      () => {
+        checkAMeldingRules(leveranse, { environment: 'test', today: '2026-01-25', source: 'xml' });
+      },
+      options,
+    );
+
+    bench(
+      'full check (read file, parse, XSD, rules, summary)',
+      async () => {
+        const [result] = await checkReportFiles([path], { environment: 'test', today: '2026-01-25' });
+        if (!result?.valid)
+          throw new Error(`benchmark input should be valid: ${JSON.stringify(result?.findings.slice(0, 3))}`);
+      },
+      options,
+    );
+  });
+}

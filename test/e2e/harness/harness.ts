@@ -1,0 +1,97 @@
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createAppServices, type AppServices } from '../../../main/app-services';
+import { silentLogger } from '../../../main/log/logger';
+import { startBridgeServer } from './bridge-server';
+import { buildBridgeClient } from './build-bridge-client';
+import { startStaticServer } from './static-server';
+
+export const CHROMIUM = process.env.INNSENDER_CHROMIUM ?? '/usr/bin/chromium';
+const RENDERER_DIR = resolve('out/renderer');
+export const ARTIFACTS = resolve('test-artifacts/e2e');
+
+export interface Harness {
+  page: Page;
+  services: AppServices;
+  /** URLs main handed to the "OS browser". */
+  openedExternally: string[];
+  /** Console errors and CSP violations the page reported. */
+  consoleErrors: string[];
+  screenshot(name: string): Promise<string>;
+  /** axe-core violations of serious or critical impact on the current page. */
+  seriousA11yViolations(): Promise<{ id: string; impact: string; help: string; nodes: number }[]>;
+  close(): Promise<void>;
+}
+
+/**
+ * The real-browser harness: the real main-process services (no Electron) with a fresh data folder, the built
+ * renderer on loopback, and Debian's headless Chromium with `window.innsender` installed before any page script.
+ */
+export async function startHarness(options: { dataDir?: string } = {}): Promise<Harness> {
+  if (!existsSync(join(RENDERER_DIR, 'index.html'))) {
+    throw new Error('The renderer is not built: run `npm run test:e2e` (it builds first).');
+  }
+  const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'innsender-e2e-')));
+  const openedExternally: string[] = [];
+  const services = createAppServices({
+    dataDir,
+    host: 'node',
+    version: '0.0.0-e2e',
+    openExternal: async (url) => void openedExternally.push(url),
+    log: silentLogger,
+  });
+  const bridge = await startBridgeServer(services);
+  const site = await startStaticServer(RENDERER_DIR, bridge.url);
+  const browser: Browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'nb-NO' });
+  await context.addInitScript({ content: await buildBridgeClient(`${bridge.url}/?token=${bridge.token}`) });
+  const page = await context.newPage();
+  const consoleErrors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') consoleErrors.push(m.text());
+  });
+  page.on('pageerror', (e) => consoleErrors.push(e.message));
+  await page.goto(`${site.url}/index.html`);
+  await mkdir(ARTIFACTS, { recursive: true });
+
+  return {
+    page,
+    services,
+    openedExternally,
+    consoleErrors,
+    async screenshot(name) {
+      const file = join(ARTIFACTS, `${name}.png`);
+      await page.screenshot({ path: file, fullPage: true });
+      return file;
+    },
+    async seriousA11yViolations() {
+      const result = await new AxeBuilder({ page }).analyze();
+      return result.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => ({ id: v.id, impact: v.impact ?? '', help: v.help, nodes: v.nodes.length }));
+    },
+    async close() {
+      await browser.close();
+      await site.close();
+      await bridge.close();
+      await services.dispose();
+      if (!options.dataDir) await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,49 @@
+import { mkdtempSync, openSync, closeSync, ftruncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readReportFile } from '../../../main/reports/read-report-file';
+import { fixturePath } from '../../shared/reports/fixtures';
+
+const tmp = mkdtempSync(join(tmpdir(), 'innsender-read-'));
+
+describe('readReportFile', () => {
+  it('reads, hashes and decodes a report', async () => {
+    const result = await readReportFile(fixturePath('amelding-example-v2_2.xml'));
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.file.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(result.file.text).toContain('<melding');
+    expect(result.file.encoding).toBe('utf-8');
+  });
+
+  it('refuses a 200 MB file from its size alone, without reading it', async () => {
+    const path = join(tmp, 'huge.xml');
+    const fd = openSync(path, 'w');
+    ftruncateSync(fd, 200 * 1024 * 1024); // sparse: no disk space, no reading
+    closeSync(fd);
+    const before = process.memoryUsage().rss;
+    const result = await readReportFile(path);
+    expect(process.memoryUsage().rss - before).toBeLessThan(50 * 1024 * 1024);
+    expect(!result.ok && result.finding.code).toBe('REPORT_TOO_LARGE');
+    expect(!result.ok && result.finding.message.en).toBe(
+      'The file is 200.0 MiB; the limit is 50.0 MiB. Split the report or raise the limit in the settings.',
+    );
+  });
+
+  it('honours a configured ceiling', async () => {
+    const path = join(tmp, 'small.xml');
+    writeFileSync(path, '<a>' + 'x'.repeat(2000) + '</a>');
+    const result = await readReportFile(path, { maxBytes: 1000 });
+    expect(!result.ok && result.finding.code).toBe('REPORT_TOO_LARGE');
+  });
+
+  it('reports broken UTF-8 with line and column, a missing file and a directory', async () => {
+    const broken = await readReportFile(fixturePath('broken-utf8.xml'));
+    expect(!broken.ok && broken.finding).toMatchObject({ code: 'REPORT_ENCODING_INVALID', line: 4, column: 23 });
+    const missing = await readReportFile(join(tmp, 'nope.xml'));
+    expect(!missing.ok && missing.finding.code).toBe('REPORT_FILE_NOT_FOUND');
+    const directory = await readReportFile(tmp);
+    expect(!directory.ok && directory.finding.code).toBe('REPORT_NOT_A_FILE');
+  });
+});

@@ -1,0 +1,27 @@
+import { defineConfig } from 'vite';
+import { builtinModules } from 'node:module';
+import { readFileSync } from 'node:fs';
+
+const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
+
+// Main and the CLI run as Node ESM. Pure-JS dependencies are bundled (so the packaged app carries no loose
+// node_modules but the native keytar); keytar and electron stay external.
+const external = ['electron', 'keytar', 'xmllint-wasm', ...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
+
+export default defineConfig({
+  define: { __INNSENDER_VERSION__: JSON.stringify(version) },
+  build: {
+    outDir: 'out',
+    emptyOutDir: false,
+    target: 'node20',
+    ssr: true,
+    sourcemap: true,
+    minify: false,
+    rolldownOptions: {
+      input: { 'main/index': 'main/electron/main.ts', 'cli/index': 'main/cli/index.ts' },
+      external,
+      output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
+    },
+  },
+  ssr: { noExternal: true, external: ['electron', 'keytar', 'xmllint-wasm'] },
+});
