@@ -8,13 +8,14 @@ import { createDispatcher, type Dispatch } from './ipc/dispatch';
 import { createHandlers } from './ipc/handlers';
 import { createLogger, type Logger } from './log/logger';
 import type { EmulatorModule } from './sandbox/host';
+import type { DesktopPort } from './desktop-port';
 
 export interface AppServicesOptions {
   dataDir: string;
   host: 'electron' | 'node';
   version: string;
-  /** Hands an allowed http(s) URL to the OS browser (Electron's shell.openExternal, or a test's recorder). */
-  openExternal: (url: string) => Promise<void>;
+  /** The OS around the app: browser, file dialogs, clipboard, notifications (Electron's, or plain functions). */
+  desktop: DesktopPort;
   log?: Logger;
   modules?: () => EmulatorModule[];
   now?: () => Date;

@@ -3,6 +3,7 @@ import { createAppServices, type AppServices } from '../app-services';
 import { createLogger } from '../log/logger';
 import { defaultDataDir } from '../settings/data-dir';
 import { createCliContext } from './context';
+import { cliDesktop } from './cli-desktop';
 import { EXIT, type ExitCode } from './exit-codes';
 import type { CliIo } from './output';
 import { registerProfilesCommand } from './commands/profiles';
@@ -39,8 +40,7 @@ export async function runCli({ argv, io, env = process.env, version }: CliRun): 
       dataDir,
       host: 'node',
       version,
-      // The CLI has no browser to hand links to; it prints them instead.
-      openExternal: async (url) => io.out(`Open in your browser: ${url}`),
+      desktop: cliDesktop(io),
       log: createLogger({ file: join(dataDir, 'logs', 'innsender-cli.log') }),
     });
     const ctx = createCliContext(services, io, { json: !!g.json, lang });

@@ -9,6 +9,7 @@ import { installWebContentsGuards } from './web-contents-guard';
 import { denyAllPermissions } from './permissions';
 import { mainWindowOptions } from './window-options';
 import { forwardEvents, registerIpc } from './ipc-register';
+import { electronDesktop } from './desktop';
 
 // Built as ESM (out/main/index.js): the renderer and preload bundles sit beside this folder.
 const here = dirname(fileURLToPath(import.meta.url));
@@ -25,7 +26,7 @@ async function start(): Promise<void> {
     dataDir: app.getPath('userData'),
     host: 'electron',
     version: app.getVersion(),
-    openExternal: (url) => shell.openExternal(url),
+    desktop: electronDesktop(),
   });
   const trusted = new Set<number>();
   const sandboxOrigins = () => {

@@ -73,7 +73,7 @@ export function foundationHandlers(services: AppServices): HandlersFor<keyof typ
           en: `Innsender opens only addresses at Altinn, Digdir, Maskinporten and Skatteetaten, not ${url}.`,
         });
       }
-      await services.options.openExternal(url);
+      await services.options.desktop.openExternal(url);
       return { opened: true as const };
     },
   };

@@ -1,7 +1,7 @@
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createAppServices, type AppServices } from '../../../main/app-services';
@@ -14,9 +14,21 @@ export const CHROMIUM = process.env.INNSENDER_CHROMIUM ?? '/usr/bin/chromium';
 const RENDERER_DIR = resolve('out/renderer');
 export const ARTIFACTS = resolve('test-artifacts/e2e');
 
+/** What the "OS" did for the app during a test: every call to the desktop port, recorded. */
+export interface DesktopRecord {
+  openedExternally: string[];
+  saved: { path: string; content: string }[];
+  clipboard: string[];
+  notifications: { title: string; body: string; onClick?: () => void }[];
+  /** The next answers of the native open dialog, consumed one per call (empty = cancelled). */
+  nextPicks: string[][];
+}
+
 export interface Harness {
   page: Page;
   services: AppServices;
+  dataDir: string;
+  desktop: DesktopRecord;
   /** URLs main handed to the "OS browser". */
   openedExternally: string[];
   /** Console errors and CSP violations the page reported. */
@@ -36,12 +48,25 @@ export async function startHarness(options: { dataDir?: string } = {}): Promise<
     throw new Error('The renderer is not built: run `npm run test:e2e` (it builds first).');
   }
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'innsender-e2e-')));
-  const openedExternally: string[] = [];
+  const desktop: DesktopRecord = { openedExternally: [], saved: [], clipboard: [], notifications: [], nextPicks: [] };
+  const openedExternally = desktop.openedExternally;
   const services = createAppServices({
     dataDir,
     host: 'node',
     version: '0.0.0-e2e',
-    openExternal: async (url) => void openedExternally.push(url),
+    desktop: {
+      openExternal: async (url) => void desktop.openedExternally.push(url),
+      pickFiles: async () => desktop.nextPicks.shift() ?? [],
+      saveFile: async ({ defaultName, content }) => {
+        const path = join(dataDir, 'saved', defaultName);
+        await mkdir(join(dataDir, 'saved'), { recursive: true });
+        await writeFile(path, content, 'utf8');
+        desktop.saved.push({ path, content });
+        return path;
+      },
+      writeClipboard: async (text) => void desktop.clipboard.push(text),
+      notify: (n) => void desktop.notifications.push(n),
+    },
     log: silentLogger,
   });
   const bridge = await startBridgeServer(services);
@@ -73,6 +98,8 @@ export async function startHarness(options: { dataDir?: string } = {}): Promise<
   return {
     page,
     services,
+    dataDir,
+    desktop,
     openedExternally,
     consoleErrors,
     async screenshot(name) {

@@ -1,0 +1,17 @@
+import { writeFile } from 'node:fs/promises';
+import type { DesktopPort } from '../desktop-port';
+import type { CliIo } from './output';
+
+/** The desktop port for a terminal: links and notifications are printed; there are no dialogs to show. */
+export function cliDesktop(io: CliIo): DesktopPort {
+  return {
+    openExternal: async (url) => io.out(`Open in your browser: ${url}`),
+    pickFiles: async () => [],
+    async saveFile({ defaultName, content }) {
+      await writeFile(defaultName, content, 'utf8');
+      return defaultName;
+    },
+    writeClipboard: async (text) => io.out(text),
+    notify: ({ title, body }) => io.err(`${title}: ${body}`),
+  };
+}

@@ -1,0 +1,36 @@
+import { BrowserWindow, clipboard, dialog, Notification, shell } from 'electron';
+import { writeFile } from 'node:fs/promises';
+import type { DesktopPort } from '../desktop-port';
+
+/** The desktop port, Electron's way. */
+export function electronDesktop(): DesktopPort {
+  const parent = () => BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
+  return {
+    openExternal: (url) => shell.openExternal(url),
+    async pickFiles({ title, filters, multiple }) {
+      const options = {
+        title,
+        filters,
+        properties: multiple ? ['openFile' as const, 'multiSelections' as const] : ['openFile' as const],
+      };
+      const win = parent();
+      const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+      return result.canceled ? [] : result.filePaths;
+    },
+    async saveFile({ title, defaultName, content }) {
+      const win = parent();
+      const options = { title, defaultPath: defaultName };
+      const result = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
+      if (result.canceled || !result.filePath) return null;
+      await writeFile(result.filePath, content, 'utf8');
+      return result.filePath;
+    },
+    writeClipboard: async (text) => clipboard.writeText(text),
+    notify({ title, body, onClick }) {
+      if (!Notification.isSupported()) return;
+      const n = new Notification({ title, body });
+      if (onClick) n.on('click', onClick);
+      n.show();
+    },
+  };
+}
