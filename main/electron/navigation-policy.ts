@@ -1,4 +1,5 @@
 import { isAllowedExternalUrl } from '../security/external-links';
+import { originOf } from '../security/url-origin';
 
 export type NavigationDecision = { action: 'allow' } | { action: 'deny' } | { action: 'open-external'; url: string };
 
@@ -11,11 +12,9 @@ export function decideNavigation(
   appOrigin: string,
   extraOrigins: readonly string[] = [],
 ): NavigationDecision {
-  try {
-    if (new URL(url).origin === appOrigin) return { action: 'allow' };
-  } catch {
-    return { action: 'deny' };
-  }
+  const origin = originOf(url);
+  if (origin === null) return { action: 'deny' };
+  if (origin === appOrigin) return { action: 'allow' };
   return isAllowedExternalUrl(url, extraOrigins) ? { action: 'open-external', url } : { action: 'deny' };
 }
 

@@ -1,3 +1,5 @@
+import { originOf } from '../security/url-origin';
+
 export interface SenderInfo {
   /** The webContents id of the sender. */
   webContentsId: number;
@@ -16,9 +18,5 @@ export function isTrustedSender(
 ): boolean {
   if (!trustedWebContents.has(sender.webContentsId)) return false;
   if (!sender.frameUrl) return false;
-  try {
-    return new URL(sender.frameUrl).origin === appOrigin;
-  } catch {
-    return false;
-  }
+  return originOf(sender.frameUrl) === appOrigin;
 }

@@ -42,7 +42,15 @@ export function ProfileForm({ onCreated }: { onCreated?: (name: string) => void 
         environment,
         ...(environment === 'custom' ? { customEnvironmentFile: customFile } : {}),
       },
-      { onSuccess: (p) => onCreated?.(p.displayName) },
+      {
+        onSuccess: (p) => {
+          setOrgNumber('');
+          setDisplayName('');
+          setCustomFile('');
+          setTouched(false);
+          onCreated?.(p.displayName);
+        },
+      },
     );
   };
 

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runCli } from '../../main/cli/program';
+
+async function cli(dataDir: string, ...args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli({
+    argv: ['--data-dir', dataDir, ...args],
+    io: { out: (t) => void out.push(t), err: (t) => void err.push(t) },
+    version: '1.2.3',
+    env: {},
+  });
+  return { code, out: out.join(''), err: err.join('') };
+}
+
+describe('innsender profiles', () => {
+  it('adds, lists (text and JSON), switches and removes profiles in the shared data folder', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'innsender-cli-'));
+    expect((await cli(dir, 'profiles')).out).toMatch(/No profiles yet/);
+
+    const added = await cli(dir, 'profiles', 'add', '974 761 076', 'Fjellstue AS', '--env', 'test');
+    expect(added.code).toBe(0);
+    await cli(dir, 'profiles', 'add', '314768949', 'Øving AS');
+
+    const listed = await cli(dir, '--json', 'profiles', 'list');
+    const parsed = JSON.parse(listed.out) as {
+      ok: true;
+      value: { profiles: { orgNumber: string; id: string }[]; activeProfileId: string };
+    };
+    expect(parsed.value.profiles.map((p) => p.orgNumber)).toEqual(['974761076', '314768949']);
+    expect(parsed.value.activeProfileId).toBe(parsed.value.profiles[0]!.id);
+
+    expect((await cli(dir, 'profiles', 'use', '314768949')).code).toBe(0);
+    expect((await cli(dir, 'profiles')).out).toMatch(/^\* 314768949/m);
+    expect((await cli(dir, 'profiles', 'remove', '974761076')).code).toBe(0);
+    expect((await cli(dir, 'profiles')).out).not.toMatch(/974761076/);
+  });
+
+  it('refuses an invalid org number with the same code as the UI, exit code 2', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'innsender-cli-'));
+    const text = await cli(dir, 'profiles', 'add', '123456789', 'X');
+    expect(text.code).toBe(2);
+    expect(text.err).toMatch(/^IPC_INVALID_INPUT: Ugyldige data/);
+    expect(text.err).toMatch(/orgNumber/);
+
+    const json = await cli(dir, '--json', '--lang', 'en', 'profiles', 'add', '123456789', 'X');
+    expect(json.code).toBe(2);
+    expect(JSON.parse(json.out)).toMatchObject({ ok: false, error: { code: 'IPC_INVALID_INPUT' } });
+  });
+
+  it('answers usage errors with exit code 2 and --version with 0', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'innsender-cli-'));
+    expect((await cli(dir, 'no-such-command')).code).toBe(2);
+    const version = await cli(dir, '--version');
+    expect(version).toMatchObject({ code: 0, out: '1.2.3\n' });
+  });
+});

@@ -1,0 +1,166 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createServer } from 'node:net';
+import { startEmulator, type EmulatorHost, type EmulatorModule } from '../../../main/sandbox/host';
+import { EmulatorHttpError } from '../../../main/sandbox/router';
+
+/** A tiny module for the host's own tests: a counter kept in the emulator's state. */
+const counterModule: EmulatorModule = {
+  name: 'counter',
+  routes: (ctx) => {
+    const state = () => ctx.state.slice('counter', () => ({ count: 0 }));
+    return [
+      { method: 'GET', path: '/counter', handle: () => ({ status: 200, body: state() }) },
+      {
+        method: 'POST',
+        path: '/counter/:by',
+        handle: (req) => {
+          const by = Number(req.params.by);
+          if (!Number.isInteger(by)) throw new EmulatorHttpError({ status: 400, body: { error: 'not_a_number' } });
+          state().count += by;
+          void ctx.state.save();
+          return { status: 200, body: state() };
+        },
+      },
+    ];
+  },
+};
+
+const hosts: EmulatorHost[] = [];
+async function start(stateFile?: string) {
+  const host = await startEmulator({ modules: [counterModule], ...(stateFile ? { stateFile } : {}) });
+  hosts.push(host);
+  return host;
+}
+afterEach(async () => {
+  await Promise.all(hosts.splice(0).map((h) => h.stop()));
+});
+
+const admin = (host: EmulatorHost, path: string, init: RequestInit = {}) =>
+  fetch(`${host.baseUrl}/__admin${path}`, {
+    ...init,
+    headers: { 'x-innsender-admin': host.adminToken, 'content-type': 'application/json', ...init.headers },
+  });
+const fault = (host: EmulatorHost, body: object) =>
+  admin(host, '/faults', { method: 'POST', body: JSON.stringify(body) });
+
+describe('the emulator host', () => {
+  it("listens on a free loopback port and serves its modules' routes", async () => {
+    const host = await start();
+    expect(host.baseUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect((await fetch(`${host.baseUrl}/counter/5`, { method: 'POST' }).then((r) => r.json())) as unknown).toEqual({
+      count: 5,
+    });
+    expect((await fetch(`${host.baseUrl}/counter/x`, { method: 'POST' })).status).toBe(400);
+    expect((await fetch(`${host.baseUrl}/nothing-here`)).status).toBe(404);
+    const wrongMethod = await fetch(`${host.baseUrl}/counter`, { method: 'DELETE' });
+    expect(wrongMethod.status).toBe(405);
+    expect(wrongMethod.headers.get('allow')).toBe('GET');
+  });
+
+  it('keeps its admin surface behind the admin token', async () => {
+    const host = await start();
+    expect((await fetch(`${host.baseUrl}/__admin/reset`, { method: 'POST' })).status).toBe(401);
+    expect(
+      (await fetch(`${host.baseUrl}/__admin/reset`, { method: 'POST', headers: { 'x-innsender-admin': 'guess' } }))
+        .status,
+    ).toBe(401);
+    expect((await admin(host, '/reset', { method: 'POST' })).status).toBe(204);
+  });
+
+  it('logs every request with the Authorization header redacted, and resets state on demand', async () => {
+    const host = await start();
+    await fetch(`${host.baseUrl}/counter/2`, {
+      method: 'POST',
+      headers: { authorization: 'Bearer secret-token-value' },
+    });
+    const log = (await admin(host, '/requests').then((r) => r.json())) as {
+      path: string;
+      headers: Record<string, string>;
+    }[];
+    expect(log.map((r) => r.path)).toEqual(['/counter/2']);
+    expect(log[0]!.headers.authorization).toBe('Bearer [redacted]');
+    expect(JSON.stringify(log)).not.toContain('secret-token-value');
+
+    await admin(host, '/reset', { method: 'POST' });
+    expect(await fetch(`${host.baseUrl}/counter`).then((r) => r.json())).toEqual({ count: 0 });
+  });
+
+  it('injects latency', async () => {
+    const host = await start();
+    await fault(host, { kind: 'latency', ms: 300, pathPrefix: '/counter', times: 1 });
+    const t0 = performance.now();
+    expect((await fetch(`${host.baseUrl}/counter`)).status).toBe(200);
+    expect(performance.now() - t0).toBeGreaterThanOrEqual(290);
+    const t1 = performance.now();
+    await fetch(`${host.baseUrl}/counter`);
+    expect(performance.now() - t1).toBeLessThan(290);
+  });
+
+  it('injects 5xx for a number of requests, then serves normally', async () => {
+    const host = await start();
+    await fault(host, { kind: 'status', status: 503, method: 'POST', times: 2 });
+    expect((await fetch(`${host.baseUrl}/counter/1`, { method: 'POST' })).status).toBe(503);
+    expect((await fetch(`${host.baseUrl}/counter`)).status).toBe(200);
+    expect((await fetch(`${host.baseUrl}/counter/1`, { method: 'POST' })).status).toBe(503);
+    const ok = await fetch(`${host.baseUrl}/counter/1`, { method: 'POST' });
+    expect(await ok.json()).toEqual({ count: 1 });
+  });
+
+  it('injects 429 with Retry-After', async () => {
+    const host = await start();
+    await fault(host, { kind: 'rate-limit', retryAfterSeconds: 7, times: 1 });
+    const limited = await fetch(`${host.baseUrl}/counter`);
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get('retry-after')).toBe('7');
+    const log = (await admin(host, '/requests').then((r) => r.json())) as { status: number; fault?: string }[];
+    expect(log[0]).toMatchObject({ status: 429, fault: 'rate-limit' });
+  });
+
+  it('drops the connection mid-request', async () => {
+    const host = await start();
+    await fault(host, { kind: 'drop', times: 1 });
+    await expect(fetch(`${host.baseUrl}/counter`)).rejects.toThrow();
+    expect((await fetch(`${host.baseUrl}/counter`)).status).toBe(200);
+  });
+
+  it('refuses an unknown fault kind with 400 and lists and clears faults', async () => {
+    const host = await start();
+    expect((await fault(host, { kind: 'meteor' })).status).toBe(400);
+    await fault(host, { kind: 'status', status: 500 });
+    expect(await admin(host, '/faults').then((r) => r.json())).toEqual([{ kind: 'status', status: 500 }]);
+    await admin(host, '/faults', { method: 'DELETE' });
+    expect((await fetch(`${host.baseUrl}/counter`)).status).toBe(200);
+  });
+
+  it('keeps its state across a restart when given a state file', async () => {
+    const stateFile = join(await mkdtemp(join(tmpdir(), 'innsender-emu-')), 'state.json');
+    const first = await start(stateFile);
+    await fetch(`${first.baseUrl}/counter/3`, { method: 'POST' });
+    await first.stop();
+    const second = await start(stateFile);
+    expect(await fetch(`${second.baseUrl}/counter`).then((r) => r.json())).toEqual({ count: 3 });
+  });
+
+  it('stops cleanly: the port is free again, even with a connection open', async () => {
+    const host = await startEmulator({ modules: [counterModule] });
+    await fetch(`${host.baseUrl}/counter`, { keepalive: true });
+    await host.stop();
+    await expect(fetch(`${host.baseUrl}/counter`)).rejects.toThrow();
+    const server = createServer();
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(host.port, '127.0.0.1', () => resolve());
+    });
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  });
+
+  it('refuses bodies over its limit with 413', async () => {
+    const host = await startEmulator({ modules: [counterModule], maxBodyBytes: 1024 });
+    hosts.push(host);
+    const res = await fetch(`${host.baseUrl}/counter/1`, { method: 'POST', body: 'x'.repeat(4096) });
+    expect(res.status).toBe(413);
+  });
+});
