@@ -9,6 +9,10 @@ import { createHandlers } from './ipc/handlers';
 import { createLogger, type Logger } from './log/logger';
 import type { EmulatorModule } from './sandbox/host';
 import type { DesktopPort } from './desktop-port';
+import type { KeyStore } from './keys/key-store';
+import { createKeytarKeyStore } from './keys/keytar-key-store';
+import { SetupService } from './setup/setup-service';
+import { createReportsService, type ReportsService } from './reports/reports-service';
 
 export interface AppServicesOptions {
   dataDir: string;
@@ -18,6 +22,10 @@ export interface AppServicesOptions {
   desktop: DesktopPort;
   log?: Logger;
   modules?: () => EmulatorModule[];
+  /** Where private keys live: the OS keychain (keytar) unless a test names its own keychain service. */
+  keyStore?: KeyStore;
+  /** How often a pending systembruker request is polled (default 3 s). */
+  setupPollIntervalMs?: number;
   now?: () => Date;
 }
 
@@ -32,6 +40,10 @@ export interface AppServices {
   profiles: ProfileService;
   events: EventHub;
   sandbox: SandboxController;
+  /** The active profile's Maskinporten key, client, Altinn system and systembruker (`<dataDir>/profiles/<id>/`). */
+  setup: SetupService;
+  /** Report checks and drafts (`<dataDir>/drafts`), with the active profile's organisation and environment. */
+  reports: ReportsService;
   dispatch: Dispatch;
   dispose(): Promise<void>;
 }
@@ -55,10 +67,30 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     profiles,
     events,
     sandbox,
+    setup: new SetupService({
+      dataDir: options.dataDir,
+      keyStore: options.keyStore ?? createKeytarKeyStore(),
+      profiles,
+      sandbox,
+      desktop: options.desktop,
+      events,
+      log,
+      language: () => settings.read().language,
+      ...(options.now ? { now: options.now } : {}),
+      ...(options.setupPollIntervalMs ? { pollIntervalMs: options.setupPollIntervalMs } : {}),
+    }),
+    reports: createReportsService({
+      draftsDir: join(options.dataDir, 'drafts'),
+      activeProfile: () => profiles.active(),
+      desktop: options.desktop,
+      language: () => settings.read().language,
+      ...(options.now ? { check: { now: options.now } } : {}),
+    }),
     dispatch: async () => {
       throw new Error('dispatch used before it was set');
     },
     async dispose() {
+      services.setup.dispose();
       await sandbox.stop();
     },
   };

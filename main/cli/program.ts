@@ -8,6 +8,9 @@ import { EXIT, type ExitCode } from './exit-codes';
 import type { CliIo } from './output';
 import { registerProfilesCommand } from './commands/profiles';
 import { registerSandboxCommand } from './commands/sandbox';
+import { registerKeysCommand } from './commands/keys';
+import { registerTokenCommand } from './commands/token';
+import { registerValidateCommand } from './commands/validate';
 import { join } from 'node:path';
 
 export interface CliRun {
@@ -56,6 +59,9 @@ export async function runCli({ argv, io, env = process.env, version }: CliRun): 
       .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
     registerProfilesCommand(program, ctx);
     registerSandboxCommand(program, ctx);
+    registerKeysCommand(program, ctx);
+    registerTokenCommand(program, ctx);
+    registerValidateCommand(program, ctx);
 
     try {
       await program.parseAsync(argv, { from: 'user' });

@@ -1,10 +1,14 @@
 import type { AppServices } from '../app-services';
 import type { Handlers } from './dispatch';
 import { foundationHandlers } from './handlers/foundation';
+import { setupHandlers } from './handlers/setup';
+import { reportsHandlers } from './handlers/reports';
 
 /** Joins each capability's handlers; the type demands one for every channel in the contract. */
 export function createHandlers(services: AppServices): Handlers {
   return {
     ...foundationHandlers(services),
+    ...setupHandlers(services),
+    ...reportsHandlers(services),
   };
 }

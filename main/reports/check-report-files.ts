@@ -17,7 +17,7 @@ import type { Rf1086Hovedskjema, Rf1086Underskjema } from '../../shared/reports/
 import { groupRf1086Forms } from '../../shared/reports/rf1086/returns';
 import { summariseRf1086 } from '../../shared/reports/rf1086/summary';
 import { locateFindings, pathAtLine } from '../../shared/reports/source-locations';
-import { readReportFile, type ReportFile } from './read-report-file';
+import { readReportBytes, readReportFile, type ReportFile } from './read-report-file';
 import { validateAgainstXsd } from './xsd-validate';
 
 export interface CheckReportOptions {
@@ -40,12 +40,18 @@ const XSD_FOR_VERSION: Record<AMeldingVersion, XsdUsed | null> = {
 
 type Read = { file: ReportFile; doc: ReportDocument };
 
+/** A file on disk by its path, or bytes already in memory (a dropped file) by the name to show for them. */
+export type ReportInput = string | { readonly name: string; readonly bytes: Uint8Array };
+
 /**
- * Checks report files selected together: each a-melding gives one result; all RF-1086 forms together give one
- * result (a main form and its shareholder forms are one return); a file that cannot be read gives an
- * `unreadable` result. Structure is checked against the XSD, then the offline rules run on the model.
+ * Checks report files selected together (paths, or bytes with a name): each a-melding gives one result; all
+ * RF-1086 forms together give one result (a main form and its shareholder forms are one return); a file that
+ * cannot be read gives an `unreadable` result. Structure is checked against the XSD, then the offline rules run on the model.
  */
-export async function checkReportFiles(paths: readonly string[], options: CheckReportOptions): Promise<CheckResult[]> {
+export async function checkReportFiles(
+  inputs: readonly ReportInput[],
+  options: CheckReportOptions,
+): Promise<CheckResult[]> {
   const now = options.now?.() ?? new Date();
   const checkedAt = now.toISOString();
   const today = options.today ?? localDate(now);
@@ -53,8 +59,13 @@ export async function checkReportFiles(paths: readonly string[], options: CheckR
   const aMeldinger: (Read & { doc: Extract<ReportDocument, { kind: 'amelding' }> })[] = [];
   const rf1086: (Read & { doc: Extract<ReportDocument, { kind: 'rf1086' }> })[] = [];
 
-  for (const path of paths) {
-    const read = await readReportFile(path, options.maxBytes === undefined ? {} : { maxBytes: options.maxBytes });
+  const limits = options.maxBytes === undefined ? {} : { maxBytes: options.maxBytes };
+  for (const input of inputs) {
+    const path = typeof input === 'string' ? input : input.name;
+    const read =
+      typeof input === 'string'
+        ? await readReportFile(input, limits)
+        : readReportBytes(input.name, input.bytes, limits);
     if (!read.ok) {
       const info = { path, sha256: read.sha256 ?? '0'.repeat(64), size: read.size ?? 0 };
       results.push(unreadable(info, read.finding, checkedAt));

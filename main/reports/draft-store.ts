@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AMeldingCheckResult, Rf1086CheckResult } from '../../shared/reports/check-result';
-import { DraftSchema, type Draft, type DraftListItem } from '../../shared/reports/draft';
+import { DraftSchema, type Draft, type DraftListItem, type DraftSourceStatus } from '../../shared/reports/draft';
 
 export class DraftStoreError extends Error {
   constructor(
@@ -13,14 +13,29 @@ export class DraftStoreError extends Error {
   }
 }
 
+export interface SaveDraftOptions {
+  /** Bytes already in memory (dropped files), by the name the check result gives as their path. */
+  readonly dropped?: ReadonlyMap<string, Uint8Array>;
+}
+
 export interface DraftStore {
-  /** Saves a checked report; the source files are read again and must still be what was checked. */
-  save(profileId: string, result: AMeldingCheckResult | Rf1086CheckResult): Promise<Draft>;
+  /**
+   * Saves a checked report; files read by path are read again and must still be what was checked, dropped
+   * files are taken from `options.dropped` and must hash the same.
+   */
+  save(profileId: string, result: AMeldingCheckResult | Rf1086CheckResult, options?: SaveDraftOptions): Promise<Draft>;
+  /** Replaces a draft's check result (after checking its stored bytes again); the files must be the same. */
+  replaceResult(
+    profileId: string,
+    draftId: string,
+    result: AMeldingCheckResult | Rf1086CheckResult,
+  ): Promise<Draft | undefined>;
   list(profileId: string): Promise<DraftListItem[]>;
   get(profileId: string, draftId: string): Promise<Draft | undefined>;
   delete(profileId: string, draftId: string): Promise<boolean>;
-  /** True when any source file is gone or no longer has the content that was checked. */
+  /** True when any source file read by path is gone or no longer has the content that was checked. */
   isSourceChanged(draft: Pick<Draft, 'files'>): Promise<boolean>;
+  sourceStatus(draft: Pick<DraftListItem, 'files'>): Promise<DraftSourceStatus>;
 }
 
 const SAFE_ID = /^[A-Za-z0-9_-]{1,100}$/;
@@ -44,17 +59,33 @@ export function createDraftStore(dir: string): DraftStore {
       if ((thrown as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
       throw thrown;
     }
-    const parsed = DraftSchema.safeParse(JSON.parse(text));
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      throw new DraftStoreError('DRAFT_CORRUPT', `Draft ${path} is not valid JSON`);
+    }
+    const parsed = DraftSchema.safeParse(json);
     if (!parsed.success) throw new DraftStoreError('DRAFT_CORRUPT', `Draft ${path} does not match the draft schema`);
     return parsed.data;
   }
 
+  async function writeDraft(draft: Draft): Promise<void> {
+    const folder = profileDir(draft.profileId);
+    await mkdir(folder, { recursive: true });
+    const target = join(folder, `${draft.id}.json`);
+    const temp = `${target}.${randomUUID()}.tmp`;
+    await writeFile(temp, JSON.stringify(draft), { mode: 0o600 });
+    await rename(temp, target);
+  }
+
   return {
-    async save(profileId, result) {
-      const folder = profileDir(profileId);
+    async save(profileId, result, options = {}) {
+      profileDir(profileId);
       const files = await Promise.all(
         result.files.map(async (info) => {
-          const bytes = await readFile(info.path).catch(() => undefined);
+          const droppedBytes = options.dropped?.get(info.path);
+          const bytes = droppedBytes ?? (await readFile(info.path).catch(() => undefined));
           if (!bytes || sha256(bytes) !== info.sha256) {
             throw new DraftStoreError(
               'DRAFT_SOURCE_CHANGED',
@@ -63,9 +94,10 @@ export function createDraftStore(dir: string): DraftStore {
           }
           return {
             sourcePath: info.path,
+            origin: droppedBytes ? ('dropped' as const) : ('path' as const),
             sha256: info.sha256,
             size: bytes.byteLength,
-            contentBase64: bytes.toString('base64'),
+            contentBase64: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64'),
           };
         }),
       );
@@ -78,12 +110,23 @@ export function createDraftStore(dir: string): DraftStore {
         files,
         result,
       });
-      await mkdir(folder, { recursive: true });
-      const target = join(folder, `${draft.id}.json`);
-      const temp = `${target}.${randomUUID()}.tmp`;
-      await writeFile(temp, JSON.stringify(draft), { mode: 0o600 });
-      await rename(temp, target);
+      await writeDraft(draft);
       return draft;
+    },
+
+    async replaceResult(profileId, draftId, result) {
+      const draft = await readDraft(draftPath(profileId, draftId));
+      if (!draft) return undefined;
+      const same =
+        draft.kind === result.kind &&
+        draft.files.length === result.files.length &&
+        draft.files.every((f, i) => f.sha256 === result.files[i]?.sha256);
+      if (!same) {
+        throw new DraftStoreError('DRAFT_SOURCE_CHANGED', `The new result for draft ${draftId} is for other files.`);
+      }
+      const next = DraftSchema.parse({ ...draft, checkedAt: result.checkedAt, result });
+      await writeDraft(next);
+      return next;
     },
 
     async list(profileId) {
@@ -115,13 +158,24 @@ export function createDraftStore(dir: string): DraftStore {
     },
 
     async isSourceChanged(draft) {
-      for (const file of draft.files) {
-        const bytes = await readFile(file.sourcePath).catch(() => undefined);
-        if (!bytes || sha256(bytes) !== file.sha256) return true;
-      }
-      return false;
+      const status = await sourceStatus(draft);
+      return status === 'changed' || status === 'missing';
     },
+
+    sourceStatus,
   };
+}
+
+async function sourceStatus(draft: Pick<DraftListItem, 'files'>): Promise<DraftSourceStatus> {
+  const tracked = draft.files.filter((f) => f.origin !== 'dropped');
+  if (tracked.length === 0) return 'not-tracked';
+  let status: DraftSourceStatus = 'unchanged';
+  for (const file of tracked) {
+    const bytes = await readFile(file.sourcePath).catch(() => undefined);
+    if (!bytes) return 'missing';
+    if (sha256(bytes) !== file.sha256) status = 'changed';
+  }
+  return status;
 }
 
 function sha256(bytes: Uint8Array): string {

@@ -53,14 +53,28 @@ export async function readReportFile(path: string, options: { maxBytes?: number 
         break;
       }
     }
-    const bytes = new Uint8Array(buffer.buffer, buffer.byteOffset, length);
-    const sha256 = createHash('sha256').update(bytes).digest('hex');
-    const decoded = decodeReportBytes(bytes, maxBytes);
-    if (!decoded.ok) return { ok: false, path, finding: decoded.finding, sha256, size: length };
-    return { ok: true, file: { path, bytes, text: decoded.text, encoding: decoded.encoding, sha256, size: length } };
+    return readReportBytes(path, new Uint8Array(buffer.buffer, buffer.byteOffset, length), { maxBytes });
   } finally {
     await handle.close();
   }
+}
+
+/**
+ * The same, for bytes already in memory (a file dropped on the window): `name` stands in for the path in the
+ * result and in findings.
+ */
+export function readReportBytes(
+  name: string,
+  bytes: Uint8Array,
+  options: { maxBytes?: number } = {},
+): ReadReportFileResult {
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_REPORT_BYTES;
+  const size = bytes.byteLength;
+  if (size > maxBytes) return { ok: false, path: name, finding: sizeCeilingFinding(size, maxBytes), size };
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const decoded = decodeReportBytes(bytes, maxBytes);
+  if (!decoded.ok) return { ok: false, path: name, finding: decoded.finding, sha256, size };
+  return { ok: true, file: { path: name, bytes, text: decoded.text, encoding: decoded.encoding, sha256, size } };
 }
 
 function openFailure(path: string, thrown: unknown): Finding {

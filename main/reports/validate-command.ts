@@ -1,3 +1,4 @@
+import type { CheckResult } from '../../shared/reports/check-result';
 import type { ReportEnvironment } from '../../shared/reports/environment';
 import { checkReportFiles, type CheckReportOptions } from './check-report-files';
 import { formatCheckResult } from './format-check-result';
@@ -18,10 +19,14 @@ export interface ValidateOptions {
 export async function runValidate(
   files: string[],
   opts: ValidateOptions,
-): Promise<{ exitCode: 0 | 1 | 2; stdout: string }> {
+): Promise<{ exitCode: 0 | 1 | 2; stdout: string; results: CheckResult[] }> {
   if (files.length === 0) {
     const message = opts.lang === 'nb' ? 'Ingen filer å kontrollere.' : 'No files to check.';
-    return { exitCode: 2, stdout: opts.json ? JSON.stringify({ error: message }) + '\n' : message + '\n' };
+    return {
+      exitCode: 2,
+      stdout: opts.json ? JSON.stringify({ error: message }) + '\n' : message + '\n',
+      results: [],
+    };
   }
   const results = await checkReportFiles(files, {
     environment: opts.environment,
@@ -32,5 +37,5 @@ export async function runValidate(
   const stdout = opts.json
     ? JSON.stringify(results, null, 2) + '\n'
     : results.map((r) => formatCheckResult(r, opts.lang)).join('\n\n') + '\n';
-  return { exitCode, stdout };
+  return { exitCode, stdout, results };
 }

@@ -1,13 +1,221 @@
-import { Heading } from '@digdir/designsystemet-react';
+import { useEffect, useRef, useState } from 'react';
+import { Alert, Button, Heading, Paragraph, Spinner } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
+import { useProfiles } from '../bridge/queries';
+import {
+  useCheckDraftSource,
+  useCheckDroppedReports,
+  useDeleteDraft,
+  useDraft,
+  useDrafts,
+  usePickReports,
+  useRecheckDraft,
+  useSaveDraft,
+} from '../bridge/reports-queries';
+import { EmptyState } from '../components/EmptyState';
+import { ErrorMessage } from '../components/ErrorMessage';
+import { CheckResultView } from '../components/reports/CheckResultView';
+import { DraftList, draftLabel } from '../components/reports/DraftList';
+import { DraftView } from '../components/reports/DraftView';
+import { ReportDropZone } from '../components/reports/ReportDropZone';
+import { readDroppedFiles } from '../components/reports/read-dropped-files';
+import { MAX_DROPPED_BYTES, type CheckedReport } from '../../shared/reports/report-views';
+import type { Profile } from '../../shared/domain/profile';
+import '../components/reports/reports.css';
+
+/** What the page shows under the drop zone: nothing yet, the reports just checked, or one opened draft. */
+type Shown = { kind: 'nothing' } | { kind: 'checks'; checks: CheckedReport[] } | { kind: 'draft'; id: string };
 
 export function ReportsPage() {
-  const { t } = useTranslation();
+  const profiles = useProfiles();
+  const profile = profiles.data?.profiles.find((p) => p.id === profiles.data?.activeProfileId) ?? null;
+  // A different profile has other drafts and other rules: what was shown belongs to the one before.
+  return <ReportsWorkspace key={profile?.id ?? 'none'} profile={profile} />;
+}
+
+function ReportsWorkspace({ profile }: { profile: Profile | null }) {
+  const { t, i18n } = useTranslation();
+  const profileId = profile?.id ?? null;
+
+  const [shown, setShown] = useState<Shown>({ kind: 'nothing' });
+  const [saved, setSaved] = useState<Record<string, string>>({});
+  const [tooLarge, setTooLarge] = useState(false);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+
+  const pick = usePickReports();
+  const drop = useCheckDroppedReports();
+  const checkSource = useCheckDraftSource();
+  const save = useSaveDraft();
+  const remove = useDeleteDraft();
+  const recheck = useRecheckDraft();
+  const drafts = useDrafts(profileId);
+  const draft = useDraft(profileId, shown.kind === 'draft' ? shown.id : null);
+
+  // New results or an opened draft take focus, so keyboard and screen-reader users land on them.
+  const focusKey =
+    shown.kind === 'checks' ? shown.checks.map((c) => c.checkId).join() : shown.kind === 'draft' ? draft.data?.id : '';
+  useEffect(() => headingRef.current?.focus(), [focusKey]);
+
+  const showChecks = (checks: CheckedReport[]) => checks.length > 0 && setShown({ kind: 'checks', checks });
+  const busy = pick.isPending || drop.isPending || checkSource.isPending;
+  const onDropFiles = async (files: File[]) => {
+    const read = await readDroppedFiles(files);
+    setTooLarge(!read.ok);
+    if (read.ok) drop.mutate(read.files, { onSuccess: showChecks });
+  };
+
+  const dropZone = (
+    <ReportDropZone
+      busy={busy}
+      onPick={() => {
+        setTooLarge(false);
+        pick.mutate(undefined, { onSuccess: showChecks });
+      }}
+      onDropFiles={(files) => void onDropFiles(files)}
+    />
+  );
+  const inputError = pick.error ?? drop.error ?? checkSource.error;
+
   return (
     <div className="stack">
       <Heading level={1} data-size="lg">
         {t('reports.title')}
       </Heading>
+      <Paragraph>{t('reports.intro')}</Paragraph>
+      {profile ? (
+        <Paragraph data-size="sm" data-testid="rules-for">
+          {t('reports.rulesFor', {
+            name: profile.displayName,
+            org: profile.orgNumber,
+            env: t(`env.${profile.environment}`),
+          })}
+        </Paragraph>
+      ) : (
+        <Alert data-color="info">{t('reports.noProfile')}</Alert>
+      )}
+
+      {shown.kind === 'nothing' ? (
+        <EmptyState title={t('reports.emptyTitle')} action={dropZone}>
+          {t('reports.emptyBody')}
+        </EmptyState>
+      ) : (
+        <section className="stack" aria-labelledby="reports-check-title">
+          <Heading level={2} data-size="sm" id="reports-check-title">
+            {t('reports.checkAnother')}
+          </Heading>
+          {dropZone}
+        </section>
+      )}
+      {tooLarge && (
+        <Alert data-color="danger" role="alert">
+          {t('reports.dropTooLarge', { mib: String(MAX_DROPPED_BYTES / 1024 / 1024) })}
+        </Alert>
+      )}
+      {inputError && <ErrorMessage error={inputError} />}
+
+      {shown.kind === 'checks' &&
+        shown.checks.map((check, i) => (
+          <CheckResultView
+            key={check.checkId}
+            result={check.result}
+            {...(i === 0 ? { headingRef } : {})}
+            notes={check.origin === 'dropped' && <Paragraph data-size="sm">{t('reports.droppedNote')}</Paragraph>}
+            actions={
+              check.result.kind !== 'unreadable' &&
+              profile && (
+                <SaveDraftAction
+                  savedDraftId={saved[check.checkId]}
+                  pending={save.isPending && save.variables === check.checkId}
+                  onSave={() =>
+                    save.mutate(check.checkId, {
+                      onSuccess: (d) => setSaved((s) => ({ ...s, [check.checkId]: d.id })),
+                    })
+                  }
+                  onOpen={(id) => setShown({ kind: 'draft', id })}
+                />
+              )
+            }
+          />
+        ))}
+      {save.error && <ErrorMessage error={save.error} />}
+
+      {shown.kind === 'draft' && (
+        <>
+          {draft.isPending && <Spinner aria-label={t('app.loading')} />}
+          {draft.error && <ErrorMessage error={draft.error} />}
+          {draft.data && (
+            <DraftView
+              draft={draft.data}
+              headingRef={headingRef}
+              busy={recheck.isPending || checkSource.isPending}
+              onRecheck={() => recheck.mutate(draft.data.id)}
+              onCheckSource={() => checkSource.mutate(draft.data.id, { onSuccess: showChecks })}
+              onClose={() => setShown({ kind: 'nothing' })}
+            />
+          )}
+          {recheck.isSuccess && (
+            <Paragraph role="status" data-size="sm">
+              {t('reports.rechecked')}
+            </Paragraph>
+          )}
+          {recheck.error && <ErrorMessage error={recheck.error} />}
+        </>
+      )}
+
+      <section className="stack" aria-labelledby="reports-drafts-title">
+        <Heading level={2} data-size="md" id="reports-drafts-title">
+          {t('reports.draftsTitle')}
+        </Heading>
+        {!profile && <Paragraph>{t('reports.draftsNoProfile')}</Paragraph>}
+        {drafts.isPending && profile && <Spinner aria-label={t('app.loading')} />}
+        {drafts.error && <ErrorMessage error={drafts.error} />}
+        {drafts.data && (
+          <DraftList
+            drafts={drafts.data}
+            openId={shown.kind === 'draft' ? shown.id : null}
+            busy={remove.isPending}
+            onOpen={(id) => setShown({ kind: 'draft', id })}
+            onDelete={(d) => {
+              if (!window.confirm(t('reports.deleteConfirm', { name: draftLabel(d, t, i18n.language) }))) return;
+              remove.mutate(d.id, {
+                onSuccess: () => shown.kind === 'draft' && shown.id === d.id && setShown({ kind: 'nothing' }),
+              });
+            }}
+          />
+        )}
+        {remove.error && <ErrorMessage error={remove.error} />}
+      </section>
     </div>
+  );
+}
+
+function SaveDraftAction({
+  savedDraftId,
+  pending,
+  onSave,
+  onOpen,
+}: {
+  savedDraftId: string | undefined;
+  pending: boolean;
+  onSave(): void;
+  onOpen(id: string): void;
+}) {
+  const { t } = useTranslation();
+  if (savedDraftId) {
+    return (
+      <>
+        <Paragraph role="status" data-testid="draft-saved">
+          {t('reports.saved')}
+        </Paragraph>
+        <Button variant="tertiary" onClick={() => onOpen(savedDraftId)}>
+          {t('reports.openSaved')}
+        </Button>
+      </>
+    );
+  }
+  return (
+    <Button onClick={onSave} loading={pending} disabled={pending} data-testid="save-draft">
+      {t('reports.saveDraft')}
+    </Button>
   );
 }

@@ -5,6 +5,7 @@ import { useProfiles } from '../bridge/queries';
 import { ProfileForm } from '../components/ProfileForm';
 import { ProfileList } from '../components/ProfileList';
 import { EmptyState } from '../components/EmptyState';
+import { SetupWizard } from '../components/setup/SetupWizard';
 
 export function SetupPage() {
   const { t } = useTranslation();
@@ -26,6 +27,8 @@ export function SetupPage() {
         <EmptyState title={t('setup.noProfileTitle')}>{t('setup.noProfileBody')}</EmptyState>
       )}
       <ProfileList />
+      {/* The active profile's Maskinporten and Altinn setup, below the profile step it depends on. */}
+      {profiles.data?.activeProfileId && <SetupWizard key={profiles.data.activeProfileId} />}
       <ProfileForm onCreated={setCreated} />
     </div>
   );

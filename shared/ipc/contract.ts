@@ -1,6 +1,9 @@
 import type { z } from 'zod';
 import { ProfilesStateSchema, SandboxStatusSchema } from './schemas';
 import { foundationChannels } from './channels/foundation';
+import { setupChannels } from './channels/setup';
+import { SystemUserStatusEventSchema } from '../domain/setup';
+import { reportsChannels } from './channels/reports';
 
 /**
  * Every renderer → main call, declared once: `group.operation` → input and output schema. Each capability keeps
@@ -9,12 +12,16 @@ import { foundationChannels } from './channels/foundation';
  */
 export const channels = {
   ...foundationChannels,
+  ...setupChannels,
+  ...reportsChannels,
 } as const;
 
 /** Every main → renderer event, declared once, validated before it is sent. */
 export const events = {
   'profiles.changed': ProfilesStateSchema,
   'sandbox.status': SandboxStatusSchema,
+  /** A systembruker request's status changed (the owner decided in Altinn, or it timed out). */
+  'systemuser.status': SystemUserStatusEventSchema,
 } as const;
 
 export type Channels = typeof channels;

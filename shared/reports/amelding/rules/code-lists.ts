@@ -8,8 +8,8 @@ export const codeListRules: AMeldingRule = (leveranse) => {
   const findings: Finding[] = [];
   const check = (list: CodeList, value: string | undefined, path: string) => {
     if (value === undefined || list.values.includes(value)) return;
-    const nb = `Koden «${value}» finnes ikke i kodelisten ${list.name} (avvik 282).`;
-    const en = `The code "${value}" is not in the code list ${list.name} (deviation 282).`;
+    const nb = `Koden «${value}» finnes ikke i kodelisten ${list.name} (Skatteetatens avvikskode 282).`;
+    const en = `The code "${value}" is not in the code list ${list.name} (Skatteetaten deviation code 282).`;
     findings.push({ code: 'AMELDING_CODE_UNKNOWN', severity: list.severity, path, message: { nb, en } });
   };
   for (const { mottaker, path } of inntektsmottakereOf(leveranse)) {

@@ -32,8 +32,8 @@ export const formatRules: AMeldingRule = (leveranse) => {
           error(
             'AMELDING_YRKE_INVALID',
             `${at}/yrke`,
-            `Yrkeskoden «${arbeidsforhold.yrke}» er ugyldig; den skal ha 7 siffer (avvik 115).`,
-            `The occupation code "${arbeidsforhold.yrke}" is invalid; it must have 7 digits (deviation 115).`,
+            `Yrkeskoden «${arbeidsforhold.yrke}» er ugyldig; den skal ha 7 siffer (Skatteetatens avvikskode 115).`,
+            `The occupation code "${arbeidsforhold.yrke}" is invalid; it must have 7 digits (Skatteetaten deviation code 115).`,
           ),
         );
       }
@@ -45,8 +45,8 @@ export const formatRules: AMeldingRule = (leveranse) => {
           error(
             'AMELDING_FORM_FOR_ANSETTELSE_MISSING',
             at,
-            'Arbeidsforholdet mangler formForAnsettelse, som er påkrevd fra 2021 (avvik 291).',
-            'The employment lacks formForAnsettelse, required since 2021 (deviation 291).',
+            'Arbeidsforholdet mangler formForAnsettelse, som er påkrevd fra 2021 (Skatteetatens avvikskode 291).',
+            'The employment lacks formForAnsettelse, required since 2021 (Skatteetaten deviation code 291).',
           ),
         );
       }
@@ -58,8 +58,8 @@ export const formatRules: AMeldingRule = (leveranse) => {
           warning(
             'AMELDING_TIMELOENN_ANTALL_MISSING',
             `${path}/inntekt[${i + 1}]/loennsinntekt`,
-            'Timelønn skal oppgis med antall timer (avvik 505).',
-            'Hourly pay must state the number of hours (deviation 505).',
+            'Timelønn skal oppgis med antall timer (Skatteetatens avvikskode 505).',
+            'Hourly pay must state the number of hours (Skatteetaten deviation code 505).',
           ),
         );
       }

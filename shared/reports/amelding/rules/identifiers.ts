@@ -57,8 +57,8 @@ export const identifierRules: AMeldingRule = (leveranse, context) => {
         warning(
           'AMELDING_FOEDSELSDATO_MISMATCH',
           `${path}/identifiserendeInformasjon/foedselsdato`,
-          `Fødselsdatoen ${stated} stemmer ikke med fødselsnummeret (${encoded}) (avvik 254).`,
-          `The birth date ${stated} does not match the identity number (${encoded}) (deviation 254).`,
+          `Fødselsdatoen ${stated} stemmer ikke med fødselsnummeret (${encoded}) (Skatteetatens avvikskode 254).`,
+          `The birth date ${stated} does not match the identity number (${encoded}) (Skatteetaten deviation code 254).`,
         ),
       );
     }

@@ -18,8 +18,8 @@ export const replacementRules: AMeldingRule = (leveranse, context) => {
       error(
         'AMELDING_MELDINGSID_NOT_UNIQUE',
         'leveranse/meldingsId',
-        `Meldings-ID ${leveranse.meldingsId} er allerede brukt for ${org}. Hver a-melding må ha en ny ID (avvik 181).`,
-        `Message ID ${leveranse.meldingsId} has already been used for ${org}. Every a-melding needs a new ID (deviation 181).`,
+        `Meldings-ID ${leveranse.meldingsId} er allerede brukt for ${org}. Hver a-melding må ha en ny ID (Skatteetatens avvikskode 181).`,
+        `Message ID ${leveranse.meldingsId} has already been used for ${org}. Every a-melding needs a new ID (Skatteetaten deviation code 181).`,
       ),
     );
   }

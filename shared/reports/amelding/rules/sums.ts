@@ -21,8 +21,8 @@ export const sumRules: AMeldingRule = (leveranse) => {
           error(
             'AMELDING_FORSKUDDSTREKK_POSITIVE',
             `${path}/forskuddstrekk[${i + 1}]/beloep`,
-            `Forskuddstrekket ${kr(trekk.beloep)} er positivt; trekk per person oppgis som negativt beløp (avvik 278).`,
-            `The withholding ${kr(trekk.beloep)} is positive; withholding per person is reported as a negative amount (deviation 278).`,
+            `Forskuddstrekket ${kr(trekk.beloep)} er positivt; trekk per person oppgis som negativt beløp (Skatteetatens avvikskode 278).`,
+            `The withholding ${kr(trekk.beloep)} is positive; withholding per person is reported as a negative amount (Skatteetaten deviation code 278).`,
           ),
         );
       }
@@ -36,8 +36,8 @@ export const sumRules: AMeldingRule = (leveranse) => {
       error(
         'AMELDING_SUM_FORSKUDDSTREKK',
         `${BETALING}/sumForskuddstrekk`,
-        `sumForskuddstrekk er ${kr(declaredTrekk)}, men forskuddstrekket for personene blir ${kr(withheld)} (avvik 173).`,
-        `sumForskuddstrekk is ${kr(declaredTrekk)}, but the withholding for the people adds up to ${kr(withheld)} (deviation 173).`,
+        `sumForskuddstrekk er ${kr(declaredTrekk)}, men forskuddstrekket for personene blir ${kr(withheld)} (Skatteetatens avvikskode 173).`,
+        `sumForskuddstrekk is ${kr(declaredTrekk)}, but the withholding for the people adds up to ${kr(withheld)} (Skatteetaten deviation code 173).`,
       ),
     );
   }
@@ -111,8 +111,8 @@ export const sumRules: AMeldingRule = (leveranse) => {
         warning(
           'AMELDING_AGA_GRUNNLAG_MISMATCH',
           `${path}/arbeidsgiveravgift`,
-          `Avgiftspliktig inntekt er ${kr(formatScaled(liable))}, men grunnlaget for arbeidsgiveravgift (lønn og godtgjørelse) er ${kr(formatScaled(bases))} (avvik 184).`,
-          `Income liable to employer's contribution is ${kr(formatScaled(liable))}, but the contribution base (salary) is ${kr(formatScaled(bases))} (deviation 184).`,
+          `Avgiftspliktig inntekt er ${kr(formatScaled(liable))}, men grunnlaget for arbeidsgiveravgift (lønn og godtgjørelse) er ${kr(formatScaled(bases))} (Skatteetatens avvikskode 184).`,
+          `Income liable to employer's contribution is ${kr(formatScaled(liable))}, but the contribution base (salary) is ${kr(formatScaled(bases))} (Skatteetaten deviation code 184).`,
         ),
       );
     }

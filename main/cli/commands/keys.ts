@@ -1,0 +1,62 @@
+import { writeFile } from 'node:fs/promises';
+import type { Command } from 'commander';
+import type { CliContext } from '../context';
+import { EXIT } from '../exit-codes';
+import type { KeyView, SetupOverview } from '../../../shared/domain/setup';
+
+function describeKey(k: KeyView): string {
+  const expiry = k.expiresAt ? `expires ${k.expiresAt.slice(0, 10)} (${k.daysLeft} days)` : 'not registered yet';
+  return `${k.kid}  ${k.status.padEnd(7)}  ${k.origin.padEnd(11)}  made ${k.createdAt.slice(0, 10)} (${k.ageDays} days)  ${expiry}`;
+}
+
+function describeKeys(o: SetupOverview, lang: 'nb' | 'en'): string {
+  if (o.keys.length === 0) return 'No Maskinporten key yet. Make one: innsender keys generate';
+  const warnings = o.keyWarnings.map((w) => `! ${w.message[lang]}`);
+  return [
+    `Maskinporten keys for ${o.displayName} (${o.orgNumber}, ${o.environment}):`,
+    ...o.keys.map(describeKey),
+    ...warnings,
+  ].join('\n');
+}
+
+/** `innsender keys …`: the active profile's Maskinporten keys, through the same channels as the setup wizard. */
+export function registerKeysCommand(program: Command, ctx: CliContext): void {
+  const keys = program
+    .command('keys')
+    .description("the active profile's Maskinporten keys (private halves stay in the OS keychain)");
+
+  keys
+    .command('list', { isDefault: true })
+    .description('list the keys with their age and expiry')
+    .action(() => ctx.call('setup.status', undefined, (o) => describeKeys(o, ctx.lang)));
+
+  keys
+    .command('generate')
+    .description('make a new RSA-2048 key in the keychain (upload its public JWK next)')
+    .action(() =>
+      ctx.call('keys.generate', undefined, (o) => {
+        const newest = [...o.keys].sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
+        return `Generated ${newest?.kid ?? '?'}. Upload it: innsender keys export-jwk --out maskinporten.jwks.json`;
+      }),
+    );
+
+  keys
+    .command('export-jwk')
+    .description('print the public JWK set for Maskinporten (or write it with --out)')
+    .option('--out <file>', 'write the JWKS to this file instead of printing it')
+    .action(async (opts: { out?: string }) => {
+      const result = await ctx.services.dispatch('keys.publicJwks', undefined);
+      if (result.ok && opts.out) {
+        try {
+          await writeFile(opts.out, `${JSON.stringify(result.value, null, 2)}\n`, 'utf8');
+        } catch (error) {
+          ctx.io.err(`Could not write ${opts.out}: ${(error as Error).message}`);
+          ctx.setExit(EXIT.usage);
+          return;
+        }
+      }
+      await ctx.call('keys.publicJwks', undefined, (jwks) =>
+        opts.out ? `Wrote ${jwks.keys.length} public key(s) to ${opts.out}` : JSON.stringify(jwks, null, 2),
+      );
+    });
+}

@@ -1,0 +1,50 @@
+import { Option, type Command } from 'commander';
+import type { CliContext } from '../context';
+import { printError } from '../output';
+import { runValidate } from '../../reports/validate-command';
+import { reportEnvironmentFor } from '../../reports/reports-service';
+import { isValidOrgNumber, normaliseOrgNumber } from '../../../shared/domain/org-number';
+import { EnvironmentNameSchema } from '../../../shared/domain/profile';
+
+/**
+ * `innsender validate <file…>`: the Reports page's checks for scripts. The organisation and environment come
+ * from the active profile unless given; exit 0 when nothing blocks submission, 1 when errors were found, 2 when
+ * a file could not be read as a report.
+ */
+export function registerValidateCommand(program: Command, ctx: CliContext): void {
+  program
+    .command('validate')
+    .description('check a-meldinger and RF-1086 files offline (XSD and the rules), print findings and a summary')
+    .argument('<file...>', 'report files; the main and shareholder forms of one RF-1086 are checked together')
+    .option(
+      '--profile-org <orgnr>',
+      "the organisation that must be the report's reporting entity (default: the active profile's)",
+    )
+    .addOption(
+      new Option('--env <environment>', "whose rules apply (default: the active profile's, else production)").choices(
+        EnvironmentNameSchema.options,
+      ),
+    )
+    .action(async (files: string[], opts: { profileOrg?: string; env?: string }) => {
+      const active = ctx.services.profiles.active();
+      const profileOrg = opts.profileOrg !== undefined ? normaliseOrgNumber(opts.profileOrg) : active?.orgNumber;
+      if (profileOrg !== undefined && !isValidOrgNumber(profileOrg)) {
+        const message = {
+          nb: `--profile-org ${opts.profileOrg} er ikke et gyldig organisasjonsnummer.`,
+          en: `--profile-org ${opts.profileOrg} is not a valid organisation number.`,
+        };
+        ctx.setExit(printError(ctx.io, { code: 'ORG_NUMBER_INVALID', message }, ctx.json, ctx.lang));
+        return;
+      }
+      const environment = opts.env ? EnvironmentNameSchema.parse(opts.env) : active?.environment;
+      const { exitCode, stdout, results } = await runValidate(files, {
+        environment: reportEnvironmentFor(environment ? { environment } : null),
+        ...(profileOrg ? { profileOrg } : {}),
+        json: ctx.json,
+        lang: ctx.lang,
+      });
+      // The same envelope as every other command's --json; the exit code says whether errors were found.
+      ctx.io.out(ctx.json ? JSON.stringify({ ok: true, value: results }) : stdout);
+      ctx.setExit(exitCode);
+    });
+}

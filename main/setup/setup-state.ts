@@ -1,0 +1,79 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { writeFileAtomic } from '../disk/atomic-write';
+import { ConnectionTestSchema, RequestStatusSchema, ServiceIdSchema } from '../../shared/domain/setup';
+
+/**
+ * Where a profile stands in the setup, kept beside its key metadata so the wizard resumes after a restart. Only
+ * public facts: ids, statuses, the confirmUrl, a token's claims. Keys live in the keychain, tokens only in memory.
+ */
+export const SetupStateSchema = z.object({
+  schemaVersion: z.literal(1),
+  client: z
+    .object({ clientId: z.string(), via: z.enum(['sandbox', 'manual']), updatedAt: z.iso.datetime() })
+    .optional(),
+  services: z.array(ServiceIdSchema).default([]),
+  system: z
+    .object({
+      systemId: z.string(),
+      clientId: z.string(),
+      services: z.array(ServiceIdSchema),
+      registeredAt: z.iso.datetime(),
+    })
+    .optional(),
+  request: z
+    .object({
+      id: z.string().nullable(),
+      ownerOrgNumber: z.string(),
+      externalRef: z.string(),
+      status: RequestStatusSchema,
+      /** As Altinn gave it; re-read before it is opened, since the sandbox's port changes between runs. */
+      confirmUrl: z.string().nullable(),
+      createdAt: z.iso.datetime(),
+      checkedAt: z.iso.datetime(),
+    })
+    .optional(),
+  lastTest: ConnectionTestSchema.optional(),
+});
+export type SetupState = z.infer<typeof SetupStateSchema>;
+
+export const SETUP_STATE_FILE = 'setup.json';
+
+/** The folder a profile's setup files live in: `<data>/profiles/<id>/` (key metadata and setup.json). */
+export function profileDir(dataDir: string, profileId: string): string {
+  return join(dataDir, 'profiles', profileId);
+}
+
+/** One profile's setup.json, changed one writer at a time and written atomically. */
+export class SetupStateFile {
+  readonly path: string;
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(dir: string) {
+    this.path = join(dir, SETUP_STATE_FILE);
+  }
+
+  async read(): Promise<SetupState> {
+    let raw: string;
+    try {
+      raw = await readFile(this.path, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { schemaVersion: 1, services: [] };
+      throw error;
+    }
+    return SetupStateSchema.parse(JSON.parse(raw));
+  }
+
+  /** Reads, changes and writes under one lock, so a status poll and a click never overwrite each other. */
+  update(change: (state: SetupState) => SetupState | Promise<SetupState>): Promise<SetupState> {
+    const run = async () => {
+      const next = SetupStateSchema.parse(await change(await this.read()));
+      await writeFileAtomic(this.path, `${JSON.stringify(next, null, 2)}\n`);
+      return next;
+    };
+    const result = this.queue.then(run, run);
+    this.queue = result.catch(() => undefined);
+    return result;
+  }
+}

@@ -1,0 +1,60 @@
+import { useId, type ReactNode, type Ref } from 'react';
+import { Heading, Paragraph } from '@digdir/designsystemet-react';
+import { useTranslation } from 'react-i18next';
+import type { CheckResult } from '../../../shared/reports/check-result';
+import { AMeldingSummaryView } from './AMeldingSummaryView';
+import { FindingsList } from './FindingsList';
+import { Rf1086SummaryView } from './Rf1086SummaryView';
+import { Verdict } from './Verdict';
+import { fileName, formatMonth } from './format';
+
+export interface CheckResultViewProps {
+  result: CheckResult;
+  /** Replaces the heading made from the report's kind and period. */
+  title?: string;
+  /** Shown under the heading: where the file came from, when it was saved, … */
+  notes?: ReactNode;
+  /** Buttons under the verdict: save as draft, check again, … */
+  actions?: ReactNode;
+  headingRef?: Ref<HTMLHeadingElement>;
+}
+
+/** One checked report: a heading, the verdict, what to do, the summary, then every finding. Renders from data. */
+export function CheckResultView({ result, title, notes, actions, headingRef }: CheckResultViewProps) {
+  const { t } = useTranslation();
+  const headingId = useId();
+  const defaultTitle = useResultTitle(result);
+  return (
+    <section className="stack reports-result" aria-labelledby={headingId} data-testid="check-result">
+      <Heading level={2} data-size="md" id={headingId} ref={headingRef} tabIndex={-1}>
+        {title ?? defaultTitle}
+      </Heading>
+      <Paragraph data-size="sm" className="reports-result__files">
+        {result.files.map((f) => (
+          <span key={f.path} title={f.path}>
+            {fileName(f.path)}
+          </span>
+        ))}
+      </Paragraph>
+      {notes}
+      <Verdict result={result} />
+      {actions && <div className="row">{actions}</div>}
+      {result.kind === 'amelding' && result.summary && <AMeldingSummaryView summary={result.summary} />}
+      {result.kind === 'rf1086' && result.summary && <Rf1086SummaryView summary={result.summary} />}
+      {result.kind !== 'unreadable' && !result.summary && <Paragraph>{t('reports.noSummary')}</Paragraph>}
+      <FindingsList findings={result.findings} />
+    </section>
+  );
+}
+
+/** "A-melding for januar 2026", "RF-1086 for 2025", or the file's name when it could not be read. */
+export function useResultTitle(result: CheckResult): string {
+  const { t, i18n } = useTranslation();
+  if (result.kind === 'amelding' && result.summary) {
+    return t('reports.titleAMelding', { period: formatMonth(result.summary.kalendermaaned, i18n.language) });
+  }
+  if (result.kind === 'rf1086' && result.summary?.inntektsaar) {
+    return t('reports.titleRf1086', { year: result.summary.inntektsaar });
+  }
+  return `${t(`reports.kind.${result.kind}`)}: ${result.files.map((f) => fileName(f.path)).join(', ')}`;
+}

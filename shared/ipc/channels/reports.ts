@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { channel } from './define';
+import { NoInput } from '../schemas';
+import {
+  CheckedReportsSchema,
+  DraftDetailSchema,
+  DraftIdInputSchema,
+  DraftOverviewListSchema,
+  DroppedFilesSchema,
+  SaveDraftInputSchema,
+} from '../../reports/report-views';
+
+/**
+ * Reports prepared offline: check files (picked in the native dialog, or dropped on the window), keep them as
+ * drafts in the active profile. Checks use the active profile's organisation and environment.
+ */
+export const reportsChannels = {
+  /** Opens the native open dialog in main and checks what was picked; empty when cancelled. */
+  'reports.pick': channel(NoInput, CheckedReportsSchema),
+  /** Checks files dropped on the window, sent as base64 (the renderer has no paths). */
+  'reports.checkContent': channel(DroppedFilesSchema, CheckedReportsSchema),
+  /** Saves a check main still remembers as a draft in the active profile. */
+  'reports.saveDraft': channel(SaveDraftInputSchema, DraftDetailSchema),
+  'reports.listDrafts': channel(NoInput, DraftOverviewListSchema),
+  'reports.getDraft': channel(DraftIdInputSchema, DraftDetailSchema),
+  'reports.deleteDraft': channel(DraftIdInputSchema, z.object({ deleted: z.boolean() })),
+  /** Checks the draft's stored bytes again with today's rules and date, and says whether the source changed. */
+  'reports.recheckDraft': channel(DraftIdInputSchema, DraftDetailSchema),
+  /** Checks the files on disk a draft was read from (after they changed), as a new check that can be saved. */
+  'reports.checkDraftSource': channel(DraftIdInputSchema, CheckedReportsSchema),
+} as const;
