@@ -25,7 +25,12 @@ const services = createAppServices({
 services.profiles.create({ orgNumber: '974761076', displayName: 'Bench AS', environment: 'test' });
 
 const emulator = await startEmulator({
-  modules: [{ name: 'echo', routes: () => [{ method: 'GET', path: '/echo', handle: () => ({ status: 200, body: { ok: true } }) }] }],
+  modules: [
+    {
+      name: 'echo',
+      routes: () => [{ method: 'GET', path: '/echo', handle: () => ({ status: 200, body: { ok: true } }) }],
+    },
+  ],
 });
 
 describe('IPC dispatch (schema in, handler, schema out)', () => {
