@@ -1,7 +1,9 @@
 import type { EmulatorModule } from './host';
 import { altinnModule } from './altinn/altinn-module';
+import { dialogportenModule } from './dialogporten/dialogporten-module';
 import { maskinportenModule } from './maskinporten/maskinporten-module';
 import { SandboxTokenAuthority } from './maskinporten/token-authority';
+import { skatteetatenModule } from './skatteetaten/skatteetaten-module';
 
 /**
  * Every emulated service, in one list: the app, `npm run sandbox` and the tests all start the same emulator.
@@ -10,5 +12,10 @@ import { SandboxTokenAuthority } from './maskinporten/token-authority';
 export function emulatorModules(): EmulatorModule[] {
   // One sandbox Maskinporten key per emulator: every emulated API checks bearer tokens against it.
   const authority = new SandboxTokenAuthority();
-  return [maskinportenModule(authority), altinnModule(authority)];
+  return [
+    maskinportenModule(authority),
+    altinnModule(authority),
+    dialogportenModule(authority),
+    skatteetatenModule(authority),
+  ];
 }

@@ -1,0 +1,230 @@
+import { createHash } from 'node:crypto';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { AppError } from '../../shared/domain/app-error';
+import { text } from '../../shared/domain/localized';
+import type { Endpoints } from '../../shared/domain/endpoints';
+import { SERVICES } from '../../shared/domain/services-catalogue';
+import type { FeedbackDialog, FeedbackTransmission } from '../../shared/feedback/feedback-dialog';
+import type { FeedbackView } from '../../shared/feedback/feedback-view';
+import { interpretFeedbackDocument } from '../../shared/feedback/interpret-feedback';
+import { writeFileAtomic } from '../disk/atomic-write';
+import { feedbackFolder } from './feedback-sync-state';
+
+export const StoredDocumentSchema = z.object({
+  dialogId: z.string(),
+  transmissionId: z.string(),
+  attachmentId: z.string(),
+  name: z.string().nullable(),
+  url: z.string(),
+  mediaType: z.string(),
+  bytes: z.number(),
+  sha256: z.string(),
+  fetchedAt: z.string(),
+});
+export type StoredDocument = z.infer<typeof StoredDocumentSchema>;
+
+export type DocumentOutcome =
+  | { kind: 'stored'; document: StoredDocument }
+  | { kind: 'not-ready'; attachmentId: string }
+  | { kind: 'skipped'; attachmentId: string; reason: 'unauthorized' | 'foreign-origin' | 'no-url' | 'unknown-service' }
+  | { kind: 'failed'; attachmentId: string; error: AppError };
+
+export interface FeedbackDocumentsOptions {
+  dataDir: string;
+  profileId: string;
+  /** A systembruker token for the Skatteetaten scope of the dialog's service (skatteetaten-apis.md §5). */
+  accessToken: (scope: string) => Promise<string>;
+  /**
+   * Whether a document URL points at the profile's Skatteetaten (`skatteetatenDocumentUrls(endpoints)`). The app
+   * holds tokens: it follows no URL anywhere else, whatever a dialog says (skatteetaten-apis.md §5, [T4]).
+   */
+  isAllowedUrl: (url: URL) => boolean;
+  fetch?: typeof fetch;
+  now?: () => Date;
+}
+
+/**
+ * Skatteetaten's feedback documents for a dialog's transmissions: fetched from the attachment's URL (the `Api`
+ * one when there is one) with the service's token, kept per profile as the exact bytes, and read into plain words
+ * on demand, so a better reading later needs no new download.
+ * `<data dir>/feedback/<profile id>/documents/<transmission id>/<attachment id>{,.json}`.
+ */
+export class FeedbackDocuments {
+  private readonly folder: string;
+  private readonly fetchImpl: typeof fetch;
+
+  constructor(private readonly options: FeedbackDocumentsOptions) {
+    this.folder = join(feedbackFolder(options.dataDir, options.profileId), 'documents');
+    this.fetchImpl = options.fetch ?? fetch;
+  }
+
+  /** Fetches what is not stored yet; a 404 means "not ready" (Skatteetaten makes feedback a moment later). */
+  async fetchForTransmission(dialog: FeedbackDialog, transmission: FeedbackTransmission): Promise<DocumentOutcome[]> {
+    const stored = new Set((await this.list(transmission.id)).map((d) => d.attachmentId));
+    const outcomes: DocumentOutcome[] = [];
+    for (const attachment of transmission.attachments) {
+      if (stored.has(attachment.id)) continue;
+      const usable = attachment.urls.filter((u) => /^https?:\/\//i.test(u.url));
+      const url = usable.find((u) => u.consumerType === 'Api') ?? usable[0];
+      if (
+        !transmission.isAuthorized ||
+        attachment.urls.some((u) => u.url.startsWith('urn:dialogporten:unauthorized'))
+      ) {
+        outcomes.push({ kind: 'skipped', attachmentId: attachment.id, reason: 'unauthorized' });
+        continue;
+      }
+      if (!url) {
+        outcomes.push({ kind: 'skipped', attachmentId: attachment.id, reason: 'no-url' });
+        continue;
+      }
+      if (!this.options.isAllowedUrl(new URL(url.url))) {
+        outcomes.push({ kind: 'skipped', attachmentId: attachment.id, reason: 'foreign-origin' });
+        continue;
+      }
+      const scope = SERVICES.find((s) => dialog.serviceResource === `urn:altinn:resource:${s.resource}`)?.scope;
+      if (!scope) {
+        outcomes.push({ kind: 'skipped', attachmentId: attachment.id, reason: 'unknown-service' });
+        continue;
+      }
+      outcomes.push(await this.download(dialog, transmission, attachment.id, attachment.displayName, url, scope));
+    }
+    return outcomes;
+  }
+
+  async list(transmissionId: string): Promise<StoredDocument[]> {
+    const dir = join(this.folder, safe(transmissionId));
+    let names: string[];
+    try {
+      names = await readdir(dir);
+    } catch {
+      return [];
+    }
+    const out: StoredDocument[] = [];
+    for (const name of names.filter((n) => n.endsWith('.json'))) {
+      const parsed = StoredDocumentSchema.safeParse(JSON.parse(await readFile(join(dir, name), 'utf8')));
+      if (parsed.success) out.push(parsed.data);
+    }
+    return out;
+  }
+
+  /** The exact bytes Skatteetaten sent, for "download the raw document". */
+  async read(transmissionId: string, attachmentId: string): Promise<{ meta: StoredDocument; bytes: Buffer } | null> {
+    const dir = join(this.folder, safe(transmissionId));
+    try {
+      const meta = StoredDocumentSchema.parse(
+        JSON.parse(await readFile(join(dir, `${safe(attachmentId)}.json`), 'utf8')),
+      );
+      return { meta, bytes: await readFile(join(dir, safe(attachmentId))) };
+    } catch {
+      return null;
+    }
+  }
+
+  /** The document in plain words (a PDF has none to give: `unknown`/`unreadable`, offer the download). */
+  async view(transmissionId: string, attachmentId: string): Promise<FeedbackView | null> {
+    const doc = await this.read(transmissionId, attachmentId);
+    if (!doc) return null;
+    return interpretFeedbackDocument(doc.bytes.toString('utf8'), doc.meta.mediaType);
+  }
+
+  private async download(
+    dialog: FeedbackDialog,
+    transmission: FeedbackTransmission,
+    attachmentId: string,
+    name: string | null,
+    url: { url: string; mediaType: string | null },
+    scope: string,
+  ): Promise<DocumentOutcome> {
+    let response: Response;
+    try {
+      response = await this.fetchImpl(url.url, {
+        headers: {
+          authorization: `Bearer ${await this.options.accessToken(scope)}`,
+          accept: url.mediaType ?? 'application/json',
+        },
+      });
+    } catch (error) {
+      return { kind: 'failed', attachmentId, error: documentError('unreachable', [url.url, (error as Error).message]) };
+    }
+    if (response.status === 404 || response.status === 204) {
+      await response.body?.cancel();
+      return { kind: 'not-ready', attachmentId };
+    }
+    const bytes = Buffer.from(await response.arrayBuffer());
+    if (!response.ok) {
+      const detail = bytes.toString('utf8').slice(0, 300);
+      return {
+        kind: 'failed',
+        attachmentId,
+        error: documentError('refused', [url.url, `HTTP ${response.status}`, detail]),
+      };
+    }
+    const mediaType = (response.headers.get('content-type') ?? url.mediaType ?? 'application/octet-stream').split(
+      ';',
+    )[0]!;
+    const document: StoredDocument = {
+      dialogId: dialog.id,
+      transmissionId: transmission.id,
+      attachmentId,
+      name,
+      url: url.url,
+      mediaType: mediaType.trim(),
+      bytes: bytes.byteLength,
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+      fetchedAt: (this.options.now?.() ?? new Date()).toISOString(),
+    };
+    const dir = join(this.folder, safe(transmission.id));
+    // Bytes first, then the metadata that says they are there: a crash between leaves an orphan, not a lie.
+    await writeFileAtomic(join(dir, safe(attachmentId)), bytes);
+    await writeFileAtomic(join(dir, `${safe(attachmentId)}.json`), JSON.stringify(document));
+    return { kind: 'stored', document };
+  }
+}
+
+/**
+ * The profile's Skatteetaten hosts: the origins in the endpoint table, and over https any host under the same
+ * `api.skatteetaten(-test).no` domain (the a-melding feedback host is UNCONFIRMED and may differ from the
+ * submission host, skatteetaten-apis.md §1.5).
+ */
+export function skatteetatenDocumentUrls(endpoints: Endpoints): (url: URL) => boolean {
+  const bases = [
+    endpoints.skatteetaten.amelding,
+    endpoints.skatteetaten.aksjonaerregister,
+    endpoints.skatteetaten.skattekort,
+  ];
+  const origins = new Set(bases.map((b) => new URL(b).origin));
+  const template = endpoints.skatteetaten.tredjepartTemplate.replace('{scheme}', 'x');
+  const domains = [...bases, template]
+    .map((b) => new URL(b).hostname)
+    .map((host) => /(\.api\.skatteetaten(-test)?\.no)$/.exec(host)?.[1])
+    .filter((d): d is string => !!d);
+  return (url) =>
+    origins.has(url.origin) || (url.protocol === 'https:' && domains.some((d) => url.hostname.endsWith(d)));
+}
+
+/** Ids come from a server: never let one name a path outside the folder. */
+function safe(id: string): string {
+  return id.replace(/[^A-Za-z0-9_-]/g, '_');
+}
+
+function documentError(kind: 'unreachable' | 'refused', details: string[]): AppError {
+  return kind === 'unreachable'
+    ? new AppError(
+        'FEEDBACK_DOCUMENT_UNREACHABLE',
+        text(
+          'Fikk ikke hentet tilbakemeldingsdokumentet fra Skatteetaten. Innsender prøver igjen.',
+          'Could not fetch the feedback document from Skatteetaten. Innsender tries again.',
+        ),
+        details,
+      )
+    : new AppError(
+        'FEEDBACK_DOCUMENT_REFUSED',
+        text(
+          'Skatteetaten ga ikke ut tilbakemeldingsdokumentet. Detaljene står i loggen.',
+          'Skatteetaten did not hand out the feedback document. The details are in the log.',
+        ),
+        details,
+      );
+}

@@ -1,0 +1,108 @@
+import type { Endpoints } from '../../shared/domain/endpoints';
+import { DIALOGPORTEN_SCOPE, serviceById, type ServiceId } from '../../shared/domain/services-catalogue';
+import { feedbackTransmissions, type FeedbackChange, type FeedbackDialog } from '../../shared/feedback/feedback-dialog';
+import { linkDialogs, type DialogLink, type KnownSubmission } from '../../shared/feedback/matching';
+import { DialogportenClient } from './dialogporten-client';
+import { partyForOrg, resourceUrn } from './dialogporten-types';
+import { FeedbackDocuments, skatteetatenDocumentUrls, type DocumentOutcome } from './feedback-documents';
+import { FeedbackPoller, type ChangeListener, type FeedbackPollerOptions } from './feedback-poller';
+import { syncFeedback } from './feedback-sync';
+import { fileSyncStore, type FeedbackSyncStore } from './feedback-sync-state';
+
+export interface FeedbackServiceOptions {
+  dataDir: string;
+  profile: { id: string; orgNumber: string };
+  endpoints: Endpoints;
+  /** The services in use: their resources narrow the search, their scopes fetch the documents. */
+  services: readonly ServiceId[];
+  /** Other orgs the system user reports for (client relationships), as org numbers. */
+  otherOrgs?: readonly string[];
+  /** A systembruker token for the profile's org with this scope (MaskinportenTokens.tokenForScopes(...).value). */
+  accessToken: (scope: string) => Promise<string>;
+  fetch?: typeof fetch;
+  now?: () => Date;
+  language?: 'nb' | 'en';
+  /** Tests give a memory store; the app keeps `<data dir>/feedback/<profile id>/sync-state.json`. */
+  syncStore?: FeedbackSyncStore;
+}
+
+export interface FeedbackSyncOutcome {
+  changes: FeedbackChange[];
+  initial: boolean;
+  documents: DocumentOutcome[];
+}
+
+/**
+ * Everything about Skatteetaten's feedback for one profile, for IPC, the CLI and notifications to call: one sync,
+ * a poller, the dialogs seen so far, their link to the outbox's submissions, and the documents.
+ */
+export class FeedbackService {
+  readonly client: DialogportenClient;
+  readonly documents: FeedbackDocuments;
+  private readonly store: FeedbackSyncStore;
+
+  constructor(private readonly options: FeedbackServiceOptions) {
+    this.client = new DialogportenClient({
+      base: options.endpoints.dialogporten.base,
+      accessToken: () => options.accessToken(DIALOGPORTEN_SCOPE),
+      ...(options.fetch ? { fetch: options.fetch } : {}),
+      ...(options.now ? { now: options.now } : {}),
+      ...(options.language ? { language: options.language } : {}),
+    });
+    this.store = options.syncStore ?? fileSyncStore(options.dataDir, options.profile.id);
+    this.documents = new FeedbackDocuments({
+      dataDir: options.dataDir,
+      profileId: options.profile.id,
+      accessToken: options.accessToken,
+      isAllowedUrl: skatteetatenDocumentUrls(options.endpoints),
+      ...(options.fetch ? { fetch: options.fetch } : {}),
+      ...(options.now ? { now: options.now } : {}),
+    });
+  }
+
+  /** One incremental pass, then the documents of every new feedback transmission. */
+  async syncOnce(onChanges?: ChangeListener): Promise<FeedbackSyncOutcome> {
+    const result = await syncFeedback(
+      {
+        client: this.client,
+        store: this.store,
+        parties: [this.options.profile.orgNumber, ...(this.options.otherOrgs ?? [])].map(partyForOrg),
+        serviceResources: this.options.services.map((id) => resourceUrn(serviceById(id).resource)),
+        ...(this.options.now ? { now: this.options.now } : {}),
+      },
+      onChanges,
+    );
+    const documents: DocumentOutcome[] = [];
+    for (const change of result.changes) {
+      for (const t of change.newFeedback)
+        documents.push(...(await this.documents.fetchForTransmission(change.dialog, t)));
+    }
+    return { changes: result.changes, initial: result.initial, documents };
+  }
+
+  /** Fetches any feedback document not stored yet (one that was not ready, or failed, in an earlier sync). */
+  async fetchMissingDocuments(): Promise<DocumentOutcome[]> {
+    const outcomes: DocumentOutcome[] = [];
+    for (const dialog of await this.dialogs()) {
+      for (const t of feedbackTransmissions(dialog))
+        outcomes.push(...(await this.documents.fetchForTransmission(dialog, t)));
+    }
+    return outcomes;
+  }
+
+  /** Every dialog seen so far, newest change first. */
+  async dialogs(): Promise<FeedbackDialog[]> {
+    const state = await this.store.load();
+    return Object.values(state.dialogs).sort((a, b) => Date.parse(b.updatedAt) - Date.parse(a.updatedAt));
+  }
+
+  /** Each dialog linked to the outbox submission it answers, or marked as made elsewhere. */
+  async links(submissions: readonly KnownSubmission[]): Promise<DialogLink[]> {
+    return linkDialogs(await this.dialogs(), submissions);
+  }
+
+  /** A poller that runs `syncOnce` on its schedule; the Electron glue wires suspend/resume and online to it. */
+  createPoller(options: Omit<FeedbackPollerOptions, 'sync'>): FeedbackPoller {
+    return new FeedbackPoller({ ...options, sync: async (onChanges) => this.syncOnce(onChanges) });
+  }
+}

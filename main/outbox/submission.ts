@@ -1,0 +1,116 @@
+import { z } from 'zod';
+import { LocalizedTextSchema } from '../../shared/domain/localized';
+
+/**
+ * One submission in the outbox, as it is kept on disk. The state is a discriminated union so a submission is
+ * never "received with an error" or "queued with a receipt":
+ *
+ *   queued ─▶ sending ─▶ received
+ *     │  ▲       │ └───▶ rejected          (Skatteetaten said no; sending the same again will not change that)
+ *     │  │       └─────▶ failed ──(retryAt, or the user's retry)──▶ sending / queued
+ *     └──┴─────────────▶ cancelled         (only from queued or failed: never while bytes may be on the wire)
+ */
+export const ServiceSchema = z.enum(['a-melding', 'aksjonaerregisteroppgave']);
+export type SubmissionService = z.infer<typeof ServiceSchema>;
+
+export const TargetSchema = z.discriminatedUnion('service', [
+  z.object({
+    service: z.literal('a-melding'),
+    kalendermaaned: z.string(),
+    opplysningspliktig: z.string(),
+    meldingsId: z.string(),
+    erstatterMeldingsId: z.string().optional(),
+  }),
+  z.object({
+    service: z.literal('aksjonaerregisteroppgave'),
+    inntektsaar: z.string(),
+    oppgavegiver: z.string(),
+    underskjemaer: z.number().int().nonnegative(),
+  }),
+]);
+export type SubmissionTarget = z.infer<typeof TargetSchema>;
+
+/** What is sent, exactly; kept beside the record (payloads/<id>.json) so state writes stay small. */
+export const PayloadSchema = z.discriminatedUnion('service', [
+  z.object({ service: z.literal('a-melding'), body: z.string() }),
+  z.object({
+    service: z.literal('aksjonaerregisteroppgave'),
+    inntektsaar: z.string(),
+    hovedskjema: z.string(),
+    underskjemaer: z.array(z.string()),
+  }),
+]);
+export type SubmissionPayload = z.infer<typeof PayloadSchema>;
+
+/** The ids Skatteetaten returned: what the user quotes, and what the feedback is found by in Dialogporten. */
+export const ReceiptSchema = z.object({
+  dialogId: z.string(),
+  forsendelseId: z.string(),
+  meldingsId: z.string().optional(),
+  hovedskjemaId: z.string().optional(),
+  oppgavegiversLeveranseReferanse: z.string().optional(),
+});
+export type SubmissionReceipt = z.infer<typeof ReceiptSchema>;
+
+export const SubmissionErrorSchema = z.object({
+  code: z.string(),
+  message: LocalizedTextSchema,
+  details: z.array(z.string()).optional(),
+  status: z.number().int().optional(),
+  korrelasjonsid: z.string().optional(),
+});
+export type SubmissionError = z.infer<typeof SubmissionErrorSchema>;
+
+/** Why a submission waits: the network is down, the service had a passing fault, or the user must act. */
+export const FailureReasonSchema = z.enum(['offline', 'transient', 'rate-limited', 'needs-action', 'gave-up']);
+export type FailureReason = z.infer<typeof FailureReasonSchema>;
+
+export const SubmissionStateSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('queued'), since: z.string() }),
+  /** `attempt` counts the tries since it was queued (or the user last pressed retry). */
+  z.object({ kind: z.literal('sending'), since: z.string(), attempt: z.number().int().positive() }),
+  z.object({ kind: z.literal('received'), at: z.string(), receipt: ReceiptSchema }),
+  z.object({ kind: z.literal('rejected'), at: z.string(), error: SubmissionErrorSchema }),
+  z.object({
+    kind: z.literal('failed'),
+    at: z.string(),
+    error: SubmissionErrorSchema,
+    reason: FailureReasonSchema,
+    attempt: z.number().int().positive(),
+    /** When the outbox tries again by itself; null when only the user's retry will. */
+    retryAt: z.string().nullable(),
+  }),
+  z.object({ kind: z.literal('cancelled'), at: z.string() }),
+]);
+export type SubmissionState = z.infer<typeof SubmissionStateSchema>;
+export type SubmissionStateKind = SubmissionState['kind'];
+
+/** Where a multi-step submission got to, written before the next step is taken. */
+export const CheckpointSchema = z.object({
+  uploadId: z.string().optional(),
+  hovedskjemaId: z.string().optional(),
+  underskjemaSent: z.number().int().nonnegative().optional(),
+});
+export type SubmissionCheckpoint = z.infer<typeof CheckpointSchema>;
+
+export const SubmissionSchema = z.object({
+  id: z.string().regex(/^[0-9a-f-]{36}$/),
+  /** Created and written before the first byte is sent; every retry of this submission reuses it. */
+  idempotencyKey: z.string().uuid(),
+  payloadSha256: z.string().regex(/^[0-9a-f]{64}$/),
+  payloadBytes: z.number().int().nonnegative(),
+  /** The draft it was made from, if any: one live submission per draft. */
+  draftId: z.string().optional(),
+  label: z.string(),
+  target: TargetSchema,
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  /** Every attempt ever made (the state's `attempt` restarts on a user retry). */
+  attempts: z.number().int().nonnegative(),
+  checkpoint: CheckpointSchema,
+  state: SubmissionStateSchema,
+});
+export type Submission = z.infer<typeof SubmissionSchema>;
+
+export const isFinal = (state: SubmissionState) =>
+  state.kind === 'received' || state.kind === 'rejected' || state.kind === 'cancelled';

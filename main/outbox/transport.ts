@@ -1,0 +1,71 @@
+import type { AMeldingClient } from '../skatteetaten/amelding-client';
+import type { AksjonaerregisterClient } from '../skatteetaten/aksjonaerregister-client';
+import type { Submission, SubmissionCheckpoint, SubmissionPayload, SubmissionReceipt } from './submission';
+
+export interface SendContext {
+  /** Persists how far a multi-step submission got; resolves once it is on disk. */
+  saveCheckpoint(checkpoint: SubmissionCheckpoint): Promise<void>;
+  progress(done: number, total: number, phase: string): void;
+}
+
+/** How the outbox reaches the service; the Skatteetaten clients in the app, a fake in state-machine tests. */
+export interface SubmissionTransport {
+  send(submission: Submission, payload: SubmissionPayload, context: SendContext): Promise<SubmissionReceipt>;
+}
+
+/**
+ * Sends with the submission's own idempotency key, resuming from its checkpoint: an a-melding over the direct
+ * limit goes through the upload API (the upload id is saved before it is polled), an RF-1086 return from the
+ * step where it stopped.
+ */
+export function skatteetatenTransport(clients: {
+  amelding: AMeldingClient;
+  aksjonaerregister: AksjonaerregisterClient;
+}): SubmissionTransport {
+  return {
+    async send(submission, payload, context) {
+      if (payload.service === 'a-melding' && submission.target.service === 'a-melding') {
+        const request = {
+          kalendermaaned: submission.target.kalendermaaned,
+          opplysningspliktig: submission.target.opplysningspliktig,
+          body: payload.body,
+          idempotencyKey: submission.idempotencyKey,
+        };
+        if (!submission.checkpoint.uploadId && !clients.amelding.needsUpload(payload.body)) {
+          return clients.amelding.submit(request);
+        }
+        context.progress(0, 3, 'upload');
+        const receipt = await clients.amelding.submitLarge(request, {
+          ...(submission.checkpoint.uploadId ? { uploadId: submission.checkpoint.uploadId } : {}),
+          onUploaded: async (uploadId) => {
+            await context.saveCheckpoint({ ...submission.checkpoint, uploadId });
+            context.progress(1, 3, 'validation');
+          },
+          onStatus: (status) => {
+            if (status.status === 'KLAR_TIL_INNSENDING') context.progress(2, 3, 'submit');
+          },
+        });
+        context.progress(3, 3, 'done');
+        return receipt;
+      }
+      if (payload.service === 'aksjonaerregisteroppgave') {
+        const receipt = await clients.aksjonaerregister.submitReturn(payload, {
+          idempotencyKey: submission.idempotencyKey,
+          progress: {
+            underskjemaSent: submission.checkpoint.underskjemaSent ?? 0,
+            ...(submission.checkpoint.hovedskjemaId ? { hovedskjemaId: submission.checkpoint.hovedskjemaId } : {}),
+          },
+          saveProgress: (p) =>
+            context.saveCheckpoint({
+              ...submission.checkpoint,
+              underskjemaSent: p.underskjemaSent,
+              ...(p.hovedskjemaId ? { hovedskjemaId: p.hovedskjemaId } : {}),
+            }),
+          onProgress: (done, total) => context.progress(done, total, 'forms'),
+        });
+        return receipt;
+      }
+      throw new Error(`Payload ${payload.service} does not match target ${submission.target.service}`);
+    },
+  };
+}

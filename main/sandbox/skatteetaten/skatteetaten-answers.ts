@@ -1,0 +1,156 @@
+import { createHash, randomUUID } from 'node:crypto';
+import type { EmulatorContext } from '../host';
+import { EmulatorHttpError, type EmulatorRequest, type EmulatorResponse } from '../router';
+import type { SandboxTokenAuthority } from '../maskinporten/token-authority';
+import { skatteetatenSlice } from './skatteetaten-state';
+
+/** `AMLD` for the a-melding APIs, `GLD` for the other innrapportering APIs (§0.4). */
+export type CodePrefix = 'AMLD' | 'GLD';
+
+export interface Spesifisering {
+  kode: string;
+  melding: string;
+  sti?: string;
+  angittVerdi?: string;
+}
+
+/** Skatteetaten's error body (§0.4) with a fresh korrelasjonsid, as a throwable answer. */
+export function skeError(status: number, kode: string, melding: string, spesifisering: Spesifisering[] = []) {
+  return new EmulatorHttpError({
+    status,
+    body: { kode, melding, korrelasjonsid: randomUUID(), ...(spesifisering.length ? { spesifisering } : {}) },
+  });
+}
+
+export interface SystemUserCaller {
+  systemUserOrg: string;
+  vendorOrg: string;
+}
+
+/**
+ * The checks Skatteetaten makes on every call (§0.1, §1.7): a valid token (401 _004/_1008), the service's scope
+ * (403 _005), a system user in authorization_details (403 _1063), a system user for the org the data is about
+ * (403 _1015), and `Accept: application/json` (_1030).
+ */
+export async function authorizeSystemUser(
+  req: EmulatorRequest,
+  ctx: EmulatorContext,
+  authority: SandboxTokenAuthority,
+  p: CodePrefix,
+  scope: string,
+): Promise<SystemUserCaller> {
+  const header = req.headers.authorization;
+  const token = typeof header === 'string' && /^Bearer /i.test(header) ? header.slice(7).trim() : '';
+  const claims = token ? await authority.verify(token, `${ctx.baseUrl()}/maskinporten/`, ctx.now()) : null;
+  if (!claims)
+    throw skeError(401, `${p}_004`, 'Ugyldig token', [
+      { kode: `${p}_1008`, melding: 'Tokenet er ugyldig eller utløpt' },
+    ]);
+  const scopes = typeof claims.scope === 'string' ? claims.scope.split(' ') : [];
+  if (!scopes.includes(scope)) {
+    throw skeError(403, `${p}_005`, 'Ikke tilgang', [{ kode: `${p}_1023`, melding: `Tokenet mangler scope ${scope}` }]);
+  }
+  const details = Array.isArray(claims.authorization_details) ? claims.authorization_details : [];
+  const systemUser = details.find((d: { type?: string }) => d?.type === 'urn:altinn:systemuser') as
+    { systemuser_org?: { ID?: string } } | undefined;
+  const org = /^0192:(\d{9})$/.exec(systemUser?.systemuser_org?.ID ?? '')?.[1];
+  if (!org) {
+    throw skeError(403, `${p}_005`, 'Ikke tilgang', [
+      { kode: `${p}_1063`, melding: 'Tokenet mangler informasjon om systembruker i authorization_details' },
+    ]);
+  }
+  const accept = req.headers.accept;
+  if (typeof accept === 'string' && !/application\/json|\*\/\*/.test(accept)) {
+    throw skeError(400, `${p}_006`, 'Ugyldig forespørsel', [
+      { kode: `${p}_1030`, melding: 'Accept må være application/json' },
+    ]);
+  }
+  const vendor = /^0192:(\d{9})$/.exec((claims.consumer as { ID?: string } | undefined)?.ID ?? '')?.[1] ?? '';
+  return { systemUserOrg: org, vendorOrg: vendor };
+}
+
+/** The org the data is about must be the system user's (a standard system user acts for its own org only). */
+export function requireOrg(caller: SystemUserCaller, org: string, p: CodePrefix): void {
+  if (caller.systemUserOrg !== org) {
+    throw skeError(403, `${p}_005`, 'Ikke tilgang', [
+      { kode: `${p}_1015`, melding: `Systembrukeren er ikke autorisert for ${org}`, angittVerdi: org },
+    ]);
+  }
+}
+
+export function requireContentType(req: EmulatorRequest, p: CodePrefix, kind: 'json' | 'xml'): void {
+  const type = String(req.headers['content-type'] ?? '');
+  if (kind === 'json' && !/^application\/json/i.test(type)) {
+    throw skeError(400, `${p}_006`, 'Ugyldig forespørsel', [
+      { kode: `${p}_1047`, melding: 'APIet har kun støtte for json i request body' },
+    ]);
+  }
+  if (kind === 'xml' && !/^application\/xml/i.test(type)) {
+    throw skeError(400, `${p}_006`, 'Ugyldig forespørsel', [
+      { kode: 'GLD_1031', melding: 'Content-type må være av type application/xml' },
+    ]);
+  }
+}
+
+/** The key from the header, or the query (wherever the client put it; the real placement is UNCONFIRMED). */
+export function idempotencyKeyOf(req: EmulatorRequest, p: CodePrefix, required: boolean): string | undefined {
+  const header = req.headers.idempotencykey;
+  const key = (typeof header === 'string' ? header : undefined) ?? req.query.get('idempotencyKey') ?? undefined;
+  if (!key) {
+    if (!required) return undefined;
+    throw skeError(400, `${p}_006`, 'Ugyldig forespørsel', [
+      { kode: `${p}_1028`, melding: 'Header idempotencyKey mangler' },
+    ]);
+  }
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(key)) {
+    throw skeError(400, `${p}_006`, 'Ugyldig forespørsel', [
+      { kode: `${p}_1022`, melding: 'idempotencyKey må være en UUID', angittVerdi: key },
+    ]);
+  }
+  return key;
+}
+
+/**
+ * "Flere etterfølgende POST kall med samme request-body og samme idempotencyKey vil gi den samme responsen. Kun
+ * det første … vil behandles" (§0.3): a key seen with the same call gets the stored answer, with another call 409.
+ * Answers that depend on nothing but the request (2xx and 4xx) are kept; a 5xx may be tried again.
+ */
+export async function idempotent(
+  ctx: EmulatorContext,
+  req: EmulatorRequest,
+  p: CodePrefix,
+  key: string | undefined,
+  handle: () => Promise<EmulatorResponse> | EmulatorResponse,
+): Promise<EmulatorResponse> {
+  if (!key) return handle();
+  const slice = skatteetatenSlice(ctx.state);
+  const requestSha256 = createHash('sha256')
+    .update(`${req.method} ${req.path}?${req.query.toString()}\n`)
+    .update(req.body)
+    .digest('hex');
+  const stored = slice.answers[key];
+  if (stored) {
+    if (stored.requestSha256 !== requestSha256) {
+      throw skeError(409, `${p}_019`, 'Idempotensnøkkel er benyttet tidligere');
+    }
+    return { status: stored.status, ...(stored.body === undefined ? {} : { body: stored.body }) };
+  }
+  let response: EmulatorResponse;
+  try {
+    response = await handle();
+  } catch (error) {
+    if (error instanceof EmulatorHttpError && error.response.status >= 400 && error.response.status < 500) {
+      slice.answers[key] = {
+        requestSha256,
+        status: error.response.status,
+        body: error.response.body,
+        at: ctx.now().toISOString(),
+      };
+      void ctx.state.save();
+    }
+    throw error;
+  }
+  slice.answers[key] = { requestSha256, status: response.status, body: response.body, at: ctx.now().toISOString() };
+  void ctx.state.save();
+  return response;
+}

@@ -1,0 +1,30 @@
+import type { EmulatorModule } from '../host';
+import type { SandboxTokenAuthority } from '../maskinporten/token-authority';
+import { aksjonaerregisterRoutes } from './aksjonaerregister-routes';
+import { aMeldingRoutes, type AMeldingEmulatorOptions } from './amelding-routes';
+
+export type SkatteetatenEmulatorOptions = Partial<AMeldingEmulatorOptions>;
+
+/**
+ * The sandbox Skatteetaten: the a-melding and RF-1086 APIs below `/skatteetaten/…` (the environments table's
+ * sandbox bases), with bearer tokens checked against the sandbox Maskinporten, payloads checked with the
+ * project's own rules, idempotency keys honoured, and the dialogs Skatteetaten creates in Dialogporten.
+ */
+export function skatteetatenModule(
+  authority: SandboxTokenAuthority,
+  options: SkatteetatenEmulatorOptions = {},
+): EmulatorModule {
+  const settings: AMeldingEmulatorOptions = {
+    directLimitBytes: options.directLimitBytes ?? 10 * 1024 * 1024,
+    uploadValidationMs: options.uploadValidationMs ?? 300,
+    feedbackDelayMs: options.feedbackDelayMs ?? 3000,
+  };
+  return {
+    name: 'skatteetaten',
+    routes(ctx) {
+      // The feedback transmissions are scheduled in the sandbox Dialogporten's store, which releases them
+      // lazily before each read: time alone brings them, with no timer.
+      return [...aMeldingRoutes(ctx, authority, settings), ...aksjonaerregisterRoutes(ctx, authority, settings)];
+    },
+  };
+}

@@ -1,0 +1,67 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { bench, describe } from 'vitest';
+import { AuditLog } from '../../main/outbox/audit-log';
+import { createOutbox } from '../../main/outbox/outbox';
+import { OutboxStore } from '../../main/outbox/outbox-store';
+import type { Submission } from '../../main/outbox/submission';
+import { aMeldingBody } from '../main/support/report-fixtures';
+
+// Never started: enqueue and state writes only, no transport.
+const idle = { send: async () => ({ dialogId: 'd', forsendelseId: 'f' }) };
+const body = aMeldingBody('bench');
+let n = 0;
+const input = () => {
+  n += 1;
+  return {
+    label: `bench-${n}`,
+    target: {
+      service: 'a-melding' as const,
+      kalendermaaned: '2026-01',
+      opplysningspliktig: '211785462',
+      meldingsId: `b${n}`,
+    },
+    payload: { service: 'a-melding' as const, body },
+  };
+};
+
+describe('outbox durability cost (each op is fsync-bound)', () => {
+  const plain = createOutbox({ dir: mkdtempSync(join(tmpdir(), 'bench-outbox-')), transport: idle });
+  bench('enqueue (payload + record, both fsync’d)', async () => {
+    await plain.enqueue(input());
+  });
+
+  const audited = createOutbox({
+    dir: mkdtempSync(join(tmpdir(), 'bench-outbox-audit-')),
+    transport: idle,
+    audit: new AuditLog(join(mkdtempSync(join(tmpdir(), 'bench-audit-')), 'audit.jsonl')),
+  });
+  bench('enqueue with the audit entry', async () => {
+    await audited.enqueue(input());
+  });
+
+  const storeDir = mkdtempSync(join(tmpdir(), 'bench-store-'));
+  const store = new OutboxStore(storeDir);
+  const record: Submission = {
+    id: '00000000-0000-4000-8000-000000000001',
+    idempotencyKey: '00000000-0000-4000-8000-000000000002',
+    payloadSha256: 'a'.repeat(64),
+    payloadBytes: body.length,
+    label: 'bench',
+    target: { service: 'a-melding', kalendermaaned: '2026-01', opplysningspliktig: '211785462', meldingsId: 'b' },
+    createdAt: new Date().toISOString(),
+    updatedAt: new Date().toISOString(),
+    attempts: 1,
+    checkpoint: {},
+    state: { kind: 'sending', since: new Date().toISOString(), attempt: 1 },
+  };
+  bench('state change (atomic replace of one record)', async () => {
+    await store.write(record);
+  });
+
+  const log = new AuditLog(join(mkdtempSync(join(tmpdir(), 'bench-audit-only-')), 'audit.jsonl'));
+  bench('audit append (line + head)', async () => {
+    await log.append({ event: 'attempt', submissionId: record.id, attempt: 1 });
+  });
+});

@@ -1,0 +1,136 @@
+import { spawn } from 'node:child_process';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AuditLog } from '../../../main/outbox/audit-log';
+import type { Submission } from '../../../main/outbox/submission';
+import {
+  AMELDING_ORG,
+  skatteetatenState,
+  startSkatteetatenSandbox,
+  type SkatteetatenSandbox,
+} from '../support/skatteetaten-sandbox';
+
+const COUNT = 100;
+const KILLS = 20;
+const CHILD = join(import.meta.dirname, 'crash-child.ts');
+
+/** Runs the child until it prints `done`, or SIGKILLs it after `killAfter` state changes. */
+function runChild(
+  env: Record<string, string>,
+  killAfter: number | undefined,
+): Promise<{ done: boolean; changes: number }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', CHILD], {
+      cwd: join(import.meta.dirname, '..', '..', '..'),
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let changes = 0;
+    let done = false;
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      for (const line of chunk.split('\n').filter(Boolean)) {
+        if (line === 'done') done = true;
+        else changes += 1;
+      }
+      if (killAfter !== undefined && changes >= killAfter && !done) child.kill('SIGKILL');
+    });
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('exit', (code, signal) => {
+      if (signal !== 'SIGKILL' && code !== 0) reject(new Error(`child exited ${code}: ${stderr}`));
+      else resolve({ done, changes });
+    });
+  });
+}
+
+describe('the outbox survives SIGKILL at any point', () => {
+  let sandbox: SkatteetatenSandbox;
+  let dir: string;
+  beforeAll(async () => {
+    sandbox = await startSkatteetatenSandbox([AMELDING_ORG]);
+    dir = await mkdtemp(join(tmpdir(), 'outbox-crash-'));
+  });
+  afterAll(async () => {
+    await sandbox.host.stop();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it(
+    `sends a batch of ${COUNT} with ${KILLS} kills: 0 lost, 0 duplicated, and the audit log verifies`,
+    { timeout: 90_000 },
+    async () => {
+      const keyFile = join(dir, 'key.json');
+      await writeFile(keyFile, JSON.stringify(sandbox.key));
+      const outboxDir = join(dir, 'outbox');
+      const env = {
+        CRASH_BASE_URL: sandbox.host.baseUrl,
+        CRASH_CLIENT_ID: sandbox.clientId,
+        CRASH_KEY_FILE: keyFile,
+        CRASH_DIR: outboxDir,
+        CRASH_ORG: AMELDING_ORG,
+        CRASH_COUNT: String(COUNT),
+      };
+      const started = Date.now();
+      // Kill points spread over the run: 3 state changes per submission (queued, sending, received).
+      const killPoints = Array.from({ length: KILLS }, () => 1 + Math.floor(Math.random() * 60));
+      const runs: string[] = [];
+      for (const killAfter of killPoints) {
+        const { done, changes } = await runChild(env, killAfter);
+        runs.push(`${done ? 'finished' : 'killed'} after ${changes}`);
+        if (done) break;
+      }
+      const final = await runChild(env, undefined);
+      expect(final.done).toBe(true);
+
+      const records = await Promise.all(
+        (await readdir(join(outboxDir, 'submissions')))
+          .filter((n) => n.endsWith('.json'))
+          .map(async (n) => JSON.parse(await readFile(join(outboxDir, 'submissions', n), 'utf8')) as Submission),
+      );
+      const { skatteetaten } = await skatteetatenState(sandbox.host);
+      const received = records.filter((r) => r.state.kind === 'received');
+      const labels = new Set(received.map((r) => r.label));
+      console.log(
+        `crash test: ${runs.length} runs killed (${runs.join(', ')}), then one to the end; ${records.length} records, ` +
+          `${received.length} received, ${skatteetaten.submissions.length} registered by the emulator, ${Date.now() - started} ms`,
+      );
+      // 0 lost: every one of the batch is received, once.
+      expect(labels.size).toBe(COUNT);
+      expect(received).toHaveLength(COUNT);
+      // 0 duplicated: the emulator registered each report once, under the key the outbox wrote before sending.
+      expect(skatteetaten.submissions).toHaveLength(COUNT);
+      for (const r of received) {
+        expect(skatteetaten.receiptsByIdempotencyKey[r.idempotencyKey]).toBe(1);
+        expect(skatteetaten.receiptsByMeldingsId[`${AMELDING_ORG}/${r.label}`]).toBe(1);
+        const registered = skatteetaten.submissions.find((s) => s.idempotencyKey === r.idempotencyKey);
+        expect(r.state.kind === 'received' && r.state.receipt.forsendelseId).toBe(registered?.forsendelseId);
+      }
+      expect(Object.values(skatteetaten.receiptsByIdempotencyKey).every((n) => n === 1)).toBe(true);
+
+      const audit = new AuditLog(join(outboxDir, 'audit.jsonl'));
+      expect(await audit.verify()).toMatchObject({ ok: true });
+      const entries = await audit.entries();
+      console.log(
+        `  ${entries.filter((e) => e.event === 'resumed').length} submissions found in 'sending' after a kill and asked again ` +
+          `with their key; ${entries.filter((e) => e.event === 'log-recovered').length} torn audit lines recovered`,
+      );
+      for (const r of received) {
+        expect(entries.some((e) => e.event === 'received' && e.submissionId === r.id && e.ids?.forsendelseId)).toBe(
+          true,
+        );
+      }
+      // And a changed entry is detected, at its line.
+      const lines = (await readFile(audit.file, 'utf8')).split('\n');
+      const target = lines.findIndex((l) => l.includes('"event":"received"'));
+      lines[target] = (lines[target] as string).replace(
+        /"forsendelseId":"[^"]+"/,
+        '"forsendelseId":"00000000-0000-0000-0000-000000000000"',
+      );
+      await writeFile(audit.file, lines.join('\n'));
+      expect(await new AuditLog(audit.file).verify()).toMatchObject({ ok: false, line: target + 1 });
+    },
+  );
+});
