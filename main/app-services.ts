@@ -13,6 +13,10 @@ import type { KeyStore } from './keys/key-store';
 import { createKeytarKeyStore } from './keys/keytar-key-store';
 import { SetupService } from './setup/setup-service';
 import { createReportsService, type ReportsService } from './reports/reports-service';
+import { ActiveFeedback } from './dialogporten/active-feedback';
+import type { PollIntervals } from './dialogporten/feedback-poller';
+import { ActiveOutbox } from './outbox/active-outbox';
+import type { RetryPolicy } from './outbox/retry-policy';
 
 export interface AppServicesOptions {
   dataDir: string;
@@ -26,6 +30,14 @@ export interface AppServicesOptions {
   keyStore?: KeyStore;
   /** How often a pending systembruker request is polled (default 3 s). */
   setupPollIntervalMs?: number;
+  /** Poll Dialogporten for feedback while running (default: in Electron only; the CLI syncs on demand). */
+  feedbackPolling?: boolean;
+  /** The feedback poller's schedule (tests shorten it). */
+  feedbackIntervals?: Partial<PollIntervals>;
+  /** Run the active profile's outbox from the start (default: in Electron; elsewhere from the first submit). */
+  outboxAutoStart?: boolean;
+  /** The outbox's retry timing (tests shorten it). */
+  outboxRetry?: Partial<RetryPolicy>;
   now?: () => Date;
 }
 
@@ -44,6 +56,13 @@ export interface AppServices {
   setup: SetupService;
   /** Report checks and drafts (`<dataDir>/drafts`), with the active profile's organisation and environment. */
   reports: ReportsService;
+  /**
+   * Skatteetaten's feedback for the active profile (Dialogporten), re-made when the profile or its setup changes.
+   * `feedback.setKnownSubmissions(() => outbox.knownSubmissions())` links dialogs to the outbox's submissions.
+   */
+  feedback: ActiveFeedback;
+  /** The active profile's durable outbox and audit log (`<dataDir>/profiles/<id>/outbox`, `audit.jsonl`). */
+  outbox: ActiveOutbox;
   dispatch: Dispatch;
   dispose(): Promise<void>;
 }
@@ -60,6 +79,50 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     log,
     ...(options.now ? { now: options.now } : {}),
   });
+  const setup = new SetupService({
+    dataDir: options.dataDir,
+    keyStore: options.keyStore ?? createKeytarKeyStore(),
+    profiles,
+    sandbox,
+    desktop: options.desktop,
+    events,
+    log,
+    language: () => settings.read().language,
+    ...(options.now ? { now: options.now } : {}),
+    ...(options.setupPollIntervalMs ? { pollIntervalMs: options.setupPollIntervalMs } : {}),
+  });
+  const feedback = new ActiveFeedback({
+    dataDir: options.dataDir,
+    profiles,
+    setup,
+    sandbox,
+    events,
+    desktop: options.desktop,
+    log,
+    language: () => settings.read().language,
+    ...(options.now ? { now: options.now } : {}),
+    ...(options.feedbackIntervals ? { intervals: options.feedbackIntervals } : {}),
+  });
+  const reports = createReportsService({
+    draftsDir: join(options.dataDir, 'drafts'),
+    activeProfile: () => profiles.active(),
+    desktop: options.desktop,
+    language: () => settings.read().language,
+    ...(options.now ? { check: { now: options.now } } : {}),
+  });
+  const outbox = new ActiveOutbox({
+    dataDir: options.dataDir,
+    profiles,
+    setup,
+    sandbox,
+    drafts: reports.drafts,
+    events,
+    log,
+    onReceived: () => feedback.nudge(),
+    ...(options.now ? { now: options.now } : {}),
+    ...(options.outboxRetry ? { retry: options.outboxRetry } : {}),
+  });
+  feedback.setKnownSubmissions(() => outbox.knownSubmissions());
   const services: AppServices = {
     options,
     log,
@@ -67,34 +130,24 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     profiles,
     events,
     sandbox,
-    setup: new SetupService({
-      dataDir: options.dataDir,
-      keyStore: options.keyStore ?? createKeytarKeyStore(),
-      profiles,
-      sandbox,
-      desktop: options.desktop,
-      events,
-      log,
-      language: () => settings.read().language,
-      ...(options.now ? { now: options.now } : {}),
-      ...(options.setupPollIntervalMs ? { pollIntervalMs: options.setupPollIntervalMs } : {}),
-    }),
-    reports: createReportsService({
-      draftsDir: join(options.dataDir, 'drafts'),
-      activeProfile: () => profiles.active(),
-      desktop: options.desktop,
-      language: () => settings.read().language,
-      ...(options.now ? { check: { now: options.now } } : {}),
-    }),
+    setup,
+    feedback,
+    outbox,
+    reports,
     dispatch: async () => {
       throw new Error('dispatch used before it was set');
     },
     async dispose() {
+      services.feedback.dispose();
+      await services.outbox.dispose();
       services.setup.dispose();
       await sandbox.stop();
     },
   };
   services.dispatch = createDispatcher(createHandlers(services), log);
+  if (options.feedbackPolling ?? options.host === 'electron') feedback.start();
+  // The app resumes what was left queued or sending; the CLI and tests start it with their first submission.
+  if (options.outboxAutoStart ?? options.host === 'electron') void outbox.start();
   return services;
 }
 

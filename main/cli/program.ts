@@ -11,6 +11,8 @@ import { registerSandboxCommand } from './commands/sandbox';
 import { registerKeysCommand } from './commands/keys';
 import { registerTokenCommand } from './commands/token';
 import { registerValidateCommand } from './commands/validate';
+import { registerFeedbackCommand } from './commands/feedback';
+import { registerOutboxCommands } from './commands/outbox';
 import { join } from 'node:path';
 
 export interface CliRun {
@@ -62,6 +64,8 @@ export async function runCli({ argv, io, env = process.env, version }: CliRun): 
     registerKeysCommand(program, ctx);
     registerTokenCommand(program, ctx);
     registerValidateCommand(program, ctx);
+    registerFeedbackCommand(program, ctx);
+    registerOutboxCommands(program, ctx);
 
     try {
       await program.parseAsync(argv, { from: 'user' });

@@ -1,5 +1,5 @@
 // The Electron entry: lifecycle, the window and the wiring. Everything with logic lives outside main/electron/.
-import { app, BrowserWindow, ipcMain, session, shell } from 'electron';
+import { app, BrowserWindow, ipcMain, powerMonitor, session, shell } from 'electron';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createAppServices, startActiveEnvironment } from '../app-services';
@@ -73,6 +73,17 @@ async function start(): Promise<void> {
     if (process.platform !== 'darwin') app.quit();
   });
   app.on('before-quit', () => void services.dispose());
+  // No feedback polling while the machine sleeps; a poll at once when it wakes.
+  powerMonitor.on('suspend', () => services.feedback.suspend());
+  powerMonitor.on('resume', () => services.feedback.resume());
+  // A clicked feedback notification brings the window forward; the renderer opens the item on the same event.
+  services.events.subscribe((event) => {
+    if (event !== 'feedback.open') return;
+    if (mainWindow.isDestroyed()) mainWindow = createWindow();
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.show();
+    mainWindow.focus();
+  });
 
   await startActiveEnvironment(services).catch((error: unknown) =>
     services.log.error('sandbox did not start', { error }),

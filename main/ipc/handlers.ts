@@ -3,6 +3,8 @@ import type { Handlers } from './dispatch';
 import { foundationHandlers } from './handlers/foundation';
 import { setupHandlers } from './handlers/setup';
 import { reportsHandlers } from './handlers/reports';
+import { feedbackHandlers } from './handlers/feedback';
+import { outboxHandlers } from './handlers/outbox';
 
 /** Joins each capability's handlers; the type demands one for every channel in the contract. */
 export function createHandlers(services: AppServices): Handlers {
@@ -10,5 +12,7 @@ export function createHandlers(services: AppServices): Handlers {
     ...foundationHandlers(services),
     ...setupHandlers(services),
     ...reportsHandlers(services),
+    ...feedbackHandlers(services),
+    ...outboxHandlers(services),
   };
 }

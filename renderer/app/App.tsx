@@ -1,4 +1,5 @@
-import { HashRouter, NavLink, Navigate, Route, Routes } from 'react-router';
+import { useCallback } from 'react';
+import { HashRouter, NavLink, Navigate, Route, Routes, useNavigate } from 'react-router';
 import { Alert, Heading, Paragraph, SkipLink, Spinner } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import { useProfiles } from '../bridge/queries';
@@ -11,6 +12,8 @@ import { ReportsPage } from '../routes/ReportsPage';
 import { OutboxPage } from '../routes/OutboxPage';
 import { FeedbackPage } from '../routes/FeedbackPage';
 import { SettingsPage } from '../routes/SettingsPage';
+import { FeedbackNavBadge } from '../components/feedback/FeedbackNavBadge';
+import { useFeedbackEvents, useFeedbackOpen } from '../bridge/feedback-queries';
 
 /** The app's routes, in menu order. Hash routing: the app is served from files, so there is no server to fall back on. */
 export const ROUTES = [
@@ -25,6 +28,10 @@ function Shell() {
   const { t, i18n } = useTranslation();
   const profiles = useProfiles();
   const active = profiles.data?.profiles.find((p) => p.id === profiles.data?.activeProfileId);
+  const navigate = useNavigate();
+  useFeedbackEvents();
+  // A clicked feedback notification opens that item.
+  useFeedbackOpen(useCallback((id: string) => void navigate(`/feedback?item=${encodeURIComponent(id)}`), [navigate]));
   return (
     <>
       <SkipLink href="#main">{t('app.skipToContent')}</SkipLink>
@@ -43,7 +50,10 @@ function Shell() {
         <ul>
           {ROUTES.map((r) => (
             <li key={r.path}>
-              <NavLink to={r.path}>{t(r.label)}</NavLink>
+              <NavLink to={r.path}>
+                {t(r.label)}
+                {r.path === '/feedback' && <FeedbackNavBadge />}
+              </NavLink>
             </li>
           ))}
         </ul>

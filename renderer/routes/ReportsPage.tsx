@@ -19,6 +19,7 @@ import { DraftList, draftLabel } from '../components/reports/DraftList';
 import { DraftView } from '../components/reports/DraftView';
 import { ReportDropZone } from '../components/reports/ReportDropZone';
 import { readDroppedFiles } from '../components/reports/read-dropped-files';
+import { SendDraftAction } from '../components/outbox/SendDraftAction';
 import { MAX_DROPPED_BYTES, type CheckedReport } from '../../shared/reports/report-views';
 import type { Profile } from '../../shared/domain/profile';
 import '../components/reports/reports.css';
@@ -147,6 +148,9 @@ function ReportsWorkspace({ profile }: { profile: Profile | null }) {
             <DraftView
               draft={draft.data}
               headingRef={headingRef}
+              {...(draft.data.result.valid && profile
+                ? { sendAction: <SendDraftAction key={draft.data.id} draftId={draft.data.id} /> }
+                : {})}
               busy={recheck.isPending || checkSource.isPending}
               onRecheck={() => recheck.mutate(draft.data.id)}
               onCheckSource={() => checkSource.mutate(draft.data.id, { onSuccess: showChecks })}

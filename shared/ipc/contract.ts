@@ -4,6 +4,14 @@ import { foundationChannels } from './channels/foundation';
 import { setupChannels } from './channels/setup';
 import { SystemUserStatusEventSchema } from '../domain/setup';
 import { reportsChannels } from './channels/reports';
+import { feedbackChannels } from './channels/feedback';
+import { FeedbackNewEventSchema, FeedbackOpenEventSchema, FeedbackStatusSchema } from '../feedback/feedback-overview';
+import { outboxChannels } from './channels/outbox';
+import {
+  OutboxChangedEventSchema,
+  OutboxConnectivityEventSchema,
+  OutboxProgressEventSchema,
+} from '../outbox/outbox-views';
 
 /**
  * Every renderer → main call, declared once: `group.operation` → input and output schema. Each capability keeps
@@ -14,6 +22,8 @@ export const channels = {
   ...foundationChannels,
   ...setupChannels,
   ...reportsChannels,
+  ...feedbackChannels,
+  ...outboxChannels,
 } as const;
 
 /** Every main → renderer event, declared once, validated before it is sent. */
@@ -22,6 +32,18 @@ export const events = {
   'sandbox.status': SandboxStatusSchema,
   /** A systembruker request's status changed (the owner decided in Altinn, or it timed out). */
   'systemuser.status': SystemUserStatusEventSchema,
+  /** New feedback from Skatteetaten arrived for the active profile (not on a profile's first, history sync). */
+  'feedback.new': FeedbackNewEventSchema,
+  /** The feedback poller's state changed (syncing, waiting, offline, paused), or the profile's readiness did. */
+  'feedback.status': FeedbackStatusSchema,
+  /** The user clicked a feedback notification: show that dialog. */
+  'feedback.open': FeedbackOpenEventSchema,
+  /** A submission in the active profile's outbox changed state (written to disk before this is sent). */
+  'outbox.changed': OutboxChangedEventSchema,
+  /** How far a multi-step submission has come (large-file upload, RF-1086 forms). */
+  'outbox.progress': OutboxProgressEventSchema,
+  /** The outbox started, stopped, or lost or regained Skatteetaten. */
+  'outbox.connectivity': OutboxConnectivityEventSchema,
 } as const;
 
 export type Channels = typeof channels;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LocalizedTextSchema } from '../../shared/domain/localized';
+import { LocalizedTextSchema } from '../domain/localized';
 
 /**
  * One submission in the outbox, as it is kept on disk. The state is a discriminated union so a submission is

@@ -1,4 +1,4 @@
-import type { Ref } from 'react';
+import type { ReactNode, Ref } from 'react';
 import { Alert, Button, Paragraph } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import type { DraftDetail } from '../../../shared/reports/report-views';
@@ -12,10 +12,12 @@ export interface DraftViewProps {
   onClose(): void;
   busy: boolean;
   headingRef?: Ref<HTMLHeadingElement>;
+  /** "Send" for an error-free draft (the outbox's), first among the actions. */
+  sendAction?: ReactNode;
 }
 
 /** An opened draft: its saved check, whether the file it came from has moved on, and what can be done. */
-export function DraftView({ draft, onRecheck, onCheckSource, onClose, busy, headingRef }: DraftViewProps) {
+export function DraftView({ draft, onRecheck, onCheckSource, onClose, busy, headingRef, sendAction }: DraftViewProps) {
   const { t, i18n } = useTranslation();
   const title = t('reports.draftTitle', { title: useResultTitle(draft.result) });
   const changed = draft.sourceStatus === 'changed' || draft.sourceStatus === 'missing';
@@ -44,6 +46,7 @@ export function DraftView({ draft, onRecheck, onCheckSource, onClose, busy, head
       }
       actions={
         <>
+          {sendAction}
           <Button variant="secondary" onClick={onRecheck} disabled={busy} data-testid="recheck-draft">
             {t('reports.recheck')}
           </Button>

@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { createAppServices, type AppServices } from '../../../main/app-services';
+import { createAppServices, type AppServices, type AppServicesOptions } from '../../../main/app-services';
 import { silentLogger } from '../../../main/log/logger';
 import { startBridgeServer } from './bridge-server';
 import { buildBridgeClient } from './build-bridge-client';
@@ -43,7 +43,13 @@ export interface Harness {
  * The real-browser harness: the real main-process services (no Electron) with a fresh data folder, the built
  * renderer on loopback, and Debian's headless Chromium with `window.innsender` installed before any page script.
  */
-export async function startHarness(options: { dataDir?: string } = {}): Promise<Harness> {
+export async function startHarness(
+  options: {
+    dataDir?: string;
+    /** Run the feedback poller as the app does, on this schedule (off by default: most tests do not need it). */
+    feedback?: Pick<AppServicesOptions, 'feedbackIntervals'>;
+  } = {},
+): Promise<Harness> {
   if (!existsSync(join(RENDERER_DIR, 'index.html'))) {
     throw new Error('The renderer is not built: run `npm run test:e2e` (it builds first).');
   }
@@ -68,6 +74,7 @@ export async function startHarness(options: { dataDir?: string } = {}): Promise<
       notify: (n) => void desktop.notifications.push(n),
     },
     log: silentLogger,
+    ...(options.feedback ? { feedbackPolling: true, ...options.feedback } : {}),
   });
   const bridge = await startBridgeServer(services);
   const site = await startStaticServer(RENDERER_DIR, bridge.url);

@@ -1,0 +1,184 @@
+import { existsSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import type { Command } from 'commander';
+import { AppError, isAppError } from '../../../shared/domain/app-error';
+import type { Language } from '../../../shared/domain/localized';
+import type { ChannelInput, ChannelName, ChannelOutput } from '../../../shared/ipc/contract';
+import type { Submission } from '../../../shared/outbox/submission';
+import type { CliContext } from '../context';
+import { EXIT, type ExitCode } from '../exit-codes';
+import { printError } from '../output';
+
+/**
+ * `innsender submit`, `innsender outbox` and `innsender audit`: the app's own outbox, through the same channels,
+ * so a business can schedule its monthly a-melding from its own system.
+ */
+export function registerOutboxCommands(program: Command, ctx: CliContext): void {
+  program
+    .command('submit')
+    .description('send a checked draft (its id, or a report file to check and save as a draft first) to Skatteetaten')
+    .argument('<draft-id|file>', 'a draft id from the Reports page, or an a-melding file')
+    .option('--no-wait', 'return once it is queued (written to the outbox) instead of waiting for the answer')
+    .action(async (ref: string, opts: { wait: boolean }) => {
+      try {
+        const draftId = await draftFor(ctx, ref);
+        const queued = await channel(ctx, 'outbox.submit', { draftId });
+        const final = opts.wait ? await waitForAnswer(ctx, queued.id) : queued;
+        if (ctx.json) ctx.io.out(JSON.stringify({ ok: true, value: final }));
+        else ctx.io.out(describe(final, ctx.lang, true));
+        ctx.setExit(exitFor(final));
+      } catch (error) {
+        fail(ctx, error);
+      }
+    });
+
+  const outbox = program
+    .command('outbox')
+    .description("list the active profile's submissions, or cancel or retry one")
+    .action(() => list(ctx));
+  outbox
+    .command('list')
+    .description('every submission, newest first')
+    .action(() => list(ctx));
+  outbox
+    .command('cancel')
+    .description('cancel a queued or waiting submission (never one on its way)')
+    .argument('<id>')
+    .action((id: string) => ctx.call('outbox.cancel', { id }, (s) => describe(s, ctx.lang)));
+  outbox
+    .command('retry')
+    .description('send a failed submission again now (same idempotency key) and wait for the answer')
+    .argument('<id>')
+    .action(async (id: string) => {
+      try {
+        await channel(ctx, 'outbox.retry', { id });
+        const final = await waitForAnswer(ctx, id);
+        ctx.io.out(ctx.json ? JSON.stringify({ ok: true, value: final }) : describe(final, ctx.lang, true));
+        ctx.setExit(exitFor(final));
+      } catch (error) {
+        fail(ctx, error);
+      }
+    });
+
+  const audit = program.command('audit').description("the outbox's hash-chained audit log");
+  audit
+    .command('verify', { isDefault: true })
+    .description('check every entry and its link to the one before')
+    .action(async () => {
+      try {
+        const result = await channel(ctx, 'audit.verify', undefined);
+        if (ctx.json) ctx.io.out(JSON.stringify({ ok: true, value: result }));
+        else if (result.ok)
+          ctx.io.out(`The audit log is intact: ${result.entries} entries, last hash ${result.lastHash}.`);
+        else ctx.io.out(`The audit log was changed at line ${result.line}: ${result.reason}.`);
+        ctx.setExit(result.ok ? EXIT.ok : EXIT.findings);
+      } catch (error) {
+        fail(ctx, error);
+      }
+    });
+  audit
+    .command('export')
+    .description('the audit log as CSV or JSON, for the accounting records')
+    .option('--format <format>', 'csv or json', 'csv')
+    .option('--out <file>', 'write to this file (default: print it)')
+    .action(async (opts: { format: string; out?: string }) => {
+      if (opts.format !== 'csv' && opts.format !== 'json') {
+        return fail(
+          ctx,
+          new AppError('AUDIT_FORMAT_INVALID', {
+            nb: 'Bruk --format csv eller json.',
+            en: 'Use --format csv or json.',
+          }),
+        );
+      }
+      try {
+        const content = await ctx.services.outbox.exportAudit(opts.format);
+        if (!opts.out) return ctx.io.out(content);
+        await writeFile(opts.out, content, 'utf8');
+        ctx.io.out(ctx.json ? JSON.stringify({ ok: true, value: { path: opts.out } }) : `Wrote ${opts.out}`);
+      } catch (error) {
+        fail(ctx, error);
+      }
+    });
+}
+
+function list(ctx: CliContext): Promise<void> {
+  return ctx.call('outbox.list', undefined, ({ submissions }) =>
+    submissions.length === 0 ? 'No submissions yet.' : submissions.map((s) => describe(s, ctx.lang)).join('\n'),
+  );
+}
+
+/** A file path is checked and saved as a draft first (as the Reports page would); anything else is a draft id. */
+async function draftFor(ctx: CliContext, ref: string): Promise<string> {
+  if (!existsSync(ref)) return ref;
+  const [check] = await ctx.services.reports.checkPaths([ref]);
+  if (!check || check.result.kind === 'unreadable') {
+    throw new AppError('OUTBOX_FILE_UNREADABLE', {
+      nb: `Filen ${ref} kunne ikke leses som en rapport.`,
+      en: `The file ${ref} could not be read as a report.`,
+    });
+  }
+  return (await channel(ctx, 'reports.saveDraft', { checkId: check.checkId })).id;
+}
+
+/** Until Skatteetaten has answered, or the outbox waits (offline, a passing fault: it stays queued on disk). */
+async function waitForAnswer(ctx: CliContext, id: string): Promise<Submission> {
+  for (;;) {
+    const current = await channel(ctx, 'outbox.get', { id });
+    if (current.state.kind !== 'queued' && current.state.kind !== 'sending') return current;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** A channel call as the UI makes it (same validation, same error codes), its error thrown for `fail`. */
+async function channel<C extends ChannelName>(
+  ctx: CliContext,
+  name: C,
+  input: ChannelInput<C>,
+): Promise<ChannelOutput<C>> {
+  const result = await ctx.services.dispatch(name, input);
+  if (!result.ok) throw new AppError(result.error.code, result.error.message, result.error.details);
+  return result.value as ChannelOutput<C>;
+}
+
+function fail(ctx: CliContext, error: unknown): void {
+  if (!isAppError(error)) throw error;
+  const code = printError(ctx.io, error.toShape(), ctx.json, ctx.lang);
+  // A draft with errors is "what was checked has errors", like `innsender validate`; an unknown id or an action
+  // the submission's state does not allow is bad input.
+  if (error.code === 'OUTBOX_DRAFT_INVALID') ctx.setExit(EXIT.findings);
+  else if (/^OUTBOX_(.*_NOT_FOUND|NOT_FOUND|CANNOT_\w+)$/.test(error.code)) ctx.setExit(EXIT.usage);
+  else ctx.setExit(code);
+}
+
+/** received 0; rejected 1 (Skatteetaten found errors); still waiting 3 (it stays in the outbox and is sent later). */
+function exitFor(s: Submission): ExitCode {
+  if (s.state.kind === 'received' || s.state.kind === 'queued' || s.state.kind === 'sending') return EXIT.ok;
+  if (s.state.kind === 'rejected') return EXIT.findings;
+  return s.state.kind === 'cancelled' ? EXIT.ok : EXIT.failure;
+}
+
+function describe(s: Submission, lang: Language, long = false): string {
+  const head = `${s.id}  ${s.state.kind.padEnd(9)}  ${s.label}`;
+  const lines: string[] = [head];
+  const state = s.state;
+  if (state.kind === 'received') {
+    lines.push(
+      `  received ${state.at}  dialogId ${state.receipt.dialogId}  forsendelseId ${state.receipt.forsendelseId}`,
+    );
+  } else if (state.kind === 'rejected' || state.kind === 'failed') {
+    lines.push(`  ${state.error.code}: ${state.error.message[lang]}`);
+    if (long) for (const d of state.error.details ?? []) lines.push(`    - ${d}`);
+    if (state.error.korrelasjonsid) lines.push(`  korrelasjonsid ${state.error.korrelasjonsid}`);
+    if (state.kind === 'failed') {
+      lines.push(
+        state.retryAt
+          ? `  waiting (${state.reason}); tried again at ${state.retryAt} when the app or \`innsender outbox retry\` runs`
+          : `  waiting for you (${state.reason}): fix the cause, then \`innsender outbox retry ${s.id}\``,
+      );
+    }
+  } else if (state.kind === 'queued') {
+    lines.push('  queued: sent when the app or the next `innsender submit`/`outbox retry` runs');
+  }
+  return long || lines.length > 1 ? lines.join('\n') : head;
+}

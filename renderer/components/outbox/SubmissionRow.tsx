@@ -1,0 +1,190 @@
+import { Alert, Button, Card, Heading, List, Paragraph, Tag } from '@digdir/designsystemet-react';
+import { useTranslation } from 'react-i18next';
+import { Link as RouterLink } from 'react-router';
+import type { Submission, SubmissionError } from '../../../shared/outbox/submission';
+import type { OutboxProgress } from '../../../shared/outbox/outbox-views';
+import { localized } from '../../i18n';
+import { FactList, type Fact } from '../reports/FactList';
+import { formatDateTime, formatOrgNumber } from '../reports/format';
+
+export interface SubmissionRowProps {
+  submission: Submission;
+  progress?: OutboxProgress | undefined;
+  onCancel(id: string): void;
+  onRetry(id: string): void;
+  busy?: boolean;
+}
+
+const TAG_COLOR = {
+  queued: 'info',
+  sending: 'info',
+  received: 'success',
+  rejected: 'danger',
+  failed: 'warning',
+  cancelled: 'neutral',
+} as const;
+
+/** One submission: what it is, its state in words, the receipt or the reason, and what can be done now. */
+export function SubmissionRow({ submission, progress, onCancel, onRetry, busy }: SubmissionRowProps) {
+  const { t, i18n } = useTranslation();
+  const { state, target } = submission;
+  const lang = i18n.language;
+  const headingId = `submission-${submission.id}`;
+  const org = target.service === 'a-melding' ? target.opplysningspliktig : target.oppgavegiver;
+  const cancel = (
+    <Button variant="tertiary" data-size="sm" onClick={() => onCancel(submission.id)} disabled={busy}>
+      {t('outbox.cancel')}
+      <span className="visually-hidden">: {submission.label}</span>
+    </Button>
+  );
+
+  return (
+    <Card
+      data-testid="submission"
+      data-state={state.kind}
+      data-id={submission.id}
+      aria-labelledby={headingId}
+      className="outbox-submission"
+      asChild
+    >
+      <li>
+        <div className="row outbox-submission__head">
+          <Heading level={3} data-size="xs" id={headingId}>
+            {submission.label}
+          </Heading>
+          <Tag data-color={TAG_COLOR[state.kind]} data-size="sm" data-testid="submission-state">
+            {t(`outbox.state.${state.kind}`)}
+          </Tag>
+        </div>
+        <Paragraph data-size="sm" className="outbox-muted">
+          {t('outbox.meta', {
+            service: t(`outbox.service.${target.service}`),
+            org: formatOrgNumber(org),
+            created: formatDateTime(submission.createdAt, lang),
+          })}
+        </Paragraph>
+
+        {state.kind === 'queued' && (
+          <>
+            <Paragraph>{t('outbox.queuedBody')}</Paragraph>
+            <div className="row">{cancel}</div>
+          </>
+        )}
+
+        {state.kind === 'sending' && (
+          <>
+            <Paragraph role="status">{t('outbox.sendingBody', { attempt: String(state.attempt) })}</Paragraph>
+            {progress && progress.total > 0 && (
+              <div className="outbox-progress">
+                <label htmlFor={`progress-${submission.id}`}>
+                  {t('outbox.progress', {
+                    phase: t(`outbox.phase.${progress.phase}`, { defaultValue: progress.phase }),
+                    done: String(progress.done),
+                    total: String(progress.total),
+                  })}
+                </label>
+                <progress id={`progress-${submission.id}`} max={progress.total} value={progress.done} />
+              </div>
+            )}
+          </>
+        )}
+
+        {state.kind === 'received' && (
+          <div data-testid="receipt" className="stack">
+            <Paragraph>{t('outbox.receivedBody', { at: formatDateTime(state.at, lang) })}</Paragraph>
+            <FactList facts={receiptFacts(submission, t)} testId="receipt-facts" />
+            <Paragraph data-size="sm">
+              <RouterLink to="/feedback">{t('outbox.toFeedback')}</RouterLink>
+            </Paragraph>
+          </div>
+        )}
+
+        {state.kind === 'rejected' && (
+          <Alert data-color="danger" data-testid="rejection">
+            <Heading level={4} data-size="2xs">
+              {t('outbox.rejectedTitle')}
+            </Heading>
+            <ErrorDetails error={state.error} />
+            <Paragraph data-size="sm">{t('outbox.rejectedNext')}</Paragraph>
+          </Alert>
+        )}
+
+        {state.kind === 'failed' && (
+          <Alert data-color="warning" data-testid="failure">
+            <Heading level={4} data-size="2xs">
+              {t(`outbox.failed.${state.reason}`)}
+            </Heading>
+            <ErrorDetails error={state.error} />
+            <Paragraph data-size="sm" data-testid="next-retry">
+              {state.retryAt
+                ? t('outbox.nextRetry', { at: formatDateTime(state.retryAt, lang), attempt: String(state.attempt) })
+                : t('outbox.waitsForYou', { attempt: String(state.attempt) })}
+            </Paragraph>
+            <div className="row">
+              <Button data-size="sm" onClick={() => onRetry(submission.id)} disabled={busy} data-testid="retry">
+                {t('outbox.retry')}
+                <span className="visually-hidden">: {submission.label}</span>
+              </Button>
+              {cancel}
+            </div>
+          </Alert>
+        )}
+
+        {state.kind === 'cancelled' && (
+          <Paragraph>{t('outbox.cancelledBody', { at: formatDateTime(state.at, lang) })}</Paragraph>
+        )}
+      </li>
+    </Card>
+  );
+}
+
+/** Skatteetaten's reason in the user's language, its detail lines, and what to quote to Skatteetaten. */
+function ErrorDetails({ error }: { error: SubmissionError }) {
+  const { t, i18n } = useTranslation();
+  const message = localized(error.message, i18n.language);
+  return (
+    <>
+      <Paragraph>{message}</Paragraph>
+      {error.details && error.details.length > 0 && (
+        <List.Unordered data-size="sm">
+          {error.details
+            .filter((d) => !d.startsWith('korrelasjonsid '))
+            .map((d) => (
+              <List.Item key={d}>{d}</List.Item>
+            ))}
+        </List.Unordered>
+      )}
+      <Paragraph data-size="sm" data-testid="error-codes">
+        {t('outbox.errorCode')} <code>{error.code}</code>
+        {error.korrelasjonsid && (
+          <>
+            {' · '}
+            {t('outbox.korrelasjonsid')} <code data-testid="korrelasjonsid">{error.korrelasjonsid}</code>
+          </>
+        )}
+      </Paragraph>
+      {/* Skatteetaten's own message often says this already. */}
+      {error.korrelasjonsid && !message.includes(error.korrelasjonsid) && (
+        <Paragraph data-size="sm">{t('outbox.quoteKorrelasjonsid')}</Paragraph>
+      )}
+    </>
+  );
+}
+
+type T = ReturnType<typeof useTranslation>['t'];
+
+/** The ids Skatteetaten gave, as the user quotes them, and the hash of exactly what was sent. */
+function receiptFacts(submission: Submission, t: T): Fact[] {
+  if (submission.state.kind !== 'received') return [];
+  const { receipt } = submission.state;
+  const facts: Fact[] = [
+    [t('outbox.receipt.dialogId'), <code key="d">{receipt.dialogId}</code>],
+    [t('outbox.receipt.forsendelseId'), <code key="f">{receipt.forsendelseId}</code>],
+  ];
+  if (receipt.meldingsId) facts.push([t('outbox.receipt.meldingsId'), <code key="m">{receipt.meldingsId}</code>]);
+  if (receipt.hovedskjemaId) {
+    facts.push([t('outbox.receipt.hovedskjemaId'), <code key="h">{receipt.hovedskjemaId}</code>]);
+  }
+  facts.push([t('outbox.receipt.payloadSha256'), <code key="s">{submission.payloadSha256}</code>]);
+  return facts;
+}

@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { channel } from './define';
+import { NoInput } from '../schemas';
+import { SubmissionSchema } from '../../outbox/submission';
+import {
+  AuditExportInputSchema,
+  AuditVerifyResultSchema,
+  DraftRefInputSchema,
+  OutboxStatusSchema,
+  SubmissionIdInputSchema,
+  SubmissionListSchema,
+  SubmitPreviewSchema,
+} from '../../outbox/outbox-views';
+
+/**
+ * The active profile's outbox (issue 5): a checked draft becomes a submission, written to disk before its first
+ * byte is sent; the audit log proves what was sent and what came back. Payloads never cross to the renderer.
+ */
+export const outboxChannels = {
+  /** What sending this draft would send, and where; refuses a draft with errors. */
+  'outbox.preview': channel(DraftRefInputSchema, SubmitPreviewSchema),
+  /** Queues the draft (only an error-free one); a draft already queued or received answers that submission. */
+  'outbox.submit': channel(DraftRefInputSchema, SubmissionSchema),
+  'outbox.list': channel(NoInput, SubmissionListSchema),
+  'outbox.get': channel(SubmissionIdInputSchema, SubmissionSchema),
+  /** Only a queued or waiting (failed) submission: never one whose bytes may be on the wire. */
+  'outbox.cancel': channel(SubmissionIdInputSchema, SubmissionSchema),
+  /** A failed submission goes back to the queue now, with the same idempotency key. */
+  'outbox.retry': channel(SubmissionIdInputSchema, SubmissionSchema),
+  'outbox.connectivity': channel(NoInput, OutboxStatusSchema),
+
+  /** Checks the audit log's hash chain; names the first line that is wrong. */
+  'audit.verify': channel(NoInput, AuditVerifyResultSchema),
+  /** The audit log as CSV or JSON through the native save dialog; `path` null when cancelled. */
+  'audit.export': channel(AuditExportInputSchema, z.object({ path: z.string().nullable() })),
+} as const;

@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import { LocalizedTextSchema } from '../domain/localized';
+import { EnvironmentNameSchema } from '../domain/profile';
+import { DraftIdInputSchema } from '../reports/report-views';
+import { SubmissionSchema, TargetSchema } from './submission';
+
+/** What the Outbox page and the CLI see of the active profile's outbox; nothing secret is in a submission. */
+export const SubmissionListSchema = z.object({ submissions: z.array(SubmissionSchema) });
+
+export const SubmissionIdInputSchema = z.object({ id: z.string().regex(/^[0-9a-f-]{36}$/) }).strict();
+export const DraftRefInputSchema = z.object({ draftId: DraftIdInputSchema.shape.id }).strict();
+
+/**
+ * What a draft would send, shown before the user confirms: the report, its bytes and hash, the organisation,
+ * the environment and the host it goes to. `existing` is the live submission already made from this draft.
+ */
+export const SubmitPreviewSchema = z.object({
+  draftId: z.string(),
+  label: z.string(),
+  target: TargetSchema,
+  payloadBytes: z.number().int().nonnegative(),
+  payloadSha256: z.string(),
+  profile: z.object({ displayName: z.string(), orgNumber: z.string() }),
+  environment: EnvironmentNameSchema,
+  destination: z.string(),
+  existing: SubmissionSchema.nullable(),
+});
+export type SubmitPreview = z.infer<typeof SubmitPreviewSchema>;
+
+export const ConnectivitySchema = z.enum(['online', 'offline']);
+
+/**
+ * Whether the active profile's outbox runs: `not-ready` until its setup can give a systembruker token (queued
+ * submissions wait on disk), `offline` while Skatteetaten cannot be reached (nothing is lost).
+ */
+export const OutboxStatusSchema = z.object({
+  profileId: z.string().nullable(),
+  running: z.boolean(),
+  connectivity: ConnectivitySchema,
+  /** Why it does not run, in the user's words; null when it runs. */
+  message: LocalizedTextSchema.nullable(),
+});
+export type OutboxStatus = z.infer<typeof OutboxStatusSchema>;
+
+export const AuditVerifyResultSchema = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), entries: z.number().int().nonnegative(), lastHash: z.string() }),
+  z.object({
+    ok: z.literal(false),
+    entries: z.number().int().nonnegative(),
+    line: z.number().int().positive(),
+    reason: z.string(),
+  }),
+]);
+export type AuditVerifyResult = z.infer<typeof AuditVerifyResultSchema>;
+
+export const AuditExportInputSchema = z.object({ format: z.enum(['csv', 'json']) }).strict();
+
+// --- events -------------------------------------------------------------------------------------------------------
+
+export const OutboxChangedEventSchema = z.object({ profileId: z.string(), submission: SubmissionSchema });
+export const OutboxProgressEventSchema = z.object({
+  profileId: z.string(),
+  id: z.string(),
+  done: z.number().int().nonnegative(),
+  total: z.number().int().nonnegative(),
+  phase: z.string(),
+});
+export type OutboxProgress = z.infer<typeof OutboxProgressEventSchema>;
+export const OutboxConnectivityEventSchema = OutboxStatusSchema;

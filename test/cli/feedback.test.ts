@@ -1,0 +1,80 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runCli } from '../../main/cli/program';
+import { createAppServices } from '../../main/app-services';
+import { silentLogger } from '../../main/log/logger';
+import { approvedSandboxSetup, seedAMeldingFeedback } from '../main/support/feedback-seed';
+
+async function cli(dataDir: string, ...args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli({
+    argv: ['--data-dir', dataDir, ...args],
+    io: { out: (t) => void out.push(t), err: (t) => void err.push(t) },
+    version: '1.2.3',
+    env: {},
+  });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+// The app's own keychain service, as the CLI uses it: run inside scripts/with-keyring.sh (a throwaway keyring).
+describe('innsender feedback', () => {
+  const dirs: string[] = [];
+  afterAll(async () => {
+    for (const dir of dirs) await rm(dir, { recursive: true, force: true });
+  });
+
+  it('says what to finish first, and refuses a date it cannot read', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'innsender-cli-feedback-'));
+    dirs.push(dir);
+    await cli(dir, 'profiles', 'add', '974761076', 'Fjellstue AS');
+    const notReady = await cli(dir, '--json', 'feedback');
+    expect(notReady.code).toBe(3);
+    expect(JSON.parse(notReady.out)).toMatchObject({ ok: false, error: { code: 'FEEDBACK_NOT_READY' } });
+    expect((await cli(dir, 'feedback', '--since', 'yesterday')).code).toBe(2);
+  });
+
+  it('runs one sync and prints what is new, once', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'innsender-cli-feedback-'));
+    dirs.push(dir);
+    const opened: string[] = [];
+    const app = createAppServices({
+      dataDir: dir,
+      host: 'node',
+      version: '0.0.0-test',
+      log: silentLogger,
+      desktop: {
+        openExternal: async (url) => void opened.push(url),
+        pickFiles: async () => [],
+        saveFile: async () => null,
+        writeClipboard: async () => undefined,
+        notify: () => undefined,
+      },
+    });
+    const created = await app.dispatch('profiles.create', {
+      orgNumber: '974761076',
+      displayName: 'Fjellstue AS',
+      environment: 'sandbox',
+    });
+    if (!created.ok) throw new Error(created.error.code);
+    await approvedSandboxSetup(app, () => opened);
+    const host = app.sandbox.running();
+    if (!host) throw new Error('no sandbox');
+    seedAMeldingFeedback(host, { org: '974761076', title: 'A-melding 2026-02' });
+    await host.state.save();
+    await app.dispose();
+
+    const first = await cli(dir, '--lang', 'en', 'feedback');
+    expect(first.code).toBe(0);
+    expect(first.out).toMatch(/^\* .*A-melding 2026-02 {2}\(made outside Innsender\)/m);
+    const again = await cli(dir, '--lang', 'en', 'feedback');
+    expect(again.out).toBe('No new feedback.');
+    const json = await cli(dir, '--json', 'feedback', '--since', '2000-01-01');
+    expect(JSON.parse(json.out)).toMatchObject({
+      ok: true,
+      value: { items: [{ isNew: false, link: { kind: 'made-elsewhere' }, dialog: { title: 'A-melding 2026-02' } }] },
+    });
+  });
+});

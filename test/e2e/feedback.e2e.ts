@@ -1,0 +1,92 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startHarness, type Harness } from './harness/harness';
+import { approvedSandboxSetup, seedAMeldingFeedback } from '../main/support/feedback-seed';
+
+const ORG = '974761076';
+
+describe('feedback from Dialogporten in real Chromium, against the sandbox', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    // The app's poller, on a test-sized schedule: "within the poll interval" is then about a second.
+    h = await startHarness({ feedback: { feedbackIntervals: { baseMs: 1000, maxMs: 2000, offlineRetryMs: 1000 } } });
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('tells the user to finish the setup first', async () => {
+    const { page } = h;
+    const created = await h.services.dispatch('profiles.create', {
+      orgNumber: ORG,
+      displayName: 'Fjellstue AS',
+      environment: 'sandbox',
+    });
+    if (!created.ok) throw new Error(created.error.code);
+    await page.getByRole('link', { name: 'Tilbakemeldinger' }).click();
+    await page
+      .getByTestId('feedback-not-ready')
+      .getByText('lag Maskinporten-nøkkelen (steg 1)', { exact: false })
+      .waitFor();
+    expect(await h.seriousA11yViolations()).toEqual([]);
+    await h.screenshot('feedback-01-not-ready');
+  });
+
+  it('polls once the systembruker is approved, and shows the empty state', async () => {
+    const { page } = h;
+    // The wizard's own steps, through the channels its buttons call (setup.e2e.ts drives them in the UI).
+    await approvedSandboxSetup(h.services, () => h.desktop.openedExternally);
+    await page.locator('[data-testid="feedback-sync"][data-state="waiting"]').waitFor({ timeout: 15_000 });
+    await page.getByText('Ingen tilbakemeldinger ennå').waitFor();
+    expect(await page.getByTestId('feedback-badge').count()).toBe(0);
+  });
+
+  it('shows new feedback within the poll interval, with a notification and the badge', async () => {
+    const { page } = h;
+    const host = h.services.sandbox.running();
+    if (!host) throw new Error('the sandbox is not running');
+    const before = h.desktop.notifications.length;
+    const seeded = seedAMeldingFeedback(host, { org: ORG, externalReference: 'M-2026-02' });
+
+    const row = page.locator(`[data-testid="feedback-row"][data-dialog-id="${seeded.dialog.id}"]`);
+    await row.waitFor({ timeout: 10_000 });
+    await row.getByText('Mottatt med avvik').waitFor();
+    await expect(row.getByTestId('feedback-origin').textContent()).resolves.toBe('Sendt utenfor Innsender');
+    await expect(row.getByText('februar 2026').count()).resolves.toBe(1);
+    await page.locator('[data-testid="feedback-badge"][data-count="1"]').waitFor();
+    await expect(page.getByRole('link', { name: /Tilbakemeldinger\s*1 uleste/ }).count()).resolves.toBe(1);
+
+    const raised = h.desktop.notifications.slice(before);
+    expect(raised.map((n) => [n.title, n.body])).toEqual([
+      ['Ny tilbakemelding fra Skatteetaten', 'A-melding 2026-02: Tilbakemelding: mottatt'],
+    ]);
+    expect(await h.seriousA11yViolations()).toEqual([]);
+    await h.screenshot('feedback-02-list');
+  });
+
+  it('opens from the notification, renders the tilbakemelding, and clears the badge', async () => {
+    const { page } = h;
+    const notification = h.desktop.notifications.at(-1);
+    notification?.onClick?.();
+    const detail = page.getByTestId('feedback-detail');
+    await detail.waitFor();
+    const view = page.getByTestId('feedback-view');
+    await expect(view.getAttribute('data-outcome')).resolves.toBe('received-with-deviations');
+    await page
+      .locator('[data-testid="deviation-group"][data-severity="immediate"]')
+      .getByText('Kari Nordmann', { exact: false })
+      .waitFor();
+    await page.locator('[data-testid="deviation-group"][data-severity="guideline"]').getByText('181E').waitFor();
+    await expect(page.getByTestId('feedback-period-totals').innerText()).resolves.toMatch(/14\s100 kr/);
+    await page.getByTestId('feedback-unconfirmed').waitFor();
+    await page.getByTestId('feedback-badge').waitFor({ state: 'detached' });
+
+    await page.getByTestId('feedback-download').click();
+    await page.getByTestId('feedback-downloaded').waitFor();
+    expect(JSON.parse(h.desktop.saved.at(-1)?.content ?? '')).toMatchObject({
+      melding: { mottak: [{ kalendermaaned: '2026-02' }] },
+    });
+    expect(await h.seriousA11yViolations()).toEqual([]);
+    await h.screenshot('feedback-03-detail');
+    expect(h.consoleErrors).toEqual([]);
+  });
+});

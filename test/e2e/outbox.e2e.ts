@@ -1,0 +1,146 @@
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startHarness, type Harness } from './harness/harness';
+import { fixturePath } from '../shared/reports/fixtures';
+import { decide } from '../main/support/maskinporten-sandbox';
+import type { ChannelName } from '../../shared/ipc/contract';
+import type { SetupOverview } from '../../shared/domain/setup';
+
+const ORG = '211785462';
+
+/** Draft → send → received, and a file Skatteetaten rejects, in real Chromium against the emulator. */
+describe('sending a draft through the outbox in real Chromium', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'innsender-e2e-outbox-'));
+  const files = mkdtempSync(join(tmpdir(), 'innsender-e2e-outbox-files-'));
+  const copy = (name: string) => {
+    const path = join(files, name);
+    copyFileSync(fixturePath('amelding-example-v2_2.xml'), path);
+    return path;
+  };
+  let h: Harness;
+  const ok = async <T = SetupOverview>(channel: ChannelName, payload?: unknown): Promise<T> => {
+    const result = await h.services.dispatch(channel, payload);
+    if (!result.ok) throw new Error(`${channel}: ${result.error.code}`);
+    return result.value as T;
+  };
+
+  /** Picks the file on Rapporter, saves it as a draft and opens the draft. */
+  async function openDraftOf(path: string) {
+    const { page } = h;
+    await page.getByRole('navigation').getByRole('link', { name: 'Rapporter', exact: true }).click();
+    h.desktop.nextPicks.push([path]);
+    await page.getByTestId('pick-files').click();
+    await page.getByTestId('save-draft').click();
+    await page.getByRole('button', { name: 'Åpne utkastet' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Utkast: A-melding for januar 2026' }).waitFor();
+  }
+
+  beforeAll(async () => {
+    h = await startHarness({ dataDir });
+    // Through setup fast, with the same channels the wizard uses: an approved systembruker for the example's org.
+    await ok('profiles.create', { orgNumber: ORG, displayName: 'Eksempel AS', environment: 'sandbox' });
+    await ok('keys.generate');
+    await ok('maskinporten.registerSandboxClient');
+    await ok('systemuser.registerSystem', { services: ['a-melding', 'aksjonaerregisteroppgave'] });
+    await ok('systemuser.createRequest', { ownerOrgNumber: ORG });
+    await ok('systemuser.openApproval');
+    await decide(h.desktop.openedExternally.at(-1) ?? '', 'approve');
+    for (let i = 0; i < 200 && (await ok('systemuser.refreshStatus')).steps.request !== 'done'; i++) {
+      await new Promise((r) => setTimeout(r, 25));
+    }
+    await h.page.reload();
+  });
+  afterAll(async () => {
+    const profileId = h?.services.profiles.active()?.id;
+    await h?.close();
+    if (profileId) {
+      const { createKeytarKeyStore } = await import('../../main/keys/keytar-key-store');
+      const store = createKeytarKeyStore();
+      for (const account of await store.list()) if (account.startsWith(`${profileId}:`)) await store.delete(account);
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+    rmSync(files, { recursive: true, force: true });
+  });
+
+  it('starts with an empty outbox that says where to begin', async () => {
+    const { page } = h;
+    await page.getByRole('navigation').getByRole('link', { name: 'Utboks', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Utboks' }).waitFor();
+    await page.getByRole('heading', { name: 'Ingenting er sendt ennå' }).waitFor();
+    await page.getByTestId('audit-section').waitFor();
+    expect(await h.seriousA11yViolations()).toEqual([]);
+    await h.screenshot('outbox-01-empty');
+  });
+
+  it('confirms what will be sent and where, then sends the draft: received, with the receipt shown', async () => {
+    const { page } = h;
+    await openDraftOf(copy('a-melding-januar.xml'));
+    await page.getByTestId('send-draft').click();
+    const dialog = page.getByTestId('send-dialog');
+    await dialog.getByRole('heading', { name: 'Send til Skatteetaten?' }).waitFor();
+    const preview = dialog.getByTestId('send-preview');
+    await preview.waitFor();
+    expect(await preview.textContent()).toContain('Eksempel AS (211 785 462)');
+    expect(await preview.textContent()).toContain('Sandkasse');
+    expect(await preview.locator('dt:text-is("Sendes til") + dd').textContent()).toMatch(
+      /^http:\/\/127\.0\.0\.1:\d+\/skatteetaten\/innrapporteringamelding\/v1$/,
+    );
+    expect(await dialog.getByTestId('environment-note').textContent()).toContain('ingenting sendes til Skatteetaten');
+    // axe reads colours mid-fade as low contrast: check once the dialog has finished opening.
+    await dialog.evaluate((el) => Promise.all(el.getAnimations({ subtree: true }).map((a) => a.finished)));
+    expect(await h.seriousA11yViolations()).toEqual([]);
+    await h.screenshot('outbox-02-confirm');
+
+    await dialog.getByTestId('confirm-send').click();
+    await page.getByTestId('sent-to-outbox').waitFor();
+    await page.getByTestId('sent-to-outbox').getByRole('link', { name: 'Gå til Utboks' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Utboks' }).waitFor();
+
+    const row = page.locator('[data-testid="submission"][data-state="received"]');
+    await row.waitFor();
+    expect(await row.getByTestId('submission-state').textContent()).toBe('Mottatt');
+    const receipt = row.getByTestId('receipt-facts');
+    expect(await receipt.locator('dt:text-is("Dialog-ID") + dd').textContent()).toMatch(/^[0-9a-f-]{36}$/);
+    expect(await receipt.locator('dt:text-is("Forsendelses-ID") + dd').textContent()).toMatch(/^[0-9a-f-]{36}$/);
+    expect(await receipt.locator('dt:text-is("Meldings-ID") + dd').textContent()).toBeTruthy();
+    expect(await h.seriousA11yViolations()).toEqual([]);
+    await h.screenshot('outbox-03-received');
+  });
+
+  it('shows the reason in plain words, with the code and korrelasjonsid, when Skatteetaten rejects a file', async () => {
+    const { page } = h;
+    // The same a-melding saved again (another file, the same meldingsId): Skatteetaten refuses a used id.
+    await openDraftOf(copy('a-melding-januar-kopi.xml'));
+    await page.getByTestId('send-draft').click();
+    await page.getByTestId('confirm-send').click();
+    await page.getByTestId('sent-to-outbox').getByRole('link', { name: 'Gå til Utboks' }).click();
+
+    const row = page.locator('[data-testid="submission"][data-state="rejected"]');
+    await row.waitFor();
+    const rejection = row.getByTestId('rejection');
+    await rejection.getByRole('heading', { name: 'Skatteetaten avviste innsendingen' }).waitFor();
+    expect(await rejection.getByTestId('error-codes').textContent()).toMatch(
+      /^Kode: SKATTEETATEN_AMLD_010 · Korrelasjons-ID: [0-9a-f-]{36}$/,
+    );
+    expect(await rejection.textContent()).toMatch(/allerede brukt|already/);
+    expect(await page.locator('[data-testid="submission"]').count()).toBe(2);
+    expect(await h.seriousA11yViolations()).toEqual([]);
+    await h.screenshot('outbox-04-rejected');
+  });
+
+  it('verifies the audit log and exports it', async () => {
+    const { page } = h;
+    await page.getByTestId('audit-verify').click();
+    const result = page.locator('[data-testid="audit-result"][data-ok="true"]');
+    await result.waitFor();
+    expect(await result.textContent()).toMatch(/^Loggen er uendret: alle \d+ oppføringer henger sammen\.$/);
+    await page.getByRole('button', { name: 'Eksporter som CSV …' }).click();
+    await page.getByTestId('audit-exported').waitFor();
+    expect(h.desktop.saved.at(-1)?.content.split('\r\n')[0]).toMatch(/^seq,at,event,submissionId/);
+    expect(await h.seriousA11yViolations()).toEqual([]);
+    await h.screenshot('outbox-05-audit');
+    expect(h.consoleErrors).toEqual([]);
+  });
+});

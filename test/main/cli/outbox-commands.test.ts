@@ -1,0 +1,162 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../../main/cli/program';
+import { createAppServices } from '../../../main/app-services';
+import { createKeytarKeyStore } from '../../../main/keys/keytar-key-store';
+import { silentLogger } from '../../../main/log/logger';
+import { outboxPaths } from '../../../main/outbox/active-outbox';
+import type { ChannelName } from '../../../shared/ipc/contract';
+import type { SetupOverview } from '../../../shared/domain/setup';
+import { decide } from '../support/maskinporten-sandbox';
+import { aMeldingBody, fixtureText } from '../support/report-fixtures';
+import { AMELDING_ORG } from '../support/skatteetaten-sandbox';
+
+// `innsender submit`, `outbox` and `audit` on the app's data folder, against the emulator the CLI starts itself.
+describe('innsender submit, outbox and audit', () => {
+  let dataDir: string;
+  let profileId: string;
+  const cli = async (...argv: string[]) => {
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = await runCli({
+      argv: ['--data-dir', dataDir, '--lang', 'en', ...argv],
+      io: { out: (t) => out.push(t), err: (t) => err.push(t) },
+      version: '0.0.0-test',
+    });
+    return { code, out: out.join('\n'), err: err.join('\n') };
+  };
+  const file = async (name: string, content: string) => {
+    const path = join(dataDir, name);
+    await writeFile(path, content);
+    return path;
+  };
+
+  beforeAll(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'innsender-cli-outbox-'));
+    // The setup through the app's channels on the same data folder, to an approved systembruker.
+    const opened: string[] = [];
+    const app = createAppServices({
+      dataDir,
+      host: 'node',
+      version: '0.0.0-test',
+      log: silentLogger,
+      setupPollIntervalMs: 50,
+      desktop: {
+        openExternal: async (url) => void opened.push(url),
+        pickFiles: async () => [],
+        saveFile: async () => null,
+        writeClipboard: async () => undefined,
+        notify: () => undefined,
+      },
+    });
+    const ok = async <T = SetupOverview>(channel: ChannelName, payload?: unknown) => {
+      const result = await app.dispatch(channel, payload);
+      if (!result.ok) throw new Error(`${channel}: ${result.error.code}`);
+      return result.value as T;
+    };
+    try {
+      profileId = (
+        await ok<{ id: string }>('profiles.create', {
+          orgNumber: AMELDING_ORG,
+          displayName: 'Eksempel AS',
+          environment: 'sandbox',
+        })
+      ).id;
+      await ok('keys.generate');
+      await ok('maskinporten.registerSandboxClient');
+      await ok('systemuser.registerSystem', { services: ['a-melding'] });
+      await ok('systemuser.createRequest', { ownerOrgNumber: AMELDING_ORG });
+      await ok('systemuser.openApproval');
+      await decide(opened[0] ?? '', 'approve');
+      for (let i = 0; i < 200 && (await ok('systemuser.refreshStatus')).steps.request !== 'done'; i++) {
+        await new Promise((r) => setTimeout(r, 25));
+      }
+    } finally {
+      await app.dispose();
+    }
+  });
+  afterAll(async () => {
+    const store = createKeytarKeyStore();
+    for (const account of await store.list()) if (account.startsWith(`${profileId}:`)) await store.delete(account);
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('submits a report file: checked, saved as a draft, sent, and received with the receipt (exit 0)', async () => {
+    const result = await cli('submit', await file('januar.json', aMeldingBody('cli-1')));
+    expect(result.err).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.out).toMatch(/^[0-9a-f-]{36} +received +A-melding 2026-01 \(cli-1\)$/m);
+    expect(result.out).toMatch(/dialogId [0-9a-f-]{36} {2}forsendelseId [0-9a-f-]{36}/);
+
+    const listed = await cli('outbox');
+    expect(listed.code).toBe(0);
+    expect(listed.out).toContain('received   A-melding 2026-01 (cli-1)');
+    const json = JSON.parse((await cli('--json', 'outbox', 'list')).out) as {
+      ok: boolean;
+      value: { submissions: { state: { kind: string; receipt: { meldingsId: string } } }[] };
+    };
+    expect(json.ok).toBe(true);
+    expect(json.value.submissions[0]?.state).toMatchObject({ kind: 'received', receipt: { meldingsId: 'cli-1' } });
+  });
+
+  it('submits a saved draft by its id; Skatteetaten rejects a used meldingsId (exit 1, code and korrelasjonsid)', async () => {
+    const again = await cli('--json', 'submit', await file('januar-igjen.json', aMeldingBody('cli-1')));
+    expect(again.code).toBe(1);
+    const value = (
+      JSON.parse(again.out) as {
+        value: {
+          id: string;
+          draftId: string;
+          state: { kind: string; error: { code: string; korrelasjonsid: string } };
+        };
+      }
+    ).value;
+    expect(value.state).toMatchObject({ kind: 'rejected', error: { code: 'SKATTEETATEN_AMLD_010' } });
+    expect(value.state.error.korrelasjonsid).toMatch(/^[0-9a-f-]{36}$/);
+
+    // The same draft by its id: one live submission per draft, so the rejected one is sent as a new submission.
+    const byId = await cli('submit', value.draftId);
+    expect(byId.code).toBe(1);
+    expect(byId.out).toContain('SKATTEETATEN_AMLD_010');
+    expect(byId.out).toMatch(/korrelasjonsid [0-9a-f-]{36}/);
+
+    const invalid = await cli(
+      'submit',
+      await file(
+        'feil.json',
+        fixtureText('amelding-example.json').replace('"sumForskuddstrekk": 12000', '"sumForskuddstrekk": 13000'),
+      ),
+    );
+    expect(invalid.code).toBe(1);
+    expect(invalid.err).toContain('OUTBOX_DRAFT_INVALID');
+    expect((await cli('submit', 'f'.repeat(32))).code).toBe(2);
+    expect((await cli('submit', 'not-a-draft')).code).toBe(2);
+    expect((await cli('outbox', 'cancel', value.id)).err).toContain('OUTBOX_CANNOT_CANCEL');
+    expect((await cli('outbox', 'retry', value.id)).code).toBe(2);
+  });
+
+  it('verifies the audit log (exit 0, or 1 at the changed line) and exports it as CSV and JSON', async () => {
+    const verified = await cli('audit', 'verify');
+    expect(verified.code).toBe(0);
+    expect(verified.out).toMatch(/^The audit log is intact: \d+ entries, last hash [0-9a-f]{64}\.$/);
+    expect((await cli('audit')).code).toBe(0);
+
+    const out = join(dataDir, 'audit.json');
+    expect((await cli('audit', 'export', '--format', 'json', '--out', out)).out).toBe(`Wrote ${out}`);
+    const entries = JSON.parse(await readFile(out, 'utf8')) as { event: string }[];
+    expect(entries.map((e) => e.event)).toEqual(expect.arrayContaining(['queued', 'attempt', 'received', 'rejected']));
+    const csv = await cli('audit', 'export', '--format', 'csv');
+    expect(csv.out.split('\r\n')[0]).toMatch(/^seq,at,event,submissionId/);
+    expect((await cli('audit', 'export', '--format', 'xml')).code).toBe(2);
+
+    const log = outboxPaths(dataDir, profileId).audit;
+    const lines = (await readFile(log, 'utf8')).split('\n');
+    lines[1] = JSON.stringify({ ...JSON.parse(lines[1] ?? '{}'), attempt: 7 });
+    await writeFile(log, lines.join('\n'));
+    const broken = await cli('audit', 'verify');
+    expect(broken.code).toBe(1);
+    expect(broken.out).toContain('The audit log was changed at line 2');
+  });
+});

@@ -1,0 +1,112 @@
+import { randomUUID } from 'node:crypto';
+import type { EmulatorHost } from '../../../main/sandbox/host';
+import { DialogStore } from '../../../main/sandbox/dialogporten/dialog-store';
+import { skatteetatenSlice } from '../../../main/sandbox/skatteetaten/skatteetaten-state';
+import type { AppServices } from '../../../main/app-services';
+import { addFeedback, submissionDialog } from './dialogporten-sandbox';
+import { decide } from './maskinporten-sandbox';
+
+/** Skatteetaten's a-melding tilbakemelding for February: received, two deviations, its totals and KIDs. */
+export const TILBAKEMELDING_WITH_DEVIATIONS = {
+  melding: {
+    mottak: [
+      {
+        kalendermaaned: '2026-02',
+        opplysningspliktig: '974761076',
+        innbetalingsinformasjon: {
+          kontonummer: '63450618820',
+          kidForArbeidsgiveravgift: '9747610761202602',
+          kidForForskuddstrekk: '9747610762202602',
+          forfallsdato: '2026-03-16',
+        },
+        mottattLeveranse: [
+          {
+            altinnReferanse: 'f-1',
+            meldingsId: 'M-2026-02',
+            mottakstatus: 'mottatt',
+            antallInntektsmottakere: 2,
+            mottattAvgiftOgTrekkTotalt: { sumArbeidsgiveravgift: 14100, sumForskuddstrekk: 30000 },
+            avvik: [{ avvikstype: '181E', alvorlighetsgrad: 'retningslinje', beskrivelse: 'Mangler stillingsprosent' }],
+          },
+        ],
+        virksomhet: {
+          norskIdentifikator: '973861778',
+          inntektsmottaker: [
+            {
+              norskIdentifikator: '01019012345',
+              identifiserendeInformasjon: { navn: 'Kari Nordmann', ansattnummer: '17' },
+              arbeidsforhold: {
+                arbeidsforholdId: 'AF-1',
+                avvik: { avvikstype: '173', alvorlighetsgrad: 'øyeblikkelig', beskrivelse: 'Sluttdato før startdato' },
+              },
+            },
+          ],
+        },
+        mottattPeriode: { mottattAvgiftOgTrekkTotalt: { sumArbeidsgiveravgift: 14100, sumForskuddstrekk: 30000 } },
+      },
+    ],
+  },
+};
+
+/**
+ * What the Skatteetaten emulator does after an accepted a-melding, seeded straight into the sandbox's state: the
+ * dialog with the submission, then (at once) the feedback transmission whose `Api` attachment points at the
+ * emulator's document endpoint, and the document behind it (ready, or not yet).
+ */
+export function seedAMeldingFeedback(
+  host: EmulatorHost,
+  input: {
+    org: string;
+    externalReference?: string;
+    title?: string;
+    document?: unknown;
+    documentReady?: boolean;
+  },
+) {
+  const store = new DialogStore(host.state, () => new Date());
+  const at = () => new Date().toISOString();
+  const dialog = submissionDialog(store, {
+    at: at(),
+    org: input.org,
+    ...(input.externalReference ? { externalReference: input.externalReference } : {}),
+    title: input.title ?? 'A-melding 2026-02',
+  });
+  const forsendelseId = randomUUID();
+  const dokumentId = randomUUID();
+  const url = `${host.baseUrl}/skatteetaten/innrapporteringamelding/v1/forsendelser/${forsendelseId}/dokumenter/${dokumentId}`;
+  const content = JSON.stringify(input.document ?? TILBAKEMELDING_WITH_DEVIATIONS);
+  const documents = skatteetatenSlice(host.state).documents;
+  const publish = (ready: boolean) => {
+    documents[forsendelseId] = {
+      [dokumentId]: {
+        org: input.org,
+        mediaType: 'application/json',
+        content,
+        availableAt: ready ? new Date(0).toISOString() : new Date(Date.now() + 3_600_000).toISOString(),
+      },
+    };
+  };
+  publish(input.documentReady ?? true);
+  const feedback = addFeedback(store, dialog, at(), url);
+  return { dialog, feedback, content, makeDocumentReady: () => publish(true) };
+}
+
+/** Takes the active sandbox profile through the setup wizard's channels to an approved systembruker. */
+export async function approvedSandboxSetup(services: AppServices, openedUrls: () => string[]): Promise<void> {
+  const ok = async (channel: Parameters<AppServices['dispatch']>[0], payload?: unknown) => {
+    const result = await services.dispatch(channel, payload);
+    if (!result.ok) throw new Error(`${String(channel)}: ${result.error.code} ${result.error.message.en}`);
+    return result.value;
+  };
+  await ok('keys.generate');
+  await ok('maskinporten.registerSandboxClient');
+  await ok('systemuser.registerSystem', { services: ['a-melding', 'aksjonaerregisteroppgave'] });
+  const overview = (await ok('setup.status')) as { orgNumber: string };
+  await ok('systemuser.createRequest', { ownerOrgNumber: overview.orgNumber });
+  const before = openedUrls().length;
+  await ok('systemuser.openApproval');
+  const confirmUrl = openedUrls()[before];
+  if (!confirmUrl) throw new Error('no approval page was opened');
+  await decide(confirmUrl, 'approve');
+  await ok('systemuser.refreshStatus');
+}

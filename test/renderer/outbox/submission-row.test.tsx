@@ -1,0 +1,161 @@
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import { SubmissionRow } from '../../../renderer/components/outbox/SubmissionRow';
+import { SubmissionSchema, type Submission, type SubmissionState } from '../../../shared/outbox/submission';
+import { renderWithProviders } from '../render-with-providers';
+
+const ID = '0f6b7c7e-58d4-4f4e-9d55-3a1f3c1d2e01';
+const KORRELASJONSID = '7d0c8f6a-1b2c-4d3e-8f90-a1b2c3d4e5f6';
+
+/** A submission as it crosses IPC (parsed by the contract's own schema), in the given state. */
+function submission(state: SubmissionState): Submission {
+  return SubmissionSchema.parse({
+    id: ID,
+    idempotencyKey: 'a3c1e0d2-5b6f-4a7e-8c9d-0e1f2a3b4c5d',
+    payloadSha256: 'b'.repeat(64),
+    payloadBytes: 2594,
+    draftId: 'c'.repeat(32),
+    label: 'A-melding 2026-01 (melding-1)',
+    target: {
+      service: 'a-melding',
+      kalendermaaned: '2026-01',
+      opplysningspliktig: '211785462',
+      meldingsId: 'melding-1',
+    },
+    createdAt: '2026-02-03T09:00:00.000Z',
+    updatedAt: '2026-02-03T09:00:01.000Z',
+    attempts: 1,
+    checkpoint: {},
+    state,
+  });
+}
+
+function renderRow(state: SubmissionState, progress?: { done: number; total: number; phase: string }) {
+  const onCancel = vi.fn();
+  const onRetry = vi.fn();
+  const view = renderWithProviders(
+    <ul>
+      <SubmissionRow
+        submission={submission(state)}
+        progress={progress ? { profileId: 'p', id: ID, ...progress } : undefined}
+        onCancel={onCancel}
+        onRetry={onRetry}
+      />
+    </ul>,
+  );
+  const row = screen.getByTestId('submission');
+  return { ...view, row, onCancel, onRetry };
+}
+
+const error = {
+  code: 'SKATTEETATEN_AMLD_010',
+  message: { nb: 'Innsendingen feilet validering.', en: 'The submission failed validation.' },
+  details: ['AMLD_1101 Meldings-ID melding-1 er allerede brukt', `korrelasjonsid ${KORRELASJONSID}`],
+  status: 400,
+  korrelasjonsid: KORRELASJONSID,
+};
+
+describe('one submission in the outbox, in each state', () => {
+  it('queued: waits, and can be cancelled', async () => {
+    const { row, onCancel } = renderRow({ kind: 'queued', since: '2026-02-03T09:00:00.000Z' });
+    expect(row.dataset.state).toBe('queued');
+    expect(within(row).getByTestId('submission-state').textContent).toBe('I kø');
+    within(row).getByRole('heading', { level: 3, name: 'A-melding 2026-01 (melding-1)' });
+    expect(row.textContent).toContain('A-melding · 211 785 462');
+    expect(row.textContent).toContain('Venter på å bli sendt.');
+    await userEvent.click(within(row).getByRole('button', { name: /^Avbryt innsendingen/ }));
+    expect(onCancel).toHaveBeenCalledWith(ID);
+    expect(within(row).queryByTestId('retry')).toBeNull();
+  });
+
+  it('sending: says so, with the progress of a long upload, and offers nothing to press', () => {
+    const { row } = renderRow(
+      { kind: 'sending', since: '2026-02-03T09:00:00.000Z', attempt: 2 },
+      { done: 1, total: 3, phase: 'validation' },
+    );
+    expect(within(row).getByTestId('submission-state').textContent).toBe('Sendes');
+    expect(within(row).getByRole('status').textContent).toBe('Sendes til Skatteetaten nå (forsøk 2).');
+    const bar = within(row).getByRole('progressbar', { name: 'Skatteetaten kontrollerer filen: steg 1 av 3' });
+    expect(bar.getAttribute('value')).toBe('1');
+    expect(within(row).queryAllByRole('button')).toEqual([]);
+  });
+
+  it('received: shows the receipt (dialog, forsendelse and meldings id) and the hash of what was sent', () => {
+    const { row } = renderRow({
+      kind: 'received',
+      at: '2026-02-03T09:00:02.000Z',
+      receipt: {
+        dialogId: '01944b8e-aaaa-7bbb-8ccc-000000000001',
+        forsendelseId: 'e2b7c2d4-1111-4222-8333-444455556666',
+        meldingsId: 'melding-1',
+      },
+    });
+    expect(within(row).getByTestId('submission-state').textContent).toBe('Mottatt');
+    const facts = within(row).getByTestId('receipt-facts');
+    const value = (label: string) =>
+      [...facts.querySelectorAll('dt')].find((dt) => dt.textContent === label)?.nextElementSibling?.textContent;
+    expect(value('Dialog-ID')).toBe('01944b8e-aaaa-7bbb-8ccc-000000000001');
+    expect(value('Forsendelses-ID')).toBe('e2b7c2d4-1111-4222-8333-444455556666');
+    expect(value('Meldings-ID')).toBe('melding-1');
+    expect(value('SHA-256 av det som ble sendt')).toBe('b'.repeat(64));
+    expect(within(row).getByRole('link', { name: 'Se tilbakemeldinger' }).getAttribute('href')).toBe('/feedback');
+    expect(within(row).queryAllByRole('button')).toEqual([]);
+  });
+
+  it('rejected: the reason in plain words, Skatteetaten’s code and the korrelasjonsid to quote; no retry', () => {
+    const { row } = renderRow({ kind: 'rejected', at: '2026-02-03T09:00:02.000Z', error });
+    expect(within(row).getByTestId('submission-state').textContent).toBe('Avvist');
+    const rejection = within(row).getByTestId('rejection');
+    within(rejection).getByRole('heading', { name: 'Skatteetaten avviste innsendingen' });
+    expect(rejection.textContent).toContain('Innsendingen feilet validering.');
+    expect(rejection.textContent).toContain('AMLD_1101 Meldings-ID melding-1 er allerede brukt');
+    expect(within(rejection).getByTestId('error-codes').textContent).toBe(
+      `Kode: SKATTEETATEN_AMLD_010 · Korrelasjons-ID: ${KORRELASJONSID}`,
+    );
+    // The korrelasjonsid is shown once, not again among the details.
+    expect(within(rejection).getAllByText(KORRELASJONSID)).toHaveLength(1);
+    expect(rejection.textContent).toContain('Oppgi korrelasjons-ID-en');
+    expect(within(row).queryAllByRole('button')).toEqual([]);
+  });
+
+  it('failed: why it waits, when it is tried next, and a retry button that works', async () => {
+    const { row, onRetry } = renderRow({
+      kind: 'failed',
+      at: '2026-02-03T09:00:02.000Z',
+      error: { code: 'SKATTEETATEN_OFFLINE', message: { nb: 'Fikk ikke kontakt med Skatteetaten.', en: 'x' } },
+      reason: 'offline',
+      attempt: 3,
+      retryAt: '2026-02-03T09:05:00.000Z',
+    });
+    expect(within(row).getByTestId('submission-state').textContent).toBe('Venter');
+    const failure = within(row).getByTestId('failure');
+    within(failure).getByRole('heading', { name: /Ingen forbindelse med Skatteetaten\. Ingenting er tapt/ });
+    expect(within(failure).getByTestId('next-retry').textContent).toMatch(
+      /^Neste forsøk .*2026.* \(forsøk 3 feilet\)\.$/,
+    );
+    await userEvent.click(within(failure).getByRole('button', { name: /^Prøv igjen nå/ }));
+    expect(onRetry).toHaveBeenCalledWith(ID);
+    within(failure).getByRole('button', { name: /^Avbryt innsendingen/ });
+  });
+
+  it('failed and waiting for the user: no automatic retry time', () => {
+    const { row } = renderRow({
+      kind: 'failed',
+      at: '2026-02-03T09:00:02.000Z',
+      error: { code: 'MASKINPORTEN_SYSTEMUSER_NOT_FOUND', message: { nb: 'Systembrukeren finnes ikke.', en: 'x' } },
+      reason: 'needs-action',
+      attempt: 1,
+      retryAt: null,
+    });
+    expect(within(row).getByTestId('next-retry').textContent).toContain('Sendes ikke av seg selv');
+    expect(row.textContent).toContain('Systembrukeren finnes ikke.');
+  });
+
+  it('cancelled: says when, and offers nothing', () => {
+    const { row } = renderRow({ kind: 'cancelled', at: '2026-02-03T09:01:00.000Z' });
+    expect(within(row).getByTestId('submission-state').textContent).toBe('Avbrutt');
+    expect(row.textContent).toMatch(/Avbrutt \d/);
+    expect(within(row).queryAllByRole('button')).toEqual([]);
+  });
+});
