@@ -1,4 +1,4 @@
-import { useCallback } from 'react';
+import { lazy, Suspense, useCallback } from 'react';
 import { HashRouter, NavLink, Navigate, Route, Routes, useNavigate } from 'react-router';
 import { Alert, Heading, Paragraph, SkipLink, Spinner } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
@@ -7,11 +7,12 @@ import { ProfileSwitcher } from '../components/ProfileSwitcher';
 import { EnvironmentBanner } from '../components/EnvironmentBanner';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { localized } from '../i18n';
-import { SetupPage } from '../routes/SetupPage';
-import { ReportsPage } from '../routes/ReportsPage';
-import { OutboxPage } from '../routes/OutboxPage';
-import { FeedbackPage } from '../routes/FeedbackPage';
-import { SettingsPage } from '../routes/SettingsPage';
+// Each page is its own chunk, loaded when first opened: the shell paints without the pages' code.
+const SetupPage = lazy(() => import('../routes/SetupPage').then((m) => ({ default: m.SetupPage })));
+const ReportsPage = lazy(() => import('../routes/ReportsPage').then((m) => ({ default: m.ReportsPage })));
+const OutboxPage = lazy(() => import('../routes/OutboxPage').then((m) => ({ default: m.OutboxPage })));
+const FeedbackPage = lazy(() => import('../routes/FeedbackPage').then((m) => ({ default: m.FeedbackPage })));
+const SettingsPage = lazy(() => import('../routes/SettingsPage').then((m) => ({ default: m.SettingsPage })));
 import { FeedbackNavBadge } from '../components/feedback/FeedbackNavBadge';
 import { useFeedbackEvents, useFeedbackOpen } from '../bridge/feedback-queries';
 
@@ -69,7 +70,11 @@ function Shell() {
         {profiles.error && <ErrorMessage error={profiles.error} />}
         <Routes>
           {ROUTES.map((r) => (
-            <Route key={r.path} path={r.path} element={r.element} />
+            <Route
+              key={r.path}
+              path={r.path}
+              element={<Suspense fallback={<Spinner aria-label={t('app.loading')} />}>{r.element}</Suspense>}
+            />
           ))}
           {/* A fresh install starts at setup; once there is a profile, at reports. */}
           <Route
