@@ -2,22 +2,12 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCli } from '../../main/cli/program';
+import { runCliCaptured } from './run-cli';
 import { createAppServices } from '../../main/app-services';
 import { silentLogger } from '../../main/log/logger';
 import { approvedSandboxSetup, seedAMeldingFeedback } from '../main/support/feedback-seed';
 
-async function cli(dataDir: string, ...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli({
-    argv: ['--data-dir', dataDir, ...args],
-    io: { out: (t) => void out.push(t), err: (t) => void err.push(t) },
-    version: '1.2.3',
-    env: {},
-  });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const cli = (dataDir: string, ...args: string[]) => runCliCaptured(dataDir, args);
 
 // The app's own keychain service, as the CLI uses it: run inside scripts/with-keyring.sh (a throwaway keyring).
 describe('innsender feedback', () => {
@@ -70,7 +60,7 @@ describe('innsender feedback', () => {
     expect(first.code).toBe(0);
     expect(first.out).toMatch(/^\* .*A-melding 2026-02 {2}\(made outside Innsender\)/m);
     const again = await cli(dir, '--lang', 'en', 'feedback');
-    expect(again.out).toBe('No new feedback.');
+    expect(again.out).toBe('No new feedback.\n');
     const json = await cli(dir, '--json', 'feedback', '--since', '2000-01-01');
     expect(JSON.parse(json.out)).toMatchObject({
       ok: true,

@@ -2,19 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCli } from '../../main/cli/program';
+import { runCliCaptured } from './run-cli';
 
-async function cli(dataDir: string, ...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli({
-    argv: ['--data-dir', dataDir, ...args],
-    io: { out: (t) => void out.push(t), err: (t) => void err.push(t) },
-    version: '1.2.3',
-    env: {},
-  });
-  return { code, out: out.join(''), err: err.join('') };
-}
+const cli = (dataDir: string, ...args: string[]) => runCliCaptured(dataDir, args);
 
 describe('innsender profiles', () => {
   it('adds, lists (text and JSON), switches and removes profiles in the shared data folder', async () => {

@@ -2,23 +2,13 @@ import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../main/cli/program';
+import { runCliCaptured } from './run-cli';
 import { CheckResultSchema } from '../../shared/reports/check-result';
 import { fixturePath } from '../shared/reports/fixtures';
 
 const FIXTURE_ORG = '211785462';
 
-async function cli(dataDir: string, ...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli({
-    argv: ['--data-dir', dataDir, ...args],
-    io: { out: (t) => void out.push(t), err: (t) => void err.push(t) },
-    version: '1.2.3',
-    env: {},
-  });
-  return { code, out: out.join(''), err: err.join('') };
-}
+const cli = (dataDir: string, ...args: string[]) => runCliCaptured(dataDir, args);
 
 const fresh = () => mkdtempSync(join(tmpdir(), 'innsender-cli-validate-'));
 

@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../../main/cli/program';
+import { runCliCaptured } from '../../cli/run-cli';
 import { createAppServices } from '../../../main/app-services';
 import { createKeytarKeyStore } from '../../../main/keys/keytar-key-store';
 import { silentLogger } from '../../../main/log/logger';
@@ -17,16 +17,7 @@ import { AMELDING_ORG } from '../support/skatteetaten-sandbox';
 describe('innsender submit, outbox and audit', () => {
   let dataDir: string;
   let profileId: string;
-  const cli = async (...argv: string[]) => {
-    const out: string[] = [];
-    const err: string[] = [];
-    const code = await runCli({
-      argv: ['--data-dir', dataDir, '--lang', 'en', ...argv],
-      io: { out: (t) => out.push(t), err: (t) => err.push(t) },
-      version: '0.0.0-test',
-    });
-    return { code, out: out.join('\n'), err: err.join('\n') };
-  };
+  const cli = (...argv: string[]) => runCliCaptured(dataDir, ['--lang', 'en', ...argv], process.env);
   const file = async (name: string, content: string) => {
     const path = join(dataDir, name);
     await writeFile(path, content);
@@ -140,11 +131,11 @@ describe('innsender submit, outbox and audit', () => {
   it('verifies the audit log (exit 0, or 1 at the changed line) and exports it as CSV and JSON', async () => {
     const verified = await cli('audit', 'verify');
     expect(verified.code).toBe(0);
-    expect(verified.out).toMatch(/^The audit log is intact: \d+ entries, last hash [0-9a-f]{64}\.$/);
+    expect(verified.out).toMatch(/^The audit log is intact: \d+ entries, last hash [0-9a-f]{64}\.\n$/);
     expect((await cli('audit')).code).toBe(0);
 
     const out = join(dataDir, 'audit.json');
-    expect((await cli('audit', 'export', '--format', 'json', '--out', out)).out).toBe(`Wrote ${out}`);
+    expect((await cli('audit', 'export', '--format', 'json', '--out', out)).out).toBe(`Wrote ${out}\n`);
     const entries = JSON.parse(await readFile(out, 'utf8')) as { event: string }[];
     expect(entries.map((e) => e.event)).toEqual(expect.arrayContaining(['queued', 'attempt', 'received', 'rejected']));
     const csv = await cli('audit', 'export', '--format', 'csv');

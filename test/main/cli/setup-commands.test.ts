@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../../main/cli/program';
+import { runCliCaptured } from '../../cli/run-cli';
 import { createAppServices } from '../../../main/app-services';
 import { createKeytarKeyStore } from '../../../main/keys/keytar-key-store';
 import { silentLogger } from '../../../main/log/logger';
@@ -14,16 +14,7 @@ const ORG = '974761076';
 // `innsender keys` and `innsender token` against the real keychain and the emulator, sharing the app's data folder.
 describe('innsender keys and innsender token', () => {
   let dataDir: string;
-  const cli = async (...argv: string[]) => {
-    const out: string[] = [];
-    const err: string[] = [];
-    const code = await runCli({
-      argv: ['--data-dir', dataDir, '--lang', 'en', ...argv],
-      io: { out: (t) => out.push(t), err: (t) => err.push(t) },
-      version: '0.0.0-test',
-    });
-    return { code, out: out.join('\n'), err: err.join('\n') };
-  };
+  const cli = (...argv: string[]) => runCliCaptured(dataDir, ['--lang', 'en', ...argv], process.env);
 
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'innsender-cli-setup-'));
@@ -114,7 +105,7 @@ describe('innsender keys and innsender token', () => {
     expect(plain.out).not.toContain('System user:');
 
     const withToken = await cli('token', '--print-token');
-    expect(withToken.out.split('\n').at(-1)).toMatch(/^eyJ[\w-]+\.[\w-]+\.[\w-]+$/);
+    expect(withToken.out.trimEnd().split('\n').at(-1)).toMatch(/^eyJ[\w-]+\.[\w-]+\.[\w-]+$/);
 
     const refused = await cli('token', '--scope', 'skatteetaten:innrapporteringboligselskap');
     expect(refused.code).toBe(3);
