@@ -68,16 +68,13 @@ function refuseUnsupported(text: string): void {
   }
 }
 
-/**
- * PKCS#12 (.p12/.pfx) is binary; no PKCS#12 reader is a dependency yet, so the user gets the two openssl commands
- * that turn it into the PEM files Innsender reads.
- */
-export function pkcs12NotSupported(file: string): AppError {
+/** A .p12/.pfx chosen where PEM files are expected: it is read by the PKCS#12 import, which asks for its password. */
+export function pkcs12NeedsPassword(file: string): AppError {
   return new AppError(
-    'CERTIFICATE_PKCS12_UNSUPPORTED',
+    'CERTIFICATE_PKCS12_NEEDS_PASSWORD',
     {
-      nb: 'Innsender leser ikke .p12/.pfx direkte ennå. Pakk ut kjeden og nøkkelen som PEM og velg begge filene: `openssl pkcs12 -in sertifikat.p12 -nokeys -out kjede.pem` og `openssl pkcs12 -in sertifikat.p12 -nocerts -nodes -out nokkel.pem`.',
-      en: 'Innsender does not read .p12/.pfx directly yet. Extract the chain and the key as PEM and choose both files: `openssl pkcs12 -in certificate.p12 -nokeys -out chain.pem` and `openssl pkcs12 -in certificate.p12 -nocerts -nodes -out key.pem`.',
+      nb: 'Dette er en .p12/.pfx-fil. Velg «Virksomhetssertifikat (.p12/.pfx)», skriv inn passordet og velg filen der.',
+      en: 'This is a .p12/.pfx file. Choose "Enterprise certificate (.p12/.pfx)", type its password and choose the file there.',
     },
     [file],
   );

@@ -1,6 +1,7 @@
 import { importPKCS8 } from 'jose';
 import { AppError } from '../../shared/domain/app-error';
 import { readEnterpriseCertificate } from './enterprise-certificate';
+import { readPkcs12 } from './pkcs12';
 import { KeyMetadataFile, type KeyRecord, type PublicJwk } from './key-metadata';
 import { generateKeyMaterial, keyMaterialFromJwk, keyMaterialFromPem, type KeyMaterial } from './key-material';
 import { keyAge, keyWarnings, MAX_KEYS_PER_CLIENT, type KeyAge, type KeyWarning } from './key-health';
@@ -74,6 +75,12 @@ export class MaskinportenKeys {
       },
       () => certificate,
     );
+  }
+
+  /** A virksomhetssertifikat as a PKCS#12 file (.p12/.pfx) and its password; same checks and storage as the PEM pair. */
+  async importPkcs12(file: Uint8Array, password: string): Promise<KeyRecord> {
+    const { chainPem, keyPem } = readPkcs12(file, password);
+    return this.importCertificate(chainPem, keyPem);
   }
 
   /** The user uploaded the public key (or re-uploaded it, which renews Maskinporten's one-year limit). */

@@ -21,7 +21,7 @@ import { isAllowedExternalUrl } from '../security/external-links';
 import type { KeyStore } from '../keys/key-store';
 import { assertKeychainUsable } from '../keys/keytar-key-store';
 import { MaskinportenKeys } from '../keys/maskinporten-keys';
-import { pkcs12NotSupported, readCertificateBundle, readKeyText } from '../keys/key-text';
+import { pkcs12NeedsPassword, readCertificateBundle, readKeyText } from '../keys/key-text';
 import { MaskinportenTokens } from '../maskinporten/maskinporten-tokens';
 import { createSelfServiceClient } from '../maskinporten/self-service-client';
 import { summariseTokenClaims } from '../maskinporten/token-claims';
@@ -56,6 +56,35 @@ interface ProfileParts {
 
 /** Largest key or certificate file read from disk; real ones are a few kB. */
 const MAX_KEY_FILE_BYTES = 256 * 1024;
+
+const FILE_DIALOGS: Record<'key' | 'certificate' | 'pkcs12', Parameters<DesktopPort['pickFiles']>[0]> = {
+  key: {
+    title: 'Maskinporten-nøkkel (PEM eller JWK)',
+    filters: [{ name: 'PEM / JWK', extensions: ['pem', 'key', 'jwk', 'json'] }],
+    multiple: false,
+  },
+  certificate: {
+    title: 'Virksomhetssertifikat (PEM-kjede og nøkkel)',
+    filters: [{ name: 'PEM', extensions: ['pem', 'crt', 'cer', 'key'] }],
+    multiple: true,
+  },
+  pkcs12: {
+    title: 'Virksomhetssertifikat (.p12 eller .pfx)',
+    filters: [{ name: 'PKCS#12', extensions: ['p12', 'pfx'] }],
+    multiple: false,
+  },
+};
+
+async function readKeyFile(file: string): Promise<Buffer> {
+  if ((await stat(file)).size > MAX_KEY_FILE_BYTES) {
+    throw new AppError(
+      'KEY_FILE_TOO_LARGE',
+      { nb: 'Filen er for stor til å være en nøkkel.', en: 'The file is too large to be a key.' },
+      [file],
+    );
+  }
+  return readFile(file);
+}
 
 /**
  * The setup of the active profile, from no key to a working systembruker token (altinn-auth.md §7): each step
@@ -117,30 +146,24 @@ export class SetupService {
   }
 
   /** The native open dialog; the chosen files are read here in main, never in the renderer. */
-  async importKeyFile(kind: 'key' | 'certificate'): Promise<{ cancelled: boolean; overview: SetupOverview }> {
-    const files = await this.options.desktop.pickFiles({
-      title: kind === 'key' ? 'Maskinporten-nøkkel (PEM eller JWK)' : 'Virksomhetssertifikat (PEM-kjede og nøkkel)',
-      filters: [
-        kind === 'key'
-          ? { name: 'PEM / JWK', extensions: ['pem', 'key', 'jwk', 'json'] }
-          : { name: 'PEM', extensions: ['pem', 'crt', 'cer', 'key', 'p12', 'pfx'] },
-      ],
-      multiple: kind === 'certificate',
-    });
+  async importKeyFile(
+    input: { kind: 'key' | 'certificate' } | { kind: 'pkcs12'; password: string },
+  ): Promise<{ cancelled: boolean; overview: SetupOverview }> {
+    const { kind } = input;
+    const files = await this.options.desktop.pickFiles(FILE_DIALOGS[kind]);
     if (files.length === 0) return { cancelled: true, overview: await this.overview() };
+    if (input.kind === 'pkcs12') {
+      const file = files[0] as string;
+      await this.checkKeychain();
+      await this.keysOf().importPkcs12(await readKeyFile(file), input.password);
+      return { cancelled: false, overview: await this.overview() };
+    }
     const texts: string[] = [];
     for (const file of files) {
-      if (/\.(p12|pfx)$/i.test(file)) throw pkcs12NotSupported(file);
-      if ((await stat(file)).size > MAX_KEY_FILE_BYTES) {
-        throw new AppError(
-          'KEY_FILE_TOO_LARGE',
-          { nb: 'Filen er for stor til å være en nøkkel.', en: 'The file is too large to be a key.' },
-          [file],
-        );
-      }
-      texts.push(await readFile(file, 'utf8'));
+      if (/\.(p12|pfx)$/i.test(file)) throw pkcs12NeedsPassword(file);
+      texts.push((await readKeyFile(file)).toString('utf8'));
     }
-    return { cancelled: false, overview: await this.importText(kind, texts.join('\n')) };
+    return { cancelled: false, overview: await this.importText(input.kind, texts.join('\n')) };
   }
 
   /** A key (PEM or JWK), or a certificate bundle (PEM chain and key, in any order, in one text). */

@@ -67,7 +67,8 @@ export const useTestConnection = () => useSetupChange(() => unwrap(bridge().mask
 export function useImportKeyFile() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (kind: 'key' | 'certificate') => unwrap(bridge().keys.importFile({ kind })),
+    mutationFn: (input: { kind: 'key' | 'certificate' } | { kind: 'pkcs12'; password: string }) =>
+      unwrap(bridge().keys.importFile(input)),
     onSuccess: ({ overview }) => client.setQueryData(setupKeys.overview, overview),
   });
 }

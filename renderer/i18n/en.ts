@@ -107,6 +107,11 @@ export const en: Messages = {
       importKind: 'What do you want to import?',
       importKey: 'Private key (PEM or JWK)',
       importCertificate: 'Enterprise certificate (PEM chain and key)',
+      importPkcs12: 'Enterprise certificate (.p12/.pfx with password)',
+      pkcs12Password: 'Password for the certificate file',
+      pkcs12PasswordHelp:
+        'The password is only used to open the file now and is not stored. The private key is kept only in the keychain.',
+      importPkcs12File: 'Choose .p12/.pfx file …',
       pasteKey: 'Paste the private key',
       pasteKeyHelp:
         'PEM (BEGIN PRIVATE KEY) or JWK, without a password. It is kept only in the keychain on this computer.',
@@ -115,8 +120,7 @@ export const en: Messages = {
       pasteCertKey: "The certificate's private key (PEM)",
       importPasted: 'Import',
       importFile: 'Choose file …',
-      pkcs12Help:
-        'Have a .p12 or .pfx file? Extract the chain and the key as PEM first; choose the file to get the commands.',
+      pkcs12Help: 'Have a .p12 or .pfx file? Choose "Enterprise certificate (.p12/.pfx with password)" above.',
     },
     client: {
       title: 'Maskinporten client',

@@ -106,6 +106,11 @@ export const nb = {
       importKind: 'Hva vil du importere?',
       importKey: 'Privat nøkkel (PEM eller JWK)',
       importCertificate: 'Virksomhetssertifikat (PEM-kjede og nøkkel)',
+      importPkcs12: 'Virksomhetssertifikat (.p12/.pfx med passord)',
+      pkcs12Password: 'Passord for sertifikatfilen',
+      pkcs12PasswordHelp:
+        'Passordet brukes bare til å åpne filen nå og lagres ikke. Den private nøkkelen lagres bare i nøkkelringen.',
+      importPkcs12File: 'Velg .p12/.pfx-fil …',
       pasteKey: 'Lim inn den private nøkkelen',
       pasteKeyHelp:
         'PEM (BEGIN PRIVATE KEY) eller JWK, uten passord. Den lagres bare i nøkkelringen på denne maskinen.',
@@ -114,8 +119,7 @@ export const nb = {
       pasteCertKey: 'Privat nøkkel til sertifikatet (PEM)',
       importPasted: 'Importer',
       importFile: 'Velg fil …',
-      pkcs12Help:
-        'Har du en .p12- eller .pfx-fil? Pakk ut kjeden og nøkkelen som PEM først; velger du filen, får du kommandoene.',
+      pkcs12Help: 'Har du en .p12- eller .pfx-fil? Velg «Virksomhetssertifikat (.p12/.pfx med passord)» over.',
     },
     client: {
       title: 'Maskinporten-klient',

@@ -14,7 +14,7 @@ export function setupHandlers(services: AppServices): HandlersFor<keyof typeof s
     },
     'keys.generate': () => setup.generateKey(),
     'keys.importText': (input) => setup.importKeyText(input),
-    'keys.importFile': ({ kind }) => setup.importKeyFile(kind),
+    'keys.importFile': (input) => setup.importKeyFile(input),
     'keys.markRegistered': ({ kid }) => setup.markKeyRegistered(kid),
     'keys.retire': ({ kid }) => setup.retireKey(kid),
     'keys.copyPublicJwk': async ({ kid }) => {

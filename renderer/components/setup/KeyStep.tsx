@@ -8,6 +8,7 @@ import {
   Radio,
   Spinner,
   Textarea,
+  Textfield,
   Field,
   Label,
 } from '@digdir/designsystemet-react';
@@ -60,20 +61,28 @@ export function KeyStep({ overview }: { overview: SetupOverview }) {
 
 function ImportKey({ disabled }: { disabled: boolean }) {
   const { t } = useTranslation();
-  const [kind, setKind] = useState<'key' | 'certificate'>('key');
+  const [kind, setKind] = useState<'key' | 'certificate' | 'pkcs12'>('key');
   const [text, setText] = useState('');
   const [chain, setChain] = useState('');
   const [certKey, setCertKey] = useState('');
+  const [password, setPassword] = useState('');
   const importText = useImportKeyText();
   const importFile = useImportKeyFile();
   const error = importText.error ?? importFile.error;
-  const submit = () =>
+  const submit = () => {
+    if (kind === 'pkcs12') return;
     importText.mutate(kind === 'key' ? { kind, text } : { kind, chainPem: chain, keyPem: certKey }, {
       // The pasted private key leaves the page's memory as soon as main has it.
       onSuccess: () => {
         setText('');
         setCertKey('');
       },
+    });
+  };
+  // The password goes to main with the file choice, once, and is forgotten here whatever the outcome.
+  const pickFile = () =>
+    importFile.mutate(kind === 'pkcs12' ? { kind, password } : { kind }, {
+      onSettled: () => setPassword(''),
     });
   const ready = kind === 'key' ? text.trim() !== '' : chain.trim() !== '' && certKey.trim() !== '';
   return (
@@ -97,8 +106,25 @@ function ImportKey({ disabled }: { disabled: boolean }) {
               checked={kind === 'certificate'}
               onChange={() => setKind('certificate')}
             />
+            <Radio
+              label={t('setup.key.importPkcs12')}
+              name="import-kind"
+              value="pkcs12"
+              checked={kind === 'pkcs12'}
+              onChange={() => setKind('pkcs12')}
+            />
           </Fieldset>
-          {kind === 'key' ? (
+          {kind === 'pkcs12' ? (
+            <Textfield
+              label={t('setup.key.pkcs12Password')}
+              description={t('setup.key.pkcs12PasswordHelp')}
+              type="password"
+              autoComplete="off"
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+              data-testid="pkcs12-password"
+            />
+          ) : kind === 'key' ? (
             <Field>
               <Label>{t('setup.key.pasteKey')}</Label>
               <Field.Description>{t('setup.key.pasteKeyHelp')}</Field.Description>
@@ -131,21 +157,24 @@ function ImportKey({ disabled }: { disabled: boolean }) {
             </>
           )}
           <div className="row">
+            {kind !== 'pkcs12' && (
+              <Button
+                onClick={submit}
+                disabled={disabled || !ready}
+                loading={importText.isPending}
+                data-testid="import-pasted"
+              >
+                {t('setup.key.importPasted')}
+              </Button>
+            )}
             <Button
-              onClick={submit}
-              disabled={disabled || !ready}
-              loading={importText.isPending}
-              data-testid="import-pasted"
-            >
-              {t('setup.key.importPasted')}
-            </Button>
-            <Button
-              variant="secondary"
-              onClick={() => importFile.mutate(kind)}
-              disabled={disabled}
+              variant={kind === 'pkcs12' ? 'primary' : 'secondary'}
+              onClick={pickFile}
+              disabled={disabled || (kind === 'pkcs12' && password === '')}
               loading={importFile.isPending}
+              data-testid="import-file"
             >
-              {t('setup.key.importFile')}
+              {kind === 'pkcs12' ? t('setup.key.importPkcs12File') : t('setup.key.importFile')}
             </Button>
           </div>
           {error && <ErrorMessage error={error} />}

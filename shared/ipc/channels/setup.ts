@@ -23,9 +23,15 @@ export const setupChannels = {
   'keys.checkKeychain': channel(NoInput, z.object({ usable: z.literal(true) })),
   'keys.generate': channel(NoInput, SetupOverviewSchema),
   'keys.importText': channel(KeyImportTextSchema, SetupOverviewSchema),
-  /** The native open dialog; `cancelled` when the user closed it. */
+  /**
+   * The native open dialog; `cancelled` when the user closed it. A PKCS#12 file's password crosses here, once, on
+   * its way in; no answer carries it.
+   */
   'keys.importFile': channel(
-    z.object({ kind: z.enum(['key', 'certificate']) }),
+    z.discriminatedUnion('kind', [
+      z.object({ kind: z.enum(['key', 'certificate']) }),
+      z.object({ kind: z.literal('pkcs12'), password: z.string().max(1024) }),
+    ]),
     z.object({ cancelled: z.boolean(), overview: SetupOverviewSchema }),
   ),
   'keys.markRegistered': channel(KidSchema, SetupOverviewSchema),

@@ -274,7 +274,7 @@ describe('the setup channels, from an empty profile to a systembruker token', ()
     const p12 = join(saveDir, 'virksomhet.p12');
     await writeFile(p12, Buffer.from([0x30, 0x82]));
     desktop.record.nextPicks.push([p12]);
-    expect((await failure('keys.importFile', { kind: 'certificate' })).code).toBe('CERTIFICATE_PKCS12_UNSUPPORTED');
+    expect((await failure('keys.importFile', { kind: 'certificate' })).code).toBe('CERTIFICATE_PKCS12_NEEDS_PASSWORD');
 
     overview = await ok('keys.importText', {
       kind: 'certificate',
