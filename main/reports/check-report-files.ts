@@ -60,36 +60,59 @@ export async function checkReportFiles(
   const rf1086: (Read & { doc: Extract<ReportDocument, { kind: 'rf1086' }> })[] = [];
 
   const limits = options.maxBytes === undefined ? {} : { maxBytes: options.maxBytes };
-  for (const input of inputs) {
+  // Unreadable files are reported in the order given, whether reading or parsing found them out.
+  const unreadableAt: (CheckResult | undefined)[] = [];
+  const files: { index: number; file: ReportFile }[] = [];
+  for (const [index, input] of inputs.entries()) {
     const path = typeof input === 'string' ? input : input.name;
     const read =
       typeof input === 'string'
         ? await readReportFile(input, limits)
         : readReportBytes(input.name, input.bytes, limits);
-    if (!read.ok) {
+    if (read.ok) files.push({ index, file: read.file });
+    else {
       const info = { path, sha256: read.sha256 ?? '0'.repeat(64), size: read.size ?? 0 };
-      results.push(unreadable(info, read.finding, checkedAt));
-      continue;
+      unreadableAt[index] = unreadable(info, read.finding, checkedAt);
     }
-    const doc = readReportDocument(read.file.text, path);
-    if (doc.kind === 'unreadable') results.push(unreadable(infoOf(read.file), doc.finding, checkedAt));
-    else if (doc.kind === 'amelding') aMeldinger.push({ file: read.file, doc });
-    else rf1086.push({ file: read.file, doc });
   }
 
-  const xsdFindings = await validateGrouped(
-    [
-      ...aMeldinger.map((r) => ({
-        read: r,
-        schema: r.doc.document.format === 'xml' ? XSD_FOR_VERSION[r.doc.document.version] : null,
-      })),
-      ...rf1086.map((r) => ({
-        read: r,
-        schema: (r.doc.form.form === 'hovedskjema' ? 'rf1086_hovedskjema' : 'rf1086_underskjema') as XsdUsed,
-      })),
-    ],
+  // The XSD runs in a worker thread, so it starts before parsing, on the schema the root namespace names, and
+  // the two overlap (issue 4: a large a-melding is checked in about the time of the slower of them).
+  const guessed = new Map(files.map(({ file }) => [file.path, aMeldingSchemaOf(file.text)]));
+  const early = validateGrouped(
+    files.flatMap(({ file }) => {
+      const schema = guessed.get(file.path);
+      return schema ? [{ file, schema }] : [];
+    }),
     options.schemaDir,
   );
+
+  for (const { index, file } of files) {
+    const doc = readReportDocument(file.text, file.path);
+    if (doc.kind === 'unreadable') unreadableAt[index] = unreadable(infoOf(file), doc.finding, checkedAt);
+    else if (doc.kind === 'amelding') aMeldinger.push({ file, doc });
+    else rf1086.push({ file, doc });
+  }
+
+  const wanted = [
+    ...aMeldinger.map((r) => ({
+      file: r.file,
+      schema: r.doc.document.format === 'xml' ? XSD_FOR_VERSION[r.doc.document.version] : null,
+    })),
+    ...rf1086.map((r) => ({
+      file: r.file,
+      schema: (r.doc.form.form === 'hovedskjema' ? 'rf1086_hovedskjema' : 'rf1086_underskjema') as XsdUsed,
+    })),
+  ];
+  const xsdFindings = await early;
+  // Files whose schema the namespace did not foretell (RF-1086, or a guess the parse overruled) run now.
+  const late = await validateGrouped(
+    wanted.filter((w) => w.schema && guessed.get(w.file.path) !== w.schema),
+    options.schemaDir,
+  );
+  for (const [key, findings] of late) xsdFindings.set(key, findings);
+
+  for (const result of unreadableAt) if (result) results.push(result);
 
   for (const r of aMeldinger) results.push(checkAMelding(r, xsdFindings.get(r.file.path), options, today, checkedAt));
   if (rf1086.length) results.push(checkRf1086(rf1086, xsdFindings, options, today, checkedAt));
@@ -190,24 +213,35 @@ function checkRf1086(
 }
 
 async function validateGrouped(
-  items: { read: Read; schema: XsdUsed | null }[],
+  items: { file: ReportFile; schema: XsdUsed | null }[],
   schemaDir: string | undefined,
 ): Promise<Map<string, Finding[]>> {
-  const bySchema = new Map<XsdUsed, Read[]>();
-  for (const { read, schema } of items) {
+  const bySchema = new Map<XsdUsed, ReportFile[]>();
+  for (const { file, schema } of items) {
     if (!schema) continue;
-    bySchema.set(schema, [...(bySchema.get(schema) ?? []), read]);
+    bySchema.set(schema, [...(bySchema.get(schema) ?? []), file]);
   }
   const out = new Map<string, Finding[]>();
-  for (const [schema, reads] of bySchema) {
+  for (const [schema, files] of bySchema) {
     const found = await validateAgainstXsd(
-      reads.map((r) => ({ key: r.file.path, xml: r.file.text })),
+      // UTF-8 bytes go to libxml2 as they are; other encodings as the decoded text.
+      files.map((f) => ({ key: f.path, xml: f.encoding === 'utf-8' ? f.bytes : f.text })),
       schema,
       schemaDir ? { schemaDir } : {},
     );
     for (const [key, findings] of found) out.set(key, findings);
   }
   return out;
+}
+
+const AMELDING_NAMESPACE = /urn:ske:fastsetting:innsamling:a-meldingen:(v2_[0-3])\b/;
+
+/** The a-melding XSD the file's root namespace names, from its first few KiB; the parse confirms it later. */
+function aMeldingSchemaOf(text: string): XsdUsed | null {
+  const head = text.slice(0, 4096);
+  if (/^\s*[[{]/.test(head)) return null;
+  const version = AMELDING_NAMESPACE.exec(head)?.[1] as AMeldingVersion | undefined;
+  return version ? XSD_FOR_VERSION[version] : null;
 }
 
 function infoOf(file: ReportFile): ReportFileInfo {

@@ -6,7 +6,8 @@ import { loadSchema } from './schema-files';
 export interface XsdDocument {
   /** A key of the caller's choosing; findings come back under it. */
   readonly key: string;
-  readonly xml: string;
+  /** The text, or its bytes when they are UTF-8 (handed to libxml2 without re-encoding). */
+  readonly xml: string | Uint8Array;
 }
 
 /**
@@ -23,11 +24,17 @@ export async function validateAgainstXsd(
   if (documents.length === 0) return result;
   const schemaText = await loadSchema(schema, options.schemaDir);
   const names = documents.map((_, i) => `document${i}.xml`);
-  const totalChars = documents.reduce((acc, d) => acc + d.xml.length, 0);
+  const totalChars = documents.reduce(
+    (acc, d) => acc + (typeof d.xml === 'string' ? d.xml.length : d.xml.byteLength),
+    0,
+  );
   let validation;
   try {
     validation = await validateXML({
-      xml: documents.map((d, i) => ({ fileName: names[i]!, contents: asUtf8Declared(d.xml) })),
+      xml: documents.map((d, i) => ({
+        fileName: names[i]!,
+        contents: typeof d.xml === 'string' ? asUtf8Declared(d.xml) : d.xml,
+      })),
       schema: [{ fileName: 'schema.xsd', contents: schemaText }],
       // libxml2's tree for a large a-melding needs far more than the 32 MiB default; memory grows on demand.
       initialMemoryPages: memoryPages.defaultInitialMemoryPages,

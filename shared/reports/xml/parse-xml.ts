@@ -10,6 +10,9 @@ export type ParsedXml = { ok: true; root: XmlElement } | { ok: false; finding: F
 
 class DoctypeRejected extends Error {}
 
+const WHITESPACE_ONLY = /^[ \t\r\n]*$/;
+const NO_ATTRIBUTES: Record<string, string> = Object.freeze({});
+
 /**
  * Parses XML text into an element tree. A DOCTYPE is refused outright: the formats we read have none, and a
  * DTD is the only door to external entities (XXE) and entity expansion (billion laughs).
@@ -30,9 +33,11 @@ export function parseXml(text: string): ParsedXml {
     tagColumn = parser.column;
   });
   parser.on('opentag', (tag: SaxesTagNS) => {
-    const attributes: Record<string, string> = {};
+    // Most elements have none; they share one frozen empty record instead of an object each.
+    let attributes: Record<string, string> = NO_ATTRIBUTES;
     for (const attribute of Object.values(tag.attributes)) {
       if (attribute.prefix === 'xmlns' || attribute.name === 'xmlns') continue;
+      if (attributes === NO_ATTRIBUTES) attributes = {};
       attributes[attribute.local] = attribute.value;
     }
     const element: XmlElement = {
@@ -45,16 +50,22 @@ export function parseXml(text: string): ParsedXml {
       column: tagColumn,
     };
     const parent = stack[stack.length - 1];
-    if (parent) parent.children.push(element);
-    else root = element;
+    if (parent) {
+      // Whitespace before the first child was kept while the parent might still be a leaf; it is not one.
+      if (parent.children.length === 0 && WHITESPACE_ONLY.test(parent.text)) parent.text = '';
+      parent.children.push(element);
+    } else root = element;
     if (!tag.isSelfClosing) stack.push(element);
   });
   parser.on('closetag', (tag: SaxesTagNS) => {
     if (!tag.isSelfClosing) stack.pop();
   });
+  // Indentation between child elements is dropped: for a large a-melding it is a third of the strings kept.
   const appendText = (chunk: string) => {
     const current = stack[stack.length - 1];
-    if (current) current.text += chunk;
+    if (!current) return;
+    if (current.children.length > 0 && current.text === '' && WHITESPACE_ONLY.test(chunk)) return;
+    current.text += chunk;
   };
   parser.on('text', appendText);
   parser.on('cdata', appendText);
