@@ -2,16 +2,10 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { writeFileAtomic } from '../disk/atomic-write';
+import { PublicJwkViewSchema } from '../../shared/domain/setup';
 
-/** The public half of an RSA signing key, as Maskinporten's portal and API take it (altinn-auth.md §3.1–3.2). */
-export const PublicJwkSchema = z.object({
-  kty: z.literal('RSA'),
-  n: z.string().min(1),
-  e: z.string().min(1),
-  kid: z.string().regex(/^[A-Za-z0-9._-]+$/),
-  alg: z.literal('RS256'),
-  use: z.literal('sig'),
-});
+/** The public half of an RSA signing key (altinn-auth.md §3.1–3.2): the one schema the UI also shows. */
+export const PublicJwkSchema = PublicJwkViewSchema;
 export type PublicJwk = z.infer<typeof PublicJwkSchema>;
 
 /**

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { components } from '../../dialogporten/generated/dialogporten';
 import type { EmulatorState } from '../state';
+import type { ContentValue, DialogStatus } from '../../dialogporten/dialogporten-types';
 
 /**
  * The sandbox Dialogporten's memory: the one owner of the `dialogporten` state slice. Skatteetaten's emulator
@@ -10,8 +11,7 @@ import type { EmulatorState } from '../state';
  */
 type Schemas = components['schemas'];
 export type Localization = Schemas['V1CommonLocalizations_Localization'];
-export type ContentValue = Schemas['V1CommonContent_ContentValue'];
-export type DialogStatus = Schemas['DialogsEntities_DialogStatus'];
+export type { ContentValue, DialogStatus } from '../../dialogporten/dialogporten-types';
 export type TransmissionType = Schemas['DialogsEntitiesTransmissions_DialogTransmissionType'];
 export type Actor = Schemas['V1EndUserCommonActors_Actor'];
 export type StoredAttachment = Schemas['V1EndUserDialogsQueriesGet_DialogAttachment'];

@@ -185,14 +185,19 @@ function searchItem(d: StoredDialog): Schemas['V1EndUserDialogsQueriesSearch_Dia
       senderName: d.content?.senderName ? content(d.content.senderName) : null,
       extendedStatus: d.content?.extendedStatus ? content(d.content.extendedStatus) : null,
     },
-    seenSinceLastUpdate: d.seenSinceLastUpdate.map((s) => ({
-      id: s.id,
-      seenAt: s.seenAt,
-      seenBy: actor(s.seenBy),
-      isViaServiceOwner: s.isViaServiceOwner ?? false,
-      isCurrentEndUser: s.isCurrentEndUser,
-    })),
+    seenSinceLastUpdate: seenLog(d),
   };
+}
+
+/** The seen log as both the search and the details models carry it. */
+function seenLog(d: StoredDialog) {
+  return d.seenSinceLastUpdate.map((s) => ({
+    id: s.id,
+    seenAt: s.seenAt,
+    seenBy: actor(s.seenBy),
+    isViaServiceOwner: s.isViaServiceOwner ?? false,
+    isCurrentEndUser: s.isCurrentEndUser,
+  }));
 }
 
 function details(d: StoredDialog): Schemas['V1EndUserDialogsQueriesGet_Dialog'] {
@@ -225,15 +230,7 @@ function details(d: StoredDialog): Schemas['V1EndUserDialogsQueriesGet_Dialog'] 
     },
     attachments: (d.attachments ?? []).map(attachmentWithUrlIds),
     transmissions: d.transmissions.map((t) => ({
-      id: t.id,
-      createdAt: t.createdAt,
-      type: t.type,
-      extendedType: t.extendedType ?? null,
-      relatedTransmissionId: t.relatedTransmissionId ?? null,
-      authorizationAttribute: t.authorizationAttribute ?? null,
-      isAuthorized: t.isAuthorized ?? true,
-      sender: actor(t.sender),
-      content: transmissionContent(t),
+      ...transmissionFields(t),
       // The details model's transmission attachment URLs carry no id in this schema version.
       attachments: t.attachments.map((a) => ({
         id: a.id,
@@ -252,17 +249,20 @@ function details(d: StoredDialog): Schemas['V1EndUserDialogsQueriesGet_Dialog'] 
       performedBy: actor(a.performedBy),
       description: a.description ?? [],
     })),
-    seenSinceLastUpdate: d.seenSinceLastUpdate.map((s) => ({
-      id: s.id,
-      seenAt: s.seenAt,
-      seenBy: actor(s.seenBy),
-      isViaServiceOwner: s.isViaServiceOwner ?? false,
-      isCurrentEndUser: s.isCurrentEndUser,
-    })),
+    seenSinceLastUpdate: seenLog(d),
   };
 }
 
 function transmissionItem(t: StoredTransmission): Schemas['V1EndUserDialogTransmissionsQueriesSearch_Transmission'] {
+  return {
+    ...transmissionFields(t),
+    attachments: t.attachments.map(attachmentWithUrlIds),
+    deletedAt: null,
+  };
+}
+
+/** The fields every transmission model shares; they differ only in how attachments are shaped. */
+function transmissionFields(t: StoredTransmission) {
   return {
     id: t.id,
     createdAt: t.createdAt,
@@ -273,8 +273,6 @@ function transmissionItem(t: StoredTransmission): Schemas['V1EndUserDialogTransm
     isAuthorized: t.isAuthorized ?? true,
     sender: actor(t.sender),
     content: transmissionContent(t),
-    attachments: t.attachments.map(attachmentWithUrlIds),
-    deletedAt: null,
   };
 }
 

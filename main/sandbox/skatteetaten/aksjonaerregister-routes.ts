@@ -15,6 +15,7 @@ import {
   idempotent,
   requireContentType,
   requireOrg,
+  serveDocument,
   skeError,
 } from './skatteetaten-answers';
 import { skatteetatenSlice, type RegisteredSubmission, type StoredHovedskjema } from './skatteetaten-state';
@@ -237,24 +238,8 @@ export function aksjonaerregisterRoutes(
       path: `${PREFIX}/:aar/forsendelser/:forsendelseId/dokumenter/:dokumentId`,
       handle: async (req) => {
         const caller = await auth(req);
-        const documents = slice().documents[req.params.forsendelseId as string];
-        if (!documents)
-          throw skeError(404, 'GLD_021', 'Ikke funnet', [
-            { kode: 'GLD_1061', melding: 'Det finnes ingen forsendelse med denne IDen for denne ordningen' },
-          ]);
-        const document = documents[req.params.dokumentId as string];
-        if (!document || Date.parse(document.availableAt) > ctx.now().getTime()) {
-          throw skeError(404, 'GLD_021', 'Ikke funnet', [
-            { kode: 'GLD_1050', melding: 'Finner ikke et dokument med denne IDen på denne forsendelsen' },
-          ]);
-        }
-        if (document.org !== caller.systemUserOrg)
-          throw skeError(403, 'GLD_005', 'Ikke tilgang', [{ kode: 'GLD_1015', melding: 'Ikke autorisert' }]);
-        return {
-          status: 200,
-          headers: { 'content-type': `${document.mediaType}; charset=utf-8` },
-          body: document.content,
-        };
+        const ids = { forsendelseId: req.params.forsendelseId ?? '', dokumentId: req.params.dokumentId ?? '' };
+        return serveDocument(slice().documents, ids, caller, ctx.now(), 'GLD');
       },
     },
   ];

@@ -15,6 +15,7 @@ import {
   idempotent,
   requireContentType,
   requireOrg,
+  serveDocument,
   skeError,
   type Spesifisering,
   type SystemUserCaller,
@@ -299,27 +300,8 @@ export function aMeldingRoutes(
       path: `${PREFIX}/forsendelser/:forsendelseId/dokumenter/:dokumentId`,
       handle: async (req) => {
         const caller = await auth(req);
-        const s = slice();
-        const documents = s.documents[req.params.forsendelseId as string];
-        if (!documents)
-          throw skeError(404, 'AMLD_021', 'Ikke funnet', [
-            { kode: 'AMLD_1061', melding: 'Det finnes ingen forsendelse med denne IDen for denne ordningen' },
-          ]);
-        const document = documents[req.params.dokumentId as string];
-        if (!document || Date.parse(document.availableAt) > ctx.now().getTime()) {
-          throw skeError(404, 'AMLD_021', 'Ikke funnet', [
-            { kode: 'AMLD_1050', melding: 'Finner ikke et dokument med denne IDen på denne forsendelsen' },
-          ]);
-        }
-        if (document.org !== caller.systemUserOrg)
-          throw skeError(403, 'AMLD_005', 'Ikke tilgang', [
-            { kode: 'AMLD_1015', melding: 'Ikke autorisert for denne dialogen' },
-          ]);
-        return {
-          status: 200,
-          headers: { 'content-type': `${document.mediaType}; charset=utf-8` },
-          body: document.content,
-        };
+        const ids = { forsendelseId: req.params.forsendelseId ?? '', dokumentId: req.params.dokumentId ?? '' };
+        return serveDocument(slice().documents, ids, caller, ctx.now(), 'AMLD');
       },
     },
   ];

@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { EmulatorContext } from '../host';
 import { EmulatorHttpError, type EmulatorRequest, type EmulatorResponse } from '../router';
 import type { SandboxTokenAuthority } from '../maskinporten/token-authority';
-import { skatteetatenSlice } from './skatteetaten-state';
+import { skatteetatenSlice, type StoredDocument } from './skatteetaten-state';
 
 /** `AMLD` for the a-melding APIs, `GLD` for the other innrapportering APIs (§0.4). */
 export type CodePrefix = 'AMLD' | 'GLD';
@@ -153,4 +153,37 @@ export async function idempotent(
   slice.answers[key] = { requestSha256, status: response.status, body: response.body, at: ctx.now().toISOString() };
   void ctx.state.save();
   return response;
+}
+
+/**
+ * `GET …/forsendelser/{forsendelseId}/dokumenter/{dokumentId}`, the same for every service (§3.2, §6): unknown
+ * forsendelse (_1061), a document not there or not ready yet (_1050), another org's document (_1015).
+ */
+export function serveDocument(
+  documents: Record<string, Record<string, StoredDocument>>,
+  ids: { forsendelseId: string; dokumentId: string },
+  caller: SystemUserCaller,
+  now: Date,
+  prefix: CodePrefix,
+): EmulatorResponse {
+  const forsendelse = documents[ids.forsendelseId];
+  if (!forsendelse) {
+    throw skeError(404, `${prefix}_021`, 'Ikke funnet', [
+      { kode: `${prefix}_1061`, melding: 'Det finnes ingen forsendelse med denne IDen for denne ordningen' },
+    ]);
+  }
+  const document = forsendelse[ids.dokumentId];
+  if (!document || Date.parse(document.availableAt) > now.getTime()) {
+    throw skeError(404, `${prefix}_021`, 'Ikke funnet', [
+      { kode: `${prefix}_1050`, melding: 'Finner ikke et dokument med denne IDen på denne forsendelsen' },
+    ]);
+  }
+  if (document.org !== caller.systemUserOrg) {
+    throw skeError(403, `${prefix}_005`, 'Ikke tilgang', [{ kode: `${prefix}_1015`, melding: 'Ikke autorisert' }]);
+  }
+  return {
+    status: 200,
+    headers: { 'content-type': `${document.mediaType}; charset=utf-8` },
+    body: document.content,
+  };
 }

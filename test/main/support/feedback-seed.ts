@@ -5,48 +5,9 @@ import { skatteetatenSlice } from '../../../main/sandbox/skatteetaten/skatteetat
 import type { AppServices } from '../../../main/app-services';
 import { addFeedback, submissionDialog } from './dialogporten-sandbox';
 import { decide } from './maskinporten-sandbox';
+import { TILBAKEMELDING_WITH_DEVIATIONS } from '../../fixtures/feedback/amelding-tilbakemelding';
 
-/** Skatteetaten's a-melding tilbakemelding for February: received, two deviations, its totals and KIDs. */
-export const TILBAKEMELDING_WITH_DEVIATIONS = {
-  melding: {
-    mottak: [
-      {
-        kalendermaaned: '2026-02',
-        opplysningspliktig: '974761076',
-        innbetalingsinformasjon: {
-          kontonummer: '63450618820',
-          kidForArbeidsgiveravgift: '9747610761202602',
-          kidForForskuddstrekk: '9747610762202602',
-          forfallsdato: '2026-03-16',
-        },
-        mottattLeveranse: [
-          {
-            altinnReferanse: 'f-1',
-            meldingsId: 'M-2026-02',
-            mottakstatus: 'mottatt',
-            antallInntektsmottakere: 2,
-            mottattAvgiftOgTrekkTotalt: { sumArbeidsgiveravgift: 14100, sumForskuddstrekk: 30000 },
-            avvik: [{ avvikstype: '181E', alvorlighetsgrad: 'retningslinje', beskrivelse: 'Mangler stillingsprosent' }],
-          },
-        ],
-        virksomhet: {
-          norskIdentifikator: '973861778',
-          inntektsmottaker: [
-            {
-              norskIdentifikator: '01019012345',
-              identifiserendeInformasjon: { navn: 'Kari Nordmann', ansattnummer: '17' },
-              arbeidsforhold: {
-                arbeidsforholdId: 'AF-1',
-                avvik: { avvikstype: '173', alvorlighetsgrad: 'øyeblikkelig', beskrivelse: 'Sluttdato før startdato' },
-              },
-            },
-          ],
-        },
-        mottattPeriode: { mottattAvgiftOgTrekkTotalt: { sumArbeidsgiveravgift: 14100, sumForskuddstrekk: 30000 } },
-      },
-    ],
-  },
-};
+export { TILBAKEMELDING_WITH_DEVIATIONS };
 
 /**
  * What the Skatteetaten emulator does after an accepted a-melding, seeded straight into the sandbox's state: the

@@ -11,41 +11,9 @@ import {
   type FeedbackItem,
 } from '../../../shared/feedback/feedback-overview';
 import { renderWithProviders } from '../render-with-providers';
+import { TILBAKEMELDING_WITH_DEVIATIONS } from '../../fixtures/feedback/amelding-tilbakemelding';
 
-const TILBAKEMELDING = JSON.stringify({
-  melding: {
-    mottak: [
-      {
-        kalendermaaned: '2026-02',
-        opplysningspliktig: '974761076',
-        innbetalingsinformasjon: { kidForForskuddstrekk: '9747610762202602', forfallsdato: '2026-03-16' },
-        mottattLeveranse: [
-          {
-            meldingsId: 'M-2026-02',
-            mottakstatus: 'mottatt',
-            antallInntektsmottakere: 2,
-            mottattAvgiftOgTrekkTotalt: { sumArbeidsgiveravgift: 14100, sumForskuddstrekk: 30000 },
-            avvik: [{ avvikstype: '181E', alvorlighetsgrad: 'retningslinje', beskrivelse: 'Mangler stillingsprosent' }],
-          },
-        ],
-        virksomhet: {
-          norskIdentifikator: '973861778',
-          inntektsmottaker: [
-            {
-              norskIdentifikator: '01019012345',
-              identifiserendeInformasjon: { navn: 'Kari Nordmann', ansattnummer: '17' },
-              arbeidsforhold: {
-                arbeidsforholdId: 'AF-1',
-                avvik: { avvikstype: '173', alvorlighetsgrad: 'øyeblikkelig', beskrivelse: 'Sluttdato før startdato' },
-              },
-            },
-          ],
-        },
-        mottattPeriode: { mottattAvgiftOgTrekkTotalt: { sumArbeidsgiveravgift: 14100, sumForskuddstrekk: 30000 } },
-      },
-    ],
-  },
-});
+const TILBAKEMELDING = JSON.stringify(TILBAKEMELDING_WITH_DEVIATIONS);
 
 const summary = {
   dialogId: 'd-1',
