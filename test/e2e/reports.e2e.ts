@@ -26,6 +26,8 @@ describe('the Reports page in real Chromium', () => {
     // The a-melding example's own organisation, in the sandbox (whose rules accept its synthetic people).
     h.services.profiles.create({ orgNumber: '211785462', displayName: 'Eksempel AS', environment: 'sandbox' });
     await h.page.reload();
+    // The first load may already have sent a fresh install to Oppsett; go to Rapporter the way a user would.
+    await h.page.getByRole('navigation').getByRole('link', { name: 'Rapporter', exact: true }).click();
   });
   afterAll(async () => {
     await h?.close();
