@@ -9,7 +9,8 @@ export default defineConfig({
   publicDir: '../assets/web',
   plugins: [react()],
   build: {
-    outDir: '../out/renderer',
+    // INNSENDER_RENDERER_OUT lets parallel test runs on one checkout build their own copy.
+    outDir: process.env.INNSENDER_RENDERER_OUT ?? '../out/renderer',
     emptyOutDir: true,
     target: 'chrome130',
     sourcemap: false,

@@ -11,7 +11,7 @@ import { buildBridgeClient } from './build-bridge-client';
 import { startStaticServer } from './static-server';
 
 export const CHROMIUM = process.env.INNSENDER_CHROMIUM ?? '/usr/bin/chromium';
-const RENDERER_DIR = resolve('out/renderer');
+const RENDERER_DIR = resolve(process.env.INNSENDER_RENDERER_OUT ?? 'out/renderer');
 export const ARTIFACTS = resolve('test-artifacts/e2e');
 
 /** What the "OS" did for the app during a test: every call to the desktop port, recorded. */
