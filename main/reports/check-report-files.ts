@@ -16,9 +16,11 @@ import { checkRf1086Rules } from '../../shared/reports/rf1086/check-rules';
 import type { Rf1086Hovedskjema, Rf1086Underskjema } from '../../shared/reports/rf1086/model';
 import { groupRf1086Forms } from '../../shared/reports/rf1086/returns';
 import { summariseRf1086 } from '../../shared/reports/rf1086/summary';
-import { locateFindings, pathAtLine } from '../../shared/reports/source-locations';
-import { readReportBytes, readReportFile, type ReportFile } from './read-report-file';
-import { validateAgainstXsd } from './xsd-validate';
+import { locateFindings } from '../../shared/reports/source-locations';
+import { DEFAULT_MAX_REPORT_BYTES, isDeclaredUtf8 } from '../../shared/reports/xml/decode-report-bytes';
+import { readReportBytes, readReportFileBytes, type ReportFile } from './read-report-file';
+import { loadSchema } from './schema-files';
+import { startXsdValidation, type XsdDocument } from './xsd-validate';
 
 export interface CheckReportOptions {
   readonly environment: ReportEnvironment;
@@ -38,7 +40,9 @@ const XSD_FOR_VERSION: Record<AMeldingVersion, XsdUsed | null> = {
   v2_3: 'amelding_v2_3',
 };
 
-type Read = { file: ReportFile; doc: ReportDocument };
+/** A file once its bytes are with the XSD worker: the text is all the rest of the check needs. */
+type CheckedFile = Omit<ReportFile, 'bytes'>;
+type Read = { file: CheckedFile; doc: ReportDocument };
 
 /** A file on disk by its path, or bytes already in memory (a dropped file) by the name to show for them. */
 export type ReportInput = string | { readonly name: string; readonly bytes: Uint8Array };
@@ -60,32 +64,52 @@ export async function checkReportFiles(
   const rf1086: (Read & { doc: Extract<ReportDocument, { kind: 'rf1086' }> })[] = [];
 
   const limits = options.maxBytes === undefined ? {} : { maxBytes: options.maxBytes };
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_REPORT_BYTES;
   // Unreadable files are reported in the order given, whether reading or parsing found them out.
   const unreadableAt: (CheckResult | undefined)[] = [];
-  const files: { index: number; file: ReportFile }[] = [];
+  const loaded: { index: number; name: string; bytes: Uint8Array }[] = [];
   for (const [index, input] of inputs.entries()) {
-    const path = typeof input === 'string' ? input : input.name;
-    const read =
-      typeof input === 'string'
-        ? await readReportFile(input, limits)
-        : readReportBytes(input.name, input.bytes, limits);
-    if (read.ok) files.push({ index, file: read.file });
-    else {
-      const info = { path, sha256: read.sha256 ?? '0'.repeat(64), size: read.size ?? 0 };
-      unreadableAt[index] = unreadable(info, read.finding, checkedAt);
+    if (typeof input !== 'string') {
+      loaded.push({ index, name: input.name, bytes: input.bytes });
+      continue;
     }
+    const got = await readReportFileBytes(input, limits);
+    if (got.ok) loaded.push({ index, name: input, bytes: got.bytes });
+    else
+      unreadableAt[index] = unreadable(
+        { path: input, sha256: '0'.repeat(64), size: got.size ?? 0 },
+        got.finding,
+        checkedAt,
+      );
   }
 
-  // The XSD runs in a worker thread, so it starts before parsing, on the schema the root namespace names, and
-  // the two overlap (issue 4: a large a-melding is checked in about the time of the slower of them).
-  const guessed = new Map(files.map(({ file }) => [file.path, aMeldingSchemaOf(file.text)]));
-  const early = validateGrouped(
-    files.flatMap(({ file }) => {
-      const schema = guessed.get(file.path);
-      return schema ? [{ file, schema }] : [];
+  // The XSD runs in a worker thread, so it starts first, on the schema the root namespace names, and hashing,
+  // decoding and parsing overlap it (issue 4: a large a-melding is checked in about the time of the slower of
+  // the two). The worker has the documents once `startValidation` resolves: it must be awaited before the
+  // synchronous work, or the worker would only be created after it.
+  const guessed = new Map(
+    loaded.map(({ name, bytes }) => [name, bytes.byteLength <= maxBytes ? aMeldingSchemaOf(bytes) : null]),
+  );
+  const early = await startValidation(
+    loaded.flatMap(({ name, bytes }) => {
+      const schema = guessed.get(name);
+      return schema ? [{ key: name, xml: bytes, schema }] : [];
     }),
     options.schemaDir,
   );
+
+  // The rest of the check needs only the text; the bytes go once xmllint-wasm's run lets go of them.
+  const files: { index: number; file: CheckedFile }[] = [];
+  for (const { index, name, bytes } of loaded.splice(0)) {
+    const got = readReportBytes(name, bytes, limits);
+    if (got.ok) {
+      const { bytes: _bytes, ...file } = got.file;
+      files.push({ index, file });
+    } else {
+      const info = { path: name, sha256: got.sha256 ?? '0'.repeat(64), size: got.size ?? 0 };
+      unreadableAt[index] = unreadable(info, got.finding, checkedAt);
+    }
+  }
 
   for (const { index, file } of files) {
     const doc = readReportDocument(file.text, file.path);
@@ -104,12 +128,16 @@ export async function checkReportFiles(
       schema: (r.doc.form.form === 'hovedskjema' ? 'rf1086_hovedskjema' : 'rf1086_underskjema') as XsdUsed,
     })),
   ];
-  const xsdFindings = await early;
+  const xsdFindings = await early.findings;
   // Files whose schema the namespace did not foretell (RF-1086, or a guess the parse overruled) run now.
-  const late = await validateGrouped(
-    wanted.filter((w) => w.schema && guessed.get(w.file.path) !== w.schema),
-    options.schemaDir,
-  );
+  const late = await (
+    await startValidation(
+      wanted.flatMap(({ file, schema }) =>
+        schema && guessed.get(file.path) !== schema ? [{ key: file.path, xml: file.text, schema }] : [],
+      ),
+      options.schemaDir,
+    )
+  ).findings;
   for (const [key, findings] of late) xsdFindings.set(key, findings);
 
   for (const result of unreadableAt) if (result) results.push(result);
@@ -128,10 +156,9 @@ function checkAMelding(
 ): AMeldingCheckResult {
   const { document } = doc;
   const schema = document.format === 'xml' ? XSD_FOR_VERSION[document.version] : null;
+  const xsdFindings = schema && xsd ? xsd : [];
   const findings: Finding[] = [];
-  if (schema && xsd) {
-    findings.push(...xsd.map((f) => (f.line ? { ...f, path: pathAtLine(doc.locations, f.line) } : f)));
-  } else {
+  if (!(schema && xsd)) {
     // No XSD for this input: the reader's own structure findings stand in for it.
     findings.push(...doc.issues);
     if (document.format === 'xml') {
@@ -166,7 +193,7 @@ function checkAMelding(
       ),
     );
   }
-  const located = locateFindings(findings, doc.locations, file.path);
+  const located = locateFindings({ byLine: xsdFindings, byPath: findings }, doc.locations, file.path);
   return {
     kind: 'amelding',
     files: [infoOf(file)],
@@ -212,39 +239,39 @@ function checkRf1086(
   };
 }
 
-async function validateGrouped(
-  items: { file: ReportFile; schema: XsdUsed | null }[],
+/**
+ * Loads the schemas and starts one xmllint run per schema; resolves once every worker has its documents, with
+ * the findings still to come.
+ */
+async function startValidation(
+  items: readonly (XsdDocument & { schema: XsdUsed })[],
   schemaDir: string | undefined,
-): Promise<Map<string, Finding[]>> {
-  const bySchema = new Map<XsdUsed, ReportFile[]>();
-  for (const { file, schema } of items) {
-    if (!schema) continue;
-    bySchema.set(schema, [...(bySchema.get(schema) ?? []), file]);
-  }
-  const out = new Map<string, Finding[]>();
-  for (const [schema, files] of bySchema) {
-    const found = await validateAgainstXsd(
-      // UTF-8 bytes go to libxml2 as they are; other encodings as the decoded text.
-      files.map((f) => ({ key: f.path, xml: f.encoding === 'utf-8' ? f.bytes : f.text })),
-      schema,
-      schemaDir ? { schemaDir } : {},
-    );
-    for (const [key, findings] of found) out.set(key, findings);
-  }
-  return out;
+): Promise<{ findings: Promise<Map<string, Finding[]>> }> {
+  const bySchema = new Map<XsdUsed, XsdDocument[]>();
+  for (const { schema, ...document } of items) bySchema.set(schema, [...(bySchema.get(schema) ?? []), document]);
+  const groups = [...bySchema];
+  const schemaTexts = await Promise.all(groups.map(([schema]) => loadSchema(schema, schemaDir)));
+  const runs = groups.map(([, documents], i) => startXsdValidation(documents, schemaTexts[i]!));
+  return {
+    findings: Promise.all(runs).then((found) => new Map(found.flatMap((byKey) => [...byKey]))),
+  };
 }
 
 const AMELDING_NAMESPACE = /urn:ske:fastsetting:innsamling:a-meldingen:(v2_[0-3])\b/;
 
-/** The a-melding XSD the file's root namespace names, from its first few KiB; the parse confirms it later. */
-function aMeldingSchemaOf(text: string): XsdUsed | null {
-  const head = text.slice(0, 4096);
-  if (/^\s*[[{]/.test(head)) return null;
+/**
+ * The a-melding XSD the file's root namespace names, from its first few KiB, for UTF-8 files (their bytes go to
+ * libxml2 as they are); the parse confirms it later, and other encodings are validated afterwards as text.
+ */
+function aMeldingSchemaOf(bytes: Uint8Array): XsdUsed | null {
+  if (!isDeclaredUtf8(bytes)) return null;
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 4096));
+  if (/^(\uFEFF|\u00EF\u00BB\u00BF)?\s*[[{]/.test(head)) return null;
   const version = AMELDING_NAMESPACE.exec(head)?.[1] as AMeldingVersion | undefined;
   return version ? XSD_FOR_VERSION[version] : null;
 }
 
-function infoOf(file: ReportFile): ReportFileInfo {
+function infoOf(file: CheckedFile): ReportFileInfo {
   return { path: file.path, sha256: file.sha256, size: file.size };
 }
 

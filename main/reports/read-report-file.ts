@@ -24,6 +24,15 @@ export type ReadReportFileResult =
  * bytes are held, even if the file grows or is a pipe), hashes it and decodes its text.
  */
 export async function readReportFile(path: string, options: { maxBytes?: number } = {}): Promise<ReadReportFileResult> {
+  const loaded = await readReportFileBytes(path, options);
+  return loaded.ok ? readReportBytes(path, loaded.bytes, options) : loaded;
+}
+
+export type ReportFileBytes =
+  { ok: true; bytes: Uint8Array } | { ok: false; path: string; finding: Finding; size?: number };
+
+/** Only the bytes, with the same ceiling; a check hands them to the XSD worker before hashing and decoding. */
+export async function readReportFileBytes(path: string, options: { maxBytes?: number } = {}): Promise<ReportFileBytes> {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_REPORT_BYTES;
   let handle;
   try {
@@ -53,7 +62,7 @@ export async function readReportFile(path: string, options: { maxBytes?: number 
         break;
       }
     }
-    return readReportBytes(path, new Uint8Array(buffer.buffer, buffer.byteOffset, length), { maxBytes });
+    return { ok: true, bytes: new Uint8Array(buffer.buffer, buffer.byteOffset, length) };
   } finally {
     await handle.close();
   }

@@ -1,12 +1,15 @@
 import { readAMeldingJsonText } from './amelding/from-json';
-import { readAMeldingXml } from './amelding/from-xml';
-import type { AMeldingDocument } from './amelding/read-result';
+import { locationsInXmlText, withLocations } from './amelding/from-xml';
+import type { AMeldingDocument, AMeldingReadResult } from './amelding/read-result';
+import { AMeldingXmlBuilder } from './amelding/xml-model-builder';
 import type { Finding } from './finding';
 import { error } from './finding';
 import { readRf1086Xml, rf1086FormKind } from './rf1086/from-xml';
 import type { Rf1086Form } from './rf1086/model';
 import type { SourceLocations } from './source-locations';
-import { parseXml } from './xml/parse-xml';
+import { XmlTreeBuilder } from './xml/parse-xml';
+import { mapXmlEventHandler, readXmlEvents, type XmlEventHandler } from './xml/read-xml-events';
+import type { XmlElement } from './xml/xml-element';
 
 /** A report file's text, recognised and mapped onto its model; the first step of every check. */
 export type ReportDocument =
@@ -20,20 +23,30 @@ export type ReportDocument =
   | { kind: 'rf1086'; form: Rf1086Form }
   | { kind: 'unreadable'; finding: Finding };
 
+type XmlRead = { root: 'melding'; read: AMeldingReadResult } | { root: 'other'; element: XmlElement };
+
+/** `<melding>` is mapped onto the a-melding model as it is parsed; any other root is read as a tree. */
+function readerFor(root: { local: string }): XmlEventHandler<XmlRead> {
+  return root.local === 'melding'
+    ? mapXmlEventHandler(new AMeldingXmlBuilder(), (read) => ({ root: 'melding', read }))
+    : mapXmlEventHandler(new XmlTreeBuilder(), (element) => ({ root: 'other', element }));
+}
+
 /** Detects the kind from the JSON shape or the XML root element/namespace and reads it. */
 export function readReportDocument(text: string, fileName: string): ReportDocument {
   if (/^\s*[[{]/.test(text)) {
     const read = readAMeldingJsonText(text);
     return read.ok ? { kind: 'amelding', ...read } : { kind: 'unreadable', finding: read.finding };
   }
-  const parsed = parseXml(text);
+  const parsed = readXmlEvents(text, readerFor);
   if (!parsed.ok) return { kind: 'unreadable', finding: parsed.finding };
-  if (parsed.root.name === 'melding') {
-    const read = readAMeldingXml(parsed.root);
+  if (parsed.value.root === 'melding') {
+    const read = withLocations(parsed.value.read, locationsInXmlText(text));
     return read.ok ? { kind: 'amelding', ...read } : { kind: 'unreadable', finding: read.finding };
   }
-  if (rf1086FormKind(parsed.root)) {
-    const read = readRf1086Xml(parsed.root, fileName);
+  const root = parsed.value.element;
+  if (rf1086FormKind(root)) {
+    const read = readRf1086Xml(root, fileName);
     return read.ok ? { kind: 'rf1086', form: read.form } : { kind: 'unreadable', finding: read.finding };
   }
   return {
@@ -41,8 +54,8 @@ export function readReportDocument(text: string, fileName: string): ReportDocume
     finding: error(
       'REPORT_KIND_UNKNOWN',
       '',
-      `Kjenner ikke igjen filen (rotelement <${parsed.root.name}>). Innsender leser a-melding (XML eller JSON) og aksjonærregisteroppgaven RF-1086.`,
-      `The file is not recognised (root element <${parsed.root.name}>). Innsender reads the a-melding (XML or JSON) and the shareholder register return RF-1086.`,
+      `Kjenner ikke igjen filen (rotelement <${root.name}>). Innsender leser a-melding (XML eller JSON) og aksjonærregisteroppgaven RF-1086.`,
+      `The file is not recognised (root element <${root.name}>). Innsender reads the a-melding (XML or JSON) and the shareholder register return RF-1086.`,
     ),
   };
 }

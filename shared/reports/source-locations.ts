@@ -1,30 +1,69 @@
 import type { Finding } from './finding';
 
-/** Where each document path starts in the source file, so findings can point at a line. Only XML has lines. */
-export type SourceLocations = Map<string, { line: number; column: number }>;
-
-/** Adds line/column to findings whose path (or its nearest ancestor) has a known location. */
-export function locateFindings(findings: Finding[], locations: SourceLocations | undefined, file?: string): Finding[] {
-  return findings.map((finding) => {
-    const withFile = file && !finding.file ? { ...finding, file } : finding;
-    if (!locations || finding.line !== undefined) return withFile;
-    let path = finding.path;
-    while (path) {
-      const location = locations.get(path);
-      if (location) return { ...withFile, line: location.line, column: location.column };
-      const cut = path.lastIndexOf('/');
-      path = cut > 0 ? path.slice(0, cut) : '';
-    }
-    return withFile;
-  });
+export interface SourceLocation {
+  readonly line: number;
+  readonly column: number;
 }
 
-/** The deepest path whose element starts on `line` (xmllint reports lines only). */
-export function pathAtLine(locations: SourceLocations | undefined, line: number): string {
-  if (!locations) return '';
-  let best = '';
-  for (const [path, location] of locations) {
-    if (location.line === line && path.length > best.length) best = path;
+/** Called with the document path of every element a reader maps onto its model, and where its start tag began. */
+export type ElementVisitor = (path: string, line: number, column: number) => void;
+
+/**
+ * Where document paths start in the source file, found on demand: a reader keeps no location per element
+ * (issue 4: for a 10,000-person a-melding that map cost more than the parse), and only a file with findings
+ * pays for a second pass that records the few places asked for. Only XML has lines.
+ */
+export interface SourceLocations {
+  /** Replays the reader, calling `visit` for every element it maps. */
+  walk(visit: ElementVisitor): void;
+}
+
+/**
+ * Places findings in the source: those with a line from the XSD validator (`byLine`) get the deepest path that
+ * starts on that line; the others (`byPath`) the line and column of their path, or of its nearest located
+ * ancestor. Every finding gets `file` when given. The result is `byLine` followed by `byPath`.
+ */
+export function locateFindings(
+  findings: { byLine?: readonly Finding[]; byPath: readonly Finding[] },
+  locations: SourceLocations | undefined,
+  file?: string,
+): Finding[] {
+  const byLine = findings.byLine ?? [];
+  const withFile = (finding: Finding) => (file && !finding.file ? { ...finding, file } : finding);
+  const wantedLines = new Set(byLine.flatMap((f) => (f.line ? [f.line] : [])));
+  const wantedPaths = new Set<string>();
+  for (const finding of findings.byPath) {
+    if (finding.line !== undefined) continue;
+    for (let path = finding.path; path; path = parentPath(path)) wantedPaths.add(path);
   }
-  return best;
+  const found =
+    locations && (wantedLines.size || wantedPaths.size) ? find(locations, wantedPaths, wantedLines) : undefined;
+  return [
+    ...byLine.map((finding) =>
+      withFile(finding.line ? { ...finding, path: found?.deepestAtLine.get(finding.line) ?? '' } : finding),
+    ),
+    ...findings.byPath.map((finding) => {
+      if (!found || finding.line !== undefined) return withFile(finding);
+      for (let path = finding.path; path; path = parentPath(path)) {
+        const location = found.at.get(path);
+        if (location) return withFile({ ...finding, line: location.line, column: location.column });
+      }
+      return withFile(finding);
+    }),
+  ];
+}
+
+function find(locations: SourceLocations, paths: ReadonlySet<string>, lines: ReadonlySet<number>) {
+  const at = new Map<string, SourceLocation>();
+  const deepestAtLine = new Map<number, string>();
+  locations.walk((path, line, column) => {
+    if (paths.has(path)) at.set(path, { line, column });
+    if (lines.has(line) && path.length > (deepestAtLine.get(line)?.length ?? 0)) deepestAtLine.set(line, path);
+  });
+  return { at, deepestAtLine };
+}
+
+function parentPath(path: string): string {
+  const cut = path.lastIndexOf('/');
+  return cut > 0 ? path.slice(0, cut) : '';
 }

@@ -4,12 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { bench, describe } from 'vitest';
+import { afterAll, bench, describe } from 'vitest';
 import { checkReportFiles } from '../../main/reports/check-report-files';
 import { validateAgainstXsd } from '../../main/reports/xsd-validate';
 import { checkAMeldingRules } from '../../shared/reports/amelding/check-rules';
 import { writeAMeldingXml } from '../../shared/reports/amelding/to-xml';
 import { readReportDocument } from '../../shared/reports/read-report-document';
+import { formatTable, measureInFreshProcesses, TABLE_SIZES } from '../../scripts/measure-report-memory';
 import { generateAMelding } from './generate-amelding';
 
 const dir = mkdtempSync(join(tmpdir(), 'innsender-bench-'));
@@ -21,16 +22,21 @@ const AMELDING_XSD = fileURLToPath(new URL('../../assets/schemas/amelding_v2_2.x
 const run = promisify(execFile);
 if (!hasNativeXmllint) console.warn(`Skipping the native xmllint comparison: ${NATIVE_XMLLINT} is not installed.`);
 
-for (const recipients of [1_000, 2_000, 10_000]) {
+/** Wall times of the full check per size, in this (warm) process, for the table printed at the end. */
+const fullCheckMs = new Map<number, number[]>();
+
+for (const recipients of TABLE_SIZES) {
   const leveranse = generateAMelding(recipients);
   const xml = writeAMeldingXml(leveranse, 'v2_2');
   const path = join(dir, `amelding-${recipients}.xml`);
   writeFileSync(path, xml);
-  const options = { time: 0, iterations: recipients > 2_000 ? 3 : 5, warmupIterations: 1 };
+  const options = { time: 0, iterations: recipients >= 10_000 ? 3 : 5, warmupIterations: 1 };
+  const timings: number[] = [];
+  fullCheckMs.set(recipients, timings);
 
-  describe(`a-melding with ${recipients} income recipients (${(xml.length / 1024 / 1024).toFixed(1)} MiB)`, () => {
+  describe(`a-melding with ${recipients} income recipients (${(xml.length / 1024 / 1024).toFixed(2)} MiB)`, () => {
     bench(
-      'parse (saxes) + map onto the model',
+      'parse (saxes) straight onto the model',
       () => {
         readReportDocument(xml, path);
       },
@@ -38,7 +44,7 @@ for (const recipients of [1_000, 2_000, 10_000]) {
     );
 
     bench(
-      'XSD validation (xmllint-wasm)',
+      'XSD validation (xmllint-wasm, in its worker)',
       async () => {
         await validateAgainstXsd([{ key: path, xml }], 'amelding_v2_2');
       },
@@ -62,9 +68,11 @@ for (const recipients of [1_000, 2_000, 10_000]) {
     );
 
     bench(
-      'full check (read file, parse, XSD, rules, summary)',
+      'full check (read file, parse ∥ XSD, rules, summary)',
       async () => {
+        const started = performance.now();
         const [result] = await checkReportFiles([path], { environment: 'test', today: '2026-01-25' });
+        timings.push(performance.now() - started);
         if (!result?.valid)
           throw new Error(`benchmark input should be valid: ${JSON.stringify(result?.findings.slice(0, 3))}`);
       },
@@ -72,3 +80,15 @@ for (const recipients of [1_000, 2_000, 10_000]) {
     );
   });
 }
+
+// Peak memory cannot be told apart per size inside this shared process, so each size is also checked once in a
+// fresh process (scripts/measure-report-memory.ts) and the table joins both.
+afterAll(() => {
+  const measured = measureInFreshProcesses(TABLE_SIZES);
+  const rows = measured.map((m) => {
+    // The first run is the warm-up iteration.
+    const warm = (fullCheckMs.get(m.recipients) ?? []).slice(1);
+    return warm.length ? { ...m, warmMs: warm.reduce((a, b) => a + b, 0) / warm.length } : m;
+  });
+  console.log(`\nIssue 4: a-melding check against native xmllint\n${formatTable(rows)}\n`);
+});

@@ -64,6 +64,17 @@ function decodeWith(encoding: string, bytes: Uint8Array): DecodedReport {
   }
 }
 
+/**
+ * True when the bytes are meant as UTF-8 (no UTF-16 byte order mark, no other encoding declared), so they can go
+ * to libxml2 as they are; whether they really are valid UTF-8 is `decodeReportBytes`'s to say.
+ */
+export function isDeclaredUtf8(bytes: Uint8Array): boolean {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return false;
+  const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
+  const declared = declaredEncoding(body);
+  return declared === undefined || UTF8_NAMES.has(declared);
+}
+
 /** The encoding named in `<?xml … encoding="…"?>`, lower-cased, if the file starts with one. */
 function declaredEncoding(bytes: Uint8Array): string | undefined {
   const head = String.fromCharCode(...bytes.subarray(0, 200));
