@@ -17,6 +17,12 @@ import { ActiveFeedback } from './dialogporten/active-feedback';
 import type { PollIntervals } from './dialogporten/feedback-poller';
 import { ActiveOutbox } from './outbox/active-outbox';
 import type { RetryPolicy } from './outbox/retry-policy';
+import { ActiveSkattekort } from './skattekort/active-skattekort';
+import type { AnswerPollIntervals } from './skattekort/answer-poller';
+import { TredjepartService } from './tredjepart/tredjepart-service';
+import { TredjepartDraftStore } from './tredjepart/tredjepart-drafts';
+import { DeadlineService } from './deadlines/deadline-service';
+import { DeadlineWarnings } from './deadlines/deadline-warnings';
 
 export interface AppServicesOptions {
   dataDir: string;
@@ -38,6 +44,10 @@ export interface AppServicesOptions {
   outboxAutoStart?: boolean;
   /** The outbox's retry timing (tests shorten it). */
   outboxRetry?: Partial<RetryPolicy>;
+  /** How often a skattekort order's answer is asked for while it is not ready (tests shorten it). */
+  skattekortPoll?: Partial<AnswerPollIntervals>;
+  /** Warn about deadlines due soon with OS notifications while running (default: in Electron only). */
+  deadlineWarnings?: boolean;
   now?: () => Date;
 }
 
@@ -63,6 +73,14 @@ export interface AppServices {
   feedback: ActiveFeedback;
   /** The active profile's durable outbox and audit log (`<dataDir>/profiles/<id>/outbox`, `audit.jsonl`). */
   outbox: ActiveOutbox;
+  /** Skattekort til arbeidsgiver: orders through the outbox, answers polled and kept (`<profile>/skattekort/`). */
+  skattekort: ActiveSkattekort;
+  /** Tredjepartsopplysninger: check a scheme's file, keep drafts (`<dataDir>/tredjepart/<id>/`), send via the outbox. */
+  tredjepart: TredjepartService;
+  /** The active profile's deadlines for its chosen services (`<dataDir>/profiles/<id>/deadlines.json`). */
+  deadlines: DeadlineService;
+  /** OS notifications for deadlines within the warning days, once per deadline per day. */
+  deadlineWarnings: DeadlineWarnings;
   dispatch: Dispatch;
   dispose(): Promise<void>;
 }
@@ -123,6 +141,44 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     ...(options.outboxRetry ? { retry: options.outboxRetry } : {}),
   });
   feedback.setKnownSubmissions(() => outbox.knownSubmissions());
+  const skattekort = new ActiveSkattekort({
+    dataDir: options.dataDir,
+    profiles,
+    setup,
+    sandbox,
+    outbox,
+    drafts: reports.drafts,
+    events,
+    desktop: options.desktop,
+    log,
+    language: () => settings.read().language,
+    ...(options.now ? { now: options.now } : {}),
+    ...(options.skattekortPoll ? { intervals: options.skattekortPoll } : {}),
+    ...(options.outboxRetry ? { retry: options.outboxRetry } : {}),
+  });
+  const tredjepart = new TredjepartService({
+    activeProfile: () => profiles.active(),
+    desktop: options.desktop,
+    drafts: new TredjepartDraftStore(join(options.dataDir, 'tredjepart')),
+    sandbox,
+    outbox,
+    language: () => settings.read().language,
+    ...(options.now ? { now: options.now } : {}),
+  });
+  const deadlines = new DeadlineService({
+    dataDir: options.dataDir,
+    profiles,
+    submissions: () => outbox.list(),
+    desktop: options.desktop,
+    ...(options.now ? { now: options.now } : {}),
+  });
+  const deadlineWarnings = new DeadlineWarnings({
+    deadlines,
+    profiles,
+    desktop: options.desktop,
+    log,
+    language: () => settings.read().language,
+  });
   const services: AppServices = {
     options,
     log,
@@ -133,12 +189,18 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     setup,
     feedback,
     outbox,
+    skattekort,
+    tredjepart,
     reports,
+    deadlines,
+    deadlineWarnings,
     dispatch: async () => {
       throw new Error('dispatch used before it was set');
     },
     async dispose() {
+      services.deadlineWarnings.stop();
       services.feedback.dispose();
+      await services.skattekort.dispose();
       await services.outbox.dispose();
       services.setup.dispose();
       await sandbox.stop();
@@ -148,6 +210,9 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   if (options.feedbackPolling ?? options.host === 'electron') feedback.start();
   // The app resumes what was left queued or sending; the CLI and tests start it with their first submission.
   if (options.outboxAutoStart ?? options.host === 'electron') void outbox.start();
+  // Received skattekort orders without an answer are asked for again (the CLI and tests: from first use).
+  if (options.outboxAutoStart ?? options.host === 'electron') void skattekort.start();
+  if (options.deadlineWarnings ?? options.host === 'electron') deadlineWarnings.start();
   return services;
 }
 

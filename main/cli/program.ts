@@ -13,6 +13,9 @@ import { registerTokenCommand } from './commands/token';
 import { registerValidateCommand } from './commands/validate';
 import { registerFeedbackCommand } from './commands/feedback';
 import { registerOutboxCommands } from './commands/outbox';
+import { registerTredjepartCommand } from './commands/tredjepart';
+import { registerSkattekortCommand } from './commands/skattekort';
+import { registerFristerCommand } from './commands/frister';
 import { join } from 'node:path';
 
 export interface CliRun {
@@ -66,6 +69,9 @@ export async function runCli({ argv, io, env = process.env, version }: CliRun): 
     registerValidateCommand(program, ctx);
     registerFeedbackCommand(program, ctx);
     registerOutboxCommands(program, ctx);
+    registerTredjepartCommand(program, ctx);
+    registerSkattekortCommand(program, ctx);
+    registerFristerCommand(program, ctx);
 
     try {
       await program.parseAsync(argv, { from: 'user' });

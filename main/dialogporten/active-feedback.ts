@@ -466,7 +466,7 @@ function periodOf(view: Exclude<FeedbackView, { kind: 'unknown' }> | null, title
     const month = view.months.find((m) => m.kalendermaaned)?.kalendermaaned;
     if (month) return month;
   }
-  if (view?.kind === 'aksjonaerregisteroppgave') {
+  if (view?.kind === 'aksjonaerregisteroppgave' || view?.kind === 'tredjepart') {
     const year = view.deliveries.find((d) => d.inntektsaar)?.inntektsaar;
     if (year) return year;
   }

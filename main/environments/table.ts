@@ -1,4 +1,8 @@
 import { EndpointsSchema, type Endpoints, type EndpointsInput } from '../../shared/domain/endpoints';
+import { serviceById } from '../../shared/domain/services-catalogue';
+
+/** skatteetaten-apis.md §3: the documented scope; the sources conflict, so it is a setting (custom files may change it). */
+const SKATTEKORT_SCOPE = serviceById('skattekort-til-arbeidsgiver').scope;
 
 /**
  * The one table of real endpoints. Each value carries its source in ../shared/docs; the ones those specs mark
@@ -21,6 +25,7 @@ const REAL: Record<'test' | 'production', EndpointsInput> = {
       aksjonaerregister: 'https://api-test.sits.no/api/aksjonaerregister/v1',
       // §3: THIRD-PARTY (production-proven by NAV).
       skattekort: 'https://api-test.sits.no',
+      skattekortScope: SKATTEKORT_SCOPE,
       tredjepartTemplate: 'https://innrapportering{scheme}.api.skatteetaten-test.no/v1',
     },
     digdir: { selfServicePortal: 'https://sjolvbetjening.test.samarbeid.digdir.no' },
@@ -38,6 +43,7 @@ const REAL: Record<'test' | 'production', EndpointsInput> = {
       // §2.2: THIRD-PARTY, consistent with the "old URL" host table.
       aksjonaerregister: 'https://api.skatteetaten.no/api/aksjonaerregister/v1',
       skattekort: 'https://api.skatteetaten.no',
+      skattekortScope: SKATTEKORT_SCOPE,
       tredjepartTemplate: 'https://innrapportering{scheme}.api.skatteetaten.no/v1',
     },
     // altinn-auth.md §0: UNCONFIRMED for production.
@@ -59,6 +65,7 @@ export function sandboxEndpoints(emulatorBaseUrl: string): Endpoints {
       amelding: `${b}/skatteetaten/innrapporteringamelding/v1`,
       aksjonaerregister: `${b}/skatteetaten/api/aksjonaerregister/v1`,
       skattekort: `${b}/skatteetaten`,
+      skattekortScope: SKATTEKORT_SCOPE,
       tredjepartTemplate: `${b}/skatteetaten/innrapportering{scheme}/v1`,
     },
     digdir: { selfServicePortal: `${b}/digdir` },

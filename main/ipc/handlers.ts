@@ -5,6 +5,9 @@ import { setupHandlers } from './handlers/setup';
 import { reportsHandlers } from './handlers/reports';
 import { feedbackHandlers } from './handlers/feedback';
 import { outboxHandlers } from './handlers/outbox';
+import { skattekortHandlers } from './handlers/skattekort';
+import { tredjepartHandlers } from './handlers/tredjepart';
+import { deadlinesHandlers } from './handlers/deadlines';
 
 /** Joins each capability's handlers; the type demands one for every channel in the contract. */
 export function createHandlers(services: AppServices): Handlers {
@@ -14,5 +17,8 @@ export function createHandlers(services: AppServices): Handlers {
     ...reportsHandlers(services),
     ...feedbackHandlers(services),
     ...outboxHandlers(services),
+    ...skattekortHandlers(services),
+    ...tredjepartHandlers(services),
+    ...deadlinesHandlers(services),
   };
 }

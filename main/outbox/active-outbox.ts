@@ -3,10 +3,10 @@ import { join } from 'node:path';
 import { AppError } from '../../shared/domain/app-error';
 import { text, type LocalizedText } from '../../shared/domain/localized';
 import type { Profile } from '../../shared/domain/profile';
-import { serviceById } from '../../shared/domain/services-catalogue';
+import { scopeOf, serviceById } from '../../shared/domain/services-catalogue';
 import type { KnownSubmission } from '../../shared/feedback/matching';
 import type { OutboxStatus, SubmitPreview } from '../../shared/outbox/outbox-views';
-import { SubmissionSchema, type Submission } from '../../shared/outbox/submission';
+import { SubmissionSchema, targetOrg, type Submission } from '../../shared/outbox/submission';
 import { endpointsFor } from '../environments/resolve';
 import type { EventHub } from '../ipc/event-hub';
 import type { Logger } from '../log/logger';
@@ -17,11 +17,22 @@ import type { SetupService } from '../setup/setup-service';
 import { profileDir } from '../setup/setup-state';
 import { AksjonaerregisterClient } from '../skatteetaten/aksjonaerregister-client';
 import { AMeldingClient } from '../skatteetaten/amelding-client';
+import { SkattekortClient } from '../skatteetaten/skattekort-client';
+import { TredjepartClient } from '../skatteetaten/tredjepart-client';
+import { schemeResource } from '../../shared/tredjepart/schemes';
+import { serviceScopes } from '../../shared/domain/endpoints';
 import { createSkatteetatenHttp } from '../skatteetaten/skatteetaten-http';
 import { systemUserTokens } from '../skatteetaten/skatteetaten-tokens';
 import { AuditLog, type VerifyResult } from './audit-log';
 import { submissionFromDraft } from './draft-submission';
-import { createOutbox, payloadDigest, type Connectivity, type Outbox, type OutboxEvent } from './outbox';
+import {
+  createOutbox,
+  payloadDigest,
+  type Connectivity,
+  type EnqueueInput,
+  type Outbox,
+  type OutboxEvent,
+} from './outbox';
 import type { RetryPolicy } from './retry-policy';
 import { skatteetatenTransport, type SubmissionTransport } from './transport';
 
@@ -167,6 +178,11 @@ export class ActiveOutbox {
     return active.outbox.enqueue(input);
   }
 
+  /** Queues a submission made elsewhere than from a draft (a skattekort order); on disk before this returns. */
+  async enqueue(input: EnqueueInput): Promise<Submission> {
+    return (await this.running()).outbox.enqueue(input);
+  }
+
   async cancel(id: string): Promise<Submission> {
     return (await this.running()).outbox.cancel(id);
   }
@@ -204,9 +220,12 @@ export class ActiveOutbox {
         externalReference:
           receipt.meldingsId ??
           receipt.hovedskjemaId ??
+          receipt.oppgavegiversLeveranseReferanse ??
           (s.target.service === 'a-melding' ? s.target.meldingsId : null),
-        orgNumber: s.target.service === 'a-melding' ? s.target.opplysningspliktig : s.target.oppgavegiver,
-        serviceResource: `urn:altinn:resource:${serviceById(s.target.service).resource}`,
+        orgNumber: targetOrg(s.target),
+        serviceResource: `urn:altinn:resource:${
+          s.target.service === 'tredjepart' ? schemeResource(s.target.scheme) : serviceById(s.target.service).resource
+        }`,
       });
     }
     return known;
@@ -313,6 +332,12 @@ export class ActiveOutbox {
             transport: skatteetatenTransport({
               amelding: new AMeldingClient({ http, base: endpoints.skatteetaten.amelding }),
               aksjonaerregister: new AksjonaerregisterClient({ http, base: endpoints.skatteetaten.aksjonaerregister }),
+              skattekort: new SkattekortClient({
+                http,
+                base: endpoints.skatteetaten.skattekort,
+                scope: scopeOf('skattekort-til-arbeidsgiver', serviceScopes(endpoints)),
+              }),
+              tredjepart: new TredjepartClient({ http, template: endpoints.skatteetaten.tredjepartTemplate }),
             }),
           };
         }

@@ -66,7 +66,8 @@ export function outboxError(code: string, nb: string, en: string): AppError {
 export function payloadDigest(payload: SubmissionPayload): { sha256: string; bytes: number } {
   const hash = createHash('sha256');
   let bytes = 0;
-  const parts = payload.service === 'a-melding' ? [payload.body] : [payload.hovedskjema, ...payload.underskjemaer];
+  const parts =
+    payload.service === 'aksjonaerregisteroppgave' ? [payload.hovedskjema, ...payload.underskjemaer] : [payload.body];
   for (const part of parts) {
     const buffer = Buffer.from(part, 'utf8');
     bytes += buffer.byteLength;

@@ -1,5 +1,7 @@
 import type { AMeldingClient } from '../skatteetaten/amelding-client';
 import type { AksjonaerregisterClient } from '../skatteetaten/aksjonaerregister-client';
+import type { SkattekortClient } from '../skatteetaten/skattekort-client';
+import type { TredjepartClient } from '../skatteetaten/tredjepart-client';
 import type { Submission, SubmissionCheckpoint, SubmissionPayload, SubmissionReceipt } from './submission';
 
 export interface SendContext {
@@ -21,6 +23,8 @@ export interface SubmissionTransport {
 export function skatteetatenTransport(clients: {
   amelding: AMeldingClient;
   aksjonaerregister: AksjonaerregisterClient;
+  skattekort?: SkattekortClient;
+  tredjepart?: TredjepartClient;
 }): SubmissionTransport {
   return {
     async send(submission, payload, context) {
@@ -64,6 +68,27 @@ export function skatteetatenTransport(clients: {
           onProgress: (done, total) => context.progress(done, total, 'forms'),
         });
         return receipt;
+      }
+      if (payload.service === 'skattekort-til-arbeidsgiver' && clients.skattekort) {
+        // One call; the answer is fetched afterwards by the reference (main/skattekort/answer-poller.ts).
+        const receipt = await clients.skattekort.order(payload.body, submission.idempotencyKey);
+        return { dialogId: receipt.dialogreferanse, bestillingsreferanse: receipt.bestillingsreferanse };
+      }
+      if (payload.service === 'tredjepart' && clients.tredjepart) {
+        // One POST with the submission's key; a repeat after a crash is answered with the same receipt (§0.3).
+        const receipt = await clients.tredjepart.submit({
+          scheme: payload.scheme,
+          inntektsaar: payload.inntektsaar,
+          body: payload.body,
+          idempotencyKey: submission.idempotencyKey,
+        });
+        return {
+          dialogId: receipt.dialogId,
+          forsendelseId: receipt.forsendelseId,
+          ...(receipt.oppgavegiversLeveranseReferanse
+            ? { oppgavegiversLeveranseReferanse: receipt.oppgavegiversLeveranseReferanse }
+            : {}),
+        };
       }
       throw new Error(`Payload ${payload.service} does not match target ${submission.target.service}`);
     },

@@ -5,6 +5,7 @@ import {
   DIALOGPORTEN_SCOPE,
   accessForServices,
   type ServiceId,
+  type ServiceScopes,
 } from '../../shared/domain/services-catalogue';
 import type { KeySummary } from '../keys/maskinporten-keys';
 import type { KeyWarning } from '../keys/key-health';
@@ -44,7 +45,11 @@ export interface OverviewInput {
   warnings: KeyWarning[];
   state: SetupState;
   watching: boolean;
+  /** Whether main polls Altinn for the owner's decision on a change of services. */
+  watchingChange?: boolean;
   selfServicePortalUrl: string | null;
+  /** The environment's scope settings (skattekort's scope is one); the catalogue's scopes when absent. */
+  serviceScopes?: ServiceScopes;
 }
 
 /** Where the profile stands, step by step: each step is blocked until the one before it is done. */
@@ -105,13 +110,26 @@ export function buildOverview(input: OverviewInput): SetupOverview {
     client: state.client ?? null,
     scopes: {
       altinn: Object.values(ALTINN_SCOPES),
-      services: accessForServices(services).scopes,
+      services: accessForServices(services, 'rights', input.serviceScopes).scopes,
       optional: [DIALOGPORTEN_SCOPE],
     },
     selfServicePortalUrl: input.selfServicePortalUrl,
     services,
     system,
     request,
+    changeRequest: state.changeRequest
+      ? {
+          id: state.changeRequest.id,
+          from: state.changeRequest.from,
+          to: state.changeRequest.to,
+          added: state.changeRequest.to.filter((s) => !state.changeRequest?.from.includes(s)),
+          removed: state.changeRequest.from.filter((s) => !state.changeRequest?.to.includes(s)),
+          status: state.changeRequest.status,
+          createdAt: state.changeRequest.createdAt,
+          checkedAt: state.changeRequest.checkedAt,
+          watching: input.watchingChange ?? false,
+        }
+      : null,
     lastTest: state.lastTest ?? null,
     steps: { key, client, system: systemStep, request: requestStep, test },
   };

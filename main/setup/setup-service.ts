@@ -7,17 +7,17 @@ import {
   ALTINN_SCOPES,
   DIALOGPORTEN_SCOPE,
   SERVICES,
+  scopeOf,
   accessForServices,
   type ServiceId,
 } from '../../shared/domain/services-catalogue';
-import type { Endpoints } from '../../shared/domain/endpoints';
+import { serviceScopes, type Endpoints } from '../../shared/domain/endpoints';
 import { endpointsFor } from '../environments/resolve';
 import type { SandboxController } from '../sandbox/sandbox-controller';
 import type { ProfileService } from '../settings/profiles';
 import type { DesktopPort } from '../desktop-port';
 import type { EventHub } from '../ipc/event-hub';
 import type { Logger } from '../log/logger';
-import { isAllowedExternalUrl } from '../security/external-links';
 import type { KeyStore } from '../keys/key-store';
 import { assertKeychainUsable } from '../keys/keytar-key-store';
 import { MaskinportenKeys } from '../keys/maskinporten-keys';
@@ -31,7 +31,9 @@ import { SystemRegisterClient, systemRegistrationFor } from '../altinn/system-re
 import { SystemUserRequestClient, type SystemUserRequest } from '../altinn/system-user-requests';
 import { buildOverview } from './setup-overview';
 import { profileDir, SetupStateFile, type SetupState } from './setup-state';
+import { openApprovalPage } from './open-approval-page';
 import { RequestWatcher } from './request-watcher';
+import { ServiceChange, type AltinnContext } from './service-change';
 
 export interface SetupServiceOptions {
   dataDir: string;
@@ -93,6 +95,8 @@ async function readKeyFile(file: string): Promise<Buffer> {
 export class SetupService {
   private readonly parts = new Map<string, ProfileParts>();
   private readonly watcher: RequestWatcher;
+  /** Adding or removing services on the approved system user: a change request (service-change.ts). */
+  readonly changes: ServiceChange;
   private readonly now: () => Date;
 
   constructor(private readonly options: SetupServiceOptions) {
@@ -102,10 +106,21 @@ export class SetupService {
       maxWatchMs: 30 * 60_000,
       onError: (profileId, error) => options.log.warn('systembruker status poll failed', { profileId, error }),
     });
+    this.changes = new ServiceChange({
+      context: (profile) => this.altinnContext(profile),
+      sandbox: options.sandbox,
+      desktop: options.desktop,
+      events: options.events,
+      log: options.log,
+      now: this.now,
+      pollIntervalMs: options.pollIntervalMs ?? 3_000,
+      ...(options.language ? { language: options.language } : {}),
+    });
   }
 
   dispose(): void {
     this.watcher.stopAll();
+    this.changes.dispose();
   }
 
   async overview(): Promise<SetupOverview> {
@@ -114,14 +129,19 @@ export class SetupService {
     const current = await state.read();
     // Resumed after a restart with a request still open: keep watching for the owner's decision.
     if (current.request?.status === 'New' && current.request.id) this.watch(profile);
-    const portal = profile.environment === 'sandbox' ? null : (await this.endpoints(profile)).digdir.selfServicePortal;
+    this.changes.resume(profile, current);
+    // The sandbox's endpoints are not resolved here (that would start it); its scopes are the catalogue's.
+    const endpoints = profile.environment === 'sandbox' ? null : await this.endpoints(profile);
+    const portal = endpoints ? endpoints.digdir.selfServicePortal : null;
     return buildOverview({
       profile,
       keys: await keys.list(),
       warnings: await keys.warnings(),
       state: current,
       watching: this.watcher.isWatching(profile.id),
+      watchingChange: this.changes.isWatching(profile.id),
       selfServicePortalUrl: portal,
+      ...(endpoints ? { serviceScopes: serviceScopes(endpoints) } : {}),
     });
   }
 
@@ -239,7 +259,8 @@ export class SetupService {
         en: 'Generate or import a key first (step 1).',
       });
     }
-    const selfService = createSelfServiceClient({ apiBase: (await this.endpoints(profile)).digdir.selfServicePortal });
+    const endpoints = await this.endpoints(profile);
+    const selfService = createSelfServiceClient({ apiBase: endpoints.digdir.selfServicePortal });
     const current = await state.read();
     let clientId = current.client?.via === 'sandbox' ? current.client.clientId : undefined;
     if (clientId) {
@@ -253,7 +274,11 @@ export class SetupService {
       const created = await selfService.createClient({
         clientName: `Innsender – ${profile.displayName}`,
         orgNumber: profile.orgNumber,
-        scopes: [...Object.values(ALTINN_SCOPES), ...SERVICES.map((s) => s.scope), DIALOGPORTEN_SCOPE],
+        scopes: [
+          ...Object.values(ALTINN_SCOPES),
+          ...SERVICES.map((s) => scopeOf(s.id, serviceScopes(endpoints))),
+          DIALOGPORTEN_SCOPE,
+        ],
       });
       clientId = created.client_id;
     }
@@ -362,18 +387,7 @@ export class SetupService {
         en: 'There is no systembruker request to approve. Create a request first.',
       });
     }
-    const sandbox = this.options.sandbox.running();
-    if (!isAllowedExternalUrl(url, sandbox ? [sandbox.baseUrl] : [])) {
-      throw new AppError(
-        'EXTERNAL_URL_REFUSED',
-        {
-          nb: 'Godkjenningslenken fra Altinn peker ikke til Altinn, så Innsender åpner den ikke.',
-          en: 'The approval link from Altinn does not point to Altinn, so Innsender does not open it.',
-        },
-        [url],
-      );
-    }
-    await this.options.desktop.openExternal(url);
+    await openApprovalPage(url, this.options);
     if (fresh.status === 'New') this.watch(profile);
   }
 
@@ -455,7 +469,7 @@ export class SetupService {
       : { orgNumber: profile.orgNumber };
     return {
       tokens: await this.tokens(profile, clientId),
-      scopes: accessForServices(services).scopes,
+      scopes: accessForServices(services, 'rights', serviceScopes(await this.endpoints(profile))).scopes,
       systemUser,
     };
   }
@@ -517,6 +531,13 @@ export class SetupService {
       };
     }
     return parts.tokens.tokens;
+  }
+
+  /** The profile's setup file and an Altinn client on its Maskinporten client: what ServiceChange works with. */
+  async altinnContext(profile: Profile = this.activeProfile()): Promise<AltinnContext> {
+    const { state } = this.partsOf(profile);
+    const clientId = requireClient(await state.read());
+    return { profile, state, clientId, http: await this.altinnHttp(profile, clientId) };
   }
 
   private async altinnHttp(profile: Profile, clientId: string) {

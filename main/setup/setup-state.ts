@@ -2,7 +2,12 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { writeFileAtomic } from '../disk/atomic-write';
-import { ConnectionTestSchema, RequestStatusSchema, ServiceIdSchema } from '../../shared/domain/setup';
+import {
+  ChangeRequestStatusSchema,
+  ConnectionTestSchema,
+  RequestStatusSchema,
+  ServiceIdSchema,
+} from '../../shared/domain/setup';
 
 /**
  * Where a profile stands in the setup, kept beside its key metadata so the wizard resumes after a restart. Only
@@ -35,6 +40,20 @@ export const SetupStateSchema = z.object({
     })
     .optional(),
   lastTest: ConnectionTestSchema.optional(),
+  /** Adding or removing services on the approved system user (altinn-auth.md §5.6); kept after a decision to show it. */
+  changeRequest: z
+    .object({
+      id: z.string(),
+      systemUserId: z.string(),
+      /** The services before the change, and what the system user is to have after it. */
+      from: z.array(ServiceIdSchema),
+      to: z.array(ServiceIdSchema),
+      status: ChangeRequestStatusSchema,
+      confirmUrl: z.string().nullable(),
+      createdAt: z.iso.datetime(),
+      checkedAt: z.iso.datetime(),
+    })
+    .optional(),
 });
 export type SetupState = z.infer<typeof SetupStateSchema>;
 

@@ -172,6 +172,22 @@ const KNOWN: Record<string, LocalizedText> = {
   },
 };
 
+/** Skattekort's own codes (skatteetaten-apis.md §3): FOR_00x mean something else than AMLD_/GLD_00x. */
+const KNOWN_FOR: Record<string, LocalizedText> = {
+  FOR_001: {
+    nb: 'Bestillingen av skattekort følger ikke Skatteetatens skjema.',
+    en: 'The tax card order does not follow Skatteetaten’s schema.',
+  },
+  FOR_002: {
+    nb: 'Skatteetaten kunne ikke lese bestillingen av skattekort.',
+    en: 'Skatteetaten could not read the tax card order.',
+  },
+  FOR_003: {
+    nb: 'En verdi i bestillingen av skattekort er ugyldig (f.eks. inntektsår eller bestillingsreferanse).',
+    en: 'A value in the tax card order is invalid (e.g. the income year or the order reference).',
+  },
+};
+
 /** Turns a non-2xx answer into a typed error with nb/en text that keeps the korrelasjonsid. */
 export function skatteetatenError(
   status: number,
@@ -180,7 +196,7 @@ export function skatteetatenError(
 ): SkatteetatenError {
   const codes = [body.kode, ...body.spesifisering.map((s) => s.kode)];
   const known = codes.map((c) => /^(?:AMLD|GLD|FOR)_(\d+)$/.exec(c)?.[1]).find((n) => n && KNOWN[n]);
-  const meaning = known ? (KNOWN[known] as LocalizedText) : undefined;
+  const meaning = codes.map((c) => KNOWN_FOR[c]).find(Boolean) ?? (known ? (KNOWN[known] as LocalizedText) : undefined);
   const kind: SkatteetatenErrorKind =
     status >= 500 || status === 429 || status === 408
       ? 'transient'

@@ -13,6 +13,9 @@ const ReportsPage = lazy(() => import('../routes/ReportsPage').then((m) => ({ de
 const OutboxPage = lazy(() => import('../routes/OutboxPage').then((m) => ({ default: m.OutboxPage })));
 const FeedbackPage = lazy(() => import('../routes/FeedbackPage').then((m) => ({ default: m.FeedbackPage })));
 const SettingsPage = lazy(() => import('../routes/SettingsPage').then((m) => ({ default: m.SettingsPage })));
+const TredjepartPage = lazy(() => import('../routes/TredjepartPage').then((m) => ({ default: m.TredjepartPage })));
+const DeadlinesPage = lazy(() => import('../routes/DeadlinesPage').then((m) => ({ default: m.DeadlinesPage })));
+const SkattekortPage = lazy(() => import('../routes/SkattekortPage').then((m) => ({ default: m.SkattekortPage })));
 import { FeedbackNavBadge } from '../components/feedback/FeedbackNavBadge';
 import { useFeedbackEvents, useFeedbackOpen } from '../bridge/feedback-queries';
 
@@ -20,8 +23,11 @@ import { useFeedbackEvents, useFeedbackOpen } from '../bridge/feedback-queries';
 export const ROUTES = [
   { path: '/setup', label: 'nav.setup', element: <SetupPage /> },
   { path: '/reports', label: 'nav.reports', element: <ReportsPage /> },
+  { path: '/tredjepart', label: 'nav.tredjepart', element: <TredjepartPage /> },
+  { path: '/skattekort', label: 'nav.skattekort', element: <SkattekortPage /> },
   { path: '/outbox', label: 'nav.outbox', element: <OutboxPage /> },
   { path: '/feedback', label: 'nav.feedback', element: <FeedbackPage /> },
+  { path: '/deadlines', label: 'nav.deadlines', element: <DeadlinesPage /> },
   { path: '/settings', label: 'nav.settings', element: <SettingsPage /> },
 ] as const;
 

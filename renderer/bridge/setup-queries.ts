@@ -27,7 +27,10 @@ export function useSetupOverview() {
   return useQuery({
     queryKey: setupKeys.overview,
     queryFn: () => unwrap(bridge().setup.status()),
-    refetchInterval: (query) => (query.state.data?.request?.status === 'New' ? WAITING_REFRESH_MS : false),
+    refetchInterval: (query) =>
+      query.state.data?.request?.status === 'New' || query.state.data?.changeRequest?.status === 'New'
+        ? WAITING_REFRESH_MS
+        : false,
   });
 }
 
@@ -63,6 +66,16 @@ export const useCreateRequest = () =>
 export const useRefreshRequest = () => useSetupChange(() => unwrap(bridge().systemuser.refreshStatus()));
 export const useDiscardRequest = () => useSetupChange(() => unwrap(bridge().systemuser.discardRequest()));
 export const useTestConnection = () => useSetupChange(() => unwrap(bridge().maskinporten.testConnection()));
+export const useChangeServices = () =>
+  useSetupChange((input: ChannelInput<'systemuser.changeServices'>) =>
+    unwrap(bridge().systemuser.changeServices(input)),
+  );
+export const useRefreshChange = () => useSetupChange(() => unwrap(bridge().systemuser.refreshChange()));
+export const useDiscardChange = () => useSetupChange(() => unwrap(bridge().systemuser.discardChange()));
+
+export function useOpenChangeApproval() {
+  return useMutation({ mutationFn: () => unwrap(bridge().systemuser.openChangeApproval()) });
+}
 
 export function useImportKeyFile() {
   const client = useQueryClient();

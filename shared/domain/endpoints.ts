@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { serviceById, type ServiceScopes } from './services-catalogue';
 
 const HttpUrl = z.url({ protocol: /^https?$/ });
 /** A base URL without a trailing slash, so clients can append the documented paths. */
@@ -27,6 +28,16 @@ export const EndpointsSchema = z.object({
     aksjonaerregister: BaseUrl,
     /** The old gateway host that skattekort til arbeidsgiver is served from. */
     skattekort: BaseUrl,
+    /**
+     * The scope skattekort's token asks for. The sources conflict (skatteetaten-apis.md §3, altinn-auth.md §6):
+     * the official page says `skatteetaten:forskudd` (the default here), NAV's production configuration
+     * `skatteetaten:skattekorttilarbeidsgiver`. A custom environment file may set either; left out, the documented
+     * one (the catalogue's) is used.
+     */
+    skattekortScope: z
+      .string()
+      .regex(/^[a-z0-9]+:[a-z0-9._/-]+$/i)
+      .optional(),
     /** `{scheme}` is replaced by the tredjepartsopplysning scheme's API name. */
     tredjepartTemplate: z.string().includes('{scheme}'),
   }),
@@ -34,3 +45,11 @@ export const EndpointsSchema = z.object({
 });
 export type Endpoints = z.infer<typeof EndpointsSchema>;
 export type EndpointsInput = z.input<typeof EndpointsSchema>;
+
+/** The environment's scope choices, in the shape the services catalogue takes. */
+export function serviceScopes(endpoints: Endpoints): ServiceScopes {
+  return {
+    'skattekort-til-arbeidsgiver':
+      endpoints.skatteetaten.skattekortScope ?? serviceById('skattekort-til-arbeidsgiver').scope,
+  };
+}

@@ -21,6 +21,8 @@ export type ServiceId =
   | 'aksjonaerregisteroppgave'
   | 'skattekort-til-arbeidsgiver'
   | 'tredjepart-boligselskap'
+  | 'tredjepart-boligsameie'
+  | 'tredjepart-gaver-frivillige'
   | 'tredjepart-aksjesparekonto'
   | 'tredjepart-finansprodukter'
   | 'tredjepart-skattefrie-utbetalinger'
@@ -37,6 +39,11 @@ export interface SkatteetatenService {
   accessPackages: string[];
   /** What the spec could not confirm, shown beside the service so nobody mistakes a guess for a fact. */
   unconfirmed?: string;
+  /**
+   * Other spellings of the scope seen in the sources (skattekort: skatteetaten-apis.md §3). Which one the app asks
+   * for is a setting of the environment (`endpoints.skatteetaten.skattekortScope`); the emulator accepts each.
+   */
+  alternativeScopes?: string[];
 }
 
 const pkg = (name: string) => `${ACCESS_PACKAGE_PREFIX}${name}`;
@@ -60,6 +67,7 @@ export const SERVICES: readonly SkatteetatenService[] = [
     id: 'skattekort-til-arbeidsgiver',
     name: { nb: 'Skattekort til arbeidsgiver', en: 'Tax deduction cards for employers' },
     scope: 'skatteetaten:forskudd',
+    alternativeScopes: ['skatteetaten:skattekorttilarbeidsgiver'],
     resource: 'ske-skattekort-til-arbeidsgiver',
     accessPackages: [],
     unconfirmed:
@@ -71,6 +79,28 @@ export const SERVICES: readonly SkatteetatenService[] = [
     scope: 'skatteetaten:innrapporteringboligselskap',
     resource: 'ske-innrapportering-boligselskap',
     accessPackages: [pkg('skattegrunnlag'), pkg('forretningsforer-eiendom')],
+  },
+  {
+    // Skatteetaten/api-dokumentasjon docs/api/innrapportering-boligsameie.md @ 11f2ca86 (RF-1140): its own API,
+    // scope and resource; the same access packages as boligselskap.
+    id: 'tredjepart-boligsameie',
+    name: { nb: 'Tredjepartsopplysninger: boligsameie', en: 'Third-party data: housing co-ownerships' },
+    scope: 'skatteetaten:innrapporteringboligsameie',
+    resource: 'ske-innrapportering-boligsameie',
+    accessPackages: [pkg('skattegrunnlag'), pkg('forretningsforer-eiendom')],
+  },
+  {
+    // docs/api/innrapportering-gavertilfrivillige.md @ 03243285 (RF-1310): the scope and resource are named
+    // "gaver…frivillige-organisasjoner" while the host is innrapporteringgavertilfrivillige.
+    id: 'tredjepart-gaver-frivillige',
+    name: {
+      nb: 'Tredjepartsopplysninger: gaver til frivillige organisasjoner',
+      en: 'Third-party data: gifts to voluntary organisations',
+    },
+    scope: 'skatteetaten:innrapporteringgaverfrivilligeorganisasjoner',
+    resource: 'ske-innrapportering-gaver-frivillige-organisasjoner',
+    accessPackages: [pkg('skattegrunnlag')],
+    unconfirmed: 'Access packages are not listed on the stored page; skattegrunnlag is assumed.',
   },
   {
     id: 'tredjepart-aksjesparekonto',
@@ -115,6 +145,25 @@ export function serviceById(id: ServiceId): SkatteetatenService {
   return service;
 }
 
+/** An environment's choice of scope for a service whose scope the sources disagree on (today: skattekort). */
+export type ServiceScopes = Partial<Record<ServiceId, string>>;
+
+/** The scope the app asks for: the environment's setting when it has one, else the catalogue's. */
+export function scopeOf(id: ServiceId, scopes: ServiceScopes = {}): string {
+  return scopes[id] ?? serviceById(id).scope;
+}
+
+/** The service a scope belongs to, by any of its spellings. */
+export function serviceForScope(scope: string): SkatteetatenService | undefined {
+  return SERVICES.find((s) => s.scope === scope || s.alternativeScopes?.includes(scope));
+}
+
+/** Every spelling of a service's scope: what the emulator accepts for it. */
+export function acceptedScopes(id: ServiceId): string[] {
+  const service = serviceById(id);
+  return [service.scope, ...(service.alternativeScopes ?? [])];
+}
+
 /** Altinn's shape for a single right on a resource (altinn-auth.md §4.3). */
 export interface AltinnRight {
   action?: string;
@@ -132,9 +181,10 @@ export interface AltinnAccessPackage {
 export function accessForServices(
   ids: readonly ServiceId[],
   grant: 'rights' | 'access-packages' = 'rights',
+  serviceScopes: ServiceScopes = {},
 ): { rights: AltinnRight[]; accessPackages: AltinnAccessPackage[]; scopes: string[] } {
   const services = [...new Set(ids)].map(serviceById);
-  const scopes = services.map((s) => s.scope);
+  const scopes = services.map((s) => scopeOf(s.id, serviceScopes));
   if (grant === 'rights') {
     return {
       rights: services.map((s) => ({ resource: [{ id: 'urn:altinn:resource', value: s.resource }] })),

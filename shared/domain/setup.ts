@@ -15,6 +15,8 @@ export const SERVICE_IDS = [
   'aksjonaerregisteroppgave',
   'skattekort-til-arbeidsgiver',
   'tredjepart-boligselskap',
+  'tredjepart-boligsameie',
+  'tredjepart-gaver-frivillige',
   'tredjepart-aksjesparekonto',
   'tredjepart-finansprodukter',
   'tredjepart-skattefrie-utbetalinger',
@@ -80,6 +82,32 @@ export const SystemViewSchema = z.object({
 export const RequestStatusSchema = z.enum(['New', 'Accepted', 'Rejected', 'Denied', 'Timedout']);
 export type RequestStatus = z.infer<typeof RequestStatusSchema>;
 
+/** A change request's statuses: a request's, plus NoChangeNeeded (altinn-auth.md §5.6). */
+export const ChangeRequestStatusSchema = z.enum([
+  'New',
+  'Accepted',
+  'Rejected',
+  'Denied',
+  'Timedout',
+  'NoChangeNeeded',
+]);
+export type ChangeRequestStatus = z.infer<typeof ChangeRequestStatusSchema>;
+
+/** Services added to or removed from an approved system user, and where the owner's decision stands. */
+export const ChangeRequestViewSchema = z.object({
+  id: z.string(),
+  from: z.array(ServiceIdSchema),
+  to: z.array(ServiceIdSchema),
+  added: z.array(ServiceIdSchema),
+  removed: z.array(ServiceIdSchema),
+  status: ChangeRequestStatusSchema,
+  createdAt: z.iso.datetime(),
+  checkedAt: z.iso.datetime(),
+  /** True while main polls Altinn for the owner's decision. */
+  watching: z.boolean(),
+});
+export type ChangeRequestView = z.infer<typeof ChangeRequestViewSchema>;
+
 export const RequestViewSchema = z.object({
   /** Null when Altinn said a system user already exists and no request could be read back. */
   id: z.string().nullable(),
@@ -123,6 +151,8 @@ export const SetupOverviewSchema = z.object({
   services: z.array(ServiceIdSchema),
   system: SystemViewSchema.nullable(),
   request: RequestViewSchema.nullable(),
+  /** The latest change of services on the approved system user, if any. */
+  changeRequest: ChangeRequestViewSchema.nullable(),
   lastTest: ConnectionTestSchema.nullable(),
   steps: z.object({
     key: StepStateSchema,
@@ -155,6 +185,9 @@ export const ClientIdSchema = z.object({
 });
 
 export const RegisterSystemSchema = z.object({ services: z.array(ServiceIdSchema).min(1) });
+
+/** The services the approved system user should have from now on (a change request adds or removes the rest). */
+export const ChangeServicesSchema = z.object({ services: z.array(ServiceIdSchema).min(1) });
 
 export const CreateRequestSchema = z.object({ ownerOrgNumber: OrgNumberSchema });
 

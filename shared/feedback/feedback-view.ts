@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LocalizedTextSchema } from '../domain/localized';
+import { SchemeIdSchema } from '../tredjepart/schemes';
 
 /**
  * What the feedback page shows for one document, in plain words. Built by `interpretFeedbackDocument` from
@@ -106,6 +107,16 @@ export const Rf1086FeedbackViewSchema = z.object({
 });
 export type Rf1086FeedbackView = z.infer<typeof Rf1086FeedbackViewSchema>;
 
+/**
+ * A tredjepartsopplysning's feedback: the same GLD innsendingstilbakemelding as RF-1086 (UNCONFIRMED for the JSON
+ * APIs), told apart by its `oppgavetype` naming the scheme.
+ */
+export const TredjepartFeedbackViewSchema = Rf1086FeedbackViewSchema.extend({
+  kind: z.literal('tredjepart'),
+  scheme: SchemeIdSchema,
+});
+export type TredjepartFeedbackView = z.infer<typeof TredjepartFeedbackViewSchema>;
+
 export const UnknownFeedbackViewSchema = z.object({
   kind: z.literal('unknown'),
   headline: LocalizedTextSchema,
@@ -115,6 +126,7 @@ export const UnknownFeedbackViewSchema = z.object({
 export const FeedbackViewSchema = z.discriminatedUnion('kind', [
   AMeldingFeedbackViewSchema,
   Rf1086FeedbackViewSchema,
+  TredjepartFeedbackViewSchema,
   UnknownFeedbackViewSchema,
 ]);
 export type FeedbackView = z.infer<typeof FeedbackViewSchema>;

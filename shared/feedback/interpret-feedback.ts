@@ -1,7 +1,15 @@
 import { text } from '../domain/localized';
 import { collectDeviations, groupBySeverity } from './deviations';
 import { child, isNode, nodes, num, readDocument, str, firstStr, type Node, type Tree } from './document-tree';
-import type { AMeldingFeedbackView, FeedbackView, Rf1086FeedbackView, Totals } from './feedback-view';
+import type {
+  AMeldingFeedbackView,
+  FeedbackView,
+  Rf1086FeedbackView,
+  Totals,
+  TredjepartFeedbackView,
+} from './feedback-view';
+import type { LocalizedText } from '../domain/localized';
+import { schemeById, SchemeIdSchema } from '../tredjepart/schemes';
 
 /**
  * Reads one feedback document into what the page shows (skatteetaten-apis.md §1.5 for the a-melding, §2.5 for
@@ -112,7 +120,7 @@ function aMeldingHeadline(outcome: AMeldingFeedbackView['outcome'], count: numbe
   }
 }
 
-function interpretGld(tilbakemelding: Node): Rf1086FeedbackView {
+function interpretGld(tilbakemelding: Node): Rf1086FeedbackView | TredjepartFeedbackView {
   const innsending = child(tilbakemelding, 'innsending');
   const deliveries = nodes(tilbakemelding, 'fil')
     .flatMap((fil) => nodes(fil, 'leveranse'))
@@ -139,6 +147,19 @@ function interpretGld(tilbakemelding: Node): Rf1086FeedbackView {
         ? 'approved-with-warnings'
         : 'approved'
       : 'unknown';
+  const scheme = SchemeIdSchema.safeParse(str(tilbakemelding, 'oppgavetype')?.toLowerCase());
+  if (scheme.success) {
+    return {
+      kind: 'tredjepart',
+      scheme: scheme.data,
+      outcome,
+      headline: tredjepartHeadline(outcome, schemeById(scheme.data).title),
+      processedAt: str(innsending, 'behandlettidspunkt'),
+      deliveries,
+      deviationGroups: groupBySeverity(deviations),
+      unconfirmedFormat: true,
+    };
+  }
   return {
     kind: 'aksjonaerregisteroppgave',
     outcome,
@@ -168,6 +189,28 @@ function rf1086Headline(outcome: Rf1086FeedbackView['outcome']) {
       return text(
         'Tilbakemeldingen sier ikke tydelig om oppgaven er godkjent. Se dokumentet.',
         'The feedback does not say clearly whether the return was approved. See the document.',
+      );
+  }
+}
+
+function tredjepartHeadline(outcome: TredjepartFeedbackView['outcome'], title: LocalizedText) {
+  switch (outcome) {
+    case 'approved':
+      return text(`${title.nb}: leveransen er godkjent.`, `${title.en}: the delivery was approved.`);
+    case 'approved-with-warnings':
+      return text(
+        `${title.nb}: leveransen er godkjent, med advarsler du bør se på.`,
+        `${title.en}: the delivery was approved, with warnings worth a look.`,
+      );
+    case 'rejected':
+      return text(
+        `${title.nb}: leveransen ble avvist. Rett avvikene under og send på nytt.`,
+        `${title.en}: the delivery was rejected. Fix the deviations below and send it again.`,
+      );
+    case 'unknown':
+      return text(
+        `${title.nb}: tilbakemeldingen sier ikke tydelig om leveransen er godkjent. Se dokumentet.`,
+        `${title.en}: the feedback does not say clearly whether the delivery was approved. See the document.`,
       );
   }
 }

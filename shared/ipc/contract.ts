@@ -7,6 +7,10 @@ import { reportsChannels } from './channels/reports';
 import { feedbackChannels } from './channels/feedback';
 import { FeedbackNewEventSchema, FeedbackOpenEventSchema, FeedbackStatusSchema } from '../feedback/feedback-overview';
 import { outboxChannels } from './channels/outbox';
+import { tredjepartChannels } from './channels/tredjepart';
+import { skattekortChannels } from './channels/skattekort';
+import { SkattekortChangedEventSchema } from '../skattekort/skattekort-views';
+import { deadlinesChannels } from './channels/deadlines';
 import {
   OutboxChangedEventSchema,
   OutboxConnectivityEventSchema,
@@ -24,6 +28,9 @@ export const channels = {
   ...reportsChannels,
   ...feedbackChannels,
   ...outboxChannels,
+  ...tredjepartChannels,
+  ...skattekortChannels,
+  ...deadlinesChannels,
 } as const;
 
 /** Every main → renderer event, declared once, validated before it is sent. */
@@ -44,6 +51,8 @@ export const events = {
   'outbox.progress': OutboxProgressEventSchema,
   /** The outbox started, stopped, or lost or regained Skatteetaten. */
   'outbox.connectivity': OutboxConnectivityEventSchema,
+  /** A skattekort order's answer status changed (polling, ready, stopped), or the order itself did. */
+  'skattekort.changed': SkattekortChangedEventSchema,
 } as const;
 
 export type Channels = typeof channels;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LocalizedTextSchema } from '../domain/localized';
+import { SchemeIdSchema } from '../tredjepart/schemes';
 
 /**
  * One submission in the outbox, as it is kept on disk. The state is a discriminated union so a submission is
@@ -10,7 +11,12 @@ import { LocalizedTextSchema } from '../domain/localized';
  *     │  │       └─────▶ failed ──(retryAt, or the user's retry)──▶ sending / queued
  *     └──┴─────────────▶ cancelled         (only from queued or failed: never while bytes may be on the wire)
  */
-export const ServiceSchema = z.enum(['a-melding', 'aksjonaerregisteroppgave']);
+export const ServiceSchema = z.enum([
+  'a-melding',
+  'aksjonaerregisteroppgave',
+  'skattekort-til-arbeidsgiver',
+  'tredjepart',
+]);
 export type SubmissionService = z.infer<typeof ServiceSchema>;
 
 export const TargetSchema = z.discriminatedUnion('service', [
@@ -27,8 +33,38 @@ export const TargetSchema = z.discriminatedUnion('service', [
     oppgavegiver: z.string(),
     underskjemaer: z.number().int().nonnegative(),
   }),
+  /** An order for the employees' skattekort; the answer is fetched afterwards by its bestillingsreferanse. */
+  z.object({
+    service: z.literal('skattekort-til-arbeidsgiver'),
+    inntektsaar: z.string(),
+    arbeidsgiver: z.string(),
+    bestillingstype: z.enum(['HENT_ALLE_OPPGITTE', 'HENT_KUN_ENDRING']),
+    arbeidstakere: z.number().int().nonnegative(),
+  }),
+  /** A tredjepartsopplysning melding: one JSON body to the scheme's API (shared/tredjepart/schemes.ts). */
+  z.object({
+    service: z.literal('tredjepart'),
+    scheme: SchemeIdSchema,
+    inntektsaar: z.string(),
+    oppgavegiver: z.string(),
+    antallOppgaver: z.number().int().nonnegative(),
+  }),
 ]);
 export type SubmissionTarget = z.infer<typeof TargetSchema>;
+
+/** The organisation a submission is for (opplysningspliktig, oppgavegiver, arbeidsgiver). */
+export function targetOrg(target: SubmissionTarget): string {
+  switch (target.service) {
+    case 'a-melding':
+      return target.opplysningspliktig;
+    case 'aksjonaerregisteroppgave':
+      return target.oppgavegiver;
+    case 'skattekort-til-arbeidsgiver':
+      return target.arbeidsgiver;
+    case 'tredjepart':
+      return target.oppgavegiver;
+  }
+}
 
 /** What is sent, exactly; kept beside the record (payloads/<id>.json) so state writes stay small. */
 export const PayloadSchema = z.discriminatedUnion('service', [
@@ -39,13 +75,21 @@ export const PayloadSchema = z.discriminatedUnion('service', [
     hovedskjema: z.string(),
     underskjemaer: z.array(z.string()),
   }),
+  /** The order's JSON body exactly as sent (`shared/skattekort/order.ts`). */
+  z.object({ service: z.literal('skattekort-til-arbeidsgiver'), body: z.string() }),
+  /** The melding JSON exactly as checked, posted to `{scheme's base}/{inntektsaar}`. */
+  z.object({ service: z.literal('tredjepart'), scheme: SchemeIdSchema, inntektsaar: z.string(), body: z.string() }),
 ]);
 export type SubmissionPayload = z.infer<typeof PayloadSchema>;
 
 /** The ids Skatteetaten returned: what the user quotes, and what the feedback is found by in Dialogporten. */
 export const ReceiptSchema = z.object({
+  /** For a skattekort order, Skatteetaten's `dialogreferanse`. */
   dialogId: z.string(),
-  forsendelseId: z.string(),
+  /** The submission's transmission; a skattekort order has none (it gets a bestillingsreferanse instead). */
+  forsendelseId: z.string().optional(),
+  /** A skattekort order's reference: what its answer is fetched by. */
+  bestillingsreferanse: z.string().optional(),
   meldingsId: z.string().optional(),
   hovedskjemaId: z.string().optional(),
   oppgavegiversLeveranseReferanse: z.string().optional(),

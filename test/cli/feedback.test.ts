@@ -3,8 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCliCaptured } from './run-cli';
-import { createAppServices } from '../../main/app-services';
-import { silentLogger } from '../../main/log/logger';
+import { testAppServices } from '../main/support/test-app-services';
 import { approvedSandboxSetup, seedAMeldingFeedback } from '../main/support/feedback-seed';
 
 const cli = (dataDir: string, ...args: string[]) => runCliCaptured(dataDir, args);
@@ -29,20 +28,7 @@ describe('innsender feedback', () => {
   it('runs one sync and prints what is new, once', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'innsender-cli-feedback-'));
     dirs.push(dir);
-    const opened: string[] = [];
-    const app = createAppServices({
-      dataDir: dir,
-      host: 'node',
-      version: '0.0.0-test',
-      log: silentLogger,
-      desktop: {
-        openExternal: async (url) => void opened.push(url),
-        pickFiles: async () => [],
-        saveFile: async () => null,
-        writeClipboard: async () => undefined,
-        notify: () => undefined,
-      },
-    });
+    const { services: app, opened } = testAppServices(dir);
     const created = await app.dispatch('profiles.create', {
       orgNumber: '974761076',
       displayName: 'Fjellstue AS',

@@ -1,30 +1,22 @@
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, type Harness } from './harness/harness';
+import type { Harness } from './harness/harness';
+import { startHarnessWithApprovedProfile, type ApprovedProfileHarness } from './harness/approved-profile';
 import { fixturePath } from '../shared/reports/fixtures';
-import { decide } from '../main/support/maskinporten-sandbox';
-import type { ChannelName } from '../../shared/ipc/contract';
-import type { SetupOverview } from '../../shared/domain/setup';
 
 const ORG = '211785462';
 
 /** Draft → send → received, and a file Skatteetaten rejects, in real Chromium against the emulator. */
 describe('sending a draft through the outbox in real Chromium', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'innsender-e2e-outbox-'));
-  const files = mkdtempSync(join(tmpdir(), 'innsender-e2e-outbox-files-'));
+  let files: string;
+  let started: ApprovedProfileHarness | undefined;
   const copy = (name: string) => {
     const path = join(files, name);
     copyFileSync(fixturePath('amelding-example-v2_2.xml'), path);
     return path;
   };
   let h: Harness;
-  const ok = async <T = SetupOverview>(channel: ChannelName, payload?: unknown): Promise<T> => {
-    const result = await h.services.dispatch(channel, payload);
-    if (!result.ok) throw new Error(`${channel}: ${result.error.code}`);
-    return result.value as T;
-  };
 
   /** Picks the file on Rapporter, saves it as a draft and opens the draft. */
   async function openDraftOf(path: string) {
@@ -38,30 +30,17 @@ describe('sending a draft through the outbox in real Chromium', () => {
   }
 
   beforeAll(async () => {
-    h = await startHarness({ dataDir });
     // Through setup fast, with the same channels the wizard uses: an approved systembruker for the example's org.
-    await ok('profiles.create', { orgNumber: ORG, displayName: 'Eksempel AS', environment: 'sandbox' });
-    await ok('keys.generate');
-    await ok('maskinporten.registerSandboxClient');
-    await ok('systemuser.registerSystem', { services: ['a-melding', 'aksjonaerregisteroppgave'] });
-    await ok('systemuser.createRequest', { ownerOrgNumber: ORG });
-    await ok('systemuser.openApproval');
-    await decide(h.desktop.openedExternally.at(-1) ?? '', 'approve');
-    for (let i = 0; i < 200 && (await ok('systemuser.refreshStatus')).steps.request !== 'done'; i++) {
-      await new Promise((r) => setTimeout(r, 25));
-    }
-    await h.page.reload();
+    started = await startHarnessWithApprovedProfile({
+      name: 'outbox',
+      orgNumber: ORG,
+      displayName: 'Eksempel AS',
+      services: ['a-melding', 'aksjonaerregisteroppgave'],
+    });
+    ({ h, files } = started);
   });
   afterAll(async () => {
-    const profileId = h?.services.profiles.active()?.id;
-    await h?.close();
-    if (profileId) {
-      const { createKeytarKeyStore } = await import('../../main/keys/keytar-key-store');
-      const store = createKeytarKeyStore();
-      for (const account of await store.list()) if (account.startsWith(`${profileId}:`)) await store.delete(account);
-    }
-    rmSync(dataDir, { recursive: true, force: true });
-    rmSync(files, { recursive: true, force: true });
+    await started?.close();
   });
 
   it('starts with an empty outbox that says where to begin', async () => {

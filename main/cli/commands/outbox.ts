@@ -122,7 +122,7 @@ async function draftFor(ctx: CliContext, ref: string): Promise<string> {
 }
 
 /** Until Skatteetaten has answered, or the outbox waits (offline, a passing fault: it stays queued on disk). */
-async function waitForAnswer(ctx: CliContext, id: string): Promise<Submission> {
+export async function waitForAnswer(ctx: CliContext, id: string): Promise<Submission> {
   for (;;) {
     const current = await channel(ctx, 'outbox.get', { id });
     if (current.state.kind !== 'queued' && current.state.kind !== 'sending') return current;
@@ -131,7 +131,7 @@ async function waitForAnswer(ctx: CliContext, id: string): Promise<Submission> {
 }
 
 /** A channel call as the UI makes it (same validation, same error codes), its error thrown for `fail`. */
-async function channel<C extends ChannelName>(
+export async function channel<C extends ChannelName>(
   ctx: CliContext,
   name: C,
   input: ChannelInput<C>,
@@ -141,7 +141,7 @@ async function channel<C extends ChannelName>(
   return result.value as ChannelOutput<C>;
 }
 
-function fail(ctx: CliContext, error: unknown): void {
+export function fail(ctx: CliContext, error: unknown): void {
   if (!isAppError(error)) throw error;
   const code = printError(ctx.io, error.toShape(), ctx.json, ctx.lang);
   // A draft with errors is "what was checked has errors", like `innsender validate`; an unknown id or an action
@@ -152,19 +152,21 @@ function fail(ctx: CliContext, error: unknown): void {
 }
 
 /** received 0; rejected 1 (Skatteetaten found errors); still waiting 3 (it stays in the outbox and is sent later). */
-function exitFor(s: Submission): ExitCode {
+export function exitFor(s: Submission): ExitCode {
   if (s.state.kind === 'received' || s.state.kind === 'queued' || s.state.kind === 'sending') return EXIT.ok;
   if (s.state.kind === 'rejected') return EXIT.findings;
   return s.state.kind === 'cancelled' ? EXIT.ok : EXIT.failure;
 }
 
-function describe(s: Submission, lang: Language, long = false): string {
+export function describe(s: Submission, lang: Language, long = false): string {
   const head = `${s.id}  ${s.state.kind.padEnd(9)}  ${s.label}`;
   const lines: string[] = [head];
   const state = s.state;
   if (state.kind === 'received') {
     lines.push(
-      `  received ${state.at}  dialogId ${state.receipt.dialogId}  forsendelseId ${state.receipt.forsendelseId}`,
+      `  received ${state.at}  dialogId ${state.receipt.dialogId}` +
+        (state.receipt.forsendelseId ? `  forsendelseId ${state.receipt.forsendelseId}` : '') +
+        (state.receipt.bestillingsreferanse ? `  bestillingsreferanse ${state.receipt.bestillingsreferanse}` : ''),
     );
   } else if (state.kind === 'rejected' || state.kind === 'failed') {
     lines.push(`  ${state.error.code}: ${state.error.message[lang]}`);

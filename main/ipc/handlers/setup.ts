@@ -36,5 +36,22 @@ export function setupHandlers(services: AppServices): HandlersFor<keyof typeof s
     },
     'systemuser.refreshStatus': () => setup.refreshStatus(),
     'systemuser.discardRequest': () => setup.discardRequest(),
+
+    'systemuser.changeServices': async ({ services: chosen }) => {
+      await setup.changes.request(chosen);
+      return setup.overview();
+    },
+    'systemuser.openChangeApproval': async () => {
+      await setup.changes.openApproval();
+      return { opened: true as const };
+    },
+    'systemuser.refreshChange': async () => {
+      await setup.changes.refresh();
+      return setup.overview();
+    },
+    'systemuser.discardChange': async () => {
+      await setup.changes.discard();
+      return setup.overview();
+    },
   };
 }

@@ -3,6 +3,7 @@ import type { SandboxTokenAuthority } from '../maskinporten/token-authority';
 import { confirmPageRoutes } from './confirm-page-routes';
 import { systemRegisterRoutes } from './system-register-routes';
 import { systemUserRequestRoutes } from './system-user-request-routes';
+import { changeRequestRoutes } from './change-request-routes';
 
 /**
  * The sandbox Altinn authentication API (system register, system user requests) below `/altinn`, and the
@@ -14,6 +15,7 @@ export function altinnModule(authority: SandboxTokenAuthority): EmulatorModule {
     routes: (ctx) => [
       ...systemRegisterRoutes(ctx, authority),
       ...systemUserRequestRoutes(ctx, authority),
+      ...changeRequestRoutes(ctx, authority),
       ...confirmPageRoutes(ctx),
     ],
   };

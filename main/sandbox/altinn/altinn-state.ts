@@ -47,10 +47,36 @@ export interface StoredSystemUser {
   accessPackages: AltinnAccessPackage[];
 }
 
+export type StoredChangeRequestStatus = StoredRequestStatus | 'NoChangeNeeded';
+
+/** A vendor's request to add or remove rights on an existing system user (altinn-auth.md §5.6). */
+export interface StoredChangeRequest {
+  id: string;
+  correlationId: string;
+  systemUserId: string;
+  systemId: string;
+  partyOrgNo: string;
+  externalRef: string;
+  requiredRights: AltinnRight[];
+  unwantedRights: AltinnRight[];
+  requiredAccessPackages: AltinnAccessPackage[];
+  unwantedAccessPackages: AltinnAccessPackage[];
+  status: StoredChangeRequestStatus;
+  redirectUrl?: string;
+  created: string;
+}
+
 export interface AltinnSlice {
   systems: Record<string, StoredSystem>;
   requests: Record<string, StoredRequest>;
   systemUsers: Record<string, StoredSystemUser>;
+  /** Optional: emulator state saved before change requests existed has none. */
+  changeRequests?: Record<string, StoredChangeRequest>;
+}
+
+export function changeRequestsOf(slice: AltinnSlice): Record<string, StoredChangeRequest> {
+  slice.changeRequests ??= {};
+  return slice.changeRequests;
 }
 
 /** A request older than this is timed out (REQUEST_TIMEOUT_DAYS, altinn-auth.md §5.2). */
@@ -61,9 +87,9 @@ export function altinnSlice(state: EmulatorState): AltinnSlice {
 }
 
 /** Altinn's background job, run lazily: a `New` request past 180 days reads as `Timedout`. */
-export function applyTimeout(request: StoredRequest, now: Date): StoredRequest {
+export function applyTimeout<R extends { status: string; created: string }>(request: R, now: Date): R {
   const age = now.getTime() - Date.parse(request.created);
-  if (request.status === 'New' && age > REQUEST_TIMEOUT_DAYS * 86_400_000) request.status = 'Timedout';
+  if (request.status === 'New' && age > REQUEST_TIMEOUT_DAYS * 86_400_000) request.status = 'Timedout' as R['status'];
   return request;
 }
 

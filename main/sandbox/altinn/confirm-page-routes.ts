@@ -3,12 +3,12 @@ import type { EmulatorContext } from '../host';
 import type { EmulatorRoute } from '../router';
 import { altinnSlice, applyTimeout, type StoredRequest } from './altinn-state';
 
-const PAGE_BASE = '/altinn-am/accessmanagement/ui/systemuser';
+export const PAGE_BASE = '/altinn-am/accessmanagement/ui/systemuser';
 
-const escape = (s: string) =>
+export const escape = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
 
-function page(title: string, body: string) {
+export function page(title: string, body: string) {
   return {
     status: 200,
     headers: {

@@ -1,6 +1,6 @@
 import { createPublicKey, X509Certificate } from 'node:crypto';
 import { compactVerify, decodeJwt, decodeProtectedHeader, importJWK, type JWTPayload } from 'jose';
-import { SERVICES } from '../../../shared/domain/services-catalogue';
+import { serviceForScope } from '../../../shared/domain/services-catalogue';
 import { orgNumberInSubject } from '../../keys/enterprise-certificate';
 import {
   findSystemUserForGrant,
@@ -208,9 +208,12 @@ function checkSystemUser(
   return { org: orgNumber, system: lookup.system, user: lookup.systemUser };
 }
 
-/** A Skatteetaten scope needs the service's right or one of its packages; other scopes are not Altinn's concern. */
+/**
+ * A Skatteetaten scope needs the service's right or one of its packages; other scopes are not Altinn's concern.
+ * Any spelling of a service's scope counts (skattekort's is a setting of the environment).
+ */
 function covers(user: StoredSystemUser, scope: string): boolean {
-  const service = SERVICES.find((s) => s.scope === scope);
+  const service = serviceForScope(scope);
   if (!service) return true;
   const hasRight = user.rights.some((r) => r.resource.some((res) => res.value === service.resource));
   const hasPackage = user.accessPackages.some((p) => service.accessPackages.includes(p.urn));

@@ -91,19 +91,56 @@ export function innsendingsTilbakemelding(input: {
   at: string;
 }) {
   const { submission } = input;
-  const avvik = input.warnings.map((w) => ({
+  return gldTilbakemelding(
+    {
+      oppgavetype: 'aksjonaerregisteroppgave',
+      org: submission.org,
+      receivedAt: submission.receivedAt,
+      forsendelseId: submission.forsendelseId,
+      reference: submission.reference,
+      inntektsaar: submission.period,
+      antallOppgaver: input.antallOppgaver,
+    },
+    input.warnings,
+    input.at,
+  );
+}
+
+/** One accepted delivery, as the GLD innsendingstilbakemelding names it. */
+export interface GldDelivery {
+  oppgavetype: string;
+  org: string;
+  receivedAt: string;
+  forsendelseId: string;
+  reference: string;
+  inntektsaar: string;
+  antallOppgaver: number;
+}
+
+/**
+ * The GLD innsendingstilbakemelding v2 (§2.5) for one accepted delivery, with an `avvik` per warning; `namePaths`
+ * adds where in the delivery each warning is (`sti`).
+ */
+export function gldTilbakemelding(
+  delivery: GldDelivery,
+  warnings: readonly Finding[],
+  at: string,
+  options: { namePaths?: boolean } = {},
+) {
+  const avvik = warnings.map((w) => ({
     avvikskode: w.code,
     avvikstekst: w.message.nb,
     alvorlighetsgrad: 'advarsel',
+    ...(options.namePaths && w.path ? { sti: w.path } : {}),
   }));
   return {
     tilbakemelding: {
-      oppgavetype: 'aksjonaerregisteroppgave',
+      oppgavetype: delivery.oppgavetype,
       innsending: {
-        innsender: submission.org,
-        innsendingstidspunkt: submission.receivedAt,
-        behandletTidspunkt: input.at,
-        forsendelseid: submission.forsendelseId,
+        innsender: delivery.org,
+        innsendingstidspunkt: delivery.receivedAt,
+        behandletTidspunkt: at,
+        forsendelseid: delivery.forsendelseId,
         innsendingsavvik: [],
       },
       fil: [
@@ -113,12 +150,12 @@ export function innsendingsTilbakemelding(input: {
           leveranse: [
             {
               leveransestatus: 'godkjent',
-              leveransereferanse: submission.forsendelseId,
-              oppgavegiversleveransereferanse: submission.reference,
-              oppgavegiver: submission.org,
-              inntektsaar: submission.period,
+              leveransereferanse: delivery.forsendelseId,
+              oppgavegiversleveransereferanse: delivery.reference,
+              oppgavegiver: delivery.org,
+              inntektsaar: delivery.inntektsaar,
               oppgaveoppsummering: {
-                antallOppgaver: input.antallOppgaver,
+                antallOppgaver: delivery.antallOppgaver,
                 antallAvvisteOppgaver: 0,
                 antallOppgaverMedVarsel: avvik.length ? 1 : 0,
               },

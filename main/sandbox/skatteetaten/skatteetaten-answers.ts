@@ -4,8 +4,8 @@ import { EmulatorHttpError, type EmulatorRequest, type EmulatorResponse } from '
 import type { SandboxTokenAuthority } from '../maskinporten/token-authority';
 import { skatteetatenSlice, type StoredDocument } from './skatteetaten-state';
 
-/** `AMLD` for the a-melding APIs, `GLD` for the other innrapportering APIs (§0.4). */
-export type CodePrefix = 'AMLD' | 'GLD';
+/** `AMLD` for the a-melding APIs, `GLD` for the other innrapportering APIs, `FOR` for skattekort (§0.4). */
+export type CodePrefix = 'AMLD' | 'GLD' | 'FOR';
 
 export interface Spesifisering {
   kode: string;
@@ -37,7 +37,8 @@ export async function authorizeSystemUser(
   ctx: EmulatorContext,
   authority: SandboxTokenAuthority,
   p: CodePrefix,
-  scope: string,
+  /** The service's scope, or each spelling of it the API accepts. */
+  scope: string | readonly string[],
 ): Promise<SystemUserCaller> {
   const header = req.headers.authorization;
   const token = typeof header === 'string' && /^Bearer /i.test(header) ? header.slice(7).trim() : '';
@@ -47,8 +48,11 @@ export async function authorizeSystemUser(
       { kode: `${p}_1008`, melding: 'Tokenet er ugyldig eller utløpt' },
     ]);
   const scopes = typeof claims.scope === 'string' ? claims.scope.split(' ') : [];
-  if (!scopes.includes(scope)) {
-    throw skeError(403, `${p}_005`, 'Ikke tilgang', [{ kode: `${p}_1023`, melding: `Tokenet mangler scope ${scope}` }]);
+  const accepted: readonly string[] = typeof scope === 'string' ? [scope] : scope;
+  if (!accepted.some((s) => scopes.includes(s))) {
+    throw skeError(403, `${p}_005`, 'Ikke tilgang', [
+      { kode: `${p}_1023`, melding: `Tokenet mangler scope ${accepted.join(' eller ')}` },
+    ]);
   }
   const details = Array.isArray(claims.authorization_details) ? claims.authorization_details : [];
   const systemUser = details.find((d: { type?: string }) => d?.type === 'urn:altinn:systemuser') as

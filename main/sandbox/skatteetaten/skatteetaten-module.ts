@@ -2,8 +2,13 @@ import type { EmulatorModule } from '../host';
 import type { SandboxTokenAuthority } from '../maskinporten/token-authority';
 import { aksjonaerregisterRoutes } from './aksjonaerregister-routes';
 import { aMeldingRoutes, type AMeldingEmulatorOptions } from './amelding-routes';
+import { tredjepartRoutes } from './tredjepart-routes';
+import { skattekortRoutes } from './skattekort-routes';
 
-export type SkatteetatenEmulatorOptions = Partial<AMeldingEmulatorOptions>;
+export type SkatteetatenEmulatorOptions = Partial<AMeldingEmulatorOptions> & {
+  /** How long before a skattekort answer can be ready (it is never ready on the first ask). */
+  skattekortAnswerDelayMs?: number;
+};
 
 /**
  * The sandbox Skatteetaten: the a-melding and RF-1086 APIs below `/skatteetaten/…` (the environments table's
@@ -24,7 +29,15 @@ export function skatteetatenModule(
     routes(ctx) {
       // The feedback transmissions are scheduled in the sandbox Dialogporten's store, which releases them
       // lazily before each read: time alone brings them, with no timer.
-      return [...aMeldingRoutes(ctx, authority, settings), ...aksjonaerregisterRoutes(ctx, authority, settings)];
+      return [
+        ...aMeldingRoutes(ctx, authority, settings),
+        ...aksjonaerregisterRoutes(ctx, authority, settings),
+        ...tredjepartRoutes(ctx, authority, settings),
+        ...skattekortRoutes(ctx, authority, {
+          feedbackDelayMs: settings.feedbackDelayMs,
+          skattekortAnswerDelayMs: options.skattekortAnswerDelayMs ?? 0,
+        }),
+      ];
     },
   };
 }

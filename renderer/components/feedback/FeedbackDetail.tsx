@@ -17,12 +17,10 @@ export function FeedbackDetail({ item, onBack }: { item: FeedbackItem; onBack: (
   const { summary } = item;
   // Opening an item moves focus to it, so keyboard and screen-reader users land on what they opened.
   useEffect(() => heading.current?.focus(), [summary.dialogId]);
-  const title = [
-    summary.title ?? serviceLabel(summary, lang),
-    summary.period ? formatMonth(summary.period, lang) : null,
-  ]
-    .filter(Boolean)
-    .join(' · ');
+  const name = summary.title ?? serviceLabel(summary, lang);
+  const period = summary.period ? formatMonth(summary.period, lang) : null;
+  // Dialog titles often name the period already ("Boligselskap (RF-1139) 2025"); say it once.
+  const title = period && !name.includes(period) ? `${name} · ${period}` : name;
   return (
     <article className="feedback-detail stack" data-testid="feedback-detail" data-dialog-id={summary.dialogId}>
       <div>

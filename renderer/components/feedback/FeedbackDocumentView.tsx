@@ -8,6 +8,7 @@ import type {
   FeedbackView,
   Rf1086FeedbackView,
   Totals,
+  TredjepartFeedbackView,
 } from '../../../shared/feedback/feedback-view';
 import { localized } from '../../i18n';
 import { FactList, type Fact } from '../reports/FactList';
@@ -110,7 +111,7 @@ function totalsFacts(prefix: string, totals: Totals | null, t: TFunction, lang: 
     .map(([label, value]) => [`${prefix}: ${label.toLowerCase()}`, formatKroner(value, lang)]);
 }
 
-function Rf1086Details({ view }: { view: Rf1086FeedbackView }) {
+function Rf1086Details({ view }: { view: Rf1086FeedbackView | TredjepartFeedbackView }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   return (

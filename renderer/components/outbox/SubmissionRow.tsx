@@ -1,7 +1,7 @@
 import { Alert, Button, Card, Heading, List, Paragraph, Tag } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink } from 'react-router';
-import type { Submission, SubmissionError } from '../../../shared/outbox/submission';
+import { targetOrg, type Submission, type SubmissionError } from '../../../shared/outbox/submission';
 import type { OutboxProgress } from '../../../shared/outbox/outbox-views';
 import { localized } from '../../i18n';
 import { FactList, type Fact } from '../reports/FactList';
@@ -30,7 +30,7 @@ export function SubmissionRow({ submission, progress, onCancel, onRetry, busy }:
   const { state, target } = submission;
   const lang = i18n.language;
   const headingId = `submission-${submission.id}`;
-  const org = target.service === 'a-melding' ? target.opplysningspliktig : target.oppgavegiver;
+  const org = targetOrg(target);
   const cancel = (
     <Button variant="tertiary" data-size="sm" onClick={() => onCancel(submission.id)} disabled={busy}>
       {t('outbox.cancel')}
@@ -177,10 +177,13 @@ type T = ReturnType<typeof useTranslation>['t'];
 function receiptFacts(submission: Submission, t: T): Fact[] {
   if (submission.state.kind !== 'received') return [];
   const { receipt } = submission.state;
-  const facts: Fact[] = [
-    [t('outbox.receipt.dialogId'), <code key="d">{receipt.dialogId}</code>],
-    [t('outbox.receipt.forsendelseId'), <code key="f">{receipt.forsendelseId}</code>],
-  ];
+  const facts: Fact[] = [[t('outbox.receipt.dialogId'), <code key="d">{receipt.dialogId}</code>]];
+  if (receipt.forsendelseId) {
+    facts.push([t('outbox.receipt.forsendelseId'), <code key="f">{receipt.forsendelseId}</code>]);
+  }
+  if (receipt.bestillingsreferanse) {
+    facts.push([t('outbox.receipt.bestillingsreferanse'), <code key="b">{receipt.bestillingsreferanse}</code>]);
+  }
   if (receipt.meldingsId) facts.push([t('outbox.receipt.meldingsId'), <code key="m">{receipt.meldingsId}</code>]);
   if (receipt.hovedskjemaId) {
     facts.push([t('outbox.receipt.hovedskjemaId'), <code key="h">{receipt.hovedskjemaId}</code>]);

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { channel } from './define';
 import { NoInput } from '../schemas';
 import {
+  ChangeServicesSchema,
   ClientIdSchema,
   CreateRequestSchema,
   KeyImportTextSchema,
@@ -57,4 +58,15 @@ export const setupChannels = {
   'systemuser.refreshStatus': channel(NoInput, SetupOverviewSchema),
   /** Deletes a rejected, denied or timed-out request in Altinn so a new one can be made. */
   'systemuser.discardRequest': channel(NoInput, SetupOverviewSchema),
+
+  /**
+   * Once the systembruker is approved: updates the system to offer the new services' rights and asks the owner to
+   * approve the change (a change request), so no new systembruker is needed.
+   */
+  'systemuser.changeServices': channel(ChangeServicesSchema, SetupOverviewSchema),
+  /** Opens the change request's confirmUrl (as Altinn gave it, allow-listed) and watches for the decision. */
+  'systemuser.openChangeApproval': channel(NoInput, z.object({ opened: z.literal(true) })),
+  'systemuser.refreshChange': channel(NoInput, SetupOverviewSchema),
+  /** Withdraws a change still waiting for the owner (or clears a decided one from the page). */
+  'systemuser.discardChange': channel(NoInput, SetupOverviewSchema),
 } as const;

@@ -8,7 +8,10 @@ export function aMeldingDeadline(kalendermaaned: string): string {
   return nextWorkingDayOnOrAfter(`${nextYear}-${String(nextMonth).padStart(2, '0')}-05`);
 }
 
-/** The aksjonærregisteroppgave for an income year is due 31 January the year after (formats.md §3.1). */
+/**
+ * The aksjonærregisteroppgave for an income year is due 31 January the year after (formats.md §3.1), moved to the
+ * next working day when that is a weekend (31 January 2026 is a Saturday: due Monday 2 February).
+ */
 export function rf1086Deadline(inntektsaar: number): string {
-  return `${inntektsaar + 1}-01-31`;
+  return nextWorkingDayOnOrAfter(`${inntektsaar + 1}-01-31`);
 }

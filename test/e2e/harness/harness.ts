@@ -48,6 +48,8 @@ export async function startHarness(
     dataDir?: string;
     /** Run the feedback poller as the app does, on this schedule (off by default: most tests do not need it). */
     feedback?: Pick<AppServicesOptions, 'feedbackIntervals'>;
+    /** A fixed clock for the whole app (deadlines, the sandbox, tokens), for tests about dates. */
+    now?: () => Date;
   } = {},
 ): Promise<Harness> {
   if (!existsSync(join(RENDERER_DIR, 'index.html'))) {
@@ -75,6 +77,7 @@ export async function startHarness(
     },
     log: silentLogger,
     ...(options.feedback ? { feedbackPolling: true, ...options.feedback } : {}),
+    ...(options.now ? { now: options.now } : {}),
   });
   const bridge = await startBridgeServer(services);
   const site = await startStaticServer(RENDERER_DIR, bridge.url);

@@ -1,22 +1,20 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCliCaptured } from '../../cli/run-cli';
-import { createAppServices } from '../../../main/app-services';
-import { createKeytarKeyStore } from '../../../main/keys/keytar-key-store';
-import { silentLogger } from '../../../main/log/logger';
 import { outboxPaths } from '../../../main/outbox/active-outbox';
-import type { ChannelName } from '../../../shared/ipc/contract';
-import type { SetupOverview } from '../../../shared/domain/setup';
-import { decide } from '../support/maskinporten-sandbox';
+import {
+  removeSandboxProfileFolder,
+  sandboxProfileFolder,
+  type SandboxProfileFolder,
+} from '../support/sandbox-profile';
 import { aMeldingBody, fixtureText } from '../support/report-fixtures';
 import { AMELDING_ORG } from '../support/skatteetaten-sandbox';
 
 // `innsender submit`, `outbox` and `audit` on the app's data folder, against the emulator the CLI starts itself.
 describe('innsender submit, outbox and audit', () => {
+  let folder: SandboxProfileFolder;
   let dataDir: string;
-  let profileId: string;
   const cli = (...argv: string[]) => runCliCaptured(dataDir, ['--lang', 'en', ...argv], process.env);
   const file = async (name: string, content: string) => {
     const path = join(dataDir, name);
@@ -25,53 +23,17 @@ describe('innsender submit, outbox and audit', () => {
   };
 
   beforeAll(async () => {
-    dataDir = await mkdtemp(join(tmpdir(), 'innsender-cli-outbox-'));
     // The setup through the app's channels on the same data folder, to an approved systembruker.
-    const opened: string[] = [];
-    const app = createAppServices({
-      dataDir,
-      host: 'node',
-      version: '0.0.0-test',
-      log: silentLogger,
-      setupPollIntervalMs: 50,
-      desktop: {
-        openExternal: async (url) => void opened.push(url),
-        pickFiles: async () => [],
-        saveFile: async () => null,
-        writeClipboard: async () => undefined,
-        notify: () => undefined,
-      },
+    folder = await sandboxProfileFolder({
+      name: 'cli-outbox',
+      orgNumber: AMELDING_ORG,
+      displayName: 'Eksempel AS',
+      services: ['a-melding'],
     });
-    const ok = async <T = SetupOverview>(channel: ChannelName, payload?: unknown) => {
-      const result = await app.dispatch(channel, payload);
-      if (!result.ok) throw new Error(`${channel}: ${result.error.code}`);
-      return result.value as T;
-    };
-    try {
-      profileId = (
-        await ok<{ id: string }>('profiles.create', {
-          orgNumber: AMELDING_ORG,
-          displayName: 'Eksempel AS',
-          environment: 'sandbox',
-        })
-      ).id;
-      await ok('keys.generate');
-      await ok('maskinporten.registerSandboxClient');
-      await ok('systemuser.registerSystem', { services: ['a-melding'] });
-      await ok('systemuser.createRequest', { ownerOrgNumber: AMELDING_ORG });
-      await ok('systemuser.openApproval');
-      await decide(opened[0] ?? '', 'approve');
-      for (let i = 0; i < 200 && (await ok('systemuser.refreshStatus')).steps.request !== 'done'; i++) {
-        await new Promise((r) => setTimeout(r, 25));
-      }
-    } finally {
-      await app.dispose();
-    }
+    dataDir = folder.dataDir;
   });
   afterAll(async () => {
-    const store = createKeytarKeyStore();
-    for (const account of await store.list()) if (account.startsWith(`${profileId}:`)) await store.delete(account);
-    await rm(dataDir, { recursive: true, force: true });
+    await removeSandboxProfileFolder(folder);
   });
 
   it('submits a report file: checked, saved as a draft, sent, and received with the receipt (exit 0)', async () => {
@@ -142,7 +104,7 @@ describe('innsender submit, outbox and audit', () => {
     expect(csv.out.split('\r\n')[0]).toMatch(/^seq,at,event,submissionId/);
     expect((await cli('audit', 'export', '--format', 'xml')).code).toBe(2);
 
-    const log = outboxPaths(dataDir, profileId).audit;
+    const log = outboxPaths(dataDir, folder.profileId).audit;
     const lines = (await readFile(log, 'utf8')).split('\n');
     lines[1] = JSON.stringify({ ...JSON.parse(lines[1] ?? '{}'), attempt: 7 });
     await writeFile(log, lines.join('\n'));

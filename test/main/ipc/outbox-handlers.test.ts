@@ -10,7 +10,8 @@ import { outboxPaths } from '../../../main/outbox/active-outbox';
 import type { ChannelName, ChannelOutput, EventName } from '../../../shared/ipc/contract';
 import type { Submission } from '../../../shared/outbox/submission';
 import type { IpcResult } from '../../../shared/ipc/result';
-import { decide } from '../support/maskinporten-sandbox';
+import { approveSandboxSystemUser } from '../support/sandbox-profile';
+import { waitUntil } from '../support/test-app-services';
 import { aMeldingBody, fixtureText } from '../support/report-fixtures';
 import { AMELDING_ORG } from '../support/skatteetaten-sandbox';
 
@@ -65,14 +66,8 @@ describe('the outbox channels, from a checked draft to a receipt', () => {
     if (result.ok) throw new Error(`${channel} should have failed`);
     return result.error;
   };
-  const until = async <T>(read: () => Promise<T>, check: (value: T) => boolean, what: string): Promise<T> => {
-    for (let i = 0; i < 400; i++) {
-      const value = await read();
-      if (check(value)) return value;
-      await new Promise((r) => setTimeout(r, 25));
-    }
-    throw new Error(`timed out waiting for ${what}`);
-  };
+  const until = <T>(read: () => Promise<T>, check: (value: T) => boolean, what: string) =>
+    waitUntil(read, check, what, { attempts: 400, everyMs: 25 });
   const settled = (id: string, kind: Submission['state']['kind']) =>
     until(
       () => ok('outbox.get', { id }),
@@ -98,17 +93,7 @@ describe('the outbox channels, from a checked draft to a receipt', () => {
     start();
     // The a-melding fixture's own organisation, set up through the wizard's channels to an approved systembruker.
     await ok('profiles.create', { orgNumber: AMELDING_ORG, displayName: 'Eksempel AS', environment: 'sandbox' });
-    await ok('keys.generate');
-    await ok('maskinporten.registerSandboxClient');
-    await ok('systemuser.registerSystem', { services: ['a-melding', 'aksjonaerregisteroppgave'] });
-    await ok('systemuser.createRequest', { ownerOrgNumber: AMELDING_ORG });
-    await ok('systemuser.openApproval');
-    await decide(opened.at(-1) ?? '', 'approve');
-    await until(
-      () => ok('setup.status'),
-      (o) => o.steps.request === 'done',
-      'the approval',
-    );
+    await approveSandboxSystemUser(services, () => opened, ['a-melding', 'aksjonaerregisteroppgave']);
 
     drafts.first = await saveDraft('januar.json', aMeldingBody('melding-1'));
     drafts.sameAgain = await saveDraft('januar-igjen.json', aMeldingBody('melding-1'));

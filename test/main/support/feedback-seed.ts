@@ -4,7 +4,7 @@ import { DialogStore } from '../../../main/sandbox/dialogporten/dialog-store';
 import { skatteetatenSlice } from '../../../main/sandbox/skatteetaten/skatteetaten-state';
 import type { AppServices } from '../../../main/app-services';
 import { addFeedback, submissionDialog } from './dialogporten-sandbox';
-import { decide } from './maskinporten-sandbox';
+import { approveSandboxSystemUser } from './sandbox-profile';
 import { TILBAKEMELDING_WITH_DEVIATIONS } from '../../fixtures/feedback/amelding-tilbakemelding';
 
 export { TILBAKEMELDING_WITH_DEVIATIONS };
@@ -54,20 +54,5 @@ export function seedAMeldingFeedback(
 
 /** Takes the active sandbox profile through the setup wizard's channels to an approved systembruker. */
 export async function approvedSandboxSetup(services: AppServices, openedUrls: () => string[]): Promise<void> {
-  const ok = async (channel: Parameters<AppServices['dispatch']>[0], payload?: unknown) => {
-    const result = await services.dispatch(channel, payload);
-    if (!result.ok) throw new Error(`${String(channel)}: ${result.error.code} ${result.error.message.en}`);
-    return result.value;
-  };
-  await ok('keys.generate');
-  await ok('maskinporten.registerSandboxClient');
-  await ok('systemuser.registerSystem', { services: ['a-melding', 'aksjonaerregisteroppgave'] });
-  const overview = (await ok('setup.status')) as { orgNumber: string };
-  await ok('systemuser.createRequest', { ownerOrgNumber: overview.orgNumber });
-  const before = openedUrls().length;
-  await ok('systemuser.openApproval');
-  const confirmUrl = openedUrls()[before];
-  if (!confirmUrl) throw new Error('no approval page was opened');
-  await decide(confirmUrl, 'approve');
-  await ok('systemuser.refreshStatus');
+  await approveSandboxSystemUser(services, openedUrls, ['a-melding', 'aksjonaerregisteroppgave']);
 }

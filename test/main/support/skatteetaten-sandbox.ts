@@ -10,7 +10,7 @@ import { AMeldingClient } from '../../../main/skatteetaten/amelding-client';
 import { AksjonaerregisterClient } from '../../../main/skatteetaten/aksjonaerregister-client';
 import { createSkatteetatenHttp } from '../../../main/skatteetaten/skatteetaten-http';
 import { systemUserTokens, type SkatteetatenTokens } from '../../../main/skatteetaten/skatteetaten-tokens';
-import { accessForServices, serviceById, type ServiceId } from '../../../shared/domain/services-catalogue';
+import { accessForServices, acceptedScopes, type ServiceId } from '../../../shared/domain/services-catalogue';
 import { ADMIN_SCOPES, decide, memorySigner, registerClient, tokensFor, VENDOR_ORG } from './maskinporten-sandbox';
 
 /** The a-melding fixture's opplysningspliktig and the RF-1086 fixtures' company. */
@@ -32,12 +32,14 @@ export interface SkatteetatenSandbox {
  */
 export async function startSkatteetatenSandbox(
   orgs: readonly string[] = [AMELDING_ORG, RF1086_ORG],
-  options: { now?: () => Date; tokens?: Partial<MaskinportenTokensOptions> } = {},
+  options: { now?: () => Date; tokens?: Partial<MaskinportenTokensOptions>; services?: ServiceId[] } = {},
 ): Promise<SkatteetatenSandbox> {
+  const services = options.services ?? SERVICES;
   const host = await startEmulator({ modules: emulatorModules(), ...(options.now ? { now: options.now } : {}) });
   const { signer, material } = await memorySigner();
   const clientId = await registerClient(host, {
-    scopes: [...ADMIN_SCOPES, ...SERVICES.map((s) => serviceById(s).scope)],
+    // Every spelling of a scope the sources disagree on (skattekort), so a test may ask for either.
+    scopes: [...ADMIN_SCOPES, ...services.flatMap((s) => acceptedScopes(s))],
     jwks: [material],
   });
   const maskinporten = tokensFor(host, clientId, signer, {
@@ -51,11 +53,11 @@ export async function startSkatteetatenSandbox(
   const registration = systemRegistrationFor({
     orgNumber: VENDOR_ORG,
     displayName: 'Eksempel AS',
-    services: SERVICES,
+    services,
     clientId,
   });
   await new SystemRegisterClient(http).registerSystem(registration);
-  const access = accessForServices(SERVICES);
+  const access = accessForServices(services);
   for (const org of orgs) {
     const created = await new SystemUserRequestClient(http).createStandardRequest({
       systemId: registration.id,

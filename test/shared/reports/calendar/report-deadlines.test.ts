@@ -19,7 +19,10 @@ describe('report deadlines', () => {
     expect(aMeldingDeadline('2026-03')).toBe('2026-04-07');
   });
 
-  it('puts the RF-1086 deadline on 31 January', () => {
-    expect(rf1086Deadline(2025)).toBe('2026-01-31');
+  it('puts the RF-1086 deadline on 31 January, moved off a weekend', () => {
+    // 31 January 2025 is a Friday; 31 January 2026 a Saturday; 31 January 2027 a Sunday.
+    expect(rf1086Deadline(2024)).toBe('2025-01-31');
+    expect(rf1086Deadline(2025)).toBe('2026-02-02');
+    expect(rf1086Deadline(2026)).toBe('2027-02-01');
   });
 });

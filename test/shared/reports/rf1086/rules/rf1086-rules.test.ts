@@ -102,14 +102,16 @@ describe('RF-1086 rules', () => {
     expect(codes(groupRf1086Forms([returns[0]!.main], []))).toContainEqual(['RF1086_NO_SHAREHOLDER_FORMS', 'error']);
   });
 
-  it('reject a year mismatch, another org than the profile, and warn after 31 January', () => {
+  it('reject a year mismatch, another org than the profile, and warn after the deadline', () => {
     expect(codes(setFrom(mainText(), shareholderText().replace('orid="692">2025<', 'orid="692">2024<')))).toEqual([
       ['RF1086_YEAR_MISMATCH', 'error'],
     ]);
     expect(codes(setFrom(mainText(), shareholderText()), { ...context, profileOrg: '974761076' } as never)).toEqual([
       ['RF1086_COMPANY_NOT_PROFILE', 'error'],
     ]);
-    expect(codes(setFrom(mainText(), shareholderText()), { ...context, today: '2026-02-01' })).toEqual([
+    // 31 January 2026 is a Saturday: the deadline moves to Monday 2 February.
+    expect(codes(setFrom(mainText(), shareholderText()), { ...context, today: '2026-02-02' })).toEqual([]);
+    expect(codes(setFrom(mainText(), shareholderText()), { ...context, today: '2026-02-03' })).toEqual([
       ['RF1086_DEADLINE_PASSED', 'warning'],
     ]);
   });

@@ -1,0 +1,207 @@
+import { randomUUID } from 'node:crypto';
+import type { Finding } from '../../../shared/reports/finding';
+import { checkMeldingText } from '../../../shared/tredjepart/check-melding';
+import { SCHEME_IDS, schemeById, schemeResource, schemeScope, type SchemeId } from '../../../shared/tredjepart/schemes';
+import { DialogStore } from '../dialogporten/dialog-store';
+import type { EmulatorContext } from '../host';
+import type { SandboxTokenAuthority } from '../maskinporten/token-authority';
+import type { EmulatorRequest, EmulatorRoute } from '../router';
+import { gldTilbakemelding } from './amelding-feedback';
+import { attachment, recordInDialogporten } from './dialogporten-records';
+import {
+  authorizeSystemUser,
+  idempotencyKeyOf,
+  idempotent,
+  requireContentType,
+  requireOrg,
+  serveDocument,
+  skeError,
+  type Spesifisering,
+  type SystemUserCaller,
+} from './skatteetaten-answers';
+import { skatteetatenSlice } from './skatteetaten-state';
+import { tredjepartSlice, type RegisteredTredjepart } from './tredjepart-state';
+
+/** The project's finding codes that Skatteetaten's own GLD_ codes name (skatteetaten-apis.md §6). */
+const GLD_CODE: Record<string, string> = {
+  TREDJEPART_MIXED_INNTEKTSAAR: 'GLD_1069',
+  TREDJEPART_MIXED_OPPGAVEGIVER: 'GLD_1102',
+  TREDJEPART_OPPGAVEGIVER_ORGNR_LENGTH: 'GLD_1201',
+};
+
+/**
+ * The "innrapportering" APIs of every registered scheme (§6), below the environments table's sandbox template
+ * `/skatteetaten/innrapportering{scheme}/v1`: `POST /{inntektsaar}` checked with the project's own rules, and the
+ * document endpoint. An accepted melding gets its dialogs in Dialogporten and, a moment later, Skatteetaten's
+ * feedback (a GLD innsendingstilbakemelding, §2.5) as a document on the feedback transmission.
+ */
+export function tredjepartRoutes(
+  ctx: EmulatorContext,
+  authority: SandboxTokenAuthority,
+  options: { feedbackDelayMs: number },
+): EmulatorRoute[] {
+  const dialogs = new DialogStore(ctx.state, ctx.now);
+  return SCHEME_IDS.flatMap((scheme) => routesFor(scheme));
+
+  function routesFor(scheme: SchemeId): EmulatorRoute[] {
+    const prefix = `/skatteetaten/innrapportering${schemeById(scheme).apiName}/v1`;
+    const auth = (req: EmulatorRequest) => authorizeSystemUser(req, ctx, authority, 'GLD', schemeScope(scheme));
+    return [
+      {
+        method: 'POST',
+        path: `${prefix}/:aar`,
+        handle: async (req) => {
+          const caller = await auth(req);
+          requireContentType(req, 'GLD', 'json');
+          const aar = req.params.aar as string;
+          yearSupported(aar);
+          const key = idempotencyKeyOf(req, 'GLD', true) as string;
+          return idempotent(ctx, req, 'GLD', key, () => {
+            const body = req.text();
+            const checked = checkMeldingText(body, {
+              scheme,
+              environment: 'sandbox',
+              today: ctx.now().toISOString().slice(0, 10),
+            });
+            const structural = checked.findings.filter((f) => /^TREDJEPART_(JSON_INVALID|STRUCTURE)$/.test(f.code));
+            if (structural.length || !checked.summary) {
+              throw skeError(400, 'GLD_008', 'Strukturell feil i tilknyttet dataformat', asSpesifisering(structural));
+            }
+            const years = checked.leveranser.map((l) => l.leveranse.inntektsaar);
+            if (years.some((y) => y !== aar)) {
+              throw skeError(400, 'GLD_011', 'Feil i metadata', [
+                {
+                  kode: 'GLD_1052',
+                  melding: 'Inntektsår i path og i innsending er ulike',
+                  angittVerdi: years.find((y) => y !== aar) ?? '',
+                },
+              ]);
+            }
+            const org = checked.summary.oppgavegiver ?? '';
+            if (/^\d{9}$/.test(org)) requireOrg(caller, org, 'GLD');
+            const errors = checked.findings.filter((f) => f.severity === 'error');
+            if (errors.length)
+              throw skeError(400, 'GLD_010', 'Feil i forbindelse med validering av payload', asSpesifisering(errors));
+            return {
+              status: 200,
+              body: register(scheme, caller, key, body, aar, checked),
+            };
+          });
+        },
+      },
+      {
+        method: 'GET',
+        path: `${prefix}/forsendelser/:forsendelseId/dokumenter/:dokumentId`,
+        handle: async (req) => {
+          const caller = await auth(req);
+          const ids = { forsendelseId: req.params.forsendelseId ?? '', dokumentId: req.params.dokumentId ?? '' };
+          return serveDocument(skatteetatenSlice(ctx.state).documents, ids, caller, ctx.now(), 'GLD');
+        },
+      },
+    ];
+  }
+
+  function yearSupported(aar: string) {
+    const year = Number(aar);
+    if (!/^\d{4}$/.test(aar) || year > ctx.now().getUTCFullYear() || year < 2020) {
+      throw skeError(400, 'GLD_006', 'Feil i request', [
+        { kode: 'GLD_1027', melding: `Inntektsår ${aar} støttes ikke` },
+      ]);
+    }
+  }
+
+  function register(
+    scheme: SchemeId,
+    caller: SystemUserCaller,
+    key: string,
+    body: string,
+    aar: string,
+    checked: ReturnType<typeof checkMeldingText>,
+  ) {
+    const summary = checked.summary as NonNullable<typeof checked.summary>;
+    const org = summary.oppgavegiver ?? caller.systemUserOrg;
+    const at = ctx.now().toISOString();
+    const forsendelseId = randomUUID();
+    const reference = summary.oppgavegiversLeveranseReferanse ?? forsendelseId;
+    const def = schemeById(scheme);
+    const base = `${ctx.baseUrl()}/skatteetaten/innrapportering${def.apiName}/v1`;
+    const documentUrl = (f: string, d: string) => `${base}/forsendelser/${f}/dokumenter/${d}`;
+    const s = skatteetatenSlice(ctx.state);
+    const submittedDocument = randomUUID();
+    s.documents[forsendelseId] = {
+      [submittedDocument]: { org, mediaType: 'application/json', content: body, availableAt: at },
+    };
+    const dueAt = new Date(Date.parse(at) + options.feedbackDelayMs).toISOString();
+    const feedbackId = randomUUID();
+    const tilbakemeldingId = randomUUID();
+    const warnings = checked.findings.filter((f) => f.severity === 'warning');
+    const title = `${def.title.nb} ${aar}`;
+    const dialogIds = recordInDialogporten(dialogs, {
+      parties: [org, caller.systemUserOrg],
+      resource: schemeResource(scheme),
+      title,
+      externalReference: reference,
+      at,
+      submission: {
+        forsendelseId,
+        senderOrg: caller.systemUserOrg,
+        attachments: [
+          attachment(`${def.apiName}.json`, documentUrl(forsendelseId, submittedDocument), 'application/json'),
+        ],
+      },
+      feedback: {
+        id: feedbackId,
+        dueAt,
+        type: 'Acceptance',
+        title: `${title}: godkjent`,
+        extendedStatus: 'GODKJENT',
+        attachments: [attachment('Tilbakemelding.json', documentUrl(feedbackId, tilbakemeldingId), 'application/json')],
+      },
+    });
+    const registered: RegisteredTredjepart = {
+      scheme,
+      idempotencyKey: key,
+      org,
+      inntektsaar: aar,
+      reference,
+      dialogId: dialogIds[0] as string,
+      forsendelseId,
+      antallOppgaver: summary.antallOppgaver,
+      receivedAt: at,
+    };
+    const t = tredjepartSlice(ctx.state);
+    t.submissions.push(registered);
+    t.receiptsByIdempotencyKey[key] = (t.receiptsByIdempotencyKey[key] ?? 0) + 1;
+    s.documents[feedbackId] = {
+      [tilbakemeldingId]: {
+        org,
+        mediaType: 'application/json',
+        content: JSON.stringify(tilbakemelding(registered, warnings, dueAt)),
+        availableAt: dueAt,
+      },
+    };
+    void ctx.state.save();
+    return {
+      dialogId: registered.dialogId,
+      forsendelseId,
+      oppgavegiversLeveranseReferanse: reference,
+      antallOppgaver: summary.antallOppgaver,
+    };
+  }
+}
+
+function asSpesifisering(findings: readonly Finding[]): Spesifisering[] {
+  return findings.slice(0, 50).map((f) => ({
+    kode: GLD_CODE[f.code] ?? f.code,
+    melding: f.message.nb,
+    ...(f.path ? { sti: f.path } : {}),
+  }));
+}
+
+/**
+ * The GLD innsendingstilbakemelding v2 (§2.5; its use for the JSON APIs is UNCONFIRMED) for an accepted melding,
+ * with `oppgavetype` naming the scheme so the feedback page can say which report it answers.
+ */
+export function tilbakemelding(registered: RegisteredTredjepart, warnings: readonly Finding[], at: string) {
+  return gldTilbakemelding({ ...registered, oppgavetype: registered.scheme }, warnings, at, { namePaths: true });
+}

@@ -1,0 +1,349 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { AppError } from '../../shared/domain/app-error';
+import { text } from '../../shared/domain/localized';
+import type { Profile } from '../../shared/domain/profile';
+import type { SubmitPreview } from '../../shared/outbox/outbox-views';
+import type { Submission } from '../../shared/outbox/submission';
+import { error } from '../../shared/reports/finding';
+import { checkMeldingText } from '../../shared/tredjepart/check-melding';
+import type { TredjepartCheckResult } from '../../shared/tredjepart/check-result';
+import { schemeById, type SchemeId } from '../../shared/tredjepart/schemes';
+import type { TredjepartCheck, TredjepartDraft } from '../../shared/tredjepart/tredjepart-views';
+import type { DesktopPort } from '../desktop-port';
+import { endpointsFor } from '../environments/resolve';
+import type { EnqueueInput } from '../outbox/outbox';
+import { payloadDigest } from '../outbox/outbox';
+import { reportEnvironmentFor } from '../reports/reports-service';
+import type { SandboxController } from '../sandbox/sandbox-controller';
+import { tredjepartBase } from '../skatteetaten/tredjepart-client';
+import { csvToMelding, CsvImportError } from './csv-import';
+import type { StoredTredjepartDraft, TredjepartDraftStore } from './tredjepart-drafts';
+
+/** The REST APIs take at most 10 MB (skatteetaten-apis.md §0.5); larger files go through the TPO upload API. */
+export const MAX_TREDJEPART_BYTES = 10 * 1024 * 1024;
+
+export interface TredjepartServiceOptions {
+  activeProfile: () => Profile | null | undefined;
+  desktop: Pick<DesktopPort, 'pickFiles'>;
+  drafts: TredjepartDraftStore;
+  sandbox: SandboxController;
+  /** The active profile's outbox: a draft is queued there, and its submissions tell whether one is live. */
+  outbox: { enqueue(input: EnqueueInput): Promise<Submission>; list(): Promise<Submission[]> };
+  language: () => 'nb' | 'en';
+  now?: () => Date;
+}
+
+interface RememberedCheck {
+  result: TredjepartCheckResult;
+  profileId: string | null;
+  /** What will be sent: the file's JSON, or the JSON made from its CSV. */
+  body: string;
+  source: TredjepartDraft['source'];
+}
+
+export interface FileInput {
+  scheme: SchemeId;
+  name: string;
+  bytes: Uint8Array;
+  origin: 'path' | 'dropped';
+  /** For a CSV: the income year its rows are for (default: last year). */
+  inntektsaar?: string;
+}
+
+/**
+ * Tredjepartsopplysninger for the active profile: check a JSON (or CSV) file offline for a scheme, keep it as a
+ * draft, and send a checked draft through the profile's outbox, the same durable path the reports take.
+ */
+export class TredjepartService {
+  private readonly recent = new Map<string, RememberedCheck>();
+
+  constructor(private readonly options: TredjepartServiceOptions) {}
+
+  private now(): Date {
+    return this.options.now?.() ?? new Date();
+  }
+
+  async pick(scheme: SchemeId, inntektsaar?: string): Promise<TredjepartCheck | null> {
+    const en = this.options.language() === 'en';
+    const [path] = await this.options.desktop.pickFiles({
+      title: en ? `Choose a ${schemeById(scheme).title.en} file` : `Velg en fil for ${schemeById(scheme).title.nb}`,
+      filters: [
+        { name: 'JSON, CSV', extensions: ['json', 'csv'] },
+        { name: en ? 'All files' : 'Alle filer', extensions: ['*'] },
+      ],
+      multiple: false,
+    });
+    return path ? this.checkPath(scheme, path, inntektsaar) : null;
+  }
+
+  async checkPath(scheme: SchemeId, path: string, inntektsaar?: string): Promise<TredjepartCheck> {
+    const size = await stat(path).then(
+      (s) => s.size,
+      () => -1,
+    );
+    if (size < 0)
+      return this.unreadable(
+        scheme,
+        path,
+        'path',
+        'TREDJEPART_FILE_MISSING',
+        'Fant ikke filen.',
+        'The file was not found.',
+      );
+    if (size > MAX_TREDJEPART_BYTES) return this.tooLarge(scheme, path, 'path');
+    return this.check({
+      scheme,
+      name: path,
+      bytes: await readFile(path),
+      origin: 'path',
+      ...(inntektsaar ? { inntektsaar } : {}),
+    });
+  }
+
+  check(input: FileInput): TredjepartCheck {
+    if (input.bytes.byteLength > MAX_TREDJEPART_BYTES) return this.tooLarge(input.scheme, input.name, input.origin);
+    let content: string;
+    try {
+      content = new TextDecoder('utf-8', { fatal: true }).decode(input.bytes).replace(/^\uFEFF/, '');
+    } catch {
+      return this.unreadable(
+        input.scheme,
+        input.name,
+        input.origin,
+        'TREDJEPART_NOT_UTF8',
+        'Filen er ikke UTF-8-tekst.',
+        'The file is not UTF-8 text.',
+      );
+    }
+    const profile = this.options.activeProfile();
+    const isCsv = /\.csv$/i.test(input.name) || !/^\s*[{[]/.test(content);
+    let body = content;
+    if (isCsv) {
+      try {
+        body = csvToMelding(content, input.scheme, {
+          inntektsaar: input.inntektsaar ?? String(this.now().getFullYear() - 1),
+          oppgavegiver: profile?.orgNumber ?? '',
+          kontaktNavn: profile?.displayName ?? '',
+        });
+      } catch (thrown) {
+        const reason = thrown instanceof CsvImportError ? thrown.message : String(thrown);
+        return this.unreadable(
+          input.scheme,
+          input.name,
+          input.origin,
+          'TREDJEPART_CSV_INVALID',
+          `CSV-filen kunne ikke leses: ${reason}`,
+          `The CSV file could not be read: ${reason}`,
+        );
+      }
+    }
+    const checked = checkMeldingText(body, {
+      scheme: input.scheme,
+      environment: reportEnvironmentFor(profile ?? null),
+      ...(profile ? { profileOrg: profile.orgNumber } : {}),
+      today: this.now().toISOString().slice(0, 10),
+    });
+    const source = sourceOf(input.name, input.origin, input.bytes);
+    const result: TredjepartCheckResult = {
+      kind: 'tredjepart',
+      scheme: input.scheme,
+      files: [{ path: input.name, sha256: source.sha256, size: source.size }],
+      format: isCsv ? 'csv' : 'json',
+      valid: checked.valid,
+      findings: checked.findings,
+      summary: checked.summary,
+      checkedAt: this.now().toISOString(),
+    };
+    return { checkId: this.remember({ result, profileId: profile?.id ?? null, body, source }), result };
+  }
+
+  async saveDraft(checkId: string): Promise<TredjepartDraft> {
+    const profile = this.requireProfile();
+    const checked = this.recent.get(checkId);
+    if (!checked) {
+      throw new AppError(
+        'TREDJEPART_CHECK_NOT_FOUND',
+        text(
+          'Kontrollen er ikke lenger i minnet; velg filen på nytt.',
+          'The check is no longer held; choose the file again.',
+        ),
+      );
+    }
+    if (checked.profileId !== profile.id) {
+      throw new AppError(
+        'TREDJEPART_CHECK_OTHER_PROFILE',
+        text(
+          'Filen ble kontrollert for en annen virksomhet; kontroller den på nytt.',
+          'The file was checked for another organisation; check it again.',
+        ),
+      );
+    }
+    const digest = createHash('sha256').update(checked.body, 'utf8').digest('hex');
+    const stored = await this.options.drafts.save(
+      {
+        profileId: profile.id,
+        scheme: checked.result.scheme,
+        source: checked.source,
+        bodySha256: digest,
+        bodyBytes: Buffer.byteLength(checked.body, 'utf8'),
+        result: checked.result,
+        body: checked.body,
+      },
+      this.now(),
+    );
+    return withoutBody(stored);
+  }
+
+  async listDrafts(): Promise<TredjepartDraft[]> {
+    const profile = this.options.activeProfile();
+    return profile ? this.options.drafts.list(profile.id) : [];
+  }
+
+  async getDraft(id: string): Promise<TredjepartDraft> {
+    return withoutBody(await this.draft(id));
+  }
+
+  async deleteDraft(id: string): Promise<boolean> {
+    return this.options.drafts.delete(this.requireProfile().id, id);
+  }
+
+  /** What sending the draft would send and where, for the confirmation. */
+  async preview(id: string): Promise<SubmitPreview> {
+    const profile = this.requireProfile();
+    const input = enqueueInputOf(await this.draft(id));
+    const digest = payloadDigest(input.payload);
+    const endpoints = await endpointsFor(profile, this.options.sandbox);
+    const target = input.target as Extract<EnqueueInput['target'], { service: 'tredjepart' }>;
+    const existing = (await this.options.outbox.list()).find(
+      (s) => s.draftId === id && s.state.kind !== 'cancelled' && s.state.kind !== 'rejected',
+    );
+    return {
+      draftId: id,
+      label: input.label,
+      target: input.target,
+      payloadBytes: digest.bytes,
+      payloadSha256: digest.sha256,
+      profile: { displayName: profile.displayName, orgNumber: profile.orgNumber },
+      environment: profile.environment,
+      destination: `${tredjepartBase(endpoints.skatteetaten.tredjepartTemplate, target.scheme)}/${target.inntektsaar}`,
+      existing: existing ?? null,
+    };
+  }
+
+  /** Queues an error-free draft in the outbox (one live submission per draft); on disk before this returns. */
+  async submit(id: string): Promise<Submission> {
+    return this.options.outbox.enqueue(enqueueInputOf(await this.draft(id)));
+  }
+
+  // --- plumbing ---------------------------------------------------------------------------------------------------
+
+  private async draft(id: string): Promise<StoredTredjepartDraft> {
+    const draft = await this.options.drafts.get(this.requireProfile().id, id);
+    if (!draft) {
+      throw new AppError(
+        'TREDJEPART_DRAFT_NOT_FOUND',
+        text('Fant ikke utkastet hos denne virksomheten.', 'The draft was not found for this organisation.'),
+        [id],
+      );
+    }
+    return draft;
+  }
+
+  private requireProfile(): Profile {
+    const profile = this.options.activeProfile();
+    if (!profile) {
+      throw new AppError(
+        'TREDJEPART_NO_PROFILE',
+        text('Legg til eller velg en virksomhet først.', 'Add or choose an organisation first.'),
+      );
+    }
+    return profile;
+  }
+
+  private remember(check: RememberedCheck): string {
+    const id = randomUUID().replace(/-/g, '');
+    this.recent.set(id, check);
+    // The last 20 checks: enough for the page, bounded in memory (each body is at most 10 MB).
+    for (const old of this.recent.keys()) {
+      if (this.recent.size <= 20) break;
+      this.recent.delete(old);
+    }
+    return id;
+  }
+
+  private unreadable(
+    scheme: SchemeId,
+    name: string,
+    origin: 'path' | 'dropped',
+    code: string,
+    nb: string,
+    en: string,
+  ): TredjepartCheck {
+    const result: TredjepartCheckResult = {
+      kind: 'tredjepart',
+      scheme,
+      files: [{ path: name, sha256: '0'.repeat(64), size: 0 }],
+      format: /\.csv$/i.test(name) ? 'csv' : 'json',
+      valid: false,
+      findings: [error(code, '', nb, en)],
+      summary: null,
+      checkedAt: this.now().toISOString(),
+    };
+    const source = { name: basename(name), origin, sha256: '0'.repeat(64), size: 0 };
+    return { checkId: this.remember({ result, profileId: null, body: '', source }), result };
+  }
+
+  private tooLarge(scheme: SchemeId, name: string, origin: 'path' | 'dropped'): TredjepartCheck {
+    return this.unreadable(
+      scheme,
+      name,
+      origin,
+      'TREDJEPART_FILE_TOO_LARGE',
+      'Filen er større enn 10 MB, grensen for innsending gjennom API-et. Del den opp i flere leveranser.',
+      'The file is larger than 10 MB, the limit for the API. Split it into several leveranser.',
+    );
+  }
+}
+
+/** The outbox's submission for a checked draft: refused while the draft has errors. */
+export function enqueueInputOf(draft: StoredTredjepartDraft): EnqueueInput {
+  const summary = draft.result.summary;
+  if (!draft.result.valid || !summary?.inntektsaar || !summary.oppgavegiver) {
+    throw new AppError(
+      'OUTBOX_DRAFT_INVALID',
+      text(
+        'Utkastet har feil som må rettes før det kan sendes inn.',
+        'The draft has errors that must be fixed before it can be submitted.',
+      ),
+    );
+  }
+  const scheme = schemeById(draft.scheme);
+  return {
+    draftId: draft.id,
+    label: `${scheme.title.nb} ${summary.inntektsaar} (${summary.oppgavegiver})`,
+    target: {
+      service: 'tredjepart',
+      scheme: draft.scheme,
+      inntektsaar: summary.inntektsaar,
+      oppgavegiver: summary.oppgavegiver,
+      antallOppgaver: summary.antallOppgaver,
+    },
+    payload: { service: 'tredjepart', scheme: draft.scheme, inntektsaar: summary.inntektsaar, body: draft.body },
+  };
+}
+
+function withoutBody(draft: StoredTredjepartDraft): TredjepartDraft {
+  const { body: _body, ...view } = draft;
+  return view;
+}
+
+function sourceOf(name: string, origin: 'path' | 'dropped', bytes: Uint8Array): TredjepartDraft['source'] {
+  return {
+    name: origin === 'path' ? name : basename(name),
+    origin,
+    sha256: createHash('sha256').update(bytes).digest('hex'),
+    size: bytes.byteLength,
+  };
+}

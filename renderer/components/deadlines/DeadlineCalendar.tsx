@@ -1,0 +1,68 @@
+import { Heading, Paragraph, Tag } from '@digdir/designsystemet-react';
+import { useTranslation } from 'react-i18next';
+import type { Deadline } from '../../../shared/deadlines/deadline-views';
+import { formatDate, formatMonth } from '../reports/format';
+import { periodText, serviceName, STATUS_COLOR, whenText } from './deadline-text';
+
+/** The deadlines month by month (by due date), each with its status; the next one is marked. */
+export function DeadlineCalendar({ deadlines, nextId }: { deadlines: Deadline[]; nextId: string | null }) {
+  const { t, i18n } = useTranslation();
+  const months = new Map<string, Deadline[]>();
+  for (const d of deadlines) {
+    const month = d.dueDate.slice(0, 7);
+    months.set(month, [...(months.get(month) ?? []), d]);
+  }
+  return (
+    <ol className="deadline-months" data-testid="deadline-calendar">
+      {[...months].map(([month, items]) => (
+        <li key={month} className="deadline-month" data-month={month}>
+          <Heading level={3} data-size="2xs" className="deadline-month__name">
+            {formatMonth(month, i18n.language)}
+          </Heading>
+          <ul className="deadline-items">
+            {items.map((d) => (
+              <li
+                key={d.id}
+                className={`deadline-item deadline-item--${d.status}${d.id === nextId ? ' deadline-item--next' : ''}`}
+                data-testid="deadline"
+                data-id={d.id}
+                data-due={d.dueDate}
+                data-status={d.status}
+                aria-current={d.id === nextId ? 'true' : undefined}
+              >
+                <time dateTime={d.dueDate} className="deadline-item__date">
+                  {formatDate(d.dueDate, i18n.language)}
+                </time>
+                <div className="deadline-item__what">
+                  <Paragraph data-size="sm">
+                    <strong>{serviceName(d, i18n.language)}</strong> {periodText(d, t, i18n.language)}
+                  </Paragraph>
+                  {d.movedBecause && (
+                    <Paragraph data-size="xs" className="deadline-muted" data-testid="deadline-moved">
+                      {t(`deadlines.moved.${d.movedBecause}`, { date: formatDate(d.nominalDate, i18n.language) })}
+                    </Paragraph>
+                  )}
+                  {!d.confirmed && (
+                    <Paragraph data-size="xs" className="deadline-muted" title={d.source}>
+                      {t('deadlines.unconfirmed')}
+                    </Paragraph>
+                  )}
+                </div>
+                <div className="deadline-item__state">
+                  <Tag data-color={STATUS_COLOR[d.status]} data-size="sm">
+                    {t(`deadlines.status.${d.status}`)}
+                  </Tag>
+                  {d.status !== 'met' && (
+                    <Paragraph data-size="xs" className="deadline-muted">
+                      {whenText(d, t)}
+                    </Paragraph>
+                  )}
+                </div>
+              </li>
+            ))}
+          </ul>
+        </li>
+      ))}
+    </ol>
+  );
+}
