@@ -1,4 +1,5 @@
 import type { AppServices } from '../app-services';
+import { AppError } from '../../shared/domain/app-error';
 import type { ChannelInput, ChannelName, ChannelOutput } from '../../shared/ipc/contract';
 import type { Language } from '../../shared/domain/localized';
 import { printError, type CliIo } from './output';
@@ -10,6 +11,8 @@ export interface CliContext {
   json: boolean;
   lang: Language;
   setExit(code: ExitCode): void;
+  /** Calls a channel exactly as the UI does (same validation, same error codes); its error is thrown as an AppError. */
+  request<C extends ChannelName>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>>;
   /** Calls a channel exactly as the UI does (same validation, same error codes) and prints the answer. */
   call<C extends ChannelName>(
     channel: C,
@@ -33,6 +36,11 @@ export function createCliContext(
       if (code > exit) exit = code;
     },
     exitCode: () => exit,
+    async request<C extends ChannelName>(channel: C, input: ChannelInput<C>) {
+      const result = await services.dispatch(channel, input);
+      if (!result.ok) throw new AppError(result.error.code, result.error.message, result.error.details);
+      return result.value as ChannelOutput<C>;
+    },
     async call<C extends ChannelName>(channel: C, input: ChannelInput<C>, format: (value: ChannelOutput<C>) => string) {
       const result = await services.dispatch(channel, input);
       if (result.ok) {

@@ -1,13 +1,10 @@
 import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { AppError, isAppError } from '../../../shared/domain/app-error';
-import type { Language } from '../../../shared/domain/localized';
-import type { ChannelInput, ChannelName, ChannelOutput } from '../../../shared/ipc/contract';
-import type { Submission } from '../../../shared/outbox/submission';
+import { AppError } from '../../../shared/domain/app-error';
 import type { CliContext } from '../context';
-import { EXIT, type ExitCode } from '../exit-codes';
-import { printError } from '../output';
+import { describe, exitFor, fail, waitForAnswer } from '../submissions';
+import { EXIT } from '../exit-codes';
 
 /**
  * `innsender submit`, `innsender outbox` and `innsender audit`: the app's own outbox, through the same channels,
@@ -22,7 +19,7 @@ export function registerOutboxCommands(program: Command, ctx: CliContext): void 
     .action(async (ref: string, opts: { wait: boolean }) => {
       try {
         const draftId = await draftFor(ctx, ref);
-        const queued = await channel(ctx, 'outbox.submit', { draftId });
+        const queued = await ctx.request('outbox.submit', { draftId });
         const final = opts.wait ? await waitForAnswer(ctx, queued.id) : queued;
         if (ctx.json) ctx.io.out(JSON.stringify({ ok: true, value: final }));
         else ctx.io.out(describe(final, ctx.lang, true));
@@ -51,7 +48,7 @@ export function registerOutboxCommands(program: Command, ctx: CliContext): void 
     .argument('<id>')
     .action(async (id: string) => {
       try {
-        await channel(ctx, 'outbox.retry', { id });
+        await ctx.request('outbox.retry', { id });
         const final = await waitForAnswer(ctx, id);
         ctx.io.out(ctx.json ? JSON.stringify({ ok: true, value: final }) : describe(final, ctx.lang, true));
         ctx.setExit(exitFor(final));
@@ -66,7 +63,7 @@ export function registerOutboxCommands(program: Command, ctx: CliContext): void 
     .description('check every entry and its link to the one before')
     .action(async () => {
       try {
-        const result = await channel(ctx, 'audit.verify', undefined);
+        const result = await ctx.request('audit.verify', undefined);
         if (ctx.json) ctx.io.out(JSON.stringify({ ok: true, value: result }));
         else if (result.ok)
           ctx.io.out(`The audit log is intact: ${result.entries} entries, last hash ${result.lastHash}.`);
@@ -118,69 +115,5 @@ async function draftFor(ctx: CliContext, ref: string): Promise<string> {
       en: `The file ${ref} could not be read as a report.`,
     });
   }
-  return (await channel(ctx, 'reports.saveDraft', { checkId: check.checkId })).id;
-}
-
-/** Until Skatteetaten has answered, or the outbox waits (offline, a passing fault: it stays queued on disk). */
-export async function waitForAnswer(ctx: CliContext, id: string): Promise<Submission> {
-  for (;;) {
-    const current = await channel(ctx, 'outbox.get', { id });
-    if (current.state.kind !== 'queued' && current.state.kind !== 'sending') return current;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-/** A channel call as the UI makes it (same validation, same error codes), its error thrown for `fail`. */
-export async function channel<C extends ChannelName>(
-  ctx: CliContext,
-  name: C,
-  input: ChannelInput<C>,
-): Promise<ChannelOutput<C>> {
-  const result = await ctx.services.dispatch(name, input);
-  if (!result.ok) throw new AppError(result.error.code, result.error.message, result.error.details);
-  return result.value as ChannelOutput<C>;
-}
-
-export function fail(ctx: CliContext, error: unknown): void {
-  if (!isAppError(error)) throw error;
-  const code = printError(ctx.io, error.toShape(), ctx.json, ctx.lang);
-  // A draft with errors is "what was checked has errors", like `innsender validate`; an unknown id or an action
-  // the submission's state does not allow is bad input.
-  if (error.code === 'OUTBOX_DRAFT_INVALID') ctx.setExit(EXIT.findings);
-  else if (/^OUTBOX_(.*_NOT_FOUND|NOT_FOUND|CANNOT_\w+)$/.test(error.code)) ctx.setExit(EXIT.usage);
-  else ctx.setExit(code);
-}
-
-/** received 0; rejected 1 (Skatteetaten found errors); still waiting 3 (it stays in the outbox and is sent later). */
-export function exitFor(s: Submission): ExitCode {
-  if (s.state.kind === 'received' || s.state.kind === 'queued' || s.state.kind === 'sending') return EXIT.ok;
-  if (s.state.kind === 'rejected') return EXIT.findings;
-  return s.state.kind === 'cancelled' ? EXIT.ok : EXIT.failure;
-}
-
-export function describe(s: Submission, lang: Language, long = false): string {
-  const head = `${s.id}  ${s.state.kind.padEnd(9)}  ${s.label}`;
-  const lines: string[] = [head];
-  const state = s.state;
-  if (state.kind === 'received') {
-    lines.push(
-      `  received ${state.at}  dialogId ${state.receipt.dialogId}` +
-        (state.receipt.forsendelseId ? `  forsendelseId ${state.receipt.forsendelseId}` : '') +
-        (state.receipt.bestillingsreferanse ? `  bestillingsreferanse ${state.receipt.bestillingsreferanse}` : ''),
-    );
-  } else if (state.kind === 'rejected' || state.kind === 'failed') {
-    lines.push(`  ${state.error.code}: ${state.error.message[lang]}`);
-    if (long) for (const d of state.error.details ?? []) lines.push(`    - ${d}`);
-    if (state.error.korrelasjonsid) lines.push(`  korrelasjonsid ${state.error.korrelasjonsid}`);
-    if (state.kind === 'failed') {
-      lines.push(
-        state.retryAt
-          ? `  waiting (${state.reason}); tried again at ${state.retryAt} when the app or \`innsender outbox retry\` runs`
-          : `  waiting for you (${state.reason}): fix the cause, then \`innsender outbox retry ${s.id}\``,
-      );
-    }
-  } else if (state.kind === 'queued') {
-    lines.push('  queued: sent when the app or the next `innsender submit`/`outbox retry` runs');
-  }
-  return long || lines.length > 1 ? lines.join('\n') : head;
+  return (await ctx.request('reports.saveDraft', { checkId: check.checkId })).id;
 }

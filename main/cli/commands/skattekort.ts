@@ -11,7 +11,6 @@ import type { AnswerRecord, SkattekortOrderView } from '../../../shared/skatteko
 import type { CliContext } from '../context';
 import { EXIT } from '../exit-codes';
 import { printError } from '../output';
-import { channel } from './outbox';
 
 /**
  * `innsender skattekort …`: order the employees' tax deduction cards (from an a-melding draft or a CSV file)
@@ -80,7 +79,7 @@ export function registerSkattekortCommand(program: Command, ctx: CliContext): vo
             }
             arbeidstakere = list.orderable;
           }
-          const queued = await channel(ctx, 'skattekort.order', {
+          const queued = await ctx.request('skattekort.order', {
             inntektsaar: opts.year,
             bestillingstype: opts.changesOnly ? 'HENT_KUN_ENDRING' : 'HENT_ALLE_OPPGITTE',
             varslingstype: opts.notify ? 'VARSEL_VED_FOERSTE_ENDRING' : 'INGEN_VARSEL',
@@ -123,7 +122,7 @@ export function registerSkattekortCommand(program: Command, ctx: CliContext): vo
     .option('--timeout <seconds>', 'how long to wait for the answer', '300')
     .action(async (ref: string, opts: { csv?: string; jsonOut?: string; timeout: string }) => {
       try {
-        const { orders } = await channel(ctx, 'skattekort.orders', undefined);
+        const { orders } = await ctx.request('skattekort.orders', undefined);
         const found = orders.find(
           (o) =>
             o.submission.id === ref ||
@@ -147,13 +146,13 @@ export function registerSkattekortCommand(program: Command, ctx: CliContext): vo
 
 async function personsFor(ctx: CliContext, ref: string | undefined): Promise<PersonList> {
   if (ref && existsSync(ref)) return ctx.services.skattekort.personsFromCsv(ref);
-  return channel(ctx, 'skattekort.personsFromDraft', ref ? { draftId: ref } : {});
+  return ctx.request('skattekort.personsFromDraft', ref ? { draftId: ref } : {});
 }
 
 /** Until the order has left the outbox (received, rejected, or waiting for a retry). */
 async function waitForOutbox(ctx: CliContext, id: string): Promise<Submission> {
   for (;;) {
-    const current = await channel(ctx, 'outbox.get', { id });
+    const current = await ctx.request('outbox.get', { id });
     if (current.state.kind !== 'queued' && current.state.kind !== 'sending') return current;
     await new Promise((r) => setTimeout(r, 100));
   }
@@ -169,7 +168,7 @@ async function printAnswer(
     new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), Math.max(1, timeoutSeconds) * 1000).unref()),
   ]);
   if (record === 'timeout' || record === null) {
-    const view = await channel(ctx, 'skattekort.pollNow', { submissionId }).catch(() => null);
+    const view = await ctx.request('skattekort.pollNow', { submissionId }).catch(() => null);
     if (ctx.json) ctx.io.out(JSON.stringify({ ok: true, value: view }));
     else ctx.io.out(view ? describeOrder(view, ctx.lang) : 'No answer yet.');
     ctx.setExit(EXIT.failure);

@@ -7,7 +7,7 @@ import { SCHEME_IDS, schemeById, type SchemeId } from '../../../shared/tredjepar
 import type { TredjepartCheck } from '../../../shared/tredjepart/tredjepart-views';
 import type { CliContext } from '../context';
 import { EXIT, type ExitCode } from '../exit-codes';
-import { channel, describe, exitFor, fail, waitForAnswer } from './outbox';
+import { describe, exitFor, fail, waitForAnswer } from '../submissions';
 
 /**
  * `innsender tredjepart validate|submit <scheme> <file>`: the Tredjepart page's check and send for scripts, through
@@ -60,8 +60,8 @@ export function registerTredjepartCommand(program: Command, ctx: CliContext): vo
           ctx.setExit(code);
           return;
         }
-        const draft = await channel(ctx, 'tredjepart.saveDraft', { checkId: check.checkId });
-        const queued = await channel(ctx, 'tredjepart.submit', { id: draft.id });
+        const draft = await ctx.request('tredjepart.saveDraft', { checkId: check.checkId });
+        const queued = await ctx.request('tredjepart.submit', { id: draft.id });
         const final = opts.wait ? await waitForAnswer(ctx, queued.id) : queued;
         ctx.io.out(ctx.json ? JSON.stringify({ ok: true, value: final }) : describe(final, ctx.lang, true));
         ctx.setExit(exitFor(final));
