@@ -13,6 +13,7 @@ import type { KeyStore } from './keys/key-store';
 import { createKeytarKeyStore } from './keys/keytar-key-store';
 import { SetupService } from './setup/setup-service';
 import { createReportsService, type ReportsService } from './reports/reports-service';
+import { knownAMeldingerFrom } from './reports/known-messages';
 import { ActiveFeedback } from './dialogporten/active-feedback';
 import type { PollIntervals } from './dialogporten/feedback-poller';
 import { ActiveOutbox } from './outbox/active-outbox';
@@ -126,6 +127,8 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     activeProfile: () => profiles.active(),
     desktop: options.desktop,
     language: () => settings.read().language,
+    // The outbox is made just below; it is only asked once a check runs.
+    knownMessages: () => knownAMeldingerFrom(outbox),
     ...(options.now ? { check: { now: options.now } } : {}),
   });
   const outbox = new ActiveOutbox({
@@ -176,6 +179,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     deadlines,
     profiles,
     desktop: options.desktop,
+    events,
     log,
     language: () => settings.read().language,
   });

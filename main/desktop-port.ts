@@ -8,13 +8,24 @@ export interface FileFilter {
   extensions: string[];
 }
 
+/** What `saveFile` writes: text (as UTF-8) or bytes (unchanged). */
+export type SavedContent = string | Uint8Array;
+
+/** The bytes a save writes for `content`: every port writes the same thing. */
+export function savedBytes(content: SavedContent): Uint8Array {
+  return typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+}
+
 export interface DesktopPort {
   /** Hands an already allow-listed http(s) URL to the OS browser. */
   openExternal(url: string): Promise<void>;
   /** The native open dialog; resolves to the chosen paths (empty when cancelled). */
   pickFiles(options: { title: string; filters: FileFilter[]; multiple: boolean }): Promise<string[]>;
-  /** The native save dialog, then writes the content; resolves to the path, or null when cancelled. */
-  saveFile(options: { title: string; defaultName: string; content: string }): Promise<string | null>;
+  /**
+   * The native save dialog, then writes the content: a string as UTF-8, bytes exactly as given (a PDF from
+   * Skatteetaten); resolves to the path, or null when cancelled.
+   */
+  saveFile(options: { title: string; defaultName: string; content: SavedContent }): Promise<string | null>;
   writeClipboard(text: string): Promise<void>;
   /** An OS notification; `onClick` runs when the user clicks it. */
   notify(notification: { title: string; body: string; onClick?: () => void }): void;

@@ -1,5 +1,5 @@
 import { writeFile } from 'node:fs/promises';
-import type { DesktopPort } from '../desktop-port';
+import { savedBytes, type DesktopPort } from '../desktop-port';
 import type { CliIo } from './output';
 
 /** The desktop port for a terminal: links and notifications are printed; there are no dialogs to show. */
@@ -8,7 +8,7 @@ export function cliDesktop(io: CliIo): DesktopPort {
     openExternal: async (url) => io.out(`Open in your browser: ${url}`),
     pickFiles: async () => [],
     async saveFile({ defaultName, content }) {
-      await writeFile(defaultName, content, 'utf8');
+      await writeFile(defaultName, savedBytes(content));
       return defaultName;
     },
     writeClipboard: async (text) => io.out(text),

@@ -2,6 +2,7 @@ import { serviceById } from '../../shared/domain/services-catalogue';
 import type { Language } from '../../shared/domain/localized';
 import type { Deadline } from '../../shared/deadlines/deadline-views';
 import type { DesktopPort } from '../desktop-port';
+import type { EventHub } from '../ipc/event-hub';
 import type { Logger } from '../log/logger';
 import type { ProfileService } from '../settings/profiles';
 import type { DeadlineService } from './deadline-service';
@@ -14,8 +15,8 @@ export interface DeadlineWarningsOptions {
   language?: () => Language;
   /** How often to look while the app runs (default hourly): a day's first look after midnight announces. */
   intervalMs?: number;
-  /** The user clicked a warning: show the Frister page. */
-  onOpen?: () => void;
+  /** Where a clicked warning is told: `deadlines.open` shows the Frister page with that deadline. */
+  events: Pick<EventHub, 'emit'>;
 }
 
 /**
@@ -79,7 +80,7 @@ export class DeadlineWarnings {
       this.options.desktop.notify({
         title: en ? 'Innsender: deadline soon' : 'Innsender: frist snart',
         body: warningText(deadline, profile.displayName, en),
-        ...(this.options.onOpen ? { onClick: this.options.onOpen } : {}),
+        onClick: () => this.options.events.emit('deadlines.open', { deadlineId: deadline.id }),
       });
     }
     return announced.length;

@@ -227,10 +227,10 @@ export class ActiveFeedback {
     return { summary: await this.summarise(active, dialog, links.get(dialog.id)), dialog, feedback };
   }
 
-  /** The document's exact bytes through the native save dialog. */
+  /** The document's exact bytes (a PDF as well as JSON or XML) through the native save dialog. */
   async download(transmissionId: string, attachmentId: string): Promise<string | null> {
     const active = await this.current();
-    const doc = await active.service.documents.read(transmissionId, attachmentId);
+    const doc = await active.service.documents.forSaving(transmissionId, attachmentId);
     if (!doc) {
       throw new AppError(
         'FEEDBACK_DOCUMENT_MISSING',
@@ -240,22 +240,10 @@ export class ActiveFeedback {
         ),
       );
     }
-    // The desktop port saves text; the feedback documents are JSON or XML. A PDF would need a byte-saving port.
-    if (!/json|xml|^text\//i.test(doc.meta.mediaType)) {
-      throw new AppError(
-        'FEEDBACK_DOCUMENT_BINARY',
-        text(
-          `Dokumentet er ${doc.meta.mediaType}, som Innsender ikke kan lagre ennå.`,
-          `The document is ${doc.meta.mediaType}, which Innsender cannot save yet.`,
-        ),
-      );
-    }
-    const extension = /xml/i.test(doc.meta.mediaType) ? 'xml' : /json/i.test(doc.meta.mediaType) ? 'json' : 'txt';
-    const name = (doc.meta.name ?? `tilbakemelding-${attachmentId}.${extension}`).replace(/[\\/:*?"<>|\0]/g, '_');
     return this.options.desktop.saveFile({
       title: 'Tilbakemelding fra Skatteetaten',
-      defaultName: name,
-      content: doc.bytes.toString('utf8'),
+      defaultName: doc.fileName,
+      content: doc.bytes,
     });
   }
 

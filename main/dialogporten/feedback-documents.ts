@@ -122,11 +122,24 @@ export class FeedbackDocuments {
     }
   }
 
-  /** The document in plain words (a PDF has none to give: `unknown`/`unreadable`, offer the download). */
+  /**
+   * The document in plain words; null when it is not stored, or is binary (a PDF): those bytes are not text, and
+   * the page offers the download instead.
+   */
   async view(transmissionId: string, attachmentId: string): Promise<FeedbackView | null> {
     const doc = await this.read(transmissionId, attachmentId);
-    if (!doc) return null;
+    if (!doc || !isTextDocument(doc.meta.mediaType)) return null;
     return interpretFeedbackDocument(doc.bytes.toString('utf8'), doc.meta.mediaType);
+  }
+
+  /** The exact bytes, with the file name to offer in the save dialog; null when the document is not stored. */
+  async forSaving(
+    transmissionId: string,
+    attachmentId: string,
+  ): Promise<{ fileName: string; mediaType: string; bytes: Buffer } | null> {
+    const doc = await this.read(transmissionId, attachmentId);
+    if (!doc) return null;
+    return { fileName: documentFileName(doc.meta), mediaType: doc.meta.mediaType, bytes: doc.bytes };
   }
 
   private async download(
@@ -142,7 +155,7 @@ export class FeedbackDocuments {
       response = await this.fetchImpl(url.url, {
         headers: {
           authorization: `Bearer ${await this.options.accessToken(scope)}`,
-          accept: url.mediaType ?? 'application/json',
+          accept: acceptFor(url.mediaType),
         },
       });
     } catch (error) {
@@ -202,6 +215,49 @@ export function skatteetatenDocumentUrls(endpoints: Endpoints): (url: URL) => bo
     .filter((d): d is string => !!d);
   return (url) =>
     origins.has(url.origin) || (url.protocol === 'https:' && domains.some((d) => url.hostname.endsWith(d)));
+}
+
+/** Whether a media type is text Innsender can read (JSON, XML, text/*); anything else is kept as bytes only. */
+export function isTextDocument(mediaType: string): boolean {
+  return /json|xml|^text\//i.test(mediaType);
+}
+
+/** The file extension for a media type; unknown types get `.bin`, so the OS never guesses from the bytes. */
+const EXTENSIONS: [RegExp, string][] = [
+  [/^application\/pdf$/i, 'pdf'],
+  [/xml/i, 'xml'],
+  [/json/i, 'json'],
+  [/^text\/csv$/i, 'csv'],
+  [/^text\/html$/i, 'html'],
+  [/^text\//i, 'txt'],
+  [/^image\/png$/i, 'png'],
+  [/^image\/jpe?g$/i, 'jpg'],
+  [/^application\/zip$/i, 'zip'],
+];
+
+export function extensionFor(mediaType: string): string {
+  return EXTENSIONS.find(([pattern]) => pattern.test(mediaType.trim()))?.[1] ?? 'bin';
+}
+
+/**
+ * The name to save a document as: Skatteetaten's display name when it has one, else `tilbakemelding-<id>`, with
+ * the extension its content type calls for (a "Kvittering" sent as a PDF is saved as `Kvittering.pdf`), and no
+ * character a file system refuses.
+ */
+export function documentFileName(meta: Pick<StoredDocument, 'name' | 'mediaType' | 'attachmentId'>): string {
+  const extension = extensionFor(meta.mediaType);
+  const base = (meta.name?.trim() || `tilbakemelding-${meta.attachmentId}`).replace(/[\\/:*?"<>|\0]/g, '_');
+  return base.toLowerCase().endsWith(`.${extension}`)
+    ? base
+    : `${base.replace(/\.[A-Za-z0-9]{1,5}$/, '')}.${extension}`;
+}
+
+/**
+ * The Accept header for a document: its own type, and JSON for Skatteetaten's error bodies (which it requires,
+ * _1030; whether the document endpoint accepts `application/pdf` for a PDF is UNCONFIRMED).
+ */
+function acceptFor(mediaType: string | null): string {
+  return mediaType && !/json/i.test(mediaType) ? `${mediaType}, application/json;q=0.9` : 'application/json';
 }
 
 /** Ids come from a server: never let one name a path outside the folder. */

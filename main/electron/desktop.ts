@@ -1,6 +1,6 @@
 import { BrowserWindow, clipboard, dialog, Notification, shell } from 'electron';
 import { writeFile } from 'node:fs/promises';
-import type { DesktopPort } from '../desktop-port';
+import { savedBytes, type DesktopPort } from '../desktop-port';
 
 /** The desktop port, Electron's way. */
 export function electronDesktop(): DesktopPort {
@@ -22,7 +22,7 @@ export function electronDesktop(): DesktopPort {
       const options = { title, defaultPath: defaultName };
       const result = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
       if (result.canceled || !result.filePath) return null;
-      await writeFile(result.filePath, content, 'utf8');
+      await writeFile(result.filePath, savedBytes(content));
       return result.filePath;
     },
     writeClipboard: async (text) => clipboard.writeText(text),

@@ -76,9 +76,10 @@ async function start(): Promise<void> {
   // No feedback polling while the machine sleeps; a poll at once when it wakes.
   powerMonitor.on('suspend', () => services.feedback.suspend());
   powerMonitor.on('resume', () => services.feedback.resume());
-  // A clicked feedback notification brings the window forward; the renderer opens the item on the same event.
+  // A clicked feedback or deadline notification brings the window forward; the renderer opens the item on the
+  // same event.
   services.events.subscribe((event) => {
-    if (event !== 'feedback.open') return;
+    if (event !== 'feedback.open' && event !== 'deadlines.open') return;
     if (mainWindow.isDestroyed()) mainWindow = createWindow();
     if (mainWindow.isMinimized()) mainWindow.restore();
     mainWindow.show();

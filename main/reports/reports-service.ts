@@ -2,6 +2,7 @@ import { basename } from 'node:path';
 import { AppError } from '../../shared/domain/app-error';
 import type { Language } from '../../shared/domain/localized';
 import type { Profile } from '../../shared/domain/profile';
+import type { KnownAMelding } from '../../shared/reports/amelding/rules/rule-context';
 import type { AMeldingCheckResult, CheckResult, Rf1086CheckResult } from '../../shared/reports/check-result';
 import type { Draft, DraftListItem } from '../../shared/reports/draft';
 import type { ReportEnvironment } from '../../shared/reports/environment';
@@ -18,6 +19,11 @@ export interface ReportsServiceOptions {
   desktop: Pick<DesktopPort, 'pickFiles'>;
   /** The UI language, for the native dialog's title. */
   language: () => Language;
+  /**
+   * The a-meldinger the active profile has sent or is sending (its outbox), for the meldingsId uniqueness and
+   * replacement rules; without it those rules have nothing to compare with.
+   */
+  knownMessages?: () => Promise<readonly KnownAMelding[]>;
   /** For tests: a fixed date, another schema folder. */
   check?: Partial<Pick<CheckReportOptions, 'today' | 'now' | 'schemaDir' | 'maxBytes'>>;
 }
@@ -54,10 +60,12 @@ export function createReportsService(options: ReportsServiceOptions): ReportsSer
   const drafts = createDraftStore(options.draftsDir);
   const recent = createRecentChecks();
 
-  function checkOptions(profile: Profile | null): CheckReportOptions {
+  async function checkOptions(profile: Profile | null): Promise<CheckReportOptions> {
+    const knownMessages = profile && options.knownMessages ? await options.knownMessages() : undefined;
     return {
       environment: reportEnvironmentFor(profile),
       ...(profile ? { profileOrg: profile.orgNumber } : {}),
+      ...(knownMessages ? { knownMessages } : {}),
       ...options.check,
     };
   }
@@ -75,7 +83,7 @@ export function createReportsService(options: ReportsServiceOptions): ReportsSer
 
   async function check(inputs: readonly ReportInput[], origin: RecentCheck['origin'], bytes?: Map<string, Uint8Array>) {
     const profile = options.activeProfile();
-    const results = await checkReportFiles(inputs, checkOptions(profile));
+    const results = await checkReportFiles(inputs, await checkOptions(profile));
     return results.map((result): CheckedReport => {
       const dropped = bytes && new Map(result.files.map((f) => [f.path, bytes.get(f.path) ?? new Uint8Array()]));
       const checkId = recent.remember({
@@ -169,7 +177,7 @@ export function createReportsService(options: ReportsServiceOptions): ReportsSer
       const profile = requireProfile();
       const draft = await loadDraft(id);
       const inputs = draft.files.map((f) => ({ name: f.sourcePath, bytes: Buffer.from(f.contentBase64, 'base64') }));
-      const results = await checkReportFiles(inputs, checkOptions(profile));
+      const results = await checkReportFiles(inputs, await checkOptions(profile));
       const result = results.find((r) => r.kind === draft.kind);
       if (!result || result.kind === 'unreadable') throw draftNotReadable();
       const updated = await mapStoreErrors(() => drafts.replaceResult(profile.id, id, result));

@@ -1,3 +1,4 @@
+import type { KnownAMelding } from '../../shared/reports/amelding/rules/rule-context';
 import type { CheckResult } from '../../shared/reports/check-result';
 import type { ReportEnvironment } from '../../shared/reports/environment';
 import { checkReportFiles, type CheckReportOptions } from './check-report-files';
@@ -8,6 +9,8 @@ export interface ValidateOptions {
   readonly environment: ReportEnvironment;
   readonly json: boolean;
   readonly lang: 'nb' | 'en';
+  /** What the active profile has sent or is sending, for the meldingsId uniqueness and replacement rules. */
+  readonly knownMessages?: readonly KnownAMelding[];
   /** For tests; the CLI leaves these to their defaults. */
   readonly check?: Partial<Pick<CheckReportOptions, 'today' | 'maxBytes' | 'schemaDir' | 'knownMessages' | 'now'>>;
 }
@@ -31,6 +34,7 @@ export async function runValidate(
   const results = await checkReportFiles(files, {
     environment: opts.environment,
     ...(opts.profileOrg ? { profileOrg: opts.profileOrg } : {}),
+    ...(opts.knownMessages ? { knownMessages: opts.knownMessages } : {}),
     ...opts.check,
   });
   const exitCode = results.some((r) => r.kind === 'unreadable') ? 2 : results.some((r) => !r.valid) ? 1 : 0;

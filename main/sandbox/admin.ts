@@ -2,6 +2,7 @@ import { FaultSchema, type FaultPlan } from './faults';
 import type { RequestLog } from './request-log';
 import type { EmulatorState } from './state';
 import { EmulatorHttpError, type EmulatorRoute } from './router';
+import { ForeignAMeldingSchema, seedForeignAMelding } from './skatteetaten/amelding-seed';
 
 interface AdminDeps {
   state: EmulatorState;
@@ -49,6 +50,21 @@ export function adminRoutes({ state, faults, requests, modules }: AdminDeps): Em
         }
         faults.add(parsed.data);
         return { status: 201, body: parsed.data };
+      },
+    },
+    {
+      // An a-melding "from another system", for showing a rejection the offline checks cannot foresee.
+      method: 'POST',
+      path: '/__admin/skatteetaten/a-meldinger',
+      handle: (req) => {
+        const parsed = ForeignAMeldingSchema.safeParse(req.json());
+        if (!parsed.success) {
+          throw new EmulatorHttpError({
+            status: 400,
+            body: { error: 'invalid_a_melding', issues: parsed.error.issues },
+          });
+        }
+        return { status: 201, body: seedForeignAMelding(state, parsed.data, new Date()) };
       },
     },
     {

@@ -18,6 +18,7 @@ const DeadlinesPage = lazy(() => import('../routes/DeadlinesPage').then((m) => (
 const SkattekortPage = lazy(() => import('../routes/SkattekortPage').then((m) => ({ default: m.SkattekortPage })));
 import { FeedbackNavBadge } from '../components/feedback/FeedbackNavBadge';
 import { useFeedbackEvents, useFeedbackOpen } from '../bridge/feedback-queries';
+import { useDeadlineOpen } from '../bridge/deadlines-queries';
 
 /** The app's routes, in menu order. Hash routing: the app is served from files, so there is no server to fall back on. */
 export const ROUTES = [
@@ -39,6 +40,10 @@ function Shell() {
   useFeedbackEvents();
   // A clicked feedback notification opens that item.
   useFeedbackOpen(useCallback((id: string) => void navigate(`/feedback?item=${encodeURIComponent(id)}`), [navigate]));
+  // A clicked deadline warning opens Frister at that deadline.
+  useDeadlineOpen(
+    useCallback((id: string) => void navigate(`/deadlines?deadline=${encodeURIComponent(id)}`), [navigate]),
+  );
   return (
     <>
       <SkipLink href="#main">{t('app.skipToContent')}</SkipLink>

@@ -36,3 +36,8 @@ export function useSetWarnDays() {
 export function useOpenExtensionForm() {
   return useMutation({ mutationFn: () => unwrap(bridge().deadlines.openExtensionForm({ form: 'RF-1113' })) });
 }
+
+/** Opens the Frister page at a deadline when its OS warning is clicked. */
+export function useDeadlineOpen(open: (deadlineId: string) => void) {
+  useEffect(() => bridge().on('deadlines.open', ({ deadlineId }) => open(deadlineId)), [open]);
+}

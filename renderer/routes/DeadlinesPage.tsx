@@ -1,6 +1,6 @@
 import { Alert, Card, Heading, List, Paragraph, Spinner, Tag } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
-import { Link as RouterLink } from 'react-router';
+import { Link as RouterLink, useSearchParams } from 'react-router';
 import { useDeadlines } from '../bridge/deadlines-queries';
 import { EmptyState } from '../components/EmptyState';
 import { ErrorMessage } from '../components/ErrorMessage';
@@ -12,9 +12,14 @@ import { formatDate } from '../components/reports/format';
 import { localized } from '../i18n';
 import '../components/deadlines/deadlines.css';
 
-/** The active profile's deadlines for the next twelve months, the warning setting, and the truth about extensions. */
+/**
+ * The active profile's deadlines for the next twelve months, the warning setting, and the truth about extensions.
+ * `?deadline=<id>` (a clicked OS warning) marks that deadline and scrolls it into view.
+ */
 export function DeadlinesPage() {
   const { t, i18n } = useTranslation();
+  const [params] = useSearchParams();
+  const highlightId = params.get('deadline');
   const deadlines = useDeadlines(12);
   const overview = deadlines.data;
   const next = overview?.deadlines.find((d) => d.id === overview.nextId);
@@ -79,7 +84,7 @@ export function DeadlinesPage() {
                 until: formatDate(overview.until, i18n.language),
               })}
             </Paragraph>
-            <DeadlineCalendar deadlines={overview.deadlines} nextId={overview.nextId} />
+            <DeadlineCalendar deadlines={overview.deadlines} nextId={overview.nextId} highlightId={highlightId} />
           </section>
           {overview.withoutDeadline.length > 0 && (
             <section className="stack" aria-labelledby="deadline-without-title">

@@ -73,3 +73,6 @@ export const WARN_DAYS_MAX = 60;
 export const DeadlinesListInputSchema = z.object({ months: z.number().int().min(1).max(24).default(12) }).strict();
 export const WarnDaysInputSchema = z.object({ days: z.number().int().min(0).max(WARN_DAYS_MAX) }).strict();
 export const ExtensionFormInputSchema = z.object({ form: z.literal('RF-1113') }).strict();
+
+/** The user clicked a deadline warning: the window shows the Frister page with that deadline. */
+export const DeadlineOpenEventSchema = z.object({ deadlineId: z.string() });

@@ -11,6 +11,7 @@ import { tredjepartChannels } from './channels/tredjepart';
 import { skattekortChannels } from './channels/skattekort';
 import { SkattekortChangedEventSchema } from '../skattekort/skattekort-views';
 import { deadlinesChannels } from './channels/deadlines';
+import { DeadlineOpenEventSchema } from '../deadlines/deadline-views';
 import {
   OutboxChangedEventSchema,
   OutboxConnectivityEventSchema,
@@ -53,6 +54,8 @@ export const events = {
   'outbox.connectivity': OutboxConnectivityEventSchema,
   /** A skattekort order's answer status changed (polling, ready, stopped), or the order itself did. */
   'skattekort.changed': SkattekortChangedEventSchema,
+  /** The user clicked a deadline warning: show the Frister page with that deadline. */
+  'deadlines.open': DeadlineOpenEventSchema,
 } as const;
 
 export type Channels = typeof channels;

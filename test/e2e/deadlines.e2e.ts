@@ -100,6 +100,37 @@ describe('the Frister page in real Chromium, from a fixed today', () => {
     await h.screenshot('deadlines-02-extension');
   });
 
+  it('opens Frister at the deadline when its OS warning is clicked', async () => {
+    const { page } = h;
+    const before = h.desktop.notifications.length;
+    await expect(h.services.deadlineWarnings.check()).resolves.toBe(1);
+    const warning = h.desktop.notifications.slice(before)[0];
+    expect(warning?.body).toBe('A-melding 2026-03 for Fjellstue AS har frist om 7 dager (2026-04-07).');
+    await page.getByRole('link', { name: 'Innstillinger' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Innstillinger' }).waitFor();
+    expect(await page.getByTestId('deadline-calendar').count()).toBe(0);
+
+    warning?.onClick?.();
+    const highlighted = page.locator('[data-testid="deadline"][data-highlighted="true"]');
+    await highlighted.waitFor();
+    await expect(highlighted.getAttribute('data-id')).resolves.toBe('a-melding:2026-03');
+    await expect(page.getByTestId('deadline-from-warning').innerText()).resolves.toBe(
+      'Varselet du klikket på gjelder denne fristen.',
+    );
+    expect(page.url()).toContain('#/deadlines?deadline=a-melding%3A2026-03');
+    // Scrolled into view, and focus moved to it.
+    await expect(highlighted.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+    await expect(
+      highlighted.evaluate((el) => {
+        const box = el.getBoundingClientRect();
+        return box.top >= 0 && box.bottom <= window.innerHeight;
+      }),
+    ).resolves.toBe(true);
+    expect(await page.locator('[data-highlighted="true"]').count()).toBe(1);
+    expect(await h.seriousA11yViolations()).toEqual([]);
+    await h.screenshot('deadlines-03-from-warning');
+  });
+
   it('had no console errors or CSP violations', () => {
     expect(h.consoleErrors).toEqual([]);
   });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from './harness/harness';
-import { approvedSandboxSetup, seedAMeldingFeedback } from '../main/support/feedback-seed';
+import { approvedSandboxSetup, seedAMeldingFeedback, seedPdfFeedback } from '../main/support/feedback-seed';
 
 const ORG = '974761076';
 
@@ -87,6 +87,31 @@ describe('feedback from Dialogporten in real Chromium, against the sandbox', () 
     });
     expect(await h.seriousA11yViolations()).toEqual([]);
     await h.screenshot('feedback-03-detail');
+    expect(h.consoleErrors).toEqual([]);
+  });
+
+  it('says a PDF document is to be saved, and saves its exact bytes', async () => {
+    const { page } = h;
+    const host = h.services.sandbox.running();
+    if (!host) throw new Error('the sandbox is not running');
+    const seeded = seedPdfFeedback(host, { org: ORG });
+    await page.getByTestId('feedback-back').click();
+    const row = page.locator(`[data-testid="feedback-row"][data-dialog-id="${seeded.dialog.id}"]`);
+    await row.waitFor({ timeout: 10_000 });
+    await row.getByRole('button').click();
+    const pdf = page.locator('[data-testid="feedback-detail"] [data-media-type="application/pdf"]');
+    await pdf.getByText('Et PDF-dokument: lagre det for å lese det.').waitFor();
+    expect(await pdf.getByTestId('feedback-view').count()).toBe(0);
+    const saves = h.desktop.saved.length;
+    await pdf.getByRole('button', { name: 'Last ned originalen (Kvittering.pdf)' }).click();
+    await page.getByTestId('feedback-downloaded').getByText('Kvittering.pdf', { exact: false }).waitFor();
+    expect(h.desktop.saved).toHaveLength(saves + 1);
+    const saved = h.desktop.saved.at(-1);
+    expect(saved?.path).toMatch(/Kvittering\.pdf$/);
+    expect(saved?.bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(saved?.bytes.equals(seeded.pdf)).toBe(true);
+    expect(await h.seriousA11yViolations()).toEqual([]);
+    await h.screenshot('feedback-04-pdf');
     expect(h.consoleErrors).toEqual([]);
   });
 });

@@ -1,13 +1,19 @@
-import { copyFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Harness } from './harness/harness';
 import { startHarnessWithApprovedProfile, type ApprovedProfileHarness } from './harness/approved-profile';
-import { fixturePath } from '../shared/reports/fixtures';
+import { fixturePath, fixtureText } from '../shared/reports/fixtures';
 
 const ORG = '211785462';
+const FIXTURE_MELDINGS_ID = /<meldingsId>([^<]+)<\/meldingsId>/.exec(fixtureText('amelding-example-v2_2.xml'))![1]!;
+/** A meldingsId the business's payroll system used: Skatteetaten has it, Innsender does not. */
+const FOREIGN_MELDINGS_ID = 'lonnssystem2026010001';
 
-/** Draft → send → received, and a file Skatteetaten rejects, in real Chromium against the emulator. */
+/**
+ * Draft → send → received; a reused meldingsId caught offline; and a file Skatteetaten rejects, in real Chromium
+ * against the emulator.
+ */
 describe('sending a draft through the outbox in real Chromium', () => {
   let files: string;
   let started: ApprovedProfileHarness | undefined;
@@ -88,10 +94,43 @@ describe('sending a draft through the outbox in real Chromium', () => {
     await h.screenshot('outbox-03-received');
   });
 
+  it('catches a meldingsId Innsender has already sent before anything is sent, and says what to do', async () => {
+    const { page } = h;
+    // The same a-melding saved again (another file, the same meldingsId): the outbox knows it was received.
+    await page.getByRole('navigation').getByRole('link', { name: 'Rapporter', exact: true }).click();
+    h.desktop.nextPicks.push([copy('a-melding-januar-kopi.xml')]);
+    await page.getByTestId('pick-files').click();
+    const finding = page.getByTestId('findings-error').locator('[data-code="AMELDING_MELDINGSID_NOT_UNIQUE"]');
+    await finding.waitFor();
+    const text = await finding.textContent();
+    expect(text).toContain(`Meldings-ID ${FIXTURE_MELDINGS_ID} ble sendt`);
+    expect(text).toMatch(/\(kvittering [0-9a-f-]{36}\)/);
+    expect(text).toContain(`sett erstatterMeldingsId til ${FIXTURE_MELDINGS_ID} hvis den skal erstatte den`);
+    expect(await h.seriousA11yViolations()).toEqual([]);
+    await h.screenshot('outbox-03b-meldingsid-already-sent');
+
+    // Nothing went out: the outbox still holds the one message that was received.
+    await page.getByRole('navigation').getByRole('link', { name: 'Utboks', exact: true }).click();
+    await page.locator('[data-testid="submission"][data-state="received"]').waitFor();
+    expect(await page.locator('[data-testid="submission"]').count()).toBe(1);
+  });
+
   it('shows the reason in plain words, with the code and korrelasjonsid, when Skatteetaten rejects a file', async () => {
     const { page } = h;
-    // The same a-melding saved again (another file, the same meldingsId): Skatteetaten refuses a used id.
-    await openDraftOf(copy('a-melding-januar-kopi.xml'));
+    // A meldingsId Skatteetaten has from the business's payroll system: Innsender cannot know it, so only the
+    // server can refuse it.
+    const sandbox = h.services.sandbox.running();
+    if (!sandbox) throw new Error('the sandbox is not running');
+    const seeded = await fetch(`${sandbox.baseUrl}/__admin/skatteetaten/a-meldinger`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-innsender-admin': sandbox.adminToken },
+      body: JSON.stringify({ org: ORG, kalendermaaned: '2026-01', meldingsId: FOREIGN_MELDINGS_ID }),
+    });
+    expect(seeded.status).toBe(201);
+    const path = copy('a-melding-fra-lonnssystemet.xml');
+    writeFileSync(path, readFileSync(path, 'utf8').replace(FIXTURE_MELDINGS_ID, FOREIGN_MELDINGS_ID));
+    await openDraftOf(path);
+    expect(await page.locator('[data-code^="AMELDING_MELDINGSID"]').count()).toBe(0);
     await page.getByTestId('send-draft').click();
     await page.getByTestId('confirm-send').click();
     await page.getByTestId('sent-to-outbox').getByRole('link', { name: 'Gå til Utboks' }).click();
@@ -103,7 +142,7 @@ describe('sending a draft through the outbox in real Chromium', () => {
     expect(await rejection.getByTestId('error-codes').textContent()).toMatch(
       /^Kode: SKATTEETATEN_AMLD_010 · Korrelasjons-ID: [0-9a-f-]{36}$/,
     );
-    expect(await rejection.textContent()).toMatch(/allerede brukt|already/);
+    expect(await rejection.textContent()).toContain(`Meldings-ID ${FOREIGN_MELDINGS_ID} ble sendt`);
     expect(await page.locator('[data-testid="submission"]').count()).toBe(2);
     expect(await h.seriousA11yViolations()).toEqual([]);
     await h.screenshot('outbox-04-rejected');

@@ -3,12 +3,13 @@ import type { CliContext } from '../context';
 import { printError } from '../output';
 import { runValidate } from '../../reports/validate-command';
 import { reportEnvironmentFor } from '../../reports/reports-service';
+import { knownAMeldingerFrom } from '../../reports/known-messages';
 import { isValidOrgNumber, normaliseOrgNumber } from '../../../shared/domain/org-number';
 import { EnvironmentNameSchema } from '../../../shared/domain/profile';
 
 /**
  * `innsender validate <file…>`: the Reports page's checks for scripts. The organisation and environment come
- * from the active profile unless given; exit 0 when nothing blocks submission, 1 when errors were found, 2 when
+ * from the active profile unless given, and so do the a-meldinger its outbox has sent or is sending; exit 0 when nothing blocks submission, 1 when errors were found, 2 when
  * a file could not be read as a report.
  */
 export function registerValidateCommand(program: Command, ctx: CliContext): void {
@@ -37,9 +38,12 @@ export function registerValidateCommand(program: Command, ctx: CliContext): void
         return;
       }
       const environment = opts.env ? EnvironmentNameSchema.parse(opts.env) : active?.environment;
+      // What the active profile's outbox has sent or is sending: a reused meldingsId is caught before sending.
+      const knownMessages = active ? await knownAMeldingerFrom(ctx.services.outbox) : undefined;
       const { exitCode, stdout, results } = await runValidate(files, {
         environment: reportEnvironmentFor(environment ? { environment } : null),
         ...(profileOrg ? { profileOrg } : {}),
+        ...(knownMessages ? { knownMessages } : {}),
         json: ctx.json,
         lang: ctx.lang,
       });

@@ -9,6 +9,7 @@ import { innsendingsTilbakemelding } from './amelding-feedback';
 import { findingsAsSpesifisering } from './amelding-routes';
 import { DialogStore } from '../dialogporten/dialog-store';
 import { attachment, recordInDialogporten } from './dialogporten-records';
+import { rf1086Kvittering } from './kvittering-pdf';
 import {
   authorizeSystemUser,
   idempotencyKeyOf,
@@ -272,6 +273,7 @@ export function aksjonaerregisterRoutes(
     const dueAt = new Date(Date.parse(at) + options.feedbackDelayMs).toISOString();
     const feedbackId = randomUUID();
     const tilbakemeldingId = randomUUID();
+    const kvitteringId = randomUUID();
     const dialogIds = recordInDialogporten(dialogs, {
       parties: [main.org, systemUserOrg],
       resource: SERVICE.resource,
@@ -297,6 +299,7 @@ export function aksjonaerregisterRoutes(
         extendedStatus: 'GODKJENT',
         attachments: [
           attachment('Tilbakemelding.json', documentUrl(main.aar, feedbackId, tilbakemeldingId), 'application/json'),
+          attachment('Kvittering.pdf', documentUrl(main.aar, feedbackId, kvitteringId), 'application/pdf'),
         ],
       },
     });
@@ -318,6 +321,14 @@ export function aksjonaerregisterRoutes(
         content: JSON.stringify(feedback),
         availableAt: dueAt,
       },
+      // A binary document beside the JSON one: the receipt as a PDF, as Skatteetaten may attach it.
+      [kvitteringId]: rf1086Kvittering({
+        org: main.org,
+        aar: main.aar,
+        hovedskjemaId: main.id,
+        at,
+        availableAt: dueAt,
+      }),
     };
     void ctx.state.save();
     return { oppgavegiversLeveranseReferanse: main.id, dialogId: submission.dialogId, forsendelseId };

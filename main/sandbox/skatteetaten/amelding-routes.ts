@@ -81,6 +81,7 @@ export function aMeldingRoutes(
         kalendermaaned: s.period,
         opplysningspliktig: s.org,
         ...(s.replaces ? { erstatterMeldingsId: s.replaces } : {}),
+        status: { kind: 'sent' as const, at: s.receivedAt, receipt: s.forsendelseId },
       }));
     const [result] = await checkReportFiles([{ name: 'leveranse.json', bytes: Buffer.from(body, 'utf8') }], {
       environment: 'sandbox',

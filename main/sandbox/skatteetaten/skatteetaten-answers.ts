@@ -185,6 +185,13 @@ export function serveDocument(
   if (document.org !== caller.systemUserOrg) {
     throw skeError(403, `${prefix}_005`, 'Ikke tilgang', [{ kode: `${prefix}_1015`, melding: 'Ikke autorisert' }]);
   }
+  if (document.encoding === 'base64') {
+    return {
+      status: 200,
+      headers: { 'content-type': document.mediaType },
+      body: Buffer.from(document.content, 'base64'),
+    };
+  }
   return {
     status: 200,
     headers: { 'content-type': `${document.mediaType}; charset=utf-8` },

@@ -31,6 +31,8 @@ export interface StoredDocument {
   org: string;
   mediaType: string;
   content: string;
+  /** `base64`: `content` holds a binary document's bytes (a PDF) so the state stays JSON; else it is the text. */
+  encoding?: 'base64';
   /** Not served before this time: the feedback is made "a moment later". */
   availableAt: string;
 }

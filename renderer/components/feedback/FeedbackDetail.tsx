@@ -70,13 +70,13 @@ function FeedbackEntryCard({ entry }: { entry: FeedbackEntry }) {
         </Alert>
       )}
       {entry.documents.map((doc) => (
-        <div key={doc.attachmentId} className="feedback-document">
+        <div key={doc.attachmentId} className="feedback-document" data-media-type={doc.mediaType}>
           {doc.view && doc.view.kind !== 'unknown' && doc.view.unconfirmedFormat && (
             <Alert data-color="warning" data-testid="feedback-unconfirmed">
               {t('feedback.unconfirmedFormat')}
             </Alert>
           )}
-          {doc.view && <FeedbackDocumentView view={doc.view} />}
+          {doc.view ? <FeedbackDocumentView view={doc.view} /> : <BinaryDocumentNote mediaType={doc.mediaType} />}
           <div>
             <Button
               variant="secondary"
@@ -96,5 +96,17 @@ function FeedbackEntryCard({ entry }: { entry: FeedbackEntry }) {
       )}
       {download.error && <ErrorMessage error={download.error} />}
     </Card>
+  );
+}
+
+/** A document main keeps as bytes only (no reading in plain words): say what it is, and that saving opens it. */
+function BinaryDocumentNote({ mediaType }: { mediaType: string }) {
+  const { t } = useTranslation();
+  return (
+    <Paragraph data-testid="feedback-binary-document">
+      {/^application\/pdf$/i.test(mediaType)
+        ? t('feedback.pdfDocument')
+        : t('feedback.binaryDocument', { type: mediaType })}
+    </Paragraph>
   );
 }

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createAppServices, type AppServices, type AppServicesOptions } from '../../../main/app-services';
 import { silentLogger } from '../../../main/log/logger';
+import { savedBytes } from '../../../main/desktop-port';
 import { startBridgeServer } from './bridge-server';
 import { buildBridgeClient } from './build-bridge-client';
 import { startStaticServer } from './static-server';
@@ -17,7 +18,8 @@ export const ARTIFACTS = resolve('test-artifacts/e2e');
 /** What the "OS" did for the app during a test: every call to the desktop port, recorded. */
 export interface DesktopRecord {
   openedExternally: string[];
-  saved: { path: string; content: string }[];
+  /** What was saved: `content` as text (UTF-8), `bytes` exactly as written (a PDF's). */
+  saved: { path: string; content: string; bytes: Buffer }[];
   clipboard: string[];
   notifications: { title: string; body: string; onClick?: () => void }[];
   /** The next answers of the native open dialog, consumed one per call (empty = cancelled). */
@@ -68,8 +70,9 @@ export async function startHarness(
       saveFile: async ({ defaultName, content }) => {
         const path = join(dataDir, 'saved', defaultName);
         await mkdir(join(dataDir, 'saved'), { recursive: true });
-        await writeFile(path, content, 'utf8');
-        desktop.saved.push({ path, content });
+        const bytes = Buffer.from(savedBytes(content));
+        await writeFile(path, bytes);
+        desktop.saved.push({ path, content: bytes.toString('utf8'), bytes });
         return path;
       },
       writeClipboard: async (text) => void desktop.clipboard.push(text),

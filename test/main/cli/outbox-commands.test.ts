@@ -10,6 +10,7 @@ import {
 } from '../support/sandbox-profile';
 import { aMeldingBody, fixtureText } from '../support/report-fixtures';
 import { AMELDING_ORG } from '../support/skatteetaten-sandbox';
+import { testAppServices } from '../support/test-app-services';
 
 // `innsender submit`, `outbox` and `audit` on the app's data folder, against the emulator the CLI starts itself.
 describe('innsender submit, outbox and audit', () => {
@@ -54,8 +55,31 @@ describe('innsender submit, outbox and audit', () => {
     expect(json.value.submissions[0]?.state).toMatchObject({ kind: 'received', receipt: { meldingsId: 'cli-1' } });
   });
 
+  it('refuses offline a meldingsId it has sent already: nothing is queued (exit 1)', async () => {
+    const again = await cli('submit', await file('januar-igjen.json', aMeldingBody('cli-1')));
+    expect(again.code).toBe(1);
+    expect(again.err).toContain('OUTBOX_DRAFT_INVALID');
+    const listed = JSON.parse((await cli('--json', 'outbox', 'list')).out) as { value: { submissions: unknown[] } };
+    expect(listed.value.submissions).toHaveLength(1);
+  });
+
   it('submits a saved draft by its id; Skatteetaten rejects a used meldingsId (exit 1, code and korrelasjonsid)', async () => {
-    const again = await cli('--json', 'submit', await file('januar-igjen.json', aMeldingBody('cli-1')));
+    // A meldingsId the business's payroll system sent: Innsender cannot know it, so only the server refuses it.
+    const { services } = testAppServices(dataDir);
+    try {
+      await services.sandbox.ensureRunning();
+      const sandbox = services.sandbox.running();
+      if (!sandbox) throw new Error('the sandbox is not running');
+      const seeded = await fetch(`${sandbox.baseUrl}/__admin/skatteetaten/a-meldinger`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-innsender-admin': sandbox.adminToken },
+        body: JSON.stringify({ org: AMELDING_ORG, kalendermaaned: '2026-01', meldingsId: 'lonnssystem-1' }),
+      });
+      expect(seeded.status).toBe(201);
+    } finally {
+      await services.dispose();
+    }
+    const again = await cli('--json', 'submit', await file('fra-lonnssystemet.json', aMeldingBody('lonnssystem-1')));
     expect(again.code).toBe(1);
     const value = (
       JSON.parse(again.out) as {

@@ -8,6 +8,7 @@ import { silentLogger } from '../../../main/log/logger';
 import { SetupStateFile, profileDir } from '../../../main/setup/setup-state';
 import { DeadlineService } from '../../../main/deadlines/deadline-service';
 import { DeadlineWarnings } from '../../../main/deadlines/deadline-warnings';
+import { EventHub } from '../../../main/ipc/event-hub';
 import type { Submission } from '../../../shared/outbox/submission';
 import { recordingDesktop, type Notified } from '../support/test-app-services';
 
@@ -19,6 +20,8 @@ describe('deadline warnings', () => {
   let submissions: Submission[];
   let warnings: DeadlineWarnings;
   let profiles: ProfileService;
+  let events: EventHub;
+  let clicks: (() => void)[];
 
   const build = () => {
     const settings = SettingsStore.open(dataDir, silentLogger, () => now);
@@ -35,6 +38,7 @@ describe('deadline warnings', () => {
       profiles,
       log: silentLogger,
       desktop: desktop.desktop,
+      events,
     });
   };
 
@@ -43,6 +47,14 @@ describe('deadline warnings', () => {
     now = new Date('2026-03-25T07:00:00Z');
     desktop = recordingDesktop();
     notes = desktop.notified;
+    // The recording desktop keeps title and body; keep each warning's click too.
+    clicks = [];
+    const notify = desktop.desktop.notify;
+    desktop.desktop.notify = (n) => {
+      notify(n);
+      if (n.onClick) clicks.push(n.onClick);
+    };
+    events = new EventHub();
     submissions = [];
     build();
     const profile = profiles.create({ orgNumber: '974761076', displayName: 'Fjellstue AS', environment: 'sandbox' });
@@ -72,6 +84,19 @@ describe('deadline warnings', () => {
     expect(await warnings.check()).toBe(1);
     expect(notes.at(-1)?.body).toContain('har frist i dag');
     expect(notes).toHaveLength(3);
+  });
+
+  it('opens the Frister page at the deadline a clicked warning names', async () => {
+    const opened: unknown[] = [];
+    events.subscribe((event, payload) => {
+      if (event === 'deadlines.open') opened.push(payload);
+    });
+    now = new Date('2026-03-31T07:00:00Z');
+    expect(await warnings.check()).toBe(1);
+    expect(clicks).toHaveLength(1);
+    expect(opened).toEqual([]);
+    clicks[0]?.();
+    expect(opened).toEqual([{ deadlineId: 'a-melding:2026-03' }]);
   });
 
   it('does not warn about a deadline already met', async () => {

@@ -7,7 +7,7 @@ import { createAppServices, type AppServices } from '../../../main/app-services'
 import { createKeytarKeyStore } from '../../../main/keys/keytar-key-store';
 import type { DesktopPort } from '../../../main/desktop-port';
 import type { ChannelName, ChannelOutput, EventName } from '../../../shared/ipc/contract';
-import { approvedSandboxSetup, seedAMeldingFeedback } from '../support/feedback-seed';
+import { approvedSandboxSetup, seedAMeldingFeedback, seedPdfFeedback } from '../support/feedback-seed';
 
 const OWN_ORG = '974761076';
 
@@ -17,7 +17,7 @@ describe('the feedback channels, against the sandbox’s Dialogporten and Skatte
   let dataDir: string;
   let services: AppServices;
   const opened: string[] = [];
-  const saved: { path: string; content: string }[] = [];
+  const saved: { path: string; content: string; bytes: Buffer }[] = [];
   const notifications: { title: string; body: string; onClick?: () => void }[] = [];
   const events: { event: EventName; payload: unknown }[] = [];
 
@@ -26,8 +26,9 @@ describe('the feedback channels, against the sandbox’s Dialogporten and Skatte
     pickFiles: async () => [],
     saveFile: async ({ defaultName, content }) => {
       const path = join(dataDir, `saved-${defaultName}`);
-      await writeFile(path, content);
-      saved.push({ path, content });
+      const bytes = Buffer.from(content);
+      await writeFile(path, bytes);
+      saved.push({ path, content: bytes.toString('utf8'), bytes });
       return path;
     },
     writeClipboard: async () => undefined,
@@ -212,6 +213,26 @@ describe('the feedback channels, against the sandbox’s Dialogporten and Skatte
     item = await ok('feedback.get', { dialogId: late.dialog.id });
     expect(item.summary.outcome).toBe('received-with-deviations');
     expect(item.feedback[0]?.pendingAttachments).toEqual([]);
+  });
+
+  it('saves a PDF document byte for byte as .pdf, and does not try to read it as text', async () => {
+    const seeded = seedPdfFeedback(host(), { org: OWN_ORG });
+    await ok('feedback.syncNow');
+    const item = await ok('feedback.get', { dialogId: seeded.dialog.id });
+    const doc = item.feedback[0]?.documents[0];
+    expect(doc).toMatchObject({ name: 'Kvittering.pdf', mediaType: 'application/pdf', view: null });
+    expect(doc?.bytes).toBe(seeded.pdf.byteLength);
+    expect(item.summary.outcome).toBe('unknown');
+
+    const download = await ok('feedback.downloadDocument', {
+      transmissionId: seeded.feedback.id,
+      attachmentId: doc?.attachmentId,
+    });
+    expect(download.path).toMatch(/Kvittering\.pdf$/);
+    expect(saved.at(-1)?.bytes.equals(seeded.pdf)).toBe(true);
+    const written = await readFile(download.path ?? '');
+    expect(written.equals(seeded.pdf)).toBe(true);
+    expect(written.subarray(0, 5).toString('latin1')).toBe('%PDF-');
   });
 
   it('follows the active profile: another organisation without setup is not ready', async () => {

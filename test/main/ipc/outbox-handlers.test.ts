@@ -35,7 +35,7 @@ describe('the outbox channels, from a checked draft to a receipt', () => {
     saveFile: async ({ defaultName, content }) => {
       const path = join(files, defaultName);
       await writeFile(path, content);
-      saved.push({ path, content });
+      saved.push({ path, content: Buffer.from(content).toString('utf8') });
       return path;
     },
     writeClipboard: async () => undefined,

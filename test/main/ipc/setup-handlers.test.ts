@@ -30,7 +30,7 @@ function recordingDesktop(dir: string) {
     saveFile: async ({ defaultName, content }) => {
       const path = join(dir, defaultName);
       await writeFile(path, content);
-      record.saved.push({ path, content });
+      record.saved.push({ path, content: Buffer.from(content).toString('utf8') });
       return path;
     },
     writeClipboard: async (text) => void record.clipboard.push(text),

@@ -3,7 +3,9 @@ import type { EmulatorHost } from '../../../main/sandbox/host';
 import { DialogStore } from '../../../main/sandbox/dialogporten/dialog-store';
 import { skatteetatenSlice } from '../../../main/sandbox/skatteetaten/skatteetaten-state';
 import type { AppServices } from '../../../main/app-services';
-import { addFeedback, submissionDialog } from './dialogporten-sandbox';
+import { attachment, transmission } from '../../../main/sandbox/dialogporten/dialog-store';
+import { rf1086Kvittering } from '../../../main/sandbox/skatteetaten/kvittering-pdf';
+import { addFeedback, RF1086_RESOURCE, submissionDialog } from './dialogporten-sandbox';
 import { approveSandboxSystemUser } from './sandbox-profile';
 import { TILBAKEMELDING_WITH_DEVIATIONS } from '../../fixtures/feedback/amelding-tilbakemelding';
 
@@ -50,6 +52,42 @@ export function seedAMeldingFeedback(
   publish(input.documentReady ?? true);
   const feedback = addFeedback(store, dialog, at(), url);
   return { dialog, feedback, content, makeDocumentReady: () => publish(true) };
+}
+
+/**
+ * RF-1086 feedback whose only document is the emulator's PDF receipt (`Kvittering.pdf`), seeded as the emulator
+ * stores it (base64 in its JSON state) and served by its document endpoint: the binary document case.
+ */
+export function seedPdfFeedback(host: EmulatorHost, input: { org: string; title?: string }) {
+  const store = new DialogStore(host.state, () => new Date());
+  const at = new Date().toISOString();
+  const dialog = submissionDialog(store, {
+    at,
+    org: input.org,
+    resource: RF1086_RESOURCE,
+    title: input.title ?? 'Aksjonærregisteroppgave 2025',
+  });
+  const forsendelseId = randomUUID();
+  const dokumentId = randomUUID();
+  const document = rf1086Kvittering({
+    org: input.org,
+    aar: '2025',
+    hovedskjemaId: randomUUID(),
+    at,
+    availableAt: new Date(0).toISOString(),
+  });
+  skatteetatenSlice(host.state).documents[forsendelseId] = { [dokumentId]: document };
+  const url = `${host.baseUrl}/skatteetaten/api/aksjonaerregister/v1/2025/forsendelser/${forsendelseId}/dokumenter/${dokumentId}`;
+  const feedback = transmission({
+    createdAt: at,
+    type: 'Acceptance',
+    sender: { actorType: 'ServiceOwner', actorId: null, actorName: 'Skatteetaten' },
+    title: 'Kvittering',
+    relatedTransmissionId: dialog.transmissions[0]?.id ?? null,
+    attachments: [attachment('Kvittering.pdf', url, 'application/pdf')],
+  });
+  store.addTransmission(dialog.id, feedback, { status: 'Completed', extendedStatus: 'GODKJENT', at });
+  return { dialog, feedback, pdf: Buffer.from(document.content, 'base64') };
 }
 
 /** Takes the active sandbox profile through the setup wizard's channels to an approved systembruker. */

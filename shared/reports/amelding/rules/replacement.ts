@@ -1,30 +1,52 @@
 import { error, warning, type Finding } from '../../finding';
-import type { AMeldingRule } from './rule-context';
+import type { AMeldingRule, KnownAMelding } from './rule-context';
 
 const PATH = 'leveranse/erstatterMeldingsId';
+const ID_PATH = 'leveranse/meldingsId';
+
+type Sent = KnownAMelding & { status: Extract<KnownAMelding['status'], { kind: 'sent' }> };
+type OnItsWay = KnownAMelding & { status: Extract<KnownAMelding['status'], { kind: 'on-its-way' }> };
 
 /**
  * meldingsId uniqueness (181) and replacement rules (formats.md §2.4, 166B), against the messages this profile
- * already knows. Messages sent from another system are unknown here, so an unknown target only warns.
+ * has sent (errors: Skatteetaten has them) or is sending (warnings: they may yet fail or be the same file).
+ * Messages sent from another system are unknown here, so an unknown replacement target only warns.
  */
 export const replacementRules: AMeldingRule = (leveranse, context) => {
   const findings: Finding[] = [];
   const org = leveranse.opplysningspliktig.norskIdentifikator;
   const known = (context.knownMessages ?? []).filter((m) => m.opplysningspliktig === org);
+  const sent = known.filter((m): m is Sent => m.status.kind === 'sent');
+  const onItsWay = known.filter((m): m is OnItsWay => m.status.kind === 'on-its-way');
+  const id = leveranse.meldingsId;
   const target = leveranse.erstatterMeldingsId;
 
-  if (known.some((m) => m.meldingsId === leveranse.meldingsId)) {
+  const sentBefore = sent.find((m) => m.meldingsId === id);
+  const queuedBefore = onItsWay.find((m) => m.meldingsId === id);
+  if (sentBefore) {
+    const when = sentAt(sentBefore);
     findings.push(
       error(
         'AMELDING_MELDINGSID_NOT_UNIQUE',
-        'leveranse/meldingsId',
-        `Meldings-ID ${leveranse.meldingsId} er allerede brukt for ${org}. Hver a-melding må ha en ny ID (Skatteetatens avvikskode 181).`,
-        `Message ID ${leveranse.meldingsId} has already been used for ${org}. Every a-melding needs a new ID (Skatteetaten deviation code 181).`,
+        ID_PATH,
+        `Meldings-ID ${id} ble sendt ${when.nb} for ${org}. Gi den nye meldingen en ny meldings-ID, og sett erstatterMeldingsId til ${id} hvis den skal erstatte den (Skatteetatens avvikskode 181).`,
+        `Message ID ${id} was sent on ${when.en} for ${org}. Give the new message a new meldingsId, and set erstatterMeldingsId to ${id} if it replaces that message (Skatteetaten deviation code 181).`,
+      ),
+    );
+  } else if (queuedBefore) {
+    const since = queuedBefore.status.since;
+    findings.push(
+      warning(
+        'AMELDING_MELDINGSID_IN_OUTBOX',
+        ID_PATH,
+        `Meldings-ID ${id} ligger allerede i utboksen (lagt inn ${osloDate(since, 'nb')}). Er dette den samme meldingen, trenger du ikke sende den igjen; er det en ny melding, gi den en ny meldings-ID.`,
+        `Message ID ${id} is already in the outbox (queued on ${osloDate(since, 'en')}). If this is the same message, there is no need to send it again; if it is a new message, give it a new meldingsId.`,
       ),
     );
   }
+
   if (target === undefined) return findings;
-  if (target === leveranse.meldingsId) {
+  if (target === id) {
     findings.push(
       error(
         'AMELDING_ERSTATTER_SELF',
@@ -36,40 +58,83 @@ export const replacementRules: AMeldingRule = (leveranse, context) => {
     return findings;
   }
   if (!context.knownMessages) return findings;
-  const replaced = known.find((m) => m.meldingsId === target);
-  if (!replaced) {
+
+  const replaced = sent.find((m) => m.meldingsId === target);
+  const pending = onItsWay.find((m) => m.meldingsId === target);
+  if (!replaced && pending) {
+    findings.push(
+      warning(
+        'AMELDING_ERSTATTER_IN_OUTBOX',
+        PATH,
+        `Meldingen ${target} som skal erstattes, ligger fortsatt i utboksen og er ikke mottatt av Skatteetaten. Vent til den er mottatt før du sender erstatningen.`,
+        `The message ${target} being replaced is still in the outbox and has not been received by Skatteetaten. Wait until it is received before sending the replacement.`,
+      ),
+    );
+  } else if (!replaced) {
     findings.push(
       warning(
         'AMELDING_ERSTATTER_UNKNOWN',
         PATH,
-        `Fant ingen kjent a-melding med ID ${target} å erstatte. Kontroller at ID-en er fra den siste meldingen for måneden.`,
-        `No known a-melding with ID ${target} to replace. Check that the ID is from the latest message for the month.`,
+        `Innsender har ikke sendt noen a-melding med ID ${target} for ${org}. Er den sendt fra et annet system, kontroller at ID-en er fra den siste meldingen for ${leveranse.kalendermaaned}.`,
+        `Innsender has not sent an a-melding with ID ${target} for ${org}. If it was sent from another system, check that the ID is from the latest message for ${leveranse.kalendermaaned}.`,
       ),
     );
     return findings;
   }
-  if (replaced.kalendermaaned !== leveranse.kalendermaaned) {
+
+  const original = replaced ?? pending;
+  if (original && original.kalendermaaned !== leveranse.kalendermaaned) {
     findings.push(
       error(
         'AMELDING_ERSTATTER_OTHER_MONTH',
         PATH,
-        `Meldingen som erstattes gjelder ${replaced.kalendermaaned}, men denne gjelder ${leveranse.kalendermaaned}. En erstatning må gjelde samme måned.`,
-        `The message being replaced is for ${replaced.kalendermaaned}, but this one is for ${leveranse.kalendermaaned}. A replacement must be for the same month.`,
+        `Meldingen som erstattes gjelder ${original.kalendermaaned}, men denne gjelder ${leveranse.kalendermaaned}. En erstatning må gjelde samme måned.`,
+        `The message being replaced is for ${original.kalendermaaned}, but this one is for ${leveranse.kalendermaaned}. A replacement must be for the same month.`,
       ),
     );
   }
-  const alreadyReplacedBy = known.find(
-    (m) => m.erstatterMeldingsId === target && m.meldingsId !== leveranse.meldingsId,
-  );
-  if (alreadyReplacedBy) {
+
+  const replacesTarget = (m: KnownAMelding) => m.erstatterMeldingsId === target && m.meldingsId !== id;
+  const sentReplacement = sent.find(replacesTarget);
+  const queuedReplacement = onItsWay.find(replacesTarget);
+  if (sentReplacement) {
+    const when = sentAt(sentReplacement);
     findings.push(
       error(
         'AMELDING_ERSTATTER_ALREADY_REPLACED',
         PATH,
-        `Meldingen ${target} er allerede erstattet av ${alreadyReplacedBy.meldingsId}. Erstatt den siste versjonen (avvik 166B).`,
-        `Message ${target} has already been replaced by ${alreadyReplacedBy.meldingsId}. Replace the latest version (deviation 166B).`,
+        `Meldingen ${target} er allerede erstattet av ${sentReplacement.meldingsId}, sendt ${when.nb}. Sett erstatterMeldingsId til ${sentReplacement.meldingsId}: bare den siste versjonen kan erstattes (avvik 166B).`,
+        `Message ${target} has already been replaced by ${sentReplacement.meldingsId}, sent on ${when.en}. Set erstatterMeldingsId to ${sentReplacement.meldingsId}: only the latest version can be replaced (deviation 166B).`,
+      ),
+    );
+  } else if (queuedReplacement) {
+    findings.push(
+      warning(
+        'AMELDING_ERSTATTER_REPLACEMENT_IN_OUTBOX',
+        PATH,
+        `En annen erstatning av ${target} (${queuedReplacement.meldingsId}) ligger allerede i utboksen. Blir den mottatt, må denne erstatte ${queuedReplacement.meldingsId} i stedet (avvik 166B).`,
+        `Another replacement of ${target} (${queuedReplacement.meldingsId}) is already in the outbox. Once it is received, this one must replace ${queuedReplacement.meldingsId} instead (deviation 166B).`,
       ),
     );
   }
   return findings;
 };
+
+/** "on 21.01.2026 (receipt …)": when a sent message was received, and the receipt the outbox shows for it. */
+function sentAt(message: Sent): { nb: string; en: string } {
+  const { at, receipt } = message.status;
+  return {
+    nb: `${osloDate(at, 'nb')}${receipt ? ` (kvittering ${receipt})` : ''}`,
+    en: `${osloDate(at, 'en')}${receipt ? ` (receipt ${receipt})` : ''}`,
+  };
+}
+
+/** The date in Norway, whatever the machine's zone: a message sent at 00:30 belongs to that Norwegian day. */
+function osloDate(iso: string, language: 'nb' | 'en'): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(language === 'nb' ? 'nb-NO' : 'en-GB', {
+    dateStyle: language === 'nb' ? 'short' : 'medium',
+    timeZone: 'Europe/Oslo',
+  }).format(date);
+}

@@ -2,12 +2,22 @@ import type { ReportEnvironment } from '../../environment';
 import type { Finding } from '../../finding';
 import type { Leveranse } from '../model';
 
-/** An a-melding already known for this profile (a draft or a sent message), for the uniqueness and replacement rules. */
+/**
+ * Where a known a-melding is: Skatteetaten has it (`sent`: what the uniqueness and replacement rules hold a file
+ * to), or it is still in the outbox (`on-its-way`: queued, sending, or waiting for a retry), so only a warning
+ * can be given about it. A draft is neither: it has not left this machine.
+ */
+export type KnownAMeldingStatus =
+  | { readonly kind: 'sent'; readonly at: string; readonly receipt?: string }
+  | { readonly kind: 'on-its-way'; readonly since: string };
+
+/** An a-melding this profile has sent or is sending, for the uniqueness and replacement rules. */
 export interface KnownAMelding {
   readonly meldingsId: string;
   readonly kalendermaaned: string;
   readonly opplysningspliktig: string;
   readonly erstatterMeldingsId?: string;
+  readonly status: KnownAMeldingStatus;
 }
 
 export interface AMeldingRuleContext {
