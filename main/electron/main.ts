@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { createAppServices, startActiveEnvironment } from '../app-services';
 import { registerAppScheme, serveAppProtocol } from './app-protocol';
 import { APP_ENTRY_URL, APP_ORIGIN } from './app-origin';
+import { isOpenEvent, routeOfOpenEvent } from '../../shared/ipc/open-routes';
 import { installWebContentsGuards } from './web-contents-guard';
 import { denyAllPermissions } from './permissions';
 import { mainWindowOptions } from './window-options';
@@ -50,13 +51,14 @@ async function start(): Promise<void> {
   });
   forwardEvents(services.events, () => BrowserWindow.getAllWindows());
 
-  const createWindow = () => {
+  /** A new app window, at the renderer's start page or at `route` (e.g. `/feedback?item=…`). */
+  const createWindow = (route?: string) => {
     const win = new BrowserWindow(mainWindowOptions(join(here, '../preload/index.cjs')));
     const id = win.webContents.id;
     trusted.add(id);
     win.on('closed', () => trusted.delete(id));
     win.once('ready-to-show', () => win.show());
-    void win.loadURL(APP_ENTRY_URL);
+    void win.loadURL(route ? `${APP_ENTRY_URL}#${route}` : APP_ENTRY_URL);
     return win;
   };
 
@@ -76,11 +78,11 @@ async function start(): Promise<void> {
   // No feedback polling while the machine sleeps; a poll at once when it wakes.
   powerMonitor.on('suspend', () => services.feedback.suspend());
   powerMonitor.on('resume', () => services.feedback.resume());
-  // A clicked feedback or deadline notification brings the window forward; the renderer opens the item on the
-  // same event.
-  services.events.subscribe((event) => {
-    if (event !== 'feedback.open' && event !== 'deadlines.open') return;
-    if (mainWindow.isDestroyed()) mainWindow = createWindow();
+  // A clicked feedback or deadline notification brings the window forward and the renderer opens the item on the
+  // same event; with no window left, a new one opens at the item itself.
+  services.events.subscribe((event, payload) => {
+    if (!isOpenEvent(event)) return;
+    if (mainWindow.isDestroyed()) mainWindow = createWindow(routeOfOpenEvent(event, payload));
     if (mainWindow.isMinimized()) mainWindow.restore();
     mainWindow.show();
     mainWindow.focus();

@@ -19,6 +19,7 @@ const SkattekortPage = lazy(() => import('../routes/SkattekortPage').then((m) =>
 import { FeedbackNavBadge } from '../components/feedback/FeedbackNavBadge';
 import { useFeedbackEvents, useFeedbackOpen } from '../bridge/feedback-queries';
 import { useDeadlineOpen } from '../bridge/deadlines-queries';
+import { OPEN_EVENT_ROUTES } from '../../shared/ipc/open-routes';
 
 /** The app's routes, in menu order. Hash routing: the app is served from files, so there is no server to fall back on. */
 export const ROUTES = [
@@ -38,11 +39,12 @@ function Shell() {
   const active = profiles.data?.profiles.find((p) => p.id === profiles.data?.activeProfileId);
   const navigate = useNavigate();
   useFeedbackEvents();
-  // A clicked feedback notification opens that item.
-  useFeedbackOpen(useCallback((id: string) => void navigate(`/feedback?item=${encodeURIComponent(id)}`), [navigate]));
-  // A clicked deadline warning opens Frister at that deadline.
+  // A clicked feedback notification opens that item; a clicked deadline warning opens Frister at that deadline.
+  useFeedbackOpen(
+    useCallback((dialogId: string) => void navigate(OPEN_EVENT_ROUTES['feedback.open']({ dialogId })), [navigate]),
+  );
   useDeadlineOpen(
-    useCallback((id: string) => void navigate(`/deadlines?deadline=${encodeURIComponent(id)}`), [navigate]),
+    useCallback((deadlineId: string) => void navigate(OPEN_EVENT_ROUTES['deadlines.open']({ deadlineId })), [navigate]),
   );
   return (
     <>
