@@ -23,6 +23,7 @@ import { SendDraftAction } from '../components/outbox/SendDraftAction';
 import { MAX_DROPPED_BYTES, type CheckedReport } from '../../shared/reports/report-views';
 import type { Profile } from '../../shared/domain/profile';
 import '../components/reports/reports.css';
+import { RulesForProfile } from '../components/reports/RulesForProfile';
 
 /** What the page shows under the drop zone: nothing yet, the reports just checked, or one opened draft. */
 type Shown = { kind: 'nothing' } | { kind: 'checks'; checks: CheckedReport[] } | { kind: 'draft'; id: string };
@@ -83,17 +84,7 @@ function ReportsWorkspace({ profile }: { profile: Profile | null }) {
         {t('reports.title')}
       </Heading>
       <Paragraph>{t('reports.intro')}</Paragraph>
-      {profile ? (
-        <Paragraph data-size="sm" data-testid="rules-for">
-          {t('reports.rulesFor', {
-            name: profile.displayName,
-            org: profile.orgNumber,
-            env: t(`env.${profile.environment}`),
-          })}
-        </Paragraph>
-      ) : (
-        <Alert data-color="info">{t('reports.noProfile')}</Alert>
-      )}
+      <RulesForProfile profile={profile} testId="rules-for" noProfile={t('reports.noProfile')} />
 
       {shown.kind === 'nothing' ? (
         <EmptyState title={t('reports.emptyTitle')} action={dropZone}>

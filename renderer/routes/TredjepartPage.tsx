@@ -28,6 +28,7 @@ import { localized } from '../i18n';
 import type { Profile } from '../../shared/domain/profile';
 import { SCHEME_IDS, SCHEMES, type SchemeId } from '../../shared/tredjepart/schemes';
 import { MAX_DROPPED_BYTES, type TredjepartCheck } from '../../shared/tredjepart/tredjepart-views';
+import { RulesForProfile } from '../components/reports/RulesForProfile';
 
 export function TredjepartPage() {
   const profiles = useProfiles();
@@ -68,17 +69,7 @@ function TredjepartWorkspace({ profile }: { profile: Profile | null }) {
         {t('tredjepart.title')}
       </Heading>
       <Paragraph>{t('tredjepart.intro')}</Paragraph>
-      {profile ? (
-        <Paragraph data-size="sm" data-testid="tredjepart-rules-for">
-          {t('reports.rulesFor', {
-            name: profile.displayName,
-            org: profile.orgNumber,
-            env: t(`env.${profile.environment}`),
-          })}
-        </Paragraph>
-      ) : (
-        <Alert data-color="info">{t('tredjepart.noProfile')}</Alert>
-      )}
+      <RulesForProfile profile={profile} testId="tredjepart-rules-for" noProfile={t('tredjepart.noProfile')} />
 
       <section className="stack" aria-labelledby="tredjepart-choose-title">
         <Heading level={2} data-size="sm" id="tredjepart-choose-title">

@@ -149,8 +149,8 @@ function validation(instance: string, errors: { name: string; reason: string }[]
 
 // ---- projections onto the published shapes ----
 
-function searchItem(d: StoredDialog): Schemas['V1EndUserDialogsQueriesSearch_Dialog'] {
-  const latest = d.activities?.[d.activities.length - 1];
+/** Who owns the dialog, for what, and where it stands: the same in the search and the details models. */
+function dialogIdentity(d: StoredDialog) {
   return {
     id: d.id,
     org: d.org,
@@ -160,6 +160,13 @@ function searchItem(d: StoredDialog): Schemas['V1EndUserDialogsQueriesSearch_Dia
     progress: d.progress ?? null,
     process: d.process ?? null,
     precedingProcess: d.precedingProcess ?? null,
+  };
+}
+
+function searchItem(d: StoredDialog): Schemas['V1EndUserDialogsQueriesSearch_Dialog'] {
+  const latest = d.activities?.[d.activities.length - 1];
+  return {
+    ...dialogIdentity(d),
     guiAttachmentCount: (d.attachments ?? []).filter((a) => a.urls?.some((u) => u.consumerType === 'Gui')).length,
     extendedStatus: d.extendedStatus ?? null,
     externalReference: d.externalReference ?? null,
@@ -202,15 +209,8 @@ function seenLog(d: StoredDialog) {
 
 function details(d: StoredDialog): Schemas['V1EndUserDialogsQueriesGet_Dialog'] {
   return {
-    id: d.id,
+    ...dialogIdentity(d),
     revision: d.revision,
-    org: d.org,
-    serviceResource: d.serviceResource,
-    serviceResourceType: d.serviceResourceType,
-    party: d.party,
-    progress: d.progress ?? null,
-    process: d.process ?? null,
-    precedingProcess: d.precedingProcess ?? null,
     extendedStatus: d.extendedStatus ?? null,
     externalReference: d.externalReference ?? null,
     createdAt: d.createdAt,

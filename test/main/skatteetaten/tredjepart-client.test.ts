@@ -1,6 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { sandboxEndpoints } from '../../../main/environments/table';
 import { tilbakemelding } from '../../../main/sandbox/skatteetaten/tredjepart-routes';
@@ -8,19 +6,12 @@ import { SkatteetatenError } from '../../../main/skatteetaten/skatteetaten-error
 import { createSkatteetatenHttp } from '../../../main/skatteetaten/skatteetaten-http';
 import { TredjepartClient, tredjepartBase } from '../../../main/skatteetaten/tredjepart-client';
 import { interpretFeedbackDocument } from '../../../shared/feedback/interpret-feedback';
-import type { SchemeId } from '../../../shared/tredjepart/schemes';
+import { tredjepartBody } from '../support/tredjepart-fixtures';
 import { skatteetatenState, startSkatteetatenSandbox, type SkatteetatenSandbox } from '../support/skatteetaten-sandbox';
 
 const ORG = '974761076';
 const OTHER_ORG = '314259521';
-const FIXTURES = join(__dirname, '../../fixtures/tredjepart');
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- fixtures are mutated freely, as JSON
-type Json = Record<string, any>;
-const body = (scheme: SchemeId, mutate: (m: Json) => void = () => undefined) => {
-  const m = JSON.parse(readFileSync(join(FIXTURES, `${scheme}.json`), 'utf8'));
-  mutate(m);
-  return JSON.stringify(m);
-};
+const body = tredjepartBody;
 
 describe('the tredjepart client against the sandbox Skatteetaten', () => {
   let sandbox: SkatteetatenSandbox;

@@ -1,21 +1,16 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkMeldingText } from '../../../shared/tredjepart/check-melding';
 import type { SchemeId } from '../../../shared/tredjepart/schemes';
+import { tredjepartBody, type FixtureJson } from '../../main/support/tredjepart-fixtures';
 
-const FIXTURES = join(__dirname, '../../fixtures/tredjepart');
-const fixture = (scheme: SchemeId) => JSON.parse(readFileSync(join(FIXTURES, `${scheme}.json`), 'utf8'));
 const ctx = { environment: 'production' as const, profileOrg: '974761076', today: '2026-03-01' };
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Json = FixtureJson;
 /** The fixture's one leveranse (boligselskap's example sends a list of one). */
 const lev = (m: Json): Json => (Array.isArray(m.leveranse) ? m.leveranse[0] : m.leveranse);
 
 function check(scheme: SchemeId, mutate: (m: Json) => void = () => undefined, over: Partial<typeof ctx> = {}) {
-  const melding = fixture(scheme);
-  mutate(melding);
-  return checkMeldingText(JSON.stringify(melding), { scheme, ...ctx, ...over });
+  return checkMeldingText(tredjepartBody(scheme, mutate), { scheme, ...ctx, ...over });
 }
 const codes = (r: ReturnType<typeof check>) => r.findings.map((f) => `${f.severity}:${f.code}`);
 
