@@ -23,13 +23,15 @@ export interface CliRun {
   io: CliIo;
   env?: NodeJS.ProcessEnv;
   version: string;
+  /** The clock every service reads (tests pin it; the command line uses the real one). */
+  now?: () => Date;
 }
 
 /**
  * `innsender …`: the main-process services without Electron. Parses the global options first, builds the same
  * services the app uses, then runs the command. Returns the exit code instead of exiting, so tests can call it.
  */
-export async function runCli({ argv, io, env = process.env, version }: CliRun): Promise<ExitCode> {
+export async function runCli({ argv, io, env = process.env, version, now }: CliRun): Promise<ExitCode> {
   const globals = new Command()
     .allowUnknownOption(true)
     .allowExcessArguments(true)
@@ -50,6 +52,7 @@ export async function runCli({ argv, io, env = process.env, version }: CliRun): 
       version,
       desktop: cliDesktop(io),
       log: createLogger({ file: join(dataDir, 'logs', 'innsender-cli.log') }),
+      ...(now ? { now } : {}),
     });
     const ctx = createCliContext(services, io, { json: !!g.json, lang });
     for (const notice of services.settings.notices) io.err(`${notice.code}: ${notice.message[lang]}`);
