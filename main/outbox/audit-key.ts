@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { AppError } from '../../shared/domain/app-error';
+import { text } from '../../shared/domain/localized';
 import type { KeyStore } from '../keys/key-store';
 
 /**
@@ -48,7 +50,7 @@ export function keychainAuditKeyring(store: KeyStore, profileId: string): AuditK
     async read() {
       const secret = await store.get(account);
       if (!secret) return null;
-      const stored = JSON.parse(secret) as StoredAnchor;
+      const stored = parseStored(secret);
       return { key: Buffer.from(stored.key, 'base64'), since: stored.since, pending: stored.pending === true };
     },
     async create(since) {
@@ -61,4 +63,23 @@ export function keychainAuditKeyring(store: KeyStore, profileId: string): AuditK
       anchor.pending = false;
     },
   };
+}
+
+/** Only Innsender writes this entry; one it cannot read is reported, never replaced (that would hide the old key). */
+function parseStored(secret: string): StoredAnchor {
+  try {
+    const stored = JSON.parse(secret) as StoredAnchor;
+    if (stored.v === 1 && typeof stored.key === 'string' && Number.isInteger(stored.since)) return stored;
+  } catch {
+    // Reported below.
+  }
+  throw new AppError(
+    'AUDIT_KEY_UNREADABLE',
+    text(
+      'Revisjonsnøkkelen i nøkkelringen kan ikke leses, så revisjonsloggen kan verken kontrolleres eller skrives. ' +
+        'Kontakt brukerstøtte; ikke slett oppføringen.',
+      'The audit key in the keychain cannot be read, so the audit log can be neither checked nor written. Contact ' +
+        'support; do not delete the entry.',
+    ),
+  );
 }

@@ -113,7 +113,9 @@ export function judgeTail(
       damages.push({ kind: 'tail-replaced', seq: last.seq });
     } else if (h.seq === last.seq - 1 && h.hash !== tail.previousHash) {
       damages.push({ kind: 'tail-replaced', seq: h.seq });
-    } else if (h.seq < last.seq - 1) {
+    } else if (h.seq < last.seq - 1 || (!head && last.seq > 0 && anchor && !anchor.pending)) {
+      // No head with one entry is a crash before the first head write, unless the keychain says the anchor's
+      // entry and head were both written (it confirms only after the head).
       damages.push(
         head ? { kind: 'head-behind', headSeq: h.seq, lastSeq: last.seq } : { kind: 'head-missing', lastSeq: last.seq },
       );

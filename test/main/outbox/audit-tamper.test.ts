@@ -118,10 +118,27 @@ describe('the anchored audit log against tampering', () => {
     expect(result.entries).toBe(0);
   });
 
-  it('finds the head deleted alone', async () => {
+  it('finds the head deleted alone, also with a single entry once the keychain says its head was written', async () => {
     await written(5);
     await rm(`${file}.head`);
     expect(codes(await open().verify())).toEqual(['AUDIT_HEAD_MISSING@null']);
+
+    keyring = keychainAuditKeyring(keyStore, randomUUID());
+    await rm(file);
+    await written(1);
+    await rm(`${file}.head`);
+    expect(codes(await open().verify())).toEqual(['AUDIT_HEAD_MISSING@null']);
+  });
+
+  it('refuses, in both languages, an audit key entry it cannot read, instead of replacing it', async () => {
+    await written(2);
+    await keyStore.set(`${profileId}:audit-log`, 'not a key');
+    await expect(open().verify()).rejects.toMatchObject({
+      code: 'AUDIT_KEY_UNREADABLE',
+      localized: { nb: expect.stringContaining('kan ikke leses'), en: expect.stringContaining('cannot be read') },
+    });
+    await expect(open().append({ event: 'retry' })).rejects.toMatchObject({ code: 'AUDIT_KEY_UNREADABLE' });
+    expect(await keyStore.get(`${profileId}:audit-log`)).toBe('not a key');
   });
 
   it('finds a last line cut in half that the head says was written whole, and keeps what was left', async () => {
