@@ -55,7 +55,8 @@ export function entryHash(body: Omit<AuditEntry, 'hash' | 'mac'>): string {
   return createHash('sha256').update(canonical(body)).digest('hex');
 }
 
-// Domain-separated, so an entry's MAC can never pass as a head's, or the other way round.
+// HMAC-SHA256 (RFC 2104, https://www.rfc-editor.org/rfc/rfc2104), domain-separated, so an entry's MAC can never pass
+// as a head's, or the other way round.
 export function entryMac(key: Buffer, hash: string): string {
   return createHmac('sha256', key).update(`innsender-audit-entry:${hash}`).digest('hex');
 }

@@ -381,7 +381,7 @@ export const nb = {
     audit: {
       title: 'Revisjonslogg',
       intro:
-        'Hvert forsøk og hvert svar føres i en logg der hver oppføring bærer hashen av den forrige, så en endret eller fjernet oppføring oppdages. Eksporter den til regnskapet.',
+        'Hvert forsøk og hvert svar føres i en logg der hver oppføring bærer hashen av den forrige og en MAC med en nøkkel i nøkkelringen, så en endret, innskutt eller fjernet oppføring oppdages. Kontrollen sjekker også loggen mot utboksen. Eksporter den til regnskapet.',
       verify: 'Kontroller loggen',
       exportCsv: 'Eksporter som CSV …',
       exportJson: 'Eksporter som JSON …',
