@@ -98,9 +98,10 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     log,
     ...(options.now ? { now: options.now } : {}),
   });
+  const keyStore = options.keyStore ?? createKeytarKeyStore();
   const setup = new SetupService({
     dataDir: options.dataDir,
-    keyStore: options.keyStore ?? createKeytarKeyStore(),
+    keyStore,
     profiles,
     sandbox,
     desktop: options.desktop,
@@ -139,6 +140,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     drafts: reports.drafts,
     events,
     log,
+    keyStore,
     onReceived: () => feedback.nudge(),
     ...(options.now ? { now: options.now } : {}),
     ...(options.outboxRetry ? { retry: options.outboxRetry } : {}),

@@ -23,6 +23,8 @@ import { schemeResource } from '../../shared/tredjepart/schemes';
 import { serviceScopes } from '../../shared/domain/endpoints';
 import { createSkatteetatenHttp } from '../skatteetaten/skatteetaten-http';
 import { systemUserTokens } from '../skatteetaten/skatteetaten-tokens';
+import type { KeyStore } from '../keys/key-store';
+import { keychainAuditKeyring } from './audit-key';
 import { AuditLog, type VerifyResult } from './audit-log';
 import { submissionFromDraft } from './draft-submission';
 import {
@@ -44,6 +46,8 @@ export interface ActiveOutboxOptions {
   drafts: DraftStore;
   events: EventHub;
   log: Logger;
+  /** The OS keychain: each profile's audit log is anchored by an HMAC key kept there. */
+  keyStore: KeyStore;
   now?: () => Date;
   retry?: Partial<RetryPolicy>;
   /** A submission was received: the feedback poller looks more often for a while. */
@@ -197,8 +201,10 @@ export class ActiveOutbox {
     if (active.started) await active.outbox.whenSettled();
   }
 
+  /** The log, its head and anchor, and the outbox's records against it (records first: the log can only be ahead). */
   async verifyAudit(): Promise<VerifyResult> {
-    return (await this.current()).audit.verify();
+    const submissions = await this.list();
+    return (await this.current()).audit.verify(submissions);
   }
 
   async exportAudit(format: 'csv' | 'json'): Promise<string> {
@@ -295,7 +301,7 @@ export class ActiveOutbox {
 
   private create(profile: Profile): ProfileOutbox {
     const paths = outboxPaths(this.options.dataDir, profile.id);
-    const audit = new AuditLog(paths.audit, this.options.now);
+    const audit = new AuditLog(paths.audit, this.options.now, keychainAuditKeyring(this.options.keyStore, profile.id));
     const outbox = createOutbox({
       dir: paths.outbox,
       transport: this.transportFor(profile),

@@ -384,12 +384,14 @@ export const en: Messages = {
     audit: {
       title: 'Audit log',
       intro:
-        'Every attempt and every answer is written to a log where each entry carries the hash of the one before, so a changed or removed entry is found. Export it for the accounting records.',
+        'Every attempt and every answer is written to a log where each entry carries the hash of the one before and a MAC with a key in the keychain, so a changed, inserted or removed entry is found. The check also holds the log against the outbox. Export it for the accounting records.',
       verify: 'Verify the log',
       exportCsv: 'Export as CSV …',
       exportJson: 'Export as JSON …',
       ok: 'The log is unchanged: all {{count}} entries link up.',
-      broken: 'The log was changed at line {{line}}: {{reason}}.',
+      broken: 'The log is not intact ({{count}} findings):',
+      findingAtLine: 'Line {{line}}: {{reason}}.',
+      findingInFile: '{{reason}}.',
       exported: 'Saved to {{path}}',
       exportCancelled: 'The export was cancelled.',
     },

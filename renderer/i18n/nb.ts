@@ -381,12 +381,14 @@ export const nb = {
     audit: {
       title: 'Revisjonslogg',
       intro:
-        'Hvert forsøk og hvert svar føres i en logg der hver oppføring bærer hashen av den forrige, så en endret eller fjernet oppføring oppdages. Eksporter den til regnskapet.',
+        'Hvert forsøk og hvert svar føres i en logg der hver oppføring bærer hashen av den forrige og en MAC med en nøkkel i nøkkelringen, så en endret, innskutt eller fjernet oppføring oppdages. Kontrollen sjekker også loggen mot utboksen. Eksporter den til regnskapet.',
       verify: 'Kontroller loggen',
       exportCsv: 'Eksporter som CSV …',
       exportJson: 'Eksporter som JSON …',
       ok: 'Loggen er uendret: alle {{count}} oppføringer henger sammen.',
-      broken: 'Loggen er endret på linje {{line}}: {{reason}}.',
+      broken: 'Loggen er ikke intakt ({{count}} funn):',
+      findingAtLine: 'Linje {{line}}: {{reason}}.',
+      findingInFile: '{{reason}}.',
       exported: 'Lagret i {{path}}',
       exportCancelled: 'Eksporten ble avbrutt.',
     },

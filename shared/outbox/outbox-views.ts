@@ -42,13 +42,28 @@ export const OutboxStatusSchema = z.object({
 });
 export type OutboxStatus = z.infer<typeof OutboxStatusSchema>;
 
+/** One thing `audit.verify` found wrong: where (a line of audit.jsonl, or null for the file as a whole) and what. */
+export const AuditFindingSchema = z.object({
+  line: z.number().int().positive().nullable(),
+  code: z.string(),
+  reason: LocalizedTextSchema,
+});
+export type AuditFinding = z.infer<typeof AuditFindingSchema>;
+
 export const AuditVerifyResultSchema = z.discriminatedUnion('ok', [
-  z.object({ ok: z.literal(true), entries: z.number().int().nonnegative(), lastHash: z.string() }),
+  z.object({
+    ok: z.literal(true),
+    entries: z.number().int().nonnegative(),
+    lastHash: z.string(),
+    /** The head and the entries since the anchor carry a MAC with the profile's key from the OS keychain. */
+    anchored: z.boolean(),
+    /** What is worth knowing but not wrong: not anchored yet, a crash's half-written entry to be recovered. */
+    notes: z.array(LocalizedTextSchema),
+  }),
   z.object({
     ok: z.literal(false),
     entries: z.number().int().nonnegative(),
-    line: z.number().int().positive(),
-    reason: z.string(),
+    findings: z.array(AuditFindingSchema).min(1),
   }),
 ]);
 export type AuditVerifyResult = z.infer<typeof AuditVerifyResultSchema>;

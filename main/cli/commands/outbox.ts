@@ -2,6 +2,8 @@ import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { AppError } from '../../../shared/domain/app-error';
+import type { Language } from '../../../shared/domain/localized';
+import type { AuditVerifyResult } from '../../../shared/outbox/outbox-views';
 import type { CliContext } from '../context';
 import { describe, exitFor, fail, waitForAnswer } from '../submissions';
 import { EXIT } from '../exit-codes';
@@ -65,9 +67,7 @@ export function registerOutboxCommands(program: Command, ctx: CliContext): void 
       try {
         const result = await ctx.request('audit.verify', undefined);
         if (ctx.json) ctx.io.out(JSON.stringify({ ok: true, value: result }));
-        else if (result.ok)
-          ctx.io.out(`The audit log is intact: ${result.entries} entries, last hash ${result.lastHash}.`);
-        else ctx.io.out(`The audit log was changed at line ${result.line}: ${result.reason}.`);
+        else ctx.io.out(describeVerify(result, ctx.lang));
         ctx.setExit(result.ok ? EXIT.ok : EXIT.findings);
       } catch (error) {
         fail(ctx, error);
@@ -97,6 +97,22 @@ export function registerOutboxCommands(program: Command, ctx: CliContext): void 
         fail(ctx, error);
       }
     });
+}
+
+/** The verdict, then each finding with where it is (a line of audit.jsonl, or the file), in the user's language. */
+function describeVerify(result: AuditVerifyResult, lang: Language): string {
+  const nb = lang === 'nb';
+  if (result.ok) {
+    const intact = nb
+      ? `Revisjonsloggen er intakt: ${result.entries} oppføringer, siste hash ${result.lastHash}.`
+      : `The audit log is intact: ${result.entries} entries, last hash ${result.lastHash}.`;
+    return [intact, ...result.notes.map((note) => `  ${note[lang]}`)].join('\n');
+  }
+  const header = nb
+    ? `Revisjonsloggen er ikke intakt (${result.findings.length} funn):`
+    : `The audit log is not intact (${result.findings.length} findings):`;
+  const where = (line: number | null) => (line === null ? 'audit.jsonl' : `${nb ? 'linje' : 'line'} ${line}`);
+  return [header, ...result.findings.map((f) => `  ${where(f.line)}: ${f.reason[lang]}. [${f.code}]`)].join('\n');
 }
 
 function list(ctx: CliContext): Promise<void> {

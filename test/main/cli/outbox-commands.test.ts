@@ -118,6 +118,8 @@ describe('innsender submit, outbox and audit', () => {
     const verified = await cli('audit', 'verify');
     expect(verified.code).toBe(0);
     expect(verified.out).toMatch(/^The audit log is intact: \d+ entries, last hash [0-9a-f]{64}\.\n$/);
+    const json = JSON.parse((await cli('--json', 'audit', 'verify')).out) as { value: { anchored: boolean } };
+    expect(json.value.anchored).toBe(true);
     expect((await cli('audit')).code).toBe(0);
 
     const out = join(dataDir, 'audit.json');
@@ -129,11 +131,27 @@ describe('innsender submit, outbox and audit', () => {
     expect((await cli('audit', 'export', '--format', 'xml')).code).toBe(2);
 
     const log = outboxPaths(dataDir, folder.profileId).audit;
-    const lines = (await readFile(log, 'utf8')).split('\n');
+    const original = await readFile(log, 'utf8');
+    const lines = original.split('\n');
     lines[1] = JSON.stringify({ ...JSON.parse(lines[1] ?? '{}'), attempt: 7 });
     await writeFile(log, lines.join('\n'));
     const broken = await cli('audit', 'verify');
     expect(broken.code).toBe(1);
-    expect(broken.out).toContain('The audit log was changed at line 2');
+    expect(broken.out).toMatch(/^The audit log is not intact \(1 findings\):\n {2}line 2: Its content does not match/);
+    expect(broken.out).toContain('[AUDIT_HASH]');
+    const norsk = await runCliCaptured(dataDir, ['--lang', 'nb', 'audit', 'verify'], process.env);
+    expect(norsk.code).toBe(1);
+    expect(norsk.out).toContain('linje 2: Innholdet stemmer ikke med hashen');
+
+    // The head rewritten to hide entries cut off the end: no MAC with the keychain's key, so it is found.
+    await writeFile(log, original);
+    const kept = original.split('\n').filter(Boolean).slice(0, 2);
+    await writeFile(log, `${kept.join('\n')}\n`);
+    const last = JSON.parse(kept[1] ?? '{}') as { seq: number; hash: string };
+    await writeFile(`${log}.head`, JSON.stringify({ seq: last.seq, hash: last.hash }));
+    const cut = await cli('audit', 'verify');
+    expect(cut.code).toBe(1);
+    expect(cut.out).toContain('audit.jsonl: The head file (entry 2) was not written by Innsender');
+    expect(cut.out).toContain('[AUDIT_SUBMISSION_MISSING]');
   });
 });

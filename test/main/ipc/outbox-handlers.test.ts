@@ -232,8 +232,23 @@ describe('the outbox channels, from a checked draft to a receipt', () => {
     // A changed label with its hash left as it was: the kind of edit someone hiding a submission would make.
     lines[2] = JSON.stringify({ ...JSON.parse(lines[2] ?? '{}'), label: 'Noe annet' });
     await writeFile(file, lines.join('\n'));
-    expect(await ok('audit.verify')).toMatchObject({ ok: false, line: 3 });
+    expect(await ok('audit.verify')).toMatchObject({ ok: false, findings: [{ line: 3, code: 'AUDIT_HASH' }] });
     await writeFile(file, original);
+    expect(await ok('audit.verify')).toMatchObject({ ok: true, entries, anchored: true, notes: [] });
+
+    // The log and its head deleted together: the keychain's anchor and every submission in the outbox say so.
+    const head = await readFile(`${file}.head`, 'utf8');
+    await rm(file);
+    await rm(`${file}.head`);
+    const gone = await ok('audit.verify');
+    if (gone.ok) throw new Error('a deleted log verified');
+    const submissions = (await ok('outbox.list')).submissions.length;
+    expect(gone.findings.map((f) => f.code)).toEqual([
+      'AUDIT_ANCHOR_CUT',
+      ...Array.from({ length: submissions }, () => 'AUDIT_SUBMISSION_MISSING'),
+    ]);
+    await writeFile(file, original);
+    await writeFile(`${file}.head`, head);
     expect(await ok('audit.verify')).toMatchObject({ ok: true, entries });
   });
 
