@@ -75,7 +75,12 @@ export function OrderCard({ order }: { order: SkattekortOrderView }) {
         )}
         {ready && record.data && (
           <>
-            <AnswerTable cards={record.data.answer.cards} />
+            {record.data.answer.statusNote && (
+              <Alert data-color="warning" data-testid="answer-status" data-status={record.data.answer.status}>
+                {localized(record.data.answer.statusNote, i18n.language)}
+              </Alert>
+            )}
+            {record.data.answer.cards.length > 0 && <AnswerTable cards={record.data.answer.cards} />}
             <div className="row">
               <Button
                 variant="secondary"
