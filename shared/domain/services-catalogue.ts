@@ -131,7 +131,7 @@ export const SERVICES: readonly SkatteetatenService[] = [
       'The page now names only access packages (regnskapsforer-med-signeringsrettighet, ansvarlig-revisor, skattegrunnlag); the single right is from its earlier version.',
     source: {
       scope: `${DOCS}innrapportering-gavertilfrivillige.md @ 1ef52358fdd6879478de4ff2e18257dbbd2c9317`,
-      resource: `${DOCS}innrapportering-gavertilfrivillige.md @ 03243285 (the later version lists no single right)`,
+      resource: `${DOCS}innrapportering-gavertilfrivillige.md @ 03243285f71eef795cf8f63e69381dc584875e7b (the later version lists no single right)`,
     },
   },
   {
