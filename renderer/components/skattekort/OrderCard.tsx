@@ -81,24 +81,26 @@ export function OrderCard({ order }: { order: SkattekortOrderView }) {
               </Alert>
             )}
             {record.data.answer.cards.length > 0 && <AnswerTable cards={record.data.answer.cards} />}
-            <div className="row">
-              <Button
-                variant="secondary"
-                data-size="sm"
-                onClick={() => exporter.mutate({ submissionId: submission.id, format: 'csv' })}
-                data-testid="export-csv"
-              >
-                {t('skattekort.exportCsv')}
-              </Button>
-              <Button
-                variant="secondary"
-                data-size="sm"
-                onClick={() => exporter.mutate({ submissionId: submission.id, format: 'json' })}
-                data-testid="export-json"
-              >
-                {t('skattekort.exportJson')}
-              </Button>
-            </div>
+            {record.data.answer.cards.length > 0 && (
+              <div className="row">
+                <Button
+                  variant="secondary"
+                  data-size="sm"
+                  onClick={() => exporter.mutate({ submissionId: submission.id, format: 'csv' })}
+                  data-testid="export-csv"
+                >
+                  {t('skattekort.exportCsv')}
+                </Button>
+                <Button
+                  variant="secondary"
+                  data-size="sm"
+                  onClick={() => exporter.mutate({ submissionId: submission.id, format: 'json' })}
+                  data-testid="export-json"
+                >
+                  {t('skattekort.exportJson')}
+                </Button>
+              </div>
+            )}
             {exporter.data?.path && (
               <Paragraph data-size="sm" role="status" data-testid="export-done">
                 {t('skattekort.exported', { path: exporter.data.path })}
