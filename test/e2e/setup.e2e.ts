@@ -188,7 +188,7 @@ describe('the setup wizard in real Chromium, against the sandbox', () => {
     await page.getByText(`Innsender bruker kid-en portalen viser: ${portalKid}`).waitFor();
     const overview = await h.services.dispatch('setup.status', undefined);
     if (!overview.ok) throw new Error(overview.error.code);
-    expect(overview.value.keys).toEqual([expect.objectContaining({ kid, portalKid })]);
+    expect((overview.value as { keys: unknown[] }).keys).toEqual([expect.objectContaining({ kid, portalKid })]);
     expect(await h.seriousA11yViolations()).toEqual([]);
     await h.screenshot('setup-07-portal-kid');
   });
