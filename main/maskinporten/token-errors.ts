@@ -102,8 +102,8 @@ function oauthError(outcome: Extract<TokenOutcome, { kind: 'oauth-error' }>, con
   }
   if (mp === '124' || /signature|kid/.test(text)) {
     return make('MASKINPORTEN_KEY_NOT_REGISTERED', {
-      nb: `Maskinporten kjenner ikke nøkkelen ${context.kid} på klienten ${context.clientId}. Last opp den offentlige nøkkelen (JWK) på klienten i Samarbeidsportalen; det kan ta opptil to minutter før den virker.`,
-      en: `Maskinporten does not know key ${context.kid} on client ${context.clientId}. Upload the public key (JWK) on the client in Samarbeidsportalen; it can take up to two minutes to take effect.`,
+      nb: `Maskinporten kjenner ikke nøkkelen ${context.kid} på klienten ${context.clientId}. Last opp den offentlige nøkkelen (JWK) på klienten i Samarbeidsportalen; det kan ta opptil to minutter før den virker. Viser portalen nøkkelen med en annen kid, skriv den inn ved nøkkelen i oppsettet (steg 1) eller med innsender keys portal-kid.`,
+      en: `Maskinporten does not know key ${context.kid} on client ${context.clientId}. Upload the public key (JWK) on the client in Samarbeidsportalen; it can take up to two minutes to take effect. If the portal lists the key under another kid, enter it by the key in the setup (step 1) or with innsender keys portal-kid.`,
     });
   }
   if (timeRelated) {

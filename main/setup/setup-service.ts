@@ -206,6 +206,11 @@ export class SetupService {
     return this.overview();
   }
 
+  async setKeyPortalKid(kid: string, portalKid: string | null): Promise<SetupOverview> {
+    await this.keysOf().setPortalKid(kid, portalKid);
+    return this.overview();
+  }
+
   /** Deletes the private key; in the sandbox the client's JWKS is sent again without it, as the portal would. */
   async retireKey(kid: string): Promise<SetupOverview> {
     const profile = this.activeProfile();

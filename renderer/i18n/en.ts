@@ -106,6 +106,13 @@ export const en: Messages = {
       retireConfirm:
         'Retire key {{kid}}? Its private key is deleted from the keychain. Only do this once the new key is uploaded and works.',
       showJwk: 'Show the public key (JWK)',
+      portalKidAsk: 'Does the portal show another kid for the key?',
+      portalKidShown: 'Innsender uses the kid the portal shows: {{kid}}',
+      portalKid: 'Kid in Samarbeidsportalen',
+      portalKidHelp:
+        'If you paste the key as PEM, the portal gives it a kid of its own (like "3f2c9a1e-…"). Copy the kid as it stands under "Egne public nøkler"; Innsender then signs in with it. Leave the field empty to use the key\'s own kid.',
+      portalKidSave: 'Use this kid',
+      portalKidClear: "Use the key's own kid",
       importTitle: 'Import a key or an enterprise certificate you already have',
       importKind: 'What do you want to import?',
       importKey: 'Private key (PEM or JWK)',
@@ -133,7 +140,7 @@ export const en: Messages = {
       sandboxUpload: 'Upload the keys again',
       clientId: 'Client id',
       realIntro:
-        'Make a Maskinporten client for the organisation in Samarbeidsportalen, add the scopes below, and paste the public key from step 1 under "Egne public nøkler". Then paste the client id here, and confirm the key in step 1.',
+        'Make a Maskinporten client for the organisation in Samarbeidsportalen, add the scopes below, and paste the public key from step 1 under "Egne public nøkler". Then paste the client id here, and confirm the key in step 1. If the portal lists the key under another kid than Innsender does (it does when the key is pasted as PEM), enter that kid by the key in step 1.',
       openPortal: 'Open Samarbeidsportalen',
       scopesTitle: 'Scopes the client needs',
       scopesAltinn: 'Altinn (ordered from Digdir):',

@@ -105,6 +105,13 @@ export const nb = {
       retireConfirm:
         'Pensjonere nøkkelen {{kid}}? Den private nøkkelen slettes fra nøkkelringen. Gjør det bare når den nye nøkkelen er lastet opp og virker.',
       showJwk: 'Vis den offentlige nøkkelen (JWK)',
+      portalKidAsk: 'Viser portalen en annen kid for nøkkelen?',
+      portalKidShown: 'Innsender bruker kid-en portalen viser: {{kid}}',
+      portalKid: 'Kid i Samarbeidsportalen',
+      portalKidHelp:
+        'Limer du inn nøkkelen som PEM, gir portalen den en egen kid (som «3f2c9a1e-…»). Kopier kid-en slik den står under «Egne public nøkler»; Innsender logger da inn med den. La feltet stå tomt for å bruke nøkkelens egen kid.',
+      portalKidSave: 'Bruk denne kid-en',
+      portalKidClear: 'Bruk nøkkelens egen kid',
       importTitle: 'Importer en nøkkel eller et virksomhetssertifikat du allerede har',
       importKind: 'Hva vil du importere?',
       importKey: 'Privat nøkkel (PEM eller JWK)',
@@ -132,7 +139,7 @@ export const nb = {
       sandboxUpload: 'Last opp nøklene på nytt',
       clientId: 'Klient-ID',
       realIntro:
-        'Lag en Maskinporten-klient for virksomheten i Samarbeidsportalen, legg til scopene under, og lim inn den offentlige nøkkelen fra steg 1 under «Egne public nøkler». Lim så inn klient-ID-en her, og bekreft nøkkelen i steg 1.',
+        'Lag en Maskinporten-klient for virksomheten i Samarbeidsportalen, legg til scopene under, og lim inn den offentlige nøkkelen fra steg 1 under «Egne public nøkler». Lim så inn klient-ID-en her, og bekreft nøkkelen i steg 1. Viser portalen nøkkelen med en annen kid enn Innsender (det skjer når den limes inn som PEM), skriv den inn ved nøkkelen i steg 1.',
       openPortal: 'Åpne Samarbeidsportalen',
       scopesTitle: 'Scopes klienten trenger',
       scopesAltinn: 'Altinn (bestilles hos Digdir):',

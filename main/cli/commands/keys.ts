@@ -6,7 +6,8 @@ import type { KeyView, SetupOverview } from '../../../shared/domain/setup';
 
 function describeKey(k: KeyView): string {
   const expiry = k.expiresAt ? `expires ${k.expiresAt.slice(0, 10)} (${k.daysLeft} days)` : 'not registered yet';
-  return `${k.kid}  ${k.status.padEnd(7)}  ${k.origin.padEnd(11)}  made ${k.createdAt.slice(0, 10)} (${k.ageDays} days)  ${expiry}`;
+  const portal = k.portalKid ? `  portal kid ${k.portalKid} (the grant names it)` : '';
+  return `${k.kid}  ${k.status.padEnd(7)}  ${k.origin.padEnd(11)}  made ${k.createdAt.slice(0, 10)} (${k.ageDays} days)  ${expiry}${portal}`;
 }
 
 function describeKeys(o: SetupOverview, lang: 'nb' | 'en'): string {
@@ -37,6 +38,20 @@ export function registerKeysCommand(program: Command, ctx: CliContext): void {
       ctx.call('keys.generate', undefined, (o) => {
         const newest = [...o.keys].sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
         return `Generated ${newest?.kid ?? '?'}. Upload it: innsender keys export-jwk --out maskinporten.jwks.json`;
+      }),
+    );
+
+  keys
+    .command('portal-kid')
+    .argument('<kid>', 'the key, by its own kid (as `innsender keys` lists it)')
+    .argument('[portal-kid]', "the kid Samarbeidsportalen shows for it; leave out to use the key's own kid again")
+    .description('set the kid the self-service portal lists for a key (a key pasted as PEM gets one of its own)')
+    .action((kid: string, portalKid: string | undefined) =>
+      ctx.call('keys.setPortalKid', { kid, portalKid: portalKid ?? null }, (o) => {
+        const key = o.keys.find((k) => k.kid === kid);
+        return key?.portalKid
+          ? `Key ${kid}: the grant now names the portal's kid ${key.portalKid}.`
+          : `Key ${kid}: the grant names the key's own kid.`;
       }),
     );
 

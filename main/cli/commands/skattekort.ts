@@ -220,6 +220,7 @@ function describeAnswer(record: AnswerRecord, lang: Language): string {
   const lines = [
     `Answer to ${record.bestillingsreferanse} (${record.fetchedAt}): ${record.answer.cards.length} employees`,
   ];
+  if (record.answer.statusNote) lines.push(`  ${record.answer.status}: ${record.answer.statusNote[lang]}`);
   for (const card of record.answer.cards) {
     lines.push(
       `  ${card.arbeidstakeridentifikator}  ${card.result[lang]}${card.utstedtDato ? `  issued ${card.utstedtDato}` : ''}`,
