@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
 import { AppError } from '../../shared/domain/app-error';
 import type { Language } from '../../shared/domain/localized';
-import type { Profile } from '../../shared/domain/profile';
+import { profileKind, reportsOrgOf, type Profile } from '../../shared/domain/profile';
 import type { KnownAMelding } from '../../shared/reports/amelding/rules/rule-context';
 import type { AMeldingCheckResult, CheckResult, Rf1086CheckResult } from '../../shared/reports/check-result';
 import type { Draft, DraftListItem } from '../../shared/reports/draft';
@@ -24,6 +24,8 @@ export interface ReportsServiceOptions {
    * replacement rules; without it those rules have nothing to compare with.
    */
   knownMessages?: () => Promise<readonly KnownAMelding[]>;
+  /** A firm profile's clients (the orgs its reports may be for); a business has none. */
+  clientOrgs?: (profile: Profile) => Promise<readonly string[]>;
   /** For tests: a fixed date, another schema folder. */
   check?: Partial<Pick<CheckReportOptions, 'today' | 'now' | 'schemaDir' | 'maxBytes'>>;
 }
@@ -64,7 +66,10 @@ export function createReportsService(options: ReportsServiceOptions): ReportsSer
     const knownMessages = profile && options.knownMessages ? await options.knownMessages() : undefined;
     return {
       environment: reportEnvironmentFor(profile),
-      ...(profile ? { profileOrg: profile.orgNumber } : {}),
+      ...(profile ? { profileOrg: reportsOrgOf(profile) } : {}),
+      ...(profile && profileKind(profile) === 'firm' && options.clientOrgs
+        ? { clientOrgs: await options.clientOrgs(profile) }
+        : {}),
       ...(knownMessages ? { knownMessages } : {}),
       ...options.check,
     };

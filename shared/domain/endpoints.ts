@@ -21,6 +21,17 @@ export const EndpointsSchema = z.object({
     platform: BaseUrl,
     /** Where the owner approves a system user request (the API also returns the full confirmUrl). */
     accessManagementUi: BaseUrl,
+    /**
+     * Where a firm's klientadministrator attaches clients to the agent systembruker; `{systemUserId}` is replaced.
+     * Altinn's UI path is UNCONFIRMED (the portal's "system access" overview is documented, a deep link is not).
+     */
+    clientAdminTemplate: z.string().optional(),
+    /**
+     * Read the agent systembruker's clients from Altinn's client delegation API (altinn:clientdelegations.read).
+     * Off unless set: Altinn documents the API for a person's or a client-administrator systembruker's token,
+     * and its scope is granted by Altinn support (main/altinn/client-delegations.ts).
+     */
+    clientDelegationApi: z.boolean().optional(),
   }),
   dialogporten: z.object({ base: BaseUrl }),
   skatteetaten: z.object({

@@ -218,7 +218,14 @@ export const ClientIdSchema = z.object({
 export const RegisterSystemSchema = z.object({
   services: z.array(ServiceIdSchema).min(1),
   grant: GrantKindSchema.optional(),
-  accessPackages: z.array(AccessPackageNameSchema).min(1).optional(),
+  /** Package names (or URNs); checked in main, so an unknown one gets a message that names it. */
+  accessPackages: z.array(z.string().trim().min(1).max(120)).min(1).optional(),
+  /** Another name for the system in Altinn (`<orgnr>_<name>`), when the default id is taken. */
+  systemName: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9æøåÆØÅ _-]{1,60}$/)
+    .optional(),
 });
 
 /** The services the approved system user should have from now on (a change request adds or removes the rest). */

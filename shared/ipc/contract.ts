@@ -11,6 +11,7 @@ import { tredjepartChannels } from './channels/tredjepart';
 import { skattekortChannels } from './channels/skattekort';
 import { SkattekortChangedEventSchema } from '../skattekort/skattekort-views';
 import { deadlinesChannels } from './channels/deadlines';
+import { firmChannels } from './channels/firm';
 import { DeadlineOpenEventSchema } from '../deadlines/deadline-views';
 import {
   OutboxChangedEventSchema,
@@ -32,6 +33,7 @@ export const channels = {
   ...tredjepartChannels,
   ...skattekortChannels,
   ...deadlinesChannels,
+  ...firmChannels,
 } as const;
 
 /** Every main → renderer event, declared once, validated before it is sent. */

@@ -239,7 +239,7 @@ export function aMeldingRoutes(
       handle: async (req) => {
         const caller = await auth(req);
         const upload = slice().uploads[req.params.id as string];
-        if (!upload || upload.org !== caller.systemUserOrg) throw skeError(404, 'AMLD_021', 'Fant ikke opplastingen');
+        if (!upload || !caller.parties.includes(upload.org)) throw skeError(404, 'AMLD_021', 'Fant ikke opplastingen');
         const ready = Date.parse(upload.validatedAt) <= ctx.now().getTime();
         const status = !ready ? 'LASTER_OPP' : upload.feilliste ? 'VALIDERING_FEILET' : 'KLAR_TIL_INNSENDING';
         return {
@@ -261,7 +261,7 @@ export function aMeldingRoutes(
       handle: async (req) => {
         const caller = await auth(req);
         const upload = slice().uploads[req.params.id as string];
-        if (!upload || upload.org !== caller.systemUserOrg) throw skeError(404, 'AMLD_021', 'Fant ikke opplastingen');
+        if (!upload || !caller.parties.includes(upload.org)) throw skeError(404, 'AMLD_021', 'Fant ikke opplastingen');
         delete slice().uploads[upload.id];
         void ctx.state.save();
         return { status: 200 };
@@ -282,7 +282,7 @@ export function aMeldingRoutes(
           }
         })();
         const upload = slice().uploads[id];
-        if (!upload || upload.org !== caller.systemUserOrg) throw skeError(404, 'AMLD_021', 'Fant ikke opplastingen');
+        if (!upload || !caller.parties.includes(upload.org)) throw skeError(404, 'AMLD_021', 'Fant ikke opplastingen');
         // Not ready yet is answered before the key is spent, so the same call can be made again.
         if (Date.parse(upload.validatedAt) > ctx.now().getTime()) {
           throw skeError(409, 'AMLD_006', 'Opplastingen er ikke ferdig validert');
