@@ -16,6 +16,7 @@ import { registerOutboxCommands } from './commands/outbox';
 import { registerTredjepartCommand } from './commands/tredjepart';
 import { registerSkattekortCommand } from './commands/skattekort';
 import { registerFristerCommand } from './commands/frister';
+import { registerSetupCommands } from './commands/setup';
 import { join } from 'node:path';
 
 export interface CliRun {
@@ -75,6 +76,7 @@ export async function runCli({ argv, io, env = process.env, version, now }: CliR
     registerTredjepartCommand(program, ctx);
     registerSkattekortCommand(program, ctx);
     registerFristerCommand(program, ctx);
+    registerSetupCommands(program, ctx);
 
     try {
       await program.parseAsync(argv, { from: 'user' });

@@ -7,6 +7,13 @@ function describe(p: Profile, active: boolean): string {
   return `${active ? '*' : ' '} ${p.orgNumber}  ${p.environment.padEnd(10)}  ${p.displayName}  (${p.id})`;
 }
 
+interface AddOptions {
+  env: string;
+  envFile?: string;
+  firm?: boolean;
+  reportsOrg?: string;
+}
+
 /** `innsender profiles …`: the organisations the user acts for, through the same channels as the UI. */
 export function registerProfilesCommand(program: Command, ctx: CliContext): void {
   const profiles = program.command('profiles').description('list and manage the organisations you act for');
@@ -28,7 +35,9 @@ export function registerProfilesCommand(program: Command, ctx: CliContext): void
     .argument('<name>', 'display name')
     .option('--env <environment>', 'sandbox | test | production | custom', 'sandbox')
     .option('--env-file <file>', 'for --env custom: the JSON file with every URL')
-    .action((orgNumber: string, displayName: string, opts: { env: string; envFile?: string }) =>
+    .option('--firm', 'an accounting firm reporting for its clients (agent systembruker)')
+    .option('--reports-org <orgnr>', 'sandbox/test: the (Tenor) org the reports and the systembruker are for')
+    .action((orgNumber: string, displayName: string, opts: AddOptions) =>
       ctx.call(
         'profiles.create',
         {
@@ -36,6 +45,8 @@ export function registerProfilesCommand(program: Command, ctx: CliContext): void
           displayName,
           environment: opts.env as Profile['environment'],
           ...(opts.envFile ? { customEnvironmentFile: opts.envFile } : {}),
+          ...(opts.firm ? { kind: 'firm' as const } : {}),
+          ...(opts.reportsOrg ? { reportsOrgNumber: opts.reportsOrg } : {}),
         },
         (p) => `Added ${describe(p, false).trim()}`,
       ),
