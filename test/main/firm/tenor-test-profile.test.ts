@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppServices } from '../../../main/app-services';
 import { createKeytarKeyStore } from '../../../main/keys/keytar-key-store';
 import type { SetupOverview } from '../../../shared/domain/setup';
+import type { ChannelName } from '../../../shared/ipc/contract';
 import type { Submission } from '../../../shared/outbox/submission';
 import { decide } from '../support/maskinporten-sandbox';
 import { aMeldingBody } from '../support/report-fixtures';
@@ -20,8 +21,7 @@ describe('a TT02-shaped profile: real org for the client, Tenor org for the syst
   let dataDir: string;
   let services: AppServices;
   let opened: string[];
-  const ok = <T = SetupOverview>(channel: Parameters<AppServices['dispatch']>[0], payload?: unknown) =>
-    dispatchOk(services)<T>(channel, payload);
+  const ok = <T = SetupOverview>(channel: ChannelName, payload?: unknown) => dispatchOk(services)<T>(channel, payload);
 
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'innsender-tenor-'));
