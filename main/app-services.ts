@@ -24,6 +24,7 @@ import { TredjepartService } from './tredjepart/tredjepart-service';
 import { TredjepartDraftStore } from './tredjepart/tredjepart-drafts';
 import { DeadlineService } from './deadlines/deadline-service';
 import { DeadlineWarnings } from './deadlines/deadline-warnings';
+import { CustomEnvironments } from './environments/custom-environments';
 
 export interface AppServicesOptions {
   dataDir: string;
@@ -63,6 +64,8 @@ export interface AppServices {
   profiles: ProfileService;
   events: EventHub;
   sandbox: SandboxController;
+  /** Custom environment files picked in main (the page names them by pick id) and their hosts' confirmation. */
+  customEnvironments: CustomEnvironments;
   /** The active profile's Maskinporten key, client, Altinn system and systembruker (`<dataDir>/profiles/<id>/`). */
   setup: SetupService;
   /** Report checks and drafts (`<dataDir>/drafts`), with the active profile's organisation and environment. */
@@ -96,6 +99,11 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     modules: options.modules ?? emulatorModules,
     events,
     log,
+    ...(options.now ? { now: options.now } : {}),
+  });
+  const customEnvironments = new CustomEnvironments({
+    desktop: options.desktop,
+    language: () => settings.read().language,
     ...(options.now ? { now: options.now } : {}),
   });
   const setup = new SetupService({
@@ -190,6 +198,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     profiles,
     events,
     sandbox,
+    customEnvironments,
     setup,
     feedback,
     outbox,

@@ -20,6 +20,8 @@ export function printError(io: CliIo, error: AppErrorShape, json: boolean, lang:
 }
 
 export function exitCodeFor(code: string): ExitCode {
+  // A custom environment file that cannot be used (unreadable, invalid, unconfirmed hosts) is bad input too.
   if (code.startsWith('IPC_INVALID') || code.endsWith('_INVALID') || code.startsWith('PROFILE_')) return EXIT.usage;
+  if (code.startsWith('CUSTOM_ENV_')) return EXIT.usage;
   return EXIT.failure;
 }
