@@ -3,10 +3,10 @@ import type { CliContext } from '../context';
 import { EXIT } from '../exit-codes';
 import type { Profile } from '../../../shared/domain/profile';
 import { isAppError } from '../../../shared/domain/app-error';
-import { printError } from '../output';
+import { printable, printError } from '../output';
 
 function describe(p: Profile, active: boolean): string {
-  return `${active ? '*' : ' '} ${p.orgNumber}  ${p.environment.padEnd(10)}  ${p.displayName}  (${p.id})`;
+  return `${active ? '*' : ' '} ${p.orgNumber}  ${p.environment.padEnd(10)}  ${printable(p.displayName)}  (${p.id})`;
 }
 
 /** `innsender profiles …`: the organisations the user acts for, through the same channels as the UI. */
@@ -98,7 +98,7 @@ function resolveId(ctx: CliContext, key: string): string {
     .profiles.filter((p) => p.id === key || p.orgNumber === key.replace(/\s/g, ''));
   if (matches.length === 1 && matches[0]) return matches[0].id;
   if (matches.length > 1) {
-    ctx.io.err(`${key} names ${matches.length} profiles; use the id (innsender profiles list).`);
+    ctx.io.err(`${printable(key)} names ${matches.length} profiles; use the id (innsender profiles list).`);
     ctx.setExit(EXIT.usage);
   }
   return key;
