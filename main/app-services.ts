@@ -14,6 +14,7 @@ import { createKeytarKeyStore } from './keys/keytar-key-store';
 import { SetupService } from './setup/setup-service';
 import { createReportsService, type ReportsService } from './reports/reports-service';
 import { knownAMeldingerFrom } from './reports/known-messages';
+import { checkReportFilesInWorker } from './reports/check-in-worker';
 import { ActiveFeedback } from './dialogporten/active-feedback';
 import type { PollIntervals } from './dialogporten/feedback-poller';
 import { ActiveOutbox } from './outbox/active-outbox';
@@ -48,6 +49,8 @@ export interface AppServicesOptions {
   outboxRetry?: Partial<RetryPolicy>;
   /** How often a skattekort order's answer is asked for while it is not ready (tests shorten it). */
   skattekortPoll?: Partial<AnswerPollIntervals>;
+  /** Run report checks in a worker thread, off the main thread (default: in Electron; the CLI checks inline). */
+  checksInWorker?: boolean;
   /** Warn about deadlines due soon with OS notifications while running (default: in Electron only). */
   deadlineWarnings?: boolean;
   now?: () => Date;
@@ -137,6 +140,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     language: () => settings.read().language,
     // The outbox is made just below; it is only asked once a check runs.
     knownMessages: () => knownAMeldingerFrom(outbox),
+    ...((options.checksInWorker ?? options.host === 'electron') ? { checkFiles: checkReportFilesInWorker } : {}),
     ...(options.now ? { check: { now: options.now } } : {}),
   });
   const outbox = new ActiveOutbox({
