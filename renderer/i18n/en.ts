@@ -27,6 +27,8 @@ export const en: Messages = {
     production: 'Production',
     custom: 'Custom',
     sandboxBanner: 'Sandbox: nothing is sent to Skatteetaten. Everything happens in a local emulator on this machine.',
+    customProblem: 'The custom environment cannot be used now, so nothing is sent: {{message}}',
+    customProblemLink: 'See Settings',
     testBanner: "Test environment: submissions go to Skatteetaten's test environment (TT02), not to production.",
   },
   profile: {

@@ -26,6 +26,8 @@ export const nb = {
     production: 'Produksjon',
     custom: 'Egendefinert',
     sandboxBanner: 'Sandkasse: ingenting sendes til Skatteetaten. Alt skjer i en lokal etterligning på denne maskinen.',
+    customProblem: 'Det egendefinerte miljøet kan ikke brukes nå, så ingenting sendes: {{message}}',
+    customProblemLink: 'Se Innstillinger',
     testBanner: 'Testmiljø: innsendinger går til Skatteetatens testmiljø (TT02), ikke til produksjon.',
   },
   profile: {
