@@ -22,20 +22,25 @@ export type CheckReply = { ok: true; results: CheckResult[] } | { ok: false; mes
 // from treating the URL as an asset to copy.
 const FROM_SOURCE = import.meta.url.endsWith('.ts');
 const WORKER_FILE = `../reports/check-worker.${FROM_SOURCE ? 'ts' : 'js'}`;
+const DEFAULT_TIMEOUT_MS = 5 * 60 * 1000;
 
 /**
  * Runs `checkReportFiles` in a worker thread of its own, so parsing, the model, the rules (and starting libxml2's
  * own worker) never hold the app's main thread: a large or hostile dropped file cannot freeze the window or the
- * IPC. Each check gets a fresh worker, ended when it answers.
+ * IPC. Each check gets a fresh worker, ended when it answers, or after `timeoutMs` (a 50 MiB report takes seconds;
+ * a check still running after minutes is stuck, and the user gets an answer instead of a spinner).
  */
 export function checkReportFilesInWorker(
   inputs: readonly ReportInput[],
   options: CheckReportOptions,
+  { timeoutMs = DEFAULT_TIMEOUT_MS }: { timeoutMs?: number } = {},
 ): Promise<CheckResult[]> {
   const { now, ...rest } = options;
   const request: CheckRequest = { inputs, options: rest, now: (now?.() ?? new Date()).toISOString() };
   const worker = startWorker(new URL(WORKER_FILE, import.meta.url));
+  let timer: NodeJS.Timeout | undefined;
   return new Promise<CheckResult[]>((resolve, reject) => {
+    timer = setTimeout(() => reject(checkTimedOut(timeoutMs)), timeoutMs);
     worker.once('message', (reply: CheckReply) => {
       if (reply.ok) resolve(reply.results);
       else reject(checkFailed(reply.message));
@@ -43,7 +48,10 @@ export function checkReportFilesInWorker(
     worker.once('error', (error) => reject(checkFailed(error.message)));
     worker.once('exit', (code) => reject(checkFailed(`the check worker stopped (exit code ${code})`)));
     worker.postMessage(request);
-  }).finally(() => void worker.terminate());
+  }).finally(() => {
+    clearTimeout(timer);
+    void worker.terminate();
+  });
 }
 
 /**
@@ -69,6 +77,14 @@ function tsxEsmApi(): string {
     exports: { './esm/api': { import: { default: string } } };
   };
   return pkg.exports['./esm/api'].import.default;
+}
+
+function checkTimedOut(timeoutMs: number): AppError {
+  const seconds = Math.round(timeoutMs / 1000);
+  return new AppError('REPORT_CHECK_TIMED_OUT', {
+    nb: `Kontrollen tok mer enn ${seconds} sekunder og ble stoppet. Er det riktig fil?`,
+    en: `The check took more than ${seconds} seconds and was stopped. Is it the right file?`,
+  });
 }
 
 function checkFailed(detail: string): AppError {

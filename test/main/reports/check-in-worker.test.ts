@@ -40,9 +40,18 @@ describe('report checks in a worker thread', () => {
     expect(inWorker.map((r: CheckResult) => r.kind)).toEqual(['unreadable', 'unreadable', 'amelding']);
   });
 
+  it('stop a check that runs past its time, with a message instead of a spinner', async () => {
+    await expect(
+      checkReportFilesInWorker([fixturePath('amelding-example-v2_2.xml')], options, { timeoutMs: 1 }),
+    ).rejects.toMatchObject({
+      code: 'REPORT_CHECK_TIMED_OUT',
+      localized: { en: 'The check took more than 0 seconds and was stopped. Is it the right file?' },
+    });
+  });
+
   it('never hold the main event loop while a large a-melding is checked; the same check inline does', async () => {
     const path = join(dir, 'large.xml');
-    writeFileSync(path, writeAMeldingXml(generateAMelding(5_000), 'v2_2'));
+    writeFileSync(path, writeAMeldingXml(generateAMelding(10_000), 'v2_2'));
     const BOUND_MS = 400;
 
     // The worker first: the inline check leaves a large heap behind, and its collection would stall either run.
@@ -53,9 +62,9 @@ describe('report checks in a worker thread', () => {
 
     console.info(`longest main-thread stall: inline ${inlineStall.toFixed(0)} ms, worker ${workerStall.toFixed(0)} ms`);
     expect(worker).toEqual(inline);
-    expect(worker[0]).toMatchObject({ kind: 'amelding', summary: { inntektsmottakere: 5_000 } });
+    expect(worker[0]).toMatchObject({ kind: 'amelding', summary: { inntektsmottakere: 10_000 } });
     // The bound is one a blocking check fails (the inline run proves it on this machine, under this load): inline
-    // stalls measured 1.0–1.7 s, the worker's 60–130 ms (timer lateness on 2 shared cores, not the check).
+    // stalls measured 1.2–1.5 s, the worker's 35–130 ms (timer lateness on 2 shared cores, not the check).
     expect(inlineStall).toBeGreaterThan(BOUND_MS);
     expect(workerStall).toBeLessThan(BOUND_MS);
   }, 60_000);
