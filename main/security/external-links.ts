@@ -1,9 +1,9 @@
 import { isServiceHost } from '../../shared/domain/service-hosts';
 
-// A backslash, a C0/C1 control, a space or DEL anywhere in the raw text. WHATWG URL reads `\` as `/` in an
-// https URL (so `https://altinn.no\@evil.example/` parses as altinn.no) and silently drops tabs and newlines, but
-// the OS URL handler or the browser it starts may parse the raw text differently (`\@` as user info, making
-// evil.example the host): such text is refused rather than guessed at.
+// A backslash, a C0/C1 control, a space or DEL anywhere in the raw text. WHATWG URL (https://url.spec.whatwg.org/,
+// special schemes) reads `\` as `/` (so `https://altinn.no\@evil.example/` parses as altinn.no) and silently drops
+// tabs and newlines, but the OS URL handler or the browser it starts may parse the raw text differently (`\@` as
+// user info, making evil.example the host): such text is refused rather than guessed at.
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const AMBIGUOUS = /[\\\u0000-\u0020\u007f-\u009f]/;
 
