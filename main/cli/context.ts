@@ -2,7 +2,7 @@ import type { AppServices } from '../app-services';
 import { AppError } from '../../shared/domain/app-error';
 import type { ChannelInput, ChannelName, ChannelOutput } from '../../shared/ipc/contract';
 import type { Language } from '../../shared/domain/localized';
-import { printError, type CliIo } from './output';
+import { printError, terminalSafeIo, type CliIo } from './output';
 import type { ExitCode } from './exit-codes';
 
 export interface CliContext {
@@ -27,6 +27,8 @@ export function createCliContext(
   opts: { json: boolean; lang: Language },
 ): CliContext & { exitCode(): ExitCode } {
   let exit: ExitCode = 0;
+  // Every command prints through it: file names, display names and Skatteetaten's texts reach the terminal escaped.
+  io = terminalSafeIo(io);
   const ctx = {
     services,
     io,

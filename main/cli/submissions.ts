@@ -3,7 +3,7 @@ import type { Language } from '../../shared/domain/localized';
 import type { Submission } from '../../shared/outbox/submission';
 import type { CliContext } from './context';
 import { EXIT, type ExitCode } from './exit-codes';
-import { printError } from './output';
+import { printable, printError } from './output';
 
 /** How the commands that send through the outbox (submit, tredjepart, skattekort) wait, print and exit. */
 
@@ -34,7 +34,7 @@ export function exitFor(s: Submission): ExitCode {
 }
 
 export function describe(s: Submission, lang: Language, long = false): string {
-  const head = `${s.id}  ${s.state.kind.padEnd(9)}  ${s.label}`;
+  const head = `${s.id}  ${s.state.kind.padEnd(9)}  ${printable(s.label)}`;
   const lines: string[] = [head];
   const state = s.state;
   if (state.kind === 'received') {

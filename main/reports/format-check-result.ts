@@ -1,5 +1,6 @@
 import type { CheckResult } from '../../shared/reports/check-result';
 import type { Finding } from '../../shared/reports/finding';
+import { printable } from '../cli/output';
 
 type Lang = 'nb' | 'en';
 
@@ -17,7 +18,7 @@ const T = {
 export function formatCheckResult(result: CheckResult, lang: Lang): string {
   const lines: string[] = [];
   const title = result.kind === 'unreadable' ? T.unreadable[lang] : T[result.kind][lang];
-  lines.push(`== ${result.files.map((f) => f.path).join(', ')}`, title);
+  lines.push(`== ${result.files.map((f) => printable(f.path)).join(', ')}`, title);
   const errors = result.findings.filter((f) => f.severity === 'error');
   const warnings = result.findings.filter((f) => f.severity === 'warning');
   if (errors.length)
@@ -32,7 +33,7 @@ export function formatCheckResult(result: CheckResult, lang: Lang): string {
 }
 
 function formatFinding(f: Finding, lang: Lang): string {
-  const where = [f.file && f.line ? `${f.file}:${f.line}` : f.line ? `line ${f.line}` : '', f.path]
+  const where = [f.file && f.line ? `${printable(f.file)}:${f.line}` : f.line ? `line ${f.line}` : '', f.path]
     .filter(Boolean)
     .join(' ');
   return `  [${f.code}] ${f.message[lang]}${where ? `\n      ${where}` : ''}`;

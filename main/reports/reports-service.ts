@@ -9,6 +9,7 @@ import type { ReportEnvironment } from '../../shared/reports/environment';
 import type { CheckedReport, DraftDetail, DraftOverview, DroppedFile } from '../../shared/reports/report-views';
 import type { DesktopPort } from '../desktop-port';
 import { checkReportFiles, type CheckReportOptions, type ReportInput } from './check-report-files';
+import type { CheckReportFiles } from './check-in-worker';
 import { createDraftStore, DraftStoreError, type DraftStore } from './draft-store';
 import { createRecentChecks, type RecentCheck } from './recent-checks';
 
@@ -24,6 +25,8 @@ export interface ReportsServiceOptions {
    * replacement rules; without it those rules have nothing to compare with.
    */
   knownMessages?: () => Promise<readonly KnownAMelding[]>;
+  /** How checks run: in a worker thread in the app (`checkReportFilesInWorker`), inline by default. */
+  checkFiles?: CheckReportFiles;
   /** For tests: a fixed date, another schema folder. */
   check?: Partial<Pick<CheckReportOptions, 'today' | 'now' | 'schemaDir' | 'maxBytes'>>;
 }
@@ -59,6 +62,7 @@ const REPORT_FILTERS = [
 export function createReportsService(options: ReportsServiceOptions): ReportsService {
   const drafts = createDraftStore(options.draftsDir);
   const recent = createRecentChecks();
+  const checkFiles = options.checkFiles ?? checkReportFiles;
 
   async function checkOptions(profile: Profile | null): Promise<CheckReportOptions> {
     const knownMessages = profile && options.knownMessages ? await options.knownMessages() : undefined;
@@ -83,7 +87,7 @@ export function createReportsService(options: ReportsServiceOptions): ReportsSer
 
   async function check(inputs: readonly ReportInput[], origin: RecentCheck['origin'], bytes?: Map<string, Uint8Array>) {
     const profile = options.activeProfile();
-    const results = await checkReportFiles(inputs, await checkOptions(profile));
+    const results = await checkFiles(inputs, await checkOptions(profile));
     return results.map((result): CheckedReport => {
       const dropped = bytes && new Map(result.files.map((f) => [f.path, bytes.get(f.path) ?? new Uint8Array()]));
       const checkId = recent.remember({
@@ -177,7 +181,7 @@ export function createReportsService(options: ReportsServiceOptions): ReportsSer
       const profile = requireProfile();
       const draft = await loadDraft(id);
       const inputs = draft.files.map((f) => ({ name: f.sourcePath, bytes: Buffer.from(f.contentBase64, 'base64') }));
-      const results = await checkReportFiles(inputs, await checkOptions(profile));
+      const results = await checkFiles(inputs, await checkOptions(profile));
       const result = results.find((r) => r.kind === draft.kind);
       if (!result || result.kind === 'unreadable') throw draftNotReadable();
       const updated = await mapStoreErrors(() => drafts.replaceResult(profile.id, id, result));

@@ -1,5 +1,4 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { AppError } from '../../shared/domain/app-error';
 import { text } from '../../shared/domain/localized';
@@ -12,6 +11,7 @@ import type { TredjepartCheckResult } from '../../shared/tredjepart/check-result
 import { schemeById, type SchemeId } from '../../shared/tredjepart/schemes';
 import type { TredjepartCheck, TredjepartDraft } from '../../shared/tredjepart/tredjepart-views';
 import type { DesktopPort } from '../desktop-port';
+import { describeFileReadFailure, readRegularFile } from '../disk/read-regular-file';
 import { endpointsFor } from '../environments/resolve';
 import type { EnqueueInput } from '../outbox/outbox';
 import { payloadDigest } from '../outbox/outbox';
@@ -23,6 +23,13 @@ import type { StoredTredjepartDraft, TredjepartDraftStore } from './tredjepart-d
 
 /** The REST APIs take at most 10 MB (skatteetaten-apis.md §0.5); larger files go through the TPO upload API. */
 export const MAX_TREDJEPART_BYTES = 10 * 1024 * 1024;
+
+/** The finding codes for a file that could not be read; `TREDJEPART_FILE_MISSING` is the one kept from before. */
+const TREDJEPART_READ_CODES = {
+  missing: 'TREDJEPART_FILE_MISSING',
+  'not-a-file': 'TREDJEPART_NOT_A_FILE',
+  unreadable: 'TREDJEPART_FILE_UNREADABLE',
+} as const;
 
 export interface TredjepartServiceOptions {
   activeProfile: () => Profile | null | undefined;
@@ -79,24 +86,16 @@ export class TredjepartService {
   }
 
   async checkPath(scheme: SchemeId, path: string, inntektsaar?: string): Promise<TredjepartCheck> {
-    const size = await stat(path).then(
-      (s) => s.size,
-      () => -1,
-    );
-    if (size < 0)
-      return this.unreadable(
-        scheme,
-        path,
-        'path',
-        'TREDJEPART_FILE_MISSING',
-        'Fant ikke filen.',
-        'The file was not found.',
-      );
-    if (size > MAX_TREDJEPART_BYTES) return this.tooLarge(scheme, path, 'path');
+    const read = await readRegularFile(path, MAX_TREDJEPART_BYTES);
+    if (!read.ok) {
+      if (read.failure.reason === 'too-large') return this.tooLarge(scheme, path, 'path');
+      const message = describeFileReadFailure(read.failure, basename(path));
+      return this.unreadable(scheme, path, 'path', TREDJEPART_READ_CODES[read.failure.reason], message.nb, message.en);
+    }
     return this.check({
       scheme,
       name: path,
-      bytes: await readFile(path),
+      bytes: read.bytes,
       origin: 'path',
       ...(inntektsaar ? { inntektsaar } : {}),
     });

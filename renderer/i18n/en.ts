@@ -27,6 +27,8 @@ export const en: Messages = {
     production: 'Production',
     custom: 'Custom',
     sandboxBanner: 'Sandbox: nothing is sent to Skatteetaten. Everything happens in a local emulator on this machine.',
+    customProblem: 'The custom environment cannot be used now, so nothing is sent: {{message}}',
+    customProblemLink: 'See Settings',
     testBanner: "Test environment: submissions go to Skatteetaten's test environment (TT02), not to production.",
   },
   profile: {
@@ -42,7 +44,15 @@ export const en: Messages = {
     environment: 'Environment',
     environmentHelp: 'The sandbox is a local practice area. Switch to test or production when the business is ready.',
     customFile: 'File with addresses (JSON)',
-    customFileHelp: 'Full path to a JSON file with every address of the environment.',
+    customFileHelp: 'A JSON file with every address of the environment (https; http only to this machine).',
+    customFilePick: 'Choose environment file …',
+    customFileChosen: 'Chosen: {{name}}',
+    customFileMissing: 'Choose an environment file.',
+    customHostsTitle: 'Hosts outside Altinn, Digdir, Maskinporten and Skatteetaten',
+    customHostsBody:
+      'The environment file sends Maskinporten grants, tokens and reports to these hosts. Confirm only if you trust them.',
+    customHostsConfirm: 'I confirm that Innsender may send to these hosts',
+    customHostsMissing: 'Confirm the hosts, or choose another file.',
     save: 'Save organisation',
     tryDemo: 'Try the sandbox with a practice organisation',
     demoName: 'Practice Company AS',
@@ -533,6 +543,7 @@ export const en: Messages = {
     dataDir: 'Data folder',
     service: 'Service',
     address: 'Address',
+    hostsConfirm: 'Confirm the hosts',
   },
   notice: {
     title: 'Note',

@@ -26,6 +26,8 @@ export const nb = {
     production: 'Produksjon',
     custom: 'Egendefinert',
     sandboxBanner: 'Sandkasse: ingenting sendes til Skatteetaten. Alt skjer i en lokal etterligning på denne maskinen.',
+    customProblem: 'Det egendefinerte miljøet kan ikke brukes nå, så ingenting sendes: {{message}}',
+    customProblemLink: 'Se Innstillinger',
     testBanner: 'Testmiljø: innsendinger går til Skatteetatens testmiljø (TT02), ikke til produksjon.',
   },
   profile: {
@@ -41,7 +43,15 @@ export const nb = {
     environment: 'Miljø',
     environmentHelp: 'Sandkassen er en lokal øvingsarena. Bytt til test eller produksjon når virksomheten er klar.',
     customFile: 'Fil med adresser (JSON)',
-    customFileHelp: 'Full sti til en JSON-fil med alle adressene for miljøet.',
+    customFileHelp: 'En JSON-fil med alle adressene for miljøet (https; http bare til denne maskinen).',
+    customFilePick: 'Velg miljøfil …',
+    customFileChosen: 'Valgt: {{name}}',
+    customFileMissing: 'Velg en miljøfil.',
+    customHostsTitle: 'Verter utenfor Altinn, Digdir, Maskinporten og Skatteetaten',
+    customHostsBody:
+      'Miljøfilen sender Maskinporten-bevis, tokens og rapporter til disse vertene. Bekreft bare hvis du stoler på dem.',
+    customHostsConfirm: 'Jeg bekrefter at Innsender kan sende til disse vertene',
+    customHostsMissing: 'Bekreft vertene, eller velg en annen fil.',
     save: 'Lagre virksomhet',
     tryDemo: 'Prøv sandkassen med en øvingsvirksomhet',
     demoName: 'Øvingsbedrift AS',
@@ -531,6 +541,7 @@ export const nb = {
     dataDir: 'Datamappe',
     service: 'Tjeneste',
     address: 'Adresse',
+    hostsConfirm: 'Bekreft vertene',
   },
   notice: {
     title: 'Merk',

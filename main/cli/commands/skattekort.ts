@@ -10,7 +10,7 @@ import type { PersonList } from '../../../shared/skattekort/persons';
 import type { AnswerRecord, SkattekortOrderView } from '../../../shared/skattekort/skattekort-views';
 import type { CliContext } from '../context';
 import { EXIT } from '../exit-codes';
-import { printError } from '../output';
+import { printable, printError } from '../output';
 
 /**
  * `innsender skattekort …`: order the employees' tax deduction cards (from an a-melding draft or a CSV file)
@@ -137,7 +137,7 @@ export function registerSkattekortCommand(program: Command, ctx: CliContext): vo
         const record = await printAnswer(ctx, found.submission.id, Number(opts.timeout));
         if (record && opts.csv) await writeFile(opts.csv, answerAsCsv(record.answer), 'utf8');
         if (record && opts.jsonOut) await writeFile(opts.jsonOut, answerAsJson(record.answer), 'utf8');
-        if (record && !ctx.json) for (const f of [opts.csv, opts.jsonOut]) if (f) ctx.io.out(`Wrote ${f}`);
+        if (record && !ctx.json) for (const f of [opts.csv, opts.jsonOut]) if (f) ctx.io.out(`Wrote ${printable(f)}`);
       } catch (error) {
         fail(ctx, error);
       }
@@ -179,12 +179,12 @@ async function printAnswer(
 }
 
 function describeList(list: PersonList, lang: Language): string {
-  const from = list.source.kind === 'amelding' ? list.source.label : list.source.fileName;
+  const from = printable(list.source.kind === 'amelding' ? list.source.label : list.source.fileName);
   const lines = [`${from}: ${list.orderable.length} of ${list.persons.length} can be ordered`];
   for (const p of list.persons) {
     const where = p.line ? ` (line ${p.line})` : '';
     lines.push(
-      `  ${p.status === 'ok' ? ' ' : '!'} ${p.id}${p.name ? `  ${p.name}` : ''}${where}${p.problem ? `  ${p.problem[lang]}` : ''}`,
+      `  ${p.status === 'ok' ? ' ' : '!'} ${printable(p.id)}${p.name ? `  ${printable(p.name)}` : ''}${where}${p.problem ? `  ${p.problem[lang]}` : ''}`,
     );
   }
   return lines.join('\n');
