@@ -3,7 +3,7 @@ import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { AppError } from '../../../shared/domain/app-error';
 import type { CliContext } from '../context';
-import { describe, exitFor, fail, waitForAnswer } from '../submissions';
+import { describe, exitFor, fail, sendOnce, waitForAnswer } from '../submissions';
 import { EXIT } from '../exit-codes';
 
 /**
@@ -19,7 +19,7 @@ export function registerOutboxCommands(program: Command, ctx: CliContext): void 
     .action(async (ref: string, opts: { wait: boolean }) => {
       try {
         const draftId = await draftFor(ctx, ref);
-        const queued = await ctx.request('outbox.submit', { draftId });
+        const queued = await sendOnce(ctx, () => ctx.request('outbox.submit', { draftId }));
         const final = opts.wait ? await waitForAnswer(ctx, queued.id) : queued;
         if (ctx.json) ctx.io.out(JSON.stringify({ ok: true, value: final }));
         else ctx.io.out(describe(final, ctx.lang, true));
