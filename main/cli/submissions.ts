@@ -35,10 +35,12 @@ export async function sendOnce(ctx: CliContext, send: () => Promise<Submission>)
 export function fail(ctx: CliContext, error: unknown): void {
   if (!isAppError(error)) throw error;
   const code = printError(ctx.io, error.toShape(), ctx.json, ctx.lang);
-  // A draft with errors is "what was checked has errors", like `innsender validate`; an unknown id or an action
-  // the submission's state does not allow is bad input.
+  // A draft with errors, or a report already sent with other content, is "what was checked has errors", like
+  // `innsender validate`; an unknown id, unreadable or several reports, or an action the state does not allow is
+  // bad input.
   if (error.code === 'OUTBOX_DRAFT_INVALID' || error.code === 'OUTBOX_ALREADY_SENT') ctx.setExit(EXIT.findings);
-  else if (/^OUTBOX_(.*_NOT_FOUND|NOT_FOUND|CANNOT_\w+)$/.test(error.code)) ctx.setExit(EXIT.usage);
+  else if (/^OUTBOX_(.*_NOT_FOUND|NOT_FOUND|CANNOT_\w+|FILE_UNREADABLE|ONE_REPORT)$/.test(error.code))
+    ctx.setExit(EXIT.usage);
   else ctx.setExit(code);
 }
 
