@@ -87,6 +87,19 @@ describe('innsender tredjepart', () => {
     const refused = await cli('--json', 'tredjepart', 'submit', 'boligsameie', wrong);
     expect(refused.code).toBe(1);
     expect(JSON.parse(refused.out)).toMatchObject({ ok: false, error: { code: 'OUTBOX_DRAFT_INVALID' } });
+    // The cause first: the finding, then what it means.
+    const plain = await cli('tredjepart', 'submit', 'boligsameie', wrong);
+    expect(plain.err).toMatch(/^OUTBOX_DRAFT_INVALID: TREDJEPART_SUM_MISMATCH: .*\n {2}- TREDJEPART_SUM_MISMATCH /m);
+
+    // Changed content under the leveransereferanse Skatteetaten has: refused, naming the first delivery.
+    const changed = await fixture('endret-boligsameie.json', (t) =>
+      t.replace('"kildesystem"', '"merknad": "x", "kildesystem"'),
+    );
+    const again = await cli('tredjepart', 'submit', 'boligsameie', changed);
+    expect(again.code).toBe(1);
+    expect(again.err).toMatch(
+      /^OUTBOX_ALREADY_SENT: Skatteetaten already has leveranse Sameie-2025-1 for 2025 with other content\. Already sent on \d{4}-\d{2}-\d{2}, receipt /,
+    );
     // The one that was sent is in the outbox, the refused one is not.
     const listed = JSON.parse((await cli('--json', 'outbox', 'list')).out);
     expect(listed.value.submissions).toHaveLength(1);
