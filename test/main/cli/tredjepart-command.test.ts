@@ -104,4 +104,15 @@ describe('innsender tredjepart', () => {
     const listed = JSON.parse((await cli('--json', 'outbox', 'list')).out);
     expect(listed.value.submissions).toHaveLength(1);
   });
+
+  it('says first that the systembruker lacks the scheme’s service (MP-303) when it was not chosen in the setup', async () => {
+    // The profile's systembruker has boligsameie only; Maskinporten refuses a boligselskap token with MP-303.
+    const result = await cli('tredjepart', 'submit', 'boligselskap', await fixture('boligselskap.json'));
+    expect(result.code).toBe(3);
+    expect(result.out).toMatch(/^[0-9a-f-]{36} +failed +Boligselskap \(RF-1139\) 2025 \(974761076\)$/m);
+    expect(result.out).toMatch(
+      /^ {2}MASKINPORTEN_SERVICE_NOT_GRANTED: MP-303: The systembruker for 974761076 has not been given the service Third-party data: housing companies \(skatteetaten:innrapporteringboligselskap\)\./m,
+    );
+    expect(result.out).toMatch(/^ {4}- MASKINPORTEN_SYSTEMUSER_NOT_FOUND \(MP-303\)$/m);
+  });
 });
