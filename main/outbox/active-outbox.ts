@@ -150,7 +150,8 @@ export class ActiveOutbox {
     const endpoints = await endpointsFor(active.profile, this.options.sandbox);
     const base =
       input.target.service === 'a-melding' ? endpoints.skatteetaten.amelding : endpoints.skatteetaten.aksjonaerregister;
-    const existing = existingSubmission(await this.list(), input.target, digest.sha256);
+    const ref = { target: input.target, payloadSha256: digest.sha256, createdAt: this.now().toISOString() };
+    const existing = existingSubmission(await this.list(), ref);
     return {
       draftId,
       label: input.label,
@@ -171,11 +172,11 @@ export class ActiveOutbox {
   async submit(draftId: string): Promise<Submission> {
     const active = await this.running();
     const draft = await this.draft(active.profile, draftId);
-    return enqueueChecked(active.outbox, {
-      valid: draft.result.valid,
-      findings: draft.result.findings,
-      read: () => readDraftSubmission(draft),
-    });
+    return enqueueChecked(
+      active.outbox,
+      { valid: draft.result.valid, findings: draft.result.findings, read: () => readDraftSubmission(draft) },
+      this.now(),
+    );
   }
 
   /** Queues a submission made elsewhere than from a draft (a skattekort order); on disk before this returns. */
@@ -232,6 +233,10 @@ export class ActiveOutbox {
   }
 
   // --- plumbing -------------------------------------------------------------------------------------------------
+
+  private now(): Date {
+    return this.options.now?.() ?? new Date();
+  }
 
   private async current(): Promise<ProfileOutbox> {
     await this.refresh();

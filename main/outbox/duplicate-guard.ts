@@ -8,8 +8,9 @@ import {
   identityOf,
   type AlreadySent,
   type ReportIdentity,
+  type ReportRef,
 } from '../../shared/outbox/duplicate-key';
-import { targetOrg, type Submission, type SubmissionTarget } from '../../shared/outbox/submission';
+import { targetOrg, type Submission } from '../../shared/outbox/submission';
 import type { CheckResult } from '../../shared/reports/check-result';
 import type { Finding } from '../../shared/reports/finding';
 import { shareClassOf } from '../../shared/reports/rf1086/returns';
@@ -25,14 +26,10 @@ import { payloadDigest } from './payload-digest';
 /**
  * The submission that holds this report: a received one first (what Skatteetaten has), else the newest one still
  * on its way. The same exact bytes for the same organisation and service count too, so records written before
- * an identity field was kept are still found.
+ * an identity field was kept are still found (not for a skattekort order, which may be made again another day).
  */
-export function existingSubmission(
-  submissions: Iterable<Submission>,
-  target: SubmissionTarget,
-  payloadSha256: string,
-): Submission | undefined {
-  return existingFor(submissions, identityOf(target, payloadSha256), payloadSha256);
+export function existingSubmission(submissions: Iterable<Submission>, report: ReportRef): Submission | undefined {
+  return existingFor(submissions, identityOf(report), report.payloadSha256);
 }
 
 /** The same, for an identity read from a check (no submission made yet); `payloadSha256` when it is known. */
@@ -42,12 +39,13 @@ export function existingFor(
   payloadSha256: string | null,
 ): Submission | undefined {
   const key = duplicateKey(identity);
+  const sameBytesCount = identity.service !== 'skattekort-til-arbeidsgiver';
   const matches = [...submissions].filter(
     (s) =>
       holdsReport(s) &&
       s.target.service === identity.service &&
-      (duplicateKey(identityOf(s.target, s.payloadSha256)) === key ||
-        (s.payloadSha256 === payloadSha256 && targetOrg(s.target) === identity.org)),
+      (duplicateKey(identityOf(s)) === key ||
+        (sameBytesCount && s.payloadSha256 === payloadSha256 && targetOrg(s.target) === identity.org)),
   );
   const received = matches.find((s) => s.state.kind === 'received');
   return received ?? matches.sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
@@ -97,14 +95,10 @@ export function withAlreadySent<T extends CheckResult>(result: T, submissions: r
  * double click, a restart after a crash); other bytes under the same identity are refused, saying which
  * submission has it and what to do instead. Undefined: nothing holds it, so it may be sent.
  */
-export function guardEnqueue(
-  submissions: Iterable<Submission>,
-  input: Pick<EnqueueInput, 'target'>,
-  payloadSha256: string,
-): Submission | undefined {
-  const existing = existingSubmission(submissions, input.target, payloadSha256);
-  if (!existing || existing.payloadSha256 === payloadSha256) return existing;
-  throw alreadySentError(existing, identityOf(input.target, payloadSha256));
+export function guardEnqueue(submissions: Iterable<Submission>, report: ReportRef): Submission | undefined {
+  const existing = existingSubmission(submissions, report);
+  if (!existing || existing.payloadSha256 === report.payloadSha256) return existing;
+  throw alreadySentError(existing, identityOf(report));
 }
 
 /** Another report under an identity Skatteetaten already holds: the cause first, then what to do. */
@@ -185,6 +179,7 @@ export async function enqueueChecked(
     list(): readonly Submission[] | Promise<readonly Submission[]>;
   },
   report: { valid: boolean; findings: readonly Finding[]; read: () => EnqueueInput },
+  now: Date,
 ): Promise<Submission> {
   if (report.valid) return outbox.enqueue(report.read());
   let input: EnqueueInput | undefined;
@@ -195,7 +190,8 @@ export async function enqueueChecked(
   }
   if (input) {
     const sha = payloadDigest(input.payload).sha256;
-    const existing = existingSubmission(await outbox.list(), input.target, sha);
+    const ref = { target: input.target, payloadSha256: sha, createdAt: now.toISOString() };
+    const existing = existingSubmission(await outbox.list(), ref);
     if (existing?.payloadSha256 === sha) return existing;
   }
   throw draftInvalidError(report.findings);

@@ -309,9 +309,13 @@ export function createOutbox(options: OutboxOptions): Outbox {
         }
         const digest = payloadDigest(input.payload);
         // Under the lock: a second enqueue of the same report (a double click, a rerun) finds the first.
-        const held = guardEnqueue(submissions.values(), input, digest.sha256);
-        if (held) return held;
         const at = now().toISOString();
+        const held = guardEnqueue(submissions.values(), {
+          target: input.target,
+          payloadSha256: digest.sha256,
+          createdAt: at,
+        });
+        if (held) return held;
         const submission: Submission = {
           id: randomUUID(),
           idempotencyKey: randomUUID(),

@@ -220,7 +220,8 @@ export class TredjepartService {
     const digest = payloadDigest(input.payload);
     const endpoints = await endpointsFor(profile, this.options.sandbox);
     const target = input.target as Extract<EnqueueInput['target'], { service: 'tredjepart' }>;
-    const existing = existingSubmission(await this.options.outbox.list(), input.target, digest.sha256);
+    const ref = { target: input.target, payloadSha256: digest.sha256, createdAt: this.now().toISOString() };
+    const existing = existingSubmission(await this.options.outbox.list(), ref);
     return {
       draftId: id,
       label: input.label,
@@ -240,11 +241,11 @@ export class TredjepartService {
    */
   async submit(id: string): Promise<Submission> {
     const draft = await this.draft(id);
-    return enqueueChecked(this.options.outbox, {
-      valid: draft.result.valid,
-      findings: draft.result.findings,
-      read: () => readTredjepartSubmission(draft),
-    });
+    return enqueueChecked(
+      this.options.outbox,
+      { valid: draft.result.valid, findings: draft.result.findings, read: () => readTredjepartSubmission(draft) },
+      this.now(),
+    );
   }
 
   // --- plumbing ---------------------------------------------------------------------------------------------------

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { LocalizedText } from '../domain/localized';
 import type { SchemeId } from '../tredjepart/schemes';
-import { ReceiptSchema, type Submission, type SubmissionTarget } from './submission';
+import { ReceiptSchema, type Submission } from './submission';
 
 /**
  * What Skatteetaten itself treats as "the same report", per kind: the one definition the outbox's duplicate
@@ -14,8 +14,9 @@ import { ReceiptSchema, type Submission, type SubmissionTarget } from './submiss
  * - tredjepart: the oppgavegiver, the income year, the scheme and the oppgavegiver's own leveransereferanse
  *   (`oppgavegiversLeveranseReferanse`, echoed in the receipt: skatteetaten-apis.md §6). A melding with no
  *   reference (a CSV import) is known by its exact bytes instead.
- * - skattekort: the order itself (employer, year and the exact body): Skatteetaten answers every order, so only
- *   the same order sent twice is a duplicate.
+ * - skattekort: the order itself (employer, year and the exact body) on the day it is made (Oslo time):
+ *   Skatteetaten answers every order, so only the same order sent twice is a duplicate, and the same changes-only
+ *   order made again another day is a new one.
  */
 export type ReportIdentity =
   | { service: 'a-melding'; org: string; meldingsId: string }
@@ -28,10 +29,14 @@ export type ReportIdentity =
       leveransereferanse: string | null;
       payloadSha256: string;
     }
-  | { service: 'skattekort-til-arbeidsgiver'; org: string; inntektsaar: string; payloadSha256: string };
+  | { service: 'skattekort-til-arbeidsgiver'; org: string; inntektsaar: string; payloadSha256: string; day: string };
 
-/** The identity of what a submission sends (its target, and the sha256 of its exact bytes). */
-export function identityOf(target: SubmissionTarget, payloadSha256: string): ReportIdentity {
+/** A submission, or one about to be made: what it sends (the sha256 of its exact bytes) and when it was made. */
+export type ReportRef = Pick<Submission, 'target' | 'payloadSha256' | 'createdAt'>;
+
+/** The identity of what a submission sends. */
+export function identityOf(report: ReportRef): ReportIdentity {
+  const { target, payloadSha256 } = report;
   switch (target.service) {
     case 'a-melding':
       return { service: 'a-melding', org: target.opplysningspliktig, meldingsId: target.meldingsId };
@@ -57,8 +62,14 @@ export function identityOf(target: SubmissionTarget, payloadSha256: string): Rep
         org: target.arbeidsgiver,
         inntektsaar: target.inntektsaar,
         payloadSha256,
+        day: osloDay(report.createdAt),
       };
   }
+}
+
+/** The calendar day in Norway of an ISO time: an order's day is the business's day, not UTC's. */
+function osloDay(iso: string): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo' }).format(new Date(iso));
 }
 
 /** One string per identity: equal keys are the same report to Skatteetaten. */
@@ -79,7 +90,7 @@ export function duplicateKey(identity: ReportIdentity): string {
           : `sha256:${identity.payloadSha256}`,
       ].join('|');
     case 'skattekort-til-arbeidsgiver':
-      return ['skattekort', identity.org, identity.inntektsaar, identity.payloadSha256].join('|');
+      return ['skattekort', identity.org, identity.inntektsaar, identity.payloadSha256, identity.day].join('|');
   }
 }
 
@@ -103,8 +114,8 @@ export function describeIdentity(identity: ReportIdentity): LocalizedText {
     }
     case 'skattekort-til-arbeidsgiver':
       return {
-        nb: `den samme skattekortbestillingen for ${identity.inntektsaar}`,
-        en: `the same tax card order for ${identity.inntektsaar}`,
+        nb: `den samme skattekortbestillingen for ${identity.inntektsaar} fra ${identity.day}`,
+        en: `the same tax card order for ${identity.inntektsaar} of ${identity.day}`,
       };
   }
 }

@@ -12,6 +12,7 @@ import { AppError } from '../../../shared/domain/app-error';
 import { error } from '../../../shared/reports/finding';
 
 const ORG = '314259521';
+const NOW = new Date('2026-02-01T10:00:00Z');
 
 /** One report of each kind, `variant` changing its bytes but not what Skatteetaten knows it by. */
 const reports = {
@@ -84,9 +85,10 @@ describe('the duplicate guard, at enqueue', () => {
   let dir: string;
   let outbox: Outbox;
   let gated: ReturnType<typeof gatedTransport>;
-  const clock = Date.parse('2026-02-01T10:00:00Z');
+  let clock = Date.parse('2026-02-01T10:00:00Z');
 
   beforeEach(async () => {
+    clock = Date.parse('2026-02-01T10:00:00Z');
     dir = await mkdtemp(join(tmpdir(), 'outbox-guard-'));
     gated = gatedTransport();
     outbox = createOutbox({
@@ -165,10 +167,16 @@ describe('the duplicate guard, at enqueue', () => {
     expect(tredjepart?.localized.en).toContain('Give the changed leveranse a new oppgavegiversLeveranseReferanse.');
     expect(tredjepart?.details).toEqual([`submission ${sent.tredjepart.id}`]);
 
-    // A skattekort order is known by its exact body: another order is another report.
+    // A skattekort order is known by its exact body on its day: another order is another report, and so is the
+    // same (changes-only) order made again the next day in Norway (23:30 UTC on 1 Feb is 2 Feb in Oslo).
     const order = await outbox.enqueue(reports['skattekort-til-arbeidsgiver']());
     const other = await outbox.enqueue(reports['skattekort-til-arbeidsgiver'](',"varslingstype":"INGEN_VARSEL"'));
     expect(other.id).not.toBe(order.id);
+    await outbox.whenSettled();
+    clock = Date.parse('2026-02-01T22:30:00Z');
+    expect((await outbox.enqueue(reports['skattekort-til-arbeidsgiver']())).id).toBe(order.id);
+    clock = Date.parse('2026-02-01T23:30:00Z');
+    expect((await outbox.enqueue(reports['skattekort-til-arbeidsgiver']())).id).not.toBe(order.id);
     // A tredjepart melding with no leveransereferanse (a CSV import) is known by its bytes.
     const { leveransereferanse: _ref, ...noRef } = reports.tredjepart().target as Extract<
       Submission['target'],
@@ -221,12 +229,16 @@ describe('a checked report with errors', () => {
       enqueue: () => Promise.reject(new Error('must not enqueue')),
       list: async () => [{ ...held, target: input.target, payloadSha256: payloadDigest(input.payload).sha256 }],
     };
-    expect((await enqueueChecked(outbox, { valid: false, findings, read: () => input })).id).toBe('held');
+    expect((await enqueueChecked(outbox, { valid: false, findings, read: () => input }, NOW)).id).toBe('held');
   });
 
   it('is refused with OUTBOX_DRAFT_INVALID opening with the first finding, every finding in the details', async () => {
     const outbox = { enqueue: () => Promise.reject(new Error('must not enqueue')), list: () => [] };
-    const refused = await enqueueChecked(outbox, { valid: false, findings, read: () => reports['a-melding']() }).then(
+    const refused = await enqueueChecked(
+      outbox,
+      { valid: false, findings, read: () => reports['a-melding']() },
+      NOW,
+    ).then(
       () => {
         throw new Error('not refused');
       },
