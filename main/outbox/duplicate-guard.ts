@@ -113,11 +113,14 @@ function alreadySentError(existing: Submission, identity: ReportIdentity): AppEr
         en: 'Wait until it is done, or cancel it in the Outbox (possible while it is queued or waiting).',
       }
     : ADVICE[identity.service];
+  const who = onItsWay
+    ? { nb: 'Utboksen sender allerede', en: 'The outbox is already sending' }
+    : { nb: 'Skatteetaten har allerede', en: 'Skatteetaten already has' };
   return new AppError(
     'OUTBOX_ALREADY_SENT',
     {
-      nb: `Skatteetaten har allerede ${what.nb} med annet innhold. ${held.nb} ${advice.nb}`,
-      en: `Skatteetaten already has ${what.en} with other content. ${held.en} ${advice.en}`,
+      nb: `${who.nb} ${what.nb} med annet innhold. ${held.nb} ${advice.nb}`,
+      en: `${who.en} ${what.en} with other content. ${held.en} ${advice.en}`,
     },
     [`submission ${existing.id}`],
   );
@@ -137,6 +140,7 @@ const ADVICE: Record<ReportIdentity['service'], { nb: string; en: string }> = {
     nb: 'Gi den endrede leveransen en ny oppgavegiversLeveranseReferanse.',
     en: 'Give the changed leveranse a new oppgavegiversLeveranseReferanse.',
   },
+  // Not reached: an order's identity includes its bytes, so other content is another order.
   'skattekort-til-arbeidsgiver': {
     nb: 'Bestill på nytt når den første er besvart.',
     en: 'Order again once the first is answered.',

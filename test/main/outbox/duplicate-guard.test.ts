@@ -188,6 +188,21 @@ describe('the duplicate guard, at enqueue', () => {
     expect((await outbox.enqueue({ ...reports.tredjepart(',"csv":1'), target: noRef })).id).toBe(csv.id);
   });
 
+  it('other bytes under the identity of one still sending are refused: wait for it, or cancel it', async () => {
+    const first = await outbox.enqueue(reports['a-melding']());
+    await sending(first.id);
+    const refused = await outbox.enqueue(reports['a-melding'](',"x":1')).then(
+      () => null,
+      (e: unknown) => e as AppError,
+    );
+    expect(refused?.code).toBe('OUTBOX_ALREADY_SENT');
+    expect(refused?.localized.en).toBe(
+      'The outbox is already sending meldingsId m-1 with other content. Already in the outbox (sending) since ' +
+        '2026-02-01 (A-melding 2026-01 (m-1)). Wait until it is done, or cancel it in the Outbox (possible while it is queued or waiting).',
+    );
+    expect(refused?.localized.nb).toMatch(/^Utboksen sender allerede meldingsId m-1 med annet innhold\. /);
+  });
+
   it('a rejected or cancelled submission never holds the report: it may be sent again', async () => {
     const rejecting: SubmissionTransport = {
       send: async () => {
