@@ -11,6 +11,7 @@ import type { AnswerRecord, SkattekortOrderView } from '../../../shared/skatteko
 import type { CliContext } from '../context';
 import { EXIT } from '../exit-codes';
 import { printable, printError } from '../output';
+import { sendOnce } from '../submissions';
 
 /**
  * `innsender skattekort …`: order the employees' tax deduction cards (from an a-melding draft or a CSV file)
@@ -79,13 +80,18 @@ export function registerSkattekortCommand(program: Command, ctx: CliContext): vo
             }
             arbeidstakere = list.orderable;
           }
-          const queued = await ctx.request('skattekort.order', {
-            inntektsaar: opts.year,
-            bestillingstype: opts.changesOnly ? 'HENT_KUN_ENDRING' : 'HENT_ALLE_OPPGITTE',
-            varslingstype: opts.notify ? 'VARSEL_VED_FOERSTE_ENDRING' : 'INGEN_VARSEL',
-            kontaktinformasjon: { epostadresse: opts.email, ...(opts.phone ? { mobiltelefonummer: opts.phone } : {}) },
-            arbeidstakere,
-          });
+          const queued = await sendOnce(ctx, () =>
+            ctx.request('skattekort.order', {
+              inntektsaar: opts.year,
+              bestillingstype: opts.changesOnly ? 'HENT_KUN_ENDRING' : 'HENT_ALLE_OPPGITTE',
+              varslingstype: opts.notify ? 'VARSEL_VED_FOERSTE_ENDRING' : 'INGEN_VARSEL',
+              kontaktinformasjon: {
+                epostadresse: opts.email,
+                ...(opts.phone ? { mobiltelefonummer: opts.phone } : {}),
+              },
+              arbeidstakere,
+            }),
+          );
           if (!opts.wait) {
             ctx.io.out(ctx.json ? JSON.stringify({ ok: true, value: queued }) : describeSubmission(queued, ctx.lang));
             return;

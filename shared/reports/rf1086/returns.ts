@@ -23,6 +23,18 @@ export function sameShareClass(a: Rf1086ShareClassKey, b: Rf1086ShareClassKey): 
   return norm(a.aksjeType?.value) === norm(b.aksjeType?.value);
 }
 
+/**
+ * The share class as one string (the ISIN when the form has one, else the share type), for the identity the
+ * outbox's duplicate guard keys an RF-1086 return on (`shared/outbox/duplicate-key.ts`).
+ */
+export function shareClassOf(form: {
+  isin?: { value: string } | string;
+  aksjeType?: { value: string } | string;
+}): string {
+  const value = (v: { value: string } | string | undefined) => norm(typeof v === 'string' ? v : v?.value);
+  return value(form.isin) || value(form.aksjeType);
+}
+
 export function groupRf1086Forms(mains: Rf1086Hovedskjema[], shareholders: Rf1086Underskjema[]): Rf1086Set {
   const returns: Rf1086Return[] = [];
   const duplicateMains: Rf1086Hovedskjema[] = [];
