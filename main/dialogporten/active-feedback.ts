@@ -77,6 +77,7 @@ export class ActiveFeedback {
   private again = false;
   private unsubscribe: (() => void) | null = null;
   private knownSubmissions: KnownSubmissionsSource;
+  private fullSearchNext = false;
 
   constructor(private readonly options: ActiveFeedbackOptions) {
     this.knownSubmissions = options.knownSubmissions ?? (() => []);
@@ -185,6 +186,8 @@ export class ActiveFeedback {
 
   async syncNow(): Promise<FeedbackStatus> {
     const active = await this.current();
+    // Asked for by the user: Dialogporten itself, not Events, which shows a change only 30 s after it happened.
+    this.fullSearchNext = true;
     await active.poller.pollNow();
     return this.status();
   }
@@ -309,10 +312,19 @@ export class ActiveFeedback {
         (await context.tokens.tokenForScopes({ scopes: [scope], systemUser: context.systemUser })).value,
       language: this.options.language(),
       ...(this.options.now ? { now: this.options.now } : {}),
+      // Altinn Events between full searches: feedback shows up without searching every dialog (main/events/).
+      events: {},
     });
     const poller = new FeedbackPoller({
       sync: async (onChanges: ChangeListener) => {
-        const result = await service.syncOnce(onChanges);
+        const fullSearch = this.fullSearchNext;
+        this.fullSearchNext = false;
+        const result = await service.syncOnce(onChanges, { fullSearch });
+        if (result.eventsFailure) {
+          this.options.log.info('feedback: Altinn Events not used, searched Dialogporten', {
+            code: result.eventsFailure,
+          });
+        }
         // Documents Skatteetaten had not made at the last pass (or whose fetch failed) are tried again.
         await service.fetchMissingDocuments();
         return result;

@@ -155,7 +155,7 @@ export const en: Messages = {
       scopesTitle: 'Scopes the client needs',
       scopesAltinn: 'Altinn (ordered from Digdir):',
       scopesServices: 'The services you chose (ordered from Skatteetaten):',
-      scopesOptional: 'Recommended by Skatteetaten:',
+      scopesOptional: 'Recommended (Skatteetaten; Altinn Events for faster feedback):',
       clientIdHelp: 'Shown on the client in Samarbeidsportalen, e.g. 238259d7-f0ab-4bd5-b253-0f0159375096.',
       saveClientId: 'Save client id',
       pendingKeys: 'Confirm in step 1 once the public key is uploaded on the client.',

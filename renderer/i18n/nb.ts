@@ -154,7 +154,7 @@ export const nb = {
       scopesTitle: 'Scopes klienten trenger',
       scopesAltinn: 'Altinn (bestilles hos Digdir):',
       scopesServices: 'Tjenestene du har valgt (bestilles hos Skatteetaten):',
-      scopesOptional: 'Anbefalt av Skatteetaten:',
+      scopesOptional: 'Anbefalt (Skatteetaten; Altinn Events for raskere tilbakemeldinger):',
       clientIdHelp: 'Står på klienten i Samarbeidsportalen, f.eks. 238259d7-f0ab-4bd5-b253-0f0159375096.',
       saveClientId: 'Lagre klient-ID',
       pendingKeys: 'Bekreft i steg 1 når den offentlige nøkkelen er lastet opp på klienten.',

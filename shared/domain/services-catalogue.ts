@@ -14,6 +14,13 @@ export const ALTINN_SCOPES = {
 /** Skatteetaten asks system vendors to order this too (altinn-auth.md §6, "General"). */
 export const DIALOGPORTEN_SCOPE = 'digdir:dialogporten';
 
+/**
+ * Altinn Events' pull API for Dialogporten's events, Innsender's faster feedback source (dialogporten-events.md
+ * §2.2, §4.6; Altinn/altinn-events src/Events/Configuration/AuthorizationConstants.cs). Optional: without it the
+ * feedback is found by polling Dialogporten.
+ */
+export const ALTINN_EVENTS_SCOPE = 'altinn:events.subscribe';
+
 export const ACCESS_PACKAGE_PREFIX = 'urn:altinn:accesspackage:';
 
 export type ServiceId =
