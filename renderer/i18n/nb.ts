@@ -19,6 +19,7 @@ export const nb = {
     deadlines: 'Frister',
     tredjepart: 'Tredjepart',
     skattekort: 'Skattekort',
+    avstemming: 'Avstemming',
   },
   env: {
     sandbox: 'Sandkasse',
@@ -765,6 +766,45 @@ export const nb = {
     },
     exportCsv: 'Lagre som CSV',
     exportJson: 'Lagre som JSON',
+    exported: 'Lagret i {{path}}',
+  },
+  avstemming: {
+    title: 'Avstemming av a-meldingen',
+    intro:
+      'Hent avstemmingsrapporten (tidligere A07) fra Skatteetaten for en måned eller et år, og se den ved siden av det Innsender sendte: per inntektsmottaker og samlet.',
+    kind: 'Periode',
+    month: 'Én måned',
+    year: 'Et helt år',
+    monthLabel: 'Måned (ÅÅÅÅ-MM)',
+    yearLabel: 'År (ÅÅÅÅ)',
+    monthInvalid: 'Skriv måneden som ÅÅÅÅ-MM, for eksempel 2026-11.',
+    yearInvalid: 'Skriv året med fire sifre, for eksempel 2026.',
+    fetch: 'Hent avstemmingsrapport',
+    unconfirmed:
+      'Skatteetaten har ikke publisert eksempler eller informasjonsmodell for rapporten ennå. Innsender leser den slik den antas å se ut; ser noe feil ut, sammenlign med Avstemmingsportalen.',
+    reportTitle: 'Rapport for {{period}}',
+    verdictSame:
+      'Alt stemmer: {{count}} inntektsmottakere har samme inntekt og forskuddstrekk hos Skatteetaten som i det Innsender sendte.',
+    verdictDiffers:
+      '{{count}} inntektsmottakere stemmer ikke. Se radene merket under, og send en erstatningsmelding om det er Innsenders melding som er feil.',
+    otherMeldinger:
+      '{{count}} a-meldinger hos Skatteetaten er ikke sendt fra Innsender (for eksempel fra lønnssystemet).',
+    recipient: 'Inntektsmottaker',
+    incomeSkatteetaten: 'Inntekt hos Skatteetaten',
+    incomeSent: 'Inntekt sendt',
+    withheldSkatteetaten: 'Forskuddstrekk hos Skatteetaten',
+    withheldSent: 'Forskuddstrekk sendt',
+    status: 'Status',
+    total: 'Sum',
+    statusText: {
+      same: 'Stemmer',
+      differs: 'Avvik',
+      'only-skatteetaten': 'Bare hos Skatteetaten',
+      'only-innsender': 'Bare sendt fra Innsender',
+    },
+    aga: 'Arbeidsgiveravgift registrert hos Skatteetaten: {{amount}}.',
+    exportCsv: 'Lagre som CSV',
+    exportPdf: 'Lagre som PDF',
     exported: 'Lagret i {{path}}',
   },
 } as const;
