@@ -8,6 +8,11 @@ export interface XsdDocument {
   readonly key: string;
   /** The text, or its bytes when they are UTF-8 (handed to libxml2 without re-encoding). */
   readonly xml: string | Uint8Array;
+  /**
+   * The document again, should a large one that was validated streaming have to be validated once more with a
+   * tree (see `startXsdValidation`); without it, its bytes are kept until then.
+   */
+  readonly again?: () => string | Uint8Array;
 }
 
 /**
@@ -91,15 +96,37 @@ export function startXsdValidation(
 ): Promise<Map<string, Finding[]>> {
   const result = new Map<string, Finding[]>(documents.map((d) => [d.key, []]));
   const queue = planXsdRuns(documents, limits);
-  const runOne = async ({ documents: batch, stream }: Run) => {
-    const first = await runXmllint(batch, schemaText, stream);
-    if (first.kind === 'failed') return void failedFor(batch, first.detail, result);
-    const invalid = batch.filter((_, i) => first.errorsByDocument[i]!.length > 0);
-    if (!stream) return batch.forEach((d, i) => result.set(d.key, first.errorsByDocument[i]!));
+  const runOne = async (run: Run) => {
+    // Only the keys, and for a streamed document how to get it again, outlive the start of a run: the documents'
+    // bytes can go once the worker has its copy (83 MiB for a 50,000-person a-melding).
+    const documents = run.documents.splice(0);
+    const keys = documents.map((d) => d.key);
+    const again = run.stream
+      ? documents.map(
+          (d) =>
+            d.again ??
+            (
+              (xml) => () =>
+                xml
+            )(d.xml),
+        )
+      : [];
+    const started = runXmllint(documents, schemaText, run.stream);
+    documents.length = 0;
+    const first = await started;
+    if (first.kind === 'failed') return void failedFor(keys, first.detail, result);
+    if (!run.stream) return keys.forEach((key, i) => result.set(key, first.errorsByDocument[i]!));
+    const invalid = keys.flatMap((key, i) => (first.errorsByDocument[i]!.length > 0 ? [i] : []));
     if (invalid.length === 0) return;
-    const second = await runXmllint(invalid, schemaText, false);
-    if (second.kind === 'failed') return void failedFor(invalid, second.detail, result);
-    invalid.forEach((d, i) => result.set(d.key, second.errorsByDocument[i]!));
+    const retry = invalid.map((i) => ({ key: keys[i]!, xml: again[i]!() }));
+    const second = await runXmllint(retry, schemaText, false);
+    if (second.kind === 'failed')
+      return void failedFor(
+        invalid.map((i) => keys[i]!),
+        second.detail,
+        result,
+      );
+    invalid.forEach((i, n) => result.set(keys[i]!, second.errorsByDocument[n]!));
   };
   // A small pool: each lane takes the next run when its last one is done; the first runs start synchronously.
   const lane = async (first: Run | undefined): Promise<void> => {
@@ -126,6 +153,7 @@ function sizeOf(document: XsdDocument): number {
 }
 
 function runXmllint(documents: readonly XsdDocument[], schemaText: string, stream: boolean): Promise<XmllintRun> {
+  const count = documents.length;
   const indexByName = new Map(documents.map((_, i) => [fileName(i), i]));
   const totalChars = documents.reduce((acc, d) => acc + sizeOf(d), 0);
   let validation: ReturnType<typeof validateXML>;
@@ -147,7 +175,7 @@ function runXmllint(documents: readonly XsdDocument[], schemaText: string, strea
   }
   return validation.then(
     (done): XmllintRun => {
-      const errorsByDocument = documents.map((): Finding[] => []);
+      const errorsByDocument = Array.from({ length: count }, (): Finding[] => []);
       let lastIndex: number | undefined;
       for (const e of done.errors) {
         // xmllint's "<file> fails to validate" summary has no line: the document's own errors say it already.
@@ -159,7 +187,7 @@ function runXmllint(documents: readonly XsdDocument[], schemaText: string, strea
         if (index !== undefined) lastIndex = index;
         const message = readable(e.message);
         const line = e.loc?.lineNumber;
-        for (const i of index === undefined ? documents.keys() : [index])
+        for (const i of index === undefined ? errorsByDocument.keys() : [index])
           errorsByDocument[i]!.push({
             ...error(
               'XSD_INVALID',
@@ -176,13 +204,9 @@ function runXmllint(documents: readonly XsdDocument[], schemaText: string, strea
   );
 }
 
-function failedFor(
-  documents: readonly XsdDocument[],
-  detail: string,
-  result: Map<string, Finding[]>,
-): Map<string, Finding[]> {
-  for (const d of documents) {
-    result.set(d.key, [
+function failedFor(keys: readonly string[], detail: string, result: Map<string, Finding[]>): Map<string, Finding[]> {
+  for (const key of keys) {
+    result.set(key, [
       error(
         'XSD_VALIDATOR_FAILED',
         '',
