@@ -52,7 +52,7 @@ describe('report checks in a worker thread', () => {
   it('never hold the main event loop while a large a-melding is checked; the same check inline does', async () => {
     const path = join(dir, 'large.xml');
     writeFileSync(path, writeAMeldingXml(generateAMelding(10_000), 'v2_2'));
-    const BOUND_MS = 400;
+    const BOUND_MS = 200;
 
     // The worker first: the inline check leaves a large heap behind, and its collection would stall either run.
     let worker: CheckResult[] = [];
@@ -64,7 +64,7 @@ describe('report checks in a worker thread', () => {
     expect(worker).toEqual(inline);
     expect(worker[0]).toMatchObject({ kind: 'amelding', summary: { inntektsmottakere: 10_000 } });
     // The bound is one a blocking check fails (the inline run proves it on this machine, under this load): inline
-    // stalls measured 1.2–1.5 s, the worker's 35–130 ms (timer lateness on 2 shared cores, not the check).
+    // stalls measured 1.2–1.5 s before the batched XSD engine and 370–400 ms after it, the worker's 15–130 ms (timer lateness on 2 shared cores, not the check).
     expect(inlineStall).toBeGreaterThan(BOUND_MS);
     expect(workerStall).toBeLessThan(BOUND_MS);
   }, 60_000);
