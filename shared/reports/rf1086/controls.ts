@@ -41,6 +41,9 @@ export interface FieldRule {
 
 export type Rf1086Control = Control & { readonly fields?: FieldRule };
 
+/** Innsender's own share-count checks: sound arithmetic, but not in Skatteetaten's list, so they only warn. */
+const NOT_PUBLISHED =
+  "Not in Skatteetaten's published list; a warning until a refusal shows that Skatteetaten enforces it.";
 /** Rows U6, U8, U9 name group 3991, but the XSD keeps the withholding country and % in group 9347 beside it. */
 const WITHHOLDING_GROUPS =
   "The published check says 'for hver UtdeltUtbyttePerAksjonar-grp-3991', but the XSD keeps KildeskattProsent and KildeskattLandkode in UtdeltUtbytteKildeskatt-grp-9347 beside it, so the check runs on their common parent, group 3990.";
@@ -884,6 +887,8 @@ export const RF1086_CONTROLS = [
     'Selskapets aksjer 1.1. + endringer ≠ aksjer 31.12.',
     "The company's shares at 1 Jan + changes ≠ shares at 31 Dec.",
     FORMATS,
+    undefined,
+    NOT_PUBLISHED,
   ),
   own(
     'RF1086_SHAREHOLDER_ROLLFORWARD',
@@ -891,6 +896,8 @@ export const RF1086_CONTROLS = [
     'Aksjonærens aksjer 1.1. + tilgang − avgang ≠ aksjer 31.12.',
     "The shareholder's shares at 1 Jan + acquired − disposed ≠ shares at 31 Dec.",
     FORMATS,
+    undefined,
+    NOT_PUBLISHED,
   ),
   own(
     'RF1086_SHARE_CAPITAL_MISMATCH',
@@ -898,6 +905,8 @@ export const RF1086_CONTROLS = [
     'Aksjekapitalen er ikke antall aksjer × pålydende.',
     'The share capital is not shares × nominal value.',
     FORMATS,
+    undefined,
+    NOT_PUBLISHED,
   ),
   own(
     'RF1086_EVENT_TIME_MISMATCH',
@@ -1015,6 +1024,7 @@ function own<C extends string>(
   en: string,
   source: string,
   official?: string,
+  note?: string,
 ) {
   return {
     code,
@@ -1023,5 +1033,6 @@ function own<C extends string>(
     message: { nb, en },
     source,
     ...(official ? { official } : {}),
+    ...(note ? { note } : {}),
   } as const;
 }

@@ -1,6 +1,6 @@
 import { aMeldingDeadline } from '../../calendar/report-deadlines';
+import type { Finding } from '../../finding';
 import { aMeldingFinding } from '../controls';
-import { type Finding } from '../../finding';
 import type { AMeldingRule } from './rule-context';
 
 /** Deadline warnings (formats.md §2.4): late first deliveries, and months that have not started yet. */

@@ -1,4 +1,4 @@
-import { type Finding } from '../../finding';
+import type { Finding } from '../../finding';
 import { aMeldingFinding } from '../controls';
 import { inntektsmottakereOf } from '../walk';
 import type { AMeldingRule } from './rule-context';

@@ -1,7 +1,7 @@
-import { type Finding } from '../../finding';
-import { aMeldingFinding } from '../controls';
+import type { Finding } from '../../finding';
 import { birthDateOf } from '../../ids/foedselsnummer';
 import { organisasjonsnummerFindings, personIdentifierFindings } from '../../ids/identifier-findings';
+import { aMeldingFinding } from '../controls';
 import { inntektsmottakereOf, virksomheterOf } from '../walk';
 import type { AMeldingRule } from './rule-context';
 

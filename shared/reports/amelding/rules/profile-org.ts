@@ -1,5 +1,5 @@
-import type { AMeldingRule } from './rule-context';
 import { aMeldingFinding } from '../controls';
+import type { AMeldingRule } from './rule-context';
 
 /** The message must be reported by the organisation the active profile acts for. */
 export const profileOrgRule: AMeldingRule = (leveranse, context) => {

@@ -1,4 +1,4 @@
-import { type Finding } from '../../finding';
+import type { Finding } from '../../finding';
 import { aMeldingFinding } from '../controls';
 import type { AMeldingRule, KnownAMelding } from './rule-context';
 

@@ -1,7 +1,7 @@
 import { agaRatesPerZone } from '../../codelists/code-list';
-import { aMeldingFinding } from '../controls';
 import { formatScaled, parseScaled, roundProductToKroner, truncateProductToKroner } from '../../decimal';
-import { type Finding } from '../../finding';
+import type { Finding } from '../../finding';
+import { aMeldingFinding } from '../controls';
 import { allVirksomheter, arbeidsgiveravgiftOf, incomeOf, withheldOf } from '../totals';
 import { inntektsmottakereOf, virksomheterOf } from '../walk';
 import type { AMeldingRule } from './rule-context';

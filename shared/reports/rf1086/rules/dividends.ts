@@ -1,6 +1,6 @@
 import { formatScaled, fromInteger, parseScaled } from '../../decimal';
+import type { Finding } from '../../finding';
 import { rf1086Finding } from '../controls';
-import { type Finding } from '../../finding';
 import { at, type Rf1086Rule } from './rule-context';
 
 /**

@@ -1,4 +1,4 @@
-import { type Finding } from '../../finding';
+import type { Finding } from '../../finding';
 import { rf1086Finding } from '../controls';
 import type { Rf1086Event, Rf1086Hovedskjema, Rf1086Underskjema } from '../model';
 import { at, type Rf1086Rule } from './rule-context';

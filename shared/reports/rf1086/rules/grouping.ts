@@ -1,4 +1,4 @@
-import { type Finding } from '../../finding';
+import type { Finding } from '../../finding';
 import { rf1086Finding } from '../controls';
 import { shareholderId } from '../returns';
 import { at, type Rf1086Rule } from './rule-context';

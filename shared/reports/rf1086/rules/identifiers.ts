@@ -1,6 +1,6 @@
-import { type Finding } from '../../finding';
-import { rf1086Finding } from '../controls';
+import type { Finding } from '../../finding';
 import { organisasjonsnummerFindings, personIdentifierFindings } from '../../ids/identifier-findings';
+import { rf1086Finding } from '../controls';
 import type { Rf1086Field, Rf1086Form } from '../model';
 import { formsOf } from '../returns';
 import { at, type Rf1086Rule, type Rf1086RuleContext } from './rule-context';

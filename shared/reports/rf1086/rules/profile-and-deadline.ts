@@ -1,6 +1,6 @@
 import { rf1086Deadline } from '../../calendar/report-deadlines';
+import type { Finding } from '../../finding';
 import { rf1086Finding } from '../controls';
-import { type Finding } from '../../finding';
 import { at, type Rf1086Rule } from './rule-context';
 
 /** The company must be the profile's organisation; warn when the 31 January deadline has passed. */
