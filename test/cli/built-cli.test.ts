@@ -39,7 +39,8 @@ function runBuilt(argv: string[]): Promise<{ code: number | null; out: string; e
     execFile(
       process.execPath,
       [...args, '--data-dir', join(work, 'data'), ...argv],
-      { timeout: 20_000, killSignal: 'SIGKILL' },
+      // `innsender` runs from any folder: an empty one, so nothing is found relative to the checkout.
+      { timeout: 20_000, killSignal: 'SIGKILL', cwd: work },
       (error, out, err) => {
         let loaded: string[] = [];
         try {

@@ -46,7 +46,12 @@ export function runBoot(
     execFile(
       process.execPath,
       [join(childDir, 'boot-driver.mjs'), JSON.stringify({ ...input, report })],
-      { timeout: 60_000, env: { ...process.env, NODE_NO_WARNINGS: '1' } },
+      {
+        timeout: 60_000,
+        // An installed app's working directory is anywhere: nothing may be found relative to it, so an empty one.
+        cwd: mkdtempSync(join(tmpdir(), 'innsender-boot-cwd-')),
+        env: { ...process.env, NODE_NO_WARNINGS: '1' },
+      },
       (error, _stdout, stderr) => {
         let parsed: BootReport;
         try {
