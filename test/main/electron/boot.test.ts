@@ -149,6 +149,10 @@ describe('the built app boots against Electron 45 rules', () => {
 });
 
 describe('a second instance', () => {
+  it('brings the running app’s window forward instead of opening another', () => {
+    expect(r().secondInstance).toEqual({ windows: 1, focused: 1 });
+  });
+
   it('quits at once without the lock: no scheme, no window, no IPC, no services', async () => {
     const second = await runBoot(childDir, {
       appDir: staged.dir,

@@ -50,6 +50,7 @@ export interface BootReport {
   protocol?: { index: Served; linked: Served[]; refused: Served[] };
   guards?: Record<string, unknown>;
   eventsSent?: string[];
+  secondInstance?: { windows: number; focused: number };
   closing?: boolean;
 }
 
@@ -248,6 +249,15 @@ async function boot(): Promise<void> {
     permission,
   };
   report.eventsSent = win.webContents.sent.map((s) => s.channel);
+
+  // The user starts Innsender again while it runs: the second process quits (see that scenario) and Electron tells
+  // this one, which brings its window forward instead of opening another.
+  const focusesBefore = fake.timeline.filter((t) => t.what === 'BrowserWindow.focus').length;
+  fake.app.emit('second-instance', { preventDefault() {} }, ['innsender'], input.appDir, {});
+  report.secondInstance = {
+    windows: fake.BrowserWindow.getAllWindows().length,
+    focused: fake.timeline.filter((t) => t.what === 'BrowserWindow.focus').length - focusesBefore,
+  };
 
   // The user closes the last window (Linux, Windows): the app quits; onTerminate reports what was left running.
   report.closing = true;

@@ -191,7 +191,9 @@ export class FakeBrowserWindow extends EventEmitter {
   show(): void {
     this.shown = true;
   }
-  focus(): void {}
+  focus(): void {
+    record('BrowserWindow.focus', { webContentsId: this.webContents.id });
+  }
   restore(): void {}
   isMinimized(): boolean {
     return false;
