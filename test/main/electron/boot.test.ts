@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { isAbsolute, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { stageBuiltApp, type StagedApp } from '../support/staged-app';
+import { isPacked, stageBuiltApp, type StagedApp } from '../support/staged-app';
 import { buildBootChild, runBoot, type BootReport } from './boot/run-boot';
 import { CHANNEL_NAMES } from '../../../shared/ipc/names';
 import { rendererCsp } from '../../../shared/csp';
@@ -178,6 +178,9 @@ describe('electron-builder.yml packs what the built entry loads', () => {
     expect(staged.packed).toContain('package.json');
     expect(staged.packed.filter((p) => p.startsWith('assets/schemas/')).length).toBeGreaterThan(0);
     expect(staged.packed.filter((p) => p.endsWith('.map'))).toEqual([]);
+    expect(staged.packed.filter((p) => /^(main|shared|renderer|preload|test)\//.test(p))).toEqual([]);
+    expect(isPacked('out/chunks/a.js.map', staged.patterns)).toBe(false);
+    expect(isPacked('out/chunks/a.js', staged.patterns)).toBe(true);
     // Every module the entry imports is packed or is a production dependency (the rest is Node or Electron).
     const main = readFileSync(join(staged.dir, 'out', 'main', 'index.js'), 'utf8');
     for (const [, spec] of main.matchAll(/from "(\.\.?\/[^"]+)"/g)) {

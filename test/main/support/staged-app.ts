@@ -2,7 +2,7 @@ import { build } from 'vite';
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, matchesGlob, relative, sep } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -33,11 +33,31 @@ export function electronBuilderFilePatterns(): string[] {
   return patterns;
 }
 
+/**
+ * A `files` glob as a regular expression: `**` any folders, `*` and `?` within one name. Node's own
+ * path.matchesGlob is still experimental (and warns) on Node 20; a pattern this does not cover throws, so a new
+ * kind of pattern in electron-builder.yml cannot be misread silently.
+ */
+function globToRegExp(glob: string): RegExp {
+  if (/[[\]{}()]/.test(glob)) throw new Error(`staged-app: unsupported pattern in electron-builder.yml: ${glob}`);
+  let source = '';
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i]!;
+    if (c === '*' && glob[i + 1] === '*') {
+      source += glob[i + 2] === '/' ? '(?:.*/)?' : '.*';
+      i += glob[i + 2] === '/' ? 2 : 1;
+    } else if (c === '*') source += '[^/]*';
+    else if (c === '?') source += '[^/]';
+    else source += c.replace(/[.+^$|\\]/g, '\\$&');
+  }
+  return new RegExp(`^${source}$`);
+}
+
 /** electron-builder's reading of `files`: a path is packed when a pattern matches it and no `!pattern` does. */
 export function isPacked(path: string, patterns: readonly string[]): boolean {
-  const include = patterns.filter((p) => !p.startsWith('!'));
-  const exclude = patterns.filter((p) => p.startsWith('!')).map((p) => p.slice(1));
-  return include.some((p) => matchesGlob(path, p)) && !exclude.some((p) => matchesGlob(path, p));
+  const include = patterns.filter((p) => !p.startsWith('!')).map(globToRegExp);
+  const exclude = patterns.filter((p) => p.startsWith('!')).map((p) => globToRegExp(p.slice(1)));
+  return include.some((re) => re.test(path)) && !exclude.some((re) => re.test(path));
 }
 
 function walk(dir: string): string[] {
