@@ -80,7 +80,7 @@ async function buildInto(root: string, parts: { renderer: boolean; preload: bool
 }
 
 /** The production dependencies and theirs (what electron-builder packs into node_modules), by name. */
-function productionDependencies(): string[] {
+export function productionDependencies(): string[] {
   const seen = new Set<string>();
   const visit = (pkgDir: string) => {
     const pkg = JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8')) as {

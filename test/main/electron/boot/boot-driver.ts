@@ -51,6 +51,8 @@ export interface BootReport {
   guards?: Record<string, unknown>;
   eventsSent?: string[];
   secondInstance?: { windows: number; focused: number };
+  /** Every file module loaded in the process (file: URLs), the driver's own included. */
+  loadedModules?: string[];
   closing?: boolean;
 }
 
@@ -63,8 +65,9 @@ const report: BootReport = {
 };
 const writeReport = () => writeFileSync(input.report, JSON.stringify(report, null, 2));
 
+const loadedLog = `${input.report}.loaded`;
 register(new URL('./electron-hooks.mjs', import.meta.url).href, {
-  data: { fakeElectronUrl: new URL('./fake-electron.mjs', import.meta.url).href },
+  data: { fakeElectronUrl: new URL('./fake-electron.mjs', import.meta.url).href, loadedLog },
 });
 // After register(): resolved by the hooks to the same fake the app gets.
 const fake = (await import('electron')) as unknown as typeof FakeElectron;
@@ -84,6 +87,7 @@ fake.configure({
     // Where Electron ends the process: whatever the app still has open here would be cut off.
     report.exitCode = code;
     report.activeResourcesAtExit = process.getActiveResourcesInfo();
+    report.loadedModules = existsSync(loadedLog) ? readFileSync(loadedLog, 'utf8').trim().split('\n') : [];
     const log = join(input.userData, 'logs', 'innsender.log');
     const lines = existsSync(log) ? readFileSync(log, 'utf8').trim().split('\n') : [];
     report.lastLogLine = lines.length > 0 ? JSON.parse(lines.at(-1)!) : null;
