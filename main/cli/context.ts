@@ -1,4 +1,5 @@
 import type { AppServices } from '../app-services';
+import { AppError } from '../../shared/domain/app-error';
 import type { ChannelInput, ChannelName, ChannelOutput } from '../../shared/ipc/contract';
 import type { Language } from '../../shared/domain/localized';
 import { printError, type CliIo } from './output';
@@ -40,11 +41,7 @@ export function createCliContext(
     exitCode: () => exit,
     async request<C extends ChannelName>(channel: C, input: ChannelInput<C>) {
       const result = await services().dispatch(channel, input);
-      if (!result.ok) {
-        // Loaded here, not at the top: the error class brings zod, which `innsender --help` does not need.
-        const { AppError } = await import('../../shared/domain/app-error');
-        throw new AppError(result.error.code, result.error.message, result.error.details);
-      }
+      if (!result.ok) throw new AppError(result.error.code, result.error.message, result.error.details);
       return result.value as ChannelOutput<C>;
     },
     async call<C extends ChannelName>(channel: C, input: ChannelInput<C>, format: (value: ChannelOutput<C>) => string) {

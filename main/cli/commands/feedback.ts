@@ -35,6 +35,7 @@ export function registerFeedbackCommand(program: Command, ctx: CliContext): void
         ctx.setExit(printError(ctx.io, error.toShape(), ctx.json, ctx.lang));
         return;
       }
+      // The implementation loads when the command runs, not when the CLI starts (see program.ts).
       const { runFeedbackCommand } = await import('../../dialogporten/feedback-command');
       const code = await runFeedbackCommand({
         service,

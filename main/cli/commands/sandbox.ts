@@ -10,6 +10,7 @@ export function registerSandboxCommand(program: Command, ctx: CliContext): void 
     .option('--state <file>', 'keep the sandbox state in this file across restarts')
     .option('--for <seconds>', 'stop after this many seconds', (v) => Number.parseInt(v, 10))
     .action(async (opts: { port?: number; state?: string; for?: number }) => {
+      // The implementation loads when the command runs, not when the CLI starts (see program.ts).
       const { describeSandbox, startStandaloneSandbox } = await import('../../sandbox/standalone');
       const { emulatorModules } = await import('../../sandbox/modules');
       const host = await startStandaloneSandbox({

@@ -134,6 +134,7 @@ export function registerSkattekortCommand(program: Command, ctx: CliContext): vo
           });
         }
         const record = await printAnswer(ctx, found.submission.id, Number(opts.timeout));
+        // The implementation loads when the command runs, not when the CLI starts (see program.ts).
         const { answerAsCsv, answerAsJson } = await import('../../../shared/skattekort/export');
         if (record && opts.csv) await writeFile(opts.csv, answerAsCsv(record.answer), 'utf8');
         if (record && opts.jsonOut) await writeFile(opts.jsonOut, answerAsJson(record.answer), 'utf8');

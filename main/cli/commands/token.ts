@@ -24,6 +24,7 @@ export function registerTokenCommand(program: Command, ctx: CliContext): void {
     .option('--print-token', 'also print the access token itself (it grants access: handle it like a password)')
     .option('--check', 'accepted for compatibility; checking is what the command always does')
     .action(async (opts: TokenOptions) => {
+      // The implementation loads when the command runs, not when the CLI starts (see program.ts).
       const { runTokenCommand } = await import('../../maskinporten/token-command');
       const { summariseTokenClaims } = await import('../../maskinporten/token-claims');
       let context;

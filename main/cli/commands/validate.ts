@@ -35,6 +35,7 @@ export function registerValidateCommand(program: Command, ctx: CliContext): void
         return;
       }
       const environment = opts.env ? EnvironmentNameSchema.parse(opts.env) : active?.environment;
+      // The implementation loads when the command runs, not when the CLI starts (see program.ts).
       const { runValidate } = await import('../../reports/validate-command');
       const { reportEnvironmentFor } = await import('../../reports/reports-service');
       const { knownAMeldingerFrom } = await import('../../reports/known-messages');
