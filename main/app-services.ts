@@ -13,7 +13,7 @@ import type { KeyStore } from './keys/key-store';
 import { createKeytarKeyStore } from './keys/keytar-key-store';
 import { SetupService } from './setup/setup-service';
 import { createReportsService, type ReportsService } from './reports/reports-service';
-import { knownAMeldingerFrom } from './reports/known-messages';
+import { profileSubmissions } from './reports/known-messages';
 import { checkReportFilesInWorker } from './reports/check-in-worker';
 import { ActiveFeedback } from './dialogporten/active-feedback';
 import type { PollIntervals } from './dialogporten/feedback-poller';
@@ -140,7 +140,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     desktop: options.desktop,
     language: () => settings.read().language,
     // The outbox is made just below; it is only asked once a check runs.
-    knownMessages: () => knownAMeldingerFrom(outbox),
+    submissions: () => profileSubmissions(outbox),
     ...((options.checksInWorker ?? options.host === 'electron') ? { checkFiles: checkReportFilesInWorker } : {}),
     ...(options.now ? { check: { now: options.now } } : {}),
   });

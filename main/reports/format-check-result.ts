@@ -1,3 +1,4 @@
+import { alreadySentText } from '../../shared/outbox/duplicate-key';
 import type { CheckResult } from '../../shared/reports/check-result';
 import type { Finding } from '../../shared/reports/finding';
 import { printable } from '../cli/output';
@@ -26,7 +27,9 @@ export function formatCheckResult(result: CheckResult, lang: Lang): string {
   if (warnings.length)
     lines.push('', `${T.warnings[lang]} (${warnings.length}):`, ...warnings.map((f) => formatFinding(f, lang)));
   if (result.kind !== 'unreadable') {
-    lines.push('', result.valid ? T.ok[lang] : T.notOk[lang]);
+    // Already sent (or on its way) is the answer, ahead of "no errors": there is nothing to send.
+    if (result.alreadySent) lines.push('', alreadySentText(result.alreadySent)[lang]);
+    lines.push(...(result.alreadySent ? [] : ['']), result.valid ? T.ok[lang] : T.notOk[lang]);
     lines.push(...summaryLines(result, lang));
   }
   return lines.join('\n');

@@ -429,7 +429,12 @@ export const en: Messages = {
       sandboxNote: 'Sandbox: nothing is sent to Skatteetaten. Everything happens in a local emulator on this machine.',
       durable:
         'The submission is saved in the outbox before it is sent, so it is sent once, even if the network or the app drops out.',
-      already: 'This draft is already in the outbox ({{state}}).',
+      alreadyReceivedTitle: 'Already sent',
+      alreadyReceivedBody:
+        'Skatteetaten received this report on {{date}} ({{label}}), receipt {{receipt}}. It is not sent again.',
+      alreadyOnItsWayTitle: 'Already in the outbox',
+      alreadyOnItsWayBody:
+        'This report is already in the outbox ({{state}}) since {{date}} ({{label}}). It is sent only once.',
       confirm: 'Send',
       confirmProduction: 'Send to production',
       cancel: 'Cancel',

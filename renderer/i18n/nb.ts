@@ -426,7 +426,12 @@ export const nb = {
       sandboxNote: 'Sandkasse: ingenting sendes til Skatteetaten. Alt skjer i en lokal etterligning på denne maskinen.',
       durable:
         'Innsendingen lagres i utboksen før den sendes, så den sendes én gang, også om nettet eller appen faller ut.',
-      already: 'Dette utkastet er allerede i utboksen ({{state}}).',
+      alreadyReceivedTitle: 'Allerede sendt',
+      alreadyReceivedBody:
+        'Skatteetaten mottok denne rapporten {{date}} ({{label}}), kvittering {{receipt}}. Den sendes ikke på nytt.',
+      alreadyOnItsWayTitle: 'Allerede i utboksen',
+      alreadyOnItsWayBody:
+        'Denne rapporten er allerede i utboksen ({{state}}) siden {{date}} ({{label}}). Den sendes bare én gang.',
       confirm: 'Send',
       confirmProduction: 'Send til produksjon',
       cancel: 'Avbryt',
