@@ -1,4 +1,4 @@
-import type { Rf1086Hovedskjema, Rf1086ShareClassKey, Rf1086Underskjema } from './model';
+import type { Rf1086Form, Rf1086Hovedskjema, Rf1086ShareClassKey, Rf1086Underskjema } from './model';
 
 /** One aksjonærregisteroppgave: a main form for one share class and the shareholder forms that belong to it. */
 export interface Rf1086Return {
@@ -55,4 +55,9 @@ export function groupRf1086Forms(mains: Rf1086Hovedskjema[], shareholders: Rf108
 export function shareholderId(form: Rf1086Underskjema): string | undefined {
   const a = form.aksjonaer;
   return (a.fodselsnummer ?? a.organisasjonsnummer ?? a.utenlandskId)?.value;
+}
+
+/** Every form of the set: the returns' forms, then those left over (a second main form, an unmatched form). */
+export function formsOf(set: Rf1086Set): Rf1086Form[] {
+  return [...set.returns.flatMap((r) => [r.main, ...r.shareholders]), ...set.duplicateMains, ...set.unmatched];
 }
