@@ -16,6 +16,7 @@ import type { AvstemmingPeriod } from '../../shared/avstemming/avstemmingsrappor
 import type { Reconciliation, ReconcileStatus } from '../../shared/avstemming/reconcile';
 import { useExportAvstemming, useFetchAvstemming } from '../bridge/avstemming-queries';
 import { ErrorMessage } from '../components/ErrorMessage';
+import { formatKroner, formatMonth } from '../components/reports/format';
 
 const STATUS_COLOR: Record<ReconcileStatus, 'success' | 'warning' | 'danger' | 'info'> = {
   same: 'success',
@@ -25,10 +26,15 @@ const STATUS_COLOR: Record<ReconcileStatus, 'success' | 'warning' | 'danger' | '
 };
 
 /** Kroner with the user's digit grouping; the exact decimal text stays in the exports. */
-function kroner(value: string | undefined, language: string): string {
-  if (value === undefined) return '–';
-  const n = Number(value);
-  return `${n.toLocaleString(language === 'nb' ? 'nb-NO' : 'en-GB', { minimumFractionDigits: 0, maximumFractionDigits: 2 })} kr`;
+const kroner = (value: string | undefined, language: string) =>
+  value === undefined ? '–' : formatKroner(value, language);
+
+/** A month as "januar 2026", a whole year as "2026", any other range from month to month. */
+function periodText(view: Reconciliation, language: string): string {
+  if (view.fra === view.til) return formatMonth(view.fra, language);
+  const year = view.fra.slice(0, 4);
+  if (view.fra === `${year}-01` && view.til === `${year}-12`) return year;
+  return `${formatMonth(view.fra, language)} – ${formatMonth(view.til, language)}`;
 }
 
 /**
@@ -136,7 +142,7 @@ export function AvstemmingPage() {
 
 function ReconciliationView({ view, language }: { view: Reconciliation; language: string }) {
   const { t } = useTranslation();
-  const period = view.fra === view.til ? view.fra : `${view.fra} – ${view.til}`;
+  const period = periodText(view, language);
   const differing = view.recipients.filter((r) => r.status !== 'same').length;
   const unsent = view.meldinger.filter((m) => !m.sentByInnsender).length;
   return (

@@ -69,6 +69,7 @@ describe('the a-melding avstemmingsrapport in real Chromium', () => {
     const report = page.getByTestId('avstemming-report');
     await report.waitFor();
     expect(await report.getAttribute('data-status')).toBe('same');
+    await report.getByRole('heading', { name: 'Rapport for januar 2026' }).waitFor();
     expect(await page.getByTestId('avstemming-verdict').textContent()).toContain(
       'Alt stemmer: 1 inntektsmottakere har samme inntekt og forskuddstrekk',
     );
@@ -104,5 +105,18 @@ describe('the a-melding avstemmingsrapport in real Chromium', () => {
     expect(pdf?.path).toMatch(/avstemming-211785462-2026-01\.pdf$/);
     expect(pdf?.bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect(pdf?.bytes.length).toBeGreaterThan(1000);
+  });
+
+  it('shows the report for a whole year, January to December', async () => {
+    const { page } = h;
+    await page.getByTestId('avstemming-kind').selectOption('year');
+    await page.getByTestId('avstemming-year').fill('26');
+    await page.getByText('Skriv året med fire sifre, for eksempel 2026.').waitFor();
+    await page.getByTestId('avstemming-year').fill('2026');
+    await page.getByTestId('avstemming-fetch').click();
+    const report = page.getByTestId('avstemming-report');
+    await report.getByRole('heading', { name: 'Rapport for 2026' }).waitFor();
+    expect(await page.getByTestId('avstemming-row').count()).toBe(1);
+    expect(await report.getAttribute('data-status')).toBe('same');
   });
 });
