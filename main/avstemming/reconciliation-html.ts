@@ -25,6 +25,23 @@ export function reconciliationHtml(view: Reconciliation, language: Language): st
         `<td>${escape(STATUS[r.status][language])}</td></tr>`,
     )
     .join('');
+  const meldinger = view.meldinger
+    .map((m) => {
+      const where =
+        m.atSkatteetaten && m.sentByInnsender
+          ? t('registrert hos Skatteetaten, sendt fra Innsender', 'registered at Skatteetaten, sent from Innsender')
+          : m.atSkatteetaten
+            ? t(
+                'registrert hos Skatteetaten, ikke sendt fra Innsender',
+                'registered at Skatteetaten, not sent from Innsender',
+              )
+            : t(
+                'sendt fra Innsender, ikke i Skatteetatens rapport',
+                'sent from Innsender, not in Skatteetaten’s report',
+              );
+      return `<li>${escape(m.meldingsId)} (${escape(m.kalendermaaned)}): ${escape(where)}</li>`;
+    })
+    .join('');
   const period = view.fra === view.til ? view.fra : `${view.fra} – ${view.til}`;
   const total = view.totals;
   return `<!doctype html><html lang="${language}"><head><meta charset="utf-8">
@@ -40,6 +57,7 @@ export function reconciliationHtml(view: Reconciliation, language: Language): st
 <tr><th colspan="2">${escape(t('Sum', 'Total'))}</th><th class="n">${escape(total.skatteetaten.inntekt)}</th><th class="n">${escape(total.innsender.inntekt)}</th>
 <th class="n">${escape(total.skatteetaten.forskuddstrekk)}</th><th class="n">${escape(total.innsender.forskuddstrekk)}</th><th>${escape(STATUS[total.status][language])}</th></tr>
 </tbody></table>
+<h2>${escape(t('A-meldinger i perioden', 'A-meldinger in the period'))}</h2><ul>${meldinger}</ul>
 <p>${escape(t('Arbeidsgiveravgift registrert hos Skatteetaten', 'Employer’s contribution registered at Skatteetaten'))}: ${escape(total.skatteetaten.arbeidsgiveravgift)}</p>
 </body></html>`;
 }

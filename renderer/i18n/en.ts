@@ -807,6 +807,13 @@ export const en: Messages = {
       'only-innsender': 'Only sent from Innsender',
     },
     aga: 'Employer’s contribution registered at Skatteetaten: {{amount}}.',
+    meldingerTitle: 'A-meldinger in the period',
+    meldingState: {
+      both: '{{id}} ({{month}}): registered at Skatteetaten, sent from Innsender.',
+      skatteetaten: '{{id}} ({{month}}): registered at Skatteetaten, not sent from Innsender.',
+      innsender:
+        '{{id}} ({{month}}): sent from Innsender, but not in Skatteetaten’s report. Check the feedback on the melding.',
+    },
     exportCsv: 'Save as CSV',
     exportPdf: 'Save as PDF',
     exported: 'Saved to {{path}}',

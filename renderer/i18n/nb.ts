@@ -803,6 +803,13 @@ export const nb = {
       'only-innsender': 'Bare sendt fra Innsender',
     },
     aga: 'Arbeidsgiveravgift registrert hos Skatteetaten: {{amount}}.',
+    meldingerTitle: 'A-meldinger i perioden',
+    meldingState: {
+      both: '{{id}} ({{month}}): registrert hos Skatteetaten, sendt fra Innsender.',
+      skatteetaten: '{{id}} ({{month}}): registrert hos Skatteetaten, ikke sendt fra Innsender.',
+      innsender:
+        '{{id}} ({{month}}): sendt fra Innsender, men ikke med i Skatteetatens rapport. Sjekk tilbakemeldingen på meldingen.',
+    },
     exportCsv: 'Lagre som CSV',
     exportPdf: 'Lagre som PDF',
     exported: 'Lagret i {{path}}',

@@ -140,6 +140,11 @@ export function AvstemmingPage() {
   );
 }
 
+/** Where an a-melding of the period is: at Skatteetaten and sent from here, or on one side only. */
+function meldingState(m: Reconciliation['meldinger'][number]): 'both' | 'skatteetaten' | 'innsender' {
+  return m.atSkatteetaten && m.sentByInnsender ? 'both' : m.atSkatteetaten ? 'skatteetaten' : 'innsender';
+}
+
 function ReconciliationView({ view, language }: { view: Reconciliation; language: string }) {
   const { t } = useTranslation();
   const period = periodText(view, language);
@@ -194,6 +199,19 @@ function ReconciliationView({ view, language }: { view: Reconciliation; language
           </Table.Row>
         </Table.Body>
       </Table>
+      <Heading level={3} data-size="xs">
+        {t('avstemming.meldingerTitle')}
+      </Heading>
+      <ul data-testid="avstemming-meldinger">
+        {view.meldinger.map((m) => (
+          <li key={m.meldingsId} data-testid="avstemming-melding" data-state={meldingState(m)}>
+            {t(`avstemming.meldingState.${meldingState(m)}`, {
+              id: m.meldingsId,
+              month: formatMonth(m.kalendermaaned, language),
+            })}
+          </li>
+        ))}
+      </ul>
       <Paragraph data-size="sm">
         {t('avstemming.aga', { amount: kroner(view.totals.skatteetaten.arbeidsgiveravgift, language) })}
       </Paragraph>

@@ -82,6 +82,14 @@ describe('the a-melding avstemmingsrapport in real Chromium', () => {
     expect(cells[0]).toContain(EMPLOYEE);
     // 40 000 kr income and 12 000 kr withheld (negative, as in the a-melding), on both sides.
     expect(cells.slice(1, 5).map((c) => c.replace(/\s/g, ''))).toEqual(['40000kr', '40000kr', '−12000kr', '−12000kr']);
+    const meldinger = await page
+      .getByTestId('avstemming-melding')
+      .evaluateAll((items) => items.map((i) => [i.getAttribute('data-state'), i.textContent]));
+    expect(meldinger).toContainEqual([
+      'skatteetaten',
+      `${FOREIGN_MELDINGS_ID} (januar 2026): registrert hos Skatteetaten, ikke sendt fra Innsender.`,
+    ]);
+    expect(meldinger.map(([state]) => state).sort()).toEqual(['both', 'skatteetaten']);
     expect(await h.seriousA11yViolations()).toEqual([]);
     await h.screenshot('avstemming-01-month');
   });
