@@ -1,12 +1,6 @@
 import type { Language } from '../../shared/domain/localized';
-import type { Reconciliation, ReconcileStatus } from '../../shared/avstemming/reconcile';
-
-const STATUS: Record<ReconcileStatus, { nb: string; en: string }> = {
-  same: { nb: 'Stemmer', en: 'Matches' },
-  differs: { nb: 'Avvik', en: 'Differs' },
-  'only-skatteetaten': { nb: 'Bare hos Skatteetaten', en: 'Only at Skatteetaten' },
-  'only-innsender': { nb: 'Bare sendt fra Innsender', en: 'Only sent from Innsender' },
-};
+import type { Reconciliation } from '../../shared/avstemming/reconcile';
+import { STATUS_TEXT, meldingWhere } from '../../shared/avstemming/reconciliation-words';
 
 const escape = (value: string) => value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
@@ -22,25 +16,11 @@ export function reconciliationHtml(view: Reconciliation, language: Language): st
         `<tr><td>${escape(r.identifikator)}</td><td>${escape(r.navn ?? '')}</td>` +
         `<td class="n">${escape(r.skatteetaten?.inntekt ?? '–')}</td><td class="n">${escape(r.innsender?.inntekt ?? '–')}</td>` +
         `<td class="n">${escape(r.skatteetaten?.forskuddstrekk ?? '–')}</td><td class="n">${escape(r.innsender?.forskuddstrekk ?? '–')}</td>` +
-        `<td>${escape(STATUS[r.status][language])}</td></tr>`,
+        `<td>${escape(STATUS_TEXT[r.status][language])}</td></tr>`,
     )
     .join('');
   const meldinger = view.meldinger
-    .map((m) => {
-      const where =
-        m.atSkatteetaten && m.sentByInnsender
-          ? t('registrert hos Skatteetaten, sendt fra Innsender', 'registered at Skatteetaten, sent from Innsender')
-          : m.atSkatteetaten
-            ? t(
-                'registrert hos Skatteetaten, ikke sendt fra Innsender',
-                'registered at Skatteetaten, not sent from Innsender',
-              )
-            : t(
-                'sendt fra Innsender, ikke i Skatteetatens rapport',
-                'sent from Innsender, not in Skatteetaten’s report',
-              );
-      return `<li>${escape(m.meldingsId)} (${escape(m.kalendermaaned)}): ${escape(where)}</li>`;
-    })
+    .map((m) => `<li>${escape(m.meldingsId)} (${escape(m.kalendermaaned)}): ${escape(meldingWhere(m)[language])}</li>`)
     .join('');
   const period = view.fra === view.til ? view.fra : `${view.fra} – ${view.til}`;
   const total = view.totals;
@@ -55,7 +35,7 @@ export function reconciliationHtml(view: Reconciliation, language: Language): st
 <th>${escape(t('Forskuddstrekk, Skatteetaten', 'Withholding, Skatteetaten'))}</th><th>${escape(t('Forskuddstrekk, sendt', 'Withholding, sent'))}</th>
 <th>${escape(t('Status', 'Status'))}</th></tr></thead><tbody>${rows}
 <tr><th colspan="2">${escape(t('Sum', 'Total'))}</th><th class="n">${escape(total.skatteetaten.inntekt)}</th><th class="n">${escape(total.innsender.inntekt)}</th>
-<th class="n">${escape(total.skatteetaten.forskuddstrekk)}</th><th class="n">${escape(total.innsender.forskuddstrekk)}</th><th>${escape(STATUS[total.status][language])}</th></tr>
+<th class="n">${escape(total.skatteetaten.forskuddstrekk)}</th><th class="n">${escape(total.innsender.forskuddstrekk)}</th><th>${escape(STATUS_TEXT[total.status][language])}</th></tr>
 </tbody></table>
 <h2>${escape(t('A-meldinger i perioden', 'A-meldinger in the period'))}</h2><ul>${meldinger}</ul>
 <p>${escape(t('Arbeidsgiveravgift registrert hos Skatteetaten', 'Employer’s contribution registered at Skatteetaten'))}: ${escape(total.skatteetaten.arbeidsgiveravgift)}</p>
