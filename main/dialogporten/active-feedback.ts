@@ -1,3 +1,4 @@
+import { eventsFailureMessage } from '../events/events-errors';
 import { AppError, isAppError } from '../../shared/domain/app-error';
 import { text, type Language } from '../../shared/domain/localized';
 import { SERVICES } from '../../shared/domain/services-catalogue';
@@ -49,6 +50,8 @@ interface ProfileFeedback {
   service: FeedbackService;
   poller: FeedbackPoller;
   reads: FeedbackReadState;
+  /** Where the last pass learnt what changed (shown beside the poll times); null before the first pass. */
+  source: Extract<FeedbackStatus, { state: 'ready' }>['source'];
 }
 
 type NotReady = Extract<FeedbackStatus, { state: 'not-ready' }>;
@@ -167,6 +170,7 @@ export class ActiveFeedback {
       profileId: active.profileId,
       poller: active.poller.getStatus(),
       unread: active.reads.count(),
+      source: active.source,
     };
   }
 
@@ -325,6 +329,10 @@ export class ActiveFeedback {
             code: result.eventsFailure,
           });
         }
+        next.source = {
+          kind: result.source,
+          eventsRefused: result.eventsRefused ? eventsFailureMessage(result.eventsRefused) : null,
+        };
         // Documents Skatteetaten had not made at the last pass (or whose fetch failed) are tried again.
         await service.fetchMissingDocuments();
         return result;
@@ -337,7 +345,7 @@ export class ActiveFeedback {
       ...(this.options.now ? { now: this.options.now } : {}),
     });
     // The poller's callbacks run only after start()/pollNow(), by which time `next` exists.
-    const next: ProfileFeedback = { profileId: profile.id, key, service, reads, poller };
+    const next: ProfileFeedback = { profileId: profile.id, key, service, reads, poller, source: null };
     this.active?.poller.stop();
     this.active = next;
     this.options.log.info('feedback: following the active profile', { profileId: profile.id });

@@ -39,9 +39,11 @@ export interface FeedbackSyncOutcome {
   changes: FeedbackChange[];
   initial: boolean;
   documents: DocumentOutcome[];
-  /** Where this pass learnt what changed; `eventsFailure` is the code when Events was tried and refused. */
+  /** Where this pass learnt what changed; `eventsFailure` is the code when Events was tried and failed. */
   source: FeedbackSourceKind;
   eventsFailure?: string;
+  /** The code of Events' refusal still in force (this pass's or an earlier one's), while polling stands in for it. */
+  eventsRefused?: string;
 }
 
 /**
@@ -117,6 +119,7 @@ export class FeedbackService {
       await this.events?.recordFullSearch();
       found = { changes: result.changes, initial: result.initial, source: 'dialogporten' };
     }
+    const eventsRefused = (await this.events?.standingRefusal()) ?? undefined;
     const documents: DocumentOutcome[] = [];
     for (const change of found.changes) {
       for (const t of change.newFeedback)
@@ -128,6 +131,7 @@ export class FeedbackService {
       documents,
       source: found.source,
       ...(eventsFailure ? { eventsFailure } : {}),
+      ...(eventsRefused ? { eventsRefused } : {}),
     };
   }
 

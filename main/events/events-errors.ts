@@ -40,6 +40,11 @@ const MESSAGES: Record<EventsFailure, { code: string; message: LocalizedText }> 
   },
 };
 
+/** The message for a code kept in the Events state (`refusedCode`), for showing a standing refusal. */
+export function eventsFailureMessage(code: string): LocalizedText | null {
+  return Object.values(MESSAGES).find((m) => m.code === code)?.message ?? null;
+}
+
 export class EventsError extends AppError {
   constructor(
     readonly failure: EventsFailure,

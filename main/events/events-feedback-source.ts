@@ -58,6 +58,13 @@ export class EventsFeedbackSource {
     return 'events';
   }
 
+  /** The code of a refusal still in force (Events is not asked until a day has passed), or null. */
+  async standingRefusal(): Promise<string | null> {
+    const state = await this.store.load();
+    if (!state.refusedAt || this.now().getTime() - Date.parse(state.refusedAt) >= RETRY_REFUSED_AFTER_MS) return null;
+    return state.refusedCode;
+  }
+
   async recordFullSearch(): Promise<void> {
     const state = await this.store.load();
     await this.store.save({ ...state, lastFullSyncAt: this.now().toISOString() });

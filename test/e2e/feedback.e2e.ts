@@ -62,6 +62,11 @@ describe('feedback from Dialogporten in real Chromium, against the sandbox', () 
       ]);
     }
     await row.getByText('Mottatt med avvik').waitFor();
+    await page.locator('[data-testid="feedback-source"][data-source="events"]').waitFor();
+    expect(await page.getByTestId('feedback-source').textContent()).toBe(
+      'Altinn Events (bare endrede dialoger hentet)',
+    );
+    expect(await page.getByTestId('feedback-events-refused').count()).toBe(0);
     await expect(row.getByTestId('feedback-origin').textContent()).resolves.toBe('Sendt utenfor Innsender');
     await expect(row.getByText('februar 2026').count()).resolves.toBe(1);
     await page.locator('[data-testid="feedback-badge"][data-count="1"]').waitFor();
