@@ -20,6 +20,7 @@ export const en: Messages = {
     deadlines: 'Deadlines',
     tredjepart: 'Third-party',
     skattekort: 'Tax cards',
+    avstemming: 'Reconciliation',
   },
   env: {
     sandbox: 'Sandbox',
@@ -27,6 +28,8 @@ export const en: Messages = {
     production: 'Production',
     custom: 'Custom',
     sandboxBanner: 'Sandbox: nothing is sent to Skatteetaten. Everything happens in a local emulator on this machine.',
+    customProblem: 'The custom environment cannot be used now, so nothing is sent: {{message}}',
+    customProblemLink: 'See Settings',
     testBanner: "Test environment: submissions go to Skatteetaten's test environment (TT02), not to production.",
   },
   profile: {
@@ -42,7 +45,15 @@ export const en: Messages = {
     environment: 'Environment',
     environmentHelp: 'The sandbox is a local practice area. Switch to test or production when the business is ready.',
     customFile: 'File with addresses (JSON)',
-    customFileHelp: 'Full path to a JSON file with every address of the environment.',
+    customFileHelp: 'A JSON file with every address of the environment (https; http only to this machine).',
+    customFilePick: 'Choose environment file …',
+    customFileChosen: 'Chosen: {{name}}',
+    customFileMissing: 'Choose an environment file.',
+    customHostsTitle: 'Hosts outside Altinn, Digdir, Maskinporten and Skatteetaten',
+    customHostsBody:
+      'The environment file sends Maskinporten grants, tokens and reports to these hosts. Confirm only if you trust them.',
+    customHostsConfirm: 'I confirm that Innsender may send to these hosts',
+    customHostsMissing: 'Confirm the hosts, or choose another file.',
     save: 'Save organisation',
     tryDemo: 'Try the sandbox with a practice organisation',
     demoName: 'Practice Company AS',
@@ -194,7 +205,7 @@ export const en: Messages = {
       scopesTitle: 'Scopes the client needs',
       scopesAltinn: 'Altinn (ordered from Digdir):',
       scopesServices: 'The services you chose (ordered from Skatteetaten):',
-      scopesOptional: 'Recommended by Skatteetaten:',
+      scopesOptional: 'Recommended (Skatteetaten; Altinn Events for faster feedback):',
       clientIdHelp: 'Shown on the client in Samarbeidsportalen, e.g. 238259d7-f0ab-4bd5-b253-0f0159375096.',
       saveClientId: 'Save client id',
       pendingKeys: 'Confirm in step 1 once the public key is uploaded on the client.',
@@ -468,7 +479,12 @@ export const en: Messages = {
       sandboxNote: 'Sandbox: nothing is sent to Skatteetaten. Everything happens in a local emulator on this machine.',
       durable:
         'The submission is saved in the outbox before it is sent, so it is sent once, even if the network or the app drops out.',
-      already: 'This draft is already in the outbox ({{state}}).',
+      alreadyReceivedTitle: 'Already sent',
+      alreadyReceivedBody:
+        'Skatteetaten received this report on {{date}} ({{label}}), receipt {{receipt}}. It is not sent again.',
+      alreadyOnItsWayTitle: 'Already in the outbox',
+      alreadyOnItsWayBody:
+        'This report is already in the outbox ({{state}}) since {{date}} ({{label}}). It is sent only once.',
       confirm: 'Send',
       confirmProduction: 'Send to production',
       cancel: 'Cancel',
@@ -486,6 +502,9 @@ export const en: Messages = {
     notReadyTitle: 'The setup is not finished',
     openSetup: 'Go to Setup',
     syncTitle: 'Fetching from Dialogporten',
+    source: 'Last found through',
+    sourceEvents: 'Altinn Events (only changed dialogs fetched)',
+    sourceDialogporten: 'A Dialogporten search',
     syncNow: 'Fetch now',
     lastSync: 'Last fetched',
     nextPoll: 'Next fetch',
@@ -582,6 +601,7 @@ export const en: Messages = {
     dataDir: 'Data folder',
     service: 'Service',
     address: 'Address',
+    hostsConfirm: 'Confirm the hosts',
   },
   notice: {
     title: 'Note',
@@ -802,6 +822,52 @@ export const en: Messages = {
     },
     exportCsv: 'Save as CSV',
     exportJson: 'Save as JSON',
+    exported: 'Saved to {{path}}',
+  },
+  avstemming: {
+    title: 'A-melding reconciliation',
+    intro:
+      'Fetch the reconciliation report (formerly A07) from Skatteetaten for a month or a year, and see it beside what Innsender sent: per income recipient and in total.',
+    kind: 'Period',
+    month: 'One month',
+    year: 'A whole year',
+    monthLabel: 'Month (YYYY-MM)',
+    yearLabel: 'Year (YYYY)',
+    monthInvalid: 'Write the month as YYYY-MM, for example 2026-11.',
+    yearInvalid: 'Write the year with four digits, for example 2026.',
+    fetch: 'Fetch reconciliation report',
+    unconfirmed:
+      'Skatteetaten has not yet published examples or an information model for the report. Innsender reads it as it is assumed to look; if something looks wrong, compare with Avstemmingsportalen.',
+    reportTitle: 'Report for {{period}}',
+    verdictSame:
+      'Everything matches: {{count}} income recipients have the same income and withholding at Skatteetaten as in what Innsender sent.',
+    verdictDiffers:
+      '{{count}} income recipients do not match. See the rows marked below, and send a replacement if it is Innsender’s melding that is wrong.',
+    otherMeldinger:
+      '{{count}} a-meldinger at Skatteetaten were not sent from Innsender (for example from the payroll system).',
+    recipient: 'Income recipient',
+    incomeSkatteetaten: 'Income at Skatteetaten',
+    incomeSent: 'Income sent',
+    withheldSkatteetaten: 'Withholding at Skatteetaten',
+    withheldSent: 'Withholding sent',
+    status: 'Status',
+    total: 'Total',
+    statusText: {
+      same: 'Matches',
+      differs: 'Differs',
+      'only-skatteetaten': 'Only at Skatteetaten',
+      'only-innsender': 'Only sent from Innsender',
+    },
+    aga: 'Employer’s contribution registered at Skatteetaten: {{amount}}.',
+    meldingerTitle: 'A-meldinger in the period',
+    meldingState: {
+      both: '{{id}} ({{month}}): registered at Skatteetaten, sent from Innsender.',
+      skatteetaten: '{{id}} ({{month}}): registered at Skatteetaten, not sent from Innsender.',
+      innsender:
+        '{{id}} ({{month}}): sent from Innsender, but not in Skatteetaten’s report. Check the feedback on the melding.',
+    },
+    exportCsv: 'Save as CSV',
+    exportPdf: 'Save as PDF',
     exported: 'Saved to {{path}}',
   },
 };

@@ -19,6 +19,7 @@ export const nb = {
     deadlines: 'Frister',
     tredjepart: 'Tredjepart',
     skattekort: 'Skattekort',
+    avstemming: 'Avstemming',
   },
   env: {
     sandbox: 'Sandkasse',
@@ -26,6 +27,8 @@ export const nb = {
     production: 'Produksjon',
     custom: 'Egendefinert',
     sandboxBanner: 'Sandkasse: ingenting sendes til Skatteetaten. Alt skjer i en lokal etterligning på denne maskinen.',
+    customProblem: 'Det egendefinerte miljøet kan ikke brukes nå, så ingenting sendes: {{message}}',
+    customProblemLink: 'Se Innstillinger',
     testBanner: 'Testmiljø: innsendinger går til Skatteetatens testmiljø (TT02), ikke til produksjon.',
   },
   profile: {
@@ -41,7 +44,15 @@ export const nb = {
     environment: 'Miljø',
     environmentHelp: 'Sandkassen er en lokal øvingsarena. Bytt til test eller produksjon når virksomheten er klar.',
     customFile: 'Fil med adresser (JSON)',
-    customFileHelp: 'Full sti til en JSON-fil med alle adressene for miljøet.',
+    customFileHelp: 'En JSON-fil med alle adressene for miljøet (https; http bare til denne maskinen).',
+    customFilePick: 'Velg miljøfil …',
+    customFileChosen: 'Valgt: {{name}}',
+    customFileMissing: 'Velg en miljøfil.',
+    customHostsTitle: 'Verter utenfor Altinn, Digdir, Maskinporten og Skatteetaten',
+    customHostsBody:
+      'Miljøfilen sender Maskinporten-bevis, tokens og rapporter til disse vertene. Bekreft bare hvis du stoler på dem.',
+    customHostsConfirm: 'Jeg bekrefter at Innsender kan sende til disse vertene',
+    customHostsMissing: 'Bekreft vertene, eller velg en annen fil.',
     save: 'Lagre virksomhet',
     tryDemo: 'Prøv sandkassen med en øvingsvirksomhet',
     demoName: 'Øvingsbedrift AS',
@@ -193,7 +204,7 @@ export const nb = {
       scopesTitle: 'Scopes klienten trenger',
       scopesAltinn: 'Altinn (bestilles hos Digdir):',
       scopesServices: 'Tjenestene du har valgt (bestilles hos Skatteetaten):',
-      scopesOptional: 'Anbefalt av Skatteetaten:',
+      scopesOptional: 'Anbefalt (Skatteetaten; Altinn Events for raskere tilbakemeldinger):',
       clientIdHelp: 'Står på klienten i Samarbeidsportalen, f.eks. 238259d7-f0ab-4bd5-b253-0f0159375096.',
       saveClientId: 'Lagre klient-ID',
       pendingKeys: 'Bekreft i steg 1 når den offentlige nøkkelen er lastet opp på klienten.',
@@ -465,7 +476,12 @@ export const nb = {
       sandboxNote: 'Sandkasse: ingenting sendes til Skatteetaten. Alt skjer i en lokal etterligning på denne maskinen.',
       durable:
         'Innsendingen lagres i utboksen før den sendes, så den sendes én gang, også om nettet eller appen faller ut.',
-      already: 'Dette utkastet er allerede i utboksen ({{state}}).',
+      alreadyReceivedTitle: 'Allerede sendt',
+      alreadyReceivedBody:
+        'Skatteetaten mottok denne rapporten {{date}} ({{label}}), kvittering {{receipt}}. Den sendes ikke på nytt.',
+      alreadyOnItsWayTitle: 'Allerede i utboksen',
+      alreadyOnItsWayBody:
+        'Denne rapporten er allerede i utboksen ({{state}}) siden {{date}} ({{label}}). Den sendes bare én gang.',
       confirm: 'Send',
       confirmProduction: 'Send til produksjon',
       cancel: 'Avbryt',
@@ -483,6 +499,9 @@ export const nb = {
     notReadyTitle: 'Oppsettet er ikke ferdig',
     openSetup: 'Gå til Oppsett',
     syncTitle: 'Henting fra Dialogporten',
+    source: 'Sist funnet via',
+    sourceEvents: 'Altinn Events (bare endrede dialoger hentet)',
+    sourceDialogporten: 'Søk i Dialogporten',
     syncNow: 'Hent nå',
     lastSync: 'Sist hentet',
     nextPoll: 'Neste henting',
@@ -580,6 +599,7 @@ export const nb = {
     dataDir: 'Datamappe',
     service: 'Tjeneste',
     address: 'Adresse',
+    hostsConfirm: 'Bekreft vertene',
   },
   notice: {
     title: 'Merk',
@@ -798,6 +818,52 @@ export const nb = {
     },
     exportCsv: 'Lagre som CSV',
     exportJson: 'Lagre som JSON',
+    exported: 'Lagret i {{path}}',
+  },
+  avstemming: {
+    title: 'Avstemming av a-meldingen',
+    intro:
+      'Hent avstemmingsrapporten (tidligere A07) fra Skatteetaten for en måned eller et år, og se den ved siden av det Innsender sendte: per inntektsmottaker og samlet.',
+    kind: 'Periode',
+    month: 'Én måned',
+    year: 'Et helt år',
+    monthLabel: 'Måned (ÅÅÅÅ-MM)',
+    yearLabel: 'År (ÅÅÅÅ)',
+    monthInvalid: 'Skriv måneden som ÅÅÅÅ-MM, for eksempel 2026-11.',
+    yearInvalid: 'Skriv året med fire sifre, for eksempel 2026.',
+    fetch: 'Hent avstemmingsrapport',
+    unconfirmed:
+      'Skatteetaten har ikke publisert eksempler eller informasjonsmodell for rapporten ennå. Innsender leser den slik den antas å se ut; ser noe feil ut, sammenlign med Avstemmingsportalen.',
+    reportTitle: 'Rapport for {{period}}',
+    verdictSame:
+      'Alt stemmer: {{count}} inntektsmottakere har samme inntekt og forskuddstrekk hos Skatteetaten som i det Innsender sendte.',
+    verdictDiffers:
+      '{{count}} inntektsmottakere stemmer ikke. Se radene merket under, og send en erstatningsmelding om det er Innsenders melding som er feil.',
+    otherMeldinger:
+      '{{count}} a-meldinger hos Skatteetaten er ikke sendt fra Innsender (for eksempel fra lønnssystemet).',
+    recipient: 'Inntektsmottaker',
+    incomeSkatteetaten: 'Inntekt hos Skatteetaten',
+    incomeSent: 'Inntekt sendt',
+    withheldSkatteetaten: 'Forskuddstrekk hos Skatteetaten',
+    withheldSent: 'Forskuddstrekk sendt',
+    status: 'Status',
+    total: 'Sum',
+    statusText: {
+      same: 'Stemmer',
+      differs: 'Avvik',
+      'only-skatteetaten': 'Bare hos Skatteetaten',
+      'only-innsender': 'Bare sendt fra Innsender',
+    },
+    aga: 'Arbeidsgiveravgift registrert hos Skatteetaten: {{amount}}.',
+    meldingerTitle: 'A-meldinger i perioden',
+    meldingState: {
+      both: '{{id}} ({{month}}): registrert hos Skatteetaten, sendt fra Innsender.',
+      skatteetaten: '{{id}} ({{month}}): registrert hos Skatteetaten, ikke sendt fra Innsender.',
+      innsender:
+        '{{id}} ({{month}}): sendt fra Innsender, men ikke med i Skatteetatens rapport. Sjekk tilbakemeldingen på meldingen.',
+    },
+    exportCsv: 'Lagre som CSV',
+    exportPdf: 'Lagre som PDF',
     exported: 'Lagret i {{path}}',
   },
 } as const;

@@ -15,12 +15,18 @@ export type EnvironmentName = z.infer<typeof EnvironmentNameSchema>;
 export const ProfileKindSchema = z.enum(['business', 'firm']);
 export type ProfileKind = z.infer<typeof ProfileKindSchema>;
 
+export const CustomHostsConfirmationSchema = z.object({
+  hosts: z.array(z.string().min(1).max(253)).max(20),
+  confirmedAt: z.iso.datetime(),
+});
+export type CustomHostsConfirmation = z.infer<typeof CustomHostsConfirmationSchema>;
+
 export const ProfileSchema = z.object({
   id: z.uuid(),
   orgNumber: OrgNumberSchema,
   displayName: z.string().trim().min(1).max(120),
   environment: EnvironmentNameSchema,
-  /** Only for `custom`: the file the endpoints are read from. */
+  /** Only for `custom`: the file the endpoints are read from (picked in main's file dialog, or named in the CLI). */
   customEnvironmentFile: z.string().min(1).optional(),
   /** Absent in profiles saved before firms existed: a business. */
   kind: ProfileKindSchema.optional(),
@@ -30,6 +36,11 @@ export const ProfileSchema = z.object({
    * Tenor org (altinn-auth.md §6, "Systembrukere i test skal registreres på syntetiske organisasjoner").
    */
   reportsOrgNumber: OrgNumberSchema.optional(),
+  /**
+   * Only for `custom`: the hosts outside Altinn's, Digdir's, Maskinporten's and Skatteetaten's domains the user
+   * confirmed the grant, tokens and reports may go to, and when. A host not in it stops every call.
+   */
+  customHostsConfirmed: CustomHostsConfirmationSchema.optional(),
   createdAt: z.iso.datetime(),
 });
 export type Profile = z.infer<typeof ProfileSchema>;
@@ -39,6 +50,7 @@ export const NewProfileSchema = ProfileSchema.pick({
   displayName: true,
   environment: true,
   customEnvironmentFile: true,
+  customHostsConfirmed: true,
   kind: true,
   reportsOrgNumber: true,
 })

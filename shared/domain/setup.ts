@@ -14,6 +14,7 @@ import { ProfileKindSchema } from './profile';
 
 export const SERVICE_IDS = [
   'a-melding',
+  'a-melding-avstemming',
   'aksjonaerregisteroppgave',
   'skattekort-til-arbeidsgiver',
   'tredjepart-boligselskap',

@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import type { CliContext } from '../context';
+import { printable } from '../output';
 import { EXIT } from '../exit-codes';
 import type { KeyView, SetupOverview } from '../../../shared/domain/setup';
 
@@ -65,13 +66,13 @@ export function registerKeysCommand(program: Command, ctx: CliContext): void {
         try {
           await writeFile(opts.out, `${JSON.stringify(result.value, null, 2)}\n`, 'utf8');
         } catch (error) {
-          ctx.io.err(`Could not write ${opts.out}: ${(error as Error).message}`);
+          ctx.io.err(`Could not write ${printable(opts.out)}: ${(error as Error).message}`);
           ctx.setExit(EXIT.usage);
           return;
         }
       }
       await ctx.call('keys.publicJwks', undefined, (jwks) =>
-        opts.out ? `Wrote ${jwks.keys.length} public key(s) to ${opts.out}` : JSON.stringify(jwks, null, 2),
+        opts.out ? `Wrote ${jwks.keys.length} public key(s) to ${printable(opts.out)}` : JSON.stringify(jwks, null, 2),
       );
     });
 }

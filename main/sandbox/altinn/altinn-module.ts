@@ -6,10 +6,12 @@ import { systemUserRequestRoutes } from './system-user-request-routes';
 import { changeRequestRoutes } from './change-request-routes';
 import { clientDelegationRoutes } from './client-delegation-routes';
 import { clientAdminPageRoutes } from './client-admin-page-routes';
+import { tokenExchangeRoutes } from './token-exchange-routes';
 
 /**
- * The sandbox Altinn authentication API (system register, system user requests) below `/altinn`, and the
- * owner's approval page below `/altinn-am`. Bearer tokens must come from the sandbox Maskinporten.
+ * The sandbox Altinn authentication API (system register, system user requests, the Maskinporten token
+ * exchange) below `/altinn`, and the owner's approval page below `/altinn-am`. Bearer tokens must come from the
+ * sandbox Maskinporten.
  */
 export function altinnModule(authority: SandboxTokenAuthority): EmulatorModule {
   return {
@@ -21,6 +23,7 @@ export function altinnModule(authority: SandboxTokenAuthority): EmulatorModule {
       ...confirmPageRoutes(ctx),
       ...clientDelegationRoutes(ctx, authority),
       ...clientAdminPageRoutes(ctx),
+      ...tokenExchangeRoutes(ctx, authority),
     ],
   };
 }

@@ -1,4 +1,4 @@
-import { error } from '../../finding';
+import { aMeldingFinding } from '../controls';
 import { reportOrgProblem } from '../../report-org';
 import type { AMeldingRule } from './rule-context';
 
@@ -8,7 +8,7 @@ export const profileOrgRule: AMeldingRule = (leveranse, context) => {
   const problem = reportOrgProblem(reported, context);
   if (!problem) return [];
   return [
-    error(
+    aMeldingFinding(
       context.clientOrgs ? 'AMELDING_OPPLYSNINGSPLIKTIG_NOT_CLIENT' : 'AMELDING_OPPLYSNINGSPLIKTIG_NOT_PROFILE',
       'leveranse/opplysningspliktig/norskIdentifikator',
       problem.nb,

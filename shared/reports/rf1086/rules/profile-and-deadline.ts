@@ -1,5 +1,6 @@
 import { rf1086Deadline } from '../../calendar/report-deadlines';
-import { error, warning, type Finding } from '../../finding';
+import type { Finding } from '../../finding';
+import { rf1086Finding } from '../controls';
 import { at, type Rf1086Rule } from './rule-context';
 import { reportOrgProblem } from '../../report-org';
 
@@ -12,7 +13,7 @@ export const profileAndDeadlineRules: Rf1086Rule = (set, context) => {
     if (orgnr && problem) {
       findings.push(
         at(
-          error(
+          rf1086Finding(
             context.clientOrgs ? 'RF1086_COMPANY_NOT_CLIENT' : 'RF1086_COMPANY_NOT_PROFILE',
             orgnr.path,
             problem.nb,
@@ -26,7 +27,7 @@ export const profileAndDeadlineRules: Rf1086Rule = (set, context) => {
     if (Number.isInteger(year) && context.today > rf1086Deadline(year)) {
       findings.push(
         at(
-          warning(
+          rf1086Finding(
             'RF1086_DEADLINE_PASSED',
             main.inntektsaar!.path,
             `Fristen for inntektsåret ${year} var ${rf1086Deadline(year)}.`,
