@@ -72,7 +72,7 @@ export const en: Messages = {
     kindFirm: 'An accounting firm reporting for clients',
     kindFirmHelp:
       'The hovedadministrator approves one systembruker for client relationships, and the klientadministrator adds the clients in Altinn. None of the clients has to approve anything.',
-    reportsOrg: 'Organisation number for the reports (optional, test only)',
+    reportsOrg: 'Tenor number for the reports (optional, test only)',
     reportsOrgHelp:
       'In the test environment the systembruker must belong to a synthetic organisation from Tenor, while the Maskinporten client stays on the real number. Enter the Tenor number here.',
     grantLegend: 'What should the systembruker get?',

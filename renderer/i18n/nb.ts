@@ -71,7 +71,7 @@ export const nb = {
     kindFirm: 'Et regnskapsførerkontor som rapporterer for klienter',
     kindFirmHelp:
       'Hovedadministrator godkjenner én systembruker for klientforhold, og klientadministrator legger klientene til i Altinn. Ingen av klientene trenger å godkjenne noe.',
-    reportsOrg: 'Organisasjonsnummer for rapportene (valgfritt, bare test)',
+    reportsOrg: 'Tenor-nummer for rapportene (valgfritt, bare test)',
     reportsOrgHelp:
       'I testmiljøet må systembrukeren høre til en syntetisk virksomhet fra Tenor, mens Maskinporten-klienten står på det ekte nummeret. Skriv Tenor-nummeret her.',
     grantLegend: 'Hva skal systembrukeren få?',
