@@ -112,6 +112,7 @@ export const en: Messages = {
     confirm: 'The klientadministrator has added it',
     remove: 'Remove from Innsender',
     services: 'Services: {{services}}',
+    sendClient: 'Client',
   },
   setup: {
     title: 'Setup',

@@ -111,6 +111,7 @@ export const nb = {
     confirm: 'Klientadministrator har lagt den til',
     remove: 'Fjern fra Innsender',
     services: 'Tjenester: {{services}}',
+    sendClient: 'Klient',
   },
   setup: {
     title: 'Oppsett',

@@ -41,8 +41,8 @@ describe("an accounting firm's setup and clients in real Chromium", () => {
   };
   const stateOf = (org: string) => h.page.locator(`[data-testid="client-list"] [data-org="${org}"]`);
 
-  /** Picks the file on Rapporter, saves it as a draft, opens it and confirms the send. */
-  async function sendFile(name: string, content: string) {
+  /** Picks the file on Rapporter, saves it as a draft, opens it and asks to send it: the confirmation is shown. */
+  async function openSend(name: string, content: string) {
     const { page } = h;
     const path = join(files, name);
     writeFileSync(path, content);
@@ -53,7 +53,6 @@ describe("an accounting firm's setup and clients in real Chromium", () => {
     await page.getByRole('button', { name: 'Åpne utkastet' }).click();
     await page.getByTestId('send-draft').click();
     await page.getByTestId('send-preview').waitFor();
-    await page.getByTestId('confirm-send').click();
   }
 
   beforeAll(async () => {
@@ -147,7 +146,10 @@ describe("an accounting firm's setup and clients in real Chromium", () => {
 
   it('sends an a-melding for a delegated client, and refuses one for a client whose delegation was removed', async () => {
     const { page } = h;
-    await sendFile('fjellstue.xml', aMeldingFor('211785462', 'firmae2e0001'));
+    await openSend('fjellstue.xml', aMeldingFor('211785462', 'firmae2e0001'));
+    // The confirmation names the client the report is for, beside the firm that sends it.
+    expect(await page.getByTestId('send-preview').innerText()).toContain('Fjellstue AS (211 785 462)');
+    await page.getByTestId('confirm-send').click();
     await page.getByTestId('sent-to-outbox').waitFor();
     await page.getByTestId('sent-to-outbox').getByRole('link', { name: 'Gå til Utboks' }).click();
     await page.locator('[data-testid="submission"][data-state="received"]').waitFor({ timeout: 20_000 });
@@ -160,7 +162,8 @@ describe("an accounting firm's setup and clients in real Chromium", () => {
     await klientadmin.getByText('Vestvind AS (312000008) er fjernet.').waitFor();
     await klientadmin.context().close();
 
-    await sendFile('vestvind.xml', aMeldingFor('312000008', 'firmae2e0002'));
+    await openSend('vestvind.xml', aMeldingFor('312000008', 'firmae2e0002'));
+    await page.getByTestId('confirm-send').click();
     const dialog = page.getByTestId('send-dialog');
     await dialog.getByText(/Vestvind AS \(312000008\)/).waitFor();
     expect(await dialog.innerText()).toContain('Regnskap AS (974761076)');

@@ -6,7 +6,7 @@ import { alreadySentOf } from '../../../shared/outbox/duplicate-key';
 import type { SubmitPreview } from '../../../shared/outbox/outbox-views';
 import { AlreadySentNote } from './AlreadySentNote';
 import { ErrorMessage } from '../ErrorMessage';
-import { FactList } from '../reports/FactList';
+import { FactList, type Fact } from '../reports/FactList';
 import { formatCount, formatOrgNumber } from '../reports/format';
 import './outbox.css';
 
@@ -139,6 +139,14 @@ function PreviewBody({ preview }: { preview: SubmitPreview }) {
             t('outbox.send.organisation'),
             `${preview.profile.displayName} (${formatOrgNumber(preview.profile.orgNumber)})`,
           ],
+          ...(preview.client
+            ? [
+                [
+                  t('firm.sendClient'),
+                  `${preview.client.name} (${formatOrgNumber(preview.client.orgNumber)})`,
+                ] satisfies Fact,
+              ]
+            : []),
           [t('outbox.send.environment'), t(`env.${preview.environment}`)],
           [t('outbox.send.destination'), <code key="d">{preview.destination}</code>],
           [t('outbox.send.size'), t('outbox.send.bytes', { bytes: formatCount(preview.payloadBytes, i18n.language) })],
