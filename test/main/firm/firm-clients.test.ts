@@ -182,4 +182,15 @@ describe('an accounting firm with an agent systembruker and its clients', () => 
     expect(body.kode).toBe('AMLD_005');
     expect(body.spesifisering[0]?.kode).toBe('AMLD_1015');
   });
+
+  it('refuses a send for a client added in Innsender but never attached in Altinn, naming it, and queues nothing', async () => {
+    await ok('firm.addClient', { orgNumber: '313000001', name: 'Nordlys AS' });
+    const { draft } = await saveDraft('nordlys.json', aMeldingFor('313000001', randomUUID()));
+    const draftId = (draft as { value: { id: string } }).value.id;
+    const before = (await ok<{ submissions: Submission[] }>('outbox.list')).submissions.length;
+    const refused = await call('outbox.submit', { draftId });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'FIRM_CLIENT_NOT_DELEGATED' } });
+    expect(JSON.stringify(refused)).toContain('Nordlys AS (313000001)');
+    expect((await ok<{ submissions: Submission[] }>('outbox.list')).submissions.length).toBe(before);
+  });
 });
