@@ -250,6 +250,7 @@ export const nb = {
     openSaved: 'Åpne utkastet',
     summaryTitle: 'Sammendrag',
     noSummary: 'Sammendraget mangler fordi strukturen har feil.',
+    xsdUsed: 'Kontrollert mot XSD: {{xsd}}',
     amelding: {
       period: 'Periode',
       deadline: 'frist {{date}}',
