@@ -137,7 +137,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<EmulatorH
         server.close(() => resolve());
         for (const socket of sockets) socket.destroy();
       });
-      await state.flush();
+      await state.close();
     },
   };
 }

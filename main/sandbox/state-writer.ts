@@ -1,0 +1,152 @@
+import { Worker } from 'node:worker_threads';
+import { journalCodec } from './state-journal';
+
+export interface StateWriterOptions {
+  snapshotFile: string;
+  journalFile: string;
+  /** The journal is folded into a new snapshot once it is larger than this and than the snapshot itself. */
+  compactAtBytes: number;
+}
+
+type Reply = { kind: 'written'; id: number } | { kind: 'failed'; id: number; message: string };
+
+/**
+ * The one writer of the sandbox state's files, on a worker thread: the main thread (which serves every request)
+ * hands it one encoded line per batch of changes and never waits on the disk. The worker appends the line and
+ * syncs it, keeps its own copy of the state by replaying the line, and now and then writes that copy as a new
+ * snapshot and empties the journal, so neither the journal nor a restart's replay grows without bound.
+ */
+export class StateWriter {
+  private readonly worker: Worker;
+  private nextId = 1;
+  private readonly waiting = new Map<number, { resolve: () => void; reject: (error: Error) => void }>();
+  private closed: Promise<void> | null = null;
+
+  constructor(options: StateWriterOptions) {
+    // Source text, not a file: it runs the same under tsx, Vitest and the bundled app. The `__name` stand-in is for
+    // the helper tsx's esbuild adds around named functions (it lives outside the functions' text).
+    const source = `var __name = (fn) => fn;\nconst journalCodec = ${journalCodec.toString()};\n(${journalWorker.toString()})(journalCodec);`;
+    this.worker = new Worker(source, { eval: true, workerData: options });
+    this.worker.unref();
+    this.worker.on('message', (reply: Reply) => {
+      const pending = this.waiting.get(reply.id);
+      this.waiting.delete(reply.id);
+      if (this.waiting.size === 0) this.worker.unref();
+      if (reply.kind === 'written') pending?.resolve();
+      else pending?.reject(new Error(reply.message));
+    });
+    this.worker.on('error', (error) => {
+      for (const pending of this.waiting.values()) pending.reject(error);
+      this.waiting.clear();
+    });
+  }
+
+  /** Appends one encoded batch; resolves once it is on disk. */
+  write(line: string): Promise<void> {
+    const id = this.nextId++;
+    // Held open while a write is under way, so a process that ends right after a change still writes it.
+    this.worker.ref();
+    return new Promise<void>((resolve, reject) => {
+      this.waiting.set(id, { resolve, reject });
+      this.worker.postMessage({ kind: 'batch', id, line });
+    });
+  }
+
+  /** Folds the journal into a new snapshot now (tests; the writer does it by itself as the journal grows). */
+  compact(): Promise<void> {
+    const id = this.nextId++;
+    this.worker.ref();
+    return new Promise<void>((resolve, reject) => {
+      this.waiting.set(id, { resolve, reject });
+      this.worker.postMessage({ kind: 'compact', id });
+    });
+  }
+
+  /** Waits for every write handed over so far, then ends the thread. */
+  close(): Promise<void> {
+    this.closed ??= (async () => {
+      // Handled after every message sent before it, so its answer means all earlier writes are done.
+      await new Promise<void>((resolve) => {
+        const id = this.nextId++;
+        this.waiting.set(id, { resolve, reject: () => resolve() });
+        this.worker.ref();
+        this.worker.postMessage({ kind: 'sync', id });
+      });
+      await this.worker.terminate();
+    })();
+    return this.closed;
+  }
+}
+
+/**
+ * The worker thread's body. It may use only its parameter, `require` and globals: it runs from its source text.
+ * Messages are handled one at a time, in order, so batches land in the journal in the order they were made.
+ */
+function journalWorker(makeCodec: typeof journalCodec): void {
+  /* eslint-disable @typescript-eslint/no-require-imports -- a worker started from source text has only require */
+  const fs = require('node:fs') as typeof import('node:fs');
+  const path = require('node:path') as typeof import('node:path');
+  const { parentPort, workerData } = require('node:worker_threads') as typeof import('node:worker_threads');
+  /* eslint-enable @typescript-eslint/no-require-imports */
+  const options = workerData as StateWriterOptions;
+  const codec = makeCodec();
+  const read = (file: string) => {
+    try {
+      return fs.readFileSync(file, 'utf8');
+    } catch {
+      return null;
+    }
+  };
+
+  fs.mkdirSync(path.dirname(options.snapshotFile), { recursive: true });
+  const snapshotText = read(options.snapshotFile);
+  const loaded = codec.load(snapshotText, read(options.journalFile));
+  const state = loaded.slices;
+  let seq = loaded.seq;
+  let snapshotBytes = snapshotText === null ? 0 : Buffer.byteLength(snapshotText);
+  if (loaded.unreadable) {
+    // Kept aside for a look, never read again; the sandbox starts afresh from a new, empty snapshot.
+    fs.renameSync(options.snapshotFile, `${options.snapshotFile}.unreadable-${Date.now()}`);
+  }
+  // A torn last line is cut off, so the next batch starts on a line of its own.
+  const journal = fs.openSync(options.journalFile, 'a', 0o600);
+  if (loaded.torn || loaded.unreadable) fs.ftruncateSync(journal, loaded.unreadable ? 0 : loaded.validBytes);
+  let journalBytes = loaded.unreadable ? 0 : loaded.validBytes;
+  if (loaded.unreadable) compact();
+
+  function compact(): void {
+    const text = codec.encodeSnapshot(seq, state);
+    const temp = `${options.snapshotFile}.${process.pid}.tmp`;
+    const handle = fs.openSync(temp, 'w', 0o600);
+    try {
+      fs.writeFileSync(handle, text);
+      fs.fsyncSync(handle);
+    } finally {
+      fs.closeSync(handle);
+    }
+    fs.renameSync(temp, options.snapshotFile);
+    // The snapshot names its last batch, so a crash before this truncate only leaves lines that are skipped.
+    fs.ftruncateSync(journal, 0);
+    journalBytes = 0;
+    snapshotBytes = Buffer.byteLength(text);
+  }
+
+  parentPort?.on('message', (message: { kind: 'batch' | 'compact' | 'sync'; id: number; line?: string }) => {
+    try {
+      if (message.kind === 'batch' && message.line) {
+        fs.writeSync(journal, message.line);
+        fs.fdatasyncSync(journal);
+        journalBytes += Buffer.byteLength(message.line);
+        const batch = JSON.parse(message.line.slice(message.line.indexOf('\t') + 1)) as { s: number; o: [] };
+        codec.apply(state, batch.o);
+        seq = batch.s;
+        if (journalBytes > Math.max(options.compactAtBytes, snapshotBytes)) compact();
+      } else if (message.kind === 'compact') {
+        compact();
+      }
+      parentPort.postMessage({ kind: 'written', id: message.id });
+    } catch (error) {
+      parentPort.postMessage({ kind: 'failed', id: message.id, message: (error as Error).message });
+    }
+  });
+}
