@@ -13,12 +13,16 @@ import {
   type HttpMethod,
 } from './router';
 import { adminRoutes } from './admin';
+import { crossSite, misdirected } from './request-guard';
+import { FormTokens } from './form-tokens';
 
 export interface EmulatorContext {
   /** The emulator's origin, e.g. `http://127.0.0.1:41234` (known once the server listens). */
   baseUrl(): string;
   state: EmulatorState;
   now(): Date;
+  /** CSRF tokens for the sandbox's own HTML forms (the Altinn approval page). */
+  forms: FormTokens;
 }
 
 /** One emulated service (Maskinporten, Altinn authentication, Skatteetaten, Dialogporten): its routes. */
@@ -31,8 +35,10 @@ export interface EmulatorOptions {
   modules: EmulatorModule[];
   /** Persist the sandbox's state here so a session survives a restart; in memory only when absent. */
   stateFile?: string;
-  /** 0 (the default) picks a free port. */
+  /** 0 (the default) picks a free port; a port given here that is taken fails the start. */
   port?: number;
+  /** Tried first when no `port` is given (the one the last run used); when it is taken, a free one is picked. */
+  preferredPort?: number;
   now?: () => Date;
   /** Requests larger than this are refused with 413 (Skatteetaten's upload route takes large files). */
   maxBodyBytes?: number;
@@ -59,7 +65,13 @@ export async function startEmulator(options: EmulatorOptions): Promise<EmulatorH
   const adminToken = randomBytes(24).toString('base64url');
   const maxBodyBytes = options.maxBodyBytes ?? 64 * 1024 * 1024;
   let baseUrl = '';
-  const ctx: EmulatorContext = { baseUrl: () => baseUrl, state, now: options.now ?? (() => new Date()) };
+  let port = 0;
+  const ctx: EmulatorContext = {
+    baseUrl: () => baseUrl,
+    state,
+    now: options.now ?? (() => new Date()),
+    forms: new FormTokens(),
+  };
 
   const router = new Router();
   for (const module of options.modules) for (const route of module.routes(ctx)) router.add(route);
@@ -97,6 +109,13 @@ export async function startEmulator(options: EmulatorOptions): Promise<EmulatorH
       }
     };
 
+    const refused = misdirected(req.headers, port) ?? crossSite(method, req.headers, port);
+    if (refused) {
+      log(refused.status, 0);
+      send(res, refused);
+      return;
+    }
+
     const body = await readBody(req, maxBodyBytes);
     if (body === 'too-large') {
       log(413, 0);
@@ -118,11 +137,16 @@ export async function startEmulator(options: EmulatorOptions): Promise<EmulatorH
     log(status, body.byteLength);
   }
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
-  });
-  const port = (server.address() as AddressInfo).port;
+  try {
+    port = await listenOnLoopback(server, options.port ?? options.preferredPort ?? 0);
+  } catch (error) {
+    const taken = (error as NodeJS.ErrnoException).code === 'EADDRINUSE';
+    if (!taken || options.port !== undefined || !options.preferredPort) {
+      await state.close();
+      throw error;
+    }
+    port = await listenOnLoopback(server, 0);
+  }
   baseUrl = `http://127.0.0.1:${port}`;
 
   return {
@@ -140,6 +164,17 @@ export async function startEmulator(options: EmulatorOptions): Promise<EmulatorH
       await state.close();
     },
   };
+}
+
+function listenOnLoopback(server: Server, port: number): Promise<number> {
+  return new Promise<number>((resolve, reject) => {
+    const failed = (error: Error) => reject(error);
+    server.once('error', failed);
+    server.listen(port, '127.0.0.1', () => {
+      server.off('error', failed);
+      resolve((server.address() as AddressInfo).port);
+    });
+  });
 }
 
 async function dispatch(
