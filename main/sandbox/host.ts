@@ -14,6 +14,7 @@ import {
 } from './router';
 import { adminRoutes } from './admin';
 import { crossSite, misdirected } from './request-guard';
+import { isLoopbackHttp } from './loopback';
 import { FormTokens } from './form-tokens';
 
 export interface EmulatorContext {
@@ -23,6 +24,11 @@ export interface EmulatorContext {
   now(): Date;
   /** CSRF tokens for the sandbox's own HTML forms (the Altinn approval page). */
   forms: FormTokens;
+  /**
+   * A URL this sandbox handed out in any run, as it is reached now: a loopback URL whose path is one of the
+   * sandbox's routes moves to this run's origin (a restart may have moved the port); anything else is unchanged.
+   */
+  currentUrl(url: string): string;
 }
 
 /** One emulated service (Maskinporten, Altinn authentication, Skatteetaten, Dialogporten): its routes. */
@@ -71,6 +77,18 @@ export async function startEmulator(options: EmulatorOptions): Promise<EmulatorH
     state,
     now: options.now ?? (() => new Date()),
     forms: new FormTokens(),
+    currentUrl: (url) => {
+      let parsed: URL;
+      try {
+        parsed = new URL(url);
+      } catch {
+        return url;
+      }
+      if (!isLoopbackHttp(parsed) || parsed.origin === baseUrl) return url;
+      return router.match('GET', parsed.pathname).kind === 'found'
+        ? `${baseUrl}${parsed.pathname}${parsed.search}`
+        : url;
+    },
   };
 
   const router = new Router();

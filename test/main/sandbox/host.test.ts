@@ -14,6 +14,10 @@ const counterModule: EmulatorModule = {
     const state = () => ctx.state.slice('counter', () => ({ count: 0 }));
     return [
       { method: 'GET', path: '/counter', handle: () => ({ status: 200, body: state() }) },
+      // What a module serves for a URL it stored in an earlier run (Dialogporten's attachment URLs).
+      {
+        method: 'GET',
+        path: '/served-url',
         handle: (req) => ({ status: 200, body: ctx.currentUrl(req.query.get('u') ?? '') }),
       },
       {
@@ -228,6 +232,19 @@ describe('the emulator host', () => {
       (await rawRequest(host, 'GET', '/counter', { host: `127.0.0.1:${host.port}`, 'sec-fetch-site': 'cross-site' }))
         .status,
     ).toBe(200);
+  });
+
+  it('serves a URL it handed out in an earlier run (another port) on this run’s origin, and no other URL', async () => {
+    const host = await start();
+    const served = async (u: string) =>
+      fetch(`${host.baseUrl}/served-url?u=${encodeURIComponent(u)}`).then((r) => r.text());
+    expect(await served('http://127.0.0.1:1/counter?x=1')).toBe(`${host.baseUrl}/counter?x=1`);
+    expect(await served('http://localhost:2/counter')).toBe(`${host.baseUrl}/counter`);
+    expect(await served(`${host.baseUrl}/counter`)).toBe(`${host.baseUrl}/counter`);
+    // Not one of its routes, not loopback, or not a URL at all: another server's, left as it is.
+    expect(await served('http://127.0.0.1:1/elsewhere')).toBe('http://127.0.0.1:1/elsewhere');
+    expect(await served('https://example.org/counter')).toBe('https://example.org/counter');
+    expect(await served('not a url')).toBe('not a url');
   });
 
   it('refuses bodies over its limit with 413', async () => {
