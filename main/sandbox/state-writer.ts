@@ -23,9 +23,14 @@ export class StateWriter {
   private closed: Promise<void> | null = null;
 
   constructor(options: StateWriterOptions) {
-    // Source text, not a file: it runs the same under tsx, Vitest and the bundled app. The `__name` stand-in is for
-    // the helper tsx's esbuild adds around named functions (it lives outside the functions' text).
-    const source = `var __name = (fn) => fn;\nconst journalCodec = ${journalCodec.toString()};\n(${journalWorker.toString()})(journalCodec);`;
+    // Source text, not a file: it runs the same under tsx, Vitest and the bundled app. The modules are required
+    // here, in text no tool rewrites (a bundler renames `require` inside functions); `__name` stands in for the
+    // helper tsx's esbuild wraps named functions in (it lives outside the functions' text).
+    const source = [
+      'var __name = (fn) => fn;',
+      `const journalCodec = ${journalCodec.toString()};`,
+      `(${journalWorker.toString()})(journalCodec, require('node:fs'), require('node:path'), require('node:worker_threads'));`,
+    ].join('\n');
     this.worker = new Worker(source, { eval: true, workerData: options });
     this.worker.unref();
     this.worker.on('message', (reply: Reply) => {
@@ -79,15 +84,15 @@ export class StateWriter {
 }
 
 /**
- * The worker thread's body. It may use only its parameter, `require` and globals: it runs from its source text.
+ * The worker thread's body. It may use only its parameters and globals: it runs from its source text.
  * Messages are handled one at a time, in order, so batches land in the journal in the order they were made.
  */
-function journalWorker(makeCodec: typeof journalCodec): void {
-  /* eslint-disable @typescript-eslint/no-require-imports -- a worker started from source text has only require */
-  const fs = require('node:fs') as typeof import('node:fs');
-  const path = require('node:path') as typeof import('node:path');
-  const { parentPort, workerData } = require('node:worker_threads') as typeof import('node:worker_threads');
-  /* eslint-enable @typescript-eslint/no-require-imports */
+function journalWorker(
+  makeCodec: typeof journalCodec,
+  fs: typeof import('node:fs'),
+  path: typeof import('node:path'),
+  { parentPort, workerData }: typeof import('node:worker_threads'),
+): void {
   const options = workerData as StateWriterOptions;
   const codec = makeCodec();
   const read = (file: string) => {
