@@ -3,6 +3,12 @@ import { journalCodec, type JournalOp, type JournalPath } from './state-journal'
 import { ChangeTracker } from './state-tracking';
 import { StateWriter } from './state-writer';
 
+export type DeepReadonly<T> = T extends (infer U)[]
+  ? readonly DeepReadonly<U>[]
+  : T extends object
+    ? { readonly [K in keyof T]: DeepReadonly<T[K]> }
+    : T;
+
 export interface EmulatorStateOptions {
   /** The journal is folded into a new snapshot once it is larger than this and than the snapshot (default 4 MiB). */
   compactAtBytes?: number;
@@ -63,6 +69,14 @@ export class EmulatorState {
   /** The whole state as plain data (the admin surface's `GET /__admin/state`). */
   snapshot(): Record<string, unknown> {
     return { ...this.root };
+  }
+
+  /**
+   * The plain data behind a value read from a slice, for a scan that only reads (a filter over every submission):
+   * it skips the tracking proxies' cost per property. A write through it would not be saved, hence the type.
+   */
+  readOnly<T>(value: T): DeepReadonly<T> {
+    return this.tracker.unwrap(value) as DeepReadonly<T>;
   }
 
   /** A deep copy of a value read from a slice, as plain data (structuredClone refuses the tracking proxies). */

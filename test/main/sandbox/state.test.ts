@@ -176,6 +176,9 @@ describe('the sandbox state: incremental, journalled, off the main thread', () =
     (shop as unknown as { again: unknown }).again = { order };
     expect(() => structuredClone(state.snapshot())).not.toThrow();
     expect(state.copyOf(order)).toEqual({ id: 'a', lines: [] });
+    // A read-only scan sees the plain data itself, not a view.
+    expect(() => structuredClone(state.readOnly(shop.orders))).not.toThrow();
+    expect(state.readOnly(shop.orders)[0]).toBe((state.snapshot().shop as Shop).orders[0]);
     expect(shop.orders.includes(order)).toBe(true);
     await state.close();
   });
