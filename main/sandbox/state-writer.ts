@@ -21,6 +21,7 @@ export class StateWriter {
   private nextId = 1;
   private readonly waiting = new Map<number, { resolve: () => void; reject: (error: Error) => void }>();
   private closed: Promise<void> | null = null;
+  private gone: Error | null = null;
 
   constructor(options: StateWriterOptions) {
     // Source text, not a file: it runs the same under tsx, Vitest and the bundled app. The modules are required
@@ -40,46 +41,46 @@ export class StateWriter {
       if (reply.kind === 'written') pending?.resolve();
       else pending?.reject(new Error(reply.message));
     });
-    this.worker.on('error', (error) => {
-      for (const pending of this.waiting.values()) pending.reject(error);
-      this.waiting.clear();
-    });
+    // A writer that died (or was ended) answers every later call at once, so nothing waits on it forever.
+    this.worker.on('error', (error) => this.fail(error));
+    this.worker.on('exit', () => this.fail(new Error('the sandbox state writer has stopped')));
   }
 
   /** Appends one encoded batch; resolves once it is on disk. */
   write(line: string): Promise<void> {
+    return this.ask({ kind: 'batch', line });
+  }
+
+  /** Folds the journal into a new snapshot now (tests; the writer does it by itself as the journal grows). */
+  compact(): Promise<void> {
+    return this.ask({ kind: 'compact' });
+  }
+
+  /** Waits for every write handed over so far, then ends the thread. */
+  close(): Promise<void> {
+    // `sync` is handled after every message sent before it, so its answer means all earlier writes are done.
+    this.closed ??= this.ask({ kind: 'sync' })
+      .catch(() => undefined)
+      .then(() => this.worker.terminate())
+      .then(() => undefined);
+    return this.closed;
+  }
+
+  private ask(message: { kind: 'batch'; line: string } | { kind: 'compact' } | { kind: 'sync' }): Promise<void> {
+    if (this.gone) return Promise.reject(this.gone);
     const id = this.nextId++;
     // Held open while a write is under way, so a process that ends right after a change still writes it.
     this.worker.ref();
     return new Promise<void>((resolve, reject) => {
       this.waiting.set(id, { resolve, reject });
-      this.worker.postMessage({ kind: 'batch', id, line });
+      this.worker.postMessage({ ...message, id });
     });
   }
 
-  /** Folds the journal into a new snapshot now (tests; the writer does it by itself as the journal grows). */
-  compact(): Promise<void> {
-    const id = this.nextId++;
-    this.worker.ref();
-    return new Promise<void>((resolve, reject) => {
-      this.waiting.set(id, { resolve, reject });
-      this.worker.postMessage({ kind: 'compact', id });
-    });
-  }
-
-  /** Waits for every write handed over so far, then ends the thread. */
-  close(): Promise<void> {
-    this.closed ??= (async () => {
-      // Handled after every message sent before it, so its answer means all earlier writes are done.
-      await new Promise<void>((resolve) => {
-        const id = this.nextId++;
-        this.waiting.set(id, { resolve, reject: () => resolve() });
-        this.worker.ref();
-        this.worker.postMessage({ kind: 'sync', id });
-      });
-      await this.worker.terminate();
-    })();
-    return this.closed;
+  private fail(error: Error): void {
+    this.gone ??= error;
+    for (const pending of this.waiting.values()) pending.reject(error);
+    this.waiting.clear();
   }
 }
 

@@ -32,6 +32,7 @@ export class EmulatorState {
   private seq = 0;
   private scheduled: Promise<void> | null = null;
   private lastWrite: Promise<void> = Promise.resolve();
+  private closed = false;
 
   constructor(
     private readonly file?: string,
@@ -105,6 +106,7 @@ export class EmulatorState {
   /** Writes what is left and ends the writer thread; the state is not used after this. */
   async close(): Promise<void> {
     await this.writeChanges();
+    this.closed = true;
     await this.lastWrite;
     await this.writer?.close();
   }
@@ -117,7 +119,7 @@ export class EmulatorState {
 
   private writeChanges(): Promise<void> {
     const paths = this.tracker.take();
-    if (!this.writer || paths.length === 0) return this.lastWrite;
+    if (!this.writer || this.closed || paths.length === 0) return this.lastWrite;
     const ops = paths.map((path) => this.opFor(path));
     this.seq += 1;
     const line = this.codec.encode({ s: this.seq, o: ops });

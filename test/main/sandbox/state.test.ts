@@ -166,6 +166,18 @@ describe('the sandbox state: incremental, journalled, off the main thread', () =
     expect(openState(file).slice('shop', shopInit).byId).toEqual({ n: { total: 1 } });
   });
 
+  it('keeps serving when its files cannot be written: saves and close still settle', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'innsender-state-'));
+    dirs.push(dir);
+    const notAFolder = join(dir, 'file');
+    await writeFile(notAFolder, 'x');
+    const state = openState(join(notAFolder, 'state.json'));
+    state.slice('shop', shopInit).byId.a = { total: 1 };
+    await expect(state.save()).resolves.toBeUndefined();
+    expect(state.slice('shop', shopInit).byId.a).toEqual({ total: 1 });
+    await expect(state.close()).resolves.toBeUndefined();
+  });
+
   it('hands out plain copies and keeps no proxy in the stored data', async () => {
     const state = new EmulatorState();
     const shop = state.slice('shop', shopInit);
