@@ -13,17 +13,20 @@ import type { KeyStore } from './keys/key-store';
 import { createKeytarKeyStore } from './keys/keytar-key-store';
 import { SetupService } from './setup/setup-service';
 import { createReportsService, type ReportsService } from './reports/reports-service';
-import { knownAMeldingerFrom } from './reports/known-messages';
+import { profileSubmissions } from './reports/known-messages';
+import { checkReportFilesInWorker } from './reports/check-in-worker';
 import { ActiveFeedback } from './dialogporten/active-feedback';
 import type { PollIntervals } from './dialogporten/feedback-poller';
 import { ActiveOutbox } from './outbox/active-outbox';
 import type { RetryPolicy } from './outbox/retry-policy';
 import { ActiveSkattekort } from './skattekort/active-skattekort';
+import { AvstemmingService } from './avstemming/avstemming-service';
 import type { AnswerPollIntervals } from './skattekort/answer-poller';
 import { TredjepartService } from './tredjepart/tredjepart-service';
 import { TredjepartDraftStore } from './tredjepart/tredjepart-drafts';
 import { DeadlineService } from './deadlines/deadline-service';
 import { DeadlineWarnings } from './deadlines/deadline-warnings';
+import { CustomEnvironments } from './environments/custom-environments';
 
 export interface AppServicesOptions {
   dataDir: string;
@@ -47,6 +50,8 @@ export interface AppServicesOptions {
   outboxRetry?: Partial<RetryPolicy>;
   /** How often a skattekort order's answer is asked for while it is not ready (tests shorten it). */
   skattekortPoll?: Partial<AnswerPollIntervals>;
+  /** Run report checks in a worker thread, off the main thread (default: in Electron; the CLI checks inline). */
+  checksInWorker?: boolean;
   /** Warn about deadlines due soon with OS notifications while running (default: in Electron only). */
   deadlineWarnings?: boolean;
   now?: () => Date;
@@ -63,6 +68,8 @@ export interface AppServices {
   profiles: ProfileService;
   events: EventHub;
   sandbox: SandboxController;
+  /** Custom environment files picked in main (the page names them by pick id) and their hosts' confirmation. */
+  customEnvironments: CustomEnvironments;
   /** The active profile's Maskinporten key, client, Altinn system and systembruker (`<dataDir>/profiles/<id>/`). */
   setup: SetupService;
   /** Report checks and drafts (`<dataDir>/drafts`), with the active profile's organisation and environment. */
@@ -76,6 +83,8 @@ export interface AppServices {
   outbox: ActiveOutbox;
   /** Skattekort til arbeidsgiver: orders through the outbox, answers polled and kept (`<profile>/skattekort/`). */
   skattekort: ActiveSkattekort;
+  /** The a-melding avstemmingsrapport, reconciled against what the outbox sent; exported as CSV or PDF. */
+  avstemming: AvstemmingService;
   /** Tredjepartsopplysninger: check a scheme's file, keep drafts (`<dataDir>/tredjepart/<id>/`), send via the outbox. */
   tredjepart: TredjepartService;
   /** The active profile's deadlines for its chosen services (`<dataDir>/profiles/<id>/deadlines.json`). */
@@ -98,9 +107,15 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     log,
     ...(options.now ? { now: options.now } : {}),
   });
+  const keyStore = options.keyStore ?? createKeytarKeyStore();
+  const customEnvironments = new CustomEnvironments({
+    desktop: options.desktop,
+    language: () => settings.read().language,
+    ...(options.now ? { now: options.now } : {}),
+  });
   const setup = new SetupService({
     dataDir: options.dataDir,
-    keyStore: options.keyStore ?? createKeytarKeyStore(),
+    keyStore,
     profiles,
     sandbox,
     desktop: options.desktop,
@@ -128,7 +143,8 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     desktop: options.desktop,
     language: () => settings.read().language,
     // The outbox is made just below; it is only asked once a check runs.
-    knownMessages: () => knownAMeldingerFrom(outbox),
+    submissions: () => profileSubmissions(outbox),
+    ...((options.checksInWorker ?? options.host === 'electron') ? { checkFiles: checkReportFilesInWorker } : {}),
     ...(options.now ? { check: { now: options.now } } : {}),
   });
   const outbox = new ActiveOutbox({
@@ -139,6 +155,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     drafts: reports.drafts,
     events,
     log,
+    keyStore,
     onReceived: () => feedback.nudge(),
     ...(options.now ? { now: options.now } : {}),
     ...(options.outboxRetry ? { retry: options.outboxRetry } : {}),
@@ -158,6 +175,15 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     ...(options.now ? { now: options.now } : {}),
     ...(options.skattekortPoll ? { intervals: options.skattekortPoll } : {}),
     ...(options.outboxRetry ? { retry: options.outboxRetry } : {}),
+  });
+  const avstemming = new AvstemmingService({
+    activeProfile: () => profiles.active(),
+    setup,
+    sandbox,
+    outbox,
+    desktop: options.desktop,
+    language: () => settings.read().language,
+    ...(options.now ? { now: options.now } : {}),
   });
   const tredjepart = new TredjepartService({
     activeProfile: () => profiles.active(),
@@ -190,10 +216,12 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     profiles,
     events,
     sandbox,
+    customEnvironments,
     setup,
     feedback,
     outbox,
     skattekort,
+    avstemming,
     tredjepart,
     reports,
     deadlines,

@@ -17,7 +17,7 @@ export function savedBytes(content: SavedContent): Uint8Array {
 }
 
 export interface DesktopPort {
-  /** Hands an already allow-listed http(s) URL to the OS browser. */
+  /** Hands a URL to the OS browser: the normalised `href` that `externalUrlToOpen` allowed, never raw text. */
   openExternal(url: string): Promise<void>;
   /** The native open dialog; resolves to the chosen paths (empty when cancelled). */
   pickFiles(options: { title: string; filters: FileFilter[]; multiple: boolean }): Promise<string[]>;
@@ -27,6 +27,12 @@ export interface DesktopPort {
    */
   saveFile(options: { title: string; defaultName: string; content: SavedContent }): Promise<string | null>;
   writeClipboard(text: string): Promise<void>;
+  /**
+   * Prints a self-contained HTML page (the avstemmingsrapport's reconciliation) to PDF bytes: Electron's
+   * `printToPDF` in the app, headless Chromium's `page.pdf()` in the real-browser tests. Absent where nothing can
+   * print (the CLI); the caller then says so.
+   */
+  printAvstemmingsrapportPdf?(html: string): Promise<Uint8Array>;
   /** An OS notification; `onClick` runs when the user clicks it. */
   notify(notification: { title: string; body: string; onClick?: () => void }): void;
 }

@@ -1,9 +1,7 @@
 import { Command, CommanderError } from 'commander';
-import { createAppServices, type AppServices } from '../app-services';
-import { createLogger } from '../log/logger';
+import type { AppServices } from '../app-services';
 import { defaultDataDir } from '../settings/data-dir';
 import { createCliContext } from './context';
-import { cliDesktop } from './cli-desktop';
 import { EXIT, type ExitCode } from './exit-codes';
 import type { CliIo } from './output';
 import { registerProfilesCommand } from './commands/profiles';
@@ -16,20 +14,24 @@ import { registerOutboxCommands } from './commands/outbox';
 import { registerTredjepartCommand } from './commands/tredjepart';
 import { registerSkattekortCommand } from './commands/skattekort';
 import { registerFristerCommand } from './commands/frister';
-import { join } from 'node:path';
+import { registerAvstemmingCommand } from './commands/avstemming';
 
 export interface CliRun {
   argv: string[];
   io: CliIo;
   env?: NodeJS.ProcessEnv;
   version: string;
+  /** The clock every service reads (tests pin it; the command line uses the real one). */
+  now?: () => Date;
 }
 
 /**
- * `innsender …`: the main-process services without Electron. Parses the global options first, builds the same
- * services the app uses, then runs the command. Returns the exit code instead of exiting, so tests can call it.
+ * `innsender …`: the main-process services without Electron. Parses the global options first and declares every
+ * command (names, arguments, options: cheap); the services the app uses are loaded and built only once a command
+ * runs, so `--help`, `--version` and usage errors never load the app. Returns the exit code instead of exiting, so
+ * tests can call it.
  */
-export async function runCli({ argv, io, env = process.env, version }: CliRun): Promise<ExitCode> {
+export async function runCli({ argv, io, env = process.env, version, now }: CliRun): Promise<ExitCode> {
   const globals = new Command()
     .allowUnknownOption(true)
     .allowExcessArguments(true)
@@ -44,15 +46,14 @@ export async function runCli({ argv, io, env = process.env, version }: CliRun): 
 
   let services: AppServices | undefined;
   try {
-    services = createAppServices({
-      dataDir,
-      host: 'node',
-      version,
-      desktop: cliDesktop(io),
-      log: createLogger({ file: join(dataDir, 'logs', 'innsender-cli.log') }),
-    });
-    const ctx = createCliContext(services, io, { json: !!g.json, lang });
-    for (const notice of services.settings.notices) io.err(`${notice.code}: ${notice.message[lang]}`);
+    const ctx = createCliContext(
+      () => {
+        if (!services) throw new Error('the app services are opened when a command runs');
+        return services;
+      },
+      io,
+      { json: !!g.json, lang },
+    );
 
     const program = new Command('innsender')
       .description('Report to Skatteetaten by machine: Maskinporten, Altinn systembruker, Dialogporten.')
@@ -61,7 +62,14 @@ export async function runCli({ argv, io, env = process.env, version }: CliRun): 
       .option('--json', 'print machine-readable JSON: {"ok":true,"value":…} or {"ok":false,"error":…}')
       .option('--lang <lang>', 'nb (default) or en, for messages')
       .exitOverride()
-      .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
+      .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })
+      // Before any command's action (never for help or a usage error): load and build the app's services.
+      .hook('preAction', async () => {
+        if (services) return;
+        const { openCliServices } = await import('./cli-services');
+        services = openCliServices({ dataDir, version, io, ...(now ? { now } : {}) });
+        for (const notice of services.settings.notices) io.err(`${notice.code}: ${notice.message[lang]}`);
+      });
     registerProfilesCommand(program, ctx);
     registerSandboxCommand(program, ctx);
     registerKeysCommand(program, ctx);
@@ -72,6 +80,7 @@ export async function runCli({ argv, io, env = process.env, version }: CliRun): 
     registerTredjepartCommand(program, ctx);
     registerSkattekortCommand(program, ctx);
     registerFristerCommand(program, ctx);
+    registerAvstemmingCommand(program, ctx);
 
     try {
       await program.parseAsync(argv, { from: 'user' });

@@ -23,18 +23,16 @@ import { schemeResource } from '../../shared/tredjepart/schemes';
 import { serviceScopes } from '../../shared/domain/endpoints';
 import { createSkatteetatenHttp } from '../skatteetaten/skatteetaten-http';
 import { systemUserTokens } from '../skatteetaten/skatteetaten-tokens';
+import type { KeyStore } from '../keys/key-store';
+import { keychainAuditKeyring } from './audit-key';
 import { AuditLog, type VerifyResult } from './audit-log';
-import { submissionFromDraft } from './draft-submission';
-import {
-  createOutbox,
-  payloadDigest,
-  type Connectivity,
-  type EnqueueInput,
-  type Outbox,
-  type OutboxEvent,
-} from './outbox';
+import { readDraftSubmission, submissionFromDraft } from './draft-submission';
+import { enqueueChecked, existingSubmission } from './duplicate-guard';
+import { createOutbox, type Connectivity, type EnqueueInput, type Outbox, type OutboxEvent } from './outbox';
+import { payloadDigest } from './payload-digest';
 import type { RetryPolicy } from './retry-policy';
 import { skatteetatenTransport, type SubmissionTransport } from './transport';
+import { OutboxStore } from './outbox-store';
 
 export interface ActiveOutboxOptions {
   dataDir: string;
@@ -44,6 +42,8 @@ export interface ActiveOutboxOptions {
   drafts: DraftStore;
   events: EventHub;
   log: Logger;
+  /** The OS keychain: each profile's audit log is anchored by an HMAC key kept there. */
+  keyStore: KeyStore;
   now?: () => Date;
   retry?: Partial<RetryPolicy>;
   /** A submission was received: the feedback poller looks more often for a while. */
@@ -155,9 +155,8 @@ export class ActiveOutbox {
     const endpoints = await endpointsFor(active.profile, this.options.sandbox);
     const base =
       input.target.service === 'a-melding' ? endpoints.skatteetaten.amelding : endpoints.skatteetaten.aksjonaerregister;
-    const existing = (await this.list()).find(
-      (s) => s.draftId === draftId && s.state.kind !== 'cancelled' && s.state.kind !== 'rejected',
-    );
+    const ref = { target: input.target, payloadSha256: digest.sha256, createdAt: this.now().toISOString() };
+    const existing = existingSubmission(await this.list(), ref);
     return {
       draftId,
       label: input.label,
@@ -171,11 +170,18 @@ export class ActiveOutbox {
     };
   }
 
-  /** Queues an error-free draft of the active profile; its bytes are on disk before this returns. */
+  /**
+   * Queues an error-free draft of the active profile; its bytes are on disk before this returns. A report the
+   * outbox already holds answers with that submission (duplicate-guard.ts), even when its re-check now has errors.
+   */
   async submit(draftId: string): Promise<Submission> {
     const active = await this.running();
-    const input = submissionFromDraft(await this.draft(active.profile, draftId));
-    return active.outbox.enqueue(input);
+    const draft = await this.draft(active.profile, draftId);
+    return enqueueChecked(
+      active.outbox,
+      { valid: draft.result.valid, findings: draft.result.findings, read: () => readDraftSubmission(draft) },
+      this.now(),
+    );
   }
 
   /** Queues a submission made elsewhere than from a draft (a skattekort order); on disk before this returns. */
@@ -197,13 +203,31 @@ export class ActiveOutbox {
     if (active.started) await active.outbox.whenSettled();
   }
 
+  /** The log, its head and anchor, and the outbox's records against it (records first: the log can only be ahead). */
   async verifyAudit(): Promise<VerifyResult> {
-    return (await this.current()).audit.verify();
+    const submissions = await this.list();
+    return (await this.current()).audit.verify(submissions);
   }
 
   async exportAudit(format: 'csv' | 'json'): Promise<string> {
     const { audit } = await this.current();
     return format === 'csv' ? audit.exportCsv() : audit.exportJson();
+  }
+
+  /**
+   * The a-meldinger Skatteetaten received from this profile, with the exact bytes sent: what the avstemmingsrapport
+   * is reconciled against (`main/avstemming/`).
+   */
+  async receivedAMeldinger(): Promise<{ submission: Submission; body: string }[]> {
+    const active = await this.current();
+    const store = new OutboxStore(active.dir);
+    const found: { submission: Submission; body: string }[] = [];
+    for (const s of await this.list()) {
+      if (s.state.kind !== 'received' || s.target.service !== 'a-melding') continue;
+      const payload = await store.readPayload(s.id).catch(() => null);
+      if (payload?.service === 'a-melding') found.push({ submission: s, body: payload.body });
+    }
+    return found;
   }
 
   /** The active profile's received submissions with the ids Skatteetaten gave, for linking its feedback. */
@@ -232,6 +256,10 @@ export class ActiveOutbox {
   }
 
   // --- plumbing -------------------------------------------------------------------------------------------------
+
+  private now(): Date {
+    return this.options.now?.() ?? new Date();
+  }
 
   private async current(): Promise<ProfileOutbox> {
     await this.refresh();
@@ -295,7 +323,7 @@ export class ActiveOutbox {
 
   private create(profile: Profile): ProfileOutbox {
     const paths = outboxPaths(this.options.dataDir, profile.id);
-    const audit = new AuditLog(paths.audit, this.options.now);
+    const audit = new AuditLog(paths.audit, this.options.now, keychainAuditKeyring(this.options.keyStore, profile.id));
     const outbox = createOutbox({
       dir: paths.outbox,
       transport: this.transportFor(profile),

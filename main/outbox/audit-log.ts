@@ -1,53 +1,35 @@
-import { createHash } from 'node:crypto';
-import { open, readFile, truncate, stat } from 'node:fs/promises';
-import { mkdir } from 'node:fs/promises';
+import { appendFile, mkdir, open, readFile, truncate } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import type { AuditVerifyResult } from '../../shared/outbox/outbox-views';
+import type { Submission } from '../../shared/outbox/submission';
 import { writeFileAtomic } from '../disk/atomic-write';
+import { entryHash, entryMac, headMac, type AuditEntry, type AuditHead, type AuditRecord } from './audit-entry';
+import { describeDamage } from './audit-findings';
+import type { AuditAnchor, AuditKeyring } from './audit-key';
+import { judgeTail, readTail } from './audit-tail';
+import { verifyAudit } from './audit-verify';
 
-export type AuditEvent =
-  'queued' | 'attempt' | 'resumed' | 'received' | 'rejected' | 'failed' | 'retry' | 'cancelled' | 'log-recovered';
-
-/** What the caller records; the log adds seq, time and the chain. */
-export interface AuditRecord {
-  event: AuditEvent;
-  submissionId?: string;
-  service?: string;
-  label?: string;
-  idempotencyKey?: string;
-  payloadSha256?: string;
-  attempt?: number;
-  /** The ids the service returned: dialogId, forsendelseId, meldingsId, hovedskjemaId … */
-  ids?: Record<string, string>;
-  error?: { code: string; status?: number; korrelasjonsid?: string };
-  note?: string;
-}
-
-export interface AuditEntry extends AuditRecord {
-  seq: number;
-  at: string;
-  /** sha256 of the previous entry (64 zeros for the first). */
-  prevHash: string;
-  /** sha256 of this entry without `hash`, canonical JSON (keys sorted). */
-  hash: string;
-}
-
-export type VerifyResult =
-  { ok: true; entries: number; lastHash: string } | { ok: false; entries: number; line: number; reason: string };
-
-const GENESIS = '0'.repeat(64);
+export type { AuditEntry, AuditEvent, AuditRecord } from './audit-entry';
+export type VerifyResult = AuditVerifyResult;
 
 /**
  * The outbox's audit trail for the accounting records: JSON lines, appended and fsync'd, each entry holding the
  * previous entry's sha256, so a changed, removed or reordered entry breaks the chain at that line. A head file
  * (last seq and hash, replaced atomically) catches entries cut off the end, which a chain alone cannot.
+ *
+ * With a keyring, the head and every entry from the anchor on carry an HMAC with the profile's key from the OS
+ * keychain: someone who can edit only the data folder can no longer rewrite the head after cutting the log, nor
+ * recompute the chain after editing an entry. A log from before that opens as it is and is anchored by its next
+ * entry.
  */
 export class AuditLog {
-  private last: { seq: number; hash: string } | undefined;
+  private state: { last: { seq: number; hash: string }; anchor: AuditAnchor | null } | undefined;
   private chain: Promise<unknown> = Promise.resolve();
 
   constructor(
     readonly file: string,
     private readonly now: () => Date = () => new Date(),
+    private readonly keyring?: AuditKeyring,
   ) {}
 
   private get headFile(): string {
@@ -56,16 +38,20 @@ export class AuditLog {
 
   /** Appends one entry; entries are written one at a time, in call order. */
   append(record: AuditRecord): Promise<AuditEntry> {
-    const next = this.chain.then(() => this.write(record));
+    const next = this.chain.then(async () => {
+      if (!this.state) await this.open();
+      return this.write(record);
+    });
     this.chain = next.catch(() => undefined);
     return next;
   }
 
   private async write(record: AuditRecord): Promise<AuditEntry> {
-    if (!this.last) await this.open();
-    const last = this.last as { seq: number; hash: string };
+    const state = this.state as NonNullable<AuditLog['state']>;
+    const { last, anchor } = state;
     const body = { ...record, seq: last.seq + 1, at: this.now().toISOString(), prevHash: last.hash };
-    const entry: AuditEntry = { ...body, hash: entryHash(body) };
+    const hash = entryHash(body);
+    const entry: AuditEntry = { ...body, hash, ...(anchor ? { mac: entryMac(anchor.key, hash) } : {}) };
     const handle = await open(this.file, 'a', 0o600);
     try {
       await handle.write(`${JSON.stringify(entry)}\n`);
@@ -73,100 +59,70 @@ export class AuditLog {
     } finally {
       await handle.close();
     }
-    this.last = { seq: entry.seq, hash: entry.hash };
-    await writeFileAtomic(this.headFile, JSON.stringify(this.last));
+    state.last = { seq: entry.seq, hash };
+    const head: AuditHead = { ...state.last, ...(anchor ? { mac: headMac(anchor.key, state.last) } : {}) };
+    await writeFileAtomic(this.headFile, JSON.stringify(head));
+    if (anchor?.pending && this.keyring) await this.keyring.confirm(anchor);
     return entry;
   }
 
   /**
-   * Reads where the chain ends. A last line without its newline is a write cut short by a crash, not tampering:
-   * it is cut off and the recovery itself is logged.
+   * Reads where the chain ends and holds it against the head and the keychain's anchor. A half line the head does
+   * not vouch for is a crash's append: it is cut off and the recovery logged. A whole last entry without its line
+   * end gets it back (`log-repaired`). Anything else — entries gone from the end, a rewritten or stale head, a
+   * missing key — is written into the log as `log-damaged` before anything else, so no later entry or head can
+   * hide it; verify reports it from then on.
    */
   private async open(): Promise<void> {
     await mkdir(dirname(this.file), { recursive: true });
-    const text = await readFile(this.file, 'utf8').catch(() => '');
-    let torn = 0;
-    let whole = text;
-    if (text.length > 0 && !text.endsWith('\n')) {
-      whole = text.slice(0, text.lastIndexOf('\n') + 1);
-      torn = Buffer.byteLength(text) - Buffer.byteLength(whole);
-      await truncate(this.file, Buffer.byteLength(whole));
+    const text = await readLog(this.file);
+    const head = await readHead(this.headFile);
+    let anchor = this.keyring ? await this.keyring.read() : null;
+    const tail = readTail(text);
+    const { damages, crashTorn } = judgeTail(tail, head, anchor);
+    // A log without a key (from before anchoring, or whose key was lost) is anchored from its next entry on. The
+    // key is made before the file is touched, so a keychain that fails leaves the log as it was found.
+    if (this.keyring && !anchor) anchor = await this.keyring.create(tail.last.seq + 1);
+    if (tail.unterminated) await appendFile(this.file, '\n');
+    if (tail.rest) await truncate(this.file, Buffer.byteLength(text) - tail.rest.bytes);
+    this.state = { last: tail.last, anchor };
+    if (crashTorn && tail.rest) {
+      await this.write({
+        event: 'log-recovered',
+        note: `cut off ${tail.rest.bytes} bytes of an entry left half-written`,
+      });
     }
-    const lines = whole.split('\n').filter(Boolean);
-    const lastLine = lines.at(-1);
-    const parsed = lastLine ? (JSON.parse(lastLine) as AuditEntry) : undefined;
-    this.last = parsed ? { seq: parsed.seq, hash: parsed.hash } : { seq: 0, hash: GENESIS };
-    if (torn > 0)
-      await this.write({ event: 'log-recovered', note: `cut off ${torn} bytes of an entry left half-written` });
+    if (tail.unterminated) {
+      await this.write({ event: 'log-repaired', note: `restored the line end of entry ${tail.last.seq}` });
+    }
+    for (const damage of damages) await this.write({ event: 'log-damaged', damage, note: describeDamage(damage).en });
   }
 
   async entries(): Promise<AuditEntry[]> {
     await this.chain;
-    const text = await readFile(this.file, 'utf8').catch(() => '');
-    return text
-      .split('\n')
-      .filter(Boolean)
-      .map((line) => JSON.parse(line) as AuditEntry);
+    // A line that is not JSON is left out here; verify names it.
+    return readTail(await readLog(this.file)).entryLines.flatMap((line) => {
+      try {
+        return [JSON.parse(line) as AuditEntry];
+      } catch {
+        return [];
+      }
+    });
   }
 
-  /** Checks every line's hash and link, and the head; reports the first line (1-based) that is wrong. */
-  async verify(): Promise<VerifyResult> {
+  /**
+   * Checks every line, the head, the keychain's anchor, and (given the outbox's records) that every submission
+   * has its entries; lists each finding with its line. Reads only: what it finds is fixed or recorded by the
+   * next write.
+   */
+  async verify(submissions?: readonly Submission[]): Promise<VerifyResult> {
     await this.chain;
-    const text = await readFile(this.file, 'utf8').catch(() => '');
-    const lines = text.split('\n');
-    if (lines.at(-1) === '') lines.pop();
-    let prev = GENESIS;
-    for (let i = 0; i < lines.length; i++) {
-      const line = i + 1;
-      let entry: AuditEntry;
-      try {
-        entry = JSON.parse(lines[i] as string) as AuditEntry;
-      } catch {
-        return { ok: false, entries: lines.length, line, reason: 'not valid JSON' };
-      }
-      const { hash, ...body } = entry;
-      if (entry.seq !== line)
-        return {
-          ok: false,
-          entries: lines.length,
-          line,
-          reason: `sequence ${entry.seq} where ${line} was expected (an entry removed or moved)`,
-        };
-      if (entry.prevHash !== prev)
-        return {
-          ok: false,
-          entries: lines.length,
-          line,
-          reason: 'does not link to the entry before it (an entry removed, moved or changed)',
-        };
-      if (entryHash(body) !== hash)
-        return {
-          ok: false,
-          entries: lines.length,
-          line,
-          reason: 'its content does not match its hash (the entry was changed)',
-        };
-      prev = hash;
-    }
-    const head = await readFile(this.headFile, 'utf8')
-      .then((t) => JSON.parse(t) as { seq: number; hash: string })
-      .catch(() => undefined);
-    const exists = await stat(this.file).then(
-      () => true,
-      () => false,
-    );
-    if (head && (head.seq > lines.length || (head.seq === lines.length && head.hash !== prev))) {
-      return {
-        ok: false,
-        entries: lines.length,
-        line: Math.min(head.seq, lines.length + 1),
-        reason: `the log ends at entry ${lines.length} but entry ${head.seq} was written (entries removed from the end)`,
-      };
-    }
-    if (!head && exists && lines.length > 0) {
-      return { ok: false, entries: lines.length, line: 1, reason: 'the head file is missing' };
-    }
-    return { ok: true, entries: lines.length, lastHash: prev };
+    return verifyAudit({
+      text: await readLog(this.file),
+      head: await readHead(this.headFile),
+      anchor: this.keyring ? await this.keyring.read() : null,
+      ...(submissions ? { submissions } : {}),
+    });
   }
 
   async exportJson(): Promise<string> {
@@ -231,17 +187,26 @@ function csvCell(value: unknown): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-export function entryHash(body: Omit<AuditEntry, 'hash'>): string {
-  return createHash('sha256').update(canonical(body)).digest('hex');
+/** A file's text, or null when it is not there (any other failure to read is not an absent file, and throws). */
+function readIfPresent(file: string): Promise<string | null> {
+  return readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return null;
+    throw error;
+  });
 }
 
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+async function readLog(file: string): Promise<string> {
+  return (await readIfPresent(file)) ?? '';
+}
+
+/** The head file: null when it is not there, 'unreadable' when it is there but is not a head. */
+async function readHead(file: string): Promise<AuditHead | null | 'unreadable'> {
+  const text = await readIfPresent(file);
+  if (text === null) return null;
+  try {
+    const head = JSON.parse(text) as AuditHead;
+    return typeof head.seq === 'number' && typeof head.hash === 'string' ? head : 'unreadable';
+  } catch {
+    return 'unreadable';
   }
-  return JSON.stringify(value);
 }

@@ -12,7 +12,8 @@ export const DraftRefInputSchema = z.object({ draftId: DraftIdInputSchema.shape.
 
 /**
  * What a draft would send, shown before the user confirms: the report, its bytes and hash, the organisation,
- * the environment and the host it goes to. `existing` is the live submission already made from this draft.
+ * the environment and the host it goes to. `existing` is the submission that already holds this report (received,
+ * or on its way), found by Skatteetaten's identity for it (`duplicate-key.ts`): then there is nothing to send.
  */
 export const SubmitPreviewSchema = z.object({
   draftId: z.string(),
@@ -42,13 +43,28 @@ export const OutboxStatusSchema = z.object({
 });
 export type OutboxStatus = z.infer<typeof OutboxStatusSchema>;
 
+/** One thing `audit.verify` found wrong: where (a line of audit.jsonl, or null for the file as a whole) and what. */
+export const AuditFindingSchema = z.object({
+  line: z.number().int().positive().nullable(),
+  code: z.string(),
+  reason: LocalizedTextSchema,
+});
+export type AuditFinding = z.infer<typeof AuditFindingSchema>;
+
 export const AuditVerifyResultSchema = z.discriminatedUnion('ok', [
-  z.object({ ok: z.literal(true), entries: z.number().int().nonnegative(), lastHash: z.string() }),
+  z.object({
+    ok: z.literal(true),
+    entries: z.number().int().nonnegative(),
+    lastHash: z.string(),
+    /** The head and the entries since the anchor carry a MAC with the profile's key from the OS keychain. */
+    anchored: z.boolean(),
+    /** What is worth knowing but not wrong: not anchored yet, a crash's half-written entry to be recovered. */
+    notes: z.array(LocalizedTextSchema),
+  }),
   z.object({
     ok: z.literal(false),
     entries: z.number().int().nonnegative(),
-    line: z.number().int().positive(),
-    reason: z.string(),
+    findings: z.array(AuditFindingSchema).min(1),
   }),
 ]);
 export type AuditVerifyResult = z.infer<typeof AuditVerifyResultSchema>;

@@ -1,7 +1,10 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { bench, describe } from 'vitest';
+import { randomUUID } from 'node:crypto';
+import { afterAll, bench, describe } from 'vitest';
+import { createKeytarKeyStore } from '../../main/keys/keytar-key-store';
+import { keychainAuditKeyring } from '../../main/outbox/audit-key';
 import { AuditLog } from '../../main/outbox/audit-log';
 import { createOutbox } from '../../main/outbox/outbox';
 import { OutboxStore } from '../../main/outbox/outbox-store';
@@ -27,6 +30,14 @@ const input = () => {
 };
 
 describe('outbox durability cost (each op is fsync-bound)', () => {
+  // The audit logs are anchored as the app's are: an HMAC key in the real keychain (scripts/with-keyring.sh), read
+  // once when the log opens, so an append adds two HMACs and no keychain call.
+  const keyStore = createKeytarKeyStore({ service: `no.innsender.bench.${randomUUID()}` });
+  const keyring = () => keychainAuditKeyring(keyStore, randomUUID());
+  afterAll(async () => {
+    for (const account of await keyStore.list()) await keyStore.delete(account);
+  });
+
   const plain = createOutbox({ dir: mkdtempSync(join(tmpdir(), 'bench-outbox-')), transport: idle });
   bench('enqueue (payload + record, both fsync’d)', async () => {
     await plain.enqueue(input());
@@ -35,7 +46,7 @@ describe('outbox durability cost (each op is fsync-bound)', () => {
   const audited = createOutbox({
     dir: mkdtempSync(join(tmpdir(), 'bench-outbox-audit-')),
     transport: idle,
-    audit: new AuditLog(join(mkdtempSync(join(tmpdir(), 'bench-audit-')), 'audit.jsonl')),
+    audit: new AuditLog(join(mkdtempSync(join(tmpdir(), 'bench-audit-')), 'audit.jsonl'), undefined, keyring()),
   });
   bench('enqueue with the audit entry', async () => {
     await audited.enqueue(input());
@@ -61,7 +72,16 @@ describe('outbox durability cost (each op is fsync-bound)', () => {
   });
 
   const log = new AuditLog(join(mkdtempSync(join(tmpdir(), 'bench-audit-only-')), 'audit.jsonl'));
-  bench('audit append (line + head)', async () => {
+  bench('audit append, not anchored (line + head)', async () => {
     await log.append({ event: 'attempt', submissionId: record.id, attempt: 1 });
+  });
+
+  const anchored = new AuditLog(
+    join(mkdtempSync(join(tmpdir(), 'bench-audit-anchored-')), 'audit.jsonl'),
+    undefined,
+    keyring(),
+  );
+  bench('audit append, anchored (line + MAC + head + MAC)', async () => {
+    await anchored.append({ event: 'attempt', submissionId: record.id, attempt: 1 });
   });
 });

@@ -1,11 +1,12 @@
 import { Alert, Button, Heading, Paragraph } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import { useExportAudit, useVerifyAudit } from '../../bridge/outbox-queries';
+import { localized } from '../../i18n';
 import { ErrorMessage } from '../ErrorMessage';
 
 /** The audit log: check that nothing in it was changed, and export it for the accounting records. */
 export function AuditSection() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const verify = useVerifyAudit();
   const exportLog = useExportAudit();
   const result = verify.data;
@@ -34,12 +35,29 @@ export function AuditSection() {
       <div aria-live="polite">
         {result?.ok === true && (
           <Alert data-color="success" data-testid="audit-result" data-ok="true">
-            {t('outbox.audit.ok', { count: result.entries })}
+            <Paragraph>{t('outbox.audit.ok', { count: result.entries })}</Paragraph>
+            {result.notes.map((note) => (
+              <Paragraph key={note.en} data-testid="audit-note">
+                {localized(note, i18n.language)}
+              </Paragraph>
+            ))}
           </Alert>
         )}
         {result?.ok === false && (
           <Alert data-color="danger" data-testid="audit-result" data-ok="false">
-            {t('outbox.audit.broken', { line: String(result.line), reason: result.reason })}
+            <Paragraph>{t('outbox.audit.broken', { count: result.findings.length })}</Paragraph>
+            <ul>
+              {result.findings.map((finding, index) => (
+                <li key={index} data-testid="audit-finding" data-code={finding.code}>
+                  {finding.line === null
+                    ? t('outbox.audit.findingInFile', { reason: localized(finding.reason, i18n.language) })
+                    : t('outbox.audit.findingAtLine', {
+                        line: String(finding.line),
+                        reason: localized(finding.reason, i18n.language),
+                      })}
+                </li>
+              ))}
+            </ul>
           </Alert>
         )}
         {exportLog.data && (

@@ -29,7 +29,7 @@ export const outboxChannels = {
   'outbox.retry': channel(SubmissionIdInputSchema, SubmissionSchema),
   'outbox.connectivity': channel(NoInput, OutboxStatusSchema),
 
-  /** Checks the audit log's hash chain; names the first line that is wrong. */
+  /** Checks the audit log (chain, MACs, head, keychain anchor, the outbox's records); names every finding and its line. */
   'audit.verify': channel(NoInput, AuditVerifyResultSchema),
   /** The audit log as CSV or JSON through the native save dialog; `path` null when cancelled. */
   'audit.export': channel(AuditExportInputSchema, z.object({ path: z.string().nullable() })),

@@ -9,7 +9,7 @@ import {
   type SandboxProfileFolder,
 } from '../support/sandbox-profile';
 import { aMeldingBody, fixtureText } from '../support/report-fixtures';
-import { AMELDING_ORG } from '../support/skatteetaten-sandbox';
+import { AMELDING_ORG, seedForeignAMelding } from '../support/skatteetaten-sandbox';
 import { testAppServices } from '../support/test-app-services';
 
 // `innsender submit`, `outbox` and `audit` on the app's data folder, against the emulator the CLI starts itself.
@@ -55,10 +55,20 @@ describe('innsender submit, outbox and audit', () => {
     expect(json.value.submissions[0]?.state).toMatchObject({ kind: 'received', receipt: { meldingsId: 'cli-1' } });
   });
 
-  it('refuses offline a meldingsId it has sent already: nothing is queued (exit 1)', async () => {
+  it('answers a rerun of a received a-melding with its receipt (exit 0); other content under its meldingsId is refused with the cause first (exit 1)', async () => {
+    const first = JSON.parse((await cli('--json', 'outbox', 'list')).out) as {
+      value: { submissions: { id: string; state: { receipt: { forsendelseId: string } } }[] };
+    };
+    const receipt = first.value.submissions[0]?.state.receipt.forsendelseId ?? '-';
     const again = await cli('submit', await file('januar-igjen.json', aMeldingBody('cli-1')));
-    expect(again.code).toBe(1);
-    expect(again.err).toContain('OUTBOX_DRAFT_INVALID');
+    expect(again.code).toBe(0);
+    expect(again.out).toMatch(new RegExp(`^Already sent on \\d{4}-\\d{2}-\\d{2}, receipt ${receipt} `));
+    expect(again.out).toContain(`${first.value.submissions[0]?.id}  received `);
+
+    // The same meldingsId with other content: the re-check's own finding is the headline, not a bare code.
+    const changed = await cli('submit', await file('januar-endret.json', aMeldingBody('cli-1', { kildesystem: 'x' })));
+    expect(changed.code).toBe(1);
+    expect(changed.err).toMatch(/^OUTBOX_DRAFT_INVALID: AMELDING_MELDINGSID_NOT_UNIQUE: /);
     const listed = JSON.parse((await cli('--json', 'outbox', 'list')).out) as { value: { submissions: unknown[] } };
     expect(listed.value.submissions).toHaveLength(1);
   });
@@ -70,12 +80,8 @@ describe('innsender submit, outbox and audit', () => {
       await services.sandbox.ensureRunning();
       const sandbox = services.sandbox.running();
       if (!sandbox) throw new Error('the sandbox is not running');
-      const seeded = await fetch(`${sandbox.baseUrl}/__admin/skatteetaten/a-meldinger`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-innsender-admin': sandbox.adminToken },
-        body: JSON.stringify({ org: AMELDING_ORG, kalendermaaned: '2026-01', meldingsId: 'lonnssystem-1' }),
-      });
-      expect(seeded.status).toBe(201);
+      const melding = { org: AMELDING_ORG, kalendermaaned: '2026-01', meldingsId: 'lonnssystem-1' };
+      expect(await seedForeignAMelding(sandbox, melding)).toBe(201);
     } finally {
       await services.dispose();
     }
@@ -118,6 +124,8 @@ describe('innsender submit, outbox and audit', () => {
     const verified = await cli('audit', 'verify');
     expect(verified.code).toBe(0);
     expect(verified.out).toMatch(/^The audit log is intact: \d+ entries, last hash [0-9a-f]{64}\.\n$/);
+    const json = JSON.parse((await cli('--json', 'audit', 'verify')).out) as { value: { anchored: boolean } };
+    expect(json.value.anchored).toBe(true);
     expect((await cli('audit')).code).toBe(0);
 
     const out = join(dataDir, 'audit.json');
@@ -129,11 +137,27 @@ describe('innsender submit, outbox and audit', () => {
     expect((await cli('audit', 'export', '--format', 'xml')).code).toBe(2);
 
     const log = outboxPaths(dataDir, folder.profileId).audit;
-    const lines = (await readFile(log, 'utf8')).split('\n');
+    const original = await readFile(log, 'utf8');
+    const lines = original.split('\n');
     lines[1] = JSON.stringify({ ...JSON.parse(lines[1] ?? '{}'), attempt: 7 });
     await writeFile(log, lines.join('\n'));
     const broken = await cli('audit', 'verify');
     expect(broken.code).toBe(1);
-    expect(broken.out).toContain('The audit log was changed at line 2');
+    expect(broken.out).toMatch(/^The audit log is not intact \(1 findings\):\n {2}line 2: Its content does not match/);
+    expect(broken.out).toContain('[AUDIT_HASH]');
+    const norsk = await runCliCaptured(dataDir, ['--lang', 'nb', 'audit', 'verify'], process.env);
+    expect(norsk.code).toBe(1);
+    expect(norsk.out).toContain('linje 2: Innholdet stemmer ikke med hashen');
+
+    // The head rewritten to hide entries cut off the end: no MAC with the keychain's key, so it is found.
+    await writeFile(log, original);
+    const kept = original.split('\n').filter(Boolean).slice(0, 2);
+    await writeFile(log, `${kept.join('\n')}\n`);
+    const last = JSON.parse(kept[1] ?? '{}') as { seq: number; hash: string };
+    await writeFile(`${log}.head`, JSON.stringify({ seq: last.seq, hash: last.hash }));
+    const cut = await cli('audit', 'verify');
+    expect(cut.code).toBe(1);
+    expect(cut.out).toContain('audit.jsonl: The head file (entry 2) was not written by Innsender');
+    expect(cut.out).toContain('[AUDIT_SUBMISSION_MISSING]');
   });
 });

@@ -51,8 +51,7 @@ describe('the audit log', () => {
     await rewrite(ls);
     expect(await new AuditLog(file).verify()).toMatchObject({
       ok: false,
-      line: 3,
-      reason: expect.stringContaining('changed'),
+      findings: [{ line: 3, code: 'AUDIT_HASH', reason: { en: expect.stringContaining('the entry was changed') } }],
     });
   });
 
@@ -60,13 +59,19 @@ describe('the audit log', () => {
     await fiveEntries();
     const original = await lines();
     await rewrite(original.filter((_, i) => i !== 1));
-    expect(await new AuditLog(file).verify()).toMatchObject({ ok: false, line: 2 });
+    expect(await new AuditLog(file).verify()).toMatchObject({
+      ok: false,
+      findings: [{ line: 2, code: 'AUDIT_SEQUENCE' }],
+    });
     await rewrite([original[0], original[2], original[1], original[3], original[4]] as string[]);
-    expect(await new AuditLog(file).verify()).toMatchObject({ ok: false, line: 2 });
+    expect(await new AuditLog(file).verify()).toMatchObject({
+      ok: false,
+      findings: [{ line: 2 }, { line: 3 }, { line: 4 }],
+    });
     await rewrite(original.slice(0, 3));
     expect(await new AuditLog(file).verify()).toMatchObject({
       ok: false,
-      reason: expect.stringContaining('removed from the end'),
+      findings: [{ line: 4, code: 'AUDIT_TAIL_CUT', reason: { en: expect.stringContaining('removed from the end') } }],
     });
   });
 
@@ -78,6 +83,17 @@ describe('the audit log', () => {
     const entries = await log.entries();
     expect(entries.slice(-2).map((e) => e.event)).toEqual(['log-recovered', 'attempt']);
     expect(await log.verify()).toMatchObject({ ok: true, entries: 7 });
+  });
+
+  it('without a keychain: says the log is not anchored, and still never cuts an entry the head vouches for', async () => {
+    await fiveEntries();
+    const whole = await readFile(file, 'utf8');
+    await writeFile(file, whole.slice(0, -1));
+    const log = new AuditLog(file);
+    expect(await log.verify()).toMatchObject({ ok: true, entries: 5, anchored: false, notes: [{}, {}] });
+    await log.append({ event: 'retry', submissionId: 's1' });
+    expect((await log.entries()).map((e) => e.event).slice(-3)).toEqual(['received', 'log-repaired', 'retry']);
+    expect(await log.verify()).toMatchObject({ ok: true, entries: 7, anchored: false });
   });
 
   it('exports CSV (quoted, formula-safe) and JSON', async () => {

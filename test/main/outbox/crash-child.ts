@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { sandboxEndpoints } from '../../../main/environments/table';
 import type { KeyMaterial } from '../../../main/keys/key-material';
 import { MaskinportenTokens } from '../../../main/maskinporten/maskinporten-tokens';
+import { createKeytarKeyStore } from '../../../main/keys/keytar-key-store';
+import { keychainAuditKeyring } from '../../../main/outbox/audit-key';
 import { AuditLog } from '../../../main/outbox/audit-log';
 import { createOutbox } from '../../../main/outbox/outbox';
 import { skatteetatenTransport } from '../../../main/outbox/transport';
@@ -26,6 +28,7 @@ const CRASH_KEY_FILE = env('CRASH_KEY_FILE');
 const CRASH_DIR = env('CRASH_DIR');
 const CRASH_ORG = env('CRASH_ORG');
 const CRASH_COUNT = env('CRASH_COUNT');
+const CRASH_KEYCHAIN_SERVICE = env('CRASH_KEYCHAIN_SERVICE');
 
 const endpoints = sandboxEndpoints(CRASH_BASE_URL);
 const material = JSON.parse(readFileSync(CRASH_KEY_FILE, 'utf8')) as KeyMaterial;
@@ -46,7 +49,12 @@ const outbox = createOutbox({
     amelding: new AMeldingClient({ http, base: endpoints.skatteetaten.amelding }),
     aksjonaerregister: new AksjonaerregisterClient({ http, base: endpoints.skatteetaten.aksjonaerregister }),
   }),
-  audit: new AuditLog(join(CRASH_DIR, 'audit.jsonl')),
+  // Anchored in the real keychain, as the app's is: a kill may land between any two of its writes too.
+  audit: new AuditLog(
+    join(CRASH_DIR, 'audit.jsonl'),
+    undefined,
+    keychainAuditKeyring(createKeytarKeyStore({ service: CRASH_KEYCHAIN_SERVICE }), 'crash'),
+  ),
   retry: { baseDelayMs: 10, maxDelayMs: 100 },
   // One line per state change: the test kills this process after a random number of them.
   onEvent: (e) => {

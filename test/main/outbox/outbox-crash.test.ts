@@ -3,6 +3,9 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { randomUUID } from 'node:crypto';
+import { createKeytarKeyStore } from '../../../main/keys/keytar-key-store';
+import { keychainAuditKeyring } from '../../../main/outbox/audit-key';
 import { AuditLog } from '../../../main/outbox/audit-log';
 import type { Submission } from '../../../main/outbox/submission';
 import {
@@ -47,6 +50,9 @@ function runChild(
 }
 
 describe('the outbox survives SIGKILL at any point', () => {
+  // The audit key lives in the real keychain (run under scripts/with-keyring.sh), under a service of this run's own.
+  const keychainService = `no.innsender.test.${randomUUID()}`;
+  const keyStore = createKeytarKeyStore({ service: keychainService });
   let sandbox: SkatteetatenSandbox;
   let dir: string;
   beforeAll(async () => {
@@ -56,6 +62,7 @@ describe('the outbox survives SIGKILL at any point', () => {
   afterAll(async () => {
     await sandbox.host.stop();
     await rm(dir, { recursive: true, force: true });
+    for (const account of await keyStore.list()) await keyStore.delete(account);
   });
 
   it(
@@ -72,6 +79,7 @@ describe('the outbox survives SIGKILL at any point', () => {
         CRASH_DIR: outboxDir,
         CRASH_ORG: AMELDING_ORG,
         CRASH_COUNT: String(COUNT),
+        CRASH_KEYCHAIN_SERVICE: keychainService,
       };
       const started = Date.now();
       // Kill points spread over the run: 3 state changes per submission (queued, sending, received).
@@ -110,8 +118,10 @@ describe('the outbox survives SIGKILL at any point', () => {
       }
       expect(Object.values(skatteetaten.receiptsByIdempotencyKey).every((n) => n === 1)).toBe(true);
 
-      const audit = new AuditLog(join(outboxDir, 'audit.jsonl'));
-      expect(await audit.verify()).toMatchObject({ ok: true });
+      const keyring = keychainAuditKeyring(keyStore, 'crash');
+      const audit = new AuditLog(join(outboxDir, 'audit.jsonl'), undefined, keyring);
+      // Every record has its entries (the log is checked against the outbox), and the whole log is anchored.
+      expect(await audit.verify(records)).toMatchObject({ ok: true, anchored: true });
       const entries = await audit.entries();
       console.log(
         `  ${entries.filter((e) => e.event === 'resumed').length} submissions found in 'sending' after a kill and asked again ` +
@@ -130,7 +140,10 @@ describe('the outbox survives SIGKILL at any point', () => {
         '"forsendelseId":"00000000-0000-0000-0000-000000000000"',
       );
       await writeFile(audit.file, lines.join('\n'));
-      expect(await new AuditLog(audit.file).verify()).toMatchObject({ ok: false, line: target + 1 });
+      expect(await new AuditLog(audit.file, undefined, keyring).verify()).toMatchObject({
+        ok: false,
+        findings: [{ line: target + 1, code: 'AUDIT_HASH' }],
+      });
     },
   );
 });
