@@ -310,6 +310,8 @@ export class ActiveFeedback {
       dataDir: this.options.dataDir,
       profile: { id: profile.id, orgNumber: profile.orgNumber },
       endpoints,
+      sandbox: profile.environment === 'sandbox',
+      log: this.options.log,
       services,
       ...(owner !== profile.orgNumber ? { otherOrgs: [owner] } : {}),
       accessToken: async (scope) =>

@@ -4,7 +4,13 @@ import { feedbackTransmissions, type FeedbackChange, type FeedbackDialog } from 
 import { linkDialogs, type DialogLink, type KnownSubmission } from '../../shared/feedback/matching';
 import { DialogportenClient } from './dialogporten-client';
 import { partyForOrg, resourceUrn } from './dialogporten-types';
-import { FeedbackDocuments, skatteetatenDocumentUrls, type DocumentOutcome } from './feedback-documents';
+import {
+  FeedbackDocuments,
+  sandboxDocumentUrl,
+  skatteetatenDocumentUrls,
+  type DocumentOutcome,
+} from './feedback-documents';
+import type { Logger } from '../log/logger';
 import { FeedbackPoller, type ChangeListener, type FeedbackPollerOptions } from './feedback-poller';
 import { syncFeedback } from './feedback-sync';
 import { fileSyncStore, type FeedbackSyncStore } from './feedback-sync-state';
@@ -17,6 +23,10 @@ export interface FeedbackServiceOptions {
   dataDir: string;
   profile: { id: string; orgNumber: string };
   endpoints: Endpoints;
+  /** The profile runs on the sandbox: document URLs kept from an earlier run of it are read from this run's. */
+  sandbox?: boolean;
+  /** Hears what is worth a line in the log (a feedback document skipped, and why). */
+  log?: Logger;
   /** The services in use: their resources narrow the search, their scopes fetch the documents. */
   services: readonly ServiceId[];
   /** Other orgs the system user reports for (client relationships), as org numbers. */
@@ -79,6 +89,8 @@ export class FeedbackService {
       profileId: options.profile.id,
       accessToken: options.accessToken,
       isAllowedUrl: skatteetatenDocumentUrls(options.endpoints),
+      ...(options.sandbox ? { currentUrl: sandboxDocumentUrl(options.endpoints) } : {}),
+      ...(options.log ? { log: options.log } : {}),
       ...(options.fetch ? { fetch: options.fetch } : {}),
       ...(options.now ? { now: options.now } : {}),
     });

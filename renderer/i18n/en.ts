@@ -303,6 +303,7 @@ export const en: Messages = {
     openSaved: 'Open the draft',
     summaryTitle: 'Summary',
     noSummary: 'There is no summary because the structure has errors.',
+    xsdUsed: 'Checked against the XSD: {{xsd}}',
     amelding: {
       period: 'Period',
       deadline: 'deadline {{date}}',

@@ -301,6 +301,7 @@ export const nb = {
     openSaved: 'Åpne utkastet',
     summaryTitle: 'Sammendrag',
     noSummary: 'Sammendraget mangler fordi strukturen har feil.',
+    xsdUsed: 'Kontrollert mot XSD: {{xsd}}',
     amelding: {
       period: 'Periode',
       deadline: 'frist {{date}}',

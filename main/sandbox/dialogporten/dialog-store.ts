@@ -295,7 +295,7 @@ export class DialogStore {
     slice.pending = slice.pending.filter((p) => !due.includes(p));
     for (const p of due) {
       for (const dialog of slice.dialogs.filter((d) => p.dialogIds.includes(d.id))) {
-        dialog.transmissions.push(structuredClone(p.transmission));
+        dialog.transmissions.push(this.state.copyOf(p.transmission));
         dialog.status = p.status;
         dialog.extendedStatus = p.extendedStatus;
         const title = p.transmission.content?.title?.value?.[0]?.value;
