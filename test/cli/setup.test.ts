@@ -1,9 +1,11 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator } from '../../main/sandbox/host';
 import { emulatorModules } from '../../main/sandbox/modules';
+import { EmulatorState } from '../../main/sandbox/state';
+import { altinnSlice } from '../../main/sandbox/altinn/altinn-state';
 import type { FirmClientsView } from '../../shared/domain/firm';
 import type { SetupOverview } from '../../shared/domain/setup';
 import { decide } from '../main/support/maskinporten-sandbox';
@@ -133,14 +135,13 @@ describe('innsender setup and innsender clients: onboarding scripted', () => {
   });
 
   it('refuses a system id taken by a system deleted in Altinn, naming the company, and takes another name', async () => {
-    const stateFile = join(dataDir, 'sandbox', 'state.json');
-    const state = JSON.parse(await readFile(stateFile, 'utf8')) as {
-      altinn: { systems: Record<string, { isDeleted: boolean }> };
-    };
-    const system = state.altinn.systems['313000001_innsender'];
+    // Someone deletes the system in Altinn between two commands: changed through the emulator's own state store.
+    const state = new EmulatorState(join(dataDir, 'sandbox', 'state.json'));
+    const system = altinnSlice(state).systems['313000001_innsender'];
     if (!system) throw new Error('the business system is not in the emulator state');
     system.isDeleted = true;
-    await writeFile(stateFile, JSON.stringify(state));
+    await state.save();
+    await state.close();
     const taken = await cli('setup', 'system', 'a-melding');
     expect(taken.code).toBe(2);
     expect(taken.err).toMatch(
