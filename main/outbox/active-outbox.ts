@@ -18,6 +18,7 @@ import { profileDir } from '../setup/setup-state';
 import { AksjonaerregisterClient } from '../skatteetaten/aksjonaerregister-client';
 import { AMeldingClient } from '../skatteetaten/amelding-client';
 import { SkattekortClient } from '../skatteetaten/skattekort-client';
+import { TpoFileReceptionClient } from '../skatteetaten/tpo-file-reception-client';
 import { TredjepartClient } from '../skatteetaten/tredjepart-client';
 import { schemeResource } from '../../shared/tredjepart/schemes';
 import { serviceScopes } from '../../shared/domain/endpoints';
@@ -349,6 +350,10 @@ export class ActiveOutbox {
                 scope: scopeOf('skattekort-til-arbeidsgiver', serviceScopes(endpoints)),
               }),
               tredjepart: new TredjepartClient({ http, template: endpoints.skatteetaten.tredjepartTemplate }),
+              tpoFileReception: new TpoFileReceptionClient({
+                http,
+                template: endpoints.skatteetaten.tredjepartTemplate,
+              }),
             }),
           };
         }

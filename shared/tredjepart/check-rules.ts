@@ -3,7 +3,7 @@ import type { ReportEnvironment } from '../reports/environment';
 import { error, warning, type Finding } from '../reports/finding';
 import { organisasjonsnummerFindings, personIdentifierFindings } from '../reports/ids/identifier-findings';
 import type { TredjepartSummary } from './check-result';
-import type { Oppgave, ReadLeveranse } from './leveranse';
+import { fieldOf, ownerOf, type Oppgave, type ReadLeveranse } from './leveranse';
 import { schemeById, type SchemeId, type TredjepartScheme } from './schemes';
 import { unitFindings, unitKey } from './unit-rules';
 
@@ -222,11 +222,12 @@ function oppgavegiverFindings(org: string, path: string, profileOrg: string | un
 }
 
 function ownerId(oppgave: Oppgave): string {
-  return oppgave.oppgaveeier.foedselsnummer ?? oppgave.oppgaveeier.organisasjonsnummer ?? '';
+  const eier = ownerOf(oppgave.oppgaveeier);
+  return eier.foedselsnummer ?? eier.organisasjonsnummer ?? '';
 }
 
 function oppgaveeierFindings(oppgave: Oppgave, at: string, environment: ReportEnvironment): Finding[] {
-  const eier = oppgave.oppgaveeier;
+  const eier = ownerOf(oppgave.oppgaveeier);
   const path = `${at}/oppgaveeier`;
   const findings: Finding[] = [];
   if ((eier.foedselsnummer === undefined) === (eier.organisasjonsnummer === undefined)) {
@@ -240,16 +241,15 @@ function oppgaveeierFindings(oppgave: Oppgave, at: string, environment: ReportEn
     );
   }
   if (eier.foedselsnummer !== undefined) {
-    findings.push(
-      ...personIdentifierFindings(eier.foedselsnummer, `${path}/foedselsnummer`, 'TREDJEPART_OPPGAVEEIER', environment),
-    );
+    const idPath = `${path}${oppgave.oppgaveeier.person ? '/person' : ''}/foedselsnummer`;
+    findings.push(...personIdentifierFindings(eier.foedselsnummer, idPath, 'TREDJEPART_OPPGAVEEIER', environment));
   }
   if (eier.organisasjonsnummer !== undefined) {
     findings.push(
       ...organisasjonsnummerFindings(eier.organisasjonsnummer, `${path}/organisasjonsnummer`, 'TREDJEPART_OPPGAVEEIER'),
     );
   }
-  if (!eier.navn?.trim()) {
+  if (!eier.navn.trim()) {
     findings.push(
       warning(
         'TREDJEPART_OPPGAVEEIER_NAVN_MISSING',
@@ -262,22 +262,25 @@ function oppgaveeierFindings(oppgave: Oppgave, at: string, environment: ReportEn
   return findings;
 }
 
-/** An amount: a non-negative decimal, as a string (gaver) or a number (the housing examples). */
-export function readAmount(value: unknown): bigint | 'invalid' | 'negative' | undefined {
+/**
+ * An amount: a non-negative decimal (or any decimal when `signed`), as a string (gaver, aksjesparekonto) or a
+ * number (the housing examples).
+ */
+export function readAmount(value: unknown, signed = false): bigint | 'invalid' | 'negative' | undefined {
   if (value === undefined || value === null) return undefined;
   if (typeof value !== 'string' && typeof value !== 'number') return 'invalid';
   if (typeof value === 'number' && !Number.isFinite(value)) return 'invalid';
   const scaled = parseScaled(String(value));
   if (scaled === null) return 'invalid';
-  return scaled < 0n ? 'negative' : scaled;
+  return scaled < 0n && !signed ? 'negative' : scaled;
 }
 
 function amountFindings(oppgave: Oppgave, at: string, scheme: TredjepartScheme, sums: Map<string, bigint>): Finding[] {
   const findings: Finding[] = [];
   for (const amount of scheme.amounts) {
-    const raw = (oppgave as Record<string, unknown>)[amount.field];
-    const path = `${at}/${amount.field}`;
-    const value = readAmount(raw);
+    const raw = fieldOf(oppgave, amount.field);
+    const path = `${at}/${amount.field.replaceAll('.', '/')}`;
+    const value = readAmount(raw, amount.signed);
     if (value === undefined) {
       if (scheme.amounts.length === 1) {
         findings.push(
@@ -362,7 +365,7 @@ function summaryFindings(
     );
   }
   for (const amount of scheme.amounts) {
-    const given = readAmount(summary[amount.sum]);
+    const given = readAmount(summary[amount.sum], amount.signed);
     const computed = sums.get(amount.field) ?? 0n;
     const fieldPath = `${at}/${amount.sum}`;
     if (given === undefined) {

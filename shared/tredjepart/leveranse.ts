@@ -20,11 +20,48 @@ export const OppgavegiverSchema = z.looseObject({
   kontaktinformasjon: KontaktinformasjonSchema.optional(),
 });
 
+/**
+ * The owner. Aksjesparekonto's JSON nests a person in `person{foedselsnummer, fornavn, etternavn}`
+ * (innrapportering-aksjesparekonto.md, "Eksempel på innsending"); its XML for the file reception has the same fields
+ * directly in `oppgaveeier` (innrapportering-tpo-filmottak.md, "Eksempel på body"). The checks read both.
+ */
 export const OppgaveeierSchema = z.looseObject({
   foedselsnummer: z.string().optional(),
   organisasjonsnummer: z.string().optional(),
   navn: z.string().optional(),
+  fornavn: z.string().optional(),
+  etternavn: z.string().optional(),
+  person: z
+    .looseObject({
+      foedselsnummer: z.string().optional(),
+      fornavn: z.string().optional(),
+      etternavn: z.string().optional(),
+    })
+    .optional(),
 });
+export type Oppgaveeier = z.infer<typeof OppgaveeierSchema>;
+
+/** The owner's identity and name wherever the scheme puts them. */
+export function ownerOf(eier: Oppgaveeier): { foedselsnummer?: string; organisasjonsnummer?: string; navn: string } {
+  const person = eier.person ?? eier;
+  const foedselsnummer = eier.foedselsnummer ?? eier.person?.foedselsnummer;
+  const navn = eier.navn ?? [person.fornavn, person.etternavn].filter(Boolean).join(' ');
+  return {
+    ...(foedselsnummer !== undefined ? { foedselsnummer } : {}),
+    ...(eier.organisasjonsnummer !== undefined ? { organisasjonsnummer: eier.organisasjonsnummer } : {}),
+    navn,
+  };
+}
+
+/** A field of an oppgave by its dotted name (`aksjesparekonto.innskudd`). */
+export function fieldOf(oppgave: Record<string, unknown>, dotted: string): unknown {
+  let value: unknown = oppgave;
+  for (const key of dotted.split('.')) {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+    value = (value as Record<string, unknown>)[key];
+  }
+  return value;
+}
 
 export const OppgaveSchema = z.looseObject({ oppgaveeier: OppgaveeierSchema });
 export type Oppgave = z.infer<typeof OppgaveSchema>;

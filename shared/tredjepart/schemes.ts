@@ -8,15 +8,18 @@ import type { LocalizedText } from '../domain/localized';
  * read from Skatteetaten/api-dokumentasjon (the "Eksempler" and "Informasjonsmodell" tabs; the JSON schemas
  * themselves are only on SwaggerHub, so the checks stay tolerant and unknown fields pass through).
  */
-export const SCHEME_IDS = ['boligselskap', 'boligsameie', 'gavertilfrivillige'] as const;
+export const SCHEME_IDS = ['boligselskap', 'boligsameie', 'gavertilfrivillige', 'aksjesparekonto'] as const;
 export const SchemeIdSchema = z.enum(SCHEME_IDS);
 export type SchemeId = z.infer<typeof SchemeIdSchema>;
 
 /** An amount field of an `oppgave` and the `oppgaveoppsummering` field that must hold its sum. */
 export interface SchemeAmount {
+  /** The field in an `oppgave`; dotted when it sits in a block of its own (`aksjesparekonto.innskudd`). */
   field: string;
   sum: string;
   label: LocalizedText;
+  /** A gain-or-loss field may be negative (`skattepliktigGevinstTap`); every other amount is zero or more. */
+  signed?: boolean;
 }
 
 export interface TredjepartScheme {
@@ -36,8 +39,16 @@ export interface TredjepartScheme {
    * top, or in one `leveranseformaal[]` entry per formål (boligselskap).
    */
   receipt: 'top-level' | 'per-formaal';
-  /** What the page shows per oppgave's unit (boenhet, matrikkelnummer), for the duplicate check and findings. */
-  unit: 'boenhet' | 'matrikkelnummer' | null;
+  /**
+   * What the page shows per oppgave's unit (boenhet, matrikkelnummer, the account), for the duplicate check and
+   * findings.
+   */
+  unit: 'boenhet' | 'matrikkelnummer' | 'aksjesparekonto' | null;
+  /**
+   * The scheme is one the TPO file reception takes (`docs/api/innrapportering-tpo-filmottak.md`, "Følgende ordninger
+   * er støttet"): a melding over the JSON API's 10 MB goes there as XML in this namespace.
+   */
+  fileReception?: { namespace: string };
   /** Where each fact comes from. */
   source: string;
   /** What could not be confirmed, shown beside the scheme. */
@@ -111,6 +122,38 @@ export const SCHEMES: Readonly<Record<SchemeId, TredjepartScheme>> = {
     unit: null,
     source:
       'Skatteetaten/api-dokumentasjon docs/api/innrapportering-gavertilfrivillige.md @ 03243285 (Eksempler, Informasjonsmodell)',
+  },
+  aksjesparekonto: {
+    id: 'aksjesparekonto',
+    serviceId: 'tredjepart-aksjesparekonto',
+    apiName: 'aksjesparekonto',
+    form: 'RF-1301',
+    title: { nb: 'Aksjesparekonto (RF-1301)', en: 'Share savings accounts (RF-1301)' },
+    // The account's amounts and their sums, as in the page's example ("Eksempel på innsending").
+    amounts: (
+      [
+        ['inngangsverdi', 'Inngangsverdi', 'Entry value'],
+        ['innskudd', 'Innskudd', 'Deposits'],
+        ['uttak', 'Uttak', 'Withdrawals'],
+        ['ubenyttetSkjerming', 'Ubenyttet skjerming', 'Unused shielding'],
+        ['anvendtSkjerming', 'Anvendt skjerming', 'Shielding used'],
+        ['skattepliktigGevinstTap', 'Skattepliktig gevinst/tap', 'Taxable gain/loss'],
+        ['formuesverdiKontantdel', 'Formuesverdi kontantdel', 'Wealth value, cash part'],
+      ] as const
+    ).map(([field, nb, en]) => ({
+      field: `aksjesparekonto.${field}`,
+      sum: `sum${field.charAt(0).toUpperCase()}${field.slice(1)}`,
+      label: { nb, en },
+      ...(field === 'skattepliktigGevinstTap' ? { signed: true } : {}),
+    })),
+    singleLeveranse: false,
+    receipt: 'top-level',
+    unit: 'aksjesparekonto',
+    fileReception: { namespace: 'urn:ske:fastsetting:innsamling:aksjesparekonto:v3' },
+    source:
+      'Skatteetaten/api-dokumentasjon docs/api/innrapportering-aksjesparekonto.md @ 11f2ca86 (Eksempler); the file reception: docs/api/innrapportering-tpo-filmottak.md @ 0a722698 (Eksempler)',
+    unconfirmed:
+      'The Informasjonsmodell is an image and the XSD (aksjesparekonto_v3_3.xsd) is not published: fields are read from the examples.',
   },
 };
 

@@ -6,6 +6,8 @@ import { tredjepartRoutes } from './tredjepart-routes';
 import { skattekortRoutes } from './skattekort-routes';
 
 export type SkatteetatenEmulatorOptions = Partial<AMeldingEmulatorOptions> & {
+  /** How long an unsent TPO file-reception upload lives (UNCONFIRMED: the real lifetime is not published). */
+  uploadExpiryMs?: number;
   /** How long before a skattekort answer can be ready (it is never ready on the first ask). */
   skattekortAnswerDelayMs?: number;
 };
@@ -32,7 +34,10 @@ export function skatteetatenModule(
       return [
         ...aMeldingRoutes(ctx, authority, settings),
         ...aksjonaerregisterRoutes(ctx, authority, settings),
-        ...tredjepartRoutes(ctx, authority, settings),
+        ...tredjepartRoutes(ctx, authority, {
+          ...settings,
+          uploadExpiryMs: options.uploadExpiryMs ?? 24 * 60 * 60_000,
+        }),
         ...skattekortRoutes(ctx, authority, {
           feedbackDelayMs: settings.feedbackDelayMs,
           skattekortAnswerDelayMs: options.skattekortAnswerDelayMs ?? 0,

@@ -39,7 +39,14 @@ export async function startSkatteetatenSandbox(
   const { signer, material } = await memorySigner();
   const clientId = await registerClient(host, {
     // Every spelling of a scope the sources disagree on (skattekort), so a test may ask for either.
-    scopes: [...ADMIN_SCOPES, ...services.flatMap((s) => acceptedScopes(s))],
+    // And the scopes the services bring along (the TPO file reception's).
+    scopes: [
+      ...new Set([
+        ...ADMIN_SCOPES,
+        ...services.flatMap((s) => acceptedScopes(s)),
+        ...accessForServices(services).scopes,
+      ]),
+    ],
     jwks: [material],
   });
   const maskinporten = tokensFor(host, clientId, signer, {

@@ -15,7 +15,7 @@ function check(scheme: SchemeId, mutate: (m: Json) => void = () => undefined, ov
 const codes = (r: ReturnType<typeof check>) => r.findings.map((f) => `${f.severity}:${f.code}`);
 
 describe('the tredjepart fixtures pass every check', () => {
-  it.each(['boligselskap', 'boligsameie', 'gavertilfrivillige'] as const)('%s', (scheme) => {
+  it.each(['boligselskap', 'boligsameie', 'gavertilfrivillige', 'aksjesparekonto'] as const)('%s', (scheme) => {
     const result = check(scheme);
     expect(result.findings).toEqual([]);
     expect(result.valid).toBe(true);
@@ -29,6 +29,53 @@ describe('the tredjepart fixtures pass every check', () => {
       leveranser: 1,
       sums: [{ field: 'beloep', value: '10000.5' }],
     });
+  });
+});
+
+describe('aksjesparekonto (RF-1301)', () => {
+  // test/fixtures/tredjepart/aksjesparekonto.json is Skatteetaten's example (Skatteetaten/api-dokumentasjon
+  // docs/api/innrapportering-aksjesparekonto.md @ 11f2ca86, "Eksempel på innsending") with the profile's org, a
+  // Tenor person for its 00000000000 and the year 2025: one owner with two accounts, the owner nested in `person`.
+  it('sums the accounts’ amounts in their own block, exactly as the example’s oppgaveoppsummering', () => {
+    expect(check('aksjesparekonto').summary?.sums).toEqual([
+      { field: 'aksjesparekonto.inngangsverdi', label: expect.anything(), value: '20' },
+      { field: 'aksjesparekonto.innskudd', label: expect.anything(), value: '20000' },
+      { field: 'aksjesparekonto.uttak', label: expect.anything(), value: '0' },
+      { field: 'aksjesparekonto.ubenyttetSkjerming', label: expect.anything(), value: '20' },
+      { field: 'aksjesparekonto.anvendtSkjerming', label: expect.anything(), value: '0' },
+      { field: 'aksjesparekonto.skattepliktigGevinstTap', label: expect.anything(), value: '0' },
+      { field: 'aksjesparekonto.formuesverdiKontantdel', label: expect.anything(), value: '9000' },
+    ]);
+  });
+
+  it('takes a loss (a negative skattepliktigGevinstTap) and still checks its sum', () => {
+    const loss = check('aksjesparekonto', (m) => {
+      m.leveranse.oppgave[0].aksjesparekonto.skattepliktigGevinstTap = '-250.50';
+      m.leveranse.oppgaveoppsummering.sumSkattepliktigGevinstTap = '-250.50';
+    });
+    expect(loss.findings).toEqual([]);
+    const wrongSum = check('aksjesparekonto', (m) => {
+      m.leveranse.oppgave[0].aksjesparekonto.skattepliktigGevinstTap = '-250.50';
+    });
+    expect(codes(wrongSum)).toEqual(['error:TREDJEPART_SUM_MISMATCH']);
+    const negativeDeposit = check('aksjesparekonto', (m) => {
+      m.leveranse.oppgave[0].aksjesparekonto.innskudd = '-1';
+    });
+    expect(codes(negativeDeposit)).toContain('error:TREDJEPART_AMOUNT_NEGATIVE');
+  });
+
+  it('reads the owner in `person`, and the same account twice is a duplicate while two accounts are not', () => {
+    const badId = check('aksjesparekonto', (m) => {
+      m.leveranse.oppgave[0].oppgaveeier.person.foedselsnummer = '00000000000';
+    });
+    expect(badId.findings.map((f) => f.path)).toContain('leveranse/oppgave[1]/oppgaveeier/person/foedselsnummer');
+    const twice = check('aksjesparekonto', (m) => {
+      m.leveranse.oppgave[1].aksjesparekonto.kontonummer = m.leveranse.oppgave[0].aksjesparekonto.kontonummer;
+      m.leveranse.oppgave[1].aksjesparekonto.kontonummertype = 'ISIN';
+    });
+    expect(codes(twice)).toContain('error:TREDJEPART_DUPLICATE_OPPGAVE');
+    const noAccount = check('aksjesparekonto', (m) => delete m.leveranse.oppgave[1].aksjesparekonto.kontonummer);
+    expect(codes(noAccount)).toContain('error:TREDJEPART_KONTO_MISSING');
   });
 });
 
@@ -313,6 +360,7 @@ describe('the scheme registry', () => {
         'skatteetaten:innrapporteringgaverfrivilligeorganisasjoner',
         'ske-innrapportering-gaver-frivillige-organisasjoner',
       ],
+      ['skatteetaten:innrapporteringaksjesparekonto', 'ske-innrapportering-aksjesparekonto'],
     ]);
     expect(schemeOfResource('urn:altinn:resource:ske-innrapportering-boligsameie')).toBe('boligsameie');
     expect(schemeOfResource('ske-innrapportering-amelding')).toBeNull();
