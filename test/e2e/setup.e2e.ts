@@ -170,7 +170,11 @@ describe('the setup wizard in real Chromium, against the sandbox', () => {
       environment: 'test',
     });
     if (!created.ok) throw new Error(created.error.code);
-    await page.getByRole('button', { name: 'Bruk denne' }).last().click();
+    // The list learns of the new profile by an event: wait for its row rather than take whichever button is last.
+    await page
+      .getByRole('row', { name: /Testbedrift AS/ })
+      .getByRole('button', { name: 'Bruk denne', exact: true })
+      .click();
     await page.getByRole('heading', { name: 'Koble Testbedrift AS til Maskinporten og Altinn' }).waitFor();
     await page.getByTestId('generate-key').click();
     await page.getByTestId('key-row').waitFor();

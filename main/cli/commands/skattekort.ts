@@ -5,7 +5,6 @@ import { AppError, isAppError } from '../../../shared/domain/app-error';
 import type { Language } from '../../../shared/domain/localized';
 import type { Submission } from '../../../shared/outbox/submission';
 import { trekkodeText } from '../../../shared/skattekort/answer';
-import { answerAsCsv, answerAsJson } from '../../../shared/skattekort/export';
 import type { PersonList } from '../../../shared/skattekort/persons';
 import type { AnswerRecord, SkattekortOrderView } from '../../../shared/skattekort/skattekort-views';
 import type { CliContext } from '../context';
@@ -141,6 +140,8 @@ export function registerSkattekortCommand(program: Command, ctx: CliContext): vo
           });
         }
         const record = await printAnswer(ctx, found.submission.id, Number(opts.timeout));
+        // The implementation loads when the command runs, not when the CLI starts (see program.ts).
+        const { answerAsCsv, answerAsJson } = await import('../../../shared/skattekort/export');
         if (record && opts.csv) await writeFile(opts.csv, answerAsCsv(record.answer), 'utf8');
         if (record && opts.jsonOut) await writeFile(opts.jsonOut, answerAsJson(record.answer), 'utf8');
         if (record && !ctx.json) for (const f of [opts.csv, opts.jsonOut]) if (f) ctx.io.out(`Wrote ${printable(f)}`);
