@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { AppError } from '../../shared/domain/app-error';
 import { text, type LocalizedText } from '../../shared/domain/localized';
 import type { Profile } from '../../shared/domain/profile';
-import { scopeOf, serviceById } from '../../shared/domain/services-catalogue';
+import { DIALOGPORTEN_SCOPE, scopeOf, serviceById } from '../../shared/domain/services-catalogue';
 import type { KnownSubmission } from '../../shared/feedback/matching';
 import type { OutboxStatus, SubmitPreview } from '../../shared/outbox/outbox-views';
 import { SubmissionSchema, targetOrg, type Submission } from '../../shared/outbox/submission';
@@ -19,6 +19,8 @@ import { AksjonaerregisterClient } from '../skatteetaten/aksjonaerregister-clien
 import { AMeldingClient } from '../skatteetaten/amelding-client';
 import { SkattekortClient } from '../skatteetaten/skattekort-client';
 import { TpoFileReceptionClient } from '../skatteetaten/tpo-file-reception-client';
+import { DialogportenClient } from '../dialogporten/dialogporten-client';
+import { dialogportenReceivedLookup } from './received-lookup';
 import { TredjepartClient } from '../skatteetaten/tredjepart-client';
 import { schemeResource } from '../../shared/tredjepart/schemes';
 import { serviceScopes } from '../../shared/domain/endpoints';
@@ -335,8 +337,9 @@ export class ActiveOutbox {
         const endpoints = await endpointsFor(profile, this.options.sandbox);
         const key = JSON.stringify([endpoints.skatteetaten, tokenContext.systemUser]);
         if (cached?.key !== key) {
+          const tokens = systemUserTokens(tokenContext.tokens, tokenContext.systemUser);
           const http = createSkatteetatenHttp({
-            tokens: systemUserTokens(tokenContext.tokens, tokenContext.systemUser),
+            tokens,
             ...(this.options.now ? { now: this.options.now } : {}),
           });
           cached = {
@@ -354,6 +357,13 @@ export class ActiveOutbox {
                 http,
                 template: endpoints.skatteetaten.tredjepartTemplate,
               }),
+              receivedLookup: dialogportenReceivedLookup(
+                new DialogportenClient({
+                  base: endpoints.dialogporten.base,
+                  accessToken: () => tokens.token(DIALOGPORTEN_SCOPE),
+                  ...(this.options.now ? { now: this.options.now } : {}),
+                }),
+              ),
             }),
           };
         }

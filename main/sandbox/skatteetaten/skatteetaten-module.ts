@@ -2,12 +2,15 @@ import type { EmulatorModule } from '../host';
 import type { SandboxTokenAuthority } from '../maskinporten/token-authority';
 import { aksjonaerregisterRoutes } from './aksjonaerregister-routes';
 import { aMeldingRoutes, type AMeldingEmulatorOptions } from './amelding-routes';
+import { replayAnswersFor } from './skatteetaten-answers';
 import { tredjepartRoutes } from './tredjepart-routes';
 import { skattekortRoutes } from './skattekort-routes';
 
 export type SkatteetatenEmulatorOptions = Partial<AMeldingEmulatorOptions> & {
   /** How long an unsent TPO file-reception upload lives (UNCONFIRMED: the real lifetime is not published). */
   uploadExpiryMs?: number;
+  /** How long a stored answer is replayed for a repeated idempotency key; after it, 409 `_019` (skatteetaten-answers.ts). */
+  answerReplayMs?: number;
   /** How long before a skattekort answer can be ready (it is never ready on the first ask). */
   skattekortAnswerDelayMs?: number;
 };
@@ -29,6 +32,7 @@ export function skatteetatenModule(
   return {
     name: 'skatteetaten',
     routes(ctx) {
+      if (options.answerReplayMs !== undefined) replayAnswersFor(ctx, options.answerReplayMs);
       // The feedback transmissions are scheduled in the sandbox Dialogporten's store, which releases them
       // lazily before each read: time alone brings them, with no timer.
       return [
