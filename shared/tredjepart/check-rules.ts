@@ -246,7 +246,11 @@ function oppgaveeierFindings(oppgave: Oppgave, at: string, environment: ReportEn
   }
   if (eier.organisasjonsnummer !== undefined) {
     findings.push(
-      ...organisasjonsnummerFindings(eier.organisasjonsnummer, `${path}/organisasjonsnummer`, 'TREDJEPART_OPPGAVEEIER'),
+      ...organisasjonsnummerFindings(
+        eier.organisasjonsnummer,
+        `${path}${oppgave.oppgaveeier.organisasjon ? '/organisasjon' : ''}/organisasjonsnummer`,
+        'TREDJEPART_OPPGAVEEIER',
+      ),
     );
   }
   if (!eier.navn.trim()) {

@@ -34,9 +34,14 @@ export const OppgaveeierSchema = z.looseObject({
   person: z
     .looseObject({
       foedselsnummer: z.string().optional(),
+      navn: z.string().optional(),
       fornavn: z.string().optional(),
       etternavn: z.string().optional(),
     })
+    .optional(),
+  /** Åndsverk's organisation owner (innrapportering-aandsverk.md, "Eksempel på innsending"). */
+  organisasjon: z
+    .looseObject({ organisasjonsnummer: z.string().optional(), organisasjonsnavn: z.string().optional() })
     .optional(),
 });
 export type Oppgaveeier = z.infer<typeof OppgaveeierSchema>;
@@ -45,10 +50,15 @@ export type Oppgaveeier = z.infer<typeof OppgaveeierSchema>;
 export function ownerOf(eier: Oppgaveeier): { foedselsnummer?: string; organisasjonsnummer?: string; navn: string } {
   const person = eier.person ?? eier;
   const foedselsnummer = eier.foedselsnummer ?? eier.person?.foedselsnummer;
-  const navn = eier.navn ?? [person.fornavn, person.etternavn].filter(Boolean).join(' ');
+  const organisasjonsnummer = eier.organisasjonsnummer ?? eier.organisasjon?.organisasjonsnummer;
+  const navn =
+    eier.navn ??
+    eier.person?.navn ??
+    eier.organisasjon?.organisasjonsnavn ??
+    [person.fornavn, person.etternavn].filter(Boolean).join(' ');
   return {
     ...(foedselsnummer !== undefined ? { foedselsnummer } : {}),
-    ...(eier.organisasjonsnummer !== undefined ? { organisasjonsnummer: eier.organisasjonsnummer } : {}),
+    ...(organisasjonsnummer !== undefined ? { organisasjonsnummer } : {}),
     navn,
   };
 }

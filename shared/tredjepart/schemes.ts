@@ -8,7 +8,14 @@ import type { LocalizedText } from '../domain/localized';
  * read from Skatteetaten/api-dokumentasjon (the "Eksempler" and "Informasjonsmodell" tabs; the JSON schemas
  * themselves are only on SwaggerHub, so the checks stay tolerant and unknown fields pass through).
  */
-export const SCHEME_IDS = ['boligselskap', 'boligsameie', 'gavertilfrivillige', 'aksjesparekonto'] as const;
+export const SCHEME_IDS = [
+  'boligselskap',
+  'boligsameie',
+  'gavertilfrivillige',
+  'aksjesparekonto',
+  'skattefrieutbetalinger',
+  'aandsverk',
+] as const;
 export const SchemeIdSchema = z.enum(SCHEME_IDS);
 export type SchemeId = z.infer<typeof SchemeIdSchema>;
 
@@ -154,6 +161,56 @@ export const SCHEMES: Readonly<Record<SchemeId, TredjepartScheme>> = {
       'Skatteetaten/api-dokumentasjon docs/api/innrapportering-aksjesparekonto.md @ 11f2ca86 (Eksempler); the file reception: docs/api/innrapportering-tpo-filmottak.md @ 0a722698 (Eksempler)',
     unconfirmed:
       'The Informasjonsmodell is an image and the XSD (aksjesparekonto_v3_3.xsd) is not published: fields are read from the examples.',
+  },
+  skattefrieutbetalinger: {
+    id: 'skattefrieutbetalinger',
+    serviceId: 'tredjepart-skattefrie-utbetalinger',
+    apiName: 'skattefrieutbetalinger',
+    form: 'RF-1319',
+    title: {
+      nb: 'Skattefrie utbetalinger fra offentlige myndigheter (RF-1319)',
+      en: 'Tax-free payments from public authorities (RF-1319)',
+    },
+    // The example's oppgave has `utbetalt` (a number) and its summary also `sumTilbakebetalt`: 0 with no oppgave
+    // naming a `tilbakebetalt`, so a missing one counts as none.
+    amounts: [
+      { field: 'utbetalt', sum: 'sumUtbetalt', label: { nb: 'Utbetalt', en: 'Paid' } },
+      { field: 'tilbakebetalt', sum: 'sumTilbakebetalt', label: { nb: 'Tilbakebetalt', en: 'Paid back' } },
+    ],
+    singleLeveranse: false,
+    receipt: 'top-level',
+    unit: null,
+    source: 'Skatteetaten/api-dokumentasjon docs/api/innrapportering-skattefrieutbetalinger.md @ 0a4b7085 (Eksempler)',
+    unconfirmed:
+      'The Informasjonsmodell is an image: the fields (utbetalingsmaaned, ytelsestype, utbetalt) are read from the example, and whether an oppgave may carry `tilbakebetalt` is not shown.',
+  },
+  aandsverk: {
+    id: 'aandsverk',
+    serviceId: 'tredjepart-opphaverrett',
+    apiName: 'aandsverk',
+    form: 'RF-1357',
+    title: {
+      nb: 'Godtgjøring til opphaver til åndsverk (RF-1357)',
+      en: 'Remuneration to the author of a copyrighted work (RF-1357)',
+    },
+    amounts: [
+      {
+        field: 'utbetaltGodtgjoerelseInnenNaeringsvirksomhet',
+        sum: 'sumUtbetaltGodtgjoerelseInnenNaeringsvirksomhet',
+        label: { nb: 'Godtgjørelse innen næringsvirksomhet', en: 'Remuneration within a business' },
+      },
+      {
+        field: 'utbetaltGodtgjoerelseUtenforNaeringsvirksomhet',
+        sum: 'sumUtbetaltGodtgjoerelseUtenforNaeringsvirksomhet',
+        label: { nb: 'Godtgjørelse utenfor næringsvirksomhet', en: 'Remuneration outside a business' },
+      },
+    ],
+    singleLeveranse: false,
+    receipt: 'top-level',
+    unit: null,
+    source: 'Skatteetaten/api-dokumentasjon docs/api/innrapportering-aandsverk.md @ 0da16e5c (Eksempler)',
+    unconfirmed:
+      'The published example is not valid JSON (a comma after the last oppgave) and its summary counts two of its three oppgaver; the owner is `person{foedselsnummer, navn}` or `organisasjon{organisasjonsnummer, organisasjonsnavn}`.',
   },
 };
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkMeldingText } from '../../../shared/tredjepart/check-melding';
-import type { SchemeId } from '../../../shared/tredjepart/schemes';
+import { SCHEME_IDS, type SchemeId } from '../../../shared/tredjepart/schemes';
 import { tredjepartBody, type FixtureJson } from '../../main/support/tredjepart-fixtures';
 
 const ctx = { environment: 'production' as const, profileOrg: '974761076', today: '2026-03-01' };
@@ -15,9 +15,11 @@ function check(scheme: SchemeId, mutate: (m: Json) => void = () => undefined, ov
 const codes = (r: ReturnType<typeof check>) => r.findings.map((f) => `${f.severity}:${f.code}`);
 
 describe('the tredjepart fixtures pass every check', () => {
-  it.each(['boligselskap', 'boligsameie', 'gavertilfrivillige', 'aksjesparekonto'] as const)('%s', (scheme) => {
+  it.each(SCHEME_IDS)('%s', (scheme) => {
     const result = check(scheme);
-    expect(result.findings).toEqual([]);
+    // Skattefrie utbetalinger's example names no owner (only the fødselsnummer): the name warning, nothing more.
+    const nameless = scheme === 'skattefrieutbetalinger' ? ['warning:TREDJEPART_OPPGAVEEIER_NAVN_MISSING'] : [];
+    expect(codes(result)).toEqual(nameless.length ? [...nameless, ...nameless] : []);
     expect(result.valid).toBe(true);
   });
 
@@ -76,6 +78,40 @@ describe('aksjesparekonto (RF-1301)', () => {
     expect(codes(twice)).toContain('error:TREDJEPART_DUPLICATE_OPPGAVE');
     const noAccount = check('aksjesparekonto', (m) => delete m.leveranse.oppgave[1].aksjesparekonto.kontonummer);
     expect(codes(noAccount)).toContain('error:TREDJEPART_KONTO_MISSING');
+  });
+});
+
+describe('skattefrie utbetalinger (RF-1319) and åndsverk (RF-1357)', () => {
+  // test/fixtures/tredjepart/skattefrieutbetalinger.json is Skatteetaten's example (Skatteetaten/api-dokumentasjon
+  // docs/api/innrapportering-skattefrieutbetalinger.md @ 0a4b7085, "Eksempel på innsending") with the profile's org,
+  // Tenor persons for its 01234567890 and 12345678901, and the year 2025.
+  it('sums what each recipient was paid, and a summary with another sum is refused', () => {
+    expect(check('skattefrieutbetalinger').summary?.sums.map((s) => [s.field, s.value])).toEqual([
+      ['utbetalt', '10000'],
+      ['tilbakebetalt', '0'],
+    ]);
+    const wrong = check('skattefrieutbetalinger', (m) => (m.leveranse.oppgaveoppsummering.sumUtbetalt = 9999));
+    expect(codes(wrong)).toContain('error:TREDJEPART_SUM_MISMATCH');
+    expect(wrong.valid).toBe(false);
+  });
+
+  // test/fixtures/tredjepart/aandsverk.json is Skatteetaten's example (docs/api/innrapportering-aandsverk.md
+  // @ 0da16e5c, "Eksempel på innsending") with the profile's org, Tenor persons and 2025, mended where the example is
+  // not a melding Skatteetaten could take: the comma after the last oppgave is gone, and the summary counts all three
+  // oppgaver (the example's "2", 17500 and 6000 leave out the organisation owner added under them).
+  it('reads a person owner in `person` and an organisation owner in `organisasjon`', () => {
+    expect(check('aandsverk').summary).toMatchObject({ antallOppgaver: 3 });
+    const badOrg = check('aandsverk', (m) => {
+      m.leveranse.oppgave[2].oppgaveeier.organisasjon.organisasjonsnummer = '310646181';
+    });
+    expect(badOrg.findings.map((f) => f.path)).toContain(
+      'leveranse/oppgave[3]/oppgaveeier/organisasjon/organisasjonsnummer',
+    );
+    const asPublished = check('aandsverk', (m) => {
+      m.leveranse.oppgaveoppsummering.antallOppgaver = '2';
+      m.leveranse.oppgaveoppsummering.sumUtbetaltGodtgjoerelseInnenNaeringsvirksomhet = '17500';
+    });
+    expect(asPublished.valid).toBe(false);
   });
 });
 
@@ -361,6 +397,11 @@ describe('the scheme registry', () => {
         'ske-innrapportering-gaver-frivillige-organisasjoner',
       ],
       ['skatteetaten:innrapporteringaksjesparekonto', 'ske-innrapportering-aksjesparekonto'],
+      ['skatteetaten:innrapporteringskattefrieutbetalinger', 'ske-innrapportering-skattefrie-utbetalinger'],
+      [
+        'skatteetaten:innrapporteringgodtgjoeringopphaveraandsverk',
+        'ske-innrapportering-godtgjoering-opphaver-aandsverk',
+      ],
     ]);
     expect(schemeOfResource('urn:altinn:resource:ske-innrapportering-boligsameie')).toBe('boligsameie');
     expect(schemeOfResource('ske-innrapportering-amelding')).toBeNull();
