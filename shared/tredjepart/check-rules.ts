@@ -3,7 +3,7 @@ import type { ReportEnvironment } from '../reports/environment';
 import { error, warning, type Finding } from '../reports/finding';
 import { organisasjonsnummerFindings, personIdentifierFindings } from '../reports/ids/identifier-findings';
 import type { TredjepartSummary } from './check-result';
-import { fieldOf, ownerOf, type Oppgave, type ReadLeveranse } from './leveranse';
+import { fieldValues, ownerOf, type Oppgave, type ReadLeveranse } from './leveranse';
 import { schemeById, type SchemeId, type TredjepartScheme } from './schemes';
 import { unitFindings, unitKey } from './unit-rules';
 
@@ -282,41 +282,51 @@ export function readAmount(value: unknown, signed = false): bigint | 'invalid' |
 function amountFindings(oppgave: Oppgave, at: string, scheme: TredjepartScheme, sums: Map<string, bigint>): Finding[] {
   const findings: Finding[] = [];
   for (const amount of scheme.amounts) {
-    const raw = fieldOf(oppgave, amount.field);
-    const path = `${at}/${amount.field.replaceAll('.', '/')}`;
-    const value = readAmount(raw, amount.signed);
-    if (value === undefined) {
-      if (scheme.amounts.length === 1) {
-        findings.push(
-          error('TREDJEPART_AMOUNT_MISSING', path, `${amount.label.nb} mangler.`, `${amount.label.en} is missing.`),
-        );
-      }
-      continue;
-    }
-    if (value === 'invalid' || value === 'negative') {
-      findings.push(
-        error(
-          value === 'invalid' ? 'TREDJEPART_AMOUNT_INVALID' : 'TREDJEPART_AMOUNT_NEGATIVE',
-          path,
-          `${amount.label.nb} «${String(raw)}» må være et beløp på null eller mer (f.eks. «1500» eller «1500.50»).`,
-          `${amount.label.en} "${String(raw)}" must be an amount of zero or more (e.g. "1500" or "1500.50").`,
-        ),
-      );
-      continue;
-    }
-    sums.set(amount.field, (sums.get(amount.field) ?? 0n) + value);
-    if (scheme.id === 'gavertilfrivillige' && value < GAVE_MINSTE) {
-      findings.push(
-        warning(
-          'TREDJEPART_GAVE_UNDER_500',
-          path,
-          `Gaver under 500 kr i året gir ikke fradrag; sjekk om ${formatScaled(value)} kr skal rapporteres.`,
-          `Gifts under NOK 500 a year give no deduction; check whether NOK ${formatScaled(value)} should be reported.`,
-        ),
-      );
-    }
+    // One value per oppgave, or one per item of a list on the way (finansprodukter's `konto.finansprodukt`).
+    const values = fieldValues(oppgave, amount.field);
+    if (values.length === 0) values.push({ path: amount.field.replaceAll('.', '/'), value: undefined });
+    for (const found of values) findings.push(...oneAmountFindings(found, `${at}/${found.path}`, amount, scheme, sums));
   }
   return findings;
+}
+
+function oneAmountFindings(
+  found: { value: unknown },
+  path: string,
+  amount: TredjepartScheme['amounts'][number],
+  scheme: TredjepartScheme,
+  sums: Map<string, bigint>,
+): Finding[] {
+  const raw = found.value;
+  const value = readAmount(raw, amount.signed);
+  if (value === undefined) {
+    // With one amount it is the oppgave's point; where there are several, one left out counts as none.
+    return scheme.amounts.length === 1
+      ? [error('TREDJEPART_AMOUNT_MISSING', path, `${amount.label.nb} mangler.`, `${amount.label.en} is missing.`)]
+      : [];
+  }
+  if (value === 'invalid' || value === 'negative') {
+    return [
+      error(
+        value === 'invalid' ? 'TREDJEPART_AMOUNT_INVALID' : 'TREDJEPART_AMOUNT_NEGATIVE',
+        path,
+        `${amount.label.nb} «${String(raw)}» må være et beløp på null eller mer (f.eks. «1500» eller «1500.50»).`,
+        `${amount.label.en} "${String(raw)}" must be an amount of zero or more (e.g. "1500" or "1500.50").`,
+      ),
+    ];
+  }
+  sums.set(amount.field, (sums.get(amount.field) ?? 0n) + value);
+  if (scheme.id === 'gavertilfrivillige' && value < GAVE_MINSTE) {
+    return [
+      warning(
+        'TREDJEPART_GAVE_UNDER_500',
+        path,
+        `Gaver under 500 kr i året gir ikke fradrag; sjekk om ${formatScaled(value)} kr skal rapporteres.`,
+        `Gifts under NOK 500 a year give no deduction; check whether NOK ${formatScaled(value)} should be reported.`,
+      ),
+    ];
+  }
+  return [];
 }
 
 function schemeOppgaveFindings(

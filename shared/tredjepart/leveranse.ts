@@ -63,14 +63,25 @@ export function ownerOf(eier: Oppgaveeier): { foedselsnummer?: string; organisas
   };
 }
 
-/** A field of an oppgave by its dotted name (`aksjesparekonto.innskudd`). */
-export function fieldOf(oppgave: Record<string, unknown>, dotted: string): unknown {
-  let value: unknown = oppgave;
+/**
+ * Every value of a field of an oppgave by its dotted name (`aksjesparekonto.innskudd`), with its path below the
+ * oppgave; a list on the way is walked item by item (`konto.finansprodukt.formuesverdi.beloepINOK` gives one value
+ * per finansprodukt, at `konto/finansprodukt[2]/formuesverdi/beloepINOK`). A field that is not there gives nothing.
+ */
+export function fieldValues(oppgave: Record<string, unknown>, dotted: string): { path: string; value: unknown }[] {
+  let found: { path: string; value: unknown }[] = [{ path: '', value: oppgave }];
   for (const key of dotted.split('.')) {
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
-    value = (value as Record<string, unknown>)[key];
+    found = found.flatMap(({ path, value }) => {
+      if (typeof value !== 'object' || value === null || Array.isArray(value)) return [];
+      const child = (value as Record<string, unknown>)[key];
+      const at = path ? `${path}/${key}` : key;
+      if (child === undefined) return [];
+      return Array.isArray(child)
+        ? child.map((item, i) => ({ path: `${at}[${i + 1}]`, value: item as unknown }))
+        : [{ path: at, value: child }];
+    });
   }
-  return value;
+  return found;
 }
 
 export const OppgaveSchema = z.looseObject({ oppgaveeier: OppgaveeierSchema });

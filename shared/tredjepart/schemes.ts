@@ -13,6 +13,7 @@ export const SCHEME_IDS = [
   'boligsameie',
   'gavertilfrivillige',
   'aksjesparekonto',
+  'finansprodukter',
   'skattefrieutbetalinger',
   'aandsverk',
 ] as const;
@@ -161,6 +162,29 @@ export const SCHEMES: Readonly<Record<SchemeId, TredjepartScheme>> = {
       'Skatteetaten/api-dokumentasjon docs/api/innrapportering-aksjesparekonto.md @ 11f2ca86 (Eksempler); the file reception: docs/api/innrapportering-tpo-filmottak.md @ 0a722698 (Eksempler)',
     unconfirmed:
       'The Informasjonsmodell is an image and the XSD (aksjesparekonto_v3_3.xsd) is not published: fields are read from the examples.',
+  },
+  finansprodukter: {
+    id: 'finansprodukter',
+    serviceId: 'tredjepart-finansprodukter',
+    apiName: 'finansprodukter',
+    form: 'RF-1301',
+    title: { nb: 'Finansprodukter (RF-1301)', en: 'Financial products (RF-1301)' },
+    // One value per finansprodukt of the oppgave's konto, summed as in the page's example ("Eksempel på innsending").
+    amounts: (
+      [
+        ['formuesverdi.beloepINOK', 'sumFormuesverdi', 'Formuesverdi', 'Wealth value'],
+        ['gevinstEllerTap.skattepliktigGevinst', 'sumGevinst', 'Skattepliktig gevinst', 'Taxable gain'],
+        ['gevinstEllerTap.fradragsberettigetTap', 'sumTap', 'Fradragsberettiget tap', 'Deductible loss'],
+        ['anvendtSkjerming', 'sumAnvendtSkjerming', 'Anvendt skjerming', 'Shielding used'],
+        ['salgsvederlag.beloepINOK', 'sumSalgsvederlag', 'Salgsvederlag', 'Sales proceeds'],
+      ] as const
+    ).map(([field, sum, nb, en]) => ({ field: `konto.finansprodukt.${field}`, sum, label: { nb, en } })),
+    singleLeveranse: false,
+    receipt: 'top-level',
+    unit: null,
+    source: 'Skatteetaten/api-dokumentasjon docs/api/innrapportering-finansprodukter.md @ 11f2ca86 (Eksempler)',
+    unconfirmed:
+      'The Informasjonsmodell is an image: the fields behind sumSkattepliktigUtbytte, sumRenteinntekt, sumAnnenInntektEllerUtbetaling and sumUtdeltUtbytte are not shown, so those sums are not checked. The file reception takes this scheme, but its XML namespace is not published: a melding over 10 MB cannot be sent yet.',
   },
   skattefrieutbetalinger: {
     id: 'skattefrieutbetalinger',

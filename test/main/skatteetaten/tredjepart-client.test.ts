@@ -30,6 +30,7 @@ describe('the tredjepart client against the sandbox Skatteetaten', () => {
         'tredjepart-boligsameie',
         'tredjepart-gaver-frivillige',
         'tredjepart-aksjesparekonto',
+        'tredjepart-finansprodukter',
         'tredjepart-skattefrie-utbetalinger',
         'tredjepart-opphaverrett',
       ],

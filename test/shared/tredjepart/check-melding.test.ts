@@ -81,6 +81,33 @@ describe('aksjesparekonto (RF-1301)', () => {
   });
 });
 
+describe('finansprodukter (RF-1301)', () => {
+  // test/fixtures/tredjepart/finansprodukter.json is Skatteetaten's example (Skatteetaten/api-dokumentasjon
+  // docs/api/innrapportering-finansprodukter.md @ 11f2ca86, "Eksempel på innsending") with the profile's org, a Tenor
+  // person for its 00000000000, the year 2025 as a string, and sumSalgsvederlag mended: the example's "40" is not the
+  // sum of its two products' salgsvederlag (90 + 20).
+  it('sums each finansprodukt of the konto, and names the product a bad amount is in', () => {
+    expect(check('finansprodukter').summary?.sums.map((s) => [s.field.split('.').slice(2).join('.'), s.value])).toEqual(
+      [
+        ['formuesverdi.beloepINOK', '7800'],
+        ['gevinstEllerTap.skattepliktigGevinst', '12'],
+        ['gevinstEllerTap.fradragsberettigetTap', '90'],
+        ['anvendtSkjerming', '8'],
+        ['salgsvederlag.beloepINOK', '110'],
+      ],
+    );
+    const asPublished = check('finansprodukter', (m) => (m.leveranse.oppgaveoppsummering.sumSalgsvederlag = '40'));
+    expect(codes(asPublished)).toEqual(['error:TREDJEPART_SUM_MISMATCH']);
+    const bad = check(
+      'finansprodukter',
+      (m) => (m.leveranse.oppgave[0].konto.finansprodukt[1].formuesverdi.beloepINOK = 'x'),
+    );
+    expect(bad.findings.map((f) => f.path)).toContain(
+      'leveranse/oppgave[1]/konto/finansprodukt[2]/formuesverdi/beloepINOK',
+    );
+  });
+});
+
 describe('skattefrie utbetalinger (RF-1319) and åndsverk (RF-1357)', () => {
   // test/fixtures/tredjepart/skattefrieutbetalinger.json is Skatteetaten's example (Skatteetaten/api-dokumentasjon
   // docs/api/innrapportering-skattefrieutbetalinger.md @ 0a4b7085, "Eksempel på innsending") with the profile's org,
@@ -397,6 +424,7 @@ describe('the scheme registry', () => {
         'ske-innrapportering-gaver-frivillige-organisasjoner',
       ],
       ['skatteetaten:innrapporteringaksjesparekonto', 'ske-innrapportering-aksjesparekonto'],
+      ['skatteetaten:innrapporteringfinansprodukter', 'ske-innrapportering-finansprodukter'],
       ['skatteetaten:innrapporteringskattefrieutbetalinger', 'ske-innrapportering-skattefrie-utbetalinger'],
       [
         'skatteetaten:innrapporteringgodtgjoeringopphaveraandsverk',
