@@ -432,6 +432,10 @@ describe('the scheme registry', () => {
       ],
     ]);
     expect(schemeOfResource('urn:altinn:resource:ske-innrapportering-boligsameie')).toBe('boligsameie');
+    // Setup offers every tredjepart service of the catalogue: each must be one Innsender can send.
+    const { SERVICES } = await import('../../../shared/domain/services-catalogue');
+    const tredjepart = SERVICES.filter((s) => s.id.startsWith('tredjepart-'));
+    expect(tredjepart.map((s) => schemeOfResource(s.resource)).filter((id) => id === null)).toEqual([]);
     expect(schemeOfResource('ske-innrapportering-amelding')).toBeNull();
   });
 });
