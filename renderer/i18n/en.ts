@@ -497,6 +497,7 @@ export const en: Messages = {
     deviationCount: '{{count}} deviations',
     back: 'Back to all feedback',
     detailLinked: 'The answer to submission {{id}} from Innsender.',
+    detailReplaces: 'This message replaces a-melding {{meldingsId}} (submission {{id}}).',
     detailElsewhere: 'This was submitted outside Innsender (by another system or person).',
     transmissionAt: 'From Skatteetaten {{at}}',
     noFeedbackYet: 'Skatteetaten has not answered this submission yet.',

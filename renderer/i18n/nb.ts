@@ -494,6 +494,7 @@ export const nb = {
     deviationCount: '{{count}} avvik',
     back: 'Tilbake til alle tilbakemeldinger',
     detailLinked: 'Svar på innsending {{id}} fra Innsender.',
+    detailReplaces: 'Meldingen erstatter a-meldingen {{meldingsId}} (innsending {{id}}).',
     detailElsewhere: 'Denne ble sendt inn utenfor Innsender (av et annet system eller en annen person).',
     transmissionAt: 'Fra Skatteetaten {{at}}',
     noFeedbackYet: 'Skatteetaten har ikke svart på denne innsendingen ennå.',
