@@ -129,17 +129,6 @@ export class AMeldingClient {
   }
 }
 
-/**
- * The body of a replacement (§1.6): the same leveranse with a new meldingsId that names the one it replaces.
- * Skatteetaten keeps the last delivery per opplysningspliktig and month.
- */
-export function asReplacement(body: string, replaces: string, newMeldingsId: string): string {
-  const parsed = JSON.parse(body) as { leveranse: Record<string, unknown> };
-  return JSON.stringify({
-    leveranse: { ...parsed.leveranse, meldingsId: newMeldingsId, erstatterMeldingsId: replaces },
-  });
-}
-
 function receiptOf(json: unknown): AMeldingReceipt {
   const o = (json ?? {}) as Record<string, unknown>;
   if (typeof o.dialogId !== 'string' || typeof o.forsendelseId !== 'string') {

@@ -7,8 +7,6 @@ import { tredjepartRoutes } from './tredjepart-routes';
 import { skattekortRoutes } from './skattekort-routes';
 
 export type SkatteetatenEmulatorOptions = Partial<AMeldingEmulatorOptions> & {
-  /** How long an unsent TPO file-reception upload lives (UNCONFIRMED: the real lifetime is not published). */
-  uploadExpiryMs?: number;
   /** How long a stored answer is replayed for a repeated idempotency key; after it, 409 `_019` (skatteetaten-answers.ts). */
   answerReplayMs?: number;
   /** How long before a skattekort answer can be ready (it is never ready on the first ask). */
@@ -27,6 +25,8 @@ export function skatteetatenModule(
   const settings: AMeldingEmulatorOptions = {
     directLimitBytes: options.directLimitBytes ?? 10 * 1024 * 1024,
     uploadValidationMs: options.uploadValidationMs ?? 300,
+    // An unsent upload's lifetime is not published (UNCONFIRMED): a day here.
+    uploadExpiryMs: options.uploadExpiryMs ?? 24 * 60 * 60_000,
     feedbackDelayMs: options.feedbackDelayMs ?? 3000,
   };
   return {
@@ -38,10 +38,7 @@ export function skatteetatenModule(
       return [
         ...aMeldingRoutes(ctx, authority, settings),
         ...aksjonaerregisterRoutes(ctx, authority, settings),
-        ...tredjepartRoutes(ctx, authority, {
-          ...settings,
-          uploadExpiryMs: options.uploadExpiryMs ?? 24 * 60 * 60_000,
-        }),
+        ...tredjepartRoutes(ctx, authority, settings),
         ...skattekortRoutes(ctx, authority, {
           feedbackDelayMs: settings.feedbackDelayMs,
           skattekortAnswerDelayMs: options.skattekortAnswerDelayMs ?? 0,
