@@ -8,6 +8,10 @@ import { FeedbackDocuments, skatteetatenDocumentUrls, type DocumentOutcome } fro
 import { FeedbackPoller, type ChangeListener, type FeedbackPollerOptions } from './feedback-poller';
 import { syncFeedback } from './feedback-sync';
 import { fileSyncStore, type FeedbackSyncStore } from './feedback-sync-state';
+import { syncFromEvents } from '../events/event-driven-sync';
+import { EventsError } from '../events/events-errors';
+import { EventsFeedbackSource, type FeedbackSourceKind } from '../events/events-feedback-source';
+import { fileEventsStore, type EventsStateStore } from '../events/events-state';
 
 export interface FeedbackServiceOptions {
   dataDir: string;
@@ -24,12 +28,22 @@ export interface FeedbackServiceOptions {
   language?: 'nb' | 'en';
   /** Tests give a memory store; the app keeps `<data dir>/feedback/<profile id>/sync-state.json`. */
   syncStore?: FeedbackSyncStore;
+  /**
+   * Use Altinn Events between full Dialogporten searches (the app does; the CLI's one-off sync searches in full).
+   * Tests may give a memory store; the app keeps `<data dir>/feedback/<profile id>/events-state.json`.
+   */
+  events?: { store?: EventsStateStore };
 }
 
 export interface FeedbackSyncOutcome {
   changes: FeedbackChange[];
   initial: boolean;
   documents: DocumentOutcome[];
+  /** Where this pass learnt what changed; `eventsFailure` is the code when Events was tried and failed. */
+  source: FeedbackSourceKind;
+  eventsFailure?: string;
+  /** The code of Events' refusal still in force (this pass's or an earlier one's), while polling stands in for it. */
+  eventsRefused?: string;
 }
 
 /**
@@ -40,6 +54,7 @@ export class FeedbackService {
   readonly client: DialogportenClient;
   readonly documents: FeedbackDocuments;
   private readonly store: FeedbackSyncStore;
+  private readonly events: EventsFeedbackSource | null;
 
   constructor(private readonly options: FeedbackServiceOptions) {
     this.client = new DialogportenClient({
@@ -50,6 +65,15 @@ export class FeedbackService {
       ...(options.language ? { language: options.language } : {}),
     });
     this.store = options.syncStore ?? fileSyncStore(options.dataDir, options.profile.id);
+    this.events = options.events
+      ? new EventsFeedbackSource({
+          platform: options.endpoints.altinn.platform,
+          accessToken: options.accessToken,
+          store: options.events.store ?? fileEventsStore(options.dataDir, options.profile.id),
+          ...(options.fetch ? { fetch: options.fetch } : {}),
+          ...(options.now ? { now: options.now } : {}),
+        })
+      : null;
     this.documents = new FeedbackDocuments({
       dataDir: options.dataDir,
       profileId: options.profile.id,
@@ -60,24 +84,55 @@ export class FeedbackService {
     });
   }
 
-  /** One incremental pass, then the documents of every new feedback transmission. */
-  async syncOnce(onChanges?: ChangeListener): Promise<FeedbackSyncOutcome> {
-    const result = await syncFeedback(
-      {
-        client: this.client,
-        store: this.store,
-        parties: [this.options.profile.orgNumber, ...(this.options.otherOrgs ?? [])].map(partyForOrg),
-        serviceResources: this.options.services.map((id) => resourceUrn(serviceById(id).resource)),
-        ...(this.options.now ? { now: this.options.now } : {}),
-      },
-      onChanges,
-    );
+  /**
+   * One incremental pass, then the documents of every new feedback transmission. With Events on, the pass asks
+   * Altinn Events what changed and fetches only those dialogs; where Events refuses or fails, it searches
+   * Dialogporten in full instead, in the same pass; `fullSearch` asks Dialogporten in full at once (the user's
+   * "sync now").
+   */
+  async syncOnce(onChanges?: ChangeListener, how: { fullSearch?: boolean } = {}): Promise<FeedbackSyncOutcome> {
+    const sync = {
+      client: this.client,
+      store: this.store,
+      parties: [this.options.profile.orgNumber, ...(this.options.otherOrgs ?? [])].map(partyForOrg),
+      serviceResources: this.options.services.map((id) => resourceUrn(serviceById(id).resource)),
+      ...(this.options.now ? { now: this.options.now } : {}),
+    };
+    let found: { changes: FeedbackChange[]; initial: boolean; source: FeedbackSourceKind } | null = null;
+    let eventsFailure: string | undefined;
+    if (this.events && !how.fullSearch && (await this.events.choose()) === 'events') {
+      try {
+        const result = await syncFromEvents(
+          { ...sync, events: this.events.client, eventsStore: this.events.store },
+          onChanges,
+        );
+        await this.events.recordSuccess();
+        found = { changes: result.changes, initial: false, source: 'events' };
+      } catch (error) {
+        if (!(error instanceof EventsError)) throw error;
+        await this.events.recordFailure(error);
+        eventsFailure = error.code;
+      }
+    }
+    if (!found) {
+      const result = await syncFeedback(sync, onChanges);
+      await this.events?.recordFullSearch();
+      found = { changes: result.changes, initial: result.initial, source: 'dialogporten' };
+    }
+    const eventsRefused = (await this.events?.standingRefusal()) ?? undefined;
     const documents: DocumentOutcome[] = [];
-    for (const change of result.changes) {
+    for (const change of found.changes) {
       for (const t of change.newFeedback)
         documents.push(...(await this.documents.fetchForTransmission(change.dialog, t)));
     }
-    return { changes: result.changes, initial: result.initial, documents };
+    return {
+      changes: found.changes,
+      initial: found.initial,
+      documents,
+      source: found.source,
+      ...(eventsFailure ? { eventsFailure } : {}),
+      ...(eventsRefused ? { eventsRefused } : {}),
+    };
   }
 
   /** Fetches any feedback document not stored yet (one that was not ready, or failed, in an earlier sync). */

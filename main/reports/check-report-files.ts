@@ -7,7 +7,6 @@ import type {
   CheckResult,
   ReportFileInfo,
   Rf1086CheckResult,
-  XsdUsed,
 } from '../../shared/reports/check-result';
 import type { ReportEnvironment } from '../../shared/reports/environment';
 import { hasErrors, warning, type Finding } from '../../shared/reports/finding';
@@ -18,8 +17,9 @@ import { groupRf1086Forms } from '../../shared/reports/rf1086/returns';
 import { summariseRf1086 } from '../../shared/reports/rf1086/summary';
 import { locateFindings } from '../../shared/reports/source-locations';
 import { DEFAULT_MAX_REPORT_BYTES, isDeclaredUtf8 } from '../../shared/reports/xml/decode-report-bytes';
+import { rf1086XsdFor, type XsdUsed } from '../../shared/reports/xsd-versions';
 import { mendLibxml2Findings } from './libxml2-findings';
-import { readReportBytes, readReportFileBytes, type ReportFile } from './read-report-file';
+import { readReportBytes, readReportFilesBytes, type ReportFile } from './read-report-file';
 import { loadSchema } from './schema-files';
 import { startXsdValidation, type XsdDocument } from './xsd-validate';
 
@@ -34,6 +34,9 @@ export interface CheckReportOptions {
   readonly now?: () => Date;
 }
 
+/** Input size from which the XSD runs before the parse instead of beside it (see checkReportFiles). */
+export const SEQUENTIAL_FROM_BYTES = 32 * 1024 * 1024;
+
 const XSD_FOR_VERSION: Record<AMeldingVersion, XsdUsed | null> = {
   v2_0: null,
   v2_1: null,
@@ -44,6 +47,7 @@ const XSD_FOR_VERSION: Record<AMeldingVersion, XsdUsed | null> = {
 /** A file once its bytes are with the XSD worker: the text is all the rest of the check needs. */
 type CheckedFile = Omit<ReportFile, 'bytes'>;
 type Read = { file: CheckedFile; doc: ReportDocument };
+type Rf1086Read = Read & { doc: Extract<ReportDocument, { kind: 'rf1086' }> };
 
 /** A file on disk by its path, or bytes already in memory (a dropped file) by the name to show for them. */
 export type ReportInput = string | { readonly name: string; readonly bytes: Uint8Array };
@@ -62,19 +66,21 @@ export async function checkReportFiles(
   const today = options.today ?? localDate(now);
   const results: CheckResult[] = [];
   const aMeldinger: (Read & { doc: Extract<ReportDocument, { kind: 'amelding' }> })[] = [];
-  const rf1086: (Read & { doc: Extract<ReportDocument, { kind: 'rf1086' }> })[] = [];
+  const rf1086: Rf1086Read[] = [];
 
   const limits = options.maxBytes === undefined ? {} : { maxBytes: options.maxBytes };
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_REPORT_BYTES;
   // Unreadable files are reported in the order given, whether reading or parsing found them out.
   const unreadableAt: (CheckResult | undefined)[] = [];
   const loaded: { index: number; name: string; bytes: Uint8Array }[] = [];
+  const paths = inputs.filter((input) => typeof input === 'string');
+  const read = await readReportFilesBytes(paths, limits);
   for (const [index, input] of inputs.entries()) {
     if (typeof input !== 'string') {
       loaded.push({ index, name: input.name, bytes: input.bytes });
       continue;
     }
-    const got = await readReportFileBytes(input, limits);
+    const got = read.get(input)!;
     if (got.ok) loaded.push({ index, name: input, bytes: got.bytes });
     else
       unreadableAt[index] = unreadable(
@@ -89,15 +95,24 @@ export async function checkReportFiles(
   // the two). The worker has the documents once `startValidation` resolves: it must be awaited before the
   // synchronous work, or the worker would only be created after it.
   const guessed = new Map(
-    loaded.map(({ name, bytes }) => [name, bytes.byteLength <= maxBytes ? aMeldingSchemaOf(bytes) : null]),
+    loaded.map(({ name, bytes }) => [name, bytes.byteLength <= maxBytes ? schemaFromHead(bytes) : null]),
   );
+  // Past SEQUENTIAL_FROM_BYTES the XSD worker finishes before the text is decoded and parsed, so the peak is the
+  // larger of the two phases rather than their sum (a 50,000-person a-melding, 83 MiB: 554 MiB overlapped);
+  // below it they overlap for speed. A large document validated streaming may have to be validated again with
+  // a tree: when overlapped it gets the decoded text then, so its bytes need not be held meanwhile.
+  const earlyItems = loaded.flatMap(({ name, bytes }) => {
+    const schema = guessed.get(name);
+    return schema ? [{ key: name, xml: bytes, schema }] : [];
+  });
+  const sequential = earlyItems.reduce((n, item) => n + item.xml.byteLength, 0) >= SEQUENTIAL_FROM_BYTES;
+  const textOf = new Map<string, string>();
   const early = await startValidation(
-    loaded.flatMap(({ name, bytes }) => {
-      const schema = guessed.get(name);
-      return schema ? [{ key: name, xml: bytes, schema }] : [];
-    }),
+    sequential ? earlyItems : earlyItems.map((item) => ({ ...item, again: () => textOf.get(item.key) ?? '' })),
     options.schemaDir,
   );
+  earlyItems.length = 0;
+  if (sequential) await early.findings;
 
   // The rest of the check needs only the text; the bytes go once xmllint-wasm's run lets go of them.
   const files: { index: number; file: CheckedFile }[] = [];
@@ -106,6 +121,7 @@ export async function checkReportFiles(
     if (got.ok) {
       const { bytes: _bytes, ...file } = got.file;
       files.push({ index, file });
+      textOf.set(name, file.text);
     } else {
       const info = { path: name, sha256: got.sha256 ?? '0'.repeat(64), size: got.size ?? 0 };
       unreadableAt[index] = unreadable(info, got.finding, checkedAt);
@@ -124,10 +140,10 @@ export async function checkReportFiles(
       file: r.file,
       schema: r.doc.document.format === 'xml' ? XSD_FOR_VERSION[r.doc.document.version] : null,
     })),
-    ...rf1086.map((r) => ({
-      file: r.file,
-      schema: (r.doc.form.form === 'hovedskjema' ? 'rf1086_hovedskjema' : 'rf1086_underskjema') as XsdUsed,
-    })),
+    ...rf1086.map((r) => {
+      const choice = rf1086XsdOf(r);
+      return { file: r.file, schema: choice.ok ? choice.xsd : null };
+    }),
   ];
   const xsdFindings = await early.findings;
   // Files whose schema the namespace did not foretell (RF-1086, or a guess the parse overruled) run now.
@@ -209,15 +225,19 @@ function checkAMelding(
 }
 
 function checkRf1086(
-  reads: (Read & { doc: Extract<ReportDocument, { kind: 'rf1086' }> })[],
+  reads: Rf1086Read[],
   xsd: Map<string, Finding[]>,
   options: CheckReportOptions,
   today: string,
   checkedAt: string,
 ): Rf1086CheckResult {
-  const findings: Finding[] = reads.flatMap((r) =>
-    (xsd.get(r.file.path) ?? []).map((f) => ({ ...f, file: r.file.path })),
-  );
+  const used = new Set<XsdUsed>();
+  const findings: Finding[] = reads.flatMap((r) => {
+    const choice = rf1086XsdOf(r);
+    if (!choice.ok) return [{ ...choice.finding, file: r.file.path, line: r.doc.form.tree.line }];
+    used.add(choice.xsd);
+    return (xsd.get(r.file.path) ?? []).map((f) => ({ ...f, file: r.file.path }));
+  });
   const mains = reads.flatMap((r) => (r.doc.form.form === 'hovedskjema' ? [r.doc.form as Rf1086Hovedskjema] : []));
   const shareholders = reads.flatMap((r) =>
     r.doc.form.form === 'underskjema' ? [r.doc.form as Rf1086Underskjema] : [],
@@ -236,8 +256,14 @@ function checkRf1086(
     valid: !hasErrors(findings),
     findings,
     checkedAt,
+    xsd: [...used].sort(),
     summary: set.returns.length ? summariseRf1086(set) : null,
   };
+}
+
+/** The XSD version a parsed RF-1086 form declares on its root, by its spesifikasjonsnummer. */
+function rf1086XsdOf(r: Rf1086Read) {
+  return rf1086XsdFor(r.doc.form.form, r.doc.form.tree.attributes.spesifikasjonsnummer);
 }
 
 /**
@@ -249,7 +275,12 @@ async function startValidation(
   schemaDir: string | undefined,
 ): Promise<{ findings: Promise<Map<string, Finding[]>> }> {
   const bySchema = new Map<XsdUsed, XsdDocument[]>();
-  for (const { schema, ...document } of items) bySchema.set(schema, [...(bySchema.get(schema) ?? []), document]);
+  for (const { schema, ...document } of items) {
+    // Pushed in place: copying the list for each document was quadratic (5,000 shareholder forms).
+    const documents = bySchema.get(schema);
+    if (documents) documents.push(document);
+    else bySchema.set(schema, [document]);
+  }
   const groups = [...bySchema];
   const schemaTexts = await Promise.all(groups.map(([schema]) => loadSchema(schema, schemaDir)));
   const runs = groups.map(([, documents], i) => startXsdValidation(documents, schemaTexts[i]!));
@@ -261,17 +292,31 @@ async function startValidation(
 }
 
 const AMELDING_NAMESPACE = /urn:ske:fastsetting:innsamling:a-meldingen:(v2_[0-3])\b/;
+/** RF-1086's root start tag `<Skjema …>`; its skjemanummer 890|923 (as `shared/reports/rf1086/from-xml.ts`) and spesifikasjonsnummer. */
+const RF1086_ROOT = /<Skjema\b[^>]*>/;
+const attribute = (tag: string, name: string) => new RegExp(`\\s${name}\\s*=\\s*["']([^"']*)["']`).exec(tag)?.[1];
 
 /**
- * The a-melding XSD the file's root namespace names, from its first few KiB, for UTF-8 files (their bytes go to
- * libxml2 as they are); the parse confirms it later, and other encodings are validated afterwards as text.
+ * The XSD a file's head names (an a-melding's root namespace, an RF-1086 form's skjemanummer and
+ * spesifikasjonsnummer), from its first
+ * few KiB, for UTF-8 files (their bytes go to libxml2 as they are), so the XSD starts before the parse; the parse
+ * confirms it later, and a file it overrules, or in another encoding, is validated afterwards as text.
  */
-function aMeldingSchemaOf(bytes: Uint8Array): XsdUsed | null {
+function schemaFromHead(bytes: Uint8Array): XsdUsed | null {
   if (!isDeclaredUtf8(bytes)) return null;
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, 4096));
   if (/^(\uFEFF|\u00EF\u00BB\u00BF)?\s*[[{]/.test(head)) return null;
   const version = AMELDING_NAMESPACE.exec(head)?.[1] as AMeldingVersion | undefined;
-  return version ? XSD_FOR_VERSION[version] : null;
+  if (version) return XSD_FOR_VERSION[version];
+  const root = RF1086_ROOT.exec(head)?.[0];
+  const skjemanummer = root && attribute(root, 'skjemanummer');
+  if (skjemanummer !== '890' && skjemanummer !== '923') return null;
+  // An unknown version is not validated at all: the parse finds the form and refuses the number.
+  const choice = rf1086XsdFor(
+    skjemanummer === '890' ? 'hovedskjema' : 'underskjema',
+    attribute(root!, 'spesifikasjonsnummer'),
+  );
+  return choice.ok ? choice.xsd : null;
 }
 
 function infoOf(file: CheckedFile): ReportFileInfo {

@@ -21,10 +21,18 @@ export const DIALOGPORTEN_SCOPE = 'digdir:dialogporten';
  */
 export const TPO_FILE_RECEPTION_SCOPE = 'skatteetaten:innrapporteringtpofilopplasting';
 
+/**
+ * Altinn Events' pull API for Dialogporten's events, Innsender's faster feedback source (dialogporten-events.md
+ * §2.2, §4.6; Altinn/altinn-events src/Events/Configuration/AuthorizationConstants.cs). Optional: without it the
+ * feedback is found by polling Dialogporten.
+ */
+export const ALTINN_EVENTS_SCOPE = 'altinn:events.subscribe';
+
 export const ACCESS_PACKAGE_PREFIX = 'urn:altinn:accesspackage:';
 
 export type ServiceId =
   | 'a-melding'
+  | 'a-melding-avstemming'
   | 'aksjonaerregisteroppgave'
   | 'skattekort-til-arbeidsgiver'
   | 'tredjepart-boligselskap'
@@ -73,6 +81,20 @@ export const SERVICES: readonly SkatteetatenService[] = [
     source: {
       scope: `${DOCS}innrapportering-amelding.md @ 484fc323191a4ef61e970602d127aebd2ad2a375`,
       resource: `${DOCS}innrapportering-amelding.md @ 484fc323191a4ef61e970602d127aebd2ad2a375`,
+    },
+  },
+  {
+    id: 'a-melding-avstemming',
+    name: { nb: 'A-melding: avstemmingsrapport', en: 'A-melding: reconciliation report' },
+    // The a-melding's scope, but a single right of its own (renamed on 21 May 2026, the page says).
+    scope: 'skatteetaten:innrapporteringamelding',
+    resource: 'ske-avstemmingsinformasjon-amelding',
+    accessPackages: [pkg('a-ordning')],
+    unconfirmed:
+      'Host, path and answer format are only on SwaggerHub (avstemmingsrapport-amelding-api); the ones used are assumed and set per environment.',
+    source: {
+      scope: `${DOCS}avstemmingsrapport-amelding.md @ 3e022611adbd223a0de6a792623a3ce2bf8b6fad`,
+      resource: `${DOCS}avstemmingsrapport-amelding.md @ 3e022611adbd223a0de6a792623a3ce2bf8b6fad`,
     },
   },
   {
