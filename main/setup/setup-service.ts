@@ -9,6 +9,7 @@ import {
   DIALOGPORTEN_SCOPE,
   SERVICES,
   scopeOf,
+  TPO_FILE_RECEPTION_SCOPE,
   accessForServices,
   type ServiceId,
 } from '../../shared/domain/services-catalogue';
@@ -275,6 +276,7 @@ export class SetupService {
           ...Object.values(ALTINN_SCOPES),
           ...Object.values(CLIENT_DELEGATION_SCOPES),
           ...SERVICES.map((s) => scopeOf(s.id, serviceScopes(endpoints))),
+          TPO_FILE_RECEPTION_SCOPE,
           DIALOGPORTEN_SCOPE,
           ALTINN_EVENTS_SCOPE,
         ],

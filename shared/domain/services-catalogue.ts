@@ -25,6 +25,13 @@ export const CLIENT_DELEGATION_SCOPES = {
 export const DIALOGPORTEN_SCOPE = 'digdir:dialogporten';
 
 /**
+ * The TPO file reception for meldinger over 10 MB (Skatteetaten/api-dokumentasjon
+ * docs/api/innrapportering-tpo-filmottak.md @ 0a7226987741c0a94ab41395dcbf88d1c42b6ac2, "Scope"): one scope for every
+ * scheme it takes; the system user needs the scheme's own right ("Systemtilgang med systembruker").
+ */
+export const TPO_FILE_RECEPTION_SCOPE = 'skatteetaten:innrapporteringtpofilopplasting';
+
+/**
  * Altinn Events' pull API for Dialogporten's events, Innsender's faster feedback source (dialogporten-events.md
  * §2.2, §4.6; Altinn/altinn-events src/Events/Configuration/AuthorizationConstants.cs). Optional: without it the
  * feedback is found by polling Dialogporten.
@@ -67,6 +74,8 @@ export interface SkatteetatenService {
    * for is a setting of the environment (`endpoints.skatteetaten.skattekortScope`); the emulator accepts each.
    */
   alternativeScopes?: string[];
+  /** Skatteetaten's TPO file reception takes this scheme's large files (its scope is asked for with the service's). */
+  fileReception?: true;
 }
 
 const pkg = (name: string) => `${ACCESS_PACKAGE_PREFIX}${name}`;
@@ -171,6 +180,7 @@ export const SERVICES: readonly SkatteetatenService[] = [
     name: { nb: 'Tredjepartsopplysninger: aksjesparekonto', en: 'Third-party data: share savings accounts' },
     scope: 'skatteetaten:innrapporteringaksjesparekonto',
     resource: 'ske-innrapportering-aksjesparekonto',
+    fileReception: true,
     accessPackages: [pkg('skattegrunnlag')],
     source: {
       scope: `${DOCS}innrapportering-aksjesparekonto.md @ 11f2ca8677c8315da8706b4739348368e28ba1d5`,
@@ -182,6 +192,7 @@ export const SERVICES: readonly SkatteetatenService[] = [
     name: { nb: 'Tredjepartsopplysninger: finansprodukter', en: 'Third-party data: financial products' },
     scope: 'skatteetaten:innrapporteringfinansprodukter',
     resource: 'ske-innrapportering-finansprodukter',
+    fileReception: true,
     accessPackages: [pkg('skattegrunnlag')],
     source: {
       scope: `${DOCS}innrapportering-finansprodukter.md @ 11f2ca8677c8315da8706b4739348368e28ba1d5`,
@@ -265,6 +276,7 @@ export function accessForServices(
 ): { rights: AltinnRight[]; accessPackages: AltinnAccessPackage[]; scopes: string[] } {
   const services = [...new Set(ids)].map(serviceById);
   const scopes = services.map((s) => scopeOf(s.id, serviceScopes));
+  if (services.some((s) => s.fileReception)) scopes.push(TPO_FILE_RECEPTION_SCOPE);
   if (grant === 'rights') {
     return {
       rights: services.map((s) => ({ resource: [{ id: 'urn:altinn:resource', value: s.resource }] })),

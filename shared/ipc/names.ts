@@ -51,6 +51,7 @@ export const CHANNEL_NAMES = [
   'reports.deleteDraft',
   'reports.recheckDraft',
   'reports.checkDraftSource',
+  'reports.replaceAMelding',
   // feedback
   'feedback.list',
   'feedback.get',

@@ -26,7 +26,7 @@ export function ProfileKindFields({
   return (
     <>
       <Fieldset>
-        <Fieldset.Legend>{t('firm.kind')}</Fieldset.Legend>
+        <Fieldset.Legend>{t('firm.kindLegend')}</Fieldset.Legend>
         {kinds.map((k) => (
           <Radio
             key={k.kind}

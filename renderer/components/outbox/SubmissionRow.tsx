@@ -1,4 +1,5 @@
 import { Alert, Button, Card, Heading, List, Paragraph, Tag } from '@digdir/designsystemet-react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink } from 'react-router';
 import { targetOrg, type Submission, type SubmissionError } from '../../../shared/outbox/submission';
@@ -96,6 +97,18 @@ export function SubmissionRow({ submission, progress, onCancel, onRetry, busy }:
             <Paragraph data-size="sm">
               <RouterLink to="/feedback">{t('outbox.toFeedback')}</RouterLink>
             </Paragraph>
+            {target.service === 'a-melding' && (
+              <Paragraph data-size="sm">
+                <RouterLink
+                  to={`/reports?erstatt=${encodeURIComponent(submission.id)}`}
+                  data-testid="replace"
+                  title={t('outbox.replaceHint')}
+                >
+                  {t('outbox.replace')}
+                  <span className="visually-hidden">: {submission.label}</span>
+                </RouterLink>
+              </Paragraph>
+            )}
           </div>
         )}
 
@@ -171,7 +184,8 @@ function ErrorDetails({ error }: { error: SubmissionError }) {
   );
 }
 
-type T = ReturnType<typeof useTranslation>['t'];
+// i18next's own type: deriving it from useTranslation's return type exceeds tsc's instantiation depth.
+type T = TFunction;
 
 /** The ids Skatteetaten gave, as the user quotes them, and the hash of exactly what was sent. */
 function receiptFacts(submission: Submission, t: T): Fact[] {

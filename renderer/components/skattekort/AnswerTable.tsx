@@ -1,4 +1,5 @@
 import { Table, Tag } from '@digdir/designsystemet-react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { trekkodeText, type EmployeeCard, type Trekk } from '../../../shared/skattekort/answer';
 import { localized } from '../../i18n';
@@ -57,7 +58,8 @@ export function AnswerTable({ cards }: { cards: EmployeeCard[] }) {
   );
 }
 
-type T = ReturnType<typeof useTranslation>['t'];
+// i18next's own type: deriving it from useTranslation's return type exceeds tsc's instantiation depth.
+type T = TFunction;
 
 function deduction(tr: Trekk, t: T, lang: string): string {
   // Decimal comma in Norwegian ("10,5 måneder"), as the withholding text beside it writes it.

@@ -100,6 +100,8 @@ describe('one submission in the outbox, in each state', () => {
     expect(value('Meldings-ID')).toBe('melding-1');
     expect(value('SHA-256 av det som ble sendt')).toBe('b'.repeat(64));
     expect(within(row).getByRole('link', { name: 'Se tilbakemeldinger' }).getAttribute('href')).toBe('/feedback');
+    // "Erstatt": the Reports page, told which received a-melding the next file replaces.
+    expect(within(row).getByTestId('replace').getAttribute('href')).toBe(`/reports?erstatt=${ID}`);
     expect(within(row).queryAllByRole('button')).toEqual([]);
   });
 
