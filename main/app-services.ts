@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import type { Profile } from '../shared/domain/profile';
 import { SettingsStore } from './settings/settings-store';
 import { ProfileService } from './settings/profiles';
 import { EventHub } from './ipc/event-hub';
@@ -28,6 +29,7 @@ import { DeadlineService } from './deadlines/deadline-service';
 import { DeadlineWarnings } from './deadlines/deadline-warnings';
 import { FirmClients } from './firm/firm-clients';
 import { CustomEnvironments } from './environments/custom-environments';
+import { ActiveRegister } from './enhetsregisteret/active-register';
 
 export interface AppServicesOptions {
   dataDir: string;
@@ -94,6 +96,8 @@ export interface AppServices {
   deadlineWarnings: DeadlineWarnings;
   /** An accounting firm's clients and their delegation to its agent systembruker (`profiles/<id>/clients.json`). */
   firm: FirmClients;
+  /** Enhetsregisteret: names for the forms, cached facts for the checks (`<dataDir>/enhetsregisteret.json`). */
+  register: ActiveRegister;
   dispatch: Dispatch;
   dispose(): Promise<void>;
 }
@@ -149,10 +153,25 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     ...(options.now ? { now: options.now } : {}),
     ...(options.feedbackIntervals ? { intervals: options.feedbackIntervals } : {}),
   });
+  const clientOrgs = async (profile: Profile) => (await firm.list(profile)).map((c) => c.orgNumber);
+  const register = new ActiveRegister({
+    dataDir: options.dataDir,
+    sandbox,
+    activeProfile: () => profiles.active(),
+    clientOrgs,
+    log,
+    ...(options.now ? { now: options.now } : {}),
+  });
+  // A profile activated (or created, or changed) gets its organisation and clients fetched in the background.
+  events.subscribe((event) => {
+    const active = profiles.active();
+    if (event === 'profiles.changed' && active) void register.prefetch(active);
+  });
   const reports = createReportsService({
     draftsDir: join(options.dataDir, 'drafts'),
     activeProfile: () => profiles.active(),
-    clientOrgs: async (profile) => (await firm.list(profile)).map((c) => c.orgNumber),
+    clientOrgs,
+    register,
     desktop: options.desktop,
     language: () => settings.read().language,
     // The outbox is made just below; it is only asked once a check runs.
@@ -240,6 +259,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     deadlines,
     deadlineWarnings,
     firm,
+    register,
     dispatch: async () => {
       throw new Error('dispatch used before it was set');
     },

@@ -10,6 +10,7 @@ import { avstemmingHandlers } from './handlers/avstemming';
 import { tredjepartHandlers } from './handlers/tredjepart';
 import { deadlinesHandlers } from './handlers/deadlines';
 import { firmHandlers } from './handlers/firm';
+import { registerHandlers } from './handlers/register';
 
 /** Joins each capability's handlers; the type demands one for every channel in the contract. */
 export function createHandlers(services: AppServices): Handlers {
@@ -24,5 +25,6 @@ export function createHandlers(services: AppServices): Handlers {
     ...tredjepartHandlers(services),
     ...deadlinesHandlers(services),
     ...firmHandlers(services),
+    ...registerHandlers(services),
   };
 }

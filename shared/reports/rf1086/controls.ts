@@ -951,6 +951,13 @@ export const RF1086_CONTROLS = [
     'main/firm (altinn-auth.md §5.4: the agent systembruker acts only for delegated clients)',
   ),
   own(
+    'RF1086_FOUNDING_NOT_AS_REGISTERED',
+    'innsender-advarsel',
+    'Stiftelsesopplysningene i hovedskjemaet stemmer ikke med stiftelsesdatoen i Enhetsregisteret.',
+    "The main form's founding information does not match the founding date in Enhetsregisteret.",
+    'Enhetsregisteret `stiftelsesdato` (data.brreg.no/enhetsregisteret/api, brreg/openAPI specs/enhetsregisteret.json); post 9 Hendelsestype/Tidspunkt (aksjonaerregisteroppgaveHovedskjema.xsd, AksjerNyutstedteStiftelseMvType-datadef-17670)',
+  ),
+  own(
     'RF1086_DEADLINE_PASSED',
     'innsender-advarsel',
     'Fristen er passert.',
