@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { FeedbackEntry, FeedbackItem } from '../../../shared/feedback/feedback-overview';
 import { useDownloadFeedbackDocument } from '../../bridge/feedback-queries';
 import { ErrorMessage } from '../ErrorMessage';
-import { formatDateTime, formatMonth } from '../reports/format';
+import { formatDateTime, formatMonth } from '../../../shared/format';
 import { FeedbackDocumentView } from './FeedbackDocumentView';
 import { OUTCOME_COLOR } from './FeedbackList';
 import { serviceLabel } from './service-label';

@@ -12,7 +12,14 @@ import type {
 } from '../../../shared/feedback/feedback-view';
 import { localized } from '../../i18n';
 import { FactList, type Fact } from '../reports/FactList';
-import { formatCount, formatDate, formatDateTime, formatKroner, formatMonth, formatOrgNumber } from '../reports/format';
+import {
+  formatCount,
+  formatDate,
+  formatDateTime,
+  formatKroner,
+  formatMonth,
+  formatOrgNumber,
+} from '../../../shared/format';
 
 /** One feedback document in plain words: the a-melding tilbakemelding, RF-1086's outcome, or "download it". */
 export function FeedbackDocumentView({ view }: { view: FeedbackView }) {

@@ -1,7 +1,7 @@
 import { Button, Table, Tag } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import type { FeedbackListItem, FeedbackOutcome } from '../../../shared/feedback/feedback-overview';
-import { formatDateTime, formatMonth } from '../reports/format';
+import { formatDateTime, formatMonth } from '../../../shared/format';
 import { serviceLabel } from './service-label';
 
 export const OUTCOME_COLOR: Record<FeedbackOutcome, 'success' | 'warning' | 'danger' | 'neutral' | 'info'> = {

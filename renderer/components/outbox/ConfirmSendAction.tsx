@@ -5,7 +5,7 @@ import { Link as RouterLink } from 'react-router';
 import type { SubmitPreview } from '../../../shared/outbox/outbox-views';
 import { ErrorMessage } from '../ErrorMessage';
 import { FactList } from '../reports/FactList';
-import { formatCount, formatOrgNumber } from '../reports/format';
+import { formatCount, formatOrgNumber } from '../../../shared/format';
 import './outbox.css';
 
 /** The preview of what a draft would send, as a query gives it. */

@@ -5,7 +5,7 @@ import { targetOrg, type Submission, type SubmissionError } from '../../../share
 import type { OutboxProgress } from '../../../shared/outbox/outbox-views';
 import { localized } from '../../i18n';
 import { FactList, type Fact } from '../reports/FactList';
-import { formatDateTime, formatOrgNumber } from '../reports/format';
+import { formatDateTime, formatOrgNumber } from '../../../shared/format';
 
 export interface SubmissionRowProps {
   submission: Submission;

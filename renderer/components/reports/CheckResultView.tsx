@@ -6,7 +6,8 @@ import { AMeldingSummaryView } from './AMeldingSummaryView';
 import { FindingsList } from './FindingsList';
 import { Rf1086SummaryView } from './Rf1086SummaryView';
 import { Verdict } from './Verdict';
-import { fileName, formatMonth } from './format';
+import { formatMonth } from '../../../shared/format';
+import { fileName } from './format';
 
 export interface CheckResultViewProps {
   result: CheckResult;

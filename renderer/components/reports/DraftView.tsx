@@ -3,7 +3,7 @@ import { Alert, Button, Paragraph } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import type { DraftDetail } from '../../../shared/reports/report-views';
 import { CheckResultView, useResultTitle } from './CheckResultView';
-import { formatDateTime } from './format';
+import { formatDateTime } from '../../../shared/format';
 
 export interface DraftViewProps {
   draft: DraftDetail;

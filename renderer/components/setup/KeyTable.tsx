@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { KeyView, SetupOverview } from '../../../shared/domain/setup';
 import { useCopyPublicJwk, useMarkKeyRegistered, useRetireKey, useSavePublicJwk } from '../../bridge/setup-queries';
 import { ErrorMessage } from '../ErrorMessage';
-import { formatDate } from './format';
+import { formatDate } from '../../../shared/format';
 
 const STATUS_COLOR = { pending: 'warning', active: 'success', retired: 'neutral' } as const;
 

@@ -5,7 +5,7 @@ import type { SetupOverview } from '../../../shared/domain/setup';
 import { isValidOrgNumber, normaliseOrgNumber } from '../../../shared/domain/org-number';
 import { useCreateRequest, useDiscardRequest, useOpenApproval, useRefreshRequest } from '../../bridge/setup-queries';
 import { ErrorMessage } from '../ErrorMessage';
-import { formatDateTime } from './format';
+import { formatDateTime } from '../../../shared/format';
 
 /** Step 4: the systembruker request, the owner's approval in Altinn (in the OS browser), and the wait for it. */
 export function RequestStep({ overview }: { overview: SetupOverview }) {

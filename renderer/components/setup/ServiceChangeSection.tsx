@@ -11,7 +11,7 @@ import {
 } from '../../bridge/setup-queries';
 import { ErrorMessage } from '../ErrorMessage';
 import { ServicePicker } from './ServicePicker';
-import { formatDateTime } from './format';
+import { formatDateTime } from '../../../shared/format';
 
 const STATUS_COLOR = {
   New: 'info',

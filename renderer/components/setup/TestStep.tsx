@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { SetupOverview } from '../../../shared/domain/setup';
 import { useTestConnection } from '../../bridge/setup-queries';
 import { ErrorMessage } from '../ErrorMessage';
-import { formatDateTime } from './format';
+import { formatDateTime } from '../../../shared/format';
 
 /** Step 5: a real systembruker token, shown only by its non-secret claims. */
 export function TestStep({ overview }: { overview: SetupOverview }) {

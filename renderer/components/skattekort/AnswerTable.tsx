@@ -2,6 +2,7 @@ import { Table, Tag } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import { trekkodeText, type EmployeeCard, type Trekk } from '../../../shared/skattekort/answer';
 import { localized } from '../../i18n';
+import { formatDecimal } from '../../../shared/format';
 
 /** Skatteetaten's answer per employee: the result, each deduction, the issue date and what to withhold. */
 export function AnswerTable({ cards }: { cards: EmployeeCard[] }) {
@@ -61,7 +62,7 @@ type T = ReturnType<typeof useTranslation>['t'];
 
 function deduction(tr: Trekk, t: T, lang: string): string {
   // Decimal comma in Norwegian ("10,5 måneder"), as the withholding text beside it writes it.
-  const n = (v: number) => v.toLocaleString(lang === 'en' ? 'en-GB' : 'nb-NO').replace(/\u00a0/g, ' ');
+  const n = (v: number) => formatDecimal(v, lang);
   const months =
     tr.antallMaanederForTrekk !== undefined
       ? ` · ${t('skattekort.answer.months', { months: n(tr.antallMaanederForTrekk) })}`

@@ -5,7 +5,7 @@ import type { SkattekortOrderView } from '../../../shared/skattekort/skattekort-
 import { useExportSkattekort, usePollNow, useSkattekortAnswer } from '../../bridge/skattekort-queries';
 import { localized } from '../../i18n';
 import { ErrorMessage } from '../ErrorMessage';
-import { formatDateTime } from '../reports/format';
+import { formatDateTime } from '../../../shared/format';
 import { AnswerTable } from './AnswerTable';
 
 /** One order: its way through the outbox, then Skatteetaten's answer per employee and its export. */

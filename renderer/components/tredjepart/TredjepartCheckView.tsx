@@ -6,7 +6,8 @@ import { schemeById } from '../../../shared/tredjepart/schemes';
 import { localized } from '../../i18n';
 import { FactList, type Fact } from '../reports/FactList';
 import { FindingsList } from '../reports/FindingsList';
-import { fileName, formatCount, formatKroner, formatOrgNumber } from '../reports/format';
+import { formatCount, formatKroner, formatOrgNumber } from '../../../shared/format';
+import { fileName } from '../reports/format';
 
 /** One checked tredjepart file: the verdict first, then what it holds, then every finding with its path. */
 export function TredjepartCheckView({

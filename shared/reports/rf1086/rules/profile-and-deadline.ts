@@ -1,6 +1,7 @@
 import { rf1086Deadline } from '../../calendar/report-deadlines';
 import { error, warning, type Finding } from '../../finding';
 import { at, type Rf1086Rule } from './rule-context';
+import { formatDate } from '../../../format';
 
 /** The company must be the profile's organisation; warn when the 31 January deadline has passed. */
 export const profileAndDeadlineRules: Rf1086Rule = (set, context) => {
@@ -27,8 +28,8 @@ export const profileAndDeadlineRules: Rf1086Rule = (set, context) => {
           warning(
             'RF1086_DEADLINE_PASSED',
             main.inntektsaar!.path,
-            `Fristen for inntektsåret ${year} var ${rf1086Deadline(year)}.`,
-            `The deadline for income year ${year} was ${rf1086Deadline(year)}.`,
+            `Fristen for inntektsåret ${year} var ${formatDate(rf1086Deadline(year), 'nb')}.`,
+            `The deadline for income year ${year} was ${formatDate(rf1086Deadline(year), 'en')}.`,
           ),
           { file: main.file, line: main.inntektsaar!.line },
         ),
