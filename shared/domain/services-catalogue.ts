@@ -4,6 +4,8 @@
  * scopes are all derived from the picks, so a corrected scope or resource id is a one-line change here.
  */
 
+import type { LocalizedText } from './localized';
+
 /** The Digdir/Altinn scopes the app's own Maskinporten client needs to run the setup (altinn-auth.md §3.3, §4, §5). */
 export const ALTINN_SCOPES = {
   systemRegisterWrite: 'altinn:authentication/systemregister.write',
@@ -37,8 +39,14 @@ export interface SkatteetatenService {
   resource: string;
   /** Access packages (full URNs) the API also accepts; for a small business's own org, the first one fits. */
   accessPackages: string[];
-  /** What the spec could not confirm, shown beside the service so nobody mistakes a guess for a fact. */
-  unconfirmed?: string;
+  /**
+   * Whether Innsender can send this service's reports today. Only these are offered in setup: a business should
+   * not give a systembruker rights for something it cannot use. The rest stay in the catalogue so a profile that
+   * chose one earlier keeps its rights, scopes and emulator routes.
+   */
+  sendable: boolean;
+  /** What the spec could not confirm, shown under technical details so nobody mistakes a guess for a fact. */
+  unconfirmed?: LocalizedText;
   /**
    * Other spellings of the scope seen in the sources (skattekort: skatteetaten-apis.md §3). Which one the app asks
    * for is a setting of the environment (`endpoints.skatteetaten.skattekortScope`); the emulator accepts each.
@@ -51,6 +59,7 @@ const pkg = (name: string) => `${ACCESS_PACKAGE_PREFIX}${name}`;
 export const SERVICES: readonly SkatteetatenService[] = [
   {
     id: 'a-melding',
+    sendable: true,
     name: { nb: 'A-melding', en: 'A-melding (employer report)' },
     scope: 'skatteetaten:innrapporteringamelding',
     resource: 'ske-innrapportering-amelding',
@@ -58,6 +67,7 @@ export const SERVICES: readonly SkatteetatenService[] = [
   },
   {
     id: 'aksjonaerregisteroppgave',
+    sendable: true,
     name: { nb: 'Aksjonærregisteroppgave (RF-1086)', en: 'Shareholder register return (RF-1086)' },
     scope: 'skatteetaten:innrapporteringaksjonaerregisteroppgave',
     resource: 'ske-innrapportering-aksjonaerregisteroppgave',
@@ -65,16 +75,20 @@ export const SERVICES: readonly SkatteetatenService[] = [
   },
   {
     id: 'skattekort-til-arbeidsgiver',
+    sendable: true,
     name: { nb: 'Skattekort til arbeidsgiver', en: 'Tax deduction cards for employers' },
     scope: 'skatteetaten:forskudd',
     alternativeScopes: ['skatteetaten:skattekorttilarbeidsgiver'],
     resource: 'ske-skattekort-til-arbeidsgiver',
     accessPackages: [],
-    unconfirmed:
-      'Scope: the official doc says skatteetaten:forskudd, others use skatteetaten:skattekorttilarbeidsgiver; access package unknown.',
+    unconfirmed: {
+      nb: 'Scope: den offisielle dokumentasjonen sier skatteetaten:forskudd, andre bruker skatteetaten:skattekorttilarbeidsgiver. Tilgangspakke ukjent.',
+      en: 'Scope: the official doc says skatteetaten:forskudd, others use skatteetaten:skattekorttilarbeidsgiver; access package unknown.',
+    },
   },
   {
     id: 'tredjepart-boligselskap',
+    sendable: true,
     name: { nb: 'Tredjepartsopplysninger: boligselskap', en: 'Third-party data: housing companies' },
     scope: 'skatteetaten:innrapporteringboligselskap',
     resource: 'ske-innrapportering-boligselskap',
@@ -84,6 +98,7 @@ export const SERVICES: readonly SkatteetatenService[] = [
     // Skatteetaten/api-dokumentasjon docs/api/innrapportering-boligsameie.md @ 11f2ca86 (RF-1140): its own API,
     // scope and resource; the same access packages as boligselskap.
     id: 'tredjepart-boligsameie',
+    sendable: true,
     name: { nb: 'Tredjepartsopplysninger: boligsameie', en: 'Third-party data: housing co-ownerships' },
     scope: 'skatteetaten:innrapporteringboligsameie',
     resource: 'ske-innrapportering-boligsameie',
@@ -93,6 +108,7 @@ export const SERVICES: readonly SkatteetatenService[] = [
     // docs/api/innrapportering-gavertilfrivillige.md @ 03243285 (RF-1310): the scope and resource are named
     // "gaver…frivillige-organisasjoner" while the host is innrapporteringgavertilfrivillige.
     id: 'tredjepart-gaver-frivillige',
+    sendable: true,
     name: {
       nb: 'Tredjepartsopplysninger: gaver til frivillige organisasjoner',
       en: 'Third-party data: gifts to voluntary organisations',
@@ -100,34 +116,50 @@ export const SERVICES: readonly SkatteetatenService[] = [
     scope: 'skatteetaten:innrapporteringgaverfrivilligeorganisasjoner',
     resource: 'ske-innrapportering-gaver-frivillige-organisasjoner',
     accessPackages: [pkg('skattegrunnlag')],
-    unconfirmed: 'Access packages are not listed on the stored page; skattegrunnlag is assumed.',
+    unconfirmed: {
+      nb: 'Tilgangspakkene står ikke på den lagrede siden; skattegrunnlag er antatt.',
+      en: 'Access packages are not listed on the stored page; skattegrunnlag is assumed.',
+    },
   },
   {
     id: 'tredjepart-aksjesparekonto',
+    sendable: false,
     name: { nb: 'Tredjepartsopplysninger: aksjesparekonto', en: 'Third-party data: share savings accounts' },
     scope: 'skatteetaten:innrapporteringaksjesparekonto',
     resource: 'ske-innrapportering-aksjesparekonto',
     accessPackages: [pkg('skattegrunnlag')],
-    unconfirmed: 'Resource id follows the ske-innrapportering-<scheme> pattern.',
+    unconfirmed: {
+      nb: 'Ressurs-ID-en er utledet av mønsteret ske-innrapportering-<ordning>.',
+      en: 'Resource id follows the ske-innrapportering-<scheme> pattern.',
+    },
   },
   {
     id: 'tredjepart-finansprodukter',
+    sendable: false,
     name: { nb: 'Tredjepartsopplysninger: finansprodukter', en: 'Third-party data: financial products' },
     scope: 'skatteetaten:innrapporteringfinansprodukter',
     resource: 'ske-innrapportering-finansprodukter',
     accessPackages: [pkg('skattegrunnlag')],
-    unconfirmed: 'Resource id follows the ske-innrapportering-<scheme> pattern.',
+    unconfirmed: {
+      nb: 'Ressurs-ID-en er utledet av mønsteret ske-innrapportering-<ordning>.',
+      en: 'Resource id follows the ske-innrapportering-<scheme> pattern.',
+    },
   },
   {
     id: 'tredjepart-skattefrie-utbetalinger',
+    sendable: false,
     name: { nb: 'Tredjepartsopplysninger: skattefrie utbetalinger', en: 'Third-party data: tax-free payments' },
     scope: 'skatteetaten:innrapporteringskattefrieutbetalinger',
     resource: 'ske-innrapportering-skattefrieutbetalinger',
     accessPackages: [pkg('skattegrunnlag')],
-    unconfirmed: 'Resource id follows the ske-innrapportering-<scheme> pattern.',
+    unconfirmed: {
+      nb: 'Ressurs-ID-en er utledet av mønsteret ske-innrapportering-<ordning>.',
+      en: 'Resource id follows the ske-innrapportering-<scheme> pattern.',
+    },
   },
   {
     id: 'tredjepart-opphaverrett',
+    sendable: false,
     name: {
       nb: 'Tredjepartsopplysninger: godtgjøring for opphaverrett',
       en: 'Third-party data: copyright remuneration',
@@ -135,9 +167,17 @@ export const SERVICES: readonly SkatteetatenService[] = [
     scope: 'skatteetaten:innrapporteringgodtgjoeringopphaveraandsverk',
     resource: 'ske-innrapportering-godtgjoeringopphaveraandsverk',
     accessPackages: [pkg('skattegrunnlag')],
-    unconfirmed: 'Resource id follows the ske-innrapportering-<scheme> pattern.',
+    unconfirmed: {
+      nb: 'Ressurs-ID-en er utledet av mønsteret ske-innrapportering-<ordning>.',
+      en: 'Resource id follows the ske-innrapportering-<scheme> pattern.',
+    },
   },
 ];
+
+/** What setup offers: the services Innsender can send, and any a profile already has so it can drop them. */
+export function offeredServices(chosen: readonly ServiceId[] = []): SkatteetatenService[] {
+  return SERVICES.filter((s) => s.sendable || chosen.includes(s.id));
+}
 
 export function serviceById(id: ServiceId): SkatteetatenService {
   const service = SERVICES.find((s) => s.id === id);

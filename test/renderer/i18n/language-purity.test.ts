@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { nb } from '../../../renderer/i18n/nb';
 import { en } from '../../../renderer/i18n/en';
+import { SERVICES } from '../../../shared/domain/services-catalogue';
 import { leaves, problemsInBokmal, problemsInEnglish } from './language-check';
 
 describe('the language checker itself', () => {
@@ -24,5 +25,13 @@ describe('every translation reads as its language', () => {
 
   it.each(leaves(en).map((l) => [l.key, l.value]))('en %s', (_key, value) => {
     expect(problemsInEnglish(value)).toEqual([]);
+  });
+});
+
+describe('the services catalogue reads as each language', () => {
+  const texts = SERVICES.flatMap((s) => [s.name, ...(s.unconfirmed ? [s.unconfirmed] : [])]);
+  it.each(texts.map((t) => [t.nb, t.en]))('%s', (nbText, enText) => {
+    expect(problemsInBokmal(nbText)).toEqual([]);
+    expect(problemsInEnglish(enText)).toEqual([]);
   });
 });
