@@ -67,7 +67,10 @@ describe('the setup wizard in real Chromium, against the sandbox', () => {
 
     await expect(page.getByTestId('service-a-melding').isChecked()).resolves.toBe(true);
     await page.getByTestId('register-system').click();
-    await page.getByTestId('system-registered').getByText('974761076_innsender').waitFor();
+    const registered = page.getByTestId('system-registered');
+    await registered.getByText('Innsender er registrert som virksomhetens eget system i Altinn.').waitFor();
+    await registered.getByText('Tekniske detaljer').click();
+    await registered.getByText(/974761076_innsender/).waitFor();
     await page.getByTestId('step-system-state').getByText('Ferdig').waitFor();
 
     await expect(page.getByTestId('owner-org').inputValue()).resolves.toBe('974761076');

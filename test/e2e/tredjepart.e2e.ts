@@ -68,7 +68,9 @@ describe('tredjepartsopplysninger in real Chromium', () => {
     const dialog = page.getByTestId('tredjepart-send-dialog');
     const preview = dialog.getByTestId('send-preview');
     await preview.waitFor();
-    expect(await preview.locator('dt:text-is("Sendes til") + dd').textContent()).toMatch(
+    expect(await preview.locator('dt:text-is("Inntektsår") + dd').textContent()).toBe('2025');
+    await dialog.getByTestId('send-technical-details').getByText('Tekniske detaljer').click();
+    expect(await dialog.getByTestId('send-technical').locator('dt:text-is("Sendes til") + dd').textContent()).toMatch(
       /^http:\/\/127\.0\.0\.1:\d+\/skatteetaten\/innrapporteringboligselskap\/v1\/2025$/,
     );
     expect(await preview.textContent()).toContain('Fjellstue AS (974 761 076)');

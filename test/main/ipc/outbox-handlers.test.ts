@@ -127,6 +127,15 @@ describe('the outbox channels, from a checked draft to a receipt', () => {
       profile: { displayName: 'Eksempel AS', orgNumber: AMELDING_ORG },
       environment: 'sandbox',
       existing: null,
+      substance: {
+        kind: 'amelding',
+        kalendermaaned: '2026-01',
+        opplysningspliktig: AMELDING_ORG,
+        inntektsmottakere: 1,
+        inntekt: '40000',
+        forskuddstrekk: 12000,
+        arbeidsgiveravgift: 5640,
+      },
     });
     expect(preview.payloadSha256).toMatch(/^[0-9a-f]{64}$/);
     expect(preview.destination.startsWith(services.sandbox.running()?.baseUrl ?? '-')).toBe(true);
