@@ -120,7 +120,7 @@ describe('the feedback channels, against the sandbox’s Dialogporten and Skatte
     expect(notifications).toHaveLength(1);
     expect(notifications[0]).toMatchObject({
       title: 'Ny tilbakemelding fra Skatteetaten',
-      body: 'A-melding 2026-02: Tilbakemelding: mottatt',
+      body: 'Fjellstue AS: a-meldingen for februar 2026 er mottatt, med 2 avvik.',
     });
     const announced = events.filter((e) => e.event === 'feedback.new');
     expect(announced).toHaveLength(1);
