@@ -55,7 +55,7 @@ describe('adding a service to an approved systembruker, in real Chromium against
     await page.locator('[data-testid="request-status"][data-status="Accepted"]').waitFor({ timeout: 20_000 });
     await page.getByTestId('test-connection').click();
     await page.getByTestId('test-ok').waitFor();
-    await expect(page.getByTestId('token-claims').innerText()).resolves.not.toContain(
+    await expect(page.getByTestId('token-claims').textContent()).resolves.not.toContain(
       'innrapporteringaksjonaerregisteroppgave',
     );
   });
@@ -84,7 +84,7 @@ describe('adding a service to an approved systembruker, in real Chromium against
     expect(h.desktop.notifications.map((n) => n.body).join('\n')).toContain('Endringen av tjenester');
     await page.getByTestId('test-connection').click();
     await page.getByTestId('test-ok').waitFor();
-    await expect(page.getByTestId('token-claims').innerText()).resolves.toContain(
+    await expect(page.getByTestId('token-claims').textContent()).resolves.toContain(
       'skatteetaten:innrapporteringaksjonaerregisteroppgave',
     );
     expect(await h.seriousA11yViolations()).toEqual([]);

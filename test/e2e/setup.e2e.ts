@@ -106,6 +106,9 @@ describe('the setup wizard in real Chromium, against the sandbox', () => {
 
     await page.getByTestId('test-connection').click();
     await page.getByTestId('test-ok').waitFor();
+    // The token's claims are for support: behind the disclosure until asked for.
+    await expect(page.getByTestId('token-claims').isVisible()).resolves.toBe(false);
+    await page.getByTestId('token-details').getByText('Tekniske detaljer').click();
     const claims = await page.getByTestId('token-claims').innerText();
     expect(claims).toContain('skatteetaten:innrapporteringamelding');
     expect(claims).toContain('974761076');

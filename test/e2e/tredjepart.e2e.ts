@@ -39,6 +39,7 @@ describe('tredjepartsopplysninger in real Chromium', () => {
     const result = page.locator('[data-testid="tredjepart-result"][data-valid="false"]');
     await result.waitFor();
     await result.getByText('TREDJEPART_SUM_MISMATCH').waitFor();
+    await result.getByText('Tekniske detaljer').first().click();
     await result.getByText('leveranse[1]/oppgaveoppsummering/sumAndelFormue', { exact: false }).waitFor();
     expect(await page.getByTestId('tredjepart-verdict').textContent()).toContain('Har feil som må rettes');
     expect(await h.seriousA11yViolations()).toEqual([]);
