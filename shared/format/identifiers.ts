@@ -22,5 +22,6 @@ export function formatAccountNumber(value: string): string {
  */
 export function maskPersonalNumber(value: string): string {
   const digits = value.replace(/\s/g, '');
-  return /^\d{11}$/.test(digits) ? `${digits.slice(0, 6)} *****` : '*****';
+  // Feedback documents carry it masked already ('010190*****'): written the same way.
+  return /^\d{6}(\d{5}|\*{5})$/.test(digits) ? `${digits.slice(0, 6)} *****` : '*****';
 }

@@ -59,3 +59,14 @@ export const EnvironmentDescriptionSchema = z.discriminatedUnion('status', [
 ]);
 
 export const ExternalUrlSchema = z.object({ url: z.url({ protocol: /^https?$/ }).max(2048) });
+
+/** A value a person copies off a page (an amount, a KID, an account number): short, one line, printable. */
+export const ClipboardTextSchema = z
+  .object({
+    text: z
+      .string()
+      .min(1)
+      .max(200)
+      .regex(/^[^\p{Cc}]+$/u),
+  })
+  .strict();

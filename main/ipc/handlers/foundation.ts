@@ -76,5 +76,10 @@ export function foundationHandlers(services: AppServices): HandlersFor<keyof typ
       await services.options.desktop.openExternal(url);
       return { opened: true as const };
     },
+
+    'clipboard.copy': async ({ text }) => {
+      await services.options.desktop.writeClipboard(text);
+      return { copied: true as const };
+    },
   };
 }

@@ -8,6 +8,8 @@ import { formatDateTime, formatMonth } from '../../../shared/format';
 import { FeedbackDocumentView } from './FeedbackDocumentView';
 import { OUTCOME_COLOR } from './FeedbackList';
 import { serviceLabel } from './service-label';
+import { TechnicalDetails } from '../TechnicalDetails';
+import { FactList } from '../reports/FactList';
 
 /** One dialog: where it came from, and each of Skatteetaten's answers read into plain words, newest first. */
 export function FeedbackDetail({ item, onBack }: { item: FeedbackItem; onBack: () => void }) {
@@ -36,13 +38,21 @@ export function FeedbackDetail({ item, onBack }: { item: FeedbackItem; onBack: (
           {t(`feedback.outcome.${summary.outcome}`)}
         </Tag>
         <span>{serviceLabel(summary, lang)}</span>
-        {summary.extendedStatus && <code>{summary.extendedStatus}</code>}
       </div>
       <Paragraph data-testid="feedback-detail-origin">
-        {summary.link.kind === 'linked'
-          ? t('feedback.detailLinked', { id: summary.link.submissionId })
-          : t('feedback.detailElsewhere')}
+        {summary.link.kind === 'linked' ? t('feedback.detailLinked') : t('feedback.detailElsewhere')}
       </Paragraph>
+      <TechnicalDetails testId="feedback-detail-technical">
+        <FactList
+          facts={(
+            [
+              [t('feedback.submissionId'), summary.link.kind === 'linked' ? summary.link.submissionId : null],
+              [t('feedback.dialogStatus'), [summary.status, summary.extendedStatus].filter(Boolean).join(' · ')],
+              ['Dialog-ID', summary.dialogId],
+            ] as [string, string | null][]
+          ).filter((f): f is [string, string] => Boolean(f[1]))}
+        />
+      </TechnicalDetails>
       {item.feedback.length === 0 && <Paragraph>{t('feedback.noFeedbackYet')}</Paragraph>}
       {item.feedback.map((entry) => (
         <FeedbackEntryCard key={entry.transmission.id} entry={entry} />
@@ -58,7 +68,7 @@ function FeedbackEntryCard({ entry }: { entry: FeedbackEntry }) {
   return (
     <Card data-color="neutral" className="feedback-entry" data-testid="feedback-entry">
       <Heading level={3} data-size="sm">
-        {transmission.title ?? transmission.type}
+        {transmission.title ?? t('feedback.fromSkatteetaten')}
       </Heading>
       <Paragraph data-size="sm" className="feedback-muted">
         {t('feedback.transmissionAt', { at: formatDateTime(transmission.createdAt, i18n.language) })}

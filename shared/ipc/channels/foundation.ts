@@ -3,6 +3,7 @@ import { channel } from './define';
 import {
   AppInfoSchema,
   EnvironmentDescriptionSchema,
+  ClipboardTextSchema,
   ExternalUrlSchema,
   NewProfileSchema,
   NoInput,
@@ -13,7 +14,7 @@ import {
   SettingsSchema,
 } from '../schemas';
 
-/** The foundation's channels: app info, settings, profiles, environment, external links. */
+/** The foundation's channels: app info, settings, profiles, environment, external links, the clipboard. */
 export const foundationChannels = {
   'app.info': channel(NoInput, AppInfoSchema),
 
@@ -30,4 +31,7 @@ export const foundationChannels = {
 
   /** Opens an http(s) address in the OS browser, only if it is on the allow-list (Altinn, Digdir, Skatteetaten). */
   'external.open': channel(ExternalUrlSchema, z.object({ opened: z.literal(true) })),
+
+  /** Puts a short value on the OS clipboard through main: the page itself holds no clipboard permission. */
+  'clipboard.copy': channel(ClipboardTextSchema, z.object({ copied: z.literal(true) })),
 } as const;

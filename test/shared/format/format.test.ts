@@ -105,6 +105,8 @@ describe('identifiers', () => {
     expect(maskPersonalNumber('01019012345')).toBe('010190 *****');
     expect(maskPersonalNumber('41019012345')).toBe('410190 *****');
     expect(maskPersonalNumber('0101901234')).toBe('*****');
+    expect(maskPersonalNumber('010190*****')).toBe('010190 *****');
+    expect(maskPersonalNumber('0101*******')).toBe('*****');
     expect(maskPersonalNumber('')).toBe('*****');
   });
 });
