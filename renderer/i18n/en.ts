@@ -104,9 +104,11 @@ export const en: Messages = {
       expires: 'Expires',
       actions: 'Actions',
       statusLabel: { pending: 'Not registered', active: 'Registered', retired: 'Retired' },
-      ageDays: '{{count}} days',
+      ageDays_one: '{{count}} day',
+      ageDays_other: '{{count}} days',
       notRegistered: 'One year after upload',
-      expiresIn: '{{date}} (in {{days}} days)',
+      expiresIn_one: '{{date}} (in {{count}} day)',
+      expiresIn_other: '{{date}} (in {{count}} days)',
       certificate: 'Enterprise certificate: {{subject}}',
       copy: 'Copy JWK',
       copied: 'The public key is copied. Paste it under "Egne public nøkler" on the client.',
@@ -314,7 +316,8 @@ export const en: Messages = {
     },
     status: {
       ready: 'Ready',
-      errors: '{{count}} errors',
+      errors_one: '{{count}} error',
+      errors_other: '{{count}} errors',
     },
     source: {
       unchanged: 'Unchanged',
@@ -411,8 +414,10 @@ export const en: Messages = {
       verify: 'Verify the log',
       exportCsv: 'Export as CSV …',
       exportJson: 'Export as JSON …',
-      ok: 'The log is unchanged: all {{count}} entries link up.',
-      broken: 'The log is not intact ({{count}} findings):',
+      ok_one: 'The log is unchanged: its one entry is as it was written.',
+      ok_other: 'The log is unchanged: all {{count}} entries link up.',
+      broken_one: 'The log is not intact ({{count}} finding):',
+      broken_other: 'The log is not intact ({{count}} findings):',
       findingAtLine: 'Line {{line}}: {{reason}}.',
       findingInFile: '{{reason}}.',
       exported: 'Saved to {{path}}',
@@ -509,7 +514,8 @@ export const en: Messages = {
       'approved-with-warnings': 'Approved with warnings',
       unknown: 'Received',
     },
-    deviationCount: '{{count}} deviations',
+    deviationCount_one: '{{count}} deviation',
+    deviationCount_other: '{{count}} deviations',
     back: 'Back to all feedback',
     detailLinked: 'The answer to a submission from Innsender.',
     submissionId: 'Submission in the outbox',
@@ -628,7 +634,8 @@ export const en: Messages = {
     warnDaysHelp: 'A deadline not yet filed shows as "soon" and raises a notification on this machine once a day.',
     warnDaysInvalid: 'Enter a whole number from 0 to 60.',
     warnSave: 'Save',
-    warnSaved: 'Saved: warning {{days}} days ahead.',
+    warnSaved_one: 'Saved: warning {{count}} day ahead.',
+    warnSaved_other: 'Saved: warning {{count}} days ahead.',
     extensionTitle: 'Extended deadline',
     extensionIntro:
       'Innsender cannot apply for an extended deadline for you: Skatteetaten has no API for it. This is what applies:',
@@ -731,7 +738,8 @@ export const en: Messages = {
     persons: {
       title: 'Employees from {{from}}',
       summary: '{{orderable}} of {{total}} can be ordered.',
-      flagged: '{{count}} are flagged and will not be ordered.',
+      flagged_one: '{{count}} is flagged and will not be ordered.',
+      flagged_other: '{{count}} are flagged and will not be ordered.',
       id: 'National identity / D number',
       name: 'Name',
       check: 'Check',
@@ -760,7 +768,9 @@ export const en: Messages = {
       nobody: 'Nobody in the list can be ordered. Choose another list, or order changes only.',
       review: 'Continue to confirmation',
       confirmTitle: 'Confirm the order',
-      confirmBody:
+      confirmBody_one:
+        'The tax card for {{count}} employee, income year {{year}}, is ordered for {{org}} ({{orgNumber}}). The order is put in the outbox and sent from there.',
+      confirmBody_other:
         'Tax cards for {{count}} employees, income year {{year}}, are ordered for {{org}} ({{orgNumber}}). The order is put in the outbox and sent from there.',
       confirmChanges:
         'Changed tax cards for income year {{year}} are ordered for {{org}} ({{orgNumber}}). The order is put in the outbox and sent from there.',

@@ -103,9 +103,11 @@ export const nb = {
       expires: 'Utløper',
       actions: 'Handlinger',
       statusLabel: { pending: 'Ikke registrert', active: 'Registrert', retired: 'Pensjonert' },
-      ageDays: '{{count}} dager',
+      ageDays_one: '{{count}} dag',
+      ageDays_other: '{{count}} dager',
       notRegistered: 'Ett år etter opplasting',
-      expiresIn: '{{date}} (om {{days}} dager)',
+      expiresIn_one: '{{date}} (om {{count}} dag)',
+      expiresIn_other: '{{date}} (om {{count}} dager)',
       certificate: 'Virksomhetssertifikat: {{subject}}',
       copy: 'Kopier JWK',
       copied: 'Den offentlige nøkkelen er kopiert. Lim den inn under «Egne public nøkler» på klienten.',
@@ -312,7 +314,8 @@ export const nb = {
     },
     status: {
       ready: 'Klar',
-      errors: '{{count}} feil',
+      errors_one: '{{count}} feil',
+      errors_other: '{{count}} feil',
     },
     source: {
       unchanged: 'Uendret',
@@ -408,8 +411,10 @@ export const nb = {
       verify: 'Kontroller loggen',
       exportCsv: 'Eksporter som CSV …',
       exportJson: 'Eksporter som JSON …',
-      ok: 'Loggen er uendret: alle {{count}} oppføringer henger sammen.',
-      broken: 'Loggen er ikke intakt ({{count}} funn):',
+      ok_one: 'Loggen er uendret: den ene oppføringen er som den ble skrevet.',
+      ok_other: 'Loggen er uendret: alle {{count}} oppføringer henger sammen.',
+      broken_one: 'Loggen er ikke intakt ({{count}} funn):',
+      broken_other: 'Loggen er ikke intakt ({{count}} funn):',
       findingAtLine: 'Linje {{line}}: {{reason}}.',
       findingInFile: '{{reason}}.',
       exported: 'Lagret i {{path}}',
@@ -506,7 +511,8 @@ export const nb = {
       'approved-with-warnings': 'Godkjent med advarsler',
       unknown: 'Mottatt',
     },
-    deviationCount: '{{count}} avvik',
+    deviationCount_one: '{{count}} avvik',
+    deviationCount_other: '{{count}} avvik',
     back: 'Tilbake til alle tilbakemeldinger',
     detailLinked: 'Svar på en innsending fra Innsender.',
     submissionId: 'Innsending i utboksen',
@@ -625,7 +631,8 @@ export const nb = {
     warnDaysHelp: 'En frist som ikke er levert, vises som «snart» og gir et varsel på maskinen én gang om dagen.',
     warnDaysInvalid: 'Skriv et helt tall fra 0 til 60.',
     warnSave: 'Lagre',
-    warnSaved: 'Lagret: varsel {{days}} dager før.',
+    warnSaved_one: 'Lagret: varsel {{count}} dag før.',
+    warnSaved_other: 'Lagret: varsel {{count}} dager før.',
     extensionTitle: 'Utsatt frist',
     extensionIntro:
       'Innsender kan ikke søke om utsatt frist for deg: Skatteetaten har ikke noe API for det. Dette er det som gjelder:',
@@ -728,7 +735,8 @@ export const nb = {
     persons: {
       title: 'Ansatte fra {{from}}',
       summary: '{{orderable}} av {{total}} kan bestilles.',
-      flagged: '{{count}} er merket og blir ikke bestilt.',
+      flagged_one: '{{count}} er merket og blir ikke bestilt.',
+      flagged_other: '{{count}} er merket og blir ikke bestilt.',
       id: 'Fødsels-/D-nummer',
       name: 'Navn',
       check: 'Kontroll',
@@ -757,7 +765,9 @@ export const nb = {
       nobody: 'Ingen i lista kan bestilles. Velg en annen liste, eller bestill bare endringer.',
       review: 'Gå videre til bekreftelse',
       confirmTitle: 'Bekreft bestillingen',
-      confirmBody:
+      confirmBody_one:
+        'Skattekort for {{count}} arbeidstaker, inntektsår {{year}}, bestilles for {{org}} ({{orgNumber}}). Bestillingen legges i utboksen og sendes derfra.',
+      confirmBody_other:
         'Skattekort for {{count}} arbeidstakere, inntektsår {{year}}, bestilles for {{org}} ({{orgNumber}}). Bestillingen legges i utboksen og sendes derfra.',
       confirmChanges:
         'Endrede skattekort for inntektsår {{year}} bestilles for {{org}} ({{orgNumber}}). Bestillingen legges i utboksen og sendes derfra.',

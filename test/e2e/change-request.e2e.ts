@@ -35,12 +35,14 @@ describe('adding a service to an approved systembruker, in real Chromium against
     await page.getByTestId('key-row').waitFor();
     await page.getByTestId('register-sandbox-client').click();
     await page.getByTestId('step-client-state').getByText('Ferdig').waitFor();
-    // The picker groups the catalogue and says what each service asks Altinn for.
+    // The picker groups the services Innsender can send; what each asks Altinn for is under technical details.
     await page.getByTestId('service-group-tredjepart').waitFor();
-    await expect(page.getByTestId('service-group-aordningen').innerText()).resolves.toContain(
-      'ske-innrapportering-amelding',
-    );
-    await expect(page.getByTestId('service-group-aordningen').innerText()).resolves.toContain('a-ordning');
+    await expect(page.getByTestId('service-tredjepart-finansprodukter').count()).resolves.toBe(0);
+    await page.getByTestId('service-technical').getByText('Tekniske detaljer').click();
+    const access = page.getByTestId('service-a-melding-access');
+    await access.waitFor();
+    await expect(access.innerText()).resolves.toContain('ske-innrapportering-amelding');
+    await expect(access.innerText()).resolves.toContain('a-ordning');
     await page.getByTestId('service-aksjonaerregisteroppgave').uncheck();
     await page.getByTestId('register-system').click();
     await page.getByTestId('step-system-state').getByText('Ferdig').waitFor();

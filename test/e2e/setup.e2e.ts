@@ -109,6 +109,7 @@ describe('the setup wizard in real Chromium, against the sandbox', () => {
     // The token's claims are for support: behind the disclosure until asked for.
     await expect(page.getByTestId('token-claims').isVisible()).resolves.toBe(false);
     await page.getByTestId('token-details').getByText('Tekniske detaljer').click();
+    await page.getByTestId('token-claims').waitFor();
     const claims = await page.getByTestId('token-claims').innerText();
     expect(claims).toContain('skatteetaten:innrapporteringamelding');
     expect(claims).toContain('974761076');

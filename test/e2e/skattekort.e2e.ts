@@ -61,7 +61,7 @@ describe('ordering skattekort in real Chromium', () => {
     expect(await page.getByTestId('person-row').count()).toBe(1);
     await page.getByTestId('order-email').fill('lonn@example.no');
     await page.getByTestId('order-review').click();
-    await page.getByTestId('order-confirm').getByText('Skattekort for 1 arbeidstakere').waitFor();
+    await page.getByTestId('order-confirm').getByText('Skattekort for 1 arbeidstaker,').waitFor();
     await page.getByTestId('order-confirm-button').click();
     await page.getByTestId('order-queued').waitFor();
     const order = page.getByTestId('skattekort-order').first();

@@ -20,7 +20,7 @@ export function KeyTable({ overview }: { overview: SetupOverview }) {
 
   const expiry = (k: KeyView) =>
     k.expiresAt
-      ? t('setup.key.expiresIn', { date: formatDate(k.expiresAt, i18n.language), days: String(k.daysLeft ?? 0) })
+      ? t('setup.key.expiresIn', { date: formatDate(k.expiresAt, i18n.language), count: k.daysLeft ?? 0 })
       : t('setup.key.notRegistered');
 
   return (

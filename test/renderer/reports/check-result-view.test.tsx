@@ -327,5 +327,8 @@ describe('the draft list and an opened draft', () => {
     expect(screen.getByTestId('draft-source-alert')).toHaveTextContent(/er endret etter at det ble lagret/);
     await userEvent.click(screen.getByRole('button', { name: 'Kontroller den endrede filen' }));
     expect(onCheckSource).toHaveBeenCalled();
+    // The draft has errors: no send button, and checking again (after the fix) is the primary action.
+    expect(screen.queryByRole('button', { name: /^Send/ })).toBeNull();
+    expect(screen.getByTestId('recheck-draft').getAttribute('data-variant')).toBe('primary');
   });
 });
