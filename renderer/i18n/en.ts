@@ -802,7 +802,7 @@ export const en: Messages = {
       table: 'Table {{table}}',
       percent: '{{percent}} %',
       months: '{{months}} months',
-      frikort: 'Tax-free card {{amount}} kr',
+      frikort: 'Tax-free card {{amount}}',
       frikortUnlimited: 'Tax-free card with no upper amount',
       unknown: 'Unknown deduction',
     },

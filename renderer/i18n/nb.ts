@@ -798,7 +798,7 @@ export const nb = {
       table: 'Tabell {{table}}',
       percent: '{{percent}} %',
       months: '{{months}} måneder',
-      frikort: 'Frikort {{amount}} kr',
+      frikort: 'Frikort {{amount}}',
       frikortUnlimited: 'Frikort uten beløpsgrense',
       unknown: 'Ukjent trekk',
     },

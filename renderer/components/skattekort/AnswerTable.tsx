@@ -2,7 +2,7 @@ import { Table, Tag } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import { trekkodeText, type EmployeeCard, type Trekk } from '../../../shared/skattekort/answer';
 import { localized } from '../../i18n';
-import { formatDecimal } from '../../../shared/format';
+import { formatDecimal, formatKroner } from '../../../shared/format';
 
 /** Skatteetaten's answer per employee: the result, each deduction, the issue date and what to withhold. */
 export function AnswerTable({ cards }: { cards: EmployeeCard[] }) {
@@ -74,7 +74,7 @@ function deduction(tr: Trekk, t: T, lang: string): string {
       return `${t('skattekort.answer.percent', { percent: tr.prosentsats !== undefined ? n(tr.prosentsats) : '?' })}${months}`;
     case 'frikort':
       return tr.frikortbeloep !== undefined
-        ? t('skattekort.answer.frikort', { amount: n(tr.frikortbeloep) })
+        ? t('skattekort.answer.frikort', { amount: formatKroner(tr.frikortbeloep, lang) })
         : t('skattekort.answer.frikortUnlimited');
     case 'unknown':
       return t('skattekort.answer.unknown');

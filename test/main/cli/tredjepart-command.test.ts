@@ -44,7 +44,8 @@ describe('innsender tredjepart', () => {
     expect([result.code, result.err]).toEqual([0, '']);
     expect(result.out).toContain('Housing co-ownership (RF-1140)');
     expect(result.out).toContain('Ready to submit.');
-    expect(result.out).toContain('oppgavegiver 974761076  oppgaver 2');
+    expect(result.out).toContain('income year 2025  reporter 974 761 076  records 2');
+    expect(result.out).toContain('Assets: 11,888 kr');
     const json = JSON.parse((await cli('--json', 'tredjepart', 'validate', 'boligsameie', path)).out);
     expect(json).toMatchObject({ ok: true, value: { kind: 'tredjepart', scheme: 'boligsameie', valid: true } });
   });
