@@ -19,6 +19,7 @@ import { summariseRf1086 } from '../../shared/reports/rf1086/summary';
 import { locateFindings } from '../../shared/reports/source-locations';
 import { withPlaces } from '../../shared/reports/amelding/finding-place';
 import { DEFAULT_MAX_REPORT_BYTES, isDeclaredUtf8 } from '../../shared/reports/xml/decode-report-bytes';
+import { mendLibxml2Findings } from './libxml2-findings';
 import { readReportBytes, readReportFileBytes, type ReportFile } from './read-report-file';
 import { loadSchema } from './schema-files';
 import { startXsdValidation, type XsdDocument } from './xsd-validate';
@@ -254,8 +255,10 @@ async function startValidation(
   const groups = [...bySchema];
   const schemaTexts = await Promise.all(groups.map(([schema]) => loadSchema(schema, schemaDir)));
   const runs = groups.map(([, documents], i) => startXsdValidation(documents, schemaTexts[i]!));
+  const mend = (byKey: Map<string, Finding[]>, i: number) =>
+    [...byKey].map(([key, found]) => [key, mendLibxml2Findings(found, schemaTexts[i]!)] as const);
   return {
-    findings: Promise.all(runs).then((found) => new Map(found.flatMap((byKey) => [...byKey]))),
+    findings: Promise.all(runs).then((found) => new Map(found.flatMap(mend))),
   };
 }
 

@@ -13,7 +13,9 @@ export const DraftRefInputSchema = z.object({ draftId: DraftIdInputSchema.shape.
 
 /**
  * What a draft would send, shown before the user confirms: the report's substance, the organisation and the
- * environment; its bytes, hash and host for technical details. `existing` is the live submission already made from this draft.
+ * environment; its bytes, hash and host for technical details. `existing` is the submission that already holds this
+ * report (received, or on its way), found by Skatteetaten's identity for it (`duplicate-key.ts`): then there is
+ * nothing to send.
  */
 export const SubmitPreviewSchema = z.object({
   draftId: z.string(),

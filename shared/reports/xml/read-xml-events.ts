@@ -2,11 +2,12 @@
 // reports exact line/column, never expands DTD entities (it has no DTD processing at all, so an unknown entity
 // is a well-formedness error), and lets us stop at the first `<!DOCTYPE` event. fast-xml-parser is lenient by
 // design, resolves DOCTYPE entities when asked, and its entity handling has needed several security fixes.
-import { SaxesParser, type SaxesTagNS } from 'saxes';
+import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import { error, type Finding } from '../finding';
+import { NamespaceScope, type ResolvedStartTag } from './namespace-scope';
 
 /** What a handler sees of a start tag: the local name, the namespace URI and the attributes. */
-export type XmlStartTag = Pick<SaxesTagNS, 'local' | 'uri' | 'attributes'>;
+export type XmlStartTag = ResolvedStartTag;
 
 /**
  * What a reader does with the document's elements, in document order. `open` and `close` pair up (a
@@ -39,8 +40,13 @@ class DoctypeRejected extends Error {}
  * A DOCTYPE is refused outright: the formats we read have none, and a DTD is the only door to external
  * entities (XXE) and entity expansion (billion laughs).
  */
-export function readXmlEvents<T>(text: string, handlerFor: (root: SaxesTagNS) => XmlEventHandler<T>): XmlEventsRead<T> {
-  const parser = new SaxesParser({ xmlns: true, position: true });
+export function readXmlEvents<T>(
+  text: string,
+  handlerFor: (root: XmlStartTag) => XmlEventHandler<T>,
+): XmlEventsRead<T> {
+  // Namespaces are resolved here, not by saxes's `xmlns` mode (see NamespaceScope: that one is quadratic in depth).
+  const parser = new SaxesParser({ xmlns: false, position: true });
+  const scope = new NamespaceScope();
   let handler: XmlEventHandler<T> | undefined;
   let depth = 0;
   // Where the start tag began; by `opentag` the parser has already moved past a possibly multi-line tag.
@@ -54,13 +60,15 @@ export function readXmlEvents<T>(text: string, handlerFor: (root: SaxesTagNS) =>
     tagLine = parser.line;
     tagColumn = parser.column;
   });
-  parser.on('opentag', (tag: SaxesTagNS) => {
+  parser.on('opentag', (plain: SaxesTagPlain) => {
+    const tag = scope.open(plain.name, plain.attributes);
     handler ??= handlerFor(tag);
     depth++;
     handler.open(tag, tagLine, tagColumn);
   });
   parser.on('closetag', () => {
     depth--;
+    scope.close();
     handler!.close();
   });
   const onText = (chunk: string) => {

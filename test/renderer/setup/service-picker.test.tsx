@@ -31,14 +31,14 @@ describe('ServicePicker', () => {
   it('still shows a service the profile chose earlier that cannot be sent, so it can be removed', () => {
     const onChange = vi.fn();
     renderWithProviders(
-      <ServicePicker legend="Services" chosen={['tredjepart-finansprodukter']} onChange={onChange} />,
+      <ServicePicker legend="Services" chosen={['tredjepart-skattefrie-utbetalinger']} onChange={onChange} />,
       {},
       { language: 'en' },
     );
-    const box = screen.getByTestId('service-tredjepart-finansprodukter');
+    const box = screen.getByTestId('service-tredjepart-skattefrie-utbetalinger');
     expect(box.closest('.ds-field, div')!.textContent).toContain('Innsender cannot send this yet');
-    expect(screen.getByTestId('service-tredjepart-finansprodukter-access').textContent).toContain(
-      'Resource id follows the ske-innrapportering-<scheme> pattern',
+    expect(screen.getByTestId('service-tredjepart-skattefrie-utbetalinger-access').textContent).toContain(
+      'the single right is from its earlier version',
     );
     expect(screen.queryByTestId('service-tredjepart-aksjesparekonto')).toBeNull();
   });

@@ -1,5 +1,6 @@
 import { aMeldingDeadline } from '../../calendar/report-deadlines';
-import { warning, type Finding } from '../../finding';
+import type { Finding } from '../../finding';
+import { aMeldingFinding } from '../controls';
 import type { AMeldingRule } from './rule-context';
 import { formatDate, formatMonth } from '../../../format';
 
@@ -10,7 +11,7 @@ export const deadlineRules: AMeldingRule = (leveranse, context) => {
   if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) return findings;
   if (month > context.today.slice(0, 7)) {
     findings.push(
-      warning(
+      aMeldingFinding(
         'AMELDING_PERIOD_IN_FUTURE',
         'leveranse/kalendermaaned',
         `Kalendermåneden ${formatMonth(month, 'nb')} har ikke begynt ennå. Lønn rapporteres i måneden den utbetales.`,
@@ -22,7 +23,7 @@ export const deadlineRules: AMeldingRule = (leveranse, context) => {
   // A replacement after the deadline is the normal way to correct a month, so only first deliveries are warned.
   if (leveranse.erstatterMeldingsId === undefined && context.today > deadline) {
     findings.push(
-      warning(
+      aMeldingFinding(
         'AMELDING_DEADLINE_PASSED',
         'leveranse/kalendermaaned',
         `Fristen for ${formatMonth(month, 'nb')} var ${formatDate(deadline, 'nb')}. Send så snart som mulig; forsinket levering kan gi tvangsmulkt.`,
