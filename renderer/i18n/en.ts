@@ -374,6 +374,10 @@ export const en: Messages = {
     cancelConfirm: 'Cancel “{{label}}”? It will not be sent. You can send the draft again later.',
     retry: 'Try again now',
     meta: '{{service}} · {{org}} · put in the outbox {{created}}',
+    titleSkattekort_one: 'Tax card order for {{year}}, {{count}} employee',
+    titleSkattekort_other: 'Tax card order for {{year}}, {{count}} employees',
+    titleTredjepart: '{{scheme}} for {{year}}',
+    label: 'Name of the submission in the log',
     state: {
       queued: 'Queued',
       sending: 'Sending',

@@ -371,6 +371,10 @@ export const nb = {
     cancelConfirm: 'Avbryte «{{label}}»? Den blir ikke sendt. Du kan sende utkastet på nytt senere.',
     retry: 'Prøv igjen nå',
     meta: '{{service}} · {{org}} · lagt i utboksen {{created}}',
+    titleSkattekort_one: 'Bestilling av skattekort for {{year}}, {{count}} arbeidstaker',
+    titleSkattekort_other: 'Bestilling av skattekort for {{year}}, {{count}} arbeidstakere',
+    titleTredjepart: '{{scheme}} for {{year}}',
+    label: 'Innsendingens navn i loggen',
     state: {
       queued: 'I kø',
       sending: 'Sendes',

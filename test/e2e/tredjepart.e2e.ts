@@ -83,7 +83,10 @@ describe('tredjepartsopplysninger in real Chromium', () => {
 
     const row = page.locator('[data-testid="submission"][data-state="received"]');
     await row.waitFor();
-    expect(await row.getByRole('heading').textContent()).toBe('Boligselskap (RF-1139) 2025 (974761076)');
+    expect(await row.getByRole('heading').textContent()).toBe('Boligselskap (RF-1139) for 2025');
+    expect(
+      await row.getByTestId('receipt-facts').locator('dt:text-is("Innsendingens navn i loggen") + dd').textContent(),
+    ).toBe('Boligselskap (RF-1139) 2025 (974761076)');
     expect(await row.getByTestId('receipt-facts').locator('dt:text-is("Dialog-ID") + dd').textContent()).toMatch(
       /^[0-9a-f-]{36}$/,
     );

@@ -6,6 +6,8 @@ import type { OutboxProgress } from '../../../shared/outbox/outbox-views';
 import { localized } from '../../i18n';
 import { FactList, type Fact } from '../reports/FactList';
 import { formatDateTime, formatOrgNumber } from '../../../shared/format';
+import { TechnicalDetails } from '../TechnicalDetails';
+import { submissionTitle } from './submission-title';
 
 export interface SubmissionRowProps {
   submission: Submission;
@@ -31,10 +33,11 @@ export function SubmissionRow({ submission, progress, onCancel, onRetry, busy }:
   const lang = i18n.language;
   const headingId = `submission-${submission.id}`;
   const org = targetOrg(target);
+  const title = submissionTitle(target, t, lang);
   const cancel = (
     <Button variant="tertiary" data-size="sm" onClick={() => onCancel(submission.id)} disabled={busy}>
       {t('outbox.cancel')}
-      <span className="visually-hidden">: {submission.label}</span>
+      <span className="visually-hidden">: {title}</span>
     </Button>
   );
 
@@ -50,7 +53,7 @@ export function SubmissionRow({ submission, progress, onCancel, onRetry, busy }:
       <li>
         <div className="row outbox-submission__head">
           <Heading level={3} data-size="xs" id={headingId}>
-            {submission.label}
+            {title}
           </Heading>
           <Tag data-color={TAG_COLOR[state.kind]} data-size="sm" data-testid="submission-state">
             {t(`outbox.state.${state.kind}`)}
@@ -92,7 +95,6 @@ export function SubmissionRow({ submission, progress, onCancel, onRetry, busy }:
         {state.kind === 'received' && (
           <div data-testid="receipt" className="stack">
             <Paragraph>{t('outbox.receivedBody', { at: formatDateTime(state.at, lang) })}</Paragraph>
-            <FactList facts={receiptFacts(submission, t)} testId="receipt-facts" />
             <Paragraph data-size="sm">
               <RouterLink to="/feedback">{t('outbox.toFeedback')}</RouterLink>
             </Paragraph>
@@ -123,7 +125,7 @@ export function SubmissionRow({ submission, progress, onCancel, onRetry, busy }:
             <div className="row">
               <Button data-size="sm" onClick={() => onRetry(submission.id)} disabled={busy} data-testid="retry">
                 {t('outbox.retry')}
-                <span className="visually-hidden">: {submission.label}</span>
+                <span className="visually-hidden">: {title}</span>
               </Button>
               {cancel}
             </div>
@@ -133,6 +135,10 @@ export function SubmissionRow({ submission, progress, onCancel, onRetry, busy }:
         {state.kind === 'cancelled' && (
           <Paragraph>{t('outbox.cancelledBody', { at: formatDateTime(state.at, lang) })}</Paragraph>
         )}
+
+        <TechnicalDetails testId="submission-technical">
+          <FactList facts={technicalFacts(submission, t)} testId="receipt-facts" />
+        </TechnicalDetails>
       </li>
     </Card>
   );
@@ -173,11 +179,18 @@ function ErrorDetails({ error }: { error: SubmissionError }) {
 
 type T = ReturnType<typeof useTranslation>['t'];
 
-/** The ids Skatteetaten gave, as the user quotes them, and the hash of exactly what was sent. */
-function receiptFacts(submission: Submission, t: T): Fact[] {
-  if (submission.state.kind !== 'received') return [];
+/**
+ * The submission's name in the audit log (with the meldingsId or org number), the ids Skatteetaten gave, as support
+ * asks for them, and the hash of exactly what was sent.
+ */
+function technicalFacts(submission: Submission, t: T): Fact[] {
+  const facts: Fact[] = [[t('outbox.label'), submission.label]];
+  if (submission.state.kind !== 'received') {
+    facts.push([t('outbox.receipt.payloadSha256'), <code key="s">{submission.payloadSha256}</code>]);
+    return facts;
+  }
   const { receipt } = submission.state;
-  const facts: Fact[] = [[t('outbox.receipt.dialogId'), <code key="d">{receipt.dialogId}</code>]];
+  facts.push([t('outbox.receipt.dialogId'), <code key="d">{receipt.dialogId}</code>]);
   if (receipt.forsendelseId) {
     facts.push([t('outbox.receipt.forsendelseId'), <code key="f">{receipt.forsendelseId}</code>]);
   }
