@@ -71,8 +71,9 @@ function FindingsSummary({ errors, level }: { errors: Numbered[]; level: 3 | 4 }
         {errors.map(({ finding, anchor }) => (
           <ErrorSummary.Item key={anchor}>
             <ErrorSummary.Link href={`#${anchor}`} onClick={(e) => focusFinding(e, anchor)}>
+              {/* Where first, as a bookkeeper looks it up: "Kari Nordmann, 010190 *****, januar 2026: …". */}
+              {finding.where ? `${localized(finding.where, i18n.language)}: ` : ''}
               {localized(finding.message, i18n.language)}
-              {finding.where ? ` (${localized(finding.where, i18n.language)})` : ''}
             </ErrorSummary.Link>
           </ErrorSummary.Item>
         ))}

@@ -221,7 +221,7 @@ describe('the check result view', () => {
     expect(within(summary).getByRole('heading', { name: 'Rett disse 2 feilene før du sender' })).toBeInTheDocument();
     const links = within(summary).getAllByRole('link');
     expect(links.map((l) => l.textContent)).toEqual([
-      'Forskuddstrekket 500 kr er positivt. (Kari Nordmann, 010190 *****, januar 2026)',
+      'Kari Nordmann, 010190 *****, januar 2026: Forskuddstrekket 500 kr er positivt.',
       'Summen av forskuddstrekk stemmer ikke.',
     ]);
     // The summary comes before the findings, and both before the actions and the report's summary.
