@@ -4,10 +4,10 @@ import { useTranslation } from 'react-i18next';
 import type { FeedbackEntry, FeedbackItem } from '../../../shared/feedback/feedback-overview';
 import { useDownloadFeedbackDocument } from '../../bridge/feedback-queries';
 import { ErrorMessage } from '../ErrorMessage';
-import { formatDateTime, formatMonth } from '../../../shared/format';
+import { formatDateTime } from '../../../shared/format';
 import { FeedbackDocumentView } from './FeedbackDocumentView';
 import { OUTCOME_COLOR } from './FeedbackList';
-import { serviceLabel } from './service-label';
+import { feedbackTitle, serviceLabel } from './service-label';
 import { TechnicalDetails } from '../TechnicalDetails';
 import { FactList } from '../reports/FactList';
 
@@ -19,10 +19,7 @@ export function FeedbackDetail({ item, onBack }: { item: FeedbackItem; onBack: (
   const { summary } = item;
   // Opening an item moves focus to it, so keyboard and screen-reader users land on what they opened.
   useEffect(() => heading.current?.focus(), [summary.dialogId]);
-  const name = summary.title ?? serviceLabel(summary, lang);
-  const period = summary.period ? formatMonth(summary.period, lang) : null;
-  // Dialog titles often name the period already ("Boligselskap (RF-1139) 2025"); say it once.
-  const title = period && !name.includes(period) ? `${name} · ${period}` : name;
+  const title = feedbackTitle(summary, lang);
   return (
     <article className="feedback-detail stack" data-testid="feedback-detail" data-dialog-id={summary.dialogId}>
       <div>

@@ -119,7 +119,8 @@ describe('the Feedback page', () => {
     expect(within(row).getByTestId('feedback-unread').textContent).toBe('Ny');
     expect(screen.getByTestId('feedback-sync-state').textContent).toBe('Henter automatisk');
 
-    await userEvent.click(within(row).getByRole('button', { name: 'Åpne A-melding 2026-02' }));
+    // Dialogporten's title 'A-melding 2026-02' with the month in words.
+    await userEvent.click(within(row).getByRole('button', { name: 'Åpne A-melding februar 2026' }));
     await screen.findByTestId('feedback-detail');
     await waitFor(() => expect(invoke).toHaveBeenCalledWith('feedback.markRead', { dialogId: 'd-1' }));
   });
@@ -128,6 +129,10 @@ describe('the Feedback page', () => {
     const { invoke } = renderPage('/feedback?item=d-1');
     const view = await screen.findByTestId('feedback-view');
     expect(view.dataset.outcome).toBe('received-with-deviations');
+    // The headline names the month in words, once, not 'A-melding 2026-02 · februar 2026'.
+    expect(within(screen.getByTestId('feedback-detail')).getByRole('heading', { level: 2 }).textContent).toBe(
+      'A-melding februar 2026',
+    );
 
     const groups = screen.getAllByTestId('deviation-group');
     expect(groups.map((g) => g.dataset.severity)).toEqual(['immediate', 'guideline']);
