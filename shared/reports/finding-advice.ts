@@ -6,6 +6,21 @@ import { text, type LocalizedText } from '../domain/localized';
  * the last entry catches every code, so each finding has advice.
  */
 const ADVICE: readonly [RegExp, LocalizedText][] = [
+  // Tredjepart files come from an accounting system or a spreadsheet, not payroll: say so before the payroll advice.
+  [
+    /^TREDJEPART_(SUM|COUNT)_/,
+    text(
+      'Summene eller antallet i oppsummeringen stemmer ikke med oppgavene. Rett oppsummeringen i systemet eller regnearket som laget filen (eller la det regne dem ut), og lag filen på nytt.',
+      'The totals or the count in the summary do not match the records. Correct the summary in the system or spreadsheet that made the file (or let it work them out), and make the file again.',
+    ),
+  ],
+  [
+    /^TREDJEPART_(?!.*NOT_PROFILE)/,
+    text(
+      'Rett dette i systemet eller regnearket som laget filen, og lag filen på nytt. Trenger du hjelp, oppgi koden under.',
+      'Correct this in the system or spreadsheet that made the file, and make the file again. If you need help, give the code below.',
+    ),
+  ],
   [
     /_SUM_|SUM_MISMATCH|_AGA_/,
     text(
