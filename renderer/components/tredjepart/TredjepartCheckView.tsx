@@ -63,6 +63,9 @@ export function TredjepartCheckView({
           </Paragraph>
         </Alert>
       )}
+      {/* As on Rapporter: what to fix comes first, then what to do, then what the file holds. */}
+      <FindingsList findings={result.findings} />
+      {actions}
       {facts.length > 0 && (
         <>
           <Heading level={3} data-size="xs">
@@ -76,8 +79,6 @@ export function TredjepartCheckView({
           {t('tredjepart.unconfirmed')}
         </Paragraph>
       )}
-      <FindingsList findings={result.findings} />
-      {actions}
     </section>
   );
 }

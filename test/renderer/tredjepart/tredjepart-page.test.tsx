@@ -74,6 +74,16 @@ describe('the Tredjepart page', () => {
     const save = within(section).getByRole('button', { name: 'Lagre som utkast likevel' });
     expect(save.getAttribute('data-variant')).toBe('secondary');
     expect(within(section).getByText(/leveranse\/oppgaveoppsummering\/sumBeloep/)).toBeTruthy();
+    // What to fix leads; the file's contents come after the findings and the actions.
+    const order = [
+      within(section).getByTestId('error-summary'),
+      save,
+      within(section).getByTestId('tredjepart-summary'),
+    ];
+    expect(order[0]!.compareDocumentPosition(order[1]!) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(order[1]!.compareDocumentPosition(order[2]!) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    // Advice for a tredjepart file names the system or spreadsheet that made it, not payroll.
+    expect(section.textContent).toContain('Rett oppsummeringen i systemet eller regnearket som laget filen');
   });
 
   it('refuses a year that is not four digits before anything is sent', async () => {
