@@ -2,7 +2,7 @@ import { Table, Tag } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import { trekkodeText, type EmployeeCard, type Trekk } from '../../../shared/skattekort/answer';
 import { localized } from '../../i18n';
-import { formatDecimal, formatKroner } from '../../../shared/format';
+import { formatDate, formatDecimal, formatKroner } from '../../../shared/format';
 
 /** Skatteetaten's answer per employee: the result, each deduction, the issue date and what to withhold. */
 export function AnswerTable({ cards }: { cards: EmployeeCard[] }) {
@@ -49,7 +49,7 @@ export function AnswerTable({ cards }: { cards: EmployeeCard[] }) {
                 ))}
               </ul>
             </Table.Cell>
-            <Table.Cell>{card.utstedtDato ?? ''}</Table.Cell>
+            <Table.Cell>{card.utstedtDato ? formatDate(card.utstedtDato, lang) : ''}</Table.Cell>
             <Table.Cell>{localized(card.withhold, lang)}</Table.Cell>
           </Table.Row>
         ))}
