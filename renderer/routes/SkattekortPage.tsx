@@ -15,6 +15,7 @@ import { EmptyState } from '../components/EmptyState';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { OrderCard } from '../components/skattekort/OrderCard';
 import { OrderForm } from '../components/skattekort/OrderForm';
+import { submissionTitle } from '../components/outbox/submission-title';
 import { PersonTable } from '../components/skattekort/PersonTable';
 import '../components/reports/reports.css';
 import '../components/outbox/outbox.css';
@@ -101,7 +102,7 @@ export function SkattekortPage() {
       )}
       {order.data && !list && (
         <Alert data-color="success" role="status" data-testid="order-queued">
-          {t('skattekort.queued', { label: order.data.label })}
+          {t('skattekort.queued', { label: submissionTitle(order.data.target, t, i18n.language) })}
         </Alert>
       )}
 

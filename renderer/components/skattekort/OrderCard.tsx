@@ -7,6 +7,7 @@ import { localized } from '../../i18n';
 import { ErrorMessage } from '../ErrorMessage';
 import { formatDateTime } from '../../../shared/format';
 import { AnswerTable } from './AnswerTable';
+import { submissionTitle } from '../outbox/submission-title';
 
 const EXPORTS = [
   { format: 'csv', label: 'skattekort.exportCsv' },
@@ -29,7 +30,7 @@ export function OrderCard({ order }: { order: SkattekortOrderView }) {
       <li className="stack">
         <div className="row">
           <Heading level={3} data-size="xs" id={headingId}>
-            {submission.label}
+            {submissionTitle(submission.target, t, i18n.language)}
           </Heading>
           <Tag
             data-size="sm"
