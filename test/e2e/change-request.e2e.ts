@@ -66,7 +66,9 @@ describe('adding a service to an approved systembruker, in real Chromium against
     const { page } = h;
     await page.getByTestId('start-change').click();
     await page.getByTestId('change-service-aksjonaerregisteroppgave').check();
-    await expect(page.getByTestId('change-diff-added').innerText()).resolves.toContain(
+    await expect(page.getByTestId('change-diff-added').innerText()).resolves.toBe('Aksjonærregisteroppgave (RF-1086)');
+    // The Altinn right it asks for is under technical details.
+    await expect(page.getByTestId('change-diff-added-rights').textContent()).resolves.toContain(
       'ske-innrapportering-aksjonaerregisteroppgave',
     );
     expect(await h.seriousA11yViolations()).toEqual([]);
