@@ -65,7 +65,7 @@ function deduction(tr: Trekk, t: T, lang: string): string {
   const n = (v: number) => formatDecimal(v, lang);
   const months =
     tr.antallMaanederForTrekk !== undefined
-      ? ` · ${t('skattekort.answer.months', { months: n(tr.antallMaanederForTrekk) })}`
+      ? ` · ${t('skattekort.answer.months', { count: tr.antallMaanederForTrekk, months: n(tr.antallMaanederForTrekk) })}`
       : '';
   switch (tr.kind) {
     case 'trekktabell':

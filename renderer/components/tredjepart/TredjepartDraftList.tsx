@@ -39,6 +39,7 @@ export function TredjepartDraftList({
               <Paragraph data-size="sm" className="reports-muted">
                 {t('tredjepart.draftMeta', {
                   file: fileName(d.source.name),
+                  count: d.result.summary?.antallOppgaver ?? 0,
                   oppgaver: formatCount(d.result.summary?.antallOppgaver ?? 0, lang),
                   saved: formatDateTime(d.savedAt, lang),
                 })}

@@ -14,6 +14,20 @@ const card = EmployeeCardSchema.parse({
   utstedtDato: '2026-01-02',
   trekk: [
     {
+      trekkode: 'pensjon',
+      kind: 'trekkprosent',
+      prosentsats: 30,
+      antallMaanederForTrekk: 1,
+      withhold: { nb: 'Trekk 30 %.', en: 'Withhold 30 %.' },
+    },
+    {
+      trekkode: 'loennFraBiarbeidsgiver',
+      kind: 'trekktabell',
+      tabellnummer: '8184',
+      antallMaanederForTrekk: 10.5,
+      withhold: { nb: 'Trekk etter tabell 8184.', en: 'Withhold by table 8184.' },
+    },
+    {
       trekkode: 'loennFraHovedarbeidsgiver',
       kind: 'frikort',
       frikortbeloep: 60000,
@@ -32,6 +46,9 @@ describe("Skatteetaten's skattekort answer", () => {
     expect(table.textContent).toContain('2. januar 2026');
     expect(table.textContent).not.toContain('2026-01-02');
     expect(table.textContent).toContain('Frikort 60 000 kr');
+    // A count of months is pluralised, and a half month keeps its decimal comma.
+    expect(table.textContent).toContain('30 % · 1 måned');
+    expect(table.textContent).toContain('Tabell 8184 · 10,5 måneder');
   });
 
   it('in English too', () => {
@@ -39,5 +56,7 @@ describe("Skatteetaten's skattekort answer", () => {
     const table = screen.getByTestId('answer-table');
     expect(table.textContent).toContain('2 January 2026');
     expect(table.textContent).toContain('Tax-free card 60,000 kr');
+    expect(table.textContent).toContain('30 % · 1 month');
+    expect(table.textContent).toContain('10.5 months');
   });
 });
