@@ -27,7 +27,7 @@ const DEFAULT_TIMEOUT_MS = 5 * 60 * 1000;
 /**
  * Runs `checkReportFiles` in a worker thread of its own, so parsing, the model, the rules (and starting libxml2's
  * own worker) never hold the app's main thread: a large or hostile dropped file cannot freeze the window or the
- * IPC. Each check gets a fresh worker, ended when it answers, or after `timeoutMs` (a 50 MiB report takes seconds;
+ * IPC. Each check gets a fresh worker, ended when it answers, or after `timeoutMs` (an 83 MiB report takes seconds;
  * a check still running after minutes is stuck, and the user gets an answer instead of a spinner).
  */
 export function checkReportFilesInWorker(

@@ -46,6 +46,29 @@ export async function readReportFileBytes(path: string, options: { maxBytes?: nu
   return { ok: false, path, finding: error(REPORT_READ_CODES[failure.reason], '', message.nb, message.en) };
 }
 
+/** Files read at a time by `readReportFilesBytes`: one at a time, 5,000 shareholder forms took 1.4 s, 16 at a time 0.35 s. */
+const CONCURRENT_READS = 16;
+
+/**
+ * The bytes of many files, by path, a few at a time: each read is several round trips to libuv's thread pool, and
+ * awaiting them one file after the other left both cores idle for most of an RF-1086 return's check.
+ */
+export async function readReportFilesBytes(
+  paths: readonly string[],
+  options: { maxBytes?: number } = {},
+): Promise<Map<string, ReportFileBytes>> {
+  const read = new Map<string, ReportFileBytes>();
+  let next = 0;
+  const reader = async () => {
+    while (next < paths.length) {
+      const path = paths[next++]!;
+      read.set(path, await readReportFileBytes(path, options));
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(CONCURRENT_READS, paths.length) }, reader));
+  return read;
+}
+
 /** The finding codes of a file that could not be read, as they were before the one reader (the UI keys on them). */
 const REPORT_READ_CODES = {
   missing: 'REPORT_FILE_NOT_FOUND',

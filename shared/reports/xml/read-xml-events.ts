@@ -4,6 +4,7 @@
 // design, resolves DOCTYPE entities when asked, and its entity handling has needed several security fixes.
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import { error, type Finding } from '../finding';
+import { MAX_NESTING_DEPTH, nestingTooDeepFinding } from '../nesting-depth';
 import { NamespaceScope, type ResolvedStartTag } from './namespace-scope';
 
 /** What a handler sees of a start tag: the local name, the namespace URI and the attributes. */
@@ -33,6 +34,7 @@ export function mapXmlEventHandler<T, U>(handler: XmlEventHandler<T>, map: (valu
 export type XmlEventsRead<T> = { ok: true; value: T } | { ok: false; finding: Finding };
 
 class DoctypeRejected extends Error {}
+class NestingTooDeep extends Error {}
 
 /**
  * Runs one strict saxes pass over `text`, handing the events to the handler `handlerFor` picks once it has
@@ -63,7 +65,8 @@ export function readXmlEvents<T>(
   parser.on('opentag', (plain: SaxesTagPlain) => {
     const tag = scope.open(plain.name, plain.attributes);
     handler ??= handlerFor(tag);
-    depth++;
+    // Bounded before any reader builds on it: a tree or model that deep is only ever hostile input.
+    if (++depth > MAX_NESTING_DEPTH) throw new NestingTooDeep();
     handler.open(tag, tagLine, tagColumn);
   });
   parser.on('closetag', () => {
@@ -94,6 +97,9 @@ export function readXmlEvents<T>(
           column: Math.max(1, parser.column),
         },
       };
+    }
+    if (thrown instanceof NestingTooDeep) {
+      return { ok: false, finding: nestingTooDeepFinding('xml', tagLine, Math.max(1, tagColumn)) };
     }
     return { ok: false, finding: malformed(parser.line, parser.column, describe(thrown)) };
   }

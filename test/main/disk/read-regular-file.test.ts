@@ -13,6 +13,7 @@ import { TredjepartService } from '../../../main/tredjepart/tredjepart-service';
 import { TredjepartDraftStore } from '../../../main/tredjepart/tredjepart-drafts';
 import type { SandboxController } from '../../../main/sandbox/sandbox-controller';
 import type { Profile } from '../../../shared/domain/profile';
+import { DEFAULT_MAX_REPORT_BYTES } from '../../../shared/reports/xml/decode-report-bytes';
 
 const tmp = mkdtempSync(join(tmpdir(), 'innsender-regular-file-'));
 
@@ -51,6 +52,14 @@ describe('readRegularFile', () => {
     writeFileSync(path, 'hei');
     const read = await readRegularFile(path, 10);
     expect(read.ok && read.bytes.toString('utf8')).toBe('hei');
+  });
+
+  it('holds a small file in a buffer of about its size, since a worker is sent the whole buffer', async () => {
+    const path = join(tmp, 'form.xml');
+    writeFileSync(path, 'x'.repeat(1800));
+    const read = await readRegularFile(path, 1024 * 1024);
+    expect(read.ok && read.bytes.length).toBe(1800);
+    expect(read.ok && read.bytes.buffer.byteLength).toBeLessThanOrEqual(1801);
   });
 
   it('refuses a FIFO quickly, without waiting for a writer', async () => {
@@ -118,7 +127,7 @@ const readers: {
 }[] = [
   {
     name: 'report files (validate, check)',
-    limit: 50 * 1024 * 1024,
+    limit: DEFAULT_MAX_REPORT_BYTES,
     codes: { notAFile: 'REPORT_NOT_A_FILE', tooLarge: 'REPORT_TOO_LARGE' },
     read: async (path) => {
       const got = await readReportFileBytes(path);
@@ -154,7 +163,7 @@ const readers: {
   },
   {
     name: "a report draft's source (draft list status)",
-    limit: 50 * 1024 * 1024,
+    limit: DEFAULT_MAX_REPORT_BYTES,
     codes: { notAFile: 'REFUSED', tooLarge: 'REFUSED' },
     read: async (path) => {
       const status = await createDraftStore(join(tmp, 'drafts')).sourceStatus({
