@@ -1,25 +1,31 @@
 import { Alert, Button, Card, Field, Heading, Label, Paragraph, Select, Table } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import { useAppInfo, useConfirmHosts, useEnvironment, useSettings, useUpdateSettings } from '../bridge/queries';
-import { LanguageSchema } from '../../shared/domain/localized';
+import { LanguageSchema, type LocalizedText } from '../../shared/domain/localized';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { HostList } from '../components/HostList';
 import { localized } from '../i18n';
 import type { Endpoints } from '../../shared/domain/endpoints';
+import { TechnicalDetails } from '../components/TechnicalDetails';
 
-function endpointRows(endpoints: Endpoints): [string, string][] {
-  return [
+/** Each service's address; names that differ by language are given in both (proper names stay as they are). */
+function endpointRows(endpoints: Endpoints, language: string): [string, string][] {
+  const rows: [string | LocalizedText, string][] = [
     ['Maskinporten (issuer)', endpoints.maskinporten.issuer],
     ['Maskinporten (token)', endpoints.maskinporten.tokenEndpoint],
-    ['Altinn platform', endpoints.altinn.platform],
-    ['Altinn tilgangsstyring / access management', endpoints.altinn.accessManagementUi],
+    [{ nb: 'Altinn-plattformen', en: 'Altinn platform' }, endpoints.altinn.platform],
+    [{ nb: 'Altinn tilgangsstyring', en: 'Altinn access management' }, endpoints.altinn.accessManagementUi],
     ['Dialogporten', endpoints.dialogporten.base],
     ['A-melding', endpoints.skatteetaten.amelding],
-    ['Aksjonærregisteret', endpoints.skatteetaten.aksjonaerregister],
-    ['Skattekort', endpoints.skatteetaten.skattekort],
-    ['Tredjepartsopplysninger', endpoints.skatteetaten.tredjepartTemplate],
-    ['Digdir selvbetjening', endpoints.digdir.selfServicePortal],
+    [{ nb: 'Aksjonærregisteret', en: 'Shareholder register' }, endpoints.skatteetaten.aksjonaerregister],
+    [{ nb: 'Skattekort', en: 'Tax deduction cards' }, endpoints.skatteetaten.skattekort],
+    [{ nb: 'Tredjepartsopplysninger', en: 'Third-party data' }, endpoints.skatteetaten.tredjepartTemplate],
+    [
+      { nb: 'Digdirs selvbetjening (Samarbeidsportalen)', en: 'Digdir self-service (Samarbeidsportalen)' },
+      endpoints.digdir.selfServicePortal,
+    ],
   ];
+  return rows.map(([name, url]) => [typeof name === 'string' ? name : localized(name, language), url]);
 }
 
 export function SettingsPage() {
@@ -83,24 +89,27 @@ export function SettingsPage() {
                   : t('settings.sandboxStopped')}
               </Paragraph>
             )}
-            <Table data-testid="endpoint-table" data-size="sm">
-              <Table.Head>
-                <Table.Row>
-                  <Table.HeaderCell>{t('settings.service')}</Table.HeaderCell>
-                  <Table.HeaderCell>{t('settings.address')}</Table.HeaderCell>
-                </Table.Row>
-              </Table.Head>
-              <Table.Body>
-                {endpointRows(env.endpoints).map(([name, url]) => (
-                  <Table.Row key={name}>
-                    <Table.Cell>{name}</Table.Cell>
-                    <Table.Cell>
-                      <code>{url}</code>
-                    </Table.Cell>
+            {/* Every service's address: for support and for checking a custom file, not for the daily work. */}
+            <TechnicalDetails testId="endpoint-details">
+              <Table data-testid="endpoint-table" data-size="sm">
+                <Table.Head>
+                  <Table.Row>
+                    <Table.HeaderCell>{t('settings.service')}</Table.HeaderCell>
+                    <Table.HeaderCell>{t('settings.address')}</Table.HeaderCell>
                   </Table.Row>
-                ))}
-              </Table.Body>
-            </Table>
+                </Table.Head>
+                <Table.Body>
+                  {endpointRows(env.endpoints, i18n.language).map(([name, url]) => (
+                    <Table.Row key={name}>
+                      <Table.Cell>{name}</Table.Cell>
+                      <Table.Cell>
+                        <code>{url}</code>
+                      </Table.Cell>
+                    </Table.Row>
+                  ))}
+                </Table.Body>
+              </Table>
+            </TechnicalDetails>
           </>
         )}
       </section>
