@@ -4,13 +4,10 @@ import type { SubmitPreview } from '../../../shared/outbox/outbox-views';
 import { formatCount, formatKroner, formatMonth, formatOrgNumber } from '../../../shared/format';
 import { localized } from '../../i18n';
 import { FactList, type Fact } from '../reports/FactList';
+import type { TFunction } from 'i18next';
 
 /** The report in a bookkeeper's terms: which period and company, how many people or shareholders, what totals. */
-export function substanceFacts(
-  substance: ReportSubstance | null,
-  t: ReturnType<typeof useTranslation>['t'],
-  lang: string,
-): Fact[] {
+export function substanceFacts(substance: ReportSubstance | null, t: TFunction, lang: string): Fact[] {
   if (!substance) return [];
   switch (substance.kind) {
     case 'amelding':

@@ -8,6 +8,7 @@ import { FactList, type Fact } from '../reports/FactList';
 import { formatDateTime, formatOrgNumber } from '../../../shared/format';
 import { TechnicalDetails } from '../TechnicalDetails';
 import { submissionTitle } from './submission-title';
+import type { TFunction } from 'i18next';
 
 export interface SubmissionRowProps {
   submission: Submission;
@@ -177,7 +178,7 @@ function ErrorDetails({ error }: { error: SubmissionError }) {
   );
 }
 
-type T = ReturnType<typeof useTranslation>['t'];
+type T = TFunction;
 
 /**
  * The submission's name in the audit log (with the meldingsId or org number), the ids Skatteetaten gave, as support

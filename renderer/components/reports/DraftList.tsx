@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { DraftOverview } from '../../../shared/reports/report-views';
 import { formatDateTime, formatMonth, formatOrgNumber } from '../../../shared/format';
 import { fileName } from './format';
+import type { TFunction } from 'i18next';
 
 export interface DraftListProps {
   drafts: readonly DraftOverview[];
@@ -95,7 +96,7 @@ export function SourceTag({ status }: { status: DraftOverview['sourceStatus'] })
   );
 }
 
-type T = ReturnType<typeof useTranslation>['t'];
+type T = TFunction;
 
 export function draftLabel(d: DraftOverview, t: T, language: string): string {
   const kind = t(`reports.kind.${d.kind}`);

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { trekkodeText, type EmployeeCard, type Trekk } from '../../../shared/skattekort/answer';
 import { localized } from '../../i18n';
 import { formatDate, formatDecimal, formatKroner } from '../../../shared/format';
+import type { TFunction } from 'i18next';
 
 /** Skatteetaten's answer per employee: the result, each deduction, the issue date and what to withhold. */
 export function AnswerTable({ cards }: { cards: EmployeeCard[] }) {
@@ -58,7 +59,7 @@ export function AnswerTable({ cards }: { cards: EmployeeCard[] }) {
   );
 }
 
-type T = ReturnType<typeof useTranslation>['t'];
+type T = TFunction;
 
 function deduction(tr: Trekk, t: T, lang: string): string {
   // Decimal comma in Norwegian ("10,5 måneder"), as the withholding text beside it writes it.
