@@ -610,6 +610,12 @@ export const en: Messages = {
     dataDir: 'Data folder',
     service: 'Service',
     address: 'Address',
+    endpointAltinnPlatform: 'Altinn platform',
+    endpointAccessManagement: 'Altinn access management',
+    endpointAksjonaerregister: 'Shareholder register',
+    endpointSkattekort: 'Tax deduction cards',
+    endpointTredjepart: 'Third-party data',
+    endpointSelfService: 'Digdir self-service (Samarbeidsportalen)',
     hostsConfirm: 'Confirm the hosts',
   },
   notice: {

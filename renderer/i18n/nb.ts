@@ -608,6 +608,12 @@ export const nb = {
     dataDir: 'Datamappe',
     service: 'Tjeneste',
     address: 'Adresse',
+    endpointAltinnPlatform: 'Altinn-plattformen',
+    endpointAccessManagement: 'Altinn tilgangsstyring',
+    endpointAksjonaerregister: 'Aksjonærregisteret',
+    endpointSkattekort: 'Skattekort',
+    endpointTredjepart: 'Tredjepartsopplysninger',
+    endpointSelfService: 'Digdirs selvbetjening (Samarbeidsportalen)',
     hostsConfirm: 'Bekreft vertene',
   },
   notice: {

@@ -1,31 +1,27 @@
 import { Alert, Button, Card, Field, Heading, Label, Paragraph, Select, Table } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import { useAppInfo, useConfirmHosts, useEnvironment, useSettings, useUpdateSettings } from '../bridge/queries';
-import { LanguageSchema, type LocalizedText } from '../../shared/domain/localized';
+import { LanguageSchema } from '../../shared/domain/localized';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { HostList } from '../components/HostList';
 import { localized } from '../i18n';
 import type { Endpoints } from '../../shared/domain/endpoints';
 import { TechnicalDetails } from '../components/TechnicalDetails';
+import type { TFunction } from 'i18next';
 
-/** Each service's address; names that differ by language are given in both (proper names stay as they are). */
-function endpointRows(endpoints: Endpoints, language: string): [string, string][] {
-  const rows: [string | LocalizedText, string][] = [
+function endpointRows(endpoints: Endpoints, t: TFunction): [string, string][] {
+  return [
     ['Maskinporten (issuer)', endpoints.maskinporten.issuer],
     ['Maskinporten (token)', endpoints.maskinporten.tokenEndpoint],
-    [{ nb: 'Altinn-plattformen', en: 'Altinn platform' }, endpoints.altinn.platform],
-    [{ nb: 'Altinn tilgangsstyring', en: 'Altinn access management' }, endpoints.altinn.accessManagementUi],
+    [t('settings.endpointAltinnPlatform'), endpoints.altinn.platform],
+    [t('settings.endpointAccessManagement'), endpoints.altinn.accessManagementUi],
     ['Dialogporten', endpoints.dialogporten.base],
     ['A-melding', endpoints.skatteetaten.amelding],
-    [{ nb: 'Aksjonærregisteret', en: 'Shareholder register' }, endpoints.skatteetaten.aksjonaerregister],
-    [{ nb: 'Skattekort', en: 'Tax deduction cards' }, endpoints.skatteetaten.skattekort],
-    [{ nb: 'Tredjepartsopplysninger', en: 'Third-party data' }, endpoints.skatteetaten.tredjepartTemplate],
-    [
-      { nb: 'Digdirs selvbetjening (Samarbeidsportalen)', en: 'Digdir self-service (Samarbeidsportalen)' },
-      endpoints.digdir.selfServicePortal,
-    ],
+    [t('settings.endpointAksjonaerregister'), endpoints.skatteetaten.aksjonaerregister],
+    [t('settings.endpointSkattekort'), endpoints.skatteetaten.skattekort],
+    [t('settings.endpointTredjepart'), endpoints.skatteetaten.tredjepartTemplate],
+    [t('settings.endpointSelfService'), endpoints.digdir.selfServicePortal],
   ];
-  return rows.map(([name, url]) => [typeof name === 'string' ? name : localized(name, language), url]);
 }
 
 export function SettingsPage() {
@@ -99,7 +95,7 @@ export function SettingsPage() {
                   </Table.Row>
                 </Table.Head>
                 <Table.Body>
-                  {endpointRows(env.endpoints, i18n.language).map(([name, url]) => (
+                  {endpointRows(env.endpoints, t).map(([name, url]) => (
                     <Table.Row key={name}>
                       <Table.Cell>{name}</Table.Cell>
                       <Table.Cell>
