@@ -44,7 +44,9 @@ describe('innsender feedback', () => {
 
     const first = await cli(dir, '--lang', 'en', 'feedback');
     expect(first.code).toBe(0);
-    expect(first.out).toMatch(/^\* .*A-melding 2026-02 {2}\(made outside Innsender\)/m);
+    expect(first.out).toMatch(
+      /^\* \d{1,2} [A-Z][a-z]+ \d{4} at \d{2}:\d{2} {2}A-melding 2026-02 {2}\(made outside Innsender\)/m,
+    );
     const again = await cli(dir, '--lang', 'en', 'feedback');
     expect(again.out).toBe('No new feedback.\n');
     const json = await cli(dir, '--json', 'feedback', '--since', '2000-01-01');
