@@ -20,6 +20,7 @@ import type { PollIntervals } from './dialogporten/feedback-poller';
 import { ActiveOutbox } from './outbox/active-outbox';
 import type { RetryPolicy } from './outbox/retry-policy';
 import { ActiveSkattekort } from './skattekort/active-skattekort';
+import { AvstemmingService } from './avstemming/avstemming-service';
 import type { AnswerPollIntervals } from './skattekort/answer-poller';
 import { TredjepartService } from './tredjepart/tredjepart-service';
 import { TredjepartDraftStore } from './tredjepart/tredjepart-drafts';
@@ -82,6 +83,8 @@ export interface AppServices {
   outbox: ActiveOutbox;
   /** Skattekort til arbeidsgiver: orders through the outbox, answers polled and kept (`<profile>/skattekort/`). */
   skattekort: ActiveSkattekort;
+  /** The a-melding avstemmingsrapport, reconciled against what the outbox sent; exported as CSV or PDF. */
+  avstemming: AvstemmingService;
   /** Tredjepartsopplysninger: check a scheme's file, keep drafts (`<dataDir>/tredjepart/<id>/`), send via the outbox. */
   tredjepart: TredjepartService;
   /** The active profile's deadlines for its chosen services (`<dataDir>/profiles/<id>/deadlines.json`). */
@@ -173,6 +176,15 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     ...(options.skattekortPoll ? { intervals: options.skattekortPoll } : {}),
     ...(options.outboxRetry ? { retry: options.outboxRetry } : {}),
   });
+  const avstemming = new AvstemmingService({
+    activeProfile: () => profiles.active(),
+    setup,
+    sandbox,
+    outbox,
+    desktop: options.desktop,
+    language: () => settings.read().language,
+    ...(options.now ? { now: options.now } : {}),
+  });
   const tredjepart = new TredjepartService({
     activeProfile: () => profiles.active(),
     desktop: options.desktop,
@@ -209,6 +221,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     feedback,
     outbox,
     skattekort,
+    avstemming,
     tredjepart,
     reports,
     deadlines,

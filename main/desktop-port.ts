@@ -27,6 +27,12 @@ export interface DesktopPort {
    */
   saveFile(options: { title: string; defaultName: string; content: SavedContent }): Promise<string | null>;
   writeClipboard(text: string): Promise<void>;
+  /**
+   * Prints a self-contained HTML page (the avstemmingsrapport's reconciliation) to PDF bytes: Electron's
+   * `printToPDF` in the app, headless Chromium's `page.pdf()` in the real-browser tests. Absent where nothing can
+   * print (the CLI); the caller then says so.
+   */
+  printAvstemmingsrapportPdf?(html: string): Promise<Uint8Array>;
   /** An OS notification; `onClick` runs when the user clicks it. */
   notify(notification: { title: string; body: string; onClick?: () => void }): void;
 }

@@ -14,6 +14,7 @@ import { registerOutboxCommands } from './commands/outbox';
 import { registerTredjepartCommand } from './commands/tredjepart';
 import { registerSkattekortCommand } from './commands/skattekort';
 import { registerFristerCommand } from './commands/frister';
+import { registerAvstemmingCommand } from './commands/avstemming';
 
 export interface CliRun {
   argv: string[];
@@ -79,6 +80,7 @@ export async function runCli({ argv, io, env = process.env, version, now }: CliR
     registerTredjepartCommand(program, ctx);
     registerSkattekortCommand(program, ctx);
     registerFristerCommand(program, ctx);
+    registerAvstemmingCommand(program, ctx);
 
     try {
       await program.parseAsync(argv, { from: 'user' });

@@ -1,3 +1,4 @@
+import { eventsFailureMessage } from '../events/events-errors';
 import { AppError, isAppError } from '../../shared/domain/app-error';
 import { text, type Language } from '../../shared/domain/localized';
 import { SERVICES } from '../../shared/domain/services-catalogue';
@@ -50,6 +51,8 @@ interface ProfileFeedback {
   service: FeedbackService;
   poller: FeedbackPoller;
   reads: FeedbackReadState;
+  /** Where the last pass learnt what changed (shown beside the poll times); null before the first pass. */
+  source: Extract<FeedbackStatus, { state: 'ready' }>['source'];
 }
 
 type NotReady = Extract<FeedbackStatus, { state: 'not-ready' }>;
@@ -78,6 +81,7 @@ export class ActiveFeedback {
   private again = false;
   private unsubscribe: (() => void) | null = null;
   private knownSubmissions: KnownSubmissionsSource;
+  private fullSearchNext = false;
 
   constructor(private readonly options: ActiveFeedbackOptions) {
     this.knownSubmissions = options.knownSubmissions ?? (() => []);
@@ -167,6 +171,7 @@ export class ActiveFeedback {
       profileId: active.profileId,
       poller: active.poller.getStatus(),
       unread: active.reads.count(),
+      source: active.source,
     };
   }
 
@@ -186,6 +191,8 @@ export class ActiveFeedback {
 
   async syncNow(): Promise<FeedbackStatus> {
     const active = await this.current();
+    // Asked for by the user: Dialogporten itself, not Events, which shows a change only 30 s after it happened.
+    this.fullSearchNext = true;
     await active.poller.pollNow();
     return this.status();
   }
@@ -304,18 +311,35 @@ export class ActiveFeedback {
       dataDir: this.options.dataDir,
       profile: { id: profile.id, orgNumber: profile.orgNumber },
       endpoints,
+      sandbox: profile.environment === 'sandbox',
+      log: this.options.log,
       services,
       ...(owner !== profile.orgNumber ? { otherOrgs: [owner] } : {}),
       accessToken: async (scope) =>
         (await context.tokens.tokenForScopes({ scopes: [scope], systemUser: context.systemUser })).value,
       language: this.options.language(),
       ...(this.options.now ? { now: this.options.now } : {}),
+      // Altinn Events between full searches: feedback shows up without searching every dialog (main/events/).
+      events: {},
     });
     const poller = new FeedbackPoller({
       sync: async (onChanges: ChangeListener) => {
+        const fullSearch = this.fullSearchNext;
+        this.fullSearchNext = false;
         // Changes are passed on once their documents are fetched, so a notification can say what the document says.
         const heard: Parameters<ChangeListener>[] = [];
-        const result = await service.syncOnce((changes, context) => void heard.push([changes, context]));
+        const result = await service.syncOnce((changes, context) => void heard.push([changes, context]), {
+          fullSearch,
+        });
+        if (result.eventsFailure) {
+          this.options.log.info('feedback: Altinn Events not used, searched Dialogporten', {
+            code: result.eventsFailure,
+          });
+        }
+        next.source = {
+          kind: result.source,
+          eventsRefused: result.eventsRefused ? eventsFailureMessage(result.eventsRefused) : null,
+        };
         // Documents Skatteetaten had not made at the last pass (or whose fetch failed) are tried again.
         await service.fetchMissingDocuments();
         for (const [changes, context] of heard) onChanges(changes, context);
@@ -329,7 +353,7 @@ export class ActiveFeedback {
       ...(this.options.now ? { now: this.options.now } : {}),
     });
     // The poller's callbacks run only after start()/pollNow(), by which time `next` exists.
-    const next: ProfileFeedback = { profileId: profile.id, key, service, reads, poller };
+    const next: ProfileFeedback = { profileId: profile.id, key, service, reads, poller, source: null };
     this.active?.poller.stop();
     this.active = next;
     this.options.log.info('feedback: following the active profile', { profileId: profile.id });

@@ -25,6 +25,19 @@ export function electronDesktop(): DesktopPort {
       await writeFile(result.filePath, savedBytes(content));
       return result.filePath;
     },
+    async printAvstemmingsrapportPdf(html) {
+      // A hidden window with scripts off prints our own page; it never shows and is closed at once.
+      const win = new BrowserWindow({
+        show: false,
+        webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: false },
+      });
+      try {
+        await win.loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(html)}`);
+        return new Uint8Array(await win.webContents.printToPDF({ pageSize: 'A4', landscape: true }));
+      } finally {
+        win.destroy();
+      }
+    },
     writeClipboard: async (text) => clipboard.writeText(text),
     notify({ title, body, onClick }) {
       if (!Notification.isSupported()) return;

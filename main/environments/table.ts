@@ -21,6 +21,8 @@ const REAL: Record<'test' | 'production', EndpointsInput> = {
     skatteetaten: {
       // skatteetaten-apis.md §1.2: THIRD-PARTY host, consistent with the official host pattern.
       amelding: 'https://innrapporteringamelding.api.skatteetaten-test.no/v1',
+      // UNCONFIRMED: SwaggerHub's API name `avstemmingsrapport-amelding-api` on the docs/om/url.md host pattern.
+      ameldingAvstemming: 'https://avstemmingsrapportamelding.api.skatteetaten-test.no/v1',
       // §2.2: CONFIRMED by the official examples.
       aksjonaerregister: 'https://api-test.sits.no/api/aksjonaerregister/v1',
       // §3: THIRD-PARTY (production-proven by NAV).
@@ -40,6 +42,7 @@ const REAL: Record<'test' | 'production', EndpointsInput> = {
     dialogporten: { base: 'https://platform.altinn.no/dialogporten' },
     skatteetaten: {
       amelding: 'https://innrapporteringamelding.api.skatteetaten.no/v1',
+      ameldingAvstemming: 'https://avstemmingsrapportamelding.api.skatteetaten.no/v1',
       // §2.2: THIRD-PARTY, consistent with the "old URL" host table.
       aksjonaerregister: 'https://api.skatteetaten.no/api/aksjonaerregister/v1',
       skattekort: 'https://api.skatteetaten.no',
@@ -63,6 +66,7 @@ export function sandboxEndpoints(emulatorBaseUrl: string): Endpoints {
     dialogporten: { base: `${b}/dialogporten` },
     skatteetaten: {
       amelding: `${b}/skatteetaten/innrapporteringamelding/v1`,
+      ameldingAvstemming: `${b}/skatteetaten/avstemmingsrapportamelding/v1`,
       aksjonaerregister: `${b}/skatteetaten/api/aksjonaerregister/v1`,
       skattekort: `${b}/skatteetaten`,
       skattekortScope: SKATTEKORT_SCOPE,

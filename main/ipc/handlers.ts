@@ -6,6 +6,7 @@ import { reportsHandlers } from './handlers/reports';
 import { feedbackHandlers } from './handlers/feedback';
 import { outboxHandlers } from './handlers/outbox';
 import { skattekortHandlers } from './handlers/skattekort';
+import { avstemmingHandlers } from './handlers/avstemming';
 import { tredjepartHandlers } from './handlers/tredjepart';
 import { deadlinesHandlers } from './handlers/deadlines';
 
@@ -18,6 +19,7 @@ export function createHandlers(services: AppServices): Handlers {
     ...feedbackHandlers(services),
     ...outboxHandlers(services),
     ...skattekortHandlers(services),
+    ...avstemmingHandlers(services),
     ...tredjepartHandlers(services),
     ...deadlinesHandlers(services),
   };

@@ -32,6 +32,7 @@ import { createOutbox, type Connectivity, type EnqueueInput, type Outbox, type O
 import { payloadDigest } from './payload-digest';
 import type { RetryPolicy } from './retry-policy';
 import { skatteetatenTransport, type SubmissionTransport } from './transport';
+import { OutboxStore } from './outbox-store';
 import { substanceOf } from '../../shared/outbox/report-substance';
 
 export interface ActiveOutboxOptions {
@@ -214,6 +215,22 @@ export class ActiveOutbox {
   async exportAudit(format: 'csv' | 'json'): Promise<string> {
     const { audit } = await this.current();
     return format === 'csv' ? audit.exportCsv() : audit.exportJson();
+  }
+
+  /**
+   * The a-meldinger Skatteetaten received from this profile, with the exact bytes sent: what the avstemmingsrapport
+   * is reconciled against (`main/avstemming/`).
+   */
+  async receivedAMeldinger(): Promise<{ submission: Submission; body: string }[]> {
+    const active = await this.current();
+    const store = new OutboxStore(active.dir);
+    const found: { submission: Submission; body: string }[] = [];
+    for (const s of await this.list()) {
+      if (s.state.kind !== 'received' || s.target.service !== 'a-melding') continue;
+      const payload = await store.readPayload(s.id).catch(() => null);
+      if (payload?.service === 'a-melding') found.push({ submission: s, body: payload.body });
+    }
+    return found;
   }
 
   /** The active profile's received submissions with the ids Skatteetaten gave, for linking its feedback. */

@@ -1,7 +1,8 @@
 import { alreadySentText } from '../../shared/outbox/duplicate-key';
-import type { CheckResult } from '../../shared/reports/check-result';
+import { xsdUsedBy, type CheckResult } from '../../shared/reports/check-result';
 import type { Finding } from '../../shared/reports/finding';
 import { formatCount, formatDate, formatKroner, formatMonth, formatOrgNumber } from '../../shared/format';
+import { xsdLabel } from '../../shared/reports/xsd-versions';
 import { printable } from '../cli/output';
 
 type Lang = 'nb' | 'en';
@@ -14,6 +15,7 @@ const T = {
   unreadable: { nb: 'Kunne ikke lese filen.', en: 'Could not read the file.' },
   amelding: { nb: 'A-melding', en: 'A-melding' },
   rf1086: { nb: 'Aksjonærregisteroppgave (RF-1086)', en: 'Shareholder register return (RF-1086)' },
+  xsdUsed: { nb: 'Kontrollert mot XSD', en: 'Checked against the XSD' },
 } as const;
 
 /** Human-readable text for `innsender validate`: findings grouped by severity, then the summary. */
@@ -21,6 +23,8 @@ export function formatCheckResult(result: CheckResult, lang: Lang): string {
   const lines: string[] = [];
   const title = result.kind === 'unreadable' ? T.unreadable[lang] : T[result.kind][lang];
   lines.push(`== ${result.files.map((f) => printable(f.path)).join(', ')}`, title);
+  const xsd = xsdUsedBy(result);
+  if (xsd.length) lines.push(`${T.xsdUsed[lang]}: ${xsd.map(xsdLabel).join(', ')}`);
   const errors = result.findings.filter((f) => f.severity === 'error');
   const warnings = result.findings.filter((f) => f.severity === 'warning');
   if (errors.length)

@@ -1,5 +1,6 @@
 import type { EmulatorModule } from './host';
 import { altinnModule } from './altinn/altinn-module';
+import { altinnEventsModule } from './altinn-events/events-module';
 import { dialogportenModule } from './dialogporten/dialogporten-module';
 import { maskinportenModule } from './maskinporten/maskinporten-module';
 import { SandboxTokenAuthority } from './maskinporten/token-authority';
@@ -15,6 +16,7 @@ export function emulatorModules(): EmulatorModule[] {
   return [
     maskinportenModule(authority),
     altinnModule(authority),
+    altinnEventsModule(authority),
     dialogportenModule(authority),
     skatteetatenModule(authority),
   ];

@@ -2,6 +2,7 @@ import type { Profile } from '../../shared/domain/profile';
 import type { KeyView, SetupOverview, StepState } from '../../shared/domain/setup';
 import {
   ALTINN_SCOPES,
+  ALTINN_EVENTS_SCOPE,
   DIALOGPORTEN_SCOPE,
   accessForServices,
   type ServiceId,
@@ -112,7 +113,7 @@ export function buildOverview(input: OverviewInput): SetupOverview {
     scopes: {
       altinn: Object.values(ALTINN_SCOPES),
       services: accessForServices(services, 'rights', input.serviceScopes).scopes,
-      optional: [DIALOGPORTEN_SCOPE],
+      optional: [DIALOGPORTEN_SCOPE, ALTINN_EVENTS_SCOPE],
     },
     selfServicePortalUrl: input.selfServicePortalUrl,
     services,

@@ -4,6 +4,7 @@ import type { Language } from '../../shared/domain/localized';
 import type { SetupOverview } from '../../shared/domain/setup';
 import {
   ALTINN_SCOPES,
+  ALTINN_EVENTS_SCOPE,
   DIALOGPORTEN_SCOPE,
   SERVICES,
   scopeOf,
@@ -271,6 +272,7 @@ export class SetupService {
           ...Object.values(ALTINN_SCOPES),
           ...SERVICES.map((s) => scopeOf(s.id, serviceScopes(endpoints))),
           DIALOGPORTEN_SCOPE,
+          ALTINN_EVENTS_SCOPE,
         ],
       });
       clientId = created.client_id;

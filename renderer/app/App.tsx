@@ -16,6 +16,7 @@ const SettingsPage = lazy(() => import('../routes/SettingsPage').then((m) => ({ 
 const TredjepartPage = lazy(() => import('../routes/TredjepartPage').then((m) => ({ default: m.TredjepartPage })));
 const DeadlinesPage = lazy(() => import('../routes/DeadlinesPage').then((m) => ({ default: m.DeadlinesPage })));
 const SkattekortPage = lazy(() => import('../routes/SkattekortPage').then((m) => ({ default: m.SkattekortPage })));
+const AvstemmingPage = lazy(() => import('../routes/AvstemmingPage').then((m) => ({ default: m.AvstemmingPage })));
 import { FeedbackNavBadge } from '../components/feedback/FeedbackNavBadge';
 import { useFeedbackEvents, useFeedbackOpen } from '../bridge/feedback-queries';
 import { useDeadlineOpen } from '../bridge/deadlines-queries';
@@ -27,6 +28,7 @@ export const ROUTES = [
   { path: '/reports', label: 'nav.reports', element: <ReportsPage /> },
   { path: '/tredjepart', label: 'nav.tredjepart', element: <TredjepartPage /> },
   { path: '/skattekort', label: 'nav.skattekort', element: <SkattekortPage /> },
+  { path: '/avstemming', label: 'nav.avstemming', element: <AvstemmingPage /> },
   { path: '/outbox', label: 'nav.outbox', element: <OutboxPage /> },
   { path: '/feedback', label: 'nav.feedback', element: <FeedbackPage /> },
   { path: '/deadlines', label: 'nav.deadlines', element: <DeadlinesPage /> },

@@ -25,6 +25,7 @@ export const en: Messages = {
     deadlines: 'Deadlines',
     tredjepart: 'Third-party',
     skattekort: 'Tax cards',
+    avstemming: 'Reconciliation',
   },
   env: {
     sandbox: 'Sandbox',
@@ -168,7 +169,7 @@ export const en: Messages = {
       scopesTitle: 'Scopes the client needs',
       scopesAltinn: 'Altinn (ordered from Digdir):',
       scopesServices: 'The services you chose (ordered from Skatteetaten):',
-      scopesOptional: 'Recommended by Skatteetaten:',
+      scopesOptional: 'Recommended (Skatteetaten; Altinn Events for faster feedback):',
       clientIdHelp: 'Shown on the client in Samarbeidsportalen, e.g. 238259d7-f0ab-4bd5-b253-0f0159375096.',
       saveClientId: 'Save client id',
       pendingKeys: 'Confirm in step 1 once the public key is uploaded on the client.',
@@ -267,6 +268,7 @@ export const en: Messages = {
     openSaved: 'Open the draft',
     summaryTitle: 'Summary',
     noSummary: 'There is no summary because the structure has errors.',
+    xsdUsed: 'Checked against the XSD: {{xsd}}',
     amelding: {
       period: 'Period',
       deadline: 'deadline {{date}}',
@@ -504,6 +506,9 @@ export const en: Messages = {
     notReadyTitle: 'The setup is not finished',
     openSetup: 'Go to Setup',
     syncTitle: 'Fetching from Dialogporten',
+    source: 'Last found through',
+    sourceEvents: 'Altinn Events (only changed dialogs fetched)',
+    sourceDialogporten: 'A Dialogporten search',
     syncNow: 'Fetch now',
     lastSync: 'Last fetched',
     nextPoll: 'Next fetch',
@@ -844,6 +849,52 @@ export const en: Messages = {
     },
     exportCsv: 'Save as CSV',
     exportJson: 'Save as JSON',
+    exported: 'Saved to {{path}}',
+  },
+  avstemming: {
+    title: 'A-melding reconciliation',
+    intro:
+      'Fetch the reconciliation report (formerly A07) from Skatteetaten for a month or a year, and see it beside what Innsender sent: per income recipient and in total.',
+    kind: 'Period',
+    month: 'One month',
+    year: 'A whole year',
+    monthLabel: 'Month (YYYY-MM)',
+    yearLabel: 'Year (YYYY)',
+    monthInvalid: 'Write the month as YYYY-MM, for example 2026-11.',
+    yearInvalid: 'Write the year with four digits, for example 2026.',
+    fetch: 'Fetch reconciliation report',
+    unconfirmed:
+      'Skatteetaten has not yet published examples or an information model for the report. Innsender reads it as it is assumed to look; if something looks wrong, compare with Avstemmingsportalen.',
+    reportTitle: 'Report for {{period}}',
+    verdictSame:
+      'Everything matches: {{count}} income recipients have the same income and withholding at Skatteetaten as in what Innsender sent.',
+    verdictDiffers:
+      '{{count}} income recipients do not match. See the rows marked below, and send a replacement if it is Innsender’s melding that is wrong.',
+    otherMeldinger:
+      '{{count}} a-meldinger at Skatteetaten were not sent from Innsender (for example from the payroll system).',
+    recipient: 'Income recipient',
+    incomeSkatteetaten: 'Income at Skatteetaten',
+    incomeSent: 'Income sent',
+    withheldSkatteetaten: 'Withholding at Skatteetaten',
+    withheldSent: 'Withholding sent',
+    status: 'Status',
+    total: 'Total',
+    statusText: {
+      same: 'Matches',
+      differs: 'Differs',
+      'only-skatteetaten': 'Only at Skatteetaten',
+      'only-innsender': 'Only sent from Innsender',
+    },
+    aga: 'Employer’s contribution registered at Skatteetaten: {{amount}}.',
+    meldingerTitle: 'A-meldinger in the period',
+    meldingState: {
+      both: '{{id}} ({{month}}): registered at Skatteetaten, sent from Innsender.',
+      skatteetaten: '{{id}} ({{month}}): registered at Skatteetaten, not sent from Innsender.',
+      innsender:
+        '{{id}} ({{month}}): sent from Innsender, but not in Skatteetaten’s report. Check the feedback on the melding.',
+    },
+    exportCsv: 'Save as CSV',
+    exportPdf: 'Save as PDF',
     exported: 'Saved to {{path}}',
   },
 };

@@ -24,6 +24,7 @@ export const nb = {
     deadlines: 'Frister',
     tredjepart: 'Tredjepart',
     skattekort: 'Skattekort',
+    avstemming: 'Avstemming',
   },
   env: {
     sandbox: 'Sandkasse',
@@ -167,7 +168,7 @@ export const nb = {
       scopesTitle: 'Scopes klienten trenger',
       scopesAltinn: 'Altinn (bestilles hos Digdir):',
       scopesServices: 'Tjenestene du har valgt (bestilles hos Skatteetaten):',
-      scopesOptional: 'Anbefalt av Skatteetaten:',
+      scopesOptional: 'Anbefalt (Skatteetaten; Altinn Events for raskere tilbakemeldinger):',
       clientIdHelp: 'Står på klienten i Samarbeidsportalen, f.eks. 238259d7-f0ab-4bd5-b253-0f0159375096.',
       saveClientId: 'Lagre klient-ID',
       pendingKeys: 'Bekreft i steg 1 når den offentlige nøkkelen er lastet opp på klienten.',
@@ -265,6 +266,7 @@ export const nb = {
     openSaved: 'Åpne utkastet',
     summaryTitle: 'Sammendrag',
     noSummary: 'Sammendraget mangler fordi strukturen har feil.',
+    xsdUsed: 'Kontrollert mot XSD: {{xsd}}',
     amelding: {
       period: 'Periode',
       deadline: 'frist {{date}}',
@@ -501,6 +503,9 @@ export const nb = {
     notReadyTitle: 'Oppsettet er ikke ferdig',
     openSetup: 'Gå til Oppsett',
     syncTitle: 'Henting fra Dialogporten',
+    source: 'Sist funnet via',
+    sourceEvents: 'Altinn Events (bare endrede dialoger hentet)',
+    sourceDialogporten: 'Søk i Dialogporten',
     syncNow: 'Hent nå',
     lastSync: 'Sist hentet',
     nextPoll: 'Neste henting',
@@ -840,6 +845,52 @@ export const nb = {
     },
     exportCsv: 'Lagre som CSV',
     exportJson: 'Lagre som JSON',
+    exported: 'Lagret i {{path}}',
+  },
+  avstemming: {
+    title: 'Avstemming av a-meldingen',
+    intro:
+      'Hent avstemmingsrapporten (tidligere A07) fra Skatteetaten for en måned eller et år, og se den ved siden av det Innsender sendte: per inntektsmottaker og samlet.',
+    kind: 'Periode',
+    month: 'Én måned',
+    year: 'Et helt år',
+    monthLabel: 'Måned (ÅÅÅÅ-MM)',
+    yearLabel: 'År (ÅÅÅÅ)',
+    monthInvalid: 'Skriv måneden som ÅÅÅÅ-MM, for eksempel 2026-11.',
+    yearInvalid: 'Skriv året med fire sifre, for eksempel 2026.',
+    fetch: 'Hent avstemmingsrapport',
+    unconfirmed:
+      'Skatteetaten har ikke publisert eksempler eller informasjonsmodell for rapporten ennå. Innsender leser den slik den antas å se ut; ser noe feil ut, sammenlign med Avstemmingsportalen.',
+    reportTitle: 'Rapport for {{period}}',
+    verdictSame:
+      'Alt stemmer: {{count}} inntektsmottakere har samme inntekt og forskuddstrekk hos Skatteetaten som i det Innsender sendte.',
+    verdictDiffers:
+      '{{count}} inntektsmottakere stemmer ikke. Se radene merket under, og send en erstatningsmelding om det er Innsenders melding som er feil.',
+    otherMeldinger:
+      '{{count}} a-meldinger hos Skatteetaten er ikke sendt fra Innsender (for eksempel fra lønnssystemet).',
+    recipient: 'Inntektsmottaker',
+    incomeSkatteetaten: 'Inntekt hos Skatteetaten',
+    incomeSent: 'Inntekt sendt',
+    withheldSkatteetaten: 'Forskuddstrekk hos Skatteetaten',
+    withheldSent: 'Forskuddstrekk sendt',
+    status: 'Status',
+    total: 'Sum',
+    statusText: {
+      same: 'Stemmer',
+      differs: 'Avvik',
+      'only-skatteetaten': 'Bare hos Skatteetaten',
+      'only-innsender': 'Bare sendt fra Innsender',
+    },
+    aga: 'Arbeidsgiveravgift registrert hos Skatteetaten: {{amount}}.',
+    meldingerTitle: 'A-meldinger i perioden',
+    meldingState: {
+      both: '{{id}} ({{month}}): registrert hos Skatteetaten, sendt fra Innsender.',
+      skatteetaten: '{{id}} ({{month}}): registrert hos Skatteetaten, ikke sendt fra Innsender.',
+      innsender:
+        '{{id}} ({{month}}): sendt fra Innsender, men ikke med i Skatteetatens rapport. Sjekk tilbakemeldingen på meldingen.',
+    },
+    exportCsv: 'Lagre som CSV',
+    exportPdf: 'Lagre som PDF',
     exported: 'Lagret i {{path}}',
   },
 } as const;

@@ -49,6 +49,11 @@ export const EndpointsSchema = z.object({
   dialogporten: z.object({ base: BaseUrl }),
   skatteetaten: z.object({
     amelding: BaseUrl,
+    /**
+     * The a-melding avstemmingsrapport API. Its host and paths are on SwaggerHub only (skatteetaten-apis.md §7);
+     * the tables hold an assumed host, and a custom file may leave it out (the report then says it is not set).
+     */
+    ameldingAvstemming: BaseUrl.optional(),
     aksjonaerregister: BaseUrl,
     /** The old gateway host that skattekort til arbeidsgiver is served from. */
     skattekort: BaseUrl,

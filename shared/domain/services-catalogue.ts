@@ -16,10 +16,18 @@ export const ALTINN_SCOPES = {
 /** Skatteetaten asks system vendors to order this too (altinn-auth.md §6, "General"). */
 export const DIALOGPORTEN_SCOPE = 'digdir:dialogporten';
 
+/**
+ * Altinn Events' pull API for Dialogporten's events, Innsender's faster feedback source (dialogporten-events.md
+ * §2.2, §4.6; Altinn/altinn-events src/Events/Configuration/AuthorizationConstants.cs). Optional: without it the
+ * feedback is found by polling Dialogporten.
+ */
+export const ALTINN_EVENTS_SCOPE = 'altinn:events.subscribe';
+
 export const ACCESS_PACKAGE_PREFIX = 'urn:altinn:accesspackage:';
 
 export type ServiceId =
   | 'a-melding'
+  | 'a-melding-avstemming'
   | 'aksjonaerregisteroppgave'
   | 'skattekort-til-arbeidsgiver'
   | 'tredjepart-boligselskap'
@@ -40,9 +48,9 @@ export interface SkatteetatenService {
   /** Access packages (full URNs) the API also accepts; for a small business's own org, the first one fits. */
   accessPackages: string[];
   /**
-   * Whether Innsender can send this service's reports today. Only these are offered in setup: a business should
-   * not give a systembruker rights for something it cannot use. The rest stay in the catalogue so a profile that
-   * chose one earlier keeps its rights, scopes and emulator routes.
+   * Whether Innsender can send this service's reports (or fetch its answers) today. Only these are offered in setup:
+   * a business should not give a systembruker rights for something it cannot use. The rest stay in the catalogue so
+   * a profile that chose one earlier keeps its rights, scopes and emulator routes.
    */
   sendable: boolean;
   /** What the spec could not confirm, shown under technical details so nobody mistakes a guess for a fact. */
@@ -73,6 +81,23 @@ export const SERVICES: readonly SkatteetatenService[] = [
     source: {
       scope: `${DOCS}innrapportering-amelding.md @ 484fc323191a4ef61e970602d127aebd2ad2a375`,
       resource: `${DOCS}innrapportering-amelding.md @ 484fc323191a4ef61e970602d127aebd2ad2a375`,
+    },
+  },
+  {
+    id: 'a-melding-avstemming',
+    sendable: true,
+    name: { nb: 'A-melding: avstemmingsrapport', en: 'A-melding: reconciliation report' },
+    // The a-melding's scope, but a single right of its own (renamed on 21 May 2026, the page says).
+    scope: 'skatteetaten:innrapporteringamelding',
+    resource: 'ske-avstemmingsinformasjon-amelding',
+    accessPackages: [pkg('a-ordning')],
+    unconfirmed: {
+      nb: 'Vert, sti og svarformat står bare på SwaggerHub (avstemmingsrapport-amelding-api); de som brukes er antatt og settes per miljø.',
+      en: 'Host, path and answer format are only on SwaggerHub (avstemmingsrapport-amelding-api); the ones used are assumed and set per environment.',
+    },
+    source: {
+      scope: `${DOCS}avstemmingsrapport-amelding.md @ 3e022611adbd223a0de6a792623a3ce2bf8b6fad`,
+      resource: `${DOCS}avstemmingsrapport-amelding.md @ 3e022611adbd223a0de6a792623a3ce2bf8b6fad`,
     },
   },
   {

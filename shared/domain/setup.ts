@@ -12,6 +12,7 @@ import type { ServiceId } from './services-catalogue';
 
 export const SERVICE_IDS = [
   'a-melding',
+  'a-melding-avstemming',
   'aksjonaerregisteroppgave',
   'skattekort-til-arbeidsgiver',
   'tredjepart-boligselskap',

@@ -118,6 +118,14 @@ export const FeedbackStatusSchema = z.discriminatedUnion('state', [
     profileId: z.string(),
     poller: PollerStatusSchema,
     unread: z.number().int(),
+    /**
+     * Where the last pass learnt what changed: Altinn Events, or a Dialogporten search; `eventsRefused` says why
+     * Events is not used while it refuses (null before the first pass).
+     */
+    source: z
+      .object({ kind: z.enum(['events', 'dialogporten']), eventsRefused: LocalizedTextSchema.nullable() })
+      .nullable()
+      .optional(),
   }),
 ]);
 export type FeedbackStatus = z.infer<typeof FeedbackStatusSchema>;

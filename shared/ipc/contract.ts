@@ -11,6 +11,7 @@ import { FeedbackNewEventSchema, FeedbackOpenEventSchema, FeedbackStatusSchema }
 import { outboxChannels } from './channels/outbox';
 import { tredjepartChannels } from './channels/tredjepart';
 import { skattekortChannels } from './channels/skattekort';
+import { avstemmingChannels } from './channels/avstemming';
 import { SkattekortChangedEventSchema } from '../skattekort/skattekort-views';
 import { deadlinesChannels } from './channels/deadlines';
 import { DeadlineOpenEventSchema } from '../deadlines/deadline-views';
@@ -33,6 +34,7 @@ export const channels = {
   ...outboxChannels,
   ...tredjepartChannels,
   ...skattekortChannels,
+  ...avstemmingChannels,
   ...deadlinesChannels,
 } as const satisfies Record<ChannelName, Channel<z.ZodType, z.ZodType>>;
 

@@ -85,6 +85,9 @@ export const CHANNEL_NAMES = [
   'skattekort.answer',
   'skattekort.pollNow',
   'skattekort.export',
+  // avstemming
+  'avstemming.fetch',
+  'avstemming.export',
   // deadlines
   'deadlines.list',
   'deadlines.setWarnDays',

@@ -1,3 +1,4 @@
+import type { JWTPayload } from 'jose';
 import { DIALOGPORTEN_SCOPE, SERVICES } from '../../../shared/domain/services-catalogue';
 import { altinnSlice } from '../altinn/altinn-state';
 import type { EmulatorContext } from '../host';
@@ -30,12 +31,20 @@ export async function authorizeEndUser(
   if (!claims) throw new EmulatorHttpError({ status: 401, headers: { 'www-authenticate': 'Bearer' } });
   const scopes = typeof claims.scope === 'string' ? claims.scope.split(' ') : [];
   if (!scopes.includes(DIALOGPORTEN_SCOPE)) throw new EmulatorHttpError({ status: 403 });
+  return systemUserAccess(ctx, claims);
+}
+
+/**
+ * What the token's system user may see, from Altinn's own records: its org as the party, and the resources of
+ * its rights and packages. Dialogporten and Altinn Events (for the Events pull API, dialogporten-events.md §4.6)
+ * both authorize through it; a token without a system user is neither an end user nor a service owner here (403).
+ */
+export function systemUserAccess(ctx: EmulatorContext, claims: JWTPayload): EndUserCaller {
   const details = Array.isArray(claims.authorization_details) ? claims.authorization_details : [];
   const detail = details.find((d: { type?: unknown }) => d?.type === 'urn:altinn:systemuser') as
     { systemuser_org?: { ID?: string }; systemuser_id?: unknown } | undefined;
   const org = /^0192:(\d{9})$/.exec(detail?.systemuser_org?.ID ?? '')?.[1];
   const id = Array.isArray(detail?.systemuser_id) ? String(detail.systemuser_id[0] ?? '') : '';
-  // A Maskinporten token without a system user is neither an end user nor a service owner here.
   if (!org || !id) throw new EmulatorHttpError({ status: 403 });
 
   const user = altinnSlice(ctx.state).systemUsers[id];

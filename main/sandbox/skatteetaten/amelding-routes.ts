@@ -74,8 +74,9 @@ export function aMeldingRoutes(
       ]);
     }
     const now = ctx.now();
-    const known = slice()
-      .submissions.filter((s) => s.service === 'a-melding')
+    const known = ctx.state
+      .readOnly(slice().submissions)
+      .filter((s) => s.service === 'a-melding')
       .map((s) => ({
         meldingsId: s.reference,
         kalendermaaned: s.period,
@@ -155,11 +156,16 @@ export function aMeldingRoutes(
     s.receiptsByMeldingsId[meldingKey] = (s.receiptsByMeldingsId[meldingKey] ?? 0) + 1;
 
     // The tilbakemelding is made now from the same checks, and served from the time the transmission shows.
-    const monthDeliveries = s.submissions
-      .filter((x) => x.service === 'a-melding' && x.org === submission.org && x.period === submission.period)
+    // One pass for what was replaced, not one per delivery: a request's cost must not grow with the square of them.
+    const sameOrg = ctx.state
+      .readOnly(s.submissions)
+      .filter((x) => x.service === 'a-melding' && x.org === submission.org);
+    const replaced = new Set(sameOrg.map((x) => x.replaces).filter((r): r is string => r !== undefined));
+    const monthDeliveries = sameOrg
+      .filter((x) => x.period === submission.period)
       .map((x) => ({
         meldingsId: x.reference,
-        replaced: s.submissions.some((y) => y.replaces === x.reference && y.org === x.org),
+        replaced: replaced.has(x.reference),
         summary: x.totals ?? { arbeidsgiveravgift: 0, forskuddstrekk: 0 },
       }));
     const document = aMeldingTilbakemelding({ submission, summary, warnings, monthDeliveries, at: dueAt });

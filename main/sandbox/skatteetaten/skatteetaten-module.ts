@@ -2,6 +2,7 @@ import type { EmulatorModule } from '../host';
 import type { SandboxTokenAuthority } from '../maskinporten/token-authority';
 import { aksjonaerregisterRoutes } from './aksjonaerregister-routes';
 import { aMeldingRoutes, type AMeldingEmulatorOptions } from './amelding-routes';
+import { avstemmingRoutes } from './avstemming-routes';
 import { tredjepartRoutes } from './tredjepart-routes';
 import { skattekortRoutes } from './skattekort-routes';
 
@@ -31,6 +32,7 @@ export function skatteetatenModule(
       // lazily before each read: time alone brings them, with no timer.
       return [
         ...aMeldingRoutes(ctx, authority, settings),
+        ...avstemmingRoutes(ctx, authority),
         ...aksjonaerregisterRoutes(ctx, authority, settings),
         ...tredjepartRoutes(ctx, authority, settings),
         ...skattekortRoutes(ctx, authority, {

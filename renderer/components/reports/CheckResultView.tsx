@@ -1,7 +1,8 @@
 import { useId, type ReactNode, type Ref } from 'react';
 import { Heading, Paragraph } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
-import type { CheckResult } from '../../../shared/reports/check-result';
+import { xsdUsedBy, type CheckResult } from '../../../shared/reports/check-result';
+import { xsdLabel } from '../../../shared/reports/xsd-versions';
 import { AMeldingSummaryView } from './AMeldingSummaryView';
 import { FindingsList } from './FindingsList';
 import { Rf1086SummaryView } from './Rf1086SummaryView';
@@ -42,6 +43,7 @@ export function CheckResultView({ result, title, notes, actions, headingRef }: C
         ))}
       </Paragraph>
       {notes}
+      <XsdUsedNote result={result} />
       <Verdict result={result} />
       {result.valid && actionRow}
       <FindingsList findings={result.findings} />
@@ -50,6 +52,18 @@ export function CheckResultView({ result, title, notes, actions, headingRef }: C
       {result.kind === 'rf1086' && result.summary && <Rf1086SummaryView summary={result.summary} />}
       {result.kind !== 'unreadable' && !result.summary && <Paragraph>{t('reports.noSummary')}</Paragraph>}
     </section>
+  );
+}
+
+/** Which XSD version(s) the structure was checked against, as the result records it. */
+function XsdUsedNote({ result }: { result: CheckResult }) {
+  const { t } = useTranslation();
+  const used = xsdUsedBy(result);
+  if (!used.length) return null;
+  return (
+    <Paragraph data-size="sm" data-testid="xsd-used">
+      {t('reports.xsdUsed', { xsd: used.map(xsdLabel).join(', ') })}
+    </Paragraph>
   );
 }
 

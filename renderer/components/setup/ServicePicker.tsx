@@ -8,7 +8,7 @@ type Group = 'aordningen' | 'aksjonaer' | 'skattekort' | 'tredjepart' | 'other';
 
 /** Which area of Skatteetaten a service belongs to, from its id, so a service added to the catalogue finds its group. */
 function groupOf(id: ServiceId): Group {
-  if (id === 'a-melding') return 'aordningen';
+  if (id.startsWith('a-melding')) return 'aordningen';
   if (id === 'aksjonaerregisteroppgave') return 'aksjonaer';
   if (id.startsWith('skattekort')) return 'skattekort';
   if (id.startsWith('tredjepart-')) return 'tredjepart';

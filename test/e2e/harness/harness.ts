@@ -77,6 +77,16 @@ export async function startHarness(
       },
       writeClipboard: async (text) => void desktop.clipboard.push(text),
       notify: (n) => void desktop.notifications.push(n),
+      // Headless Chromium prints as Electron's printToPDF does in the app.
+      printAvstemmingsrapportPdf: async (html) => {
+        const page = await browser.newPage();
+        try {
+          await page.setContent(html);
+          return new Uint8Array(await page.pdf({ format: 'A4', landscape: true }));
+        } finally {
+          await page.close();
+        }
+      },
     },
     log: silentLogger,
     ...(options.feedback ? { feedbackPolling: true, ...options.feedback } : {}),

@@ -32,10 +32,20 @@ export interface SkatteetatenSandbox {
  */
 export async function startSkatteetatenSandbox(
   orgs: readonly string[] = [AMELDING_ORG, RF1086_ORG],
-  options: { now?: () => Date; tokens?: Partial<MaskinportenTokensOptions>; services?: ServiceId[] } = {},
+  options: {
+    now?: () => Date;
+    tokens?: Partial<MaskinportenTokensOptions>;
+    services?: ServiceId[];
+    /** Keep the sandbox's state in this file, as the app does (`<data dir>/sandbox/state.json`). */
+    stateFile?: string;
+  } = {},
 ): Promise<SkatteetatenSandbox> {
   const services = options.services ?? SERVICES;
-  const host = await startEmulator({ modules: emulatorModules(), ...(options.now ? { now: options.now } : {}) });
+  const host = await startEmulator({
+    modules: emulatorModules(),
+    ...(options.now ? { now: options.now } : {}),
+    ...(options.stateFile ? { stateFile: options.stateFile } : {}),
+  });
   const { signer, material } = await memorySigner();
   const clientId = await registerClient(host, {
     // Every spelling of a scope the sources disagree on (skattekort), so a test may ask for either.

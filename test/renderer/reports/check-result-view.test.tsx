@@ -169,6 +169,26 @@ describe('the check result view', () => {
     expect(verdict).toHaveTextContent('This report is already in the outbox (Sending) since');
   });
 
+  it('says which XSD versions the check used: the a-melding namespace, each RF-1086 form by its spesifikasjonsnummer', () => {
+    const { unmount } = inLanguage('nb', <CheckResultView result={aMelding} />);
+    expect(screen.getByTestId('xsd-used')).toHaveTextContent('Kontrollert mot XSD: a-melding v2_2');
+    unmount();
+    const twoVersions = CheckResultSchema.parse({
+      ...rf1086,
+      xsd: ['rf1086_hovedskjema_12144', 'rf1086_underskjema_12232'],
+    });
+    inLanguage('en', <CheckResultView result={twoVersions} />);
+    expect(screen.getByTestId('xsd-used')).toHaveTextContent(
+      'Checked against the XSD: RF-1086 hovedskjema 12144, RF-1086 underskjema 12232',
+    );
+  });
+
+  it('says nothing about an XSD for a result saved before versions were recorded', () => {
+    expect(rf1086.kind === 'rf1086' && rf1086.xsd).toEqual([]);
+    inLanguage('nb', <CheckResultView result={rf1086} />);
+    expect(screen.queryByTestId('xsd-used')).toBeNull();
+  });
+
   it('says first that the report has errors, then the a-melding summary, then findings grouped by severity', () => {
     inLanguage('nb', <CheckResultView result={aMelding} />);
     expect(screen.getByRole('heading', { level: 2, name: 'A-melding for januar 2026' })).toBeInTheDocument();
