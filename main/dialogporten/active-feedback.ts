@@ -475,7 +475,12 @@ export class ActiveFeedback {
 
 function toLink(link: DialogLink | undefined): FeedbackLink {
   return link?.kind === 'linked'
-    ? { kind: 'linked', submissionId: link.submissionId, by: link.by }
+    ? {
+        kind: 'linked',
+        submissionId: link.submissionId,
+        by: link.by,
+        ...(link.replaces ? { replaces: link.replaces } : {}),
+      }
     : { kind: 'made-elsewhere' };
 }
 

@@ -143,7 +143,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<EmulatorH
 
     if (isAdmin) {
       if (!hasAdminToken(req, adminToken)) send(res, { status: 401, body: { error: 'admin_token_required' } });
-      else await dispatch(admin, method, url, req, body, res);
+      else await dispatch(admin, method, url, req, body, res, () => state.flush());
       return;
     }
 
@@ -151,7 +151,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<EmulatorH
       const outcome = await applyFault(fault, res);
       if (outcome === 'answered') return log(faultStatus(fault), body.byteLength, fault.kind);
     }
-    const status = await dispatch(router, method, url, req, body, res);
+    const status = await dispatch(router, method, url, req, body, res, () => state.flush());
     log(status, body.byteLength);
   }
 
@@ -202,6 +202,7 @@ async function dispatch(
   req: IncomingMessage,
   body: Buffer,
   res: ServerResponse,
+  durable: () => Promise<void>,
 ): Promise<number> {
   const match = METHODS.has(method) ? router.match(method, url.pathname) : { kind: 'not-found' as const };
   if (match.kind === 'not-found') {
@@ -215,12 +216,17 @@ async function dispatch(
     });
   }
   const request = toRequest(method as HttpMethod, url, match.params, req, body);
+  let response;
   try {
-    return send(res, await match.route.handle(request));
+    response = await match.route.handle(request);
   } catch (error) {
-    if (error instanceof EmulatorHttpError) return send(res, error.response);
-    throw error;
+    if (!(error instanceof EmulatorHttpError)) throw error;
+    response = error.response;
   }
+  // As a real service commits before it acknowledges: what a route changed is on disk before the answer leaves, so
+  // a sandbox killed right after answering (a crash of the app) never forgets a delivery the client was told of.
+  await durable();
+  return send(res, response);
 }
 
 function toRequest(

@@ -8,6 +8,7 @@ import {
   DIALOGPORTEN_SCOPE,
   SERVICES,
   scopeOf,
+  TPO_FILE_RECEPTION_SCOPE,
   accessForServices,
   type ServiceId,
 } from '../../shared/domain/services-catalogue';
@@ -271,6 +272,7 @@ export class SetupService {
         scopes: [
           ...Object.values(ALTINN_SCOPES),
           ...SERVICES.map((s) => scopeOf(s.id, serviceScopes(endpoints))),
+          TPO_FILE_RECEPTION_SCOPE,
           DIALOGPORTEN_SCOPE,
           ALTINN_EVENTS_SCOPE,
         ],

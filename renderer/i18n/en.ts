@@ -238,6 +238,10 @@ export const en: Messages = {
     emptyBody:
       'Choose the file your payroll or share register system produced, or drag it onto the area below. For RF-1086, choose the main form and the shareholder forms together.',
     checkAnother: 'Check another report',
+    replacingTitle: 'Replacing {{label}}',
+    replacingBody:
+      'Choose or drop the corrected a-melding (JSON) for the same month. Innsender sets erstatterMeldingsId, gives it a new meldingsId if it reuses the old one, and checks it against the message it replaces.',
+    replacingCancel: 'Do not replace',
     pick: 'Choose files …',
     checking: 'Checking …',
     dropHint: 'Drag files here, or',
@@ -414,6 +418,8 @@ export const en: Messages = {
       payloadSha256: 'SHA-256 of what was sent',
     },
     toFeedback: 'See feedback',
+    replace: 'Replace …',
+    replaceHint: 'Send a corrected a-melding for the same month that replaces this one.',
     rejectedTitle: 'Skatteetaten rejected the submission',
     rejectedNext:
       'Sending the same again gives the same answer. Fix the file, check it again under Reports and send a new draft.',
@@ -551,6 +557,7 @@ export const en: Messages = {
     detailLinked: 'The answer to a submission from Innsender.',
     submissionId: 'Submission in the outbox',
     dialogStatus: 'Status in Dialogporten',
+    detailReplaces: 'This message replaces a-melding {{meldingsId}} (submission {{id}}).',
     detailElsewhere: 'This was submitted outside Innsender (by another system or person).',
     transmissionAt: 'From Skatteetaten {{at}}',
     noFeedbackYet: 'Skatteetaten has not answered this submission yet.',

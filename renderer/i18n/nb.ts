@@ -236,6 +236,10 @@ export const nb = {
     emptyBody:
       'Velg filen lønnssystemet eller aksjonærregisteret ditt har laget, eller dra den inn i feltet under. For RF-1086 velger du hovedskjema og underskjemaer sammen.',
     checkAnother: 'Kontroller en annen rapport',
+    replacingTitle: 'Erstatter {{label}}',
+    replacingBody:
+      'Velg eller slipp den rettede a-meldingen (JSON) for samme måned. Innsender setter erstatterMeldingsId, gir den en ny meldings-ID om den gjenbruker den gamle, og kontrollerer den mot meldingen den erstatter.',
+    replacingCancel: 'Ikke erstatt',
     pick: 'Velg filer …',
     checking: 'Kontrollerer …',
     dropHint: 'Dra filer hit, eller',
@@ -411,6 +415,8 @@ export const nb = {
       payloadSha256: 'SHA-256 av det som ble sendt',
     },
     toFeedback: 'Se tilbakemeldinger',
+    replace: 'Erstatt …',
+    replaceHint: 'Send en rettet a-melding for samme måned som erstatter denne.',
     rejectedTitle: 'Skatteetaten avviste innsendingen',
     rejectedNext:
       'Å sende det samme på nytt gir samme svar. Rett filen, kontroller den på nytt under Rapporter og send et nytt utkast.',
@@ -548,6 +554,7 @@ export const nb = {
     detailLinked: 'Svar på en innsending fra Innsender.',
     submissionId: 'Innsending i utboksen',
     dialogStatus: 'Status i Dialogporten',
+    detailReplaces: 'Meldingen erstatter a-meldingen {{meldingsId}} (innsending {{id}}).',
     detailElsewhere: 'Denne ble sendt inn utenfor Innsender (av et annet system eller en annen person).',
     transmissionAt: 'Fra Skatteetaten {{at}}',
     noFeedbackYet: 'Skatteetaten har ikke svart på denne innsendingen ennå.',

@@ -17,6 +17,13 @@ export const ALTINN_SCOPES = {
 export const DIALOGPORTEN_SCOPE = 'digdir:dialogporten';
 
 /**
+ * The TPO file reception for meldinger over 10 MB (Skatteetaten/api-dokumentasjon
+ * docs/api/innrapportering-tpo-filmottak.md @ 0a7226987741c0a94ab41395dcbf88d1c42b6ac2, "Scope"): one scope for every
+ * scheme it takes; the system user needs the scheme's own right ("Systemtilgang med systembruker").
+ */
+export const TPO_FILE_RECEPTION_SCOPE = 'skatteetaten:innrapporteringtpofilopplasting';
+
+/**
  * Altinn Events' pull API for Dialogporten's events, Innsender's faster feedback source (dialogporten-events.md
  * §2.2, §4.6; Altinn/altinn-events src/Events/Configuration/AuthorizationConstants.cs). Optional: without it the
  * feedback is found by polling Dialogporten.
@@ -65,6 +72,8 @@ export interface SkatteetatenService {
    * for is a setting of the environment (`endpoints.skatteetaten.skattekortScope`); the emulator accepts each.
    */
   alternativeScopes?: string[];
+  /** Skatteetaten's TPO file reception takes this scheme's large files (its scope is asked for with the service's). */
+  fileReception?: true;
 }
 
 const pkg = (name: string) => `${ACCESS_PACKAGE_PREFIX}${name}`;
@@ -179,10 +188,11 @@ export const SERVICES: readonly SkatteetatenService[] = [
   },
   {
     id: 'tredjepart-aksjesparekonto',
-    sendable: false,
+    sendable: true,
     name: { nb: 'Tredjepartsopplysninger: aksjesparekonto', en: 'Third-party data: share savings accounts' },
     scope: 'skatteetaten:innrapporteringaksjesparekonto',
     resource: 'ske-innrapportering-aksjesparekonto',
+    fileReception: true,
     accessPackages: [pkg('skattegrunnlag')],
     source: {
       scope: `${DOCS}innrapportering-aksjesparekonto.md @ 11f2ca8677c8315da8706b4739348368e28ba1d5`,
@@ -191,10 +201,11 @@ export const SERVICES: readonly SkatteetatenService[] = [
   },
   {
     id: 'tredjepart-finansprodukter',
-    sendable: false,
+    sendable: true,
     name: { nb: 'Tredjepartsopplysninger: finansprodukter', en: 'Third-party data: financial products' },
     scope: 'skatteetaten:innrapporteringfinansprodukter',
     resource: 'ske-innrapportering-finansprodukter',
+    fileReception: true,
     accessPackages: [pkg('skattegrunnlag')],
     source: {
       scope: `${DOCS}innrapportering-finansprodukter.md @ 11f2ca8677c8315da8706b4739348368e28ba1d5`,
@@ -203,7 +214,7 @@ export const SERVICES: readonly SkatteetatenService[] = [
   },
   {
     id: 'tredjepart-skattefrie-utbetalinger',
-    sendable: false,
+    sendable: true,
     name: { nb: 'Tredjepartsopplysninger: skattefrie utbetalinger', en: 'Third-party data: tax-free payments' },
     scope: 'skatteetaten:innrapporteringskattefrieutbetalinger',
     // Hyphenated, unlike the scope and the host.
@@ -220,7 +231,7 @@ export const SERVICES: readonly SkatteetatenService[] = [
   },
   {
     id: 'tredjepart-opphaverrett',
-    sendable: false,
+    sendable: true,
     name: {
       nb: 'Tredjepartsopplysninger: godtgjøring for opphaverrett',
       en: 'Third-party data: copyright remuneration',
@@ -287,6 +298,7 @@ export function accessForServices(
 ): { rights: AltinnRight[]; accessPackages: AltinnAccessPackage[]; scopes: string[] } {
   const services = [...new Set(ids)].map(serviceById);
   const scopes = services.map((s) => scopeOf(s.id, serviceScopes));
+  if (services.some((s) => s.fileReception)) scopes.push(TPO_FILE_RECEPTION_SCOPE);
   if (grant === 'rights') {
     return {
       rights: services.map((s) => ({ resource: [{ id: 'urn:altinn:resource', value: s.resource }] })),

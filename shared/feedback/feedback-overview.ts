@@ -15,6 +15,8 @@ export const FeedbackLinkSchema = z.discriminatedUnion('kind', [
     kind: z.literal('linked'),
     submissionId: z.string(),
     by: z.enum(['dialogId', 'forsendelseId', 'externalReference']),
+    /** The received a-melding this submission replaces: its feedback answers the replacement of that one. */
+    replaces: z.object({ submissionId: z.string(), meldingsId: z.string() }).optional(),
   }),
   /** Sent by another system or person (or before the outbox knew of it): shown, marked as such. */
   z.object({ kind: z.literal('made-elsewhere') }),

@@ -52,6 +52,7 @@ export const CHANNEL_NAMES = [
   'reports.deleteDraft',
   'reports.recheckDraft',
   'reports.checkDraftSource',
+  'reports.replaceAMelding',
   // feedback
   'feedback.list',
   'feedback.get',

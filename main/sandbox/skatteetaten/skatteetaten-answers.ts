@@ -114,9 +114,22 @@ export function idempotencyKeyOf(req: EmulatorRequest, p: CodePrefix, required: 
   return key;
 }
 
+/** How long a stored answer is replayed for its key, per emulator (skatteetatenModule sets it). */
+const answerReplayMs = new WeakMap<EmulatorContext, number>();
+
+/**
+ * After this long a repeat of a key is answered 409 `_019` instead of with the stored answer. How long the real
+ * APIs replay is not published (skatteetaten-apis.md §0.3 says only that repeats "vil gi den samme responsen" and
+ * that `_019` exists): the default replays for ever, a test or a demo can make the 409 happen.
+ */
+export function replayAnswersFor(ctx: EmulatorContext, ms: number): void {
+  answerReplayMs.set(ctx, ms);
+}
+
 /**
  * "Flere etterfølgende POST kall med samme request-body og samme idempotencyKey vil gi den samme responsen. Kun
- * det første … vil behandles" (§0.3): a key seen with the same call gets the stored answer, with another call 409.
+ * det første … vil behandles" (§0.3): a key seen with the same call gets the stored answer, with another call 409,
+ * and so does the same call once the replay window (`replayAnswersFor`) has passed.
  * Answers that depend on nothing but the request (2xx and 4xx) are kept; a 5xx may be tried again.
  */
 export async function idempotent(
@@ -134,7 +147,9 @@ export async function idempotent(
     .digest('hex');
   const stored = slice.answers[key];
   if (stored) {
-    if (stored.requestSha256 !== requestSha256) {
+    const replayFor = answerReplayMs.get(ctx) ?? Number.POSITIVE_INFINITY;
+    const expired = Date.parse(stored.at) + replayFor <= ctx.now().getTime();
+    if (stored.requestSha256 !== requestSha256 || expired) {
       throw skeError(409, `${p}_019`, 'Idempotensnøkkel er benyttet tidligere');
     }
     return { status: stored.status, ...(stored.body === undefined ? {} : { body: stored.body }) };

@@ -50,6 +50,14 @@ export function FeedbackDetail({ item, onBack }: { item: FeedbackItem; onBack: (
           ).filter((f): f is [string, string] => Boolean(f[1]))}
         />
       </TechnicalDetails>
+      {summary.link.kind === 'linked' && summary.link.replaces && (
+        <Paragraph data-testid="feedback-detail-replaces">
+          {t('feedback.detailReplaces', {
+            meldingsId: summary.link.replaces.meldingsId,
+            id: summary.link.replaces.submissionId,
+          })}
+        </Paragraph>
+      )}
       {item.feedback.length === 0 && <Paragraph>{t('feedback.noFeedbackYet')}</Paragraph>}
       {item.feedback.map((entry) => (
         <FeedbackEntryCard key={entry.transmission.id} entry={entry} />

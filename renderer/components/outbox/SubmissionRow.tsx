@@ -99,6 +99,18 @@ export function SubmissionRow({ submission, progress, onCancel, onRetry, busy }:
             <Paragraph data-size="sm">
               <RouterLink to="/feedback">{t('outbox.toFeedback')}</RouterLink>
             </Paragraph>
+            {target.service === 'a-melding' && (
+              <Paragraph data-size="sm">
+                <RouterLink
+                  to={`/reports?erstatt=${encodeURIComponent(submission.id)}`}
+                  data-testid="replace"
+                  title={t('outbox.replaceHint')}
+                >
+                  {t('outbox.replace')}
+                  <span className="visually-hidden">: {submission.label}</span>
+                </RouterLink>
+              </Paragraph>
+            )}
           </div>
         )}
 

@@ -108,6 +108,24 @@ function renderPage(route: string, extra: Parameters<typeof renderWithProviders>
 }
 
 describe('the Feedback page', () => {
+  it('says which a-melding a replacement replaces', async () => {
+    const link = {
+      kind: 'linked' as const,
+      submissionId: 's-2',
+      by: 'dialogId' as const,
+      replaces: { submissionId: 's-1', meldingsId: 'M-2026-02-original' },
+    };
+    renderPage('/feedback?item=d-1', {
+      'feedback.get': () => ({ ok: true, value: { ...item, summary: { ...item.summary, link } } }),
+    });
+    expect((await screen.findByTestId('feedback-detail-replaces')).textContent).toBe(
+      'Meldingen erstatter a-meldingen M-2026-02-original (innsending s-1).',
+    );
+    // The submission's id is a technical detail, not part of the sentence.
+    expect(screen.getByTestId('feedback-detail-origin').textContent).toBe('Svar på en innsending fra Innsender.');
+    expect(screen.getByTestId('feedback-detail-technical').textContent).toContain('s-2');
+  });
+
   it('lists feedback with service, period, status and origin, and opens an item', async () => {
     const { invoke } = renderPage('/feedback');
     const row = await screen.findByTestId('feedback-row');

@@ -105,6 +105,8 @@ describe('one submission in the outbox, in each state', () => {
     expect(value('SHA-256 av det som ble sendt')).toBe('b'.repeat(64));
     expect(within(row).getByTestId('submission-technical').contains(facts)).toBe(true);
     expect(within(row).getByRole('link', { name: 'Se tilbakemeldinger' }).getAttribute('href')).toBe('/feedback');
+    // "Erstatt": the Reports page, told which received a-melding the next file replaces.
+    expect(within(row).getByTestId('replace').getAttribute('href')).toBe(`/reports?erstatt=${ID}`);
     expect(within(row).queryAllByRole('button')).toEqual([]);
   });
 

@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { screen, within } from '@testing-library/react';
 import { ServicePicker } from '../../../renderer/components/setup/ServicePicker';
 import { SERVICES } from '../../../shared/domain/services-catalogue';
+import { SCHEME_IDS, schemeById } from '../../../shared/tredjepart/schemes';
 import { renderWithProviders } from '../render-with-providers';
 
 describe('ServicePicker', () => {
@@ -12,12 +13,8 @@ describe('ServicePicker', () => {
       if (s.sendable) expect(box, s.id).not.toBeNull();
       else expect(box, s.id).toBeNull();
     }
-    expect(SERVICES.filter((s) => !s.sendable).map((s) => s.id)).toEqual([
-      'tredjepart-aksjesparekonto',
-      'tredjepart-finansprodukter',
-      'tredjepart-skattefrie-utbetalinger',
-      'tredjepart-opphaverrett',
-    ]);
+    // Since the TPO file reception (filmottak) every tredjepart scheme can be sent: nothing is held back now.
+    expect(SERVICES.filter((s) => !s.sendable).map((s) => s.id)).toEqual([]);
     const fieldset = screen.getByRole('group', { name: 'Tjenester' });
     const plain = fieldset.textContent!.replace(screen.getByTestId('service-technical').textContent!, '');
     expect(plain).not.toMatch(/skatteetaten:|ske-innrapportering|urn:altinn/);
@@ -28,19 +25,16 @@ describe('ServicePicker', () => {
     );
   });
 
-  it('still shows a service the profile chose earlier that cannot be sent, so it can be removed', () => {
-    const onChange = vi.fn();
-    renderWithProviders(
-      <ServicePicker legend="Services" chosen={['tredjepart-skattefrie-utbetalinger']} onChange={onChange} />,
-      {},
-      { language: 'en' },
-    );
-    const box = screen.getByTestId('service-tredjepart-skattefrie-utbetalinger');
-    expect(box.closest('.ds-field, div')!.textContent).toContain('Innsender cannot send this yet');
+  it('marks every service with a tredjepart scheme as sendable, and offers it', () => {
+    renderWithProviders(<ServicePicker legend="Services" chosen={[]} onChange={vi.fn()} />, {}, { language: 'en' });
+    for (const id of SCHEME_IDS) {
+      const service = schemeById(id).serviceId;
+      expect(SERVICES.find((s) => s.id === service)?.sendable, service).toBe(true);
+      expect(screen.getByTestId(`service-${service}`)).toBeInTheDocument();
+    }
     expect(screen.getByTestId('service-tredjepart-skattefrie-utbetalinger-access').textContent).toContain(
       'the single right is from its earlier version',
     );
-    expect(screen.queryByTestId('service-tredjepart-aksjesparekonto')).toBeNull();
   });
 
   it('writes the not-confirmed notes in bokmål in the Norwegian UI', () => {
