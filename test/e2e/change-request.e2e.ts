@@ -37,7 +37,8 @@ describe('adding a service to an approved systembruker, in real Chromium against
     await page.getByTestId('step-client-state').getByText('Ferdig').waitFor();
     // The picker groups the services Innsender can send; what each asks Altinn for is under technical details.
     await page.getByTestId('service-group-tredjepart').waitFor();
-    await expect(page.getByTestId('service-tredjepart-finansprodukter').count()).resolves.toBe(0);
+    // Finansprodukter goes through the TPO file reception, so it is offered too.
+    await expect(page.getByTestId('service-tredjepart-finansprodukter').count()).resolves.toBe(1);
     await page.getByTestId('service-technical').getByText('Tekniske detaljer').click();
     const access = page.getByTestId('service-a-melding-access');
     await access.waitFor();
