@@ -26,6 +26,7 @@ import { TredjepartService } from './tredjepart/tredjepart-service';
 import { TredjepartDraftStore } from './tredjepart/tredjepart-drafts';
 import { DeadlineService } from './deadlines/deadline-service';
 import { DeadlineWarnings } from './deadlines/deadline-warnings';
+import { FirmClients } from './firm/firm-clients';
 import { CustomEnvironments } from './environments/custom-environments';
 
 export interface AppServicesOptions {
@@ -91,6 +92,8 @@ export interface AppServices {
   deadlines: DeadlineService;
   /** OS notifications for deadlines within the warning days, once per deadline per day. */
   deadlineWarnings: DeadlineWarnings;
+  /** An accounting firm's clients and their delegation to its agent systembruker (`profiles/<id>/clients.json`). */
+  firm: FirmClients;
   dispatch: Dispatch;
   dispose(): Promise<void>;
 }
@@ -125,6 +128,15 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     ...(options.now ? { now: options.now } : {}),
     ...(options.setupPollIntervalMs ? { pollIntervalMs: options.setupPollIntervalMs } : {}),
   });
+  const firm = new FirmClients({
+    dataDir: options.dataDir,
+    profiles,
+    setup,
+    sandbox,
+    desktop: options.desktop,
+    log,
+    ...(options.now ? { now: options.now } : {}),
+  });
   const feedback = new ActiveFeedback({
     dataDir: options.dataDir,
     profiles,
@@ -140,6 +152,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   const reports = createReportsService({
     draftsDir: join(options.dataDir, 'drafts'),
     activeProfile: () => profiles.active(),
+    clientOrgs: async (profile) => (await firm.list(profile)).map((c) => c.orgNumber),
     desktop: options.desktop,
     language: () => settings.read().language,
     // The outbox is made just below; it is only asked once a check runs.
@@ -226,6 +239,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     reports,
     deadlines,
     deadlineWarnings,
+    firm,
     dispatch: async () => {
       throw new Error('dispatch used before it was set');
     },

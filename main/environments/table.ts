@@ -15,6 +15,8 @@ const REAL: Record<'test' | 'production', EndpointsInput> = {
     altinn: {
       platform: 'https://platform.tt02.altinn.no',
       accessManagementUi: 'https://am.ui.tt02.altinn.no',
+      // UNCONFIRMED: the portal's system access overview, where "Legg til klienter" is (delegate-clients guide).
+      clientAdminTemplate: 'https://am.ui.tt02.altinn.no/accessmanagement/ui/systemuser/overview',
     },
     // dialogporten-events.md §1.1: TT02 is the external test environment ("staging").
     dialogporten: { base: 'https://platform.tt02.altinn.no/dialogporten' },
@@ -38,6 +40,7 @@ const REAL: Record<'test' | 'production', EndpointsInput> = {
       platform: 'https://platform.altinn.no',
       // altinn-auth.md §0: UNCONFIRMED, derived from Altinn's code ("https://am.ui." + host).
       accessManagementUi: 'https://am.ui.altinn.no',
+      clientAdminTemplate: 'https://am.ui.altinn.no/accessmanagement/ui/systemuser/overview',
     },
     dialogporten: { base: 'https://platform.altinn.no/dialogporten' },
     skatteetaten: {
@@ -62,7 +65,13 @@ export function sandboxEndpoints(emulatorBaseUrl: string): Endpoints {
   const b = emulatorBaseUrl.replace(/\/+$/, '');
   return EndpointsSchema.parse({
     maskinporten: { issuer: `${b}/maskinporten/`, tokenEndpoint: `${b}/maskinporten/token` },
-    altinn: { platform: `${b}/altinn`, accessManagementUi: `${b}/altinn-am` },
+    altinn: {
+      platform: `${b}/altinn`,
+      accessManagementUi: `${b}/altinn-am`,
+      // The emulator's klientadministrator page (main/sandbox/altinn/client-admin-page-routes.ts).
+      clientAdminTemplate: `${b}/altinn-am/accessmanagement/ui/systemuser/agentdelegation/{systemUserId}`,
+      clientDelegationApi: true,
+    },
     dialogporten: { base: `${b}/dialogporten` },
     skatteetaten: {
       amelding: `${b}/skatteetaten/innrapporteringamelding/v1`,

@@ -9,6 +9,7 @@ import { skattekortHandlers } from './handlers/skattekort';
 import { avstemmingHandlers } from './handlers/avstemming';
 import { tredjepartHandlers } from './handlers/tredjepart';
 import { deadlinesHandlers } from './handlers/deadlines';
+import { firmHandlers } from './handlers/firm';
 
 /** Joins each capability's handlers; the type demands one for every channel in the contract. */
 export function createHandlers(services: AppServices): Handlers {
@@ -22,5 +23,6 @@ export function createHandlers(services: AppServices): Handlers {
     ...avstemmingHandlers(services),
     ...tredjepartHandlers(services),
     ...deadlinesHandlers(services),
+    ...firmHandlers(services),
   };
 }

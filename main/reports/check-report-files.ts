@@ -27,6 +27,8 @@ import { startXsdValidation, type XsdDocument } from './xsd-validate';
 export interface CheckReportOptions {
   readonly environment: ReportEnvironment;
   readonly profileOrg?: string;
+  /** A firm's clients: the orgs its reports may be for. */
+  readonly clientOrgs?: readonly string[];
   /** 'YYYY-MM-DD'; defaults to the local date. */
   readonly today?: string;
   readonly knownMessages?: readonly KnownAMelding[];
@@ -196,6 +198,7 @@ function checkAMelding(
       ...checkAMeldingRules(document.leveranse, {
         environment: options.environment,
         ...(options.profileOrg ? { profileOrg: options.profileOrg } : {}),
+        ...(options.clientOrgs ? { clientOrgs: options.clientOrgs } : {}),
         ...(options.knownMessages ? { knownMessages: options.knownMessages } : {}),
         today,
         source: document.format,

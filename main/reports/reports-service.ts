@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { basename } from 'node:path';
 import { AppError } from '../../shared/domain/app-error';
 import type { Language } from '../../shared/domain/localized';
-import type { Profile } from '../../shared/domain/profile';
+import { profileKind, reportsOrgOf, type Profile } from '../../shared/domain/profile';
 import type { Submission } from '../../shared/outbox/submission';
 import type { AMeldingCheckResult, CheckResult, Rf1086CheckResult } from '../../shared/reports/check-result';
 import type { Draft, DraftListItem } from '../../shared/reports/draft';
@@ -34,6 +34,8 @@ export interface ReportsServiceOptions {
   submissions?: () => Promise<readonly Submission[]>;
   /** How checks run: in a worker thread in the app (`checkReportFilesInWorker`), inline by default. */
   checkFiles?: CheckReportFiles;
+  /** A firm profile's clients (the orgs its reports may be for); a business has none. */
+  clientOrgs?: (profile: Profile) => Promise<readonly string[]>;
   /** For tests: a fixed date, another schema folder. */
   check?: Partial<Pick<CheckReportOptions, 'today' | 'now' | 'schemaDir' | 'maxBytes'>>;
 }
@@ -83,7 +85,10 @@ export function createReportsService(options: ReportsServiceOptions): ReportsSer
     const submissions = profile && options.submissions ? await options.submissions() : undefined;
     const results = await checkFiles(inputs, {
       environment: reportEnvironmentFor(profile),
-      ...(profile ? { profileOrg: profile.orgNumber } : {}),
+      ...(profile ? { profileOrg: reportsOrgOf(profile) } : {}),
+      ...(profile && profileKind(profile) === 'firm' && options.clientOrgs
+        ? { clientOrgs: await options.clientOrgs(profile) }
+        : {}),
       ...(submissions ? { knownMessages: knownAMeldingerOf(submissions) } : {}),
       ...options.check,
     });

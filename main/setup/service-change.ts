@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { AppError } from '../../shared/domain/app-error';
 import type { Language } from '../../shared/domain/localized';
 import type { Profile } from '../../shared/domain/profile';
-import { accessForServices, serviceById, type ServiceId } from '../../shared/domain/services-catalogue';
+import { serviceById, type ServiceId } from '../../shared/domain/services-catalogue';
+import { grantChange, grantForSystem } from './system-grant';
 import type { AltinnHttp } from '../altinn/altinn-http';
 import { SystemRegisterClient, systemRegistrationFor } from '../altinn/system-register';
 import {
@@ -110,10 +111,8 @@ export class ServiceChange {
     const created = await new SystemUserChangeRequestClient(ctx.http).create({
       systemUserId: user.id,
       correlationId: randomUUID(),
-      requiredRights: accessForServices(added).rights,
-      unwantedRights: accessForServices(removed).rights,
-      requiredAccessPackages: [],
-      unwantedAccessPackages: [],
+      // Rights or access packages, as the system was registered with (a firm's client packages).
+      ...grantChange(grantForSystem(ctx.profile, system, from), grantForSystem(ctx.profile, system, to)),
     });
     const at = this.options.now().toISOString();
     const next = await ctx.state.update((s) => ({
@@ -237,12 +236,17 @@ export class ServiceChange {
   }
 
   private async registerSystem(ctx: AltinnContext, services: ServiceId[]): Promise<void> {
+    const system = (await ctx.state.read()).system;
+    const grant = grantForSystem(ctx.profile, system ?? {}, services);
     await new SystemRegisterClient(ctx.http).registerSystem(
       systemRegistrationFor({
         orgNumber: ctx.profile.orgNumber,
         displayName: ctx.profile.displayName,
         services,
         clientId: ctx.clientId,
+        access: { rights: grant.rights, accessPackages: grant.accessPackages },
+        // The id it was registered under (a firm's differs from a business's): `<orgnr>_<name>`.
+        ...(system ? { systemName: system.systemId.slice(ctx.profile.orgNumber.length + 1) } : {}),
       }),
     );
   }

@@ -1,4 +1,4 @@
-import type { Profile } from '../../shared/domain/profile';
+import { profileKind, reportsOrgOf, type Profile } from '../../shared/domain/profile';
 import type { KeyView, SetupOverview, StepState } from '../../shared/domain/setup';
 import {
   ALTINN_SCOPES,
@@ -64,6 +64,8 @@ export function buildOverview(input: OverviewInput): SetupOverview {
   const request = state.request
     ? {
         id: state.request.id,
+        ...(state.request.kind ? { kind: state.request.kind } : {}),
+        ...(state.request.systemUserId ? { systemUserId: state.request.systemUserId } : {}),
         ownerOrgNumber: state.request.ownerOrgNumber,
         externalRef: state.request.externalRef,
         status: state.request.status,
@@ -103,6 +105,8 @@ export function buildOverview(input: OverviewInput): SetupOverview {
     orgNumber: profile.orgNumber,
     displayName: profile.displayName,
     environment: profile.environment,
+    kind: profileKind(profile),
+    reportsOrgNumber: reportsOrgOf(profile),
     keys: input.keys.map(keyView),
     keyWarnings: input.warnings.map((w) => ({
       kind: w.kind,

@@ -15,6 +15,7 @@ const FeedbackPage = lazy(() => import('../routes/FeedbackPage').then((m) => ({ 
 const SettingsPage = lazy(() => import('../routes/SettingsPage').then((m) => ({ default: m.SettingsPage })));
 const TredjepartPage = lazy(() => import('../routes/TredjepartPage').then((m) => ({ default: m.TredjepartPage })));
 const DeadlinesPage = lazy(() => import('../routes/DeadlinesPage').then((m) => ({ default: m.DeadlinesPage })));
+const ClientsPage = lazy(() => import('../routes/ClientsPage').then((m) => ({ default: m.ClientsPage })));
 const SkattekortPage = lazy(() => import('../routes/SkattekortPage').then((m) => ({ default: m.SkattekortPage })));
 const AvstemmingPage = lazy(() => import('../routes/AvstemmingPage').then((m) => ({ default: m.AvstemmingPage })));
 import { FeedbackNavBadge } from '../components/feedback/FeedbackNavBadge';
@@ -25,6 +26,7 @@ import { OPEN_EVENT_ROUTES } from '../../shared/ipc/open-routes';
 /** The app's routes, in menu order. Hash routing: the app is served from files, so there is no server to fall back on. */
 export const ROUTES = [
   { path: '/setup', label: 'nav.setup', element: <SetupPage /> },
+  { path: '/clients', label: 'firm.nav', element: <ClientsPage />, firmOnly: true },
   { path: '/reports', label: 'nav.reports', element: <ReportsPage /> },
   { path: '/tredjepart', label: 'nav.tredjepart', element: <TredjepartPage /> },
   { path: '/skattekort', label: 'nav.skattekort', element: <SkattekortPage /> },
@@ -64,7 +66,7 @@ function Shell() {
       </header>
       <nav aria-label={t('nav.label')} className="app-nav">
         <ul>
-          {ROUTES.map((r) => (
+          {ROUTES.filter((r) => !('firmOnly' in r) || active?.kind === 'firm').map((r) => (
             <li key={r.path}>
               <NavLink to={r.path}>
                 {t(r.label)}

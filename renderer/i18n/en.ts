@@ -69,6 +69,56 @@ export const en: Messages = {
     created: '{{name}} has been added.',
     listTitle: 'Organisations',
   },
+  firm: {
+    nav: 'Clients',
+    kindLegend: 'What kind of organisation?',
+    kindBusiness: 'A business reporting for itself',
+    kindBusinessHelp: 'The general manager approves one systembruker for the business.',
+    kindFirm: 'An accounting firm reporting for clients',
+    kindFirmHelp:
+      'The hovedadministrator approves one systembruker for client relationships, and the klientadministrator adds the clients in Altinn. None of the clients has to approve anything.',
+    reportsOrg: 'Tenor number for the reports (optional, test only)',
+    reportsOrgHelp:
+      'In the test environment the systembruker must belong to a synthetic organisation from Tenor, while the Maskinporten client stays on the real number. Enter the Tenor number here.',
+    grantLegend: 'What should the systembruker get?',
+    grantRights: 'Single rights (recommended)',
+    grantRightsHelp: 'One right per service. The approver must hold these rights, and nothing more.',
+    grantPackages: 'Access packages',
+    grantPackagesHelp:
+      'Packages such as "A-ordningen" or "Skattegrunnlag" cover several services. Easier for the general manager to approve, but they give more than Innsender uses.',
+    packagesLegend: 'Access packages for client relationships',
+    packagesHelp:
+      'Choose the packages the firm holds for its clients in Enhetsregisteret. As few as possible is best: a client must have given every package.',
+    agentIntro:
+      'The accounting firm asks for one systembruker for client relationships. The firm owns it; its hovedadministrator approves it.',
+    title: 'Clients',
+    intro:
+      "The clients are the organisations the firm reports for. Each client must be added to the firm's systembruker in Altinn by the klientadministrator before Innsender sends anything for it.",
+    notFirm: 'The active profile reports for itself and has no clients.',
+    notApproved: 'The systembruker for client relationships is not approved yet. Finish the setup first.',
+    toSetup: 'To the setup',
+    addTitle: 'Add a client',
+    orgNumber: 'Organisation number',
+    name: 'Name',
+    add: 'Add client',
+    added: '{{name}} is added. Ask the klientadministrator to add it in Altinn.',
+    listTitle: 'Client list',
+    none: 'No clients yet.',
+    stateDelegated: 'Added in Altinn',
+    stateNotDelegated: 'Not added in Altinn',
+    stateRemoved: 'Removed in Altinn',
+    checkedAt: 'Checked {{time}}',
+    neverChecked: 'Not checked',
+    openAdmin: 'Open Altinn to add clients',
+    openAdminHelp:
+      'The klientadministrator logs in to Altinn, opens the system access and chooses "Add clients". Come back here and press "Check in Altinn".',
+    sync: 'Check in Altinn',
+    syncFailed: 'Could not read the client list from Altinn: {{message}}',
+    confirm: 'The klientadministrator has added it',
+    remove: 'Remove from Innsender',
+    services: 'Services: {{services}}',
+    sendClient: 'Client',
+  },
   setup: {
     title: 'Setup',
     intro:

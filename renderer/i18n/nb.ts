@@ -68,6 +68,56 @@ export const nb = {
     created: '{{name}} er lagt til.',
     listTitle: 'Virksomheter',
   },
+  firm: {
+    nav: 'Klienter',
+    kindLegend: 'Hva slags virksomhet?',
+    kindBusiness: 'En virksomhet som rapporterer for seg selv',
+    kindBusinessHelp: 'Daglig leder godkjenner én systembruker for virksomheten.',
+    kindFirm: 'Et regnskapsførerkontor som rapporterer for klienter',
+    kindFirmHelp:
+      'Hovedadministrator godkjenner én systembruker for klientforhold, og klientadministrator legger klientene til i Altinn. Ingen av klientene trenger å godkjenne noe.',
+    reportsOrg: 'Tenor-nummer for rapportene (valgfritt, bare test)',
+    reportsOrgHelp:
+      'I testmiljøet må systembrukeren høre til en syntetisk virksomhet fra Tenor, mens Maskinporten-klienten står på det ekte nummeret. Skriv Tenor-nummeret her.',
+    grantLegend: 'Hva skal systembrukeren få?',
+    grantRights: 'Enkeltrettigheter (anbefalt)',
+    grantRightsHelp: 'Én rettighet per tjeneste. Den som godkjenner må selv ha disse rettighetene, og ikke noe mer.',
+    grantPackages: 'Tilgangspakker',
+    grantPackagesHelp:
+      'Pakker som «A-ordningen» eller «Skattegrunnlag» dekker flere tjenester. Enklere å godkjenne for daglig leder, men gir mer enn det Innsender bruker.',
+    packagesLegend: 'Tilgangspakker for klientforhold',
+    packagesHelp:
+      'Velg pakkene regnskapsførerkontoret har for klientene sine i Enhetsregisteret. Færrest mulig er best: en klient må ha gitt alle pakkene.',
+    agentIntro:
+      'Regnskapsførerkontoret ber om én systembruker for klientforhold. Den eies av kontoret selv; hovedadministrator godkjenner den.',
+    title: 'Klienter',
+    intro:
+      'Klientene er virksomhetene kontoret rapporterer for. Hver klient må legges til på kontorets systembruker i Altinn av klientadministrator før Innsender sender noe for den.',
+    notFirm: 'Den aktive profilen rapporterer for seg selv og har ingen klienter.',
+    notApproved: 'Systembrukeren for klientforhold er ikke godkjent ennå. Fullfør oppsettet først.',
+    toSetup: 'Til oppsettet',
+    addTitle: 'Legg til klient',
+    orgNumber: 'Organisasjonsnummer',
+    name: 'Navn',
+    add: 'Legg til klient',
+    added: '{{name}} er lagt til. Be klientadministrator legge den til i Altinn.',
+    listTitle: 'Klientliste',
+    none: 'Ingen klienter ennå.',
+    stateDelegated: 'Lagt til i Altinn',
+    stateNotDelegated: 'Ikke lagt til i Altinn',
+    stateRemoved: 'Fjernet i Altinn',
+    checkedAt: 'Sjekket {{time}}',
+    neverChecked: 'Ikke sjekket',
+    openAdmin: 'Åpne Altinn for å legge til klienter',
+    openAdminHelp:
+      'Klientadministrator logger inn i Altinn, åpner systemtilgangen og velger «Legg til klienter». Kom tilbake hit og trykk «Sjekk i Altinn».',
+    sync: 'Sjekk i Altinn',
+    syncFailed: 'Kunne ikke lese klientlisten fra Altinn: {{message}}',
+    confirm: 'Klientadministrator har lagt den til',
+    remove: 'Fjern fra Innsender',
+    services: 'Tjenester: {{services}}',
+    sendClient: 'Klient',
+  },
   setup: {
     title: 'Oppsett',
     intro:

@@ -13,6 +13,16 @@ export const ALTINN_SCOPES = {
   systemUserRequestWrite: 'altinn:authentication/systemuser.request.write',
 } as const;
 
+/**
+ * Altinn's client delegation API (`authentication/api/v1/enduser/systemuser/clients`): reading and changing which
+ * clients an agent systembruker serves. Granted on request by Altinn support (docs.altinn.studio/en/authorization/
+ * guides/system-vendor/client-admin); names from Altinn/altinn-authentication src/Core/Constants/AuthzConstants.cs.
+ */
+export const CLIENT_DELEGATION_SCOPES = {
+  read: 'altinn:clientdelegations.read',
+  write: 'altinn:clientdelegations.write',
+} as const;
+
 /** Skatteetaten asks system vendors to order this too (altinn-auth.md §6, "General"). */
 export const DIALOGPORTEN_SCOPE = 'digdir:dialogporten';
 

@@ -14,6 +14,7 @@ import { skattekortChannels } from './channels/skattekort';
 import { avstemmingChannels } from './channels/avstemming';
 import { SkattekortChangedEventSchema } from '../skattekort/skattekort-views';
 import { deadlinesChannels } from './channels/deadlines';
+import { firmChannels } from './channels/firm';
 import { DeadlineOpenEventSchema } from '../deadlines/deadline-views';
 import {
   OutboxChangedEventSchema,
@@ -36,6 +37,7 @@ export const channels = {
   ...skattekortChannels,
   ...avstemmingChannels,
   ...deadlinesChannels,
+  ...firmChannels,
 } as const satisfies Record<ChannelName, Channel<z.ZodType, z.ZodType>>;
 
 /** Every main → renderer event, declared once, validated before it is sent. */

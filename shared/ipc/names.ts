@@ -89,6 +89,13 @@ export const CHANNEL_NAMES = [
   // avstemming
   'avstemming.fetch',
   'avstemming.export',
+  // firm (an accounting firm's clients)
+  'firm.clients',
+  'firm.addClient',
+  'firm.removeClient',
+  'firm.syncDelegations',
+  'firm.confirmDelegation',
+  'firm.openClientAdmin',
   // deadlines
   'deadlines.list',
   'deadlines.setWarnDays',

@@ -24,6 +24,8 @@ export const SubmitPreviewSchema = z.object({
   payloadBytes: z.number().int().nonnegative(),
   payloadSha256: z.string(),
   profile: z.object({ displayName: z.string(), orgNumber: z.string() }),
+  /** A firm's send: the client the report is for (its opplysningspliktig), as the firm's client list names it. */
+  client: z.object({ name: z.string(), orgNumber: z.string() }).optional(),
   environment: EnvironmentNameSchema,
   destination: z.string(),
   existing: SubmissionSchema.nullable(),

@@ -4,6 +4,8 @@ import { confirmPageRoutes } from './confirm-page-routes';
 import { systemRegisterRoutes } from './system-register-routes';
 import { systemUserRequestRoutes } from './system-user-request-routes';
 import { changeRequestRoutes } from './change-request-routes';
+import { clientDelegationRoutes } from './client-delegation-routes';
+import { clientAdminPageRoutes } from './client-admin-page-routes';
 import { tokenExchangeRoutes } from './token-exchange-routes';
 
 /**
@@ -19,6 +21,8 @@ export function altinnModule(authority: SandboxTokenAuthority): EmulatorModule {
       ...systemUserRequestRoutes(ctx, authority),
       ...changeRequestRoutes(ctx, authority),
       ...confirmPageRoutes(ctx),
+      ...clientDelegationRoutes(ctx, authority),
+      ...clientAdminPageRoutes(ctx),
       ...tokenExchangeRoutes(ctx, authority),
     ],
   };

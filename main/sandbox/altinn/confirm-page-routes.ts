@@ -52,8 +52,13 @@ export function confirmPageRoutes(ctx: EmulatorContext): EmulatorRoute[] {
       }
       applyTimeout(request, ctx.now());
       const system = slice().systems[request.systemId];
+      const grant =
+        kind === 'agent'
+          ? // An agent request is approved by the firm's hovedadministrator; clients are attached afterwards.
+            `<p>Som hovedadministrator for <strong>${escape(request.partyOrgNo)}</strong> godkjenner du en systembruker for klientforhold med disse tilgangspakkene. Klientadministrator legger til klientene etterpå.</p>`
+          : `<p>Organisasjon <strong>${escape(request.partyOrgNo)}</strong> gir systemet en systembruker med disse rettighetene:</p>`;
       const heading = `<h1>${escape(system?.name.nb ?? request.systemId)} ber om tilgang</h1>
-<p>Organisasjon <strong>${escape(request.partyOrgNo)}</strong> gir systemet en systembruker med disse rettighetene:</p><ul>${what(request)}</ul>`;
+${grant}<ul>${what(request)}</ul>`;
       if (request.status !== 'New') {
         return page(
           'Allerede behandlet',

@@ -1,6 +1,7 @@
 import type { JWTPayload } from 'jose';
 import { DIALOGPORTEN_SCOPE, SERVICES } from '../../../shared/domain/services-catalogue';
-import { altinnSlice } from '../altinn/altinn-state';
+import { altinnSlice, partiesOf } from '../altinn/altinn-state';
+import { acceptedPackageUrns } from '../../../shared/domain/access-packages';
 import type { EmulatorContext } from '../host';
 import type { SandboxTokenAuthority } from '../maskinporten/token-authority';
 import { EmulatorHttpError, type EmulatorRequest } from '../router';
@@ -9,7 +10,7 @@ import { orgParty, resourceUrn } from './dialog-store';
 export interface EndUserCaller {
   /** `urn:altinn:systemuser:uuid:<id>` (dialogporten-events.md §2.4). */
   systemUserUrn: string;
-  /** The parties the system user may act for: its own org (a standard system user has no clients). */
+  /** The parties the system user may act for: its own org, or an agent's delegated clients. */
   parties: string[];
   /** The service resources its rights or access packages cover. */
   resources: string[];
@@ -47,12 +48,17 @@ export function systemUserAccess(ctx: EmulatorContext, claims: JWTPayload): EndU
   const id = Array.isArray(detail?.systemuser_id) ? String(detail.systemuser_id[0] ?? '') : '';
   if (!org || !id) throw new EmulatorHttpError({ status: 403 });
 
-  const user = altinnSlice(ctx.state).systemUsers[id];
+  const slice = altinnSlice(ctx.state);
+  const user = slice.systemUsers[id];
   if (!user || user.isDeleted) return { systemUserUrn: `urn:altinn:systemuser:uuid:${id}`, parties: [], resources: [] };
   const packages = new Set(user.accessPackages.map((p) => p.urn));
   const held = new Set(user.rights.flatMap((r) => r.resource.map((res) => res.value)));
-  const resources = SERVICES.filter((s) => held.has(s.resource) || s.accessPackages.some((p) => packages.has(p))).map(
-    (s) => resourceUrn(s.resource),
-  );
-  return { systemUserUrn: `urn:altinn:systemuser:uuid:${id}`, parties: [orgParty(user.reporteeOrgNo)], resources };
+  const resources = SERVICES.filter(
+    (s) => held.has(s.resource) || acceptedPackageUrns(s.id).some((p) => packages.has(p)),
+  ).map((s) => resourceUrn(s.resource));
+  return {
+    systemUserUrn: `urn:altinn:systemuser:uuid:${id}`,
+    parties: partiesOf(slice, user).map(orgParty),
+    resources,
+  };
 }

@@ -53,7 +53,8 @@ export function uploadRoutes<U extends UploadRecord>(o: UploadRoutesOptions<U>):
       delete o.uploads()[id];
       void ctx.state.save();
     }
-    if (!upload || expired || upload.org !== caller.systemUserOrg) {
+    // An agent systembruker reaches the uploads of every client delegated to it (caller.parties).
+    if (!upload || expired || !caller.parties.includes(upload.org)) {
       throw skeError(404, `${p}_021`, 'Finner ikke forespurt ressurs', [
         { kode: `${p}_1023`, melding: 'Finner ingen ressurs for denne URL-en', angittVerdi: id },
       ]);

@@ -56,6 +56,15 @@ export function SendPreviewFacts({ preview }: { preview: SubmitPreview }) {
           t('outbox.send.organisation'),
           `${preview.profile.displayName} (${formatOrgNumber(preview.profile.orgNumber)})`,
         ],
+        // An accounting firm sending for a client: whose report it is.
+        ...(preview.client
+          ? [
+              [
+                t('firm.sendClient'),
+                `${preview.client.name} (${formatOrgNumber(preview.client.orgNumber)})`,
+              ] satisfies Fact,
+            ]
+          : []),
         [t('outbox.send.environment'), t(`outbox.send.environmentIs.${preview.environment}`)],
       ]}
     />

@@ -1,4 +1,5 @@
 import { Alert, Button, Card, Heading, List, Paragraph, Tag } from '@digdir/designsystemet-react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink } from 'react-router';
 import { targetOrg, type Submission, type SubmissionError } from '../../../shared/outbox/submission';
@@ -8,7 +9,6 @@ import { FactList, type Fact } from '../reports/FactList';
 import { formatDateTime, formatOrgNumber } from '../../../shared/format';
 import { TechnicalDetails } from '../TechnicalDetails';
 import { submissionTitle } from './submission-title';
-import type { TFunction } from 'i18next';
 
 export interface SubmissionRowProps {
   submission: Submission;
@@ -190,6 +190,7 @@ function ErrorDetails({ error }: { error: SubmissionError }) {
   );
 }
 
+// i18next's own type: deriving it from useTranslation's return type exceeds tsc's instantiation depth.
 type T = TFunction;
 
 /**

@@ -1,9 +1,9 @@
 import { Button, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { DraftOverview } from '../../../shared/reports/report-views';
 import { formatDateTime, formatMonth, formatOrgNumber } from '../../../shared/format';
 import { fileName } from './format';
-import type { TFunction } from 'i18next';
 
 export interface DraftListProps {
   drafts: readonly DraftOverview[];
@@ -96,6 +96,7 @@ export function SourceTag({ status }: { status: DraftOverview['sourceStatus'] })
   );
 }
 
+// i18next's own type: deriving it from useTranslation's return type exceeds tsc's instantiation depth.
 type T = TFunction;
 
 export function draftLabel(d: DraftOverview, t: T, language: string): string {

@@ -22,7 +22,7 @@ function NewRequest({ overview }: { overview: SetupOverview }) {
   const valid = isValidOrgNumber(normaliseOrgNumber(owner));
   return (
     <div className="stack">
-      <Paragraph>{t('setup.request.intro')}</Paragraph>
+      <Paragraph>{t(overview.kind === 'firm' ? 'firm.agentIntro' : 'setup.request.intro')}</Paragraph>
       <Textfield
         label={t('setup.request.owner')}
         description={t('setup.request.ownerHelp')}

@@ -1,9 +1,9 @@
 import { Table, Tag } from '@digdir/designsystemet-react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { trekkodeText, type EmployeeCard, type Trekk } from '../../../shared/skattekort/answer';
 import { localized } from '../../i18n';
 import { formatDate, formatDecimal, formatKroner } from '../../../shared/format';
-import type { TFunction } from 'i18next';
 
 /** Skatteetaten's answer per employee: the result, each deduction, the issue date and what to withhold. */
 export function AnswerTable({ cards }: { cards: EmployeeCard[] }) {
@@ -59,6 +59,7 @@ export function AnswerTable({ cards }: { cards: EmployeeCard[] }) {
   );
 }
 
+// i18next's own type: deriving it from useTranslation's return type exceeds tsc's instantiation depth.
 type T = TFunction;
 
 function deduction(tr: Trekk, t: T, lang: string): string {

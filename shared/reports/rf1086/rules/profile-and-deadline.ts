@@ -3,20 +3,22 @@ import type { Finding } from '../../finding';
 import { rf1086Finding } from '../controls';
 import { at, type Rf1086Rule } from './rule-context';
 import { formatDate } from '../../../format';
+import { reportOrgProblem } from '../../report-org';
 
 /** The company must be the profile's organisation; warn when the 31 January deadline has passed. */
 export const profileAndDeadlineRules: Rf1086Rule = (set, context) => {
   const findings: Finding[] = [];
   for (const { main } of set.returns) {
     const orgnr = main.organisasjonsnummer;
-    if (context.profileOrg && orgnr && orgnr.value !== context.profileOrg) {
+    const problem = orgnr ? reportOrgProblem(orgnr.value, context) : null;
+    if (orgnr && problem) {
       findings.push(
         at(
           rf1086Finding(
-            'RF1086_COMPANY_NOT_PROFILE',
+            context.clientOrgs ? 'RF1086_COMPANY_NOT_CLIENT' : 'RF1086_COMPANY_NOT_PROFILE',
             orgnr.path,
-            `Oppgaven gjelder ${orgnr.value}, men den aktive profilen er for ${context.profileOrg}.`,
-            `The return is for ${orgnr.value}, but the active profile is for ${context.profileOrg}.`,
+            problem.nb,
+            problem.en,
           ),
           { file: main.file, line: orgnr.line },
         ),
