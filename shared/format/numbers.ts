@@ -9,7 +9,14 @@ function group(digits: string, separator: string): string {
   return digits.replace(/\B(?=(\d{3})+(?!\d))/g, separator);
 }
 
-const SEPARATORS = { nb: { group: ' ', decimal: ',' }, en: { group: ',', decimal: '.' } } as const;
+/**
+ * Bokmål writes a negative number with the minus sign (U+2212), as Intl's nb-NO does and as the avstemming page showed
+ * before this module; English keeps the hyphen-minus, as en-GB does.
+ */
+const SEPARATORS = {
+  nb: { group: ' ', decimal: ',', minus: '\u2212' },
+  en: { group: ',', decimal: '.', minus: '-' },
+} as const;
 
 /** A decimal string as the files carry it ('40000.5', '-1234', '13000.00'), or a number, split into its parts. */
 function parseDecimal(value: string | number): { negative: boolean; whole: string; fraction: string } | undefined {
@@ -35,7 +42,7 @@ export function formatKroner(value: string | number, language: string): string {
     whole += 1n;
     ore = 0;
   }
-  const sign = parsed.negative && (whole > 0n || ore > 0) ? '-' : '';
+  const sign = parsed.negative && (whole > 0n || ore > 0) ? sep.minus : '';
   const decimals = ore > 0 ? `${sep.decimal}${String(ore).padStart(2, '0')}` : '';
   return `${sign}${group(whole.toString(), sep.group)}${decimals} kr`;
 }
@@ -44,7 +51,7 @@ export function formatKroner(value: string | number, language: string): string {
 export function formatCount(value: number | undefined, language: string): string {
   if (value === undefined || !Number.isFinite(value)) return '–';
   const sep = SEPARATORS[languageOf(language)];
-  const sign = value < 0 ? '-' : '';
+  const sign = value < 0 ? sep.minus : '';
   return `${sign}${group(String(Math.trunc(Math.abs(value))), sep.group)}`;
 }
 
@@ -53,6 +60,6 @@ export function formatDecimal(value: number, language: string): string {
   if (!Number.isFinite(value)) return String(value);
   const sep = SEPARATORS[languageOf(language)];
   const [whole = '0', fraction] = String(Math.abs(value)).split('.');
-  const sign = value < 0 ? '-' : '';
+  const sign = value < 0 ? sep.minus : '';
   return `${sign}${group(whole, sep.group)}${fraction ? `${sep.decimal}${fraction}` : ''}`;
 }

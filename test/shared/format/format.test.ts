@@ -22,7 +22,7 @@ describe('formatKroner', () => {
     ['0.00', 'en', '0 kr'],
     ['1', 'nb', '1 kr'],
     ['0.01', 'nb', '0,01 kr'],
-    ['-1234.5', 'nb', '-1 234,50 kr'],
+    ['-1234.5', 'nb', '\u22121 234,50 kr'],
     ['-0.00', 'nb', '0 kr'],
     ['0.505', 'nb', '0,51 kr'],
     ['99.999', 'nb', '100 kr'],
@@ -50,7 +50,7 @@ describe('formatCount', () => {
     expect(formatCount(1, 'en')).toBe('1');
     expect(formatCount(12345, 'nb')).toBe('12 345');
     expect(formatCount(12345, 'en')).toBe('12,345');
-    expect(formatCount(-1000, 'nb')).toBe('-1 000');
+    expect(formatCount(-1000, 'nb')).toBe('\u22121 000');
     expect(formatCount(undefined, 'nb')).toBe('–');
   });
 });
