@@ -104,14 +104,17 @@ describe('a large aksjesparekonto upload, the app killed mid-way', () => {
     expect(before.uploadsReceived).toBe(1);
     expect(before.submissions.filter((s) => s.reference === REFERENCE)).toEqual([]);
 
+    const sandboxBefore = h.sandbox().baseUrl;
     await h.kill();
     await h.restart();
+    // The same data folder brings the sandbox back on its remembered port, with its journaled state.
+    expect(h.sandbox().baseUrl).toBe(sandboxBefore);
     await page.reload();
     await page.getByRole('navigation').getByRole('link', { name: 'Utboks', exact: true }).click();
     const received = page.locator('[data-testid="submission"][data-state="received"]');
     await received.waitFor({ timeout: 30_000 });
     expect(await page.getByTestId('submission').count()).toBe(1);
-    expect(await received.getByRole('heading').textContent()).toContain('Aksjesparekonto (RF-1301) 2025');
+    expect(await received.getByRole('heading').textContent()).toBe('Aksjesparekonto (RF-1301) for 2025');
     const receipt = received.getByTestId('receipt-facts');
     const forsendelseId = await receipt.locator('dt:text-is("Forsendelses-ID") + dd').textContent();
     expect(forsendelseId).toMatch(/^[0-9a-f-]{36}$/);
