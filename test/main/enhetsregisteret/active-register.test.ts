@@ -60,8 +60,14 @@ describe('Enhetsregisteret in the app, against the emulator', () => {
       subUnits: ['314768949'],
       fetchedAt: NOW.toISOString(),
     });
-    const onDisk = JSON.parse(await readFile(join(dataDir, 'enhetsregisteret.json'), 'utf8')) as { byKey: object };
-    expect(Object.keys(onDisk.byKey)).toEqual(['sandbox']);
+    // The answer is in memory as soon as it arrives; the file follows from the chained write.
+    const onDisk = await waitUntil(
+      () => readFile(join(dataDir, 'enhetsregisteret.json'), 'utf8').catch(() => ''),
+      (text) => text.includes(AMELDING_ORG),
+      'the cache file',
+      { attempts: 100, everyMs: 20 },
+    );
+    expect(Object.keys((JSON.parse(onDisk) as { byKey: object }).byKey)).toEqual(['sandbox']);
   });
 
   it('looks a number up for a form (register.lookup), and refuses an invalid one in both languages', async () => {
