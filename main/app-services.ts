@@ -55,6 +55,11 @@ export interface AppServicesOptions {
   skattekortPoll?: Partial<AnswerPollIntervals>;
   /** Run report checks in a worker thread, off the main thread (default: in Electron; the CLI checks inline). */
   checksInWorker?: boolean;
+  /**
+   * Fetch Enhetsregisteret in the background when a profile is activated and after each check (default: in
+   * Electron only; a CLI command should not leave a request running when it is done).
+   */
+  registerPrefetch?: boolean;
   /** Warn about deadlines due soon with OS notifications while running (default: in Electron only). */
   deadlineWarnings?: boolean;
   now?: () => Date;
@@ -162,16 +167,20 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     log,
     ...(options.now ? { now: options.now } : {}),
   });
+  const registerPrefetch = options.registerPrefetch ?? options.host === 'electron';
   // A profile activated (or created, or changed) gets its organisation and clients fetched in the background.
   events.subscribe((event) => {
     const active = profiles.active();
-    if (event === 'profiles.changed' && active) void register.prefetch(active);
+    if (registerPrefetch && event === 'profiles.changed' && active) void register.prefetch(active);
   });
   const reports = createReportsService({
     draftsDir: join(options.dataDir, 'drafts'),
     activeProfile: () => profiles.active(),
     clientOrgs,
-    register,
+    register: {
+      factsFor: (profile) => register.factsFor(profile),
+      ...(registerPrefetch ? { prefetch: (profile, orgs) => register.prefetch(profile, orgs) } : {}),
+    },
     desktop: options.desktop,
     language: () => settings.read().language,
     // The outbox is made just below; it is only asked once a check runs.

@@ -38,12 +38,12 @@ export interface ReportsServiceOptions {
   /** A firm profile's clients (the orgs its reports may be for); a business has none. */
   clientOrgs?: (profile: Profile) => Promise<readonly string[]>;
   /**
-   * Enhetsregisteret: the cached facts a check gets (read from disk before it, never fetched during it), and a
-   * best-effort prefetch of the organisations a check found, so the next check has them.
+   * Enhetsregisteret: the cached facts a check gets (read from disk before it, never fetched during it), and,
+   * where given, a best-effort prefetch of the organisations a check found, so the next check has them.
    */
   register?: {
     factsFor(profile: Profile): Promise<RegisterFacts>;
-    prefetch(profile: Profile, orgNumbers: readonly string[]): Promise<void>;
+    prefetch?(profile: Profile, orgNumbers: readonly string[]): Promise<void>;
   };
   /** For tests: a fixed date, another schema folder. */
   check?: Partial<Pick<CheckReportOptions, 'today' | 'now' | 'schemaDir' | 'maxBytes'>>;
@@ -103,7 +103,7 @@ export function createReportsService(options: ReportsServiceOptions): ReportsSer
       ...(register ? { register } : {}),
       ...options.check,
     });
-    if (profile && options.register) void options.register.prefetch(profile, reportedOrgs(results));
+    if (profile && options.register?.prefetch) void options.register.prefetch(profile, reportedOrgs(results));
     return submissions ? results.map((r) => withAlreadySent(r, submissions)) : results;
   }
 

@@ -34,7 +34,7 @@ describe('Enhetsregisteret in the app, against the emulator', () => {
 
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'innsender-register-'));
-    ({ services } = testAppServices(dataDir, { now: () => NOW }));
+    ({ services } = testAppServices(dataDir, { now: () => NOW, registerPrefetch: true }));
     await dispatchOk(services)('profiles.create', {
       orgNumber: AMELDING_ORG,
       displayName: 'Arbeidsgiver',
