@@ -24,6 +24,7 @@ import { resourceUrn } from './dialogporten-types';
 import { FeedbackPoller, type ChangeListener, type PollIntervals } from './feedback-poller';
 import { FeedbackReadState } from './feedback-read-state';
 import { FeedbackService } from './feedback-service';
+import { feedbackSentence } from '../../shared/feedback/feedback-sentence';
 
 export interface ActiveFeedbackOptions {
   dataDir: string;
@@ -325,7 +326,11 @@ export class ActiveFeedback {
       sync: async (onChanges: ChangeListener) => {
         const fullSearch = this.fullSearchNext;
         this.fullSearchNext = false;
-        const result = await service.syncOnce(onChanges, { fullSearch });
+        // Changes are passed on once their documents are fetched, so a notification can say what the document says.
+        const heard: Parameters<ChangeListener>[] = [];
+        const result = await service.syncOnce((changes, context) => void heard.push([changes, context]), {
+          fullSearch,
+        });
         if (result.eventsFailure) {
           this.options.log.info('feedback: Altinn Events not used, searched Dialogporten', {
             code: result.eventsFailure,
@@ -337,6 +342,7 @@ export class ActiveFeedback {
         };
         // Documents Skatteetaten had not made at the last pass (or whose fetch failed) are tried again.
         await service.fetchMissingDocuments();
+        for (const [changes, context] of heard) onChanges(changes, context);
         return result;
       },
       onChanges: (changes, context) => this.arrived(next, changes, context.initial),
@@ -384,7 +390,7 @@ export class ActiveFeedback {
     if (fresh.size === 0) return;
     void active.reads
       .addUnread([...fresh.keys()])
-      .then((unread) => {
+      .then(async (unread) => {
         if (this.active !== active || this.disposed) return;
         this.options.events.emit('feedback.new', {
           profileId: active.profileId,
@@ -393,11 +399,13 @@ export class ActiveFeedback {
         });
         this.emitStatus();
         const en = this.options.language() === 'en';
-        for (const { dialog, title } of fresh.values()) {
-          const what = dialog.title ?? serviceName(dialog.serviceResource, en ? 'en' : 'nb');
+        const company =
+          this.options.profiles.state().profiles.find((p) => p.id === active.profileId)?.displayName ?? '';
+        for (const { dialog } of fresh.values()) {
+          const sentence = feedbackSentence(company, await this.summarise(active, dialog, undefined));
           this.options.desktop.notify({
             title: en ? 'New feedback from Skatteetaten' : 'Ny tilbakemelding fra Skatteetaten',
-            body: title ? `${what}: ${title}` : what,
+            body: en ? sentence.en : sentence.nb,
             onClick: () => this.options.events.emit('feedback.open', { dialogId: dialog.id }),
           });
         }
@@ -486,10 +494,6 @@ function periodOf(view: Exclude<FeedbackView, { kind: 'unknown' }> | null, title
     if (year) return year;
   }
   return /\b(\d{4}-\d{2})\b/.exec(title ?? '')?.[1] ?? /\b(20\d{2})\b/.exec(title ?? '')?.[1] ?? null;
-}
-
-function serviceName(resource: string, lang: Language): string {
-  return SERVICES.find((s) => resourceUrn(s.resource) === resource)?.name[lang] ?? resource;
 }
 
 function setupMessage(step: (typeof SETUP_STEPS)[number]) {

@@ -36,6 +36,7 @@ import { payloadDigest } from './payload-digest';
 import type { RetryPolicy } from './retry-policy';
 import { skatteetatenTransport, type SubmissionTransport } from './transport';
 import { OutboxStore } from './outbox-store';
+import { substanceOf } from '../../shared/outbox/report-substance';
 
 export interface ActiveOutboxOptions {
   dataDir: string;
@@ -153,7 +154,8 @@ export class ActiveOutbox {
   /** What the draft would send and where, for the confirmation. */
   async preview(draftId: string): Promise<SubmitPreview> {
     const active = await this.current();
-    const input = submissionFromDraft(await this.draft(active.profile, draftId));
+    const draft = await this.draft(active.profile, draftId);
+    const input = submissionFromDraft(draft);
     const digest = payloadDigest(input.payload);
     const endpoints = await endpointsFor(active.profile, this.options.sandbox);
     const base =
@@ -170,6 +172,7 @@ export class ActiveOutbox {
       environment: active.profile.environment,
       destination: base,
       existing: existing ?? null,
+      substance: substanceOf(draft.result),
     };
   }
 

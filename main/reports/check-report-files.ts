@@ -16,6 +16,7 @@ import type { Rf1086Hovedskjema, Rf1086Underskjema } from '../../shared/reports/
 import { groupRf1086Forms } from '../../shared/reports/rf1086/returns';
 import { summariseRf1086 } from '../../shared/reports/rf1086/summary';
 import { locateFindings } from '../../shared/reports/source-locations';
+import { withPlaces } from '../../shared/reports/amelding/finding-place';
 import { DEFAULT_MAX_REPORT_BYTES, isDeclaredUtf8 } from '../../shared/reports/xml/decode-report-bytes';
 import { rf1086XsdFor, type XsdUsed } from '../../shared/reports/xsd-versions';
 import { mendLibxml2Findings } from './libxml2-findings';
@@ -213,7 +214,8 @@ function checkAMelding(
       ),
     );
   }
-  const located = locateFindings({ byLine: xsdFindings, byPath: findings }, doc.locations, file.path);
+  const placed = rulesCanRun ? withPlaces(findings, document.leveranse) : findings;
+  const located = locateFindings({ byLine: xsdFindings, byPath: placed }, doc.locations, file.path);
   return {
     kind: 'amelding',
     files: [infoOf(file)],

@@ -19,6 +19,7 @@ import type { SandboxController } from '../sandbox/sandbox-controller';
 import { openApprovalPage } from './open-approval-page';
 import { RequestWatcher } from './request-watcher';
 import type { SetupState, SetupStateFile } from './setup-state';
+import { requestOutcomeWords } from '../../shared/domain/altinn-request-status';
 
 /** What the service change needs from the setup: a profile's setup file and an Altinn client with its token. */
 export interface AltinnContext {
@@ -259,8 +260,8 @@ export class ServiceChange {
           ? `The change of services for ${profile.displayName} is approved. The system user now has: ${names}.`
           : `Endringen av tjenester for ${profile.displayName} er godkjent. Systembrukeren har nå: ${names}.`
         : en
-          ? `The change of services for ${profile.displayName} is now ${status}. The services are as before.`
-          : `Endringen av tjenester for ${profile.displayName} fikk status ${status}. Tjenestene er som før.`;
+          ? `The change of services for ${profile.displayName} ${requestOutcomeWords(status).en}. The services are as before.`
+          : `Endringen av tjenester for ${profile.displayName} ${requestOutcomeWords(status).nb}. Tjenestene er som før.`;
     this.options.desktop.notify({ title: 'Innsender', body });
   }
 }

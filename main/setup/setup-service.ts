@@ -41,6 +41,7 @@ import { profileDir, SetupStateFile, type SetupState } from './setup-state';
 import { openApprovalPage } from './open-approval-page';
 import { RequestWatcher } from './request-watcher';
 import { ServiceChange, type AltinnContext } from './service-change';
+import { requestOutcomeWords } from '../../shared/domain/altinn-request-status';
 
 export interface SetupServiceOptions {
   dataDir: string;
@@ -645,8 +646,8 @@ export class SetupService {
           ? `The system user for ${name} is approved. Test the connection in the setup.`
           : `Systembrukeren for ${name} er godkjent. Test forbindelsen i oppsettet.`
         : en
-          ? `The system user request for ${name} is now ${status}. See the setup.`
-          : `Systembruker-forespørselen for ${name} fikk status ${status}. Se oppsettet.`;
+          ? `The system user request for ${name} ${requestOutcomeWords(status).en}. See the setup.`
+          : `Systembruker-forespørselen for ${name} ${requestOutcomeWords(status).nb}. Se oppsettet.`;
     this.options.desktop.notify({ title: 'Innsender', body });
   }
 }

@@ -22,6 +22,7 @@ import type { SandboxController } from '../sandbox/sandbox-controller';
 import { tredjepartBase } from '../skatteetaten/tredjepart-client';
 import { csvToMelding, CsvImportError } from './csv-import';
 import type { StoredTredjepartDraft, TredjepartDraftStore } from './tredjepart-drafts';
+import { substanceOf } from '../../shared/outbox/report-substance';
 
 /** The REST APIs take at most 10 MB (skatteetaten-apis.md §0.5); larger files go through the TPO upload API. */
 export const MAX_TREDJEPART_BYTES = 10 * 1024 * 1024;
@@ -226,7 +227,8 @@ export class TredjepartService {
   /** What sending the draft would send and where, for the confirmation. */
   async preview(id: string): Promise<SubmitPreview> {
     const profile = this.requireProfile();
-    const input = enqueueInputOf(await this.draft(id));
+    const draft = await this.draft(id);
+    const input = enqueueInputOf(draft);
     const digest = payloadDigest(input.payload);
     const endpoints = await endpointsFor(profile, this.options.sandbox);
     const target = input.target as Extract<EnqueueInput['target'], { service: 'tredjepart' }>;
@@ -242,6 +244,7 @@ export class TredjepartService {
       environment: profile.environment,
       destination: `${tredjepartBase(endpoints.skatteetaten.tredjepartTemplate, target.scheme)}/${target.inntektsaar}`,
       existing: existing ?? null,
+      substance: substanceOf(draft.result),
     };
   }
 

@@ -16,7 +16,7 @@ import type { AvstemmingPeriod } from '../../shared/avstemming/avstemmingsrappor
 import type { Reconciliation, ReconcileStatus } from '../../shared/avstemming/reconcile';
 import { useExportAvstemming, useFetchAvstemming } from '../bridge/avstemming-queries';
 import { ErrorMessage } from '../components/ErrorMessage';
-import { formatKroner, formatMonth } from '../components/reports/format';
+import { formatKroner, formatMonth } from '../../shared/format';
 
 const STATUS_COLOR: Record<ReconcileStatus, 'success' | 'warning' | 'danger' | 'info'> = {
   same: 'success',

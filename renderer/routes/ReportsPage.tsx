@@ -139,6 +139,7 @@ function ReportsWorkspace({ profile }: { profile: Profile | null }) {
               check.result.kind !== 'unreadable' &&
               profile && (
                 <SaveDraftAction
+                  valid={check.result.valid}
                   savedDraftId={saved[check.checkId]}
                   pending={save.isPending && save.variables === check.checkId}
                   onSave={() =>
@@ -207,12 +208,15 @@ function ReportsWorkspace({ profile }: { profile: Profile | null }) {
   );
 }
 
+/** With errors, saving is not the next step (fixing is), so it is offered as a secondary "save anyway". */
 function SaveDraftAction({
+  valid,
   savedDraftId,
   pending,
   onSave,
   onOpen,
 }: {
+  valid: boolean;
   savedDraftId: string | undefined;
   pending: boolean;
   onSave(): void;
@@ -231,9 +235,24 @@ function SaveDraftAction({
       </>
     );
   }
-  return (
-    <Button onClick={onSave} loading={pending} disabled={pending} data-testid="save-draft">
-      {t('reports.saveDraft')}
+  const button = (
+    <Button
+      variant={valid ? 'primary' : 'secondary'}
+      onClick={onSave}
+      loading={pending}
+      disabled={pending}
+      data-testid="save-draft"
+    >
+      {t(valid ? 'reports.saveDraft' : 'reports.saveDraftAnyway')}
     </Button>
+  );
+  if (valid) return button;
+  return (
+    <>
+      <Paragraph data-size="sm" data-testid="fix-first">
+        {t('reports.fixFirstNote')}
+      </Paragraph>
+      {button}
+    </>
   );
 }

@@ -6,19 +6,21 @@ import { ErrorMessage } from '../components/ErrorMessage';
 import { HostList } from '../components/HostList';
 import { localized } from '../i18n';
 import type { Endpoints } from '../../shared/domain/endpoints';
+import { TechnicalDetails } from '../components/TechnicalDetails';
+import type { TFunction } from 'i18next';
 
-function endpointRows(endpoints: Endpoints): [string, string][] {
+function endpointRows(endpoints: Endpoints, t: TFunction): [string, string][] {
   return [
     ['Maskinporten (issuer)', endpoints.maskinporten.issuer],
     ['Maskinporten (token)', endpoints.maskinporten.tokenEndpoint],
-    ['Altinn platform', endpoints.altinn.platform],
-    ['Altinn tilgangsstyring / access management', endpoints.altinn.accessManagementUi],
+    [t('settings.endpointAltinnPlatform'), endpoints.altinn.platform],
+    [t('settings.endpointAccessManagement'), endpoints.altinn.accessManagementUi],
     ['Dialogporten', endpoints.dialogporten.base],
     ['A-melding', endpoints.skatteetaten.amelding],
-    ['Aksjonærregisteret', endpoints.skatteetaten.aksjonaerregister],
-    ['Skattekort', endpoints.skatteetaten.skattekort],
-    ['Tredjepartsopplysninger', endpoints.skatteetaten.tredjepartTemplate],
-    ['Digdir selvbetjening', endpoints.digdir.selfServicePortal],
+    [t('settings.endpointAksjonaerregister'), endpoints.skatteetaten.aksjonaerregister],
+    [t('settings.endpointSkattekort'), endpoints.skatteetaten.skattekort],
+    [t('settings.endpointTredjepart'), endpoints.skatteetaten.tredjepartTemplate],
+    [t('settings.endpointSelfService'), endpoints.digdir.selfServicePortal],
   ];
 }
 
@@ -83,24 +85,27 @@ export function SettingsPage() {
                   : t('settings.sandboxStopped')}
               </Paragraph>
             )}
-            <Table data-testid="endpoint-table" data-size="sm">
-              <Table.Head>
-                <Table.Row>
-                  <Table.HeaderCell>{t('settings.service')}</Table.HeaderCell>
-                  <Table.HeaderCell>{t('settings.address')}</Table.HeaderCell>
-                </Table.Row>
-              </Table.Head>
-              <Table.Body>
-                {endpointRows(env.endpoints).map(([name, url]) => (
-                  <Table.Row key={name}>
-                    <Table.Cell>{name}</Table.Cell>
-                    <Table.Cell>
-                      <code>{url}</code>
-                    </Table.Cell>
+            {/* Every service's address: for support and for checking a custom file, not for the daily work. */}
+            <TechnicalDetails testId="endpoint-details">
+              <Table data-testid="endpoint-table" data-size="sm">
+                <Table.Head>
+                  <Table.Row>
+                    <Table.HeaderCell>{t('settings.service')}</Table.HeaderCell>
+                    <Table.HeaderCell>{t('settings.address')}</Table.HeaderCell>
                   </Table.Row>
-                ))}
-              </Table.Body>
-            </Table>
+                </Table.Head>
+                <Table.Body>
+                  {endpointRows(env.endpoints, t).map(([name, url]) => (
+                    <Table.Row key={name}>
+                      <Table.Cell>{name}</Table.Cell>
+                      <Table.Cell>
+                        <code>{url}</code>
+                      </Table.Cell>
+                    </Table.Row>
+                  ))}
+                </Table.Body>
+              </Table>
+            </TechnicalDetails>
           </>
         )}
       </section>

@@ -18,6 +18,7 @@ export const CHANNEL_NAMES = [
   'environment.pickCustomFile',
   'environment.confirmHosts',
   'external.open',
+  'clipboard.copy',
   // setup
   'setup.status',
   'keys.checkKeychain',

@@ -1,3 +1,4 @@
+import { formatKroner } from '../format';
 import { formatScaled, parseScaled } from '../reports/decimal';
 import type { ReportEnvironment } from '../reports/environment';
 import { error, warning, type Finding } from '../reports/finding';
@@ -321,8 +322,8 @@ function oneAmountFindings(
       warning(
         'TREDJEPART_GAVE_UNDER_500',
         path,
-        `Gaver under 500 kr i året gir ikke fradrag; sjekk om ${formatScaled(value)} kr skal rapporteres.`,
-        `Gifts under NOK 500 a year give no deduction; check whether NOK ${formatScaled(value)} should be reported.`,
+        `Gaver under 500 kr i året gir ikke fradrag; sjekk om ${formatKroner(formatScaled(value), 'nb')} skal rapporteres.`,
+        `Gifts under 500 kr a year give no deduction; check whether ${formatKroner(formatScaled(value), 'en')} should be reported.`,
       ),
     ];
   }
@@ -387,8 +388,8 @@ function summaryFindings(
         warning(
           'TREDJEPART_SUM_MISSING',
           fieldPath,
-          `${amount.sum} mangler; summen av oppgavene er ${formatScaled(computed)}.`,
-          `${amount.sum} is missing; the oppgaver sum to ${formatScaled(computed)}.`,
+          `${amount.sum} mangler; summen av oppgavene er ${formatKroner(formatScaled(computed), 'nb')}.`,
+          `${amount.sum} is missing; the oppgaver sum to ${formatKroner(formatScaled(computed), 'en')}.`,
         ),
       );
     } else if (given === 'invalid' || given === 'negative' || given !== computed) {
@@ -396,8 +397,8 @@ function summaryFindings(
         error(
           'TREDJEPART_SUM_MISMATCH',
           fieldPath,
-          `${amount.sum} er ${String(summary[amount.sum])}, men summen av ${amount.field} i oppgavene er ${formatScaled(computed)}.`,
-          `${amount.sum} is ${String(summary[amount.sum])}, but ${amount.field} in the oppgaver sums to ${formatScaled(computed)}.`,
+          `${amount.sum} er ${formatKroner(String(summary[amount.sum]), 'nb')}, men summen av ${amount.field} i oppgavene er ${formatKroner(formatScaled(computed), 'nb')}.`,
+          `${amount.sum} is ${formatKroner(String(summary[amount.sum]), 'en')}, but ${amount.field} in the oppgaver sums to ${formatKroner(formatScaled(computed), 'en')}.`,
         ),
       );
     }

@@ -57,14 +57,14 @@ describe('the Frister page in real Chromium, from a fixed today', () => {
     expect(rows).toEqual(EXPECTED);
 
     const next = page.getByTestId('next-deadline');
-    await expect(next.innerText()).resolves.toContain('7. apr. 2026');
+    await expect(next.innerText()).resolves.toContain('7. april 2026');
     await expect(next.innerText()).resolves.toContain('om 7 dager');
     await expect(page.locator('[data-id="a-melding:2026-03"]').getAttribute('aria-current')).resolves.toBe('true');
     await expect(page.locator('[data-id="a-melding:2026-03"]').innerText()).resolves.toContain(
-      'Flyttet fra 5. apr. 2026 (helg)',
+      'Flyttet fra 5. april 2026 (helg)',
     );
     await expect(page.locator('[data-id="aksjonaerregisteroppgave:2026"]').innerText()).resolves.toContain(
-      'Flyttet fra 31. jan. 2027 (helg)',
+      'Flyttet fra 31. januar 2027 (helg)',
     );
     await page.getByTestId('deadlines-soon').getByText('1 frist innen 7 dager er ikke levert ennå.').waitFor();
     await page.getByTestId('deadlines-overdue').waitFor();

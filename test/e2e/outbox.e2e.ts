@@ -71,9 +71,25 @@ describe('sending a draft through the outbox in real Chromium', () => {
     await preview.waitFor();
     expect(await preview.textContent()).toContain('Eksempel AS (211 785 462)');
     expect(await preview.textContent()).toContain('Sandkasse');
-    expect(await preview.locator('dt:text-is("Sendes til") + dd').textContent()).toMatch(
+    // What a bookkeeper checks first: the period, the people and the totals.
+    const fact = (label: string) => preview.locator(`dt:text-is("${label}") + dd`).textContent();
+    expect(await fact('Periode')).toBe('januar 2026');
+    expect(await fact('Inntektsmottakere')).toBe('1');
+    expect(await fact('Samlet inntekt')).toBe('40 000 kr');
+    expect(await fact('Forskuddstrekk')).toBe('12 000 kr');
+    expect(await fact('Arbeidsgiveravgift')).toBe('5 640 kr');
+    expect(await preview.textContent()).not.toContain('127.0.0.1');
+    // The host, the bytes and the hash are behind technical details, and the buttons stay in view.
+    await dialog.getByTestId('send-technical-details').getByText('Tekniske detaljer').click();
+    const technical = dialog.getByTestId('send-technical');
+    expect(await technical.locator('dt:text-is("Sendes til") + dd').textContent()).toMatch(
       /^http:\/\/127\.0\.0\.1:\d+\/skatteetaten\/innrapporteringamelding\/v1$/,
     );
+    await page.setViewportSize({ width: 1280, height: 500 });
+    expect(await dialog.getByTestId('confirm-send').isVisible()).toBe(true);
+    const box = await dialog.getByTestId('confirm-send').boundingBox();
+    expect((box?.y ?? 9999) + (box?.height ?? 0)).toBeLessThanOrEqual(500);
+    await page.setViewportSize({ width: 1280, height: 900 });
     expect(await dialog.getByTestId('environment-note').textContent()).toContain('ingenting sendes til Skatteetaten');
     // axe reads colours mid-fade as low contrast: check once the dialog has finished opening.
     await dialog.evaluate((el) => Promise.all(el.getAnimations({ subtree: true }).map((a) => a.finished)));

@@ -64,6 +64,8 @@ describe('the app shell in real Chromium', () => {
     await status.getByText(/Sandkassen kjører på http:\/\/127\.0\.0\.1:\d+/).waitFor();
     const baseUrl = h.services.sandbox.running()?.baseUrl;
     expect(baseUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    // The addresses are technical details: open them first.
+    await page.getByTestId('endpoint-details').getByText('Tekniske detaljer').click();
     await page.getByTestId('endpoint-table').getByText(`${baseUrl}/maskinporten/token`).waitFor();
   });
 

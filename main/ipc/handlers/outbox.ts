@@ -34,9 +34,11 @@ export function outboxHandlers(services: AppServices): HandlersFor<keyof typeof 
     'audit.verify': () => outbox.verifyAudit(),
     'audit.export': async ({ format }) => {
       const content = await outbox.exportAudit(format);
-      const stamp = new Date().toISOString().slice(0, 10);
+      // The file name's date is machine text; the dialog's title is read by the user, in their language.
+      const stamp = (services.options.now?.() ?? new Date()).toISOString().slice(0, 10);
       const path = await services.options.desktop.saveFile({
-        title: 'Revisjonslogg for innsendinger',
+        title:
+          services.settings.read().language === 'en' ? 'Audit log of submissions' : 'Revisjonslogg for innsendinger',
         defaultName: `innsender-revisjonslogg-${stamp}.${format}`,
         content,
       });

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { FeedbackStatus } from '../../../shared/feedback/feedback-overview';
 import { localized } from '../../i18n';
 import { FactList, type Fact } from '../reports/FactList';
-import { formatDateTime } from '../reports/format';
+import { formatDateTime } from '../../../shared/format';
 
 type Ready = Extract<FeedbackStatus, { state: 'ready' }>;
 

@@ -4,7 +4,7 @@ import type { DelegationState, FirmClientsView } from '../../../shared/domain/fi
 import { serviceById } from '../../../shared/domain/services-catalogue';
 import { useConfirmDelegation, useRemoveClient } from '../../bridge/firm-queries';
 import { ErrorMessage } from '../ErrorMessage';
-import { formatDateTime } from '../setup/format';
+import { formatDateTime } from '../../../shared/format';
 
 const STATE = {
   delegated: { key: 'firm.stateDelegated', color: 'success' },

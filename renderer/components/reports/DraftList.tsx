@@ -2,7 +2,8 @@ import { Button, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { DraftOverview } from '../../../shared/reports/report-views';
-import { fileName, formatDateTime, formatMonth, formatOrgNumber } from './format';
+import { formatDateTime, formatMonth, formatOrgNumber } from '../../../shared/format';
+import { fileName } from './format';
 
 export interface DraftListProps {
   drafts: readonly DraftOverview[];

@@ -7,6 +7,7 @@ import { useRegisterSystem } from '../../bridge/setup-queries';
 import { ErrorMessage } from '../ErrorMessage';
 import { ServicePicker } from './ServicePicker';
 import { ServiceChangeSection } from './ServiceChangeSection';
+import { TechnicalDetails } from '../TechnicalDetails';
 import { GrantChoice, grantInput, type Grant } from '../firm/GrantChoice';
 
 /**
@@ -27,9 +28,12 @@ export function ServicesStep({ overview }: { overview: SetupOverview }) {
     <div className="stack">
       <Paragraph>{t('setup.services.intro')}</Paragraph>
       {system && system.upToDate && (
-        <Paragraph data-testid="system-registered">
-          {t('setup.services.registered', { systemId: system.systemId, clientId: system.clientId })}
-        </Paragraph>
+        <div className="stack" data-testid="system-registered">
+          <Paragraph>{t('setup.services.registered')}</Paragraph>
+          <TechnicalDetails>
+            {t('setup.services.registeredDetails', { systemId: system.systemId, clientId: system.clientId })}
+          </TechnicalDetails>
+        </div>
       )}
       {system && !system.upToDate && <Alert data-color="warning">{t('setup.services.stale')}</Alert>}
       {approved ? (

@@ -14,10 +14,17 @@ export interface BridgeServer {
   close(): Promise<void>;
 }
 
-export async function startBridgeServer(services: AppServices): Promise<BridgeServer> {
-  const token = randomBytes(24).toString('base64url');
-  const wss = new WebSocketServer({ host: '127.0.0.1', port: 0, maxPayload: 64 * 1024 * 1024 });
-  await new Promise<void>((resolve) => wss.once('listening', () => resolve()));
+export async function startBridgeServer(
+  services: AppServices,
+  /** A restarted service process takes the address and token of the one it replaces, so the page can reconnect. */
+  at: { port?: number; token?: string } = {},
+): Promise<BridgeServer> {
+  const token = at.token ?? randomBytes(24).toString('base64url');
+  const wss = new WebSocketServer({ host: '127.0.0.1', port: at.port ?? 0, maxPayload: 64 * 1024 * 1024 });
+  await new Promise<void>((resolve, reject) => {
+    wss.once('listening', () => resolve());
+    wss.once('error', reject);
+  });
 
   wss.on('connection', (socket: WebSocket, request) => {
     const given = new URL(request.url ?? '/', 'ws://bridge').searchParams.get('token') ?? '';

@@ -117,7 +117,7 @@ describe('kill -9 during a submission, then rerun: Skatteetaten gets the report 
     const receipt = submission?.state.kind === 'received' ? submission.state.receipt.forsendelseId : undefined;
     expect(receipt).toBeDefined();
     const last = reruns.at(-1)?.out ?? '';
-    expect(last).toMatch(new RegExp(`^Already sent on \\d{4}-\\d{2}-\\d{2}, receipt ${receipt} `));
+    expect(last).toMatch(new RegExp(`^Already sent on \\d{1,2} [A-Z][a-z]+ \\d{4}, receipt ${receipt} `));
     expect(last).toContain(`${submission?.id}  received `);
     return submission;
   }
@@ -151,7 +151,7 @@ describe('kill -9 during a submission, then rerun: Skatteetaten gets the report 
         false,
       );
       expect(validated.code).toBe(0);
-      expect(validated.out).toMatch(/^Already sent on \d{4}-\d{2}-\d{2}, receipt /m);
+      expect(validated.out).toMatch(/^Already sent on \d{1,2} [A-Z][a-z]+ \d{4}, receipt /m);
       expect(validated.out).not.toContain('Ready to submit.');
     },
   );
@@ -175,7 +175,7 @@ describe('kill -9 during a submission, then rerun: Skatteetaten gets the report 
 
       const validated = await runCli(folder.dataDir, files.audit, args('validate', hoved, under), false);
       expect(validated.code).toBe(0);
-      expect(validated.out).toMatch(/^Already sent on \d{4}-\d{2}-\d{2}, receipt /m);
+      expect(validated.out).toMatch(/^Already sent on \d{1,2} [A-Z][a-z]+ \d{4}, receipt /m);
     },
   );
 });

@@ -11,39 +11,10 @@ import { TpoFileReceptionClient } from '../../../main/skatteetaten/tpo-file-rece
 import { TredjepartClient } from '../../../main/skatteetaten/tredjepart-client';
 import type { TredjepartSlice } from '../../../main/sandbox/skatteetaten/tredjepart-state';
 import { clientsFor, startSkatteetatenSandbox, type SkatteetatenSandbox } from '../support/skatteetaten-sandbox';
-import { tredjepartFixture } from '../support/tredjepart-fixtures';
+import { largeAksjesparekontoMelding as largeMelding } from '../support/tredjepart-fixtures';
 
 const ORG = '974761076';
 const MB = 1024 * 1024;
-
-/**
- * An aksjesparekonto melding over the JSON API's 10 MB: the fixture (Skatteetaten's example, see
- * check-melding.test.ts) with its second account repeated under new account numbers, and the summary to match.
- */
-function largeMelding(minBytes: number, reference: string): { body: string; antallOppgaver: number } {
-  const melding = tredjepartFixture('aksjesparekonto');
-  const template = melding.leveranse.oppgave[1];
-  const size = JSON.stringify(template).length;
-  const count = Math.ceil(minBytes / size) + 10;
-  melding.leveranse.oppgave = Array.from({ length: count }, (_, i) => ({
-    ...template,
-    aksjesparekonto: { ...template.aksjesparekonto, kontonummer: String(100000000000 + i) },
-  }));
-  melding.leveranse.oppgavegiversLeveranseReferanse = reference;
-  melding.leveranse.oppgaveoppsummering = {
-    antallOppgaver: count,
-    sumInngangsverdi: String(10 * count),
-    sumInnskudd: String(10000 * count),
-    sumUttak: '0',
-    sumUbenyttetSkjerming: String(10 * count),
-    sumAnvendtSkjerming: '0',
-    sumSkattepliktigGevinstTap: '0',
-    sumFormuesverdiKontantdel: String(4000 * count),
-  };
-  const body = JSON.stringify(melding);
-  if (body.length <= minBytes) throw new Error('the melding came out too small');
-  return { body, antallOppgaver: count };
-}
 
 async function tredjepartState(sandbox: SkatteetatenSandbox): Promise<TredjepartSlice> {
   const response = await fetch(`${sandbox.host.baseUrl}/__admin/state`, {

@@ -125,7 +125,9 @@ describe('the Reports service checks against what the profile has sent', () => {
     expect(checked?.result.valid).toBe(false);
     const finding = checked?.result.findings.find((f) => f.code === 'AMELDING_MELDINGSID_NOT_UNIQUE');
     expect(finding?.severity).toBe('error');
-    expect(finding?.message.en).toContain(`Message ID ${FIXTURE_ID} was sent on 20 Jan 2026 (receipt forsendelse-1)`);
+    expect(finding?.message.en).toContain(
+      `Message ID ${FIXTURE_ID} was sent on 20 January 2026 (receipt forsendelse-1)`,
+    );
     expect(finding?.line).toBeGreaterThan(0);
   });
 

@@ -13,9 +13,9 @@ describe('runValidate', () => {
     const { exitCode, stdout } = await runValidate([fixturePath('amelding-example-v2_2.xml')], base);
     expect(exitCode).toBe(0);
     expect(stdout).toContain('No errors found.');
-    expect(stdout).toContain('Period: 2026-01 (deadline 2026-02-05)');
+    expect(stdout).toContain('Period: January 2026 (deadline 5 February 2026)');
     expect(stdout).toContain('Income recipients: 1');
-    expect(stdout).toContain("Employer's contribution: 5640 kr");
+    expect(stdout).toContain("Employer's contribution: 5,640 kr");
   });
 
   it('names the XSD versions it checked an RF-1086 return against', async () => {

@@ -412,6 +412,23 @@ describe('warnings do not block', () => {
   });
 });
 
+describe('amounts in the messages read as kroner', () => {
+  it('a sum that does not match names both amounts grouped, in bokmål and English', () => {
+    const result = check('boligselskap', (m) => (lev(m).oppgaveoppsummering.sumAndelFormue = 1));
+    const finding = result.findings.find((f) => f.code === 'TREDJEPART_SUM_MISMATCH')!;
+    expect(finding.message.nb).toBe('sumAndelFormue er 1 kr, men summen av andelFormue i oppgavene er 675 914 kr.');
+    expect(finding.message.en).toBe('sumAndelFormue is 1 kr, but andelFormue in the oppgaver sums to 675,914 kr.');
+  });
+
+  it('a gift under 500 kr keeps its øre', () => {
+    const result = check('gavertilfrivillige', (m) => {
+      lev(m).oppgave[0].beloep = '400.5';
+      lev(m).oppgaveoppsummering.sumBeloep = '8400.50';
+    });
+    expect(result.findings.map((f) => f.message.nb).join('\n')).toContain('sjekk om 400,50 kr skal rapporteres');
+  });
+});
+
 describe('the scheme registry', () => {
   it('names each scheme’s catalogue service, scope and resource once', async () => {
     const { SCHEME_IDS, schemeScope, schemeResource, schemeOfResource } =

@@ -1,0 +1,27 @@
+import { createAppServices, type AppServices, type AppServicesOptions } from '../../../main/app-services';
+import type { DesktopPort } from '../../../main/desktop-port';
+import { silentLogger } from '../../../main/log/logger';
+
+/** What a real-browser test may change about the app it drives. */
+export interface HarnessServiceOptions {
+  /** Run the feedback poller as the app does, on this schedule (off by default: most tests do not need it). */
+  feedback?: Pick<AppServicesOptions, 'feedbackIntervals'>;
+  /** A fixed clock for the whole app (deadlines, the sandbox, tokens), for tests about dates. */
+  now?: () => Date;
+  /** Resume the outbox at start, as the app does after a restart (the in-process harness: from the first submit). */
+  outboxAutoStart?: boolean;
+}
+
+/** The app's main-process services as both harnesses run them: no Electron, silent, on `dataDir`. */
+export function harnessAppServices(dataDir: string, desktop: DesktopPort, options: HarnessServiceOptions): AppServices {
+  return createAppServices({
+    dataDir,
+    host: 'node',
+    version: '0.0.0-e2e',
+    desktop,
+    log: silentLogger,
+    ...(options.feedback ? { feedbackPolling: true, ...options.feedback } : {}),
+    ...(options.now ? { now: options.now } : {}),
+    ...(options.outboxAutoStart !== undefined ? { outboxAutoStart: options.outboxAutoStart } : {}),
+  });
+}
