@@ -26,6 +26,7 @@ import type { AnswerPollIntervals } from './skattekort/answer-poller';
 import { TredjepartService } from './tredjepart/tredjepart-service';
 import { TredjepartDraftStore } from './tredjepart/tredjepart-drafts';
 import { DeadlineService } from './deadlines/deadline-service';
+import { PrerequisiteChecklistService } from './setup/prerequisite-checklist';
 import { DeadlineWarnings } from './deadlines/deadline-warnings';
 import { FirmClients } from './firm/firm-clients';
 import { CustomEnvironments } from './environments/custom-environments';
@@ -80,6 +81,8 @@ export interface AppServices {
   customEnvironments: CustomEnvironments;
   /** The active profile's Maskinporten key, client, Altinn system and systembruker (`<dataDir>/profiles/<id>/`). */
   setup: SetupService;
+  /** What the user has ticked as done of the setup prerequisites (`<dataDir>/profiles/<id>/prerequisites.json`). */
+  prerequisites: PrerequisiteChecklistService;
   /** Report checks and drafts (`<dataDir>/drafts`), with the active profile's organisation and environment. */
   reports: ReportsService;
   /**
@@ -136,6 +139,12 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     language: () => settings.read().language,
     ...(options.now ? { now: options.now } : {}),
     ...(options.setupPollIntervalMs ? { pollIntervalMs: options.setupPollIntervalMs } : {}),
+  });
+  const prerequisites = new PrerequisiteChecklistService({
+    dataDir: options.dataDir,
+    profiles,
+    sandbox,
+    ...(options.now ? { now: options.now } : {}),
   });
   const firm = new FirmClients({
     dataDir: options.dataDir,
@@ -259,6 +268,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     sandbox,
     customEnvironments,
     setup,
+    prerequisites,
     feedback,
     outbox,
     skattekort,

@@ -1,4 +1,5 @@
 import { AppError } from '../../shared/domain/app-error';
+import { namingMissingPrerequisite } from '../../shared/domain/missing-prerequisite';
 import type { LocalizedText } from '../../shared/domain/localized';
 
 /** Altinn's problem+json (altinn-auth.md §4.4): `code` at the top, or per item in `errors[]`. */
@@ -92,8 +93,22 @@ const MESSAGES: Record<string, LocalizedText> = {
   },
 };
 
-/** An Altinn error answer as the user's next step (altinn-auth.md §4.4, §5.1). */
-export function altinnError(status: number, body: unknown, operation: string, scopes: readonly string[]): AppError {
+/**
+ * An Altinn error answer as the user's next step (altinn-auth.md §4.4, §5.1). Given the address asked, a refusal
+ * that means a setup prerequisite is missing names it (shared/domain/prerequisites.ts).
+ */
+export function altinnError(
+  status: number,
+  body: unknown,
+  operation: string,
+  scopes: readonly string[],
+  url?: string,
+): AppError {
+  const error = altinnRefusal(status, body, operation, scopes);
+  return url ? namingMissingPrerequisite(error, url, scopes) : error;
+}
+
+function altinnRefusal(status: number, body: unknown, operation: string, scopes: readonly string[]): AppError {
   const codes = problemCodes(body);
   const known = codes.find((c) => MESSAGES[c]);
   const detail = [`${operation}: HTTP ${status}`, ...codes, problemText(body)].filter(Boolean) as string[];

@@ -23,6 +23,8 @@ export interface AltinnCall {
 export interface AltinnAnswer {
   status: number;
   body: unknown;
+  /** The address asked, so a refusal the caller turns into an error names the right environment's prerequisite. */
+  url?: string;
 }
 
 /** One authenticated JSON call to Altinn; any status the caller did not expect becomes a typed AppError. */
@@ -60,8 +62,8 @@ export function createAltinnHttp(options: AltinnHttpOptions) {
     } catch {
       // Some answers are plain text (a bare GUID); keep the text.
     }
-    if (response.ok || request.expect?.includes(response.status)) return { status: response.status, body };
-    throw altinnError(response.status, body, request.operation, request.scopes);
+    if (response.ok || request.expect?.includes(response.status)) return { status: response.status, body, url };
+    throw altinnError(response.status, body, request.operation, request.scopes, url);
   };
 }
 

@@ -110,7 +110,7 @@ export class SystemRegisterClient {
     });
     if (created.status < 300) return { outcome: 'created', systemId: registration.id };
     const exists = created.status === 409 || problemCodes(created.body).includes('AUTH.VLD-00002');
-    if (!exists) throw altinnError(created.status, created.body, 'register system', SCOPES);
+    if (!exists) throw altinnError(created.status, created.body, 'register system', SCOPES, created.url);
     const current = await this.getSystem(registration.id);
     if (current?.isDeleted) {
       // Altinn keeps a deleted system's id and refuses to update it ("Cannot update a system marked as deleted").

@@ -134,7 +134,7 @@ export class SystemUserRequestClient {
     });
     if (answer.status === 400) {
       if (problemCodes(answer.body).includes('AUTH-00004')) return { outcome: 'system-user-exists' };
-      throw altinnError(answer.status, answer.body, 'create system user request', WRITE);
+      throw altinnError(answer.status, answer.body, 'create system user request', WRITE, answer.url);
     }
     return {
       outcome: answer.status === 201 ? 'created' : 'existing',

@@ -1,4 +1,5 @@
 import { AppError, isAppError } from '../../shared/domain/app-error';
+import { requireActiveProfile } from '../setup/active-profile';
 import type { FirmClient, FirmClientsView } from '../../shared/domain/firm';
 import { isValidOrgNumber, normaliseOrgNumber } from '../../shared/domain/org-number';
 import { profileKind, type Profile } from '../../shared/domain/profile';
@@ -249,13 +250,7 @@ export class FirmClients {
   }
 
   private activeFirm(): Profile {
-    const profile = this.options.profiles.active();
-    if (!profile) {
-      throw new AppError('SETUP_NO_PROFILE', {
-        nb: 'Legg til eller velg en virksomhet først.',
-        en: 'Add or choose an organisation first.',
-      });
-    }
+    const profile = requireActiveProfile(this.options.profiles);
     if (profileKind(profile) !== 'firm') {
       throw new AppError('FIRM_NOT_A_FIRM', {
         nb: `${firmName(profile)} er satt opp som en virksomhet som rapporterer for seg selv, og har ingen klienter. Lag en profil for regnskapsførerkontoret.`,

@@ -2,6 +2,7 @@ import type { AppServices } from '../app-services';
 import type { Handlers } from './dispatch';
 import { foundationHandlers } from './handlers/foundation';
 import { setupHandlers } from './handlers/setup';
+import { prerequisitesHandlers } from './handlers/prerequisites';
 import { reportsHandlers } from './handlers/reports';
 import { feedbackHandlers } from './handlers/feedback';
 import { outboxHandlers } from './handlers/outbox';
@@ -17,6 +18,7 @@ export function createHandlers(services: AppServices): Handlers {
   return {
     ...foundationHandlers(services),
     ...setupHandlers(services),
+    ...prerequisitesHandlers(services),
     ...reportsHandlers(services),
     ...feedbackHandlers(services),
     ...outboxHandlers(services),

@@ -83,6 +83,7 @@ export class MaskinportenTokens {
         scopes: request.scopes,
         kid: signer.kid,
         receivedAt: this.now(),
+        issuer: this.options.issuer,
         ...(request.systemUser ? { systemUserOrg: request.systemUser.orgNumber } : {}),
       });
     }

@@ -1,4 +1,5 @@
 import { AppError } from '../../shared/domain/app-error';
+import { namingMissingPrerequisite } from '../../shared/domain/missing-prerequisite';
 import type { PublicJwk } from '../keys/key-metadata';
 
 /** The client model Digdir's self-service API answers with (altinn-auth.md §3.2), the fields Innsender reads. */
@@ -52,6 +53,19 @@ export function createSelfServiceClient(options: SelfServiceOptions) {
     const json = (await response.json().catch(() => undefined)) as unknown;
     if (!response.ok) {
       const detail = JSON.stringify(json ?? {}).slice(0, 500);
+      // A business that has not signed Digdir's terms is answered "PRECONDITION_REQUIRED: Virksomheten har ikke
+      // signert de relevante bruksvilkårene." (olefredrik/Wenche docs/oppsett.md §2a; issue #49).
+      if (detail.includes('PRECONDITION_REQUIRED')) {
+        const refusal = new AppError(
+          'SELF_SERVICE_TERMS_NOT_ACCEPTED',
+          {
+            nb: 'Digdir sier at virksomheten ikke har signert bruksvilkårene for Maskinporten.',
+            en: "Digdir says the organisation has not signed Maskinporten's terms of use.",
+          },
+          [detail],
+        );
+        throw namingMissingPrerequisite(refusal, base, []);
+      }
       throw new AppError(
         'SELF_SERVICE_REFUSED',
         {

@@ -1,4 +1,5 @@
 import { AppError } from '../../shared/domain/app-error';
+import { namingMissingPrerequisite } from '../../shared/domain/missing-prerequisite';
 import type { LocalizedText } from '../../shared/domain/localized';
 import { serviceForScope } from '../../shared/domain/services-catalogue';
 import type { TokenOutcome } from './token-response';
@@ -13,6 +14,8 @@ export interface TokenErrorContext {
   kid: string;
   /** Our clock when the answer arrived, compared with the server's Date header. */
   receivedAt: Date;
+  /** Maskinporten's issuer: which environment's prerequisite a refusal links to (shared/domain/prerequisites.ts). */
+  issuer?: string;
 }
 
 /** Seconds our clock is ahead of the server's (negative: behind), from the response's Date header. */
@@ -56,8 +59,10 @@ export function tokenError(outcome: Exclude<TokenOutcome, { kind: 'token' }>, co
         nb: `Maskinporten ber oss vente${outcome.retryAfterSeconds !== undefined ? ` ${outcome.retryAfterSeconds} sekunder` : ''} før neste forsøk.`,
         en: `Maskinporten asks us to wait${outcome.retryAfterSeconds !== undefined ? ` ${outcome.retryAfterSeconds} seconds` : ''} before trying again.`,
       });
-    case 'oauth-error':
-      return oauthError(outcome, context);
+    case 'oauth-error': {
+      const error = oauthError(outcome, context);
+      return context.issuer ? namingMissingPrerequisite(error, context.issuer, context.scopes) : error;
+    }
   }
 }
 

@@ -1,4 +1,5 @@
 import { AppError } from '../../shared/domain/app-error';
+import { requireActiveProfile } from './active-profile';
 import { profileKind, reportsOrgOf, type Profile } from '../../shared/domain/profile';
 import type { Language } from '../../shared/domain/localized';
 import type { SetupOverview } from '../../shared/domain/setup';
@@ -518,14 +519,7 @@ export class SetupService {
   // --- plumbing -------------------------------------------------------------------------------------------------
 
   private activeProfile(): Profile {
-    const profile = this.options.profiles.active();
-    if (!profile) {
-      throw new AppError('SETUP_NO_PROFILE', {
-        nb: 'Legg til eller velg en virksomhet først.',
-        en: 'Add or choose an organisation first.',
-      });
-    }
-    return profile;
+    return requireActiveProfile(this.options.profiles);
   }
 
   private partsOf(profile: Profile): ProfileParts {

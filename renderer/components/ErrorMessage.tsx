@@ -1,7 +1,8 @@
-import { Alert, Heading, Paragraph, List } from '@digdir/designsystemet-react';
+import { Alert, Button, Heading, Paragraph, List } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import { BridgeError } from '../bridge/api';
 import { localized } from '../i18n';
+import { useOpenExternal } from '../bridge/queries';
 
 /** Shows an error from main in the user's language, with its code (what support asks for) and any details. */
 export function ErrorMessage({ error }: { error: unknown }) {
@@ -26,9 +27,23 @@ export function ErrorMessage({ error }: { error: unknown }) {
           ))}
         </List.Unordered>
       )}
+      {'prerequisite' in shape && shape.prerequisite?.url && <OpenPrerequisite url={shape.prerequisite.url} />}
       <Paragraph data-size="xs">
         <code>{shape.code}</code>
       </Paragraph>
     </Alert>
+  );
+}
+
+/** A refusal that means a setup prerequisite is missing links to where it is done (shared/domain/prerequisites.ts). */
+function OpenPrerequisite({ url }: { url: string }) {
+  const { t } = useTranslation();
+  const open = useOpenExternal();
+  return (
+    <div className="row">
+      <Button variant="secondary" data-size="sm" onClick={() => open.mutate(url)} data-testid="open-prerequisite">
+        {t('setup.prerequisites.open', { host: new URL(url).hostname })}
+      </Button>
+    </div>
   );
 }

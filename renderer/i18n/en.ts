@@ -131,6 +131,16 @@ export const en: Messages = {
       'Enter the organisation number of the business you report for. If you just want to see how it works, try the sandbox first.',
     stepsTitle: 'Steps',
     stepProfile: 'Organisation',
+    prerequisites: {
+      title: 'Before the first token: what Digdir, Altinn and Skatteetaten need',
+      intro:
+        'Done once per organisation and environment ({{environment}}), outside Innsender. Tick each one when it is done; a refusal from Maskinporten or Altinn names the one that is missing.',
+      progress: '{{done}} of {{total}} done.',
+      open: 'Open {{host}}',
+      sandbox:
+        'The sandbox needs none of these: nothing is ordered, signed or approved outside Innsender. In the sandbox:',
+      environment: { test: 'test: Digdir test and TT02', production: 'production' },
+    },
     wizard: {
       title: 'Connect {{name}} to Maskinporten and Altinn',
       intro: 'Five steps. You can stop at any point; Innsender remembers where you are, also after a restart.',

@@ -130,6 +130,16 @@ export const nb = {
       'Legg inn organisasjonsnummeret til virksomheten du rapporterer for. Vil du bare se hvordan det virker, kan du prøve sandkassen først.',
     stepsTitle: 'Steg',
     stepProfile: 'Virksomhet',
+    prerequisites: {
+      title: 'Før første token: det Digdir, Altinn og Skatteetaten krever',
+      intro:
+        'Gjøres én gang per virksomhet og miljø ({{environment}}), utenfor Innsender. Kryss av hvert punkt når det er gjort; et avslag fra Maskinporten eller Altinn nevner punktet som mangler.',
+      progress: '{{done}} av {{total}} gjort.',
+      open: 'Åpne {{host}}',
+      sandbox:
+        'Sandkassen trenger ingen av disse: ingenting bestilles, signeres eller godkjennes utenfor Innsender. I sandkassen:',
+      environment: { test: 'test: Digdir test og TT02', production: 'produksjon' },
+    },
     wizard: {
       title: 'Koble {{name}} til Maskinporten og Altinn',
       intro: 'Fem steg. Du kan stoppe når som helst; Innsender husker hvor du er, også etter omstart.',

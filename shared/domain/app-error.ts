@@ -9,6 +9,8 @@ export const AppErrorSchema = z.object({
   code: z.string().regex(/^[A-Z][A-Z0-9_]*$/),
   message: LocalizedTextSchema,
   details: z.array(z.string()).optional(),
+  /** The setup prerequisite a refusal means is missing (shared/domain/prerequisites.ts), and where it is done. */
+  prerequisite: z.object({ id: z.string().max(64), url: z.url().optional() }).optional(),
 });
 export type AppErrorShape = z.infer<typeof AppErrorSchema>;
 
@@ -16,17 +18,24 @@ export class AppError extends Error {
   readonly code: string;
   readonly localized: LocalizedText;
   readonly details: string[] | undefined;
+  readonly prerequisite: AppErrorShape['prerequisite'];
 
-  constructor(code: string, message: LocalizedText, details?: string[]) {
+  constructor(code: string, message: LocalizedText, details?: string[], prerequisite?: AppErrorShape['prerequisite']) {
     super(message.en);
     this.name = 'AppError';
     this.code = code;
     this.localized = message;
     this.details = details;
+    this.prerequisite = prerequisite;
   }
 
   toShape(): AppErrorShape {
-    return { code: this.code, message: this.localized, ...(this.details ? { details: this.details } : {}) };
+    return {
+      code: this.code,
+      message: this.localized,
+      ...(this.details ? { details: this.details } : {}),
+      ...(this.prerequisite ? { prerequisite: this.prerequisite } : {}),
+    };
   }
 }
 

@@ -4,6 +4,7 @@ import { CHANNEL_NAMES, EVENT_NAMES, type ChannelName, type EventName } from './
 import { ProfilesStateSchema, SandboxStatusSchema } from './schemas';
 import { foundationChannels } from './channels/foundation';
 import { setupChannels } from './channels/setup';
+import { prerequisitesChannels } from './channels/prerequisites';
 import { SystemUserStatusEventSchema } from '../domain/setup';
 import { reportsChannels } from './channels/reports';
 import { feedbackChannels } from './channels/feedback';
@@ -31,6 +32,7 @@ import {
 export const channels = {
   ...foundationChannels,
   ...setupChannels,
+  ...prerequisitesChannels,
   ...reportsChannels,
   ...feedbackChannels,
   ...outboxChannels,

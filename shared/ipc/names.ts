@@ -43,6 +43,9 @@ export const CHANNEL_NAMES = [
   'systemuser.openChangeApproval',
   'systemuser.refreshChange',
   'systemuser.discardChange',
+  // prerequisites (the setup checklist)
+  'prerequisites.checklist',
+  'prerequisites.tick',
   // reports
   'reports.pick',
   'reports.checkContent',

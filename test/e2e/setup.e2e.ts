@@ -36,6 +36,10 @@ describe('the setup wizard in real Chromium, against the sandbox', () => {
     await page.getByLabel('Navn', { exact: true }).fill('Fjellstue AS');
     await page.getByTestId('save-profile').click();
     await page.getByTestId('setup-wizard').waitFor();
+    // The sandbox needs none of the prerequisites at Digdir, Altinn and Skatteetaten, and the checklist says so.
+    await expect(page.getByTestId('prerequisites-sandbox').textContent()).resolves.toContain(
+      'Sandkassen trenger ingen av disse',
+    );
     await page.getByTestId('keychain-ok').waitFor();
     await expect(page.getByTestId('step-key-state').textContent()).resolves.toBe('Din tur');
     await expect(page.getByTestId('step-test-state').textContent()).resolves.toBe('Venter på forrige steg');

@@ -9,6 +9,7 @@ import { ClientStep } from './ClientStep';
 import { ServicesStep } from './ServicesStep';
 import { RequestStep } from './RequestStep';
 import { TestStep } from './TestStep';
+import { PrerequisiteChecklist } from './PrerequisiteChecklist';
 import type { ServiceId } from '../../../shared/domain/services-catalogue';
 import './setup.css';
 
@@ -29,6 +30,7 @@ export function SetupWizard() {
         {t('setup.wizard.title', { name: overview?.displayName ?? '' })}
       </Heading>
       <Paragraph>{t('setup.wizard.intro')}</Paragraph>
+      <PrerequisiteChecklist />
       {setup.isPending && <Spinner aria-label={t('app.loading')} />}
       {setup.error && <ErrorMessage error={setup.error} />}
       {overview && (
