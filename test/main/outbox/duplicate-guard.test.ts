@@ -106,7 +106,7 @@ describe('the duplicate guard, at enqueue', () => {
   });
 
   const sending = async (id: string) => {
-    for (let i = 0; i < 200 && outbox.get(id)?.state.kind !== 'sending'; i++)
+    for (let i = 0; i < 2000 && outbox.get(id)?.state.kind !== 'sending'; i++)
       await new Promise((r) => setTimeout(r, 5));
     expect(outbox.get(id)?.state.kind).toBe('sending');
   };

@@ -157,8 +157,12 @@ describe('the outbox state machine', () => {
   it('cancels a queued submission but never one that is sending; one live submission per draft', async () => {
     let release: () => void = () => undefined;
     const gate = new Promise<void>((r) => (release = r));
+    // Told when the transport is called, rather than guessed by a sleep (a loaded machine took longer than 20 ms).
+    let entered: () => void = () => undefined;
+    const onTheWire = new Promise<void>((r) => (entered = r));
     const transport: SubmissionTransport = {
       async send(s) {
+        entered();
         await gate;
         return receipt(s);
       },
@@ -168,7 +172,7 @@ describe('the outbox state machine', () => {
     expect((await outbox.enqueue(input(1, 'draft-a'))).id).toBe(a.id);
     const b = await outbox.enqueue(input(2));
     await outbox.start();
-    await new Promise((r) => setTimeout(r, 20));
+    await onTheWire;
     expect(outbox.get(a.id)?.state.kind).toBe('sending');
     await expect(outbox.cancel(a.id)).rejects.toMatchObject({ code: 'OUTBOX_CANNOT_CANCEL' });
     expect((await outbox.cancel(b.id)).state.kind).toBe('cancelled');
