@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import type { Profile } from '../shared/domain/profile';
 import { SettingsStore } from './settings/settings-store';
 import { ProfileService } from './settings/profiles';
 import { EventHub } from './ipc/event-hub';
@@ -29,6 +30,7 @@ import { PrerequisiteChecklistService } from './setup/prerequisite-checklist';
 import { DeadlineWarnings } from './deadlines/deadline-warnings';
 import { FirmClients } from './firm/firm-clients';
 import { CustomEnvironments } from './environments/custom-environments';
+import { ActiveRegister } from './enhetsregisteret/active-register';
 
 export interface AppServicesOptions {
   dataDir: string;
@@ -54,6 +56,11 @@ export interface AppServicesOptions {
   skattekortPoll?: Partial<AnswerPollIntervals>;
   /** Run report checks in a worker thread, off the main thread (default: in Electron; the CLI checks inline). */
   checksInWorker?: boolean;
+  /**
+   * Fetch Enhetsregisteret in the background when a profile is activated and after each check (default: in
+   * Electron only; a CLI command should not leave a request running when it is done).
+   */
+  registerPrefetch?: boolean;
   /** Warn about deadlines due soon with OS notifications while running (default: in Electron only). */
   deadlineWarnings?: boolean;
   now?: () => Date;
@@ -97,6 +104,8 @@ export interface AppServices {
   deadlineWarnings: DeadlineWarnings;
   /** An accounting firm's clients and their delegation to its agent systembruker (`profiles/<id>/clients.json`). */
   firm: FirmClients;
+  /** Enhetsregisteret: names for the forms, cached facts for the checks (`<dataDir>/enhetsregisteret.json`). */
+  register: ActiveRegister;
   dispatch: Dispatch;
   dispose(): Promise<void>;
 }
@@ -158,10 +167,29 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     ...(options.now ? { now: options.now } : {}),
     ...(options.feedbackIntervals ? { intervals: options.feedbackIntervals } : {}),
   });
+  const clientOrgs = async (profile: Profile) => (await firm.list(profile)).map((c) => c.orgNumber);
+  const register = new ActiveRegister({
+    dataDir: options.dataDir,
+    sandbox,
+    activeProfile: () => profiles.active(),
+    clientOrgs,
+    log,
+    ...(options.now ? { now: options.now } : {}),
+  });
+  const registerPrefetch = options.registerPrefetch ?? options.host === 'electron';
+  // A profile activated (or created, or changed) gets its organisation and clients fetched in the background.
+  events.subscribe((event) => {
+    const active = profiles.active();
+    if (registerPrefetch && event === 'profiles.changed' && active) void register.prefetch(active);
+  });
   const reports = createReportsService({
     draftsDir: join(options.dataDir, 'drafts'),
     activeProfile: () => profiles.active(),
-    clientOrgs: async (profile) => (await firm.list(profile)).map((c) => c.orgNumber),
+    clientOrgs,
+    register: {
+      factsFor: (profile) => register.factsFor(profile),
+      ...(registerPrefetch ? { prefetch: (profile, orgs) => register.prefetch(profile, orgs) } : {}),
+    },
     desktop: options.desktop,
     language: () => settings.read().language,
     // The outbox is made just below; it is only asked once a check runs.
@@ -250,6 +278,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     deadlines,
     deadlineWarnings,
     firm,
+    register,
     dispatch: async () => {
       throw new Error('dispatch used before it was set');
     },

@@ -6,7 +6,10 @@ import { hostsNeedConfirmation, unconfirmedHosts } from './custom-environments';
 import type { SandboxController } from '../sandbox/sandbox-controller';
 
 /** The endpoints a profile's calls go to; for the sandbox this starts the emulator if it is not running. */
-export async function endpointsFor(profile: Profile, sandbox: SandboxController): Promise<Endpoints> {
+export async function endpointsFor(
+  profile: Pick<Profile, 'environment' | 'customEnvironmentFile' | 'customHostsConfirmed'>,
+  sandbox: SandboxController,
+): Promise<Endpoints> {
   switch (profile.environment) {
     case 'sandbox':
       return sandboxEndpoints((await sandbox.ensureRunning()).baseUrl);

@@ -1,4 +1,9 @@
-import { EndpointsSchema, type Endpoints, type EndpointsInput } from '../../shared/domain/endpoints';
+import {
+  EndpointsSchema,
+  PUBLIC_ENHETSREGISTERET,
+  type Endpoints,
+  type EndpointsInput,
+} from '../../shared/domain/endpoints';
 import { serviceById } from '../../shared/domain/services-catalogue';
 
 /** skatteetaten-apis.md §3: the documented scope; the sources conflict, so it is a setting (custom files may change it). */
@@ -33,6 +38,8 @@ const REAL: Record<'test' | 'production', EndpointsInput> = {
       tredjepartTemplate: 'https://innrapportering{scheme}.api.skatteetaten-test.no/v1',
     },
     digdir: { selfServicePortal: 'https://sjolvbetjening.test.samarbeid.digdir.no' },
+    // Test data (Tenor) is not in a test register Innsender can reach without login: the public one answers.
+    enhetsregisteret: { base: PUBLIC_ENHETSREGISTERET },
   },
   production: {
     maskinporten: { issuer: 'https://maskinporten.no/', tokenEndpoint: 'https://maskinporten.no/token' },
@@ -54,6 +61,7 @@ const REAL: Record<'test' | 'production', EndpointsInput> = {
     },
     // altinn-auth.md §0: UNCONFIRMED for production.
     digdir: { selfServicePortal: 'https://sjolvbetjening.samarbeid.digdir.no' },
+    enhetsregisteret: { base: PUBLIC_ENHETSREGISTERET },
   },
 };
 
@@ -82,6 +90,8 @@ export function sandboxEndpoints(emulatorBaseUrl: string): Endpoints {
       tredjepartTemplate: `${b}/skatteetaten/innrapportering{scheme}/v1`,
     },
     digdir: { selfServicePortal: `${b}/digdir` },
+    // The emulator's register of its synthetic organisations (main/sandbox/enhetsregisteret/).
+    enhetsregisteret: { base: `${b}/enhetsregisteret/api` },
   } satisfies EndpointsInput);
 }
 

@@ -11,6 +11,7 @@ import { avstemmingHandlers } from './handlers/avstemming';
 import { tredjepartHandlers } from './handlers/tredjepart';
 import { deadlinesHandlers } from './handlers/deadlines';
 import { firmHandlers } from './handlers/firm';
+import { registerHandlers } from './handlers/register';
 
 /** Joins each capability's handlers; the type demands one for every channel in the contract. */
 export function createHandlers(services: AppServices): Handlers {
@@ -26,5 +27,6 @@ export function createHandlers(services: AppServices): Handlers {
     ...tredjepartHandlers(services),
     ...deadlinesHandlers(services),
     ...firmHandlers(services),
+    ...registerHandlers(services),
   };
 }

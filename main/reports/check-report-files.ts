@@ -1,3 +1,4 @@
+import type { RegisterFacts } from '../../shared/domain/register-facts';
 import { checkAMeldingRules } from '../../shared/reports/amelding/check-rules';
 import type { KnownAMelding } from '../../shared/reports/amelding/rules/rule-context';
 import { summariseAMelding } from '../../shared/reports/amelding/summary';
@@ -32,6 +33,8 @@ export interface CheckReportOptions {
   /** 'YYYY-MM-DD'; defaults to the local date. */
   readonly today?: string;
   readonly knownMessages?: readonly KnownAMelding[];
+  /** Enhetsregisteret's cached answers for the register rules; read before the check, never fetched during it. */
+  readonly register?: RegisterFacts;
   readonly maxBytes?: number;
   readonly schemaDir?: string;
   readonly now?: () => Date;
@@ -200,6 +203,7 @@ function checkAMelding(
         ...(options.profileOrg ? { profileOrg: options.profileOrg } : {}),
         ...(options.clientOrgs ? { clientOrgs: options.clientOrgs } : {}),
         ...(options.knownMessages ? { knownMessages: options.knownMessages } : {}),
+        ...(options.register ? { register: options.register } : {}),
         today,
         source: document.format,
       }),
@@ -252,6 +256,7 @@ function checkRf1086(
     ...checkRf1086Rules(set, {
       environment: options.environment,
       ...(options.profileOrg ? { profileOrg: options.profileOrg } : {}),
+      ...(options.register ? { register: options.register } : {}),
       today,
     }),
   );

@@ -3,6 +3,7 @@ import { basename } from 'node:path';
 import { AppError } from '../../shared/domain/app-error';
 import type { Language } from '../../shared/domain/localized';
 import { profileKind, reportsOrgOf, type Profile } from '../../shared/domain/profile';
+import type { RegisterFacts } from '../../shared/domain/register-facts';
 import type { Submission } from '../../shared/outbox/submission';
 import type { AMeldingCheckResult, CheckResult, Rf1086CheckResult } from '../../shared/reports/check-result';
 import type { Draft, DraftListItem } from '../../shared/reports/draft';
@@ -36,6 +37,14 @@ export interface ReportsServiceOptions {
   checkFiles?: CheckReportFiles;
   /** A firm profile's clients (the orgs its reports may be for); a business has none. */
   clientOrgs?: (profile: Profile) => Promise<readonly string[]>;
+  /**
+   * Enhetsregisteret: the cached facts a check gets (read from disk before it, never fetched during it), and,
+   * where given, a best-effort prefetch of the organisations a check found, so the next check has them.
+   */
+  register?: {
+    factsFor(profile: Profile): Promise<RegisterFacts>;
+    prefetch?(profile: Profile, orgNumbers: readonly string[]): Promise<void>;
+  };
   /** For tests: a fixed date, another schema folder. */
   check?: Partial<Pick<CheckReportOptions, 'today' | 'now' | 'schemaDir' | 'maxBytes'>>;
 }
@@ -83,6 +92,7 @@ export function createReportsService(options: ReportsServiceOptions): ReportsSer
   /** The checks with the profile's rules, each result saying whether its outbox already holds the report. */
   async function checkWithProfile(inputs: readonly ReportInput[], profile: Profile | null): Promise<CheckResult[]> {
     const submissions = profile && options.submissions ? await options.submissions() : undefined;
+    const register = profile && options.register ? await options.register.factsFor(profile) : undefined;
     const results = await checkFiles(inputs, {
       environment: reportEnvironmentFor(profile),
       ...(profile ? { profileOrg: reportsOrgOf(profile) } : {}),
@@ -90,8 +100,10 @@ export function createReportsService(options: ReportsServiceOptions): ReportsSer
         ? { clientOrgs: await options.clientOrgs(profile) }
         : {}),
       ...(submissions ? { knownMessages: knownAMeldingerOf(submissions) } : {}),
+      ...(register ? { register } : {}),
       ...options.check,
     });
+    if (profile && options.register?.prefetch) void options.register.prefetch(profile, reportedOrgs(results));
     return submissions ? results.map((r) => withAlreadySent(r, submissions)) : results;
   }
 
@@ -259,6 +271,19 @@ export function createReportsService(options: ReportsServiceOptions): ReportsSer
     },
   };
   return service;
+}
+
+/** The organisations the checked reports are for: an a-melding's employer, an RF-1086's company. */
+function reportedOrgs(results: readonly CheckResult[]): string[] {
+  return results.flatMap((r) => {
+    const org =
+      r.kind === 'amelding'
+        ? r.summary?.opplysningspliktig
+        : r.kind === 'rf1086'
+          ? r.summary?.selskap.organisasjonsnummer
+          : undefined;
+    return org ? [org] : [];
+  });
 }
 
 function overviewOf(item: DraftListItem, sourceStatus: DraftOverview['sourceStatus']): DraftOverview {

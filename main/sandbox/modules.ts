@@ -1,6 +1,7 @@
 import type { EmulatorModule } from './host';
 import { altinnModule } from './altinn/altinn-module';
 import { altinnEventsModule } from './altinn-events/events-module';
+import { enhetsregisteretModule } from './enhetsregisteret/enhetsregisteret-module';
 import { dialogportenModule } from './dialogporten/dialogporten-module';
 import { maskinportenModule } from './maskinporten/maskinporten-module';
 import { SandboxTokenAuthority } from './maskinporten/token-authority';
@@ -19,5 +20,6 @@ export function emulatorModules(options: { skatteetaten?: SkatteetatenEmulatorOp
     altinnEventsModule(authority),
     dialogportenModule(authority),
     skatteetatenModule(authority, options.skatteetaten),
+    enhetsregisteretModule(),
   ];
 }

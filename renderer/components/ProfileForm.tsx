@@ -5,6 +5,8 @@ import { useCreateProfile } from '../bridge/queries';
 import { isValidOrgNumber, normaliseOrgNumber } from '../../shared/domain/org-number';
 import { EnvironmentNameSchema, type EnvironmentName } from '../../shared/domain/profile';
 import { ErrorMessage } from './ErrorMessage';
+import { RegisterNote } from './RegisterNote';
+import { useRegisterName } from '../bridge/register-queries';
 import { CustomEnvironmentPicker, type CustomEnvironmentChoice } from './CustomEnvironmentPicker';
 import { ProfileKindFields, profileKindInput, type ProfileKindChoice } from './firm/ProfileKindFields';
 
@@ -20,6 +22,7 @@ export function ProfileForm({ onCreated }: { onCreated?: (name: string) => void 
   const [custom, setCustom] = useState<CustomEnvironmentChoice | null>(null);
   const [touched, setTouched] = useState(false);
   const [kind, setKind] = useState<ProfileKindChoice>({ kind: 'business', reportsOrg: '' });
+  const register = useRegisterName(orgNumber, displayName, setDisplayName, environment);
 
   const orgValid = isValidOrgNumber(normaliseOrgNumber(orgNumber));
   const nameValid = displayName.trim().length > 0;
@@ -78,6 +81,7 @@ export function ProfileForm({ onCreated }: { onCreated?: (name: string) => void 
         error={touched && !orgValid ? t('profile.orgNumberInvalid') : undefined}
         data-testid="org-number"
       />
+      <RegisterNote lookup={register} />
       <Textfield
         label={t('profile.displayName')}
         description={t('profile.displayNameHelp')}

@@ -69,6 +69,9 @@ export const en: Messages = {
     created: '{{name}} has been added.',
     listTitle: 'Organisations',
   },
+  register: {
+    looking: 'Looking it up in Enhetsregisteret …',
+  },
   firm: {
     nav: 'Clients',
     kindLegend: 'What kind of organisation?',

@@ -68,6 +68,9 @@ export const nb = {
     created: '{{name}} er lagt til.',
     listTitle: 'Virksomheter',
   },
+  register: {
+    looking: 'Slår opp i Enhetsregisteret …',
+  },
   firm: {
     nav: 'Klienter',
     kindLegend: 'Hva slags virksomhet?',

@@ -24,6 +24,9 @@ const ServiceUrl = z.url({ protocol: /^https?$/ }).refine(isSafeServiceUrl, { me
 /** A base URL without a trailing slash, so clients can append the documented paths. */
 const BaseUrl = ServiceUrl.transform((u) => u.replace(/\/+$/, ''));
 
+/** The public register's API root (https://data.brreg.no/enhetsregisteret/api/dokumentasjon/no/index.html). */
+export const PUBLIC_ENHETSREGISTERET = 'https://data.brreg.no/enhetsregisteret/api';
+
 /** What stands in for `{scheme}` when the template is checked as a URL (a valid host label and path segment). */
 const SCHEME_PLACEHOLDER = 'innsender-scheme';
 const TREDJEPART_TEMPLATE_URL =
@@ -90,6 +93,12 @@ export const EndpointsSchema = z.object({
       }),
   }),
   digdir: z.object({ selfServicePortal: BaseUrl }),
+  /**
+   * Brønnøysundregistrene's open Enhetsregisteret API (no login; brreg/openAPI `specs/enhetsregisteret.json`).
+   * The register has no test edition Skatteetaten's test data lives in, so test and production read the real one;
+   * a custom file may point elsewhere (a mirror, a proxy), and one that leaves it out gets the public register.
+   */
+  enhetsregisteret: z.object({ base: BaseUrl }).default({ base: PUBLIC_ENHETSREGISTERET }),
 });
 export type Endpoints = z.infer<typeof EndpointsSchema>;
 export type EndpointsInput = z.input<typeof EndpointsSchema>;

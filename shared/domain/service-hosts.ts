@@ -1,7 +1,7 @@
 /**
  * The domains of the services Innsender talks to and links to: Altinn (authentication, Dialogporten, approval
  * pages), Digdir (the self-service portal), Maskinporten and Skatteetaten (its APIs and the old `sits.no`
- * gateway, skatteetaten-apis.md §2–3). One list, for the external-link allow-list and for the custom environment
+ * gateway, skatteetaten-apis.md §2–3), and Brønnøysund's open register. One list, for the external-link allow-list and for the custom environment
  * file's "non-standard host" confirmation alike.
  */
 export const SERVICE_DOMAINS = [
@@ -12,6 +12,8 @@ export const SERVICE_DOMAINS = [
   'skatteetaten.no',
   'skatteetaten-test.no',
   'sits.no',
+  // Brønnøysundregistrene's open Enhetsregisteret API (data.brreg.no): names, founding dates, underenheter.
+  'brreg.no',
 ] as const;
 
 /** A host name (as WHATWG URL gives it: lower case) at one of the services' domains or below one. */

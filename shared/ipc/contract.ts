@@ -16,6 +16,7 @@ import { avstemmingChannels } from './channels/avstemming';
 import { SkattekortChangedEventSchema } from '../skattekort/skattekort-views';
 import { deadlinesChannels } from './channels/deadlines';
 import { firmChannels } from './channels/firm';
+import { registerChannels } from './channels/register';
 import { DeadlineOpenEventSchema } from '../deadlines/deadline-views';
 import {
   OutboxChangedEventSchema,
@@ -40,6 +41,7 @@ export const channels = {
   ...avstemmingChannels,
   ...deadlinesChannels,
   ...firmChannels,
+  ...registerChannels,
 } as const satisfies Record<ChannelName, Channel<z.ZodType, z.ZodType>>;
 
 /** Every main → renderer event, declared once, validated before it is sent. */

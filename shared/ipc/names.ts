@@ -99,6 +99,8 @@ export const CHANNEL_NAMES = [
   'firm.syncDelegations',
   'firm.confirmDelegation',
   'firm.openClientAdmin',
+  // register (Enhetsregisteret)
+  'register.lookup',
   // deadlines
   'deadlines.list',
   'deadlines.setWarnDays',

@@ -56,6 +56,21 @@ const ADVICE: readonly [RegExp, LocalizedText][] = [
       'Choose the business the file is for at the top of the app, or make the file for the right organisation number.',
     ),
   ],
+  // Enhetsregisteret's answer may be older than a change the business has made: check the register first.
+  [
+    /VIRKSOMHET_NOT_UNDERENHET/,
+    text(
+      'Se virksomhetens underenheter på brreg.no. Er registeret riktig, rett virksomhetens organisasjonsnummer i lønnssystemet og lag filen på nytt; er underenheten ny, kan du sende likevel.',
+      'Look up the business’s sub-units on brreg.no. If the register is right, correct the virksomhet’s organisation number in your payroll system and make the file again; if the sub-unit is new, you may send anyway.',
+    ),
+  ],
+  [
+    /FOUNDING_NOT_AS_REGISTERED/,
+    text(
+      'Se stiftelsesdatoen på brreg.no, og rett inntektsåret eller stiftelsesopplysningene (post 9) i systemet som laget oppgaven, og lag filene på nytt.',
+      'Look up the founding date on brreg.no, correct the income year or the founding details (post 9) in the system that made the return, and make the files again.',
+    ),
+  ],
   [
     /STRUCTURE|XSD|NOT_RECOGNISED|UNREADABLE|NOT_A_LIST|KILDESYSTEM/,
     text(

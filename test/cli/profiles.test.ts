@@ -30,6 +30,16 @@ describe('innsender profiles', () => {
     expect((await cli(dir, 'profiles')).out).not.toMatch(/974761076/);
   });
 
+  it('takes the name from Enhetsregisteret (the sandbox’s register) when none is given, and says so with the date', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'innsender-cli-'));
+    const added = await cli(dir, 'profiles', 'add', '211785462');
+    expect(added.code).toBe(0);
+    expect(added.out).toMatch(/211785462 +sandbox +Syntetisk arbeidsgiver AS/);
+    expect(added.err).toMatch(
+      /^Fra Enhetsregisteret \(hentet \d{4}-\d{2}-\d{2}\): Syntetisk arbeidsgiver AS, AS, stiftet 2018-03-01\./,
+    );
+  });
+
   it('refuses an invalid org number with the same code as the UI, exit code 2', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'innsender-cli-'));
     const text = await cli(dir, 'profiles', 'add', '123456789', 'X');

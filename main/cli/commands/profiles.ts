@@ -4,6 +4,7 @@ import { EXIT } from '../exit-codes';
 import type { Profile } from '../../../shared/domain/profile';
 import { isAppError } from '../../../shared/domain/app-error';
 import { printable, printError } from '../output';
+import { nameFromRegister } from '../register-name';
 
 function describe(p: Profile, active: boolean): string {
   return `${active ? '*' : ' '} ${p.orgNumber}  ${p.environment.padEnd(10)}  ${printable(p.displayName)}  (${p.id})`;
@@ -35,7 +36,7 @@ export function registerProfilesCommand(program: Command, ctx: CliContext): void
     .command('add')
     .description('add a profile (the first becomes active)')
     .argument('<orgnr>', 'organisasjonsnummer, 9 digits')
-    .argument('<name>', 'display name')
+    .argument('[name]', 'display name (default: the name in Enhetsregisteret)')
     .option('--env <environment>', 'sandbox | test | production | custom', 'sandbox')
     .option('--env-file <file>', 'for --env custom: the JSON file with every URL')
     .option('--firm', 'an accounting firm reporting for its clients (agent systembruker)')
@@ -44,10 +45,12 @@ export function registerProfilesCommand(program: Command, ctx: CliContext): void
       '--confirm-host <host...>',
       'for --env custom: a host outside Altinn, Digdir, Maskinporten and Skatteetaten you confirm may receive the grant, tokens and reports',
     )
-    .action(async (orgNumber: string, displayName: string, opts: AddOptions) => {
+    .action(async (orgNumber: string, name: string | undefined, opts: AddOptions) => {
       // The terminal names the file where the app's page would use main's dialog: the same checks, the same pick.
       const pick = opts.envFile ? await offerFile(ctx, opts.envFile) : undefined;
       if (opts.envFile && !pick) return;
+      const displayName = name ?? (await nameFromRegister(ctx, orgNumber, registerEnvironment(opts.env)));
+      if (displayName === undefined) return;
       await ctx.call(
         'profiles.create',
         {
@@ -84,6 +87,11 @@ export function registerProfilesCommand(program: Command, ctx: CliContext): void
     .description('remove a profile (its drafts and outbox stay on disk)')
     .argument('<id-or-orgnr>')
     .action((key: string) => ctx.call('profiles.remove', { id: resolveId(ctx, key) }, () => `Removed: ${key}`));
+}
+
+/** The environment a new profile's name is looked up in; a custom one's file is not read before it is added. */
+function registerEnvironment(env: string): 'sandbox' | 'test' | 'production' {
+  return env === 'sandbox' || env === 'test' ? env : 'production';
 }
 
 /** Reads and checks a custom environment file named on the command line; prints the error and gives undefined. */

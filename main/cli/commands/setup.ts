@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../context';
+import { nameFromRegister } from '../register-name';
 import { EXIT } from '../exit-codes';
 import { printError } from '../output';
 import { isAppError } from '../../../shared/domain/app-error';
@@ -176,15 +177,17 @@ export function registerSetupCommands(program: Command, ctx: CliContext): void {
   clients
     .command('add')
     .argument('<orgnr>')
-    .argument('<name>')
+    .argument('[name]', "the client's name (default: the name in Enhetsregisteret)")
     .option('--service <service...>', 'the services the firm handles for it (default: all registered)')
-    .action((orgNumber: string, name: string, opts: { service?: string[] }) =>
-      ctx.call(
+    .action(async (orgNumber: string, given: string | undefined, opts: { service?: string[] }) => {
+      const name = given ?? (await nameFromRegister(ctx, orgNumber));
+      if (name === undefined) return;
+      await ctx.call(
         'firm.addClient',
         { orgNumber, name, ...(opts.service?.length ? { services: opts.service as ServiceId[] } : {}) },
         list,
-      ),
-    );
+      );
+    });
   clients
     .command('remove')
     .argument('<orgnr>')

@@ -3,6 +3,8 @@ import { Button, Heading, Paragraph, Textfield } from '@digdir/designsystemet-re
 import { useTranslation } from 'react-i18next';
 import { useAddClient } from '../../bridge/firm-queries';
 import { ErrorMessage } from '../ErrorMessage';
+import { RegisterNote } from '../RegisterNote';
+import { useRegisterName } from '../../bridge/register-queries';
 
 /** Adds a client by org number and name; main checks the number and names the client in any refusal. */
 export function AddClientForm() {
@@ -11,6 +13,7 @@ export function AddClientForm() {
   const [orgNumber, setOrgNumber] = useState('');
   const [name, setName] = useState('');
   const [added, setAdded] = useState<string | null>(null);
+  const register = useRegisterName(orgNumber, name, setName);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setAdded(null);
@@ -46,6 +49,7 @@ export function AddClientForm() {
           data-testid="client-name"
         />
       </div>
+      <RegisterNote lookup={register} />
       <div className="row">
         <Button type="submit" loading={add.isPending} data-testid="add-client">
           {t('firm.add')}

@@ -8,6 +8,7 @@ import { duplicateRules } from './rules/duplicates';
 import { formatRules } from './rules/format';
 import { identifierRules } from './rules/identifiers';
 import { profileOrgRule } from './rules/profile-org';
+import { registerRules } from './rules/register';
 import { replacementRules } from './rules/replacement';
 import type { AMeldingRule, AMeldingRuleContext } from './rules/rule-context';
 import { structureRules } from './rules/structure';
@@ -23,6 +24,7 @@ const RULES: readonly AMeldingRule[] = [
   sumRules,
   replacementRules,
   deadlineRules,
+  registerRules,
 ];
 
 /** Every offline business rule for an a-melding whose structure is complete. */

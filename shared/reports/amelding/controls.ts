@@ -374,6 +374,13 @@ export const AMELDING_CONTROLS = [
     "The message is for an organisation that is not one of the accounting firm's clients.",
     'main/firm (altinn-auth.md §5.4: the agent systembruker acts only for delegated clients)',
   ),
+  row(
+    'AMELDING_VIRKSOMHET_NOT_UNDERENHET',
+    'innsender-advarsel',
+    'Virksomheten er ikke en underenhet av den opplysningspliktige i Enhetsregisteret.',
+    'The virksomhet is not a sub-unit of the opplysningspliktig in Enhetsregisteret.',
+    'Enhetsregisteret (data.brreg.no/enhetsregisteret/api, brreg/openAPI specs/enhetsregisteret.json); the a-melding guide: the virksomhet is the underenhet where the employees work',
+  ),
   // Published deviations only Skatteetaten can check.
   skatteetatenOnly(
     'AMELDING_EMPLOYMENT_NOT_CONTINUED',

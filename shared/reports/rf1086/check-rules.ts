@@ -9,6 +9,7 @@ import { groupingRules } from './rules/grouping';
 import { identifierRules } from './rules/identifiers';
 import { incomeYearRules } from './rules/income-year';
 import { profileAndDeadlineRules } from './rules/profile-and-deadline';
+import { registerRules } from './rules/register';
 import type { Rf1086Rule, Rf1086RuleContext } from './rules/rule-context';
 import { shareRules } from './rules/shares';
 
@@ -21,6 +22,7 @@ const RULES: readonly Rf1086Rule[] = [
   dividendRules,
   incomeYearRules,
   fieldControlRules,
+  registerRules,
 ];
 
 /** Every offline consistency rule for a set of RF-1086 forms selected together. */

@@ -765,7 +765,7 @@ export const RF1086_CONTROLS = [
     official: 'MAKS_025',
     consequence: 'avvisning',
     checkedBy: 'skatteetaten',
-    note: 'Compares the founding (stiftelse) date with Enhetsregisteret, which is not available offline.',
+    note: 'Compares the founding (stiftelse) date with Enhetsregisteret as it is when the return arrives. Innsender warns from its last cached answer (RF1086_FOUNDING_NOT_AS_REGISTERED); only Skatteetaten refuses.',
     message: {
       nb: 'Stiftelsesdatoen stemmer ikke med Enhetsregisteret.',
       en: 'The founding date does not match the Central Coordinating Register.',
@@ -949,6 +949,16 @@ export const RF1086_CONTROLS = [
     'Oppgaven gjelder et selskap som ikke er klient av regnskapsførerkontoret.',
     "The return is for a company that is not one of the accounting firm's clients.",
     'main/firm (altinn-auth.md §5.4: the agent systembruker acts only for delegated clients)',
+  ),
+  own(
+    'RF1086_FOUNDING_NOT_AS_REGISTERED',
+    'innsender-advarsel',
+    'Stiftelsesopplysningene i hovedskjemaet stemmer ikke med stiftelsesdatoen i Enhetsregisteret.',
+    "The main form's founding information does not match the founding date in Enhetsregisteret.",
+    'Enhetsregisteret `stiftelsesdato` (data.brreg.no/enhetsregisteret/api, brreg/openAPI specs/enhetsregisteret.json); post 9 Hendelsestype/Tidspunkt (aksjonaerregisteroppgaveHovedskjema.xsd, AksjerNyutstedteStiftelseMvType-datadef-17670); ' +
+      FIELD_NOTES,
+    // Skatteetaten's MAKS_025, checked from the cached register answer: a warning, since the answer may be old.
+    'MAKS_025',
   ),
   own(
     'RF1086_DEADLINE_PASSED',

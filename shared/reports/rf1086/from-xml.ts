@@ -43,7 +43,13 @@ class At {
     return value !== undefined && /^\d+(\.0*)?$/.test(value) ? Math.trunc(Number(value)) : undefined;
   }
 
-  event(fields: { antall?: string; beloep?: string; perAksje?: string; tidspunkt?: string }): Rf1086Event {
+  event(fields: {
+    antall?: string;
+    beloep?: string;
+    perAksje?: string;
+    tidspunkt?: string;
+    hendelsestype?: string;
+  }): Rf1086Event {
     return {
       path: this.path,
       line: this.element.line,
@@ -51,6 +57,9 @@ class At {
       ...(fields.beloep && this.field(fields.beloep) ? { beloep: this.field(fields.beloep) } : {}),
       ...(fields.perAksje && this.field(fields.perAksje) ? { perAksje: this.field(fields.perAksje) } : {}),
       ...(fields.tidspunkt && this.field(fields.tidspunkt) ? { tidspunkt: this.field(fields.tidspunkt) } : {}),
+      ...(fields.hendelsestype && this.field(fields.hendelsestype)
+        ? { hendelsestype: this.field(fields.hendelsestype) }
+        : {}),
     };
   }
 }
@@ -109,6 +118,7 @@ function readHovedskjema(skjema: At, file: string): Rf1086Hovedskjema {
       at.event({
         antall: 'AksjerNyutstedteStiftelseMvAntall-datadef-17668',
         tidspunkt: 'AksjerNyutstedteStiftelseMvTidspunkt-datadef-17671',
+        hendelsestype: 'AksjerNyutstedteStiftelseMvType-datadef-17670',
       }),
     ),
     omfordelingTilgang: many(

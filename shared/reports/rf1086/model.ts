@@ -18,6 +18,8 @@ export interface Rf1086Event {
   readonly beloep?: Rf1086Field;
   readonly perAksje?: Rf1086Field;
   readonly tidspunkt?: Rf1086Field;
+  /** Post 9's Hendelsestype (free text ≤ 35: stiftelse, nyemisjon, fusjon, …). */
+  readonly hendelsestype?: Rf1086Field;
 }
 
 export interface Rf1086ShareClassKey {

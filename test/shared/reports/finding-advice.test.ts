@@ -23,6 +23,11 @@ describe('advice for a finding, said to a bookkeeper', () => {
     }
   });
 
+  it('sends Enhetsregisteret findings to brreg.no first, since the cached answer may be older than a change', () => {
+    expect(adviceFor('AMELDING_VIRKSOMHET_NOT_UNDERENHET').nb).toMatch(/^Se virksomhetens underenheter på brreg\.no/);
+    expect(adviceFor('RF1086_FOUNDING_NOT_AS_REGISTERED').en).toMatch(/^Look up the founding date on brreg\.no/);
+  });
+
   it('has advice for a code it has never seen', () => {
     expect(adviceFor('SOMETHING_NEW').en).toMatch(/^Correct this in the system that made the file/);
   });

@@ -1,3 +1,4 @@
+import type { RegisterFacts } from '../../../domain/register-facts';
 import type { ReportEnvironment } from '../../environment';
 import type { Finding } from '../../finding';
 import type { Leveranse } from '../model';
@@ -29,6 +30,8 @@ export interface AMeldingRuleContext {
   /** 'YYYY-MM-DD'; injected so deadline rules are testable. */
   readonly today: string;
   readonly knownMessages?: readonly KnownAMelding[];
+  /** Enhetsregisteret's last answers (cached, each with its fetch time); without them the register rules are silent. */
+  readonly register?: RegisterFacts;
   /** XSD validation already enforces choices for XML, so the JSON-only structure rules skip XML. */
   readonly source: 'xml' | 'json';
 }

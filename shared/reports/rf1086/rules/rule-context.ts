@@ -1,3 +1,4 @@
+import type { RegisterFacts } from '../../../domain/register-facts';
 import type { ReportEnvironment } from '../../environment';
 import type { Finding } from '../../finding';
 import type { Rf1086Set } from '../returns';
@@ -9,6 +10,8 @@ export interface Rf1086RuleContext {
   readonly clientOrgs?: readonly string[];
   /** 'YYYY-MM-DD'. */
   readonly today: string;
+  /** Enhetsregisteret's last answers (cached, each with its fetch time); without them the register rules are silent. */
+  readonly register?: RegisterFacts;
 }
 
 export type Rf1086Rule = (set: Rf1086Set, context: Rf1086RuleContext) => Finding[];

@@ -20,6 +20,22 @@ const known = (meldingsId: string, status: 'sent' | 'on-its-way', extra: Partial
       : { kind: 'on-its-way' as const, since: '2026-01-21T10:00:00Z' },
   ...extra,
 });
+/** What Enhetsregisteret answered for the example's employer (the shape of register-facts.ts), fetched 1 Jan 2026. */
+function employerAnswer(subUnits: string[]) {
+  return {
+    status: 'found' as const,
+    unit: {
+      orgNumber: '211785462',
+      name: 'Syntetisk arbeidsgiver AS',
+      organisationForm: 'AS',
+      kind: 'enhet' as const,
+      bankrupt: false,
+      windingUp: false,
+    },
+    subUnits,
+    fetchedAt: '2026-01-01T08:00:00.000Z',
+  };
+}
 const mottaker = (l: Leveranse) => l.oppgave.virksomhet![0]!.inntektsmottaker![0]!;
 const virksomhet = (l: Leveranse) => l.oppgave.virksomhet![0]!;
 const aga = (l: Leveranse) => virksomhet(l).arbeidsgiveravgift!.loennOgGodtgjoerelse![0]!;
@@ -121,6 +137,8 @@ const MUTATIONS: Partial<Record<AMeldingControlCode, Mutation>> = {
   AMELDING_OPPLYSNINGSPLIKTIG_NOT_PROFILE: { context: { profileOrg: '974761076' } },
   // A firm's profile: the example's opplysningspliktig is not among its clients.
   AMELDING_OPPLYSNINGSPLIKTIG_NOT_CLIENT: { context: { profileOrg: '974761076', clientOrgs: ['910000017'] } },
+  // Enhetsregisteret's cached answer lists another underenhet for the employer than the example's virksomhet.
+  AMELDING_VIRKSOMHET_NOT_UNDERENHET: { context: { register: { '211785462': employerAnswer(['973861778']) } } },
 };
 
 const offline = AMELDING_CONTROLS.filter((row) => row.checkedBy === 'innsender');

@@ -72,6 +72,7 @@ describe('the controls tables', () => {
       offline: 14,
       skatteetatenOnly: ['180D', '108', '231', '142C', '276'],
     });
-    expect(controlCoverage(RF1086_CONTROLS)).toEqual({ published: 91, offline: 90, skatteetatenOnly: ['MAKS_025'] });
+    // MAKS_025 (the founding date against Enhetsregisteret) is warned about from the cached register answer.
+    expect(controlCoverage(RF1086_CONTROLS)).toEqual({ published: 91, offline: 91, skatteetatenOnly: [] });
   });
 });
