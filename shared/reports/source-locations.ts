@@ -53,13 +53,32 @@ export function locateFindings(
   ];
 }
 
+/** Thrown by `find`'s visitor to end a walk once everything asked for is found; no reader reports it. */
+class WalkComplete extends Error {}
+
+/**
+ * Walks until every wanted path is found and the walk is past the last wanted line. Start tags come in document
+ * order, so no element later in the file can start on a line already passed, and a reader's paths are unique
+ * (repeated elements carry their index), so the first place found for a path is the only one. Findings usually
+ * sit near the top (the period, the sums), and stopping there saved most of the second pass: 0.35 s of 1.5 s main-
+ * thread CPU on a 10,000-recipient a-melding (issue 12 item 4).
+ */
 function find(locations: SourceLocations, paths: ReadonlySet<string>, lines: ReadonlySet<number>) {
   const at = new Map<string, SourceLocation>();
   const deepestAtLine = new Map<number, string>();
-  locations.walk((path, line, column) => {
-    if (paths.has(path)) at.set(path, { line, column });
-    if (lines.has(line) && path.length > (deepestAtLine.get(line)?.length ?? 0)) deepestAtLine.set(line, path);
-  });
+  let lastLine = 0;
+  for (const line of lines) lastLine = Math.max(lastLine, line);
+  try {
+    locations.walk((path, line, column) => {
+      if (line > lastLine && at.size === paths.size) throw new WalkComplete();
+      if (paths.has(path) && !at.has(path)) at.set(path, { line, column });
+      if (lines.has(line) && path.length > (deepestAtLine.get(line)?.length ?? 0)) deepestAtLine.set(line, path);
+    });
+  } catch (thrown) {
+    // A walk over text ends in the parser, which turns any throw into its own unread result; a walk over a tree
+    // lets it through to here.
+    if (!(thrown instanceof WalkComplete)) throw thrown;
+  }
   return { at, deepestAtLine };
 }
 
