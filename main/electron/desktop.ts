@@ -1,9 +1,10 @@
 import { BrowserWindow, clipboard, dialog, Notification, shell } from 'electron';
 import { writeFile } from 'node:fs/promises';
 import { savedBytes, type DesktopPort } from '../desktop-port';
+import { electronAppWindow } from './app-window-port';
 
-/** The desktop port, Electron's way. */
-export function electronDesktop(): DesktopPort {
+/** The desktop port, Electron's way; `mainWindow` is the window whose title bar names the page. */
+export function electronDesktop(mainWindow: () => BrowserWindow | undefined): DesktopPort {
   const parent = () => BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
   return {
     openExternal: (url) => shell.openExternal(url),
@@ -32,5 +33,6 @@ export function electronDesktop(): DesktopPort {
       if (onClick) n.on('click', onClick);
       n.show();
     },
+    window: electronAppWindow(mainWindow),
   };
 }
