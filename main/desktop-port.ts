@@ -1,5 +1,6 @@
 /**
- * What main needs from the desktop around it: the OS browser, file dialogs, the clipboard and notifications.
+ * What main needs from the desktop around it: the OS browser, file dialogs, the clipboard, notifications and,
+ * where there is one, the app window (its title, printing and PDF).
  * Electron's glue implements it with shell/dialog/clipboard/Notification; the CLI and the real-browser harness
  * with plain functions, so every service that uses it runs (and is tested) under plain Node.
  */
@@ -16,6 +17,16 @@ export function savedBytes(content: SavedContent): Uint8Array {
   return typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
 }
 
+/** The app's window, which only the app has (the CLI has none; the real-browser harness uses headless Chromium). */
+export interface AppWindowPort {
+  /** The title bar's text (already composed and checked: see `shared/app/window-title.ts`). */
+  setTitle(title: string): void;
+  /** A self-contained HTML document (no scripts, no outside resources) rendered to PDF bytes, A4. */
+  printToPdf(html: string): Promise<Uint8Array>;
+  /** The same document through the OS print dialog; resolves false when the user cancelled. */
+  print(html: string): Promise<boolean>;
+}
+
 export interface DesktopPort {
   /** Hands an already allow-listed http(s) URL to the OS browser. */
   openExternal(url: string): Promise<void>;
@@ -29,4 +40,6 @@ export interface DesktopPort {
   writeClipboard(text: string): Promise<void>;
   /** An OS notification; `onClick` runs when the user clicks it. */
   notify(notification: { title: string; body: string; onClick?: () => void }): void;
+  /** The app window; absent where there is none (the CLI), so what needs it can say so plainly. */
+  window?: AppWindowPort;
 }

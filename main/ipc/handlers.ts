@@ -8,6 +8,7 @@ import { outboxHandlers } from './handlers/outbox';
 import { skattekortHandlers } from './handlers/skattekort';
 import { tredjepartHandlers } from './handlers/tredjepart';
 import { deadlinesHandlers } from './handlers/deadlines';
+import { desktopHandlers } from './handlers/desktop';
 
 /** Joins each capability's handlers; the type demands one for every channel in the contract. */
 export function createHandlers(services: AppServices): Handlers {
@@ -20,5 +21,6 @@ export function createHandlers(services: AppServices): Handlers {
     ...skattekortHandlers(services),
     ...tredjepartHandlers(services),
     ...deadlinesHandlers(services),
+    ...desktopHandlers(services),
   };
 }

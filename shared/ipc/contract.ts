@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { ProfilesStateSchema, SandboxStatusSchema } from './schemas';
+import { ProfilesStateSchema, SandboxStatusSchema, SettingsSchema } from './schemas';
 import { foundationChannels } from './channels/foundation';
 import { setupChannels } from './channels/setup';
 import { SystemUserStatusEventSchema } from '../domain/setup';
@@ -11,6 +11,7 @@ import { tredjepartChannels } from './channels/tredjepart';
 import { skattekortChannels } from './channels/skattekort';
 import { SkattekortChangedEventSchema } from '../skattekort/skattekort-views';
 import { deadlinesChannels } from './channels/deadlines';
+import { desktopChannels, NavigateEventSchema, OutboxOpenEventSchema } from './channels/desktop';
 import { DeadlineOpenEventSchema } from '../deadlines/deadline-views';
 import {
   OutboxChangedEventSchema,
@@ -32,6 +33,7 @@ export const channels = {
   ...tredjepartChannels,
   ...skattekortChannels,
   ...deadlinesChannels,
+  ...desktopChannels,
 } as const;
 
 /** Every main → renderer event, declared once, validated before it is sent. */
@@ -56,6 +58,12 @@ export const events = {
   'skattekort.changed': SkattekortChangedEventSchema,
   /** The user clicked a deadline warning: show the Frister page with that deadline. */
   'deadlines.open': DeadlineOpenEventSchema,
+  /** The user clicked a notification about a rejected or stuck submission: show it on Utboks. */
+  'outbox.open': OutboxOpenEventSchema,
+  /** The application menu's Gå/Go entry (or its Ctrl/Cmd+number) asks for a page. */
+  'app.navigate': NavigateEventSchema,
+  /** The settings changed (the language): main rebuilds the application menu in it. */
+  'settings.changed': SettingsSchema,
 } as const;
 
 export type Channels = typeof channels;
