@@ -78,7 +78,8 @@ export function ConfirmSendAction({
             {t('outbox.send.title')}
           </Heading>
         </Dialog.Block>
-        <Dialog.Block className="stack">
+        {/* The middle block scrolls when the window is short (the buttons below stay in sight): reachable by keyboard. */}
+        <Dialog.Block className="stack" tabIndex={0}>
           {preview.isPending && <Spinner aria-label={t('app.loading')} />}
           {preview.error ? <ErrorMessage error={preview.error} /> : null}
           {preview.data && <PreviewBody preview={preview.data} />}
