@@ -1,4 +1,5 @@
 import type { Messages } from './messages';
+import { pageLabels } from '../../shared/app/app-pages';
 
 export const en: Messages = {
   app: {
@@ -12,14 +13,9 @@ export const en: Messages = {
   },
   nav: {
     label: 'Main menu',
-    setup: 'Setup',
-    reports: 'Reports',
-    outbox: 'Outbox',
-    feedback: 'Feedback',
-    settings: 'Settings',
-    deadlines: 'Deadlines',
-    tredjepart: 'Third-party',
-    skattekort: 'Tax cards',
+    // The pages' names come from shared/app/app-pages.ts, which the application menu and the title use too.
+    ...pageLabels('en'),
+    menuButton: 'Menu',
   },
   env: {
     sandbox: 'Sandbox',
@@ -747,5 +743,15 @@ export const en: Messages = {
     exportCsv: 'Save as CSV',
     exportJson: 'Save as JSON',
     exported: 'Saved to {{path}}',
+  },
+  // Desktop conventions (issue 15): a received submission's receipt; technical details folded away.
+  receipt: {
+    savePdf: 'Save receipt as PDF …',
+    print: 'Print receipt …',
+    saved: 'The receipt is saved to {{path}}.',
+    printed: 'The receipt was sent to the printer.',
+  },
+  technicalDetails: {
+    addresses: 'Technical details: the addresses Innsender uses',
   },
 };

@@ -1,3 +1,5 @@
+import { pageLabels } from '../../shared/app/app-pages';
+
 /** Bokmål, the default. English in en.ts must have exactly these keys (checked by the type). */
 export const nb = {
   app: {
@@ -11,14 +13,9 @@ export const nb = {
   },
   nav: {
     label: 'Hovedmeny',
-    setup: 'Oppsett',
-    reports: 'Rapporter',
-    outbox: 'Utboks',
-    feedback: 'Tilbakemeldinger',
-    settings: 'Innstillinger',
-    deadlines: 'Frister',
-    tredjepart: 'Tredjepart',
-    skattekort: 'Skattekort',
+    // The pages' names come from shared/app/app-pages.ts, which the application menu and the title use too.
+    ...pageLabels('nb'),
+    menuButton: 'Meny',
   },
   env: {
     sandbox: 'Sandkasse',
@@ -743,5 +740,15 @@ export const nb = {
     exportCsv: 'Lagre som CSV',
     exportJson: 'Lagre som JSON',
     exported: 'Lagret i {{path}}',
+  },
+  // Desktop conventions (issue 15): a received submission's receipt; technical details folded away.
+  receipt: {
+    savePdf: 'Lagre kvittering som PDF …',
+    print: 'Skriv ut kvittering …',
+    saved: 'Kvitteringen er lagret i {{path}}.',
+    printed: 'Kvitteringen er sendt til skriveren.',
+  },
+  technicalDetails: {
+    addresses: 'Tekniske detaljer: adressene Innsender bruker',
   },
 } as const;

@@ -1,4 +1,4 @@
-import { Card, Field, Heading, Label, Paragraph, Select, Table } from '@digdir/designsystemet-react';
+import { Card, Details, Field, Heading, Label, Paragraph, Select, Table } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import { useAppInfo, useEnvironment, useSettings, useUpdateSettings } from '../bridge/queries';
 import { LanguageSchema } from '../../shared/domain/localized';
@@ -66,24 +66,30 @@ export function SettingsPage() {
                   : t('settings.sandboxStopped')}
               </Paragraph>
             )}
-            <Table data-testid="endpoint-table" data-size="sm">
-              <Table.Head>
-                <Table.Row>
-                  <Table.HeaderCell>{t('settings.service')}</Table.HeaderCell>
-                  <Table.HeaderCell>{t('settings.address')}</Table.HeaderCell>
-                </Table.Row>
-              </Table.Head>
-              <Table.Body>
-                {endpointRows(env.endpoints).map(([name, url]) => (
-                  <Table.Row key={name}>
-                    <Table.Cell>{name}</Table.Cell>
-                    <Table.Cell>
-                      <code>{url}</code>
-                    </Table.Cell>
-                  </Table.Row>
-                ))}
-              </Table.Body>
-            </Table>
+            {/* The addresses are for support and developers: folded away, so they are not the page's main text. */}
+            <Details>
+              <Details.Summary>{t('technicalDetails.addresses')}</Details.Summary>
+              <Details.Content>
+                <Table data-testid="endpoint-table" data-size="sm">
+                  <Table.Head>
+                    <Table.Row>
+                      <Table.HeaderCell>{t('settings.service')}</Table.HeaderCell>
+                      <Table.HeaderCell>{t('settings.address')}</Table.HeaderCell>
+                    </Table.Row>
+                  </Table.Head>
+                  <Table.Body>
+                    {endpointRows(env.endpoints).map(([name, url]) => (
+                      <Table.Row key={name}>
+                        <Table.Cell>{name}</Table.Cell>
+                        <Table.Cell>
+                          <code>{url}</code>
+                        </Table.Cell>
+                      </Table.Row>
+                    ))}
+                  </Table.Body>
+                </Table>
+              </Details.Content>
+            </Details>
           </>
         )}
       </section>

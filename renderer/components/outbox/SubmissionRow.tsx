@@ -4,6 +4,7 @@ import { Link as RouterLink } from 'react-router';
 import { targetOrg, type Submission, type SubmissionError } from '../../../shared/outbox/submission';
 import type { OutboxProgress } from '../../../shared/outbox/outbox-views';
 import { localized } from '../../i18n';
+import { ReceiptActions } from './ReceiptActions';
 import { FactList, type Fact } from '../reports/FactList';
 import { formatDateTime, formatOrgNumber } from '../reports/format';
 
@@ -93,6 +94,7 @@ export function SubmissionRow({ submission, progress, onCancel, onRetry, busy }:
           <div data-testid="receipt" className="stack">
             <Paragraph>{t('outbox.receivedBody', { at: formatDateTime(state.at, lang) })}</Paragraph>
             <FactList facts={receiptFacts(submission, t)} testId="receipt-facts" />
+            <ReceiptActions submissionId={submission.id} label={submission.label} />
             <Paragraph data-size="sm">
               <RouterLink to="/feedback">{t('outbox.toFeedback')}</RouterLink>
             </Paragraph>

@@ -100,7 +100,15 @@ describe('one submission in the outbox, in each state', () => {
     expect(value('Meldings-ID')).toBe('melding-1');
     expect(value('SHA-256 av det som ble sendt')).toBe('b'.repeat(64));
     expect(within(row).getByRole('link', { name: 'Se tilbakemeldinger' }).getAttribute('href')).toBe('/feedback');
-    expect(within(row).queryAllByRole('button')).toEqual([]);
+    // No cancel or retry: only the receipt, to save as PDF or print, each naming the submission for a screen reader.
+    expect(
+      within(row)
+        .queryAllByRole('button')
+        .map((b) => b.textContent),
+    ).toEqual([
+      `Lagre kvittering som PDF …: ${submission({ kind: 'queued', since: '' }).label}`,
+      `Skriv ut kvittering …: ${submission({ kind: 'queued', since: '' }).label}`,
+    ]);
   });
 
   it('rejected: the reason in plain words, Skatteetaten’s code and the korrelasjonsid to quote; no retry', () => {
