@@ -64,6 +64,9 @@ describe('the app shell in real Chromium', () => {
     await status.getByText(/Sandkassen kjører på http:\/\/127\.0\.0\.1:\d+/).waitFor();
     const baseUrl = h.services.sandbox.running()?.baseUrl;
     expect(baseUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    // The addresses are technical details, folded away until asked for.
+    expect(await page.getByTestId('endpoint-table').isVisible()).toBe(false);
+    await page.getByText('Tekniske detaljer: adressene Innsender bruker').click();
     await page.getByTestId('endpoint-table').getByText(`${baseUrl}/maskinporten/token`).waitFor();
   });
 

@@ -22,6 +22,10 @@ export interface DesktopRecord {
   saved: { path: string; content: string; bytes: Buffer }[];
   clipboard: string[];
   notifications: { title: string; body: string; onClick?: () => void }[];
+  /** Every title the page gave the window ("Rapporter — Fjellstue AS — Innsender"), in order. */
+  titles: string[];
+  /** The receipts sent to "the printer": the HTML main rendered. */
+  printed: string[];
   /** The next answers of the native open dialog, consumed one per call (empty = cancelled). */
   nextPicks: string[][];
 }
@@ -52,13 +56,37 @@ export async function startHarness(
     feedback?: Pick<AppServicesOptions, 'feedbackIntervals'>;
     /** A fixed clock for the whole app (deadlines, the sandbox, tokens), for tests about dates. */
     now?: () => Date;
+    /** The window's size (default 1280×900). */
+    viewport?: { width: number; height: number };
   } = {},
 ): Promise<Harness> {
   if (!existsSync(join(RENDERER_DIR, 'index.html'))) {
     throw new Error('The renderer is not built: run `npm run test:e2e` (it builds first).');
   }
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'innsender-e2e-')));
-  const desktop: DesktopRecord = { openedExternally: [], saved: [], clipboard: [], notifications: [], nextPicks: [] };
+  const desktop: DesktopRecord = {
+    openedExternally: [],
+    saved: [],
+    clipboard: [],
+    notifications: [],
+    nextPicks: [],
+    titles: [],
+    printed: [],
+  };
+  // First: the window port renders receipts to PDF with it.
+  const browser: Browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  });
   const openedExternally = desktop.openedExternally;
   const services = createAppServices({
     dataDir,
@@ -77,27 +105,33 @@ export async function startHarness(
       },
       writeClipboard: async (text) => void desktop.clipboard.push(text),
       notify: (n) => void desktop.notifications.push(n),
+      // The app window: the title recorded, and a receipt rendered to PDF by this headless Chromium's page.pdf(),
+      // as Electron's webContents.printToPDF does in the app.
+      window: {
+        setTitle: (title) => void desktop.titles.push(title),
+        async printToPdf(html) {
+          const receipt = await browser.newPage();
+          try {
+            await receipt.setContent(html);
+            return new Uint8Array(await receipt.pdf({ format: 'A4', printBackground: true }));
+          } finally {
+            await receipt.close();
+          }
+        },
+        print: async (html) => (desktop.printed.push(html), true),
+      },
     },
     log: silentLogger,
+    outboxNotifications: true,
     ...(options.feedback ? { feedbackPolling: true, ...options.feedback } : {}),
     ...(options.now ? { now: options.now } : {}),
   });
   const bridge = await startBridgeServer(services);
   const site = await startStaticServer(RENDERER_DIR, bridge.url);
-  const browser: Browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
+  const context = await browser.newContext({
+    viewport: options.viewport ?? { width: 1280, height: 900 },
+    locale: 'nb-NO',
   });
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'nb-NO' });
   await context.addInitScript({ content: await buildBridgeClient(`${bridge.url}/?token=${bridge.token}`) });
   const page = await context.newPage();
   const consoleErrors: string[] = [];
