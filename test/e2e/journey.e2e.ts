@@ -41,6 +41,7 @@ const FORBIDDEN: [name: string, pattern: RegExp][] = [
   ['a SCREAMING_CASE code', /\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b/g],
   ['the feedback status MOTTATT_MED_AVVIK', /MOTTATT_MED_AVVIK/g],
   ['the feedback status GODKJENT', /\bGODKJENT\b/g],
+  ['another of Skatteetaten’s status enums', /\b(?:MOTTATT|AVVIST|UNDER_BEHANDLING)\b/g],
   ['the English status word Rejected', /\bRejected\b/g],
   ['an ISO date', /\b\d{4}-\d{2}-\d{2}(?:T[\d:.]+Z?)?\b/g],
   ['a loopback URL', /\bhttps?:\/\/(?:127\.0\.0\.1|localhost|\[::1\])[^\s]*/g],
