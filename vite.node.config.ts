@@ -18,7 +18,12 @@ export default defineConfig({
     sourcemap: true,
     minify: false,
     rolldownOptions: {
-      input: { 'main/index': 'main/electron/main.ts', 'cli/index': 'main/cli/index.ts' },
+      // The report check's worker thread is an entry of its own (main/reports/check-in-worker.ts finds it).
+      input: {
+        'main/index': 'main/electron/main.ts',
+        'cli/index': 'main/cli/index.ts',
+        'reports/check-worker': 'main/reports/check-worker.ts',
+      },
       external,
       output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
     },

@@ -13,7 +13,8 @@ import type { KeyStore } from './keys/key-store';
 import { createKeytarKeyStore } from './keys/keytar-key-store';
 import { SetupService } from './setup/setup-service';
 import { createReportsService, type ReportsService } from './reports/reports-service';
-import { knownAMeldingerFrom } from './reports/known-messages';
+import { profileSubmissions } from './reports/known-messages';
+import { checkReportFilesInWorker } from './reports/check-in-worker';
 import { ActiveFeedback } from './dialogporten/active-feedback';
 import type { PollIntervals } from './dialogporten/feedback-poller';
 import { ActiveOutbox } from './outbox/active-outbox';
@@ -25,6 +26,7 @@ import { TredjepartDraftStore } from './tredjepart/tredjepart-drafts';
 import { DeadlineService } from './deadlines/deadline-service';
 import { DeadlineWarnings } from './deadlines/deadline-warnings';
 import { notifyOutboxProblems } from './outbox/outbox-notifications';
+import { CustomEnvironments } from './environments/custom-environments';
 
 export interface AppServicesOptions {
   dataDir: string;
@@ -48,6 +50,8 @@ export interface AppServicesOptions {
   outboxRetry?: Partial<RetryPolicy>;
   /** How often a skattekort order's answer is asked for while it is not ready (tests shorten it). */
   skattekortPoll?: Partial<AnswerPollIntervals>;
+  /** Run report checks in a worker thread, off the main thread (default: in Electron; the CLI checks inline). */
+  checksInWorker?: boolean;
   /** Warn about deadlines due soon with OS notifications while running (default: in Electron only). */
   deadlineWarnings?: boolean;
   /** OS notifications for rejected submissions and ones that stopped trying (default: in Electron only). */
@@ -66,6 +70,8 @@ export interface AppServices {
   profiles: ProfileService;
   events: EventHub;
   sandbox: SandboxController;
+  /** Custom environment files picked in main (the page names them by pick id) and their hosts' confirmation. */
+  customEnvironments: CustomEnvironments;
   /** The active profile's Maskinporten key, client, Altinn system and systembruker (`<dataDir>/profiles/<id>/`). */
   setup: SetupService;
   /** Report checks and drafts (`<dataDir>/drafts`), with the active profile's organisation and environment. */
@@ -102,6 +108,11 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     ...(options.now ? { now: options.now } : {}),
   });
   const keyStore = options.keyStore ?? createKeytarKeyStore();
+  const customEnvironments = new CustomEnvironments({
+    desktop: options.desktop,
+    language: () => settings.read().language,
+    ...(options.now ? { now: options.now } : {}),
+  });
   const setup = new SetupService({
     dataDir: options.dataDir,
     keyStore,
@@ -132,7 +143,8 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     desktop: options.desktop,
     language: () => settings.read().language,
     // The outbox is made just below; it is only asked once a check runs.
-    knownMessages: () => knownAMeldingerFrom(outbox),
+    submissions: () => profileSubmissions(outbox),
+    ...((options.checksInWorker ?? options.host === 'electron') ? { checkFiles: checkReportFilesInWorker } : {}),
     ...(options.now ? { check: { now: options.now } } : {}),
   });
   const outbox = new ActiveOutbox({
@@ -195,6 +207,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     profiles,
     events,
     sandbox,
+    customEnvironments,
     setup,
     feedback,
     outbox,

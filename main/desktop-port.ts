@@ -28,7 +28,7 @@ export interface AppWindowPort {
 }
 
 export interface DesktopPort {
-  /** Hands an already allow-listed http(s) URL to the OS browser. */
+  /** Hands a URL to the OS browser: the normalised `href` that `externalUrlToOpen` allowed, never raw text. */
   openExternal(url: string): Promise<void>;
   /** The native open dialog; resolves to the chosen paths (empty when cancelled). */
   pickFiles(options: { title: string; filters: FileFilter[]; multiple: boolean }): Promise<string[]>;

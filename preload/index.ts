@@ -1,7 +1,7 @@
 // The narrow door: one function per contract channel and a fixed event map. Never ipcRenderer itself.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import { createBridgeApi } from '../shared/ipc/bridge-api';
-import { eventChannel } from '../shared/ipc/contract';
+import { eventChannel } from '../shared/ipc/names';
 
 const api = createBridgeApi({
   invoke: (channel, payload) => ipcRenderer.invoke(channel, payload),

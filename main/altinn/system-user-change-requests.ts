@@ -47,7 +47,10 @@ export type ChangeRequest = z.infer<typeof ChangeRequestSchema>;
 export interface ChangeRequestInput {
   /** The system user to change (SystemUserExternalDTO.id, from listSystemUsers). */
   systemUserId: string;
-  /** A new UUID per change request: Altinn's idempotency key for the call. */
+  /**
+   * A new UUID per change request. Altinn keeps it as the change request's id (the answer's `id` is this value),
+   * and the same id sent again answers with that change request (200) instead of making a second one.
+   */
   correlationId: string;
   requiredRights: AltinnRight[];
   unwantedRights: AltinnRight[];
@@ -116,6 +119,9 @@ export class SystemUserChangeRequestClient {
 /**
  * A 404 here means one of two things the user must tell apart: the change request is unknown (AUTH-00010), or the
  * system user it is for no longer exists (the owner deleted it in Altinn: only a new systembruker helps then).
+ * Altinn names the second `Problem.SystemUserNotFound`, AUTH-00015 (Altinn/altinn-authentication
+ * src/Core/Problems/Problem.cs, returned by ChangeRequestSystemUserController.CreateChangeRequest @ ad4f6f36); a
+ * 404 with no code at all is read the same way, as a gateway in front of Altinn may answer one.
  */
 function changeRequestNotFound(body: unknown, operation: string): AppError {
   const codes = problemCodes(body);
@@ -129,13 +135,18 @@ function changeRequestNotFound(body: unknown, operation: string): AppError {
       [`${operation}: HTTP 404`, ...codes],
     );
   }
-  if (codes.length > 0) return altinnError(404, body, operation, WRITE);
+  if (codes.length > 0 && !codes.includes('AUTH-00015')) return altinnError(404, body, operation, WRITE);
+  return systemUserGone([`${operation}: HTTP 404`, ...codes]);
+}
+
+/** The system user is gone from Altinn (deleted by its owner): only a new systembruker helps. */
+export function systemUserGone(detail: string[]): AppError {
   return new AppError(
     'ALTINN_SYSTEM_USER_NOT_FOUND',
     {
       nb: 'Systembrukeren finnes ikke lenger i Altinn (den kan være slettet av eieren). Be om en ny systembruker i oppsettet.',
       en: 'The system user no longer exists in Altinn (the owner may have deleted it). Request a new system user in the setup.',
     },
-    [`${operation}: HTTP 404`],
+    detail,
   );
 }

@@ -1,9 +1,7 @@
 import { Command, CommanderError } from 'commander';
-import { createAppServices, type AppServices } from '../app-services';
-import { createLogger } from '../log/logger';
+import type { AppServices } from '../app-services';
 import { defaultDataDir } from '../settings/data-dir';
 import { createCliContext } from './context';
-import { cliDesktop } from './cli-desktop';
 import { EXIT, type ExitCode } from './exit-codes';
 import type { CliIo } from './output';
 import { registerProfilesCommand } from './commands/profiles';
@@ -16,7 +14,6 @@ import { registerOutboxCommands } from './commands/outbox';
 import { registerTredjepartCommand } from './commands/tredjepart';
 import { registerSkattekortCommand } from './commands/skattekort';
 import { registerFristerCommand } from './commands/frister';
-import { join } from 'node:path';
 
 export interface CliRun {
   argv: string[];
@@ -28,8 +25,10 @@ export interface CliRun {
 }
 
 /**
- * `innsender …`: the main-process services without Electron. Parses the global options first, builds the same
- * services the app uses, then runs the command. Returns the exit code instead of exiting, so tests can call it.
+ * `innsender …`: the main-process services without Electron. Parses the global options first and declares every
+ * command (names, arguments, options: cheap); the services the app uses are loaded and built only once a command
+ * runs, so `--help`, `--version` and usage errors never load the app. Returns the exit code instead of exiting, so
+ * tests can call it.
  */
 export async function runCli({ argv, io, env = process.env, version, now }: CliRun): Promise<ExitCode> {
   const globals = new Command()
@@ -46,16 +45,14 @@ export async function runCli({ argv, io, env = process.env, version, now }: CliR
 
   let services: AppServices | undefined;
   try {
-    services = createAppServices({
-      dataDir,
-      host: 'node',
-      version,
-      desktop: cliDesktop(io),
-      log: createLogger({ file: join(dataDir, 'logs', 'innsender-cli.log') }),
-      ...(now ? { now } : {}),
-    });
-    const ctx = createCliContext(services, io, { json: !!g.json, lang });
-    for (const notice of services.settings.notices) io.err(`${notice.code}: ${notice.message[lang]}`);
+    const ctx = createCliContext(
+      () => {
+        if (!services) throw new Error('the app services are opened when a command runs');
+        return services;
+      },
+      io,
+      { json: !!g.json, lang },
+    );
 
     const program = new Command('innsender')
       .description('Report to Skatteetaten by machine: Maskinporten, Altinn systembruker, Dialogporten.')
@@ -64,7 +61,14 @@ export async function runCli({ argv, io, env = process.env, version, now }: CliR
       .option('--json', 'print machine-readable JSON: {"ok":true,"value":…} or {"ok":false,"error":…}')
       .option('--lang <lang>', 'nb (default) or en, for messages')
       .exitOverride()
-      .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
+      .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })
+      // Before any command's action (never for help or a usage error): load and build the app's services.
+      .hook('preAction', async () => {
+        if (services) return;
+        const { openCliServices } = await import('./cli-services');
+        services = openCliServices({ dataDir, version, io, ...(now ? { now } : {}) });
+        for (const notice of services.settings.notices) io.err(`${notice.code}: ${notice.message[lang]}`);
+      });
     registerProfilesCommand(program, ctx);
     registerSandboxCommand(program, ctx);
     registerKeysCommand(program, ctx);

@@ -1,9 +1,10 @@
 import { isAppError } from '../../shared/domain/app-error';
 import type { Language } from '../../shared/domain/localized';
+import { alreadySentOf, alreadySentText } from '../../shared/outbox/duplicate-key';
 import type { Submission } from '../../shared/outbox/submission';
 import type { CliContext } from './context';
 import { EXIT, type ExitCode } from './exit-codes';
-import { printError } from './output';
+import { printable, printError } from './output';
 
 /** How the commands that send through the outbox (submit, tredjepart, skattekort) wait, print and exit. */
 
@@ -16,13 +17,30 @@ export async function waitForAnswer(ctx: CliContext, id: string): Promise<Submis
   }
 }
 
+/**
+ * Sends through `send` (outbox.submit, tredjepart.submit, skattekort.order) and, when the outbox answered with a
+ * submission it already held (a rerun after a crash, or while the first is still on its way), says so first:
+ * "Already sent on …, receipt …". The outbox's duplicate guard decides; this only tells which case it was.
+ */
+export async function sendOnce(ctx: CliContext, send: () => Promise<Submission>): Promise<Submission> {
+  const before = new Set((await ctx.request('outbox.list', undefined)).submissions.map((s) => s.id));
+  const submission = await send();
+  const state = submission.state.kind;
+  if (before.has(submission.id) && !ctx.json && state !== 'rejected' && state !== 'cancelled') {
+    ctx.io.out(alreadySentText(alreadySentOf(submission))[ctx.lang]);
+  }
+  return submission;
+}
+
 export function fail(ctx: CliContext, error: unknown): void {
   if (!isAppError(error)) throw error;
   const code = printError(ctx.io, error.toShape(), ctx.json, ctx.lang);
-  // A draft with errors is "what was checked has errors", like `innsender validate`; an unknown id or an action
-  // the submission's state does not allow is bad input.
-  if (error.code === 'OUTBOX_DRAFT_INVALID') ctx.setExit(EXIT.findings);
-  else if (/^OUTBOX_(.*_NOT_FOUND|NOT_FOUND|CANNOT_\w+)$/.test(error.code)) ctx.setExit(EXIT.usage);
+  // A draft with errors, or a report already sent with other content, is "what was checked has errors", like
+  // `innsender validate`; an unknown id, unreadable or several reports, or an action the state does not allow is
+  // bad input.
+  if (error.code === 'OUTBOX_DRAFT_INVALID' || error.code === 'OUTBOX_ALREADY_SENT') ctx.setExit(EXIT.findings);
+  else if (/^OUTBOX_(.*_NOT_FOUND|NOT_FOUND|CANNOT_\w+|FILE_UNREADABLE|ONE_REPORT)$/.test(error.code))
+    ctx.setExit(EXIT.usage);
   else ctx.setExit(code);
 }
 
@@ -34,7 +52,7 @@ export function exitFor(s: Submission): ExitCode {
 }
 
 export function describe(s: Submission, lang: Language, long = false): string {
-  const head = `${s.id}  ${s.state.kind.padEnd(9)}  ${s.label}`;
+  const head = `${s.id}  ${s.state.kind.padEnd(9)}  ${printable(s.label)}`;
   const lines: string[] = [head];
   const state = s.state;
   if (state.kind === 'received') {

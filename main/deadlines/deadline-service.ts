@@ -11,7 +11,7 @@ import { deadlineId, osloDate, upcomingDeadlines } from '../../shared/deadlines/
 import type { Submission, SubmissionTarget } from '../../shared/outbox/submission';
 import { SCHEMES } from '../../shared/tredjepart/schemes';
 import type { DesktopPort } from '../desktop-port';
-import { isAllowedExternalUrl } from '../security/external-links';
+import { externalUrlToOpen } from '../security/external-links';
 import type { ProfileService } from '../settings/profiles';
 import { profileDir, SetupStateFile } from '../setup/setup-state';
 import { DeadlineSettingsFile } from './deadline-settings';
@@ -126,7 +126,8 @@ export class DeadlineService {
   /** Opens the official extension form in the OS browser; refused unless the address is allow-listed. */
   async openExtensionForm(form: ExtensionFormId): Promise<void> {
     const url = EXTENSION_FORMS[form].url;
-    if (!isAllowedExternalUrl(url)) {
+    const href = externalUrlToOpen(url);
+    if (!href) {
       throw new AppError(
         'EXTERNAL_URL_REFUSED',
         {
@@ -136,7 +137,7 @@ export class DeadlineService {
         [url],
       );
     }
-    await this.options.desktop.openExternal(url);
+    await this.options.desktop.openExternal(href);
   }
 
   /** The services the profile chose in the setup (the registered system's, once there is one). */

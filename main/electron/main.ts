@@ -14,6 +14,7 @@ import { electronDesktop } from './desktop';
 import { installAppMenu } from './app-menu';
 import { rememberWindowState, savedWindowBounds } from './window-state';
 import { currentWindowBackground, followSystemTheme } from './theme';
+import { quitAfterDispose } from './quit-after-dispose';
 
 // Built as ESM (out/main/index.js): the renderer and preload bundles sit beside this folder.
 const here = dirname(fileURLToPath(import.meta.url));
@@ -92,7 +93,7 @@ async function start(): Promise<void> {
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
-  app.on('before-quit', () => void services.dispose());
+  quitAfterDispose(app, () => services.dispose(), services.log);
   // No feedback polling while the machine sleeps; a poll at once when it wakes.
   powerMonitor.on('suspend', () => services.feedback.suspend());
   powerMonitor.on('resume', () => services.feedback.resume());

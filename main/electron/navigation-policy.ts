@@ -1,4 +1,4 @@
-import { isAllowedExternalUrl } from '../security/external-links';
+import { externalUrlToOpen } from '../security/external-links';
 import { originOf } from '../security/url-origin';
 
 export type NavigationDecision = { action: 'allow' } | { action: 'deny' } | { action: 'open-external'; url: string };
@@ -15,10 +15,16 @@ export function decideNavigation(
   const origin = originOf(url);
   if (origin === null) return { action: 'deny' };
   if (origin === appOrigin) return { action: 'allow' };
-  return isAllowedExternalUrl(url, extraOrigins) ? { action: 'open-external', url } : { action: 'deny' };
+  return openExternally(url, extraOrigins);
 }
 
 /** New windows are never created: an allowed link opens in the OS browser, anything else is dropped. */
 export function decideWindowOpen(url: string, extraOrigins: readonly string[] = []): NavigationDecision {
-  return isAllowedExternalUrl(url, extraOrigins) ? { action: 'open-external', url } : { action: 'deny' };
+  return openExternally(url, extraOrigins);
+}
+
+/** The OS browser gets the normalised address that was checked, never the page's raw text. */
+function openExternally(url: string, extraOrigins: readonly string[]): NavigationDecision {
+  const href = externalUrlToOpen(url, extraOrigins);
+  return href ? { action: 'open-external', url: href } : { action: 'deny' };
 }

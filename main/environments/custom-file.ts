@@ -1,45 +1,43 @@
-import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
 import { EndpointsSchema, type Endpoints } from '../../shared/domain/endpoints';
 import { AppError } from '../../shared/domain/app-error';
+import { describeFileReadFailure, readRegularFile } from '../disk/read-regular-file';
 
 const MAX_BYTES = 64 * 1024;
 
-/** Reads a `custom` environment: every URL from a JSON file the user names, checked field by field. */
+/**
+ * Reads a `custom` environment: every URL from a JSON file the user picked, checked field by field. The file is
+ * read again at every start, so a bad one (a FIFO, `/dev/zero`, a huge file) must fail fast with a message and
+ * never crash or hang; no message quotes the file's content (it may be anything picked by mistake).
+ */
 export async function loadCustomEndpoints(file: string): Promise<Endpoints> {
-  let raw: string;
-  try {
-    const buffer = await readFile(file);
-    if (buffer.byteLength > MAX_BYTES) {
-      throw new AppError('CUSTOM_ENV_TOO_LARGE', {
-        nb: `Miljøfilen ${file} er større enn 64 KiB; er det riktig fil?`,
-        en: `The environment file ${file} is larger than 64 KiB; is it the right file?`,
-      });
-    }
-    raw = buffer.toString('utf8');
-  } catch (error) {
-    if (error instanceof AppError) throw error;
-    throw new AppError('CUSTOM_ENV_UNREADABLE', {
-      nb: `Kunne ikke lese miljøfilen ${file}: ${(error as Error).message}`,
-      en: `Could not read the environment file ${file}: ${(error as Error).message}`,
-    });
+  const name = basename(file);
+  const read = await readRegularFile(file, MAX_BYTES);
+  if (!read.ok) {
+    throw new AppError(
+      read.failure.reason === 'too-large' ? 'CUSTOM_ENV_TOO_LARGE' : 'CUSTOM_ENV_UNREADABLE',
+      describeFileReadFailure(read.failure, { nb: `miljøfilen ${name}`, en: `the environment file ${name}` }),
+    );
   }
   let json: unknown;
   try {
-    json = JSON.parse(raw);
-  } catch (error) {
+    json = JSON.parse(read.bytes.toString('utf8'));
+  } catch {
+    // V8's SyntaxError quotes the text around the fault; only the fact is passed on.
     throw new AppError('CUSTOM_ENV_NOT_JSON', {
-      nb: `Miljøfilen ${file} er ikke gyldig JSON: ${(error as Error).message}`,
-      en: `The environment file ${file} is not valid JSON: ${(error as Error).message}`,
+      nb: `Miljøfilen ${name} er ikke gyldig JSON.`,
+      en: `The environment file ${name} is not valid JSON.`,
     });
   }
   const parsed = EndpointsSchema.safeParse(json);
   if (!parsed.success) {
+    // Field paths and zod's own messages only: none of them repeats the value that was refused.
     const details = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`);
     throw new AppError(
       'CUSTOM_ENV_INVALID',
       {
-        nb: `Miljøfilen ${file} mangler eller har feil i ${details.length} felt. Se detaljene.`,
-        en: `The environment file ${file} has ${details.length} missing or invalid field(s). See the details.`,
+        nb: `Miljøfilen ${name} mangler eller har feil i ${details.length} felt. Se detaljene.`,
+        en: `The environment file ${name} has ${details.length} missing or invalid field(s). See the details.`,
       },
       details,
     );

@@ -1,7 +1,8 @@
-import type { Endpoints } from '../../shared/domain/endpoints';
+import { nonStandardHosts, type Endpoints } from '../../shared/domain/endpoints';
 import type { Profile } from '../../shared/domain/profile';
 import { realEndpoints, sandboxEndpoints } from './table';
 import { loadCustomEndpoints } from './custom-file';
+import { hostsNeedConfirmation, unconfirmedHosts } from './custom-environments';
 import type { SandboxController } from '../sandbox/sandbox-controller';
 
 /** The endpoints a profile's calls go to; for the sandbox this starts the emulator if it is not running. */
@@ -12,9 +13,14 @@ export async function endpointsFor(profile: Profile, sandbox: SandboxController)
     case 'test':
     case 'production':
       return realEndpoints(profile.environment);
-    case 'custom':
+    case 'custom': {
       // The profile schema guarantees the file for `custom`; the check keeps the type honest.
       if (!profile.customEnvironmentFile) throw new Error('custom profile without file');
-      return loadCustomEndpoints(profile.customEnvironmentFile);
+      const endpoints = await loadCustomEndpoints(profile.customEnvironmentFile);
+      // The file is read again at every use: a host added to it since the confirmation stops every call.
+      const missing = unconfirmedHosts(nonStandardHosts(endpoints), profile.customHostsConfirmed?.hosts);
+      if (missing.length > 0) throw hostsNeedConfirmation(missing);
+      return endpoints;
+    }
   }
 }

@@ -37,6 +37,15 @@ export const KeyRecordSchema = z.object({
   registeredAt: z.iso.datetime().optional(),
   retiredAt: z.iso.datetime().optional(),
   publicJwk: PublicJwkSchema,
+  /**
+   * The kid Digdir's self-service portal lists for this key, when it is not the key's own: a public key pasted as
+   * PEM is listed with a portal-assigned UUID (field-notes.md; olefredrik/Wenche docs/oppsett.md §2e @ 00c744b5).
+   * The grant's header must then name this one. Absent: the key's own kid (its RFC 7638 thumbprint).
+   */
+  portalKid: z
+    .string()
+    .regex(/^[A-Za-z0-9._-]{1,200}$/)
+    .optional(),
   /** Only for a virksomhetssertifikat: its grants carry `x5c` instead of `kid`. */
   certificate: EnterpriseCertificateSchema.optional(),
 });

@@ -9,6 +9,7 @@ import type { KeyStore } from './key-store';
 
 /** What signs a grant: a key that cannot be exported, and the header that names it (`kid`, or `x5c`). */
 export interface GrantSigner {
+  /** The kid the grant names: the one the portal lists for the key when the user entered it, else the key's own. */
   kid: string;
   key: CryptoKey;
   header: { kid: string } | { x5c: string[] };
@@ -92,6 +93,45 @@ export class MaskinportenKeys {
   }
 
   /**
+   * Records the kid the self-service portal shows for this key (`null`: the key's own kid again). Refused for a
+   * virksomhetssertifikat (its grants name no kid) and for a kid another live key of the profile already answers to.
+   */
+  setPortalKid(kid: string, portalKid: string | null): Promise<KeyRecord> {
+    return this.serialised(async () => {
+      const records = await this.metadata.read();
+      const record = findRecord(records, kid);
+      if (record.status === 'retired') throw retiredKey(kid);
+      if (record.certificate) {
+        throw new AppError('KEY_PORTAL_KID_CERTIFICATE', {
+          nb: 'Et virksomhetssertifikat logger inn med sertifikatkjeden (x5c), ikke med en nøkkel-ID. Det trenger ingen kid fra portalen.',
+          en: 'An enterprise certificate signs in with its certificate chain (x5c), not a key id. It needs no kid from the portal.',
+        });
+      }
+      const wanted = portalKid?.trim() || null;
+      if (wanted !== null && !/^[A-Za-z0-9._-]{1,200}$/.test(wanted)) {
+        throw new AppError('KEY_PORTAL_KID_INVALID', {
+          nb: 'Nøkkel-ID-en fra portalen kan bare ha bokstaver, tall, punktum, bindestrek og understrek (som «3f2c9a1e-…»). Kopier den slik portalen viser den.',
+          en: 'The key id from the portal can only hold letters, digits, dots, hyphens and underscores (like "3f2c9a1e-…"). Copy it as the portal shows it.',
+        });
+      }
+      // Another live key's own kid or portal kid: two keys must never answer to the same kid in a grant.
+      const clash = records.find(
+        (r) => r.kid !== kid && r.status !== 'retired' && (r.kid === wanted || r.portalKid === wanted),
+      );
+      if (clash) {
+        throw new AppError('KEY_PORTAL_KID_TAKEN', {
+          nb: `Nøkkel-ID-en ${wanted} hører allerede til en annen nøkkel i profilen (${clash.kid}). Sjekk at du kopierte kid-en til riktig nøkkel.`,
+          en: `The key id ${wanted} already belongs to another key in the profile (${clash.kid}). Check that you copied the kid of the right key.`,
+        });
+      }
+      const { portalKid: _previous, ...rest } = record;
+      const updated: KeyRecord = wanted === null || wanted === record.kid ? rest : { ...rest, portalKid: wanted };
+      await this.metadata.write(records.map((r) => (r.kid === kid ? updated : r)));
+      return updated;
+    });
+  }
+
+  /**
    * Deletes the private key and keeps the record for history. Refused while it is the only usable key, unless
    * `withoutSuccessor` says the user means to stop using Maskinporten from this profile.
    */
@@ -147,8 +187,9 @@ export class MaskinportenKeys {
     }
     // Not extractable: once imported, the key can sign but its bytes cannot be read back out of the CryptoKey.
     const key = await importPKCS8(pem, 'RS256', { extractable: false });
-    const header = record.certificate ? { x5c: record.certificate.x5c } : { kid: record.kid };
-    return { kid: record.kid, key, header };
+    const named = record.portalKid ?? record.kid;
+    const header = record.certificate ? { x5c: record.certificate.x5c } : { kid: named };
+    return { kid: named, key, header };
   }
 
   private add(

@@ -1,5 +1,6 @@
 import { AppError } from '../../shared/domain/app-error';
 import type { LocalizedText } from '../../shared/domain/localized';
+import { serviceForScope } from '../../shared/domain/services-catalogue';
 import type { TokenOutcome } from './token-response';
 
 /** Maskinporten accepts iat within ±10 s of its own clock (altinn-auth.md §1.3). */
@@ -102,8 +103,8 @@ function oauthError(outcome: Extract<TokenOutcome, { kind: 'oauth-error' }>, con
   }
   if (mp === '124' || /signature|kid/.test(text)) {
     return make('MASKINPORTEN_KEY_NOT_REGISTERED', {
-      nb: `Maskinporten kjenner ikke nøkkelen ${context.kid} på klienten ${context.clientId}. Last opp den offentlige nøkkelen (JWK) på klienten i Samarbeidsportalen; det kan ta opptil to minutter før den virker.`,
-      en: `Maskinporten does not know key ${context.kid} on client ${context.clientId}. Upload the public key (JWK) on the client in Samarbeidsportalen; it can take up to two minutes to take effect.`,
+      nb: `Maskinporten kjenner ikke nøkkelen ${context.kid} på klienten ${context.clientId}. Last opp den offentlige nøkkelen (JWK) på klienten i Samarbeidsportalen; det kan ta opptil to minutter før den virker. Viser portalen nøkkelen med en annen kid, skriv den inn ved nøkkelen i oppsettet (steg 1) eller med innsender keys portal-kid.`,
+      en: `Maskinporten does not know key ${context.kid} on client ${context.clientId}. Upload the public key (JWK) on the client in Samarbeidsportalen; it can take up to two minutes to take effect. If the portal lists the key under another kid, enter it by the key in the setup (step 1) or with innsender keys portal-kid.`,
     });
   }
   if (timeRelated) {
@@ -131,6 +132,8 @@ function oauthError(outcome: Extract<TokenOutcome, { kind: 'oauth-error' }>, con
     });
   }
   if (mp === '303' || outcome.error === 'invalid_altinn_customer_configuration') {
+    const notGranted = serviceNotGranted(outcome.description, context);
+    if (notGranted) return notGranted;
     const org = context.systemUserOrg ?? '?';
     return make('MASKINPORTEN_SYSTEMUSER_NOT_FOUND', {
       nb: `Maskinporten fant ingen godkjent systembruker for ${org} knyttet til klienten ${context.clientId}. Fullfør systembruker-forespørselen og få den godkjent i Altinn, sjekk at systemet i Altinn har denne klient-ID-en, og at externalRef stemmer med forespørselen.`,
@@ -147,4 +150,26 @@ function oauthError(outcome: Extract<TokenOutcome, { kind: 'oauth-error' }>, con
     nb: `Maskinporten avviste forespørselen: ${outcome.description || outcome.error}.`,
     en: `Maskinporten refused the grant: ${outcome.description || outcome.error}.`,
   });
+}
+
+/**
+ * MP-303 covers several causes (altinn-auth.md §2.4). When Maskinporten's description names one of the scopes
+ * asked for, the systembruker exists but has not been given that service: that is the headline, with the service
+ * by name and where to add it; the generic code and Maskinporten's own words follow in the details.
+ */
+function serviceNotGranted(description: string, context: TokenErrorContext): AppError | null {
+  const scopes = context.scopes.filter((scope) => description.includes(scope));
+  if (scopes.length === 0) return null;
+  const names = scopes.map((scope) => serviceForScope(scope)?.name ?? { nb: scope, en: scope });
+  const nb = names.map((n) => n.nb).join(', ');
+  const en = names.map((n) => n.en).join(', ');
+  const org = context.systemUserOrg ?? '?';
+  return new AppError(
+    'MASKINPORTEN_SERVICE_NOT_GRANTED',
+    {
+      nb: `MP-303: Systembrukeren for ${org} har ikke fått tjenesten ${nb} (${scopes.join(' ')}). Legg den til under Oppsett, steg 3 («Legg til eller fjern tjenester …»), og få endringen godkjent i Altinn.`,
+      en: `MP-303: The systembruker for ${org} has not been given the service ${en} (${scopes.join(' ')}). Add it in Setup, step 3 ("Add or remove services …"), and have the change approved in Altinn.`,
+    },
+    ['MASKINPORTEN_SYSTEMUSER_NOT_FOUND (MP-303)', description],
+  );
 }

@@ -26,15 +26,10 @@ import { systemUserTokens } from '../skatteetaten/skatteetaten-tokens';
 import type { KeyStore } from '../keys/key-store';
 import { keychainAuditKeyring } from './audit-key';
 import { AuditLog, type VerifyResult } from './audit-log';
-import { submissionFromDraft } from './draft-submission';
-import {
-  createOutbox,
-  payloadDigest,
-  type Connectivity,
-  type EnqueueInput,
-  type Outbox,
-  type OutboxEvent,
-} from './outbox';
+import { readDraftSubmission, submissionFromDraft } from './draft-submission';
+import { enqueueChecked, existingSubmission } from './duplicate-guard';
+import { createOutbox, type Connectivity, type EnqueueInput, type Outbox, type OutboxEvent } from './outbox';
+import { payloadDigest } from './payload-digest';
 import type { RetryPolicy } from './retry-policy';
 import { skatteetatenTransport, type SubmissionTransport } from './transport';
 
@@ -159,9 +154,8 @@ export class ActiveOutbox {
     const endpoints = await endpointsFor(active.profile, this.options.sandbox);
     const base =
       input.target.service === 'a-melding' ? endpoints.skatteetaten.amelding : endpoints.skatteetaten.aksjonaerregister;
-    const existing = (await this.list()).find(
-      (s) => s.draftId === draftId && s.state.kind !== 'cancelled' && s.state.kind !== 'rejected',
-    );
+    const ref = { target: input.target, payloadSha256: digest.sha256, createdAt: this.now().toISOString() };
+    const existing = existingSubmission(await this.list(), ref);
     return {
       draftId,
       label: input.label,
@@ -175,11 +169,18 @@ export class ActiveOutbox {
     };
   }
 
-  /** Queues an error-free draft of the active profile; its bytes are on disk before this returns. */
+  /**
+   * Queues an error-free draft of the active profile; its bytes are on disk before this returns. A report the
+   * outbox already holds answers with that submission (duplicate-guard.ts), even when its re-check now has errors.
+   */
   async submit(draftId: string): Promise<Submission> {
     const active = await this.running();
-    const input = submissionFromDraft(await this.draft(active.profile, draftId));
-    return active.outbox.enqueue(input);
+    const draft = await this.draft(active.profile, draftId);
+    return enqueueChecked(
+      active.outbox,
+      { valid: draft.result.valid, findings: draft.result.findings, read: () => readDraftSubmission(draft) },
+      this.now(),
+    );
   }
 
   /** Queues a submission made elsewhere than from a draft (a skattekort order); on disk before this returns. */
@@ -238,6 +239,10 @@ export class ActiveOutbox {
   }
 
   // --- plumbing -------------------------------------------------------------------------------------------------
+
+  private now(): Date {
+    return this.options.now?.() ?? new Date();
+  }
 
   private async current(): Promise<ProfileOutbox> {
     await this.refresh();

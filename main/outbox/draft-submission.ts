@@ -1,20 +1,22 @@
 import type { Draft } from '../../shared/reports/draft';
 import { writeAMeldingJson } from '../../shared/reports/amelding/to-json';
 import { readReportDocument } from '../../shared/reports/read-report-document';
+import { shareClassOf } from '../../shared/reports/rf1086/returns';
+import { draftInvalidError } from './duplicate-guard';
 import { outboxError, type EnqueueInput } from './outbox';
 
-/**
- * What the outbox sends for a checked draft: the exact bytes that were checked (an a-melding read from XML is
- * sent as the JSON the REST API takes, written from the same model), with the target read from them.
- */
+/** What the outbox sends for an error-free draft; a draft with errors is refused with its findings. */
 export function submissionFromDraft(draft: Draft): EnqueueInput {
-  if (!draft.result.valid) {
-    throw outboxError(
-      'OUTBOX_DRAFT_INVALID',
-      'Utkastet har feil som må rettes før det kan sendes inn.',
-      'The draft has errors that must be fixed before it can be submitted.',
-    );
-  }
+  if (!draft.result.valid) throw draftInvalidError(draft.result.findings);
+  return readDraftSubmission(draft);
+}
+
+/**
+ * What a draft would send, whatever its findings (the duplicate guard asks this of a draft with errors too): the
+ * exact bytes that were checked (an a-melding read from XML is sent as the JSON the REST API takes, written from
+ * the same model), with the target read from them.
+ */
+export function readDraftSubmission(draft: Draft): EnqueueInput {
   const texts = draft.files.map((f) => ({
     name: f.sourcePath,
     text: Buffer.from(f.contentBase64, 'base64').toString('utf8'),
@@ -52,10 +54,17 @@ export function submissionFromDraft(draft: Draft): EnqueueInput {
   const form = main.doc.kind === 'rf1086' ? main.doc.form : undefined;
   const inntektsaar = form?.inntektsaar?.value ?? '';
   const oppgavegiver = form?.organisasjonsnummer?.value ?? '';
+  const aksjeklasse = shareClassOf(form ?? {});
   return {
     draftId: draft.id,
     label: `Aksjonærregisteroppgave ${inntektsaar} (${oppgavegiver})`,
-    target: { service: 'aksjonaerregisteroppgave', inntektsaar, oppgavegiver, underskjemaer: shareholders.length },
+    target: {
+      service: 'aksjonaerregisteroppgave',
+      inntektsaar,
+      oppgavegiver,
+      underskjemaer: shareholders.length,
+      aksjeklasse,
+    },
     payload: {
       service: 'aksjonaerregisteroppgave',
       inntektsaar,

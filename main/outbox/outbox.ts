@@ -1,7 +1,9 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { AppError } from '../../shared/domain/app-error';
 import type { AuditLog, AuditRecord } from './audit-log';
+import { guardEnqueue } from './duplicate-guard';
 import { OutboxStore } from './outbox-store';
+import { payloadDigest } from './payload-digest';
 import { classifyFailure, DEFAULT_RETRY_POLICY, retryDelayMs, type RetryPolicy } from './retry-policy';
 import {
   isFinal,
@@ -45,7 +47,10 @@ export interface Outbox {
   start(): Promise<void>;
   /** Stops taking new work and waits for the attempt in flight to be written down. */
   stop(): Promise<void>;
-  /** Writes payload and record (queued) before returning; a draft with a live submission returns that one. */
+  /**
+   * Writes payload and record (queued) before returning. A report already held (duplicate-guard.ts: received, or
+   * on its way) returns that submission instead of a second one; other bytes under its identity are refused.
+   */
   enqueue(input: EnqueueInput): Promise<Submission>;
   /** Only a queued or a waiting (failed) submission can be cancelled: never one whose bytes may be on the wire. */
   cancel(id: string): Promise<Submission>;
@@ -60,21 +65,6 @@ export interface Outbox {
 
 export function outboxError(code: string, nb: string, en: string): AppError {
   return new AppError(code, { nb, en });
-}
-
-/** The sha256 the audit log and the record carry: of the exact bytes that are sent. */
-export function payloadDigest(payload: SubmissionPayload): { sha256: string; bytes: number } {
-  const hash = createHash('sha256');
-  let bytes = 0;
-  const parts =
-    payload.service === 'aksjonaerregisteroppgave' ? [payload.hovedskjema, ...payload.underskjemaer] : [payload.body];
-  for (const part of parts) {
-    const buffer = Buffer.from(part, 'utf8');
-    bytes += buffer.byteLength;
-    // Each part's length first, so ["ab","c"] and ["a","bc"] differ.
-    hash.update(`${buffer.byteLength}:`).update(buffer);
-  }
-  return { sha256: hash.digest('hex'), bytes };
 }
 
 /**
@@ -318,7 +308,14 @@ export function createOutbox(options: OutboxOptions): Outbox {
           );
         }
         const digest = payloadDigest(input.payload);
+        // Under the lock: a second enqueue of the same report (a double click, a rerun) finds the first.
         const at = now().toISOString();
+        const held = guardEnqueue(submissions.values(), {
+          target: input.target,
+          payloadSha256: digest.sha256,
+          createdAt: at,
+        });
+        if (held) return held;
         const submission: Submission = {
           id: randomUUID(),
           idempotencyKey: randomUUID(),
@@ -391,4 +388,4 @@ export function createOutbox(options: OutboxOptions): Outbox {
   };
 }
 
-export { isFinal };
+export { isFinal, payloadDigest };

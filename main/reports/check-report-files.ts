@@ -18,7 +18,8 @@ import { groupRf1086Forms } from '../../shared/reports/rf1086/returns';
 import { summariseRf1086 } from '../../shared/reports/rf1086/summary';
 import { locateFindings } from '../../shared/reports/source-locations';
 import { DEFAULT_MAX_REPORT_BYTES, isDeclaredUtf8 } from '../../shared/reports/xml/decode-report-bytes';
-import { readReportBytes, readReportFileBytes, type ReportFile } from './read-report-file';
+import { mendLibxml2Findings } from './libxml2-findings';
+import { readReportBytes, readReportFilesBytes, type ReportFile } from './read-report-file';
 import { loadSchema } from './schema-files';
 import { startXsdValidation, type XsdDocument } from './xsd-validate';
 
@@ -32,6 +33,9 @@ export interface CheckReportOptions {
   readonly schemaDir?: string;
   readonly now?: () => Date;
 }
+
+/** Input size from which the XSD runs before the parse instead of beside it (see checkReportFiles). */
+export const SEQUENTIAL_FROM_BYTES = 32 * 1024 * 1024;
 
 const XSD_FOR_VERSION: Record<AMeldingVersion, XsdUsed | null> = {
   v2_0: null,
@@ -68,12 +72,14 @@ export async function checkReportFiles(
   // Unreadable files are reported in the order given, whether reading or parsing found them out.
   const unreadableAt: (CheckResult | undefined)[] = [];
   const loaded: { index: number; name: string; bytes: Uint8Array }[] = [];
+  const paths = inputs.filter((input) => typeof input === 'string');
+  const read = await readReportFilesBytes(paths, limits);
   for (const [index, input] of inputs.entries()) {
     if (typeof input !== 'string') {
       loaded.push({ index, name: input.name, bytes: input.bytes });
       continue;
     }
-    const got = await readReportFileBytes(input, limits);
+    const got = read.get(input)!;
     if (got.ok) loaded.push({ index, name: input, bytes: got.bytes });
     else
       unreadableAt[index] = unreadable(
@@ -88,15 +94,24 @@ export async function checkReportFiles(
   // the two). The worker has the documents once `startValidation` resolves: it must be awaited before the
   // synchronous work, or the worker would only be created after it.
   const guessed = new Map(
-    loaded.map(({ name, bytes }) => [name, bytes.byteLength <= maxBytes ? aMeldingSchemaOf(bytes) : null]),
+    loaded.map(({ name, bytes }) => [name, bytes.byteLength <= maxBytes ? schemaFromHead(bytes) : null]),
   );
+  // Past SEQUENTIAL_FROM_BYTES the XSD worker finishes before the text is decoded and parsed, so the peak is the
+  // larger of the two phases rather than their sum (a 50,000-person a-melding, 83 MiB: 554 MiB overlapped);
+  // below it they overlap for speed. A large document validated streaming may have to be validated again with
+  // a tree: when overlapped it gets the decoded text then, so its bytes need not be held meanwhile.
+  const earlyItems = loaded.flatMap(({ name, bytes }) => {
+    const schema = guessed.get(name);
+    return schema ? [{ key: name, xml: bytes, schema }] : [];
+  });
+  const sequential = earlyItems.reduce((n, item) => n + item.xml.byteLength, 0) >= SEQUENTIAL_FROM_BYTES;
+  const textOf = new Map<string, string>();
   const early = await startValidation(
-    loaded.flatMap(({ name, bytes }) => {
-      const schema = guessed.get(name);
-      return schema ? [{ key: name, xml: bytes, schema }] : [];
-    }),
+    sequential ? earlyItems : earlyItems.map((item) => ({ ...item, again: () => textOf.get(item.key) ?? '' })),
     options.schemaDir,
   );
+  earlyItems.length = 0;
+  if (sequential) await early.findings;
 
   // The rest of the check needs only the text; the bytes go once xmllint-wasm's run lets go of them.
   const files: { index: number; file: CheckedFile }[] = [];
@@ -105,6 +120,7 @@ export async function checkReportFiles(
     if (got.ok) {
       const { bytes: _bytes, ...file } = got.file;
       files.push({ index, file });
+      textOf.set(name, file.text);
     } else {
       const info = { path: name, sha256: got.sha256 ?? '0'.repeat(64), size: got.size ?? 0 };
       unreadableAt[index] = unreadable(info, got.finding, checkedAt);
@@ -248,27 +264,40 @@ async function startValidation(
   schemaDir: string | undefined,
 ): Promise<{ findings: Promise<Map<string, Finding[]>> }> {
   const bySchema = new Map<XsdUsed, XsdDocument[]>();
-  for (const { schema, ...document } of items) bySchema.set(schema, [...(bySchema.get(schema) ?? []), document]);
+  for (const { schema, ...document } of items) {
+    // Pushed in place: copying the list for each document was quadratic (5,000 shareholder forms).
+    const documents = bySchema.get(schema);
+    if (documents) documents.push(document);
+    else bySchema.set(schema, [document]);
+  }
   const groups = [...bySchema];
   const schemaTexts = await Promise.all(groups.map(([schema]) => loadSchema(schema, schemaDir)));
   const runs = groups.map(([, documents], i) => startXsdValidation(documents, schemaTexts[i]!));
+  const mend = (byKey: Map<string, Finding[]>, i: number) =>
+    [...byKey].map(([key, found]) => [key, mendLibxml2Findings(found, schemaTexts[i]!)] as const);
   return {
-    findings: Promise.all(runs).then((found) => new Map(found.flatMap((byKey) => [...byKey]))),
+    findings: Promise.all(runs).then((found) => new Map(found.flatMap(mend))),
   };
 }
 
 const AMELDING_NAMESPACE = /urn:ske:fastsetting:innsamling:a-meldingen:(v2_[0-3])\b/;
+/** RF-1086's root `<Skjema skjemanummer="890|923">` (the same test as `shared/reports/rf1086/from-xml.ts`). */
+const RF1086_SKJEMANUMMER = /<Skjema\b[^>]*\bskjemanummer="(890|923)"/;
 
 /**
- * The a-melding XSD the file's root namespace names, from its first few KiB, for UTF-8 files (their bytes go to
- * libxml2 as they are); the parse confirms it later, and other encodings are validated afterwards as text.
+ * The XSD a file's head names (an a-melding's root namespace, an RF-1086 form's skjemanummer), from its first
+ * few KiB, for UTF-8 files (their bytes go to libxml2 as they are), so the XSD starts before the parse; the parse
+ * confirms it later, and a file it overrules, or in another encoding, is validated afterwards as text.
  */
-function aMeldingSchemaOf(bytes: Uint8Array): XsdUsed | null {
+function schemaFromHead(bytes: Uint8Array): XsdUsed | null {
   if (!isDeclaredUtf8(bytes)) return null;
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, 4096));
   if (/^(\uFEFF|\u00EF\u00BB\u00BF)?\s*[[{]/.test(head)) return null;
   const version = AMELDING_NAMESPACE.exec(head)?.[1] as AMeldingVersion | undefined;
-  return version ? XSD_FOR_VERSION[version] : null;
+  if (version) return XSD_FOR_VERSION[version];
+  const skjemanummer = RF1086_SKJEMANUMMER.exec(head)?.[1];
+  if (skjemanummer) return skjemanummer === '890' ? 'rf1086_hovedskjema' : 'rf1086_underskjema';
+  return null;
 }
 
 function infoOf(file: CheckedFile): ReportFileInfo {

@@ -3,6 +3,8 @@ import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promise
 import { join } from 'node:path';
 import type { AMeldingCheckResult, Rf1086CheckResult } from '../../shared/reports/check-result';
 import { DraftSchema, type Draft, type DraftListItem, type DraftSourceStatus } from '../../shared/reports/draft';
+import { DEFAULT_MAX_REPORT_BYTES } from '../../shared/reports/xml/decode-report-bytes';
+import { readRegularFile } from '../disk/read-regular-file';
 
 export class DraftStoreError extends Error {
   constructor(
@@ -85,7 +87,7 @@ export function createDraftStore(dir: string): DraftStore {
       const files = await Promise.all(
         result.files.map(async (info) => {
           const droppedBytes = options.dropped?.get(info.path);
-          const bytes = droppedBytes ?? (await readFile(info.path).catch(() => undefined));
+          const bytes = droppedBytes ?? (await sourceBytes(info.path));
           if (!bytes || sha256(bytes) !== info.sha256) {
             throw new DraftStoreError(
               'DRAFT_SOURCE_CHANGED',
@@ -171,11 +173,20 @@ async function sourceStatus(draft: Pick<DraftListItem, 'files'>): Promise<DraftS
   if (tracked.length === 0) return 'not-tracked';
   let status: DraftSourceStatus = 'unchanged';
   for (const file of tracked) {
-    const bytes = await readFile(file.sourcePath).catch(() => undefined);
+    const bytes = await sourceBytes(file.sourcePath);
     if (!bytes) return 'missing';
     if (sha256(bytes) !== file.sha256) status = 'changed';
   }
   return status;
+}
+
+/**
+ * The checked file as it is now, through the one file reader: a path that has become a FIFO or a device since is
+ * not opened (listing drafts must never hang), and one grown past the report ceiling cannot be the checked one.
+ */
+async function sourceBytes(path: string): Promise<Uint8Array | undefined> {
+  const read = await readRegularFile(path, DEFAULT_MAX_REPORT_BYTES);
+  return read.ok ? read.bytes : undefined;
 }
 
 function sha256(bytes: Uint8Array): string {

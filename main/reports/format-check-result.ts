@@ -1,5 +1,7 @@
+import { alreadySentText } from '../../shared/outbox/duplicate-key';
 import type { CheckResult } from '../../shared/reports/check-result';
 import type { Finding } from '../../shared/reports/finding';
+import { printable } from '../cli/output';
 
 type Lang = 'nb' | 'en';
 
@@ -17,7 +19,7 @@ const T = {
 export function formatCheckResult(result: CheckResult, lang: Lang): string {
   const lines: string[] = [];
   const title = result.kind === 'unreadable' ? T.unreadable[lang] : T[result.kind][lang];
-  lines.push(`== ${result.files.map((f) => f.path).join(', ')}`, title);
+  lines.push(`== ${result.files.map((f) => printable(f.path)).join(', ')}`, title);
   const errors = result.findings.filter((f) => f.severity === 'error');
   const warnings = result.findings.filter((f) => f.severity === 'warning');
   if (errors.length)
@@ -25,14 +27,16 @@ export function formatCheckResult(result: CheckResult, lang: Lang): string {
   if (warnings.length)
     lines.push('', `${T.warnings[lang]} (${warnings.length}):`, ...warnings.map((f) => formatFinding(f, lang)));
   if (result.kind !== 'unreadable') {
-    lines.push('', result.valid ? T.ok[lang] : T.notOk[lang]);
+    // Already sent (or on its way) is the answer, ahead of "no errors": there is nothing to send.
+    if (result.alreadySent) lines.push('', alreadySentText(result.alreadySent)[lang]);
+    lines.push(...(result.alreadySent ? [] : ['']), result.valid ? T.ok[lang] : T.notOk[lang]);
     lines.push(...summaryLines(result, lang));
   }
   return lines.join('\n');
 }
 
 function formatFinding(f: Finding, lang: Lang): string {
-  const where = [f.file && f.line ? `${f.file}:${f.line}` : f.line ? `line ${f.line}` : '', f.path]
+  const where = [f.file && f.line ? `${printable(f.file)}:${f.line}` : f.line ? `line ${f.line}` : '', f.path]
     .filter(Boolean)
     .join(' ');
   return `  [${f.code}] ${f.message[lang]}${where ? `\n      ${where}` : ''}`;

@@ -29,12 +29,12 @@ export function knownAMeldingerOf(submissions: readonly Submission[]): KnownAMel
   return known;
 }
 
-/** For the reports service and the CLI: the active profile's known a-meldinger, none when it has no outbox. */
-export async function knownAMeldingerFrom(outbox: {
+/** The active profile's submissions, for the checks' duplicate rules; none when there is no active profile. */
+export async function profileSubmissions(outbox: {
   list(): Promise<readonly Submission[]>;
-}): Promise<KnownAMelding[]> {
+}): Promise<readonly Submission[]> {
   try {
-    return knownAMeldingerOf(await outbox.list());
+    return await outbox.list();
   } catch (thrown) {
     // No active profile: nothing sent, so nothing to compare with. Anything else must not pass for "none sent".
     if (thrown instanceof AppError && thrown.code === 'OUTBOX_NO_PROFILE') return [];

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
-import { open } from 'node:fs/promises';
 import {
   decodeReportBytes,
   DEFAULT_MAX_REPORT_BYTES,
   sizeCeilingFinding,
 } from '../../shared/reports/xml/decode-report-bytes';
 import { error, type Finding } from '../../shared/reports/finding';
+import { describeFileReadFailure, readRegularFile } from '../disk/read-regular-file';
 
 export interface ReportFile {
   readonly path: string;
@@ -31,42 +31,50 @@ export async function readReportFile(path: string, options: { maxBytes?: number 
 export type ReportFileBytes =
   { ok: true; bytes: Uint8Array } | { ok: false; path: string; finding: Finding; size?: number };
 
-/** Only the bytes, with the same ceiling; a check hands them to the XSD worker before hashing and decoding. */
+/**
+ * Only the bytes, with the same ceiling, through the one file reader (a FIFO, a device or a folder is refused
+ * before it is opened); a check hands them to the XSD worker before hashing and decoding.
+ */
 export async function readReportFileBytes(path: string, options: { maxBytes?: number } = {}): Promise<ReportFileBytes> {
-  const maxBytes = options.maxBytes ?? DEFAULT_MAX_REPORT_BYTES;
-  let handle;
-  try {
-    handle = await open(path, 'r');
-  } catch (thrown) {
-    return { ok: false, path, finding: openFailure(path, thrown) };
+  const read = await readRegularFile(path, options.maxBytes ?? DEFAULT_MAX_REPORT_BYTES);
+  if (read.ok) return { ok: true, bytes: new Uint8Array(read.bytes.buffer, read.bytes.byteOffset, read.bytes.length) };
+  const { failure } = read;
+  if (failure.reason === 'too-large') {
+    return { ok: false, path, finding: sizeCeilingFinding(failure.size, failure.maxBytes), size: failure.size };
   }
-  try {
-    const stat = await handle.stat();
-    if (!stat.isFile()) {
-      return {
-        ok: false,
-        path,
-        finding: error('REPORT_NOT_A_FILE', '', `${path} er ikke en fil.`, `${path} is not a file.`),
-      };
-    }
-    if (stat.size > maxBytes)
-      return { ok: false, path, finding: sizeCeilingFinding(stat.size, maxBytes), size: stat.size };
-    const buffer = Buffer.alloc(Math.min(stat.size, maxBytes) + 1);
-    let length = 0;
-    for (;;) {
-      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
-      if (bytesRead === 0) break;
-      length += bytesRead;
-      if (length === buffer.length) {
-        if (length > maxBytes) return { ok: false, path, finding: sizeCeilingFinding(length, maxBytes) };
-        break;
-      }
-    }
-    return { ok: true, bytes: new Uint8Array(buffer.buffer, buffer.byteOffset, length) };
-  } finally {
-    await handle.close();
-  }
+  const message = describeFileReadFailure(failure, path);
+  return { ok: false, path, finding: error(REPORT_READ_CODES[failure.reason], '', message.nb, message.en) };
 }
+
+/** Files read at a time by `readReportFilesBytes`: one at a time, 5,000 shareholder forms took 1.4 s, 16 at a time 0.35 s. */
+const CONCURRENT_READS = 16;
+
+/**
+ * The bytes of many files, by path, a few at a time: each read is several round trips to libuv's thread pool, and
+ * awaiting them one file after the other left both cores idle for most of an RF-1086 return's check.
+ */
+export async function readReportFilesBytes(
+  paths: readonly string[],
+  options: { maxBytes?: number } = {},
+): Promise<Map<string, ReportFileBytes>> {
+  const read = new Map<string, ReportFileBytes>();
+  let next = 0;
+  const reader = async () => {
+    while (next < paths.length) {
+      const path = paths[next++]!;
+      read.set(path, await readReportFileBytes(path, options));
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(CONCURRENT_READS, paths.length) }, reader));
+  return read;
+}
+
+/** The finding codes of a file that could not be read, as they were before the one reader (the UI keys on them). */
+const REPORT_READ_CODES = {
+  missing: 'REPORT_FILE_NOT_FOUND',
+  'not-a-file': 'REPORT_NOT_A_FILE',
+  unreadable: 'REPORT_FILE_UNREADABLE',
+} as const;
 
 /**
  * The same, for bytes already in memory (a file dropped on the window): `name` stands in for the path in the
@@ -84,17 +92,4 @@ export function readReportBytes(
   const decoded = decodeReportBytes(bytes, maxBytes);
   if (!decoded.ok) return { ok: false, path: name, finding: decoded.finding, sha256, size };
   return { ok: true, file: { path: name, bytes, text: decoded.text, encoding: decoded.encoding, sha256, size } };
-}
-
-function openFailure(path: string, thrown: unknown): Finding {
-  const code = (thrown as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') {
-    return error('REPORT_FILE_NOT_FOUND', '', `Finner ikke filen ${path}.`, `The file ${path} does not exist.`);
-  }
-  return error(
-    'REPORT_FILE_UNREADABLE',
-    '',
-    `Kan ikke lese ${path} (${code ?? 'ukjent feil'}).`,
-    `Cannot read ${path} (${code ?? 'unknown error'}).`,
-  );
 }

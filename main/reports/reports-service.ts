@@ -2,13 +2,16 @@ import { basename } from 'node:path';
 import { AppError } from '../../shared/domain/app-error';
 import type { Language } from '../../shared/domain/localized';
 import type { Profile } from '../../shared/domain/profile';
-import type { KnownAMelding } from '../../shared/reports/amelding/rules/rule-context';
+import type { Submission } from '../../shared/outbox/submission';
 import type { AMeldingCheckResult, CheckResult, Rf1086CheckResult } from '../../shared/reports/check-result';
 import type { Draft, DraftListItem } from '../../shared/reports/draft';
 import type { ReportEnvironment } from '../../shared/reports/environment';
 import type { CheckedReport, DraftDetail, DraftOverview, DroppedFile } from '../../shared/reports/report-views';
 import type { DesktopPort } from '../desktop-port';
 import { checkReportFiles, type CheckReportOptions, type ReportInput } from './check-report-files';
+import type { CheckReportFiles } from './check-in-worker';
+import { withAlreadySent } from '../outbox/duplicate-guard';
+import { knownAMeldingerOf } from './known-messages';
 import { createDraftStore, DraftStoreError, type DraftStore } from './draft-store';
 import { createRecentChecks, type RecentCheck } from './recent-checks';
 
@@ -20,10 +23,13 @@ export interface ReportsServiceOptions {
   /** The UI language, for the native dialog's title. */
   language: () => Language;
   /**
-   * The a-meldinger the active profile has sent or is sending (its outbox), for the meldingsId uniqueness and
-   * replacement rules; without it those rules have nothing to compare with.
+   * The active profile's outbox submissions: the a-meldinger it has sent or is sending, for the meldingsId
+   * uniqueness and replacement rules, and what says a checked report is already sent (duplicate-guard.ts);
+   * without it those rules have nothing to compare with.
    */
-  knownMessages?: () => Promise<readonly KnownAMelding[]>;
+  submissions?: () => Promise<readonly Submission[]>;
+  /** How checks run: in a worker thread in the app (`checkReportFilesInWorker`), inline by default. */
+  checkFiles?: CheckReportFiles;
   /** For tests: a fixed date, another schema folder. */
   check?: Partial<Pick<CheckReportOptions, 'today' | 'now' | 'schemaDir' | 'maxBytes'>>;
 }
@@ -59,15 +65,18 @@ const REPORT_FILTERS = [
 export function createReportsService(options: ReportsServiceOptions): ReportsService {
   const drafts = createDraftStore(options.draftsDir);
   const recent = createRecentChecks();
+  const checkFiles = options.checkFiles ?? checkReportFiles;
 
-  async function checkOptions(profile: Profile | null): Promise<CheckReportOptions> {
-    const knownMessages = profile && options.knownMessages ? await options.knownMessages() : undefined;
-    return {
+  /** The checks with the profile's rules, each result saying whether its outbox already holds the report. */
+  async function checkWithProfile(inputs: readonly ReportInput[], profile: Profile | null): Promise<CheckResult[]> {
+    const submissions = profile && options.submissions ? await options.submissions() : undefined;
+    const results = await checkFiles(inputs, {
       environment: reportEnvironmentFor(profile),
       ...(profile ? { profileOrg: profile.orgNumber } : {}),
-      ...(knownMessages ? { knownMessages } : {}),
+      ...(submissions ? { knownMessages: knownAMeldingerOf(submissions) } : {}),
       ...options.check,
-    };
+    });
+    return submissions ? results.map((r) => withAlreadySent(r, submissions)) : results;
   }
 
   function requireProfile(): Profile {
@@ -83,7 +92,7 @@ export function createReportsService(options: ReportsServiceOptions): ReportsSer
 
   async function check(inputs: readonly ReportInput[], origin: RecentCheck['origin'], bytes?: Map<string, Uint8Array>) {
     const profile = options.activeProfile();
-    const results = await checkReportFiles(inputs, await checkOptions(profile));
+    const results = await checkWithProfile(inputs, profile);
     return results.map((result): CheckedReport => {
       const dropped = bytes && new Map(result.files.map((f) => [f.path, bytes.get(f.path) ?? new Uint8Array()]));
       const checkId = recent.remember({
@@ -177,7 +186,7 @@ export function createReportsService(options: ReportsServiceOptions): ReportsSer
       const profile = requireProfile();
       const draft = await loadDraft(id);
       const inputs = draft.files.map((f) => ({ name: f.sourcePath, bytes: Buffer.from(f.contentBase64, 'base64') }));
-      const results = await checkReportFiles(inputs, await checkOptions(profile));
+      const results = await checkWithProfile(inputs, profile);
       const result = results.find((r) => r.kind === draft.kind);
       if (!result || result.kind === 'unreadable') throw draftNotReadable();
       const updated = await mapStoreErrors(() => drafts.replaceResult(profile.id, id, result));

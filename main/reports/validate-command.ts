@@ -1,16 +1,21 @@
-import type { KnownAMelding } from '../../shared/reports/amelding/rules/rule-context';
+import type { Submission } from '../../shared/outbox/submission';
 import type { CheckResult } from '../../shared/reports/check-result';
 import type { ReportEnvironment } from '../../shared/reports/environment';
 import { checkReportFiles, type CheckReportOptions } from './check-report-files';
+import { withAlreadySent } from '../outbox/duplicate-guard';
 import { formatCheckResult } from './format-check-result';
+import { knownAMeldingerOf } from './known-messages';
 
 export interface ValidateOptions {
   readonly profileOrg?: string;
   readonly environment: ReportEnvironment;
   readonly json: boolean;
   readonly lang: 'nb' | 'en';
-  /** What the active profile has sent or is sending, for the meldingsId uniqueness and replacement rules. */
-  readonly knownMessages?: readonly KnownAMelding[];
+  /**
+   * The active profile's outbox: what it has sent or is sending, for the meldingsId uniqueness and replacement
+   * rules and for saying that a report is already sent.
+   */
+  readonly submissions?: readonly Submission[];
   /** For tests; the CLI leaves these to their defaults. */
   readonly check?: Partial<Pick<CheckReportOptions, 'today' | 'maxBytes' | 'schemaDir' | 'knownMessages' | 'now'>>;
 }
@@ -31,12 +36,14 @@ export async function runValidate(
       results: [],
     };
   }
-  const results = await checkReportFiles(files, {
+  const submissions = opts.submissions;
+  const checked = await checkReportFiles(files, {
     environment: opts.environment,
     ...(opts.profileOrg ? { profileOrg: opts.profileOrg } : {}),
-    ...(opts.knownMessages ? { knownMessages: opts.knownMessages } : {}),
+    ...(submissions ? { knownMessages: knownAMeldingerOf(submissions) } : {}),
     ...opts.check,
   });
+  const results = submissions ? checked.map((r) => withAlreadySent(r, submissions)) : checked;
   const exitCode = results.some((r) => r.kind === 'unreadable') ? 2 : results.some((r) => !r.valid) ? 1 : 0;
   const stdout = opts.json
     ? JSON.stringify(results, null, 2) + '\n'

@@ -8,11 +8,16 @@ export interface XsdDocument {
   readonly key: string;
   /** The text, or its bytes when they are UTF-8 (handed to libxml2 without re-encoding). */
   readonly xml: string | Uint8Array;
+  /**
+   * The document again, should a large one that was validated streaming have to be validated once more with a
+   * tree (see `startXsdValidation`); without it, its bytes are kept until then.
+   */
+  readonly again?: () => string | Uint8Array;
 }
 
 /**
- * Validates documents against one of the project's XSDs with libxml2 (xmllint-wasm). Documents sharing a schema
- * go through one xmllint run, because each run starts a worker and compiles the schema (~100 ms).
+ * Validates documents against one of the project's XSDs with libxml2 (xmllint-wasm), in as few xmllint runs as
+ * the limits below allow (see `planXsdRuns`).
  * Returns the findings per document key, with xmllint's line numbers.
  */
 export async function validateAgainstXsd(
@@ -25,47 +30,138 @@ export async function validateAgainstXsd(
 }
 
 /**
- * The same with the schema's text at hand. The worker is started and the documents are posted to it before this
- * returns, so a caller can parse on the main thread while libxml2 validates on another core; the caller may drop
- * its references to the documents' bytes once it has returned.
+ * How documents are grouped into xmllint runs. Each run starts a worker and compiles the wasm module and the
+ * schema (about 0.3 s of CPU on the shared dev machine, measured in test/bench/reports.bench.ts), so small
+ * documents share as few runs as possible, validated as trees: one schema compilation per run, where `--stream`
+ * recompiled the schema for every document (2,000 RF-1086 shareholder forms took 6.7 s).
  *
- * libxml2 first validates streaming (`--stream`: no document tree, about 60 MiB less for a 10,000-person
- * a-melding). Its streaming reader reports a missing child at the parent's end tag rather than its start tag,
- * so documents with errors are validated again with a tree, and those findings are the ones reported.
+ * xmllint-wasm copies xmllint's arguments onto the wasm stack (emscripten's default is 64 KiB), which libxml2's
+ * own calls share: 2,250 RF-1086 forms with long file names hung it, 5,000 overflowed it ("memory access out of
+ * bounds"), and with short names one run broke between 3,000 and 3,238 forms (about 23 KiB of arguments). Files are
+ * therefore named by a short base-36 number and a run's argument bytes are held to about half of that breaking
+ * point (about 1,650 documents a run). xmllint-wasm has no `--filelist`, which would have avoided the stack.
+ */
+export const XSD_RUN_LIMITS = {
+  /** Argument bytes per run: each file costs its name, a NUL and a 4-byte pointer. */
+  argvBytes: 12 * 1024,
+  /** Document bytes per tree run, so libxml2's trees of one batch stay small. */
+  batchBytes: 32 * 1024 * 1024,
+  /** A document this large is validated on its own, streaming (no tree: about 60 MiB less at 10,000 people). */
+  streamFromBytes: 4 * 1024 * 1024,
+  /** Runs at a time: the machine's two cores, one of which the caller's own parse is also using. */
+  concurrentRuns: 2,
+} as const;
+
+type Run = { documents: XsdDocument[]; stream: boolean };
+
+/** Plans the runs: each large document alone and streaming, the rest in tree batches within the limits. */
+export function planXsdRuns(documents: readonly XsdDocument[], limits = XSD_RUN_LIMITS): Run[] {
+  const runs: Run[] = [];
+  let batch: XsdDocument[] = [];
+  let batchBytes = 0;
+  let argvBytes = 0;
+  for (const document of documents) {
+    const size = sizeOf(document);
+    if (size >= limits.streamFromBytes) {
+      runs.push({ documents: [document], stream: true });
+      continue;
+    }
+    const argv = argvCost(batch.length);
+    if (batch.length && (batchBytes + size > limits.batchBytes || argvBytes + argv > limits.argvBytes)) {
+      runs.push({ documents: batch, stream: false });
+      batch = [];
+      batchBytes = 0;
+      argvBytes = 0;
+    }
+    argvBytes += argvCost(batch.length);
+    batch.push(document);
+    batchBytes += size;
+  }
+  if (batch.length) runs.push({ documents: batch, stream: false });
+  return runs;
+}
+
+/**
+ * The same with the schema's text at hand. The first runs' workers are started and their documents posted
+ * before this returns, so a caller can parse on the main thread while libxml2 validates on another core.
+ *
+ * A large document is validated streaming first (no tree). libxml2's streaming reader reports a missing child at
+ * the parent's end tag rather than its start tag, so a large document with errors is validated again with a
+ * tree, and those findings are the ones reported. Batched small documents are trees from the start.
  */
 export function startXsdValidation(
   documents: readonly XsdDocument[],
   schemaText: string,
+  limits = XSD_RUN_LIMITS,
 ): Promise<Map<string, Finding[]>> {
   const result = new Map<string, Finding[]>(documents.map((d) => [d.key, []]));
-  if (documents.length === 0) return Promise.resolve(result);
-  const streamed = runXmllint(documents, schemaText, true);
-  return (async () => {
-    const first = await streamed;
-    if (first.kind === 'failed') return failedFor(documents, first.detail, result);
-    const invalid = documents.filter((_, i) => first.errorsByDocument[i]!.length > 0);
-    if (invalid.length === 0) return result;
-    const second = await runXmllint(invalid, schemaText, false);
-    if (second.kind === 'failed') return failedFor(invalid, second.detail, result);
-    invalid.forEach((d, i) => result.set(d.key, second.errorsByDocument[i]!));
-    return result;
-  })();
+  const queue = planXsdRuns(documents, limits);
+  const runOne = async (run: Run) => {
+    // Only the keys, and for a streamed document how to get it again, outlive the start of a run: the documents'
+    // bytes can go once the worker has its copy (83 MiB for a 50,000-person a-melding).
+    const documents = run.documents.splice(0);
+    const keys = documents.map((d) => d.key);
+    const again = run.stream
+      ? documents.map(
+          (d) =>
+            d.again ??
+            (
+              (xml) => () =>
+                xml
+            )(d.xml),
+        )
+      : [];
+    const started = runXmllint(documents, schemaText, run.stream);
+    documents.length = 0;
+    const first = await started;
+    if (first.kind === 'failed') return void failedFor(keys, first.detail, result);
+    if (!run.stream) return keys.forEach((key, i) => result.set(key, first.errorsByDocument[i]!));
+    const invalid = keys.flatMap((key, i) => (first.errorsByDocument[i]!.length > 0 ? [i] : []));
+    if (invalid.length === 0) return;
+    const retry = invalid.map((i) => ({ key: keys[i]!, xml: again[i]!() }));
+    const second = await runXmllint(retry, schemaText, false);
+    if (second.kind === 'failed')
+      return void failedFor(
+        invalid.map((i) => keys[i]!),
+        second.detail,
+        result,
+      );
+    invalid.forEach((i, n) => result.set(keys[i]!, second.errorsByDocument[n]!));
+  };
+  // A small pool: each lane takes the next run when its last one is done; the first runs start synchronously.
+  const lane = async (first: Run | undefined): Promise<void> => {
+    for (let run = first; run; run = queue.shift()) await runOne(run);
+  };
+  const lanes = Array.from({ length: Math.min(limits.concurrentRuns, queue.length) }, () => lane(queue.shift()));
+  return Promise.all(lanes).then(() => result);
 }
 
 type XmllintRun = { kind: 'done'; errorsByDocument: Finding[][] } | { kind: 'failed'; detail: string };
 
+/** A short name for the i-th document of a run: base 36, so 46,656 documents need at most three characters. */
+function fileName(index: number): string {
+  return index.toString(36);
+}
+
+/** What the i-th file of a run costs on the wasm stack: its name, a NUL and a 4-byte pointer. */
+function argvCost(index: number): number {
+  return fileName(index).length + 5;
+}
+
+function sizeOf(document: XsdDocument): number {
+  return typeof document.xml === 'string' ? document.xml.length : document.xml.byteLength;
+}
+
 function runXmllint(documents: readonly XsdDocument[], schemaText: string, stream: boolean): Promise<XmllintRun> {
-  const names = documents.map((_, i) => `document${i}.xml`);
-  const totalChars = documents.reduce(
-    (acc, d) => acc + (typeof d.xml === 'string' ? d.xml.length : d.xml.byteLength),
-    0,
-  );
+  const count = documents.length;
+  const indexByName = new Map(documents.map((_, i) => [fileName(i), i]));
+  const totalChars = documents.reduce((acc, d) => acc + sizeOf(d), 0);
   let validation: ReturnType<typeof validateXML>;
   try {
     // validateXML starts its worker and posts the documents synchronously.
     validation = validateXML({
       xml: documents.map((d, i) => ({
-        fileName: names[i]!,
+        fileName: fileName(i),
         contents: typeof d.xml === 'string' ? asUtf8Declared(d.xml) : d.xml,
       })),
       schema: [{ fileName: 'schema.xsd', contents: schemaText }],
@@ -79,20 +175,28 @@ function runXmllint(documents: readonly XsdDocument[], schemaText: string, strea
   }
   return validation.then(
     (done): XmllintRun => {
-      const errorsByDocument = documents.map((): Finding[] => []);
+      const errorsByDocument = Array.from({ length: count }, (): Finding[] => []);
+      let lastIndex: number | undefined;
       for (const e of done.errors) {
-        const index = e.loc ? names.indexOf(e.loc.fileName) : -1;
+        // xmllint's "<file> fails to validate" summary has no line: the document's own errors say it already.
+        const summary = !e.loc && /^(\S+) fails to validate$/.exec(e.message.trim());
+        if (summary && indexByName.has(summary[1]!)) continue;
+        // A line without a place continues the last document's message (a parser error's source excerpt); one
+        // before any document's (the schema, libxml2 itself) concerns every document of the run.
+        const index = e.loc ? indexByName.get(e.loc.fileName) : lastIndex;
+        if (index !== undefined) lastIndex = index;
         const message = readable(e.message);
         const line = e.loc?.lineNumber;
-        errorsByDocument[Math.max(0, index)]!.push({
-          ...error(
-            'XSD_INVALID',
-            '',
-            `Følger ikke skjemaet (XSD)${line ? ` på linje ${line}` : ''}: ${message}`,
-            `Does not follow the schema (XSD)${line ? ` at line ${line}` : ''}: ${message}`,
-          ),
-          ...(line && line > 0 ? { line } : {}),
-        });
+        for (const i of index === undefined ? errorsByDocument.keys() : [index])
+          errorsByDocument[i]!.push({
+            ...error(
+              'XSD_INVALID',
+              '',
+              `Følger ikke skjemaet (XSD)${line ? ` på linje ${line}` : ''}: ${message}`,
+              `Does not follow the schema (XSD)${line ? ` at line ${line}` : ''}: ${message}`,
+            ),
+            ...(line && line > 0 ? { line } : {}),
+          });
       }
       return { kind: 'done', errorsByDocument };
     },
@@ -100,13 +204,9 @@ function runXmllint(documents: readonly XsdDocument[], schemaText: string, strea
   );
 }
 
-function failedFor(
-  documents: readonly XsdDocument[],
-  detail: string,
-  result: Map<string, Finding[]>,
-): Map<string, Finding[]> {
-  for (const d of documents) {
-    result.set(d.key, [
+function failedFor(keys: readonly string[], detail: string, result: Map<string, Finding[]>): Map<string, Finding[]> {
+  for (const key of keys) {
+    result.set(key, [
       error(
         'XSD_VALIDATOR_FAILED',
         '',

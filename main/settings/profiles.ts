@@ -1,16 +1,26 @@
 import { randomUUID } from 'node:crypto';
-import { NewProfileSchema, type NewProfile, type Profile } from '../../shared/domain/profile';
+import {
+  NewProfileSchema,
+  type CustomHostsConfirmation,
+  type NewProfile,
+  type Profile,
+} from '../../shared/domain/profile';
 import { AppError } from '../../shared/domain/app-error';
 import type { SettingsStore } from './settings-store';
-import type { z } from 'zod';
-import type { ProfileUpdateSchema } from '../../shared/ipc/schemas';
 
 export interface ProfilesState {
   profiles: Profile[];
   activeProfileId: string | null;
 }
 
-type ProfileUpdate = z.output<typeof ProfileUpdateSchema>;
+/** A change to a profile; a new custom file replaces the file and its confirmation together. */
+export interface ProfileUpdate {
+  id: string;
+  displayName?: string | undefined;
+  environment?: Profile['environment'] | undefined;
+  customEnvironmentFile?: string | undefined;
+  customHostsConfirmed?: CustomHostsConfirmation | undefined;
+}
 
 /** The organisations the user acts for. The first one created becomes active. */
 export class ProfileService {
@@ -56,6 +66,9 @@ export class ProfileService {
       ...(data.environment === 'custom' && data.customEnvironmentFile
         ? { customEnvironmentFile: data.customEnvironmentFile }
         : {}),
+      ...(data.environment === 'custom' && data.customHostsConfirmed
+        ? { customHostsConfirmed: data.customHostsConfirmed }
+        : {}),
       createdAt: this.now().toISOString(),
     };
     this.store.update((s) => ({
@@ -68,11 +81,13 @@ export class ProfileService {
 
   update(change: ProfileUpdate): Profile {
     const current = this.require(change.id);
+    const { customHostsConfirmed: _previous, ...kept } = current;
     const next: Profile = {
-      ...current,
+      ...(change.customEnvironmentFile !== undefined ? kept : current),
       ...(change.displayName !== undefined ? { displayName: change.displayName } : {}),
       ...(change.environment !== undefined ? { environment: change.environment } : {}),
       ...(change.customEnvironmentFile !== undefined ? { customEnvironmentFile: change.customEnvironmentFile } : {}),
+      ...(change.customHostsConfirmed !== undefined ? { customHostsConfirmed: change.customHostsConfirmed } : {}),
     };
     if (next.environment === 'custom' && !next.customEnvironmentFile) {
       throw new AppError('PROFILE_INVALID', {
@@ -82,6 +97,11 @@ export class ProfileService {
     }
     this.store.update((s) => ({ ...s, profiles: s.profiles.map((p) => (p.id === next.id ? next : p)) }));
     return next;
+  }
+
+  /** Records the user's confirmation of a custom environment's non-standard hosts (kept with the time). */
+  confirmHosts(id: string, confirmation: CustomHostsConfirmation): Profile {
+    return this.update({ id, customHostsConfirmed: confirmation });
   }
 
   remove(id: string): ProfilesState {

@@ -1,7 +1,7 @@
 import { AppError } from '../../shared/domain/app-error';
 import type { DesktopPort } from '../desktop-port';
 import type { SandboxController } from '../sandbox/sandbox-controller';
-import { isAllowedExternalUrl } from '../security/external-links';
+import { externalUrlToOpen } from '../security/external-links';
 
 /**
  * Hands Altinn's approval page (a systembruker request's, or a change's) to the OS browser. The link comes from
@@ -12,7 +12,8 @@ export async function openApprovalPage(
   options: { sandbox: Pick<SandboxController, 'running'>; desktop: DesktopPort },
 ): Promise<void> {
   const sandbox = options.sandbox.running();
-  if (!isAllowedExternalUrl(url, sandbox ? [sandbox.baseUrl] : [])) {
+  const href = externalUrlToOpen(url, sandbox ? [new URL(sandbox.baseUrl).origin] : []);
+  if (!href) {
     throw new AppError(
       'EXTERNAL_URL_REFUSED',
       {
@@ -22,5 +23,5 @@ export async function openApprovalPage(
       [url],
     );
   }
-  await options.desktop.openExternal(url);
+  await options.desktop.openExternal(href);
 }

@@ -5,7 +5,11 @@ import type { Profile } from '../../shared/domain/profile';
 import { accessForServices, serviceById, type ServiceId } from '../../shared/domain/services-catalogue';
 import type { AltinnHttp } from '../altinn/altinn-http';
 import { SystemRegisterClient, systemRegistrationFor } from '../altinn/system-register';
-import { SystemUserChangeRequestClient, type ChangeRequest } from '../altinn/system-user-change-requests';
+import {
+  SystemUserChangeRequestClient,
+  systemUserGone,
+  type ChangeRequest,
+} from '../altinn/system-user-change-requests';
 import { listSystemUsers } from '../altinn/system-users';
 import type { DesktopPort } from '../desktop-port';
 import type { EventHub } from '../ipc/event-hub';
@@ -100,14 +104,7 @@ export class ServiceChange {
       (u) => !u.isDeleted && u.reporteeOrgNo === owner && (u.externalRef ?? owner) === current.request?.externalRef,
     );
     if (!user) {
-      throw new AppError(
-        'ALTINN_SYSTEM_USER_NOT_FOUND',
-        {
-          nb: 'Systembrukeren finnes ikke lenger i Altinn (den kan være slettet av eieren). Be om en ny systembruker i oppsettet.',
-          en: 'The system user no longer exists in Altinn (the owner may have deleted it). Request a new system user in the setup.',
-        },
-        [system.systemId, owner],
-      );
+      throw systemUserGone([system.systemId, owner]);
     }
     const created = await new SystemUserChangeRequestClient(ctx.http).create({
       systemUserId: user.id,

@@ -26,6 +26,7 @@ export function keyView(key: KeySummary): KeyView {
     ...(key.age.expiresAt ? { expiresAt: key.age.expiresAt } : {}),
     ...(key.age.daysLeft !== undefined ? { daysLeft: key.age.daysLeft } : {}),
     publicJwk: key.publicJwk,
+    ...(key.portalKid ? { portalKid: key.portalKid } : {}),
     ...(key.certificate
       ? {
           certificate: {

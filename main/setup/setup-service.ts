@@ -1,4 +1,3 @@
-import { readFile, stat } from 'node:fs/promises';
 import { AppError } from '../../shared/domain/app-error';
 import type { Profile } from '../../shared/domain/profile';
 import type { Language } from '../../shared/domain/localized';
@@ -21,6 +20,7 @@ import type { Logger } from '../log/logger';
 import type { KeyStore } from '../keys/key-store';
 import { assertKeychainUsable } from '../keys/keytar-key-store';
 import { MaskinportenKeys } from '../keys/maskinporten-keys';
+import { readKeyFile } from '../keys/key-file';
 import { pkcs12NeedsPassword, readCertificateBundle, readKeyText } from '../keys/key-text';
 import { MaskinportenTokens } from '../maskinporten/maskinporten-tokens';
 import { createSelfServiceClient } from '../maskinporten/self-service-client';
@@ -56,9 +56,7 @@ interface ProfileParts {
   tokens?: { key: string; tokens: MaskinportenTokens };
 }
 
-/** Largest key or certificate file read from disk; real ones are a few kB. */
-const MAX_KEY_FILE_BYTES = 256 * 1024;
-
+/** The native dialogs for key, certificate and .p12 files (read by `readKeyFile`). */
 const FILE_DIALOGS: Record<'key' | 'certificate' | 'pkcs12', Parameters<DesktopPort['pickFiles']>[0]> = {
   key: {
     title: 'Maskinporten-nøkkel (PEM eller JWK)',
@@ -76,17 +74,6 @@ const FILE_DIALOGS: Record<'key' | 'certificate' | 'pkcs12', Parameters<DesktopP
     multiple: false,
   },
 };
-
-async function readKeyFile(file: string): Promise<Buffer> {
-  if ((await stat(file)).size > MAX_KEY_FILE_BYTES) {
-    throw new AppError(
-      'KEY_FILE_TOO_LARGE',
-      { nb: 'Filen er for stor til å være en nøkkel.', en: 'The file is too large to be a key.' },
-      [file],
-    );
-  }
-  return readFile(file);
-}
 
 /**
  * The setup of the active profile, from no key to a working systembruker token (altinn-auth.md §7): each step
@@ -203,6 +190,11 @@ export class SetupService {
 
   async markKeyRegistered(kid: string): Promise<SetupOverview> {
     await this.keysOf().markRegistered(kid);
+    return this.overview();
+  }
+
+  async setKeyPortalKid(kid: string, portalKid: string | null): Promise<SetupOverview> {
+    await this.keysOf().setPortalKid(kid, portalKid);
     return this.overview();
   }
 

@@ -18,8 +18,34 @@ export function tredjepartBase(template: string, scheme: SchemeId): string {
 export interface TredjepartReceipt {
   dialogId: string;
   forsendelseId: string;
+  /** The leveranse's own reference; several, comma-separated, when the receipt lists one per formål. */
   oppgavegiversLeveranseReferanse?: string;
+  /** The oppgaver Skatteetaten counted; summed over the formål when the receipt lists them one by one. */
   antallOppgaver?: number;
+}
+
+/**
+ * Where a receipt puts the leveranse's reference and count. Boligselskap nests them per formål (`leveranseformaal[]`
+ * with `boligselskapFormaal`, `oppgavegiversLeveranseReferanse`, `antallSletteoppgaver`, `antallOppgaver`:
+ * Skatteetaten/api-dokumentasjon docs/api/innrapportering-boligselskap.md @ a147dc2c, "Eksempel på respons"); the
+ * other schemes answer them at the top level. Both shapes are read for every scheme, since a page may change.
+ */
+export function receiptCounts(
+  o: Record<string, unknown>,
+): Pick<TredjepartReceipt, 'oppgavegiversLeveranseReferanse' | 'antallOppgaver'> {
+  const perFormaal = Array.isArray(o.leveranseformaal)
+    ? o.leveranseformaal.filter((x): x is Record<string, unknown> => typeof x === 'object' && x !== null)
+    : [];
+  const references = [o.oppgavegiversLeveranseReferanse, ...perFormaal.map((x) => x.oppgavegiversLeveranseReferanse)]
+    .filter((r): r is string => typeof r === 'string' && r !== '')
+    .filter((r, i, all) => all.indexOf(r) === i);
+  const counts = perFormaal.map((x) => x.antallOppgaver).filter((n): n is number => typeof n === 'number');
+  const antallOppgaver =
+    typeof o.antallOppgaver === 'number' ? o.antallOppgaver : counts.length ? counts.reduce((a, b) => a + b, 0) : null;
+  return {
+    ...(references.length ? { oppgavegiversLeveranseReferanse: references.join(', ') } : {}),
+    ...(antallOppgaver !== null ? { antallOppgaver } : {}),
+  };
 }
 
 /**
@@ -63,14 +89,7 @@ export class TredjepartClient {
         undefined,
       );
     }
-    return {
-      dialogId: o.dialogId,
-      forsendelseId,
-      ...(typeof o.oppgavegiversLeveranseReferanse === 'string'
-        ? { oppgavegiversLeveranseReferanse: o.oppgavegiversLeveranseReferanse }
-        : {}),
-      ...(typeof o.antallOppgaver === 'number' ? { antallOppgaver: o.antallOppgaver } : {}),
-    };
+    return { dialogId: o.dialogId, forsendelseId, ...receiptCounts(o) };
   }
 
   /** A document of a transmission (feedback or the submitted file), as text. */

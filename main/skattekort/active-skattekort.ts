@@ -347,11 +347,20 @@ export class ActiveSkattekort {
     if (this.disposed || this.active !== current) return;
     const nb = this.options.language() === 'nb';
     const n = record.answer.cards.length;
+    const note = record.answer.statusNote;
     this.options.desktop.notify({
-      title: nb ? 'Skattekortene er klare' : 'The tax cards are ready',
-      body: nb
-        ? `Skatteetaten har svart for ${n} ${n === 1 ? 'arbeidstaker' : 'arbeidstakere'} (${current.profile.displayName}).`
-        : `Skatteetaten answered for ${n} ${n === 1 ? 'employee' : 'employees'} (${current.profile.displayName}).`,
+      title: note
+        ? nb
+          ? 'Skatteetaten har svart på skattekortbestillingen'
+          : 'Skatteetaten answered the tax card order'
+        : nb
+          ? 'Skattekortene er klare'
+          : 'The tax cards are ready',
+      body: note
+        ? `${nb ? note.nb : note.en} (${current.profile.displayName})`
+        : nb
+          ? `Skatteetaten har svart for ${n} ${n === 1 ? 'arbeidstaker' : 'arbeidstakere'} (${current.profile.displayName}).`
+          : `Skatteetaten answered for ${n} ${n === 1 ? 'employee' : 'employees'} (${current.profile.displayName}).`,
     });
   }
 }

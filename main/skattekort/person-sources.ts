@@ -1,4 +1,3 @@
-import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { AppError } from '../../shared/domain/app-error';
 import { text } from '../../shared/domain/localized';
@@ -6,6 +5,7 @@ import type { Profile } from '../../shared/domain/profile';
 import { readReportDocument } from '../../shared/reports/read-report-document';
 import { personsFromCsv } from '../../shared/skattekort/person-csv';
 import { checkPersons, personList, personsFromAMelding, type PersonList } from '../../shared/skattekort/persons';
+import { describeFileReadFailure, readRegularFile } from '../disk/read-regular-file';
 import type { DraftStore } from '../reports/draft-store';
 import { reportEnvironmentFor } from '../reports/reports-service';
 
@@ -58,26 +58,14 @@ async function latestAMeldingDraft(drafts: DraftStore, profile: Profile): Promis
 
 /** The employees listed in a CSV file (see `personsFromCsv` for what is accepted). */
 export async function personsFromCsvFile(path: string, profile: Profile): Promise<PersonList> {
-  let bytes: Buffer;
-  try {
-    if ((await stat(path)).size > MAX_CSV_BYTES) {
-      throw new AppError(
-        'SKATTEKORT_CSV_TOO_LARGE',
-        text(
-          `${basename(path)} er større enn 5 MiB; er det riktig fil?`,
-          `${basename(path)} is larger than 5 MiB; is it the right file?`,
-        ),
-      );
-    }
-    bytes = await readFile(path);
-  } catch (error) {
-    if (error instanceof AppError) throw error;
+  const read = await readRegularFile(path, MAX_CSV_BYTES);
+  if (!read.ok) {
     throw new AppError(
-      'SKATTEKORT_CSV_UNREADABLE',
-      text(`Kunne ikke lese ${basename(path)}.`, `Could not read ${basename(path)}.`),
-      [(error as Error).message],
+      read.failure.reason === 'too-large' ? 'SKATTEKORT_CSV_TOO_LARGE' : 'SKATTEKORT_CSV_UNREADABLE',
+      describeFileReadFailure(read.failure, basename(path)),
     );
   }
+  const bytes = read.bytes;
   return personList(
     { kind: 'csv', fileName: basename(path) },
     checkPersons(personsFromCsv(bytes.toString('utf8')), reportEnvironmentFor(profile)),

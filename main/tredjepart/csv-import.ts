@@ -89,7 +89,16 @@ function cents(value: unknown): bigint {
   return m[1] ? -v : v;
 }
 
+/**
+ * A column's path names the oppgave's own fields. `__proto__`, `constructor` and `prototype` would walk into (and
+ * write onto) Object.prototype for the whole main process, so a column naming one is refused, as is an empty part.
+ */
+const NOT_A_FIELD = new Set(['__proto__', 'constructor', 'prototype']);
+
 function setPath(target: Record<string, unknown>, keys: string[], value: unknown): void {
+  if (keys.some((key) => key === '' || NOT_A_FIELD.has(key))) {
+    throw new CsvImportError(`the column "${keys.join('.')}" does not name a field of the oppgave`);
+  }
   let node = target;
   keys.slice(0, -1).forEach((key) => {
     if (typeof node[key] !== 'object' || node[key] === null) node[key] = {};

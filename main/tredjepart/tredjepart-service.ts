@@ -1,5 +1,4 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { AppError } from '../../shared/domain/app-error';
 import { text } from '../../shared/domain/localized';
@@ -8,13 +7,16 @@ import type { SubmitPreview } from '../../shared/outbox/outbox-views';
 import type { Submission } from '../../shared/outbox/submission';
 import { error } from '../../shared/reports/finding';
 import { checkMeldingText } from '../../shared/tredjepart/check-melding';
-import type { TredjepartCheckResult } from '../../shared/tredjepart/check-result';
+import type { TredjepartCheckResult, TredjepartSummary } from '../../shared/tredjepart/check-result';
 import { schemeById, type SchemeId } from '../../shared/tredjepart/schemes';
 import type { TredjepartCheck, TredjepartDraft } from '../../shared/tredjepart/tredjepart-views';
 import type { DesktopPort } from '../desktop-port';
+import { describeFileReadFailure, readRegularFile } from '../disk/read-regular-file';
 import { endpointsFor } from '../environments/resolve';
+import { alreadySentFor, draftInvalidError, enqueueChecked, existingSubmission } from '../outbox/duplicate-guard';
+import { profileSubmissions } from '../reports/known-messages';
 import type { EnqueueInput } from '../outbox/outbox';
-import { payloadDigest } from '../outbox/outbox';
+import { payloadDigest } from '../outbox/payload-digest';
 import { reportEnvironmentFor } from '../reports/reports-service';
 import type { SandboxController } from '../sandbox/sandbox-controller';
 import { tredjepartBase } from '../skatteetaten/tredjepart-client';
@@ -23,6 +25,13 @@ import type { StoredTredjepartDraft, TredjepartDraftStore } from './tredjepart-d
 
 /** The REST APIs take at most 10 MB (skatteetaten-apis.md §0.5); larger files go through the TPO upload API. */
 export const MAX_TREDJEPART_BYTES = 10 * 1024 * 1024;
+
+/** The finding codes for a file that could not be read; `TREDJEPART_FILE_MISSING` is the one kept from before. */
+const TREDJEPART_READ_CODES = {
+  missing: 'TREDJEPART_FILE_MISSING',
+  'not-a-file': 'TREDJEPART_NOT_A_FILE',
+  unreadable: 'TREDJEPART_FILE_UNREADABLE',
+} as const;
 
 export interface TredjepartServiceOptions {
   activeProfile: () => Profile | null | undefined;
@@ -79,30 +88,22 @@ export class TredjepartService {
   }
 
   async checkPath(scheme: SchemeId, path: string, inntektsaar?: string): Promise<TredjepartCheck> {
-    const size = await stat(path).then(
-      (s) => s.size,
-      () => -1,
-    );
-    if (size < 0)
-      return this.unreadable(
-        scheme,
-        path,
-        'path',
-        'TREDJEPART_FILE_MISSING',
-        'Fant ikke filen.',
-        'The file was not found.',
-      );
-    if (size > MAX_TREDJEPART_BYTES) return this.tooLarge(scheme, path, 'path');
+    const read = await readRegularFile(path, MAX_TREDJEPART_BYTES);
+    if (!read.ok) {
+      if (read.failure.reason === 'too-large') return this.tooLarge(scheme, path, 'path');
+      const message = describeFileReadFailure(read.failure, basename(path));
+      return this.unreadable(scheme, path, 'path', TREDJEPART_READ_CODES[read.failure.reason], message.nb, message.en);
+    }
     return this.check({
       scheme,
       name: path,
-      bytes: await readFile(path),
+      bytes: read.bytes,
       origin: 'path',
       ...(inntektsaar ? { inntektsaar } : {}),
     });
   }
 
-  check(input: FileInput): TredjepartCheck {
+  async check(input: FileInput): Promise<TredjepartCheck> {
     if (input.bytes.byteLength > MAX_TREDJEPART_BYTES) return this.tooLarge(input.scheme, input.name, input.origin);
     let content: string;
     try {
@@ -146,6 +147,7 @@ export class TredjepartService {
       today: this.now().toISOString().slice(0, 10),
     });
     const source = sourceOf(input.name, input.origin, input.bytes);
+    const alreadySent = profile ? await this.alreadySent(input.scheme, checked.summary, body) : null;
     const result: TredjepartCheckResult = {
       kind: 'tredjepart',
       scheme: input.scheme,
@@ -155,6 +157,7 @@ export class TredjepartService {
       findings: checked.findings,
       summary: checked.summary,
       checkedAt: this.now().toISOString(),
+      ...(alreadySent ? { alreadySent } : {}),
     };
     return { checkId: this.remember({ result, profileId: profile?.id ?? null, body, source }), result };
   }
@@ -216,9 +219,8 @@ export class TredjepartService {
     const digest = payloadDigest(input.payload);
     const endpoints = await endpointsFor(profile, this.options.sandbox);
     const target = input.target as Extract<EnqueueInput['target'], { service: 'tredjepart' }>;
-    const existing = (await this.options.outbox.list()).find(
-      (s) => s.draftId === id && s.state.kind !== 'cancelled' && s.state.kind !== 'rejected',
-    );
+    const ref = { target: input.target, payloadSha256: digest.sha256, createdAt: this.now().toISOString() };
+    const existing = existingSubmission(await this.options.outbox.list(), ref);
     return {
       draftId: id,
       label: input.label,
@@ -232,12 +234,36 @@ export class TredjepartService {
     };
   }
 
-  /** Queues an error-free draft in the outbox (one live submission per draft); on disk before this returns. */
+  /**
+   * Queues an error-free draft in the outbox; on disk before this returns. A melding the outbox already holds
+   * (its oppgavegiver, year, scheme and leveransereferanse: duplicate-guard.ts) answers with that submission.
+   */
   async submit(id: string): Promise<Submission> {
-    return this.options.outbox.enqueue(enqueueInputOf(await this.draft(id)));
+    const draft = await this.draft(id);
+    return enqueueChecked(
+      this.options.outbox,
+      { valid: draft.result.valid, findings: draft.result.findings, read: () => readTredjepartSubmission(draft) },
+      this.now(),
+    );
   }
 
   // --- plumbing ---------------------------------------------------------------------------------------------------
+
+  /** The submission of the active profile's outbox that already holds this melding, if any. */
+  private async alreadySent(scheme: SchemeId, summary: TredjepartSummary | null, body: string) {
+    if (!summary?.oppgavegiver || !summary.inntektsaar) return null;
+    const { inntektsaar, oppgavegiver: org } = summary;
+    const sha = payloadDigest({ service: 'tredjepart', scheme, inntektsaar, body }).sha256;
+    const identity = {
+      service: 'tredjepart' as const,
+      org,
+      inntektsaar,
+      scheme,
+      leveransereferanse: summary.oppgavegiversLeveranseReferanse,
+      payloadSha256: sha,
+    };
+    return alreadySentFor(await profileSubmissions(this.options.outbox), identity, sha);
+  }
 
   private async draft(id: string): Promise<StoredTredjepartDraft> {
     const draft = await this.options.drafts.get(this.requireProfile().id, id);
@@ -307,18 +333,16 @@ export class TredjepartService {
   }
 }
 
-/** The outbox's submission for a checked draft: refused while the draft has errors. */
-export function enqueueInputOf(draft: StoredTredjepartDraft): EnqueueInput {
+/** The outbox's submission for a checked draft: refused, with its findings, while the draft has errors. */
+function enqueueInputOf(draft: StoredTredjepartDraft): EnqueueInput {
+  if (!draft.result.valid) throw draftInvalidError(draft.result.findings);
+  return readTredjepartSubmission(draft);
+}
+
+/** What a draft would send, whatever its findings; throws when it has no year or oppgavegiver to send for. */
+function readTredjepartSubmission(draft: StoredTredjepartDraft): EnqueueInput {
   const summary = draft.result.summary;
-  if (!draft.result.valid || !summary?.inntektsaar || !summary.oppgavegiver) {
-    throw new AppError(
-      'OUTBOX_DRAFT_INVALID',
-      text(
-        'Utkastet har feil som må rettes før det kan sendes inn.',
-        'The draft has errors that must be fixed before it can be submitted.',
-      ),
-    );
-  }
+  if (!summary?.inntektsaar || !summary.oppgavegiver) throw draftInvalidError(draft.result.findings);
   const scheme = schemeById(draft.scheme);
   return {
     draftId: draft.id,
@@ -329,6 +353,9 @@ export function enqueueInputOf(draft: StoredTredjepartDraft): EnqueueInput {
       inntektsaar: summary.inntektsaar,
       oppgavegiver: summary.oppgavegiver,
       antallOppgaver: summary.antallOppgaver,
+      ...(summary.oppgavegiversLeveranseReferanse
+        ? { leveransereferanse: summary.oppgavegiversLeveranseReferanse }
+        : {}),
     },
     payload: { service: 'tredjepart', scheme: draft.scheme, inntektsaar: summary.inntektsaar, body: draft.body },
   };

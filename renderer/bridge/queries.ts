@@ -68,6 +68,20 @@ export const useRemoveProfile = () => useProfileMutation((id: string) => unwrap(
 export const useUpdateProfile = () =>
   useProfileMutation((input: ChannelInput<'profiles.update'>) => unwrap(bridge().profiles.update(input)));
 
+/** Main's dialog for a custom environment file: the page gets a pick id and the hosts to confirm, never a path. */
+export function usePickCustomEnvironment() {
+  return useMutation({ mutationFn: () => unwrap(bridge().environment.pickCustomFile()) });
+}
+
+/** Confirms the active custom environment's non-standard hosts, exactly the ones shown. */
+export function useConfirmHosts() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (hosts: string[]) => unwrap(bridge().environment.confirmHosts({ hosts })),
+    onSuccess: (description) => client.setQueryData(keys.environment, description),
+  });
+}
+
 export function useOpenExternal() {
   return useMutation({ mutationFn: (url: string) => unwrap(bridge().external.open({ url })) });
 }

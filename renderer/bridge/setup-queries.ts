@@ -53,6 +53,8 @@ export const useImportKeyText = () =>
 export const useMarkKeyRegistered = () =>
   useSetupChange((kid: string) => unwrap(bridge().keys.markRegistered({ kid })));
 export const useRetireKey = () => useSetupChange((kid: string) => unwrap(bridge().keys.retire({ kid })));
+export const useSetPortalKid = () =>
+  useSetupChange((input: ChannelInput<'keys.setPortalKid'>) => unwrap(bridge().keys.setPortalKid(input)));
 export const useRegisterSandboxClient = () =>
   useSetupChange(() => unwrap(bridge().maskinporten.registerSandboxClient()));
 export const useSetClientId = () =>

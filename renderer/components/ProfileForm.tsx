@@ -1,20 +1,11 @@
 import { useState, type FormEvent } from 'react';
-import {
-  Button,
-  Field,
-  Fieldset,
-  Heading,
-  Input,
-  Label,
-  Select,
-  Textfield,
-  ValidationMessage,
-} from '@digdir/designsystemet-react';
+import { Button, Field, Fieldset, Heading, Label, Select, Textfield } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import { useCreateProfile } from '../bridge/queries';
 import { isValidOrgNumber, normaliseOrgNumber } from '../../shared/domain/org-number';
 import { EnvironmentNameSchema, type EnvironmentName } from '../../shared/domain/profile';
 import { ErrorMessage } from './ErrorMessage';
+import { CustomEnvironmentPicker, type CustomEnvironmentChoice } from './CustomEnvironmentPicker';
 
 /** A synthetic organisation for trying the sandbox: valid MOD11, used in Skatteetaten's test data. */
 export const PRACTICE_ORG_NUMBER = '314768949';
@@ -25,28 +16,35 @@ export function ProfileForm({ onCreated }: { onCreated?: (name: string) => void 
   const [orgNumber, setOrgNumber] = useState('');
   const [displayName, setDisplayName] = useState('');
   const [environment, setEnvironment] = useState<EnvironmentName>('sandbox');
-  const [customFile, setCustomFile] = useState('');
+  const [custom, setCustom] = useState<CustomEnvironmentChoice | null>(null);
   const [touched, setTouched] = useState(false);
 
   const orgValid = isValidOrgNumber(normaliseOrgNumber(orgNumber));
   const nameValid = displayName.trim().length > 0;
+  const customValid =
+    environment !== 'custom' || (custom !== null && (custom.nonStandardHosts.length === 0 || custom.confirmed));
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setTouched(true);
-    if (!orgValid || !nameValid) return;
+    if (!orgValid || !nameValid || !customValid) return;
     create.mutate(
       {
         orgNumber,
         displayName,
         environment,
-        ...(environment === 'custom' ? { customEnvironmentFile: customFile } : {}),
+        ...(environment === 'custom' && custom
+          ? {
+              customEnvironmentPick: custom.pickId,
+              ...(custom.nonStandardHosts.length ? { confirmHosts: custom.nonStandardHosts } : {}),
+            }
+          : {}),
       },
       {
         onSuccess: (p) => {
           setOrgNumber('');
           setDisplayName('');
-          setCustomFile('');
+          setCustom(null);
           setTouched(false);
           onCreated?.(p.displayName);
         },
@@ -101,14 +99,7 @@ export function ProfileForm({ onCreated }: { onCreated?: (name: string) => void 
           </Select>
         </Field>
         {environment === 'custom' && (
-          <Field>
-            <Label>{t('profile.customFile')}</Label>
-            <Field.Description>{t('profile.customFileHelp')}</Field.Description>
-            <Input value={customFile} onChange={(e) => setCustomFile(e.target.value)} />
-            {touched && customFile.trim() === '' && (
-              <ValidationMessage>{t('profile.customFileHelp')}</ValidationMessage>
-            )}
-          </Field>
+          <CustomEnvironmentPicker choice={custom} onChange={setCustom} showMissing={touched} />
         )}
       </Fieldset>
       {create.error && <ErrorMessage error={create.error} />}

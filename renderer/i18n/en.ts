@@ -23,6 +23,8 @@ export const en: Messages = {
     production: 'Production',
     custom: 'Custom',
     sandboxBanner: 'Sandbox: nothing is sent to Skatteetaten. Everything happens in a local emulator on this machine.',
+    customProblem: 'The custom environment cannot be used now, so nothing is sent: {{message}}',
+    customProblemLink: 'See Settings',
     testBanner: "Test environment: submissions go to Skatteetaten's test environment (TT02), not to production.",
   },
   profile: {
@@ -38,7 +40,15 @@ export const en: Messages = {
     environment: 'Environment',
     environmentHelp: 'The sandbox is a local practice area. Switch to test or production when the business is ready.',
     customFile: 'File with addresses (JSON)',
-    customFileHelp: 'Full path to a JSON file with every address of the environment.',
+    customFileHelp: 'A JSON file with every address of the environment (https; http only to this machine).',
+    customFilePick: 'Choose environment file …',
+    customFileChosen: 'Chosen: {{name}}',
+    customFileMissing: 'Choose an environment file.',
+    customHostsTitle: 'Hosts outside Altinn, Digdir, Maskinporten and Skatteetaten',
+    customHostsBody:
+      'The environment file sends Maskinporten grants, tokens and reports to these hosts. Confirm only if you trust them.',
+    customHostsConfirm: 'I confirm that Innsender may send to these hosts',
+    customHostsMissing: 'Confirm the hosts, or choose another file.',
     save: 'Save organisation',
     tryDemo: 'Try the sandbox with a practice organisation',
     demoName: 'Practice Company AS',
@@ -102,6 +112,13 @@ export const en: Messages = {
       retireConfirm:
         'Retire key {{kid}}? Its private key is deleted from the keychain. Only do this once the new key is uploaded and works.',
       showJwk: 'Show the public key (JWK)',
+      portalKidAsk: 'Does the portal show another kid for the key?',
+      portalKidShown: 'Innsender uses the kid the portal shows: {{kid}}',
+      portalKid: 'Kid in Samarbeidsportalen',
+      portalKidHelp:
+        'If you paste the key as PEM, the portal gives it a kid of its own (like "3f2c9a1e-…"). Copy the kid as it stands under "Egne public nøkler"; Innsender then signs in with it. Leave the field empty to use the key\'s own kid.',
+      portalKidSave: 'Use this kid',
+      portalKidClear: "Use the key's own kid",
       importTitle: 'Import a key or an enterprise certificate you already have',
       importKind: 'What do you want to import?',
       importKey: 'Private key (PEM or JWK)',
@@ -129,7 +146,7 @@ export const en: Messages = {
       sandboxUpload: 'Upload the keys again',
       clientId: 'Client id',
       realIntro:
-        'Make a Maskinporten client for the organisation in Samarbeidsportalen, add the scopes below, and paste the public key from step 1 under "Egne public nøkler". Then paste the client id here, and confirm the key in step 1.',
+        'Make a Maskinporten client for the organisation in Samarbeidsportalen, add the scopes below, and paste the public key from step 1 under "Egne public nøkler". Then paste the client id here, and confirm the key in step 1. If the portal lists the key under another kid than Innsender does (it does when the key is pasted as PEM), enter that kid by the key in step 1.',
       openPortal: 'Open Samarbeidsportalen',
       scopesTitle: 'Scopes the client needs',
       scopesAltinn: 'Altinn (ordered from Digdir):',
@@ -408,7 +425,12 @@ export const en: Messages = {
       sandboxNote: 'Sandbox: nothing is sent to Skatteetaten. Everything happens in a local emulator on this machine.',
       durable:
         'The submission is saved in the outbox before it is sent, so it is sent once, even if the network or the app drops out.',
-      already: 'This draft is already in the outbox ({{state}}).',
+      alreadyReceivedTitle: 'Already sent',
+      alreadyReceivedBody:
+        'Skatteetaten received this report on {{date}} ({{label}}), receipt {{receipt}}. It is not sent again.',
+      alreadyOnItsWayTitle: 'Already in the outbox',
+      alreadyOnItsWayBody:
+        'This report is already in the outbox ({{state}}) since {{date}} ({{label}}). It is sent only once.',
       confirm: 'Send',
       confirmProduction: 'Send to production',
       cancel: 'Cancel',
@@ -522,6 +544,7 @@ export const en: Messages = {
     dataDir: 'Data folder',
     service: 'Service',
     address: 'Address',
+    hostsConfirm: 'Confirm the hosts',
   },
   notice: {
     title: 'Note',

@@ -23,6 +23,8 @@ export const nb = {
     production: 'Produksjon',
     custom: 'Egendefinert',
     sandboxBanner: 'Sandkasse: ingenting sendes til Skatteetaten. Alt skjer i en lokal etterligning på denne maskinen.',
+    customProblem: 'Det egendefinerte miljøet kan ikke brukes nå, så ingenting sendes: {{message}}',
+    customProblemLink: 'Se Innstillinger',
     testBanner: 'Testmiljø: innsendinger går til Skatteetatens testmiljø (TT02), ikke til produksjon.',
   },
   profile: {
@@ -38,7 +40,15 @@ export const nb = {
     environment: 'Miljø',
     environmentHelp: 'Sandkassen er en lokal øvingsarena. Bytt til test eller produksjon når virksomheten er klar.',
     customFile: 'Fil med adresser (JSON)',
-    customFileHelp: 'Full sti til en JSON-fil med alle adressene for miljøet.',
+    customFileHelp: 'En JSON-fil med alle adressene for miljøet (https; http bare til denne maskinen).',
+    customFilePick: 'Velg miljøfil …',
+    customFileChosen: 'Valgt: {{name}}',
+    customFileMissing: 'Velg en miljøfil.',
+    customHostsTitle: 'Verter utenfor Altinn, Digdir, Maskinporten og Skatteetaten',
+    customHostsBody:
+      'Miljøfilen sender Maskinporten-bevis, tokens og rapporter til disse vertene. Bekreft bare hvis du stoler på dem.',
+    customHostsConfirm: 'Jeg bekrefter at Innsender kan sende til disse vertene',
+    customHostsMissing: 'Bekreft vertene, eller velg en annen fil.',
     save: 'Lagre virksomhet',
     tryDemo: 'Prøv sandkassen med en øvingsvirksomhet',
     demoName: 'Øvingsbedrift AS',
@@ -102,6 +112,13 @@ export const nb = {
       retireConfirm:
         'Pensjonere nøkkelen {{kid}}? Den private nøkkelen slettes fra nøkkelringen. Gjør det bare når den nye nøkkelen er lastet opp og virker.',
       showJwk: 'Vis den offentlige nøkkelen (JWK)',
+      portalKidAsk: 'Viser portalen en annen kid for nøkkelen?',
+      portalKidShown: 'Innsender bruker kid-en portalen viser: {{kid}}',
+      portalKid: 'Kid i Samarbeidsportalen',
+      portalKidHelp:
+        'Limer du inn nøkkelen som PEM, gir portalen den en egen kid (som «3f2c9a1e-…»). Kopier kid-en slik den står under «Egne public nøkler»; Innsender logger da inn med den. La feltet stå tomt for å bruke nøkkelens egen kid.',
+      portalKidSave: 'Bruk denne kid-en',
+      portalKidClear: 'Bruk nøkkelens egen kid',
       importTitle: 'Importer en nøkkel eller et virksomhetssertifikat du allerede har',
       importKind: 'Hva vil du importere?',
       importKey: 'Privat nøkkel (PEM eller JWK)',
@@ -129,7 +146,7 @@ export const nb = {
       sandboxUpload: 'Last opp nøklene på nytt',
       clientId: 'Klient-ID',
       realIntro:
-        'Lag en Maskinporten-klient for virksomheten i Samarbeidsportalen, legg til scopene under, og lim inn den offentlige nøkkelen fra steg 1 under «Egne public nøkler». Lim så inn klient-ID-en her, og bekreft nøkkelen i steg 1.',
+        'Lag en Maskinporten-klient for virksomheten i Samarbeidsportalen, legg til scopene under, og lim inn den offentlige nøkkelen fra steg 1 under «Egne public nøkler». Lim så inn klient-ID-en her, og bekreft nøkkelen i steg 1. Viser portalen nøkkelen med en annen kid enn Innsender (det skjer når den limes inn som PEM), skriv den inn ved nøkkelen i steg 1.',
       openPortal: 'Åpne Samarbeidsportalen',
       scopesTitle: 'Scopes klienten trenger',
       scopesAltinn: 'Altinn (bestilles hos Digdir):',
@@ -406,7 +423,12 @@ export const nb = {
       sandboxNote: 'Sandkasse: ingenting sendes til Skatteetaten. Alt skjer i en lokal etterligning på denne maskinen.',
       durable:
         'Innsendingen lagres i utboksen før den sendes, så den sendes én gang, også om nettet eller appen faller ut.',
-      already: 'Dette utkastet er allerede i utboksen ({{state}}).',
+      alreadyReceivedTitle: 'Allerede sendt',
+      alreadyReceivedBody:
+        'Skatteetaten mottok denne rapporten {{date}} ({{label}}), kvittering {{receipt}}. Den sendes ikke på nytt.',
+      alreadyOnItsWayTitle: 'Allerede i utboksen',
+      alreadyOnItsWayBody:
+        'Denne rapporten er allerede i utboksen ({{state}}) siden {{date}} ({{label}}). Den sendes bare én gang.',
       confirm: 'Send',
       confirmProduction: 'Send til produksjon',
       cancel: 'Avbryt',
@@ -521,6 +543,7 @@ export const nb = {
     dataDir: 'Datamappe',
     service: 'Tjeneste',
     address: 'Adresse',
+    hostsConfirm: 'Bekreft vertene',
   },
   notice: {
     title: 'Merk',

@@ -1,8 +1,20 @@
-import { Card, Details, Field, Heading, Label, Paragraph, Select, Table } from '@digdir/designsystemet-react';
+import {
+  Alert,
+  Button,
+  Card,
+  Details,
+  Field,
+  Heading,
+  Label,
+  Paragraph,
+  Select,
+  Table,
+} from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
-import { useAppInfo, useEnvironment, useSettings, useUpdateSettings } from '../bridge/queries';
+import { useAppInfo, useConfirmHosts, useEnvironment, useSettings, useUpdateSettings } from '../bridge/queries';
 import { LanguageSchema } from '../../shared/domain/localized';
 import { ErrorMessage } from '../components/ErrorMessage';
+import { HostList } from '../components/HostList';
 import { localized } from '../i18n';
 import type { Endpoints } from '../../shared/domain/endpoints';
 
@@ -28,6 +40,7 @@ export function SettingsPage() {
   const info = useAppInfo();
   const environment = useEnvironment();
   const env = environment.data;
+  const confirmHosts = useConfirmHosts();
 
   return (
     <div className="stack">
@@ -57,6 +70,21 @@ export function SettingsPage() {
         {environment.error && <ErrorMessage error={environment.error} />}
         {env?.status === 'no-profile' && <Paragraph>{t('settings.environmentNone')}</Paragraph>}
         {env?.status === 'invalid' && <ErrorMessage error={{ message: localized(env.message, i18n.language) }} />}
+        {env?.status === 'unconfirmed-hosts' && (
+          <Alert data-color="warning" data-testid="env-unconfirmed-hosts">
+            <Paragraph>{localized(env.message, i18n.language)}</Paragraph>
+            <HostList hosts={env.hosts} />
+            <Button
+              type="button"
+              onClick={() => confirmHosts.mutate(env.hosts)}
+              loading={confirmHosts.isPending}
+              data-testid="env-confirm-hosts"
+            >
+              {t('settings.hostsConfirm')}
+            </Button>
+            {confirmHosts.error && <ErrorMessage error={confirmHosts.error} />}
+          </Alert>
+        )}
         {env?.status === 'ready' && (
           <>
             {env.environment === 'sandbox' && (

@@ -1,9 +1,33 @@
 import { z } from 'zod';
 import { serviceById, type ServiceScopes } from './services-catalogue';
+import { isLoopbackHost, isServiceHost } from './service-hosts';
 
-const HttpUrl = z.url({ protocol: /^https?$/ });
+/**
+ * The Maskinporten grant, bearer tokens and reports travel to these addresses: https only, except to this machine
+ * (the sandbox, a local proxy), and never with user info in the URL.
+ */
+function isSafeServiceUrl(raw: string): boolean {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return false;
+  }
+  if (url.username || url.password) return false;
+  return url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackHost(url.hostname));
+}
+
+const HTTPS_ONLY =
+  'must be an https address (http only to this machine: localhost, 127.0.0.0/8, ::1) / må være en https-adresse (http bare til denne maskinen: localhost, 127.0.0.0/8, ::1)';
+
+const ServiceUrl = z.url({ protocol: /^https?$/ }).refine(isSafeServiceUrl, { message: HTTPS_ONLY });
 /** A base URL without a trailing slash, so clients can append the documented paths. */
-const BaseUrl = HttpUrl.transform((u) => u.replace(/\/+$/, ''));
+const BaseUrl = ServiceUrl.transform((u) => u.replace(/\/+$/, ''));
+
+/** What stands in for `{scheme}` when the template is checked as a URL (a valid host label and path segment). */
+const SCHEME_PLACEHOLDER = 'innsender-scheme';
+const TREDJEPART_TEMPLATE_URL =
+  'must be an https URL with {scheme} in it, e.g. https://innrapportering{scheme}.api.skatteetaten.no/v1 / må være en https-adresse med {scheme} i, f.eks. https://innrapportering{scheme}.api.skatteetaten.no/v1';
 
 /**
  * Every address a client needs, for one environment. Clients append the paths the specs document
@@ -13,8 +37,8 @@ const BaseUrl = HttpUrl.transform((u) => u.replace(/\/+$/, ''));
 export const EndpointsSchema = z.object({
   maskinporten: z.object({
     /** The grant's `aud`, with its trailing slash exactly as Maskinporten publishes it. */
-    issuer: HttpUrl,
-    tokenEndpoint: HttpUrl,
+    issuer: ServiceUrl,
+    tokenEndpoint: ServiceUrl,
   }),
   altinn: z.object({
     /** platform.altinn.no: authentication (system register, system user requests) and events live below it. */
@@ -39,7 +63,12 @@ export const EndpointsSchema = z.object({
       .regex(/^[a-z0-9]+:[a-z0-9._/-]+$/i)
       .optional(),
     /** `{scheme}` is replaced by the tredjepartsopplysning scheme's API name. */
-    tredjepartTemplate: z.string().includes('{scheme}'),
+    tredjepartTemplate: z
+      .string()
+      .includes('{scheme}')
+      .refine((t) => isSafeServiceUrl(t.replaceAll('{scheme}', SCHEME_PLACEHOLDER)), {
+        message: TREDJEPART_TEMPLATE_URL,
+      }),
   }),
   digdir: z.object({ selfServicePortal: BaseUrl }),
 });
@@ -52,4 +81,32 @@ export function serviceScopes(endpoints: Endpoints): ServiceScopes {
     'skattekort-til-arbeidsgiver':
       endpoints.skatteetaten.skattekortScope ?? serviceById('skattekort-til-arbeidsgiver').scope,
   };
+}
+
+/**
+ * Every host the environment's calls go to, as WHATWG URL writes them (the tredjepart template's host with its
+ * `{scheme}` kept), each once.
+ */
+export function endpointHosts(endpoints: Endpoints): string[] {
+  const { skatteetaten, ...rest } = endpoints;
+  const { tredjepartTemplate, skattekortScope: _scope, ...apis } = skatteetaten;
+  const urls = [...Object.values(rest).flatMap((group) => Object.values(group)), ...Object.values(apis)];
+  const hosts = urls.map((u) => new URL(u).hostname);
+  hosts.push(
+    new URL(tredjepartTemplate.replaceAll('{scheme}', SCHEME_PLACEHOLDER)).hostname.replaceAll(
+      SCHEME_PLACEHOLDER,
+      '{scheme}',
+    ),
+  );
+  return [...new Set(hosts)];
+}
+
+/**
+ * The hosts outside the services' own domains and this machine: a custom environment that sends the grant, the
+ * tokens and the reports there needs the user's explicit, recorded confirmation first.
+ */
+export function nonStandardHosts(endpoints: Endpoints): string[] {
+  return endpointHosts(endpoints).filter(
+    (host) => !isLoopbackHost(host) && !isServiceHost(host.replaceAll('{scheme}', SCHEME_PLACEHOLDER)),
+  );
 }

@@ -40,6 +40,11 @@ export interface SkatteetatenService {
   /** What the spec could not confirm, shown beside the service so nobody mistakes a guess for a fact. */
   unconfirmed?: string;
   /**
+   * Where the scope and the resource id were read: the page in Skatteetaten/api-dokumentasjon and its commit (its
+   * "Scope" and "Systemtilgang" sections), or what else vouches for them when that page names none.
+   */
+  source: { scope: string; resource: string };
+  /**
    * Other spellings of the scope seen in the sources (skattekort: skatteetaten-apis.md §3). Which one the app asks
    * for is a setting of the environment (`endpoints.skatteetaten.skattekortScope`); the emulator accepts each.
    */
@@ -47,6 +52,7 @@ export interface SkatteetatenService {
 }
 
 const pkg = (name: string) => `${ACCESS_PACKAGE_PREFIX}${name}`;
+const DOCS = 'Skatteetaten/api-dokumentasjon docs/api/';
 
 export const SERVICES: readonly SkatteetatenService[] = [
   {
@@ -55,6 +61,10 @@ export const SERVICES: readonly SkatteetatenService[] = [
     scope: 'skatteetaten:innrapporteringamelding',
     resource: 'ske-innrapportering-amelding',
     accessPackages: [pkg('a-ordning')],
+    source: {
+      scope: `${DOCS}innrapportering-amelding.md @ 484fc323191a4ef61e970602d127aebd2ad2a375`,
+      resource: `${DOCS}innrapportering-amelding.md @ 484fc323191a4ef61e970602d127aebd2ad2a375`,
+    },
   },
   {
     id: 'aksjonaerregisteroppgave',
@@ -62,6 +72,10 @@ export const SERVICES: readonly SkatteetatenService[] = [
     scope: 'skatteetaten:innrapporteringaksjonaerregisteroppgave',
     resource: 'ske-innrapportering-aksjonaerregisteroppgave',
     accessPackages: [pkg('skattegrunnlag')],
+    source: {
+      scope: `${DOCS}innrapportering-aksjonaerregisteroppgave.md @ 37adf93203ec7062263111ed77547ac7dcdfc3d7`,
+      resource: `${DOCS}innrapportering-aksjonaerregisteroppgave.md @ 37adf93203ec7062263111ed77547ac7dcdfc3d7`,
+    },
   },
   {
     id: 'skattekort-til-arbeidsgiver',
@@ -72,6 +86,11 @@ export const SERVICES: readonly SkatteetatenService[] = [
     accessPackages: [],
     unconfirmed:
       'Scope: the official doc says skatteetaten:forskudd, others use skatteetaten:skattekorttilarbeidsgiver; access package unknown.',
+    source: {
+      scope: `${DOCS}skattekorttilarbeidsgiver.md @ 036b3fef41eef21fdf4e463360f1bc90af639bb9 (Tilgang: skatteetaten:forskudd); navikt/sokos-skattekort .nais/prod/naiserator-prod.yaml (the alternative)`,
+      resource:
+        'Not on Skatteetaten’s page: Altinn’s resource list (tjenesteoversikten.no/resource/ske-skattekort-til-arbeidsgiver, skatteetaten-apis.md §3)',
+    },
   },
   {
     id: 'tredjepart-boligselskap',
@@ -79,6 +98,10 @@ export const SERVICES: readonly SkatteetatenService[] = [
     scope: 'skatteetaten:innrapporteringboligselskap',
     resource: 'ske-innrapportering-boligselskap',
     accessPackages: [pkg('skattegrunnlag'), pkg('forretningsforer-eiendom')],
+    source: {
+      scope: `${DOCS}innrapportering-boligselskap.md @ a147dc2c3abb3575c7c4b29eefd5390ba49d9f7b`,
+      resource: `${DOCS}innrapportering-boligselskap.md @ a147dc2c3abb3575c7c4b29eefd5390ba49d9f7b`,
+    },
   },
   {
     // Skatteetaten/api-dokumentasjon docs/api/innrapportering-boligsameie.md @ 11f2ca86 (RF-1140): its own API,
@@ -88,6 +111,10 @@ export const SERVICES: readonly SkatteetatenService[] = [
     scope: 'skatteetaten:innrapporteringboligsameie',
     resource: 'ske-innrapportering-boligsameie',
     accessPackages: [pkg('skattegrunnlag'), pkg('forretningsforer-eiendom')],
+    source: {
+      scope: `${DOCS}innrapportering-boligsameie.md @ f78fda732d2444ccdb7b0cb267d8f2b8b987ad40`,
+      resource: `${DOCS}innrapportering-boligsameie.md @ f78fda732d2444ccdb7b0cb267d8f2b8b987ad40`,
+    },
   },
   {
     // docs/api/innrapportering-gavertilfrivillige.md @ 03243285 (RF-1310): the scope and resource are named
@@ -100,7 +127,12 @@ export const SERVICES: readonly SkatteetatenService[] = [
     scope: 'skatteetaten:innrapporteringgaverfrivilligeorganisasjoner',
     resource: 'ske-innrapportering-gaver-frivillige-organisasjoner',
     accessPackages: [pkg('skattegrunnlag')],
-    unconfirmed: 'Access packages are not listed on the stored page; skattegrunnlag is assumed.',
+    unconfirmed:
+      'The page now names only access packages (regnskapsforer-med-signeringsrettighet, ansvarlig-revisor, skattegrunnlag); the single right is from its earlier version.',
+    source: {
+      scope: `${DOCS}innrapportering-gavertilfrivillige.md @ 1ef52358fdd6879478de4ff2e18257dbbd2c9317`,
+      resource: `${DOCS}innrapportering-gavertilfrivillige.md @ 03243285f71eef795cf8f63e69381dc584875e7b (the later version lists no single right)`,
+    },
   },
   {
     id: 'tredjepart-aksjesparekonto',
@@ -108,7 +140,10 @@ export const SERVICES: readonly SkatteetatenService[] = [
     scope: 'skatteetaten:innrapporteringaksjesparekonto',
     resource: 'ske-innrapportering-aksjesparekonto',
     accessPackages: [pkg('skattegrunnlag')],
-    unconfirmed: 'Resource id follows the ske-innrapportering-<scheme> pattern.',
+    source: {
+      scope: `${DOCS}innrapportering-aksjesparekonto.md @ 11f2ca8677c8315da8706b4739348368e28ba1d5`,
+      resource: `${DOCS}innrapportering-aksjesparekonto.md @ 11f2ca8677c8315da8706b4739348368e28ba1d5`,
+    },
   },
   {
     id: 'tredjepart-finansprodukter',
@@ -116,15 +151,24 @@ export const SERVICES: readonly SkatteetatenService[] = [
     scope: 'skatteetaten:innrapporteringfinansprodukter',
     resource: 'ske-innrapportering-finansprodukter',
     accessPackages: [pkg('skattegrunnlag')],
-    unconfirmed: 'Resource id follows the ske-innrapportering-<scheme> pattern.',
+    source: {
+      scope: `${DOCS}innrapportering-finansprodukter.md @ 11f2ca8677c8315da8706b4739348368e28ba1d5`,
+      resource: `${DOCS}innrapportering-finansprodukter.md @ 11f2ca8677c8315da8706b4739348368e28ba1d5`,
+    },
   },
   {
     id: 'tredjepart-skattefrie-utbetalinger',
     name: { nb: 'Tredjepartsopplysninger: skattefrie utbetalinger', en: 'Third-party data: tax-free payments' },
     scope: 'skatteetaten:innrapporteringskattefrieutbetalinger',
-    resource: 'ske-innrapportering-skattefrieutbetalinger',
+    // Hyphenated, unlike the scope and the host.
+    resource: 'ske-innrapportering-skattefrie-utbetalinger',
     accessPackages: [pkg('skattegrunnlag')],
-    unconfirmed: 'Resource id follows the ske-innrapportering-<scheme> pattern.',
+    unconfirmed:
+      'The page now names only access packages (regnskapsforer-med-signeringsrettighet, ansvarlig-revisor, skattegrunnlag); the single right is from its earlier version.',
+    source: {
+      scope: `${DOCS}innrapportering-skattefrieutbetalinger.md @ 459755b636952bb35ed23b1ebb9373a7074f30ab`,
+      resource: `${DOCS}innrapportering-skattefrieutbetalinger.md @ 0a4b708585a6fdaea7e339d8d6eeac8f523c81bf`,
+    },
   },
   {
     id: 'tredjepart-opphaverrett',
@@ -133,9 +177,13 @@ export const SERVICES: readonly SkatteetatenService[] = [
       en: 'Third-party data: copyright remuneration',
     },
     scope: 'skatteetaten:innrapporteringgodtgjoeringopphaveraandsverk',
-    resource: 'ske-innrapportering-godtgjoeringopphaveraandsverk',
+    // Hyphenated, unlike the scope (`…godtgjoeringopphaveraandsverk`) and the host (`innrapporteringaandsverk`).
+    resource: 'ske-innrapportering-godtgjoering-opphaver-aandsverk',
     accessPackages: [pkg('skattegrunnlag')],
-    unconfirmed: 'Resource id follows the ske-innrapportering-<scheme> pattern.',
+    source: {
+      scope: `${DOCS}innrapportering-aandsverk.md @ 37adf93203ec7062263111ed77547ac7dcdfc3d7`,
+      resource: `${DOCS}innrapportering-aandsverk.md @ 37adf93203ec7062263111ed77547ac7dcdfc3d7`,
+    },
   },
 ];
 

@@ -51,6 +51,8 @@ export const KeyViewSchema = z.object({
   expiresAt: z.iso.datetime().optional(),
   daysLeft: z.number().int().optional(),
   publicJwk: PublicJwkViewSchema,
+  /** The kid Samarbeidsportalen lists for the key, when the user entered one: the grant names it instead of `kid`. */
+  portalKid: z.string().optional(),
   certificate: z
     .object({ subject: z.string(), issuer: z.string(), validTo: z.iso.datetime(), orgNumber: z.string().optional() })
     .optional(),
@@ -174,7 +176,13 @@ export const KeyImportTextSchema = z.discriminatedUnion('kind', [
   }),
 ]);
 
-export const KidSchema = z.object({ kid: z.string().regex(/^[A-Za-z0-9._-]{1,200}$/) });
+const KID = z.string().regex(/^[A-Za-z0-9._-]{1,200}$/);
+export const KidSchema = z.object({ kid: KID });
+/**
+ * The kid the self-service portal shows for a key (`null`: use the key's own kid again). Checked again in main, with
+ * a message the user can act on, so the raw text is let through here.
+ */
+export const PortalKidSchema = z.object({ kid: KID, portalKid: z.string().max(200).nullable() });
 
 /** Maskinporten client ids are UUIDs today; accept any plain token-like id so a format change does not lock users out. */
 export const ClientIdSchema = z.object({

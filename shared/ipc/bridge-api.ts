@@ -1,12 +1,6 @@
-import {
-  channelNames,
-  eventNames,
-  type ChannelInput,
-  type ChannelName,
-  type ChannelOutput,
-  type EventName,
-  type EventPayload,
-} from './contract';
+// Names only at run time: this module is in the preload, which must not carry zod or the schemas (types are erased).
+import { CHANNEL_NAMES, EVENT_NAMES, type ChannelName, type EventName } from './names';
+import type { ChannelInput, ChannelOutput, EventPayload } from './contract';
 import type { IpcResult } from './result';
 
 /** How calls travel: Electron's ipcRenderer in the preload, a loopback WebSocket in the real-browser tests. */
@@ -37,12 +31,12 @@ export type InnsenderApi = {
  */
 export function createBridgeApi(transport: BridgeTransport): InnsenderApi {
   const api: Record<string, Record<string, unknown>> = {};
-  for (const name of channelNames) {
+  for (const name of CHANNEL_NAMES) {
     const [group, op] = name.split('.') as [string, string];
     api[group] ??= {};
     api[group][op] = (input?: unknown) => transport.invoke(name, input);
   }
-  const allowed = new Set<string>(eventNames);
+  const allowed = new Set<string>(EVENT_NAMES);
   const on = (event: EventName, listener: (payload: unknown) => void) => {
     if (!allowed.has(event)) throw new Error(`Unknown event: ${String(event)}`);
     return transport.subscribe(event, listener);

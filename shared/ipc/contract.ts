@@ -1,4 +1,6 @@
 import type { z } from 'zod';
+import type { Channel } from './channels/define';
+import { CHANNEL_NAMES, EVENT_NAMES, type ChannelName, type EventName } from './names';
 import { ProfilesStateSchema, SandboxStatusSchema, SettingsSchema } from './schemas';
 import { foundationChannels } from './channels/foundation';
 import { setupChannels } from './channels/setup';
@@ -34,7 +36,7 @@ export const channels = {
   ...skattekortChannels,
   ...deadlinesChannels,
   ...desktopChannels,
-} as const;
+} as const satisfies Record<ChannelName, Channel<z.ZodType, z.ZodType>>;
 
 /** Every main → renderer event, declared once, validated before it is sent. */
 export const events = {
@@ -64,10 +66,15 @@ export const events = {
   'app.navigate': NavigateEventSchema,
   /** The settings changed (the language): main rebuilds the application menu in it. */
   'settings.changed': SettingsSchema,
-} as const;
+} as const satisfies Record<EventName, z.ZodType>;
+
+/** `satisfies` above finds a name with no schema; these find a schema whose name ./names.ts does not list. */
+type NoneLeft<T extends never> = T;
+export type ContractChannelsAreNamed = NoneLeft<Exclude<keyof typeof channels, ChannelName>>;
+export type ContractEventsAreNamed = NoneLeft<Exclude<keyof typeof events, EventName>>;
 
 export type Channels = typeof channels;
-export type ChannelName = keyof Channels;
+export type { ChannelName, EventName };
 /** What the renderer passes (before parsing: defaults and transforms not yet applied). */
 export type ChannelInput<C extends ChannelName> = z.input<Channels[C]['input']>;
 /** What a handler receives (after parsing). */
@@ -75,21 +82,9 @@ export type ChannelParsedInput<C extends ChannelName> = z.output<Channels[C]['in
 export type ChannelOutput<C extends ChannelName> = z.output<Channels[C]['output']>;
 
 export type Events = typeof events;
-export type EventName = keyof Events;
 export type EventPayload<E extends EventName> = z.output<Events[E]>;
 
-export const channelNames = Object.keys(channels) as ChannelName[];
-export const eventNames = Object.keys(events) as EventName[];
-
-export function isChannelName(value: unknown): value is ChannelName {
-  return typeof value === 'string' && Object.hasOwn(channels, value);
-}
-
-export function isEventName(value: unknown): value is EventName {
-  return typeof value === 'string' && Object.hasOwn(events, value);
-}
-
-/** The Electron IPC channel an event travels on, kept apart from the invoke channels. */
-export function eventChannel(event: EventName): string {
-  return `event:${event}`;
-}
+/** The names, from the zod-free ./names.ts (the preload imports that module alone). */
+export const channelNames: readonly ChannelName[] = CHANNEL_NAMES;
+export const eventNames: readonly EventName[] = EVENT_NAMES;
+export { eventChannel, isChannelName, isEventName } from './names';

@@ -32,14 +32,47 @@ export const ProfilesStateSchema = z.object({
 
 export const ProfileIdSchema = z.object({ id: z.uuid() });
 
+/**
+ * A custom environment file as the page knows it: main showed the dialog and read the file, and the page gets a
+ * pick id to name it by, never a path to send back. `nonStandardHosts` need the user's explicit confirmation.
+ */
+export const CustomEnvironmentPickSchema = z.discriminatedUnion('cancelled', [
+  z.object({ cancelled: z.literal(true) }),
+  z.object({
+    cancelled: z.literal(false),
+    pickId: z.uuid(),
+    fileName: z.string(),
+    nonStandardHosts: z.array(z.string()),
+  }),
+]);
+
+/** What the page may say about a custom environment: the pick, and the hosts it confirms (all it was shown). */
+const CustomEnvironmentChoice = {
+  customEnvironmentPick: z.uuid().optional(),
+  confirmHosts: z.array(z.string().min(1).max(253)).max(20).optional(),
+};
+
+/** `profiles.create` from the page or the CLI: no file path crosses, only a pick main made. */
+export const NewProfileRequestSchema = z
+  .object({ ...NewProfileSchema.shape, ...CustomEnvironmentChoice })
+  .omit({ customEnvironmentFile: true, customHostsConfirmed: true })
+  .refine((p) => p.environment !== 'custom' || !!p.customEnvironmentPick, {
+    message:
+      'A custom environment needs a file with its URLs: choose one / Et egendefinert miljø trenger en fil med adressene: velg en',
+    path: ['customEnvironmentPick'],
+  });
+
 export const ProfileUpdateSchema = z.object({
   id: z.uuid(),
   displayName: z.string().trim().min(1).max(120).optional(),
   environment: EnvironmentNameSchema.optional(),
-  customEnvironmentFile: z.string().min(1).optional(),
+  ...CustomEnvironmentChoice,
 });
 
-export { NewProfileSchema, ProfileSchema };
+/** The hosts the user confirms for the active profile's custom environment, exactly as they were shown. */
+export const ConfirmHostsSchema = z.object({ hosts: z.array(z.string().min(1).max(253)).min(1).max(20) });
+
+export { ProfileSchema };
 
 export const SandboxStatusSchema = z.discriminatedUnion('state', [
   z.object({ state: z.literal('stopped') }),
@@ -56,6 +89,17 @@ export const EnvironmentDescriptionSchema = z.discriminatedUnion('status', [
     sandbox: SandboxStatusSchema,
   }),
   z.object({ status: z.literal('invalid'), environment: EnvironmentNameSchema, message: LocalizedTextSchema }),
+  /** A custom file names hosts outside the services' domains that the user has not confirmed: nothing is sent. */
+  z.object({
+    status: z.literal('unconfirmed-hosts'),
+    environment: EnvironmentNameSchema,
+    hosts: z.array(z.string()),
+    message: LocalizedTextSchema,
+  }),
 ]);
 
-export const ExternalUrlSchema = z.object({ url: z.url({ protocol: /^https?$/ }).max(2048) });
+/**
+ * The raw text as the page has it: zod's URL check would quietly rewrite it (dropping a tab, say), and main's
+ * `externalUrlToOpen` must judge what was actually sent.
+ */
+export const ExternalUrlSchema = z.object({ url: z.string().min(1).max(2048) });

@@ -12,7 +12,8 @@ export const DraftRefInputSchema = z.object({ draftId: DraftIdInputSchema.shape.
 
 /**
  * What a draft would send, shown before the user confirms: the report, its bytes and hash, the organisation,
- * the environment and the host it goes to. `existing` is the live submission already made from this draft.
+ * the environment and the host it goes to. `existing` is the submission that already holds this report (received,
+ * or on its way), found by Skatteetaten's identity for it (`duplicate-key.ts`): then there is nothing to send.
  */
 export const SubmitPreviewSchema = z.object({
   draftId: z.string(),

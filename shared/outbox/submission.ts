@@ -32,6 +32,8 @@ export const TargetSchema = z.discriminatedUnion('service', [
     inntektsaar: z.string(),
     oppgavegiver: z.string(),
     underskjemaer: z.number().int().nonnegative(),
+    /** The share class (ISIN, else share type): one return per class. Absent in records from before it was kept. */
+    aksjeklasse: z.string().optional(),
   }),
   /** An order for the employees' skattekort; the answer is fetched afterwards by its bestillingsreferanse. */
   z.object({
@@ -48,6 +50,8 @@ export const TargetSchema = z.discriminatedUnion('service', [
     inntektsaar: z.string(),
     oppgavegiver: z.string(),
     antallOppgaver: z.number().int().nonnegative(),
+    /** The melding's `oppgavegiversLeveranseReferanse`, when it has one: part of its identity (duplicate-key.ts). */
+    leveransereferanse: z.string().optional(),
   }),
 ]);
 export type SubmissionTarget = z.infer<typeof TargetSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AlreadySentSchema } from '../outbox/duplicate-key';
 import { AMeldingSummarySchema } from './amelding/summary';
 import { AMELDING_VERSIONS } from './amelding/versions';
 import { FindingSchema } from './finding';
@@ -21,6 +22,8 @@ const common = {
   valid: z.boolean(),
   findings: z.array(FindingSchema),
   checkedAt: z.string(),
+  /** Set when the active profile's outbox already holds this report (received, or on its way). */
+  alreadySent: AlreadySentSchema.nullable().optional(),
 };
 
 export const AMeldingCheckResultSchema = z.object({

@@ -49,8 +49,10 @@ export const EmployeeCardSchema = z.object({
 export type EmployeeCard = z.infer<typeof EmployeeCardSchema>;
 
 export const SkattekortAnswerSchema = z.object({
-  /** NAV's model has a top-level status (THIRD-PARTY); kept when present. */
+  /** The answer's top-level status (`FORESPOERSEL_OK`, `UGYLDIG_INNTEKTSAAR`, …); kept when present. */
   status: z.string().optional(),
+  /** What a status other than `FORESPOERSEL_OK` means for the user; such an answer may hold no cards at all. */
+  statusNote: LocalizedTextSchema.optional(),
   cards: z.array(EmployeeCardSchema),
 });
 export type SkattekortAnswer = z.infer<typeof SkattekortAnswerSchema>;
@@ -99,16 +101,70 @@ const WireAnswer = z.looseObject({
   ),
 });
 
-/** Reads the 200 answer; throws only when it is not an answer at all (no `arbeidsgiver` list to read). */
+/**
+ * The answer's statuses, from NAV's production client (navikt/sokos-skattekort
+ * src/main/kotlin/no/nav/sokos/skattekort/module/skattekort/ResponseStatus.kt @ 0f7ba851). All but
+ * `FORESPOERSEL_OK` may come alone, with no `arbeidsgiver` list (its test fixture
+ * src/test/resources/skatteetaten/hentSkattekort/ugyldig_inntektsaar.json is `{"status":"UGYLDIG_INNTEKTSAAR"}`).
+ */
+export const KNOWN_STATUSES = [
+  'FORESPOERSEL_OK',
+  'UGYLDIG_INNTEKTSAAR',
+  'UGYLDIG_FORESPOERSEL',
+  'INGEN_ENDRINGER',
+  'ENDRINGSFORESPOERSEL_UTEN_TIDLIGERE_BESTILLING',
+] as const;
+
+/**
+ * Reads the 200 answer: the cards per employee, or a status alone (shown to the user, never taken as a fault).
+ * Throws only when it is neither (no `arbeidsgiver` list and no `status`).
+ */
 export function readSkattekortAnswer(json: unknown): SkattekortAnswer {
-  if (typeof json !== 'object' || json === null || !('arbeidsgiver' in json)) {
-    throw new Error('The answer has no arbeidsgiver list');
-  }
-  const wire = WireAnswer.parse(json);
+  const hasList = typeof json === 'object' && json !== null && 'arbeidsgiver' in json;
+  const hasStatus =
+    typeof json === 'object' && json !== null && typeof (json as { status?: unknown }).status === 'string';
+  if (!hasList && !hasStatus) throw new Error('The answer has neither an arbeidsgiver list nor a status');
+  const wire = WireAnswer.parse(hasList ? json : { ...(json as object), arbeidsgiver: [] });
   const cards = wire.arbeidsgiver.flatMap((employer) =>
     employer.arbeidstaker.map((a) => readEmployee(a, employer.arbeidsgiveridentifikator?.organisasjonsnummer ?? '')),
   );
-  return { ...(wire.status ? { status: wire.status } : {}), cards };
+  const note = wire.status ? statusNote(wire.status) : undefined;
+  return { ...(wire.status ? { status: wire.status } : {}), ...(note ? { statusNote: note } : {}), cards };
+}
+
+/** What a status other than `FORESPOERSEL_OK` tells the user to do; unknown ones are shown as sent. */
+function statusNote(status: string): LocalizedText | undefined {
+  switch (status) {
+    case 'FORESPOERSEL_OK':
+      return undefined;
+    case 'UGYLDIG_INNTEKTSAAR':
+      // NAV's runbook for this status: next year's cards cannot be ordered before 15 December, nor last year's
+      // after June (navikt/sokos-skattekort, the alert text for UGYLDIG_INNTEKTSAAR).
+      return {
+        nb: 'Skatteetaten tar ikke imot bestillinger for dette inntektsåret nå (neste års skattekort fra 15. desember, fjorårets bare til og med juni). Bestill på nytt med et annet år.',
+        en: 'Skatteetaten does not take orders for this income year now (next year’s cards from 15 December, last year’s only until the end of June). Order again with another year.',
+      };
+    case 'UGYLDIG_FORESPOERSEL':
+      return {
+        nb: 'Skatteetaten avviste bestillingen som ugyldig. Sjekk organisasjonsnummeret og arbeidstakerne, og bestill på nytt.',
+        en: 'Skatteetaten refused the order as invalid. Check the organisation number and the employees, and order again.',
+      };
+    case 'INGEN_ENDRINGER':
+      return {
+        nb: 'Ingen skattekort er endret siden forrige bestilling.',
+        en: 'No tax card has changed since the previous order.',
+      };
+    case 'ENDRINGSFORESPOERSEL_UTEN_TIDLIGERE_BESTILLING':
+      return {
+        nb: 'Du ba bare om endringer, men har ikke bestilt skattekort for dette året før. Bestill alle arbeidstakerne først.',
+        en: 'You asked for changes only, but have not ordered tax cards for this year before. Order all employees first.',
+      };
+    default:
+      return {
+        nb: `Skatteetaten svarte med status «${status}».`,
+        en: `Skatteetaten answered with the status “${status}”.`,
+      };
+  }
 }
 
 function readEmployee(a: z.infer<typeof WireArbeidstaker>, arbeidsgiver: string): EmployeeCard {

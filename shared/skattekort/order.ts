@@ -43,7 +43,13 @@ export const SkattekortOrderSchema = z
   });
 export type SkattekortOrder = z.infer<typeof SkattekortOrderSchema>;
 
-/** The JSON body of `POST …/bestillSkattekort/`, key for key as in §3's example. */
+/**
+ * The JSON body of `POST …/bestillSkattekort/`, key for key as in §3's example. A "changes only" order names no
+ * employer and no persons: it leaves `forespoerselOmSkattekortTilArbeidsgiver` out, as Skatteetaten's example
+ * "Forespørsel om endringer" does (Skatteetaten/api-dokumentasjon docs/api/skattekorttilarbeidsgiver.md @ 036b3fef)
+ * and NAV's production client (navikt/sokos-skattekort bestillOppdateringRequest in
+ * src/main/kotlin/no/nav/sokos/skattekort/skatteetaten/bestillskattekort/BestillSkattekortRequest.kt @ 0f7ba851).
+ */
 export function orderRequestBody(order: SkattekortOrder): string {
   return JSON.stringify({
     inntektsaar: order.inntektsaar,
@@ -55,20 +61,26 @@ export function orderRequestBody(order: SkattekortOrder): string {
         : {}),
     },
     varslingstype: order.varslingstype,
-    forespoerselOmSkattekortTilArbeidsgiver: {
-      arbeidsgiver: [
-        {
-          arbeidsgiveridentifikator: { organisasjonsnummer: order.arbeidsgiver },
-          // "changes only" names no persons (§3).
-          arbeidstakeridentifikator: order.bestillingstype === 'HENT_KUN_ENDRING' ? [] : order.arbeidstakere,
-        },
-      ],
-    },
+    ...(order.bestillingstype === 'HENT_KUN_ENDRING'
+      ? {}
+      : {
+          forespoerselOmSkattekortTilArbeidsgiver: {
+            arbeidsgiver: [
+              {
+                arbeidsgiveridentifikator: { organisasjonsnummer: order.arbeidsgiver },
+                arbeidstakeridentifikator: order.arbeidstakere,
+              },
+            ],
+          },
+        }),
   });
 }
 
-/** The order read back from a body (what the outbox keeps), for showing what was ordered. */
-export function orderFromRequestBody(body: string): SkattekortOrder | null {
+/**
+ * The order read back from a body (what the outbox keeps), for showing what was ordered. A "changes only" body
+ * names no employer: `employer` (the profile's organisation, which the token's systembruker speaks for) stands in.
+ */
+export function orderFromRequestBody(body: string, employer?: string): SkattekortOrder | null {
   try {
     const json = JSON.parse(body) as {
       inntektsaar?: unknown;
@@ -82,14 +94,14 @@ export function orderFromRequestBody(body: string): SkattekortOrder | null {
         }[];
       };
     };
-    const employer = json.forespoerselOmSkattekortTilArbeidsgiver?.arbeidsgiver?.[0];
+    const named = json.forespoerselOmSkattekortTilArbeidsgiver?.arbeidsgiver?.[0];
     const parsed = SkattekortOrderSchema.safeParse({
       inntektsaar: json.inntektsaar,
       bestillingstype: json.bestillingstype,
       varslingstype: json.varslingstype,
       kontaktinformasjon: json.kontaktinformasjon,
-      arbeidsgiver: employer?.arbeidsgiveridentifikator?.organisasjonsnummer,
-      arbeidstakere: employer?.arbeidstakeridentifikator ?? [],
+      arbeidsgiver: named?.arbeidsgiveridentifikator?.organisasjonsnummer ?? employer,
+      arbeidstakere: named?.arbeidstakeridentifikator ?? [],
     });
     return parsed.success ? parsed.data : null;
   } catch {

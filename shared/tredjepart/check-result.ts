@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AlreadySentSchema } from '../outbox/duplicate-key';
 import { LocalizedTextSchema } from '../domain/localized';
 import { FindingSchema } from '../reports/finding';
 import { ReportFileInfoSchema } from '../reports/check-result';
@@ -31,5 +32,7 @@ export const TredjepartCheckResultSchema = z.object({
   /** Null when the file could not be read as a melding at all. */
   summary: TredjepartSummarySchema.nullable(),
   checkedAt: z.string(),
+  /** Set when the active profile's outbox already holds this melding (received, or on its way). */
+  alreadySent: AlreadySentSchema.nullable().optional(),
 });
 export type TredjepartCheckResult = z.infer<typeof TredjepartCheckResultSchema>;

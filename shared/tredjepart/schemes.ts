@@ -31,6 +31,11 @@ export interface TredjepartScheme {
   amounts: readonly SchemeAmount[];
   /** "Det kun er tillatt med en leveranse pr Melding" (gaver); the housing examples send a list. */
   singleLeveranse: boolean;
+  /**
+   * Where the receipt ("Eksempel på respons") puts `oppgavegiversLeveranseReferanse` and `antallOppgaver`: at the
+   * top, or in one `leveranseformaal[]` entry per formål (boligselskap).
+   */
+  receipt: 'top-level' | 'per-formaal';
   /** What the page shows per oppgave's unit (boenhet, matrikkelnummer), for the duplicate check and findings. */
   unit: 'boenhet' | 'matrikkelnummer' | null;
   /** Where each fact comes from. */
@@ -70,6 +75,8 @@ export const SCHEMES: Readonly<Record<SchemeId, TredjepartScheme>> = {
       ...HOUSING_AMOUNTS,
     ],
     singleLeveranse: false,
+    // docs/api/innrapportering-boligselskap.md @ a147dc2c3abb3575c7c4b29eefd5390ba49d9f7b, "Eksempel på respons".
+    receipt: 'per-formaal',
     unit: 'boenhet',
     source:
       'Skatteetaten/api-dokumentasjon docs/api/innrapportering-boligselskap.md @ 008abef2 (Eksempler, Informasjonsmodell)',
@@ -84,6 +91,7 @@ export const SCHEMES: Readonly<Record<SchemeId, TredjepartScheme>> = {
     title: { nb: 'Boligsameie (RF-1140)', en: 'Housing co-ownership (RF-1140)' },
     amounts: HOUSING_AMOUNTS,
     singleLeveranse: false,
+    receipt: 'top-level',
     unit: 'matrikkelnummer',
     source: 'Skatteetaten/api-dokumentasjon docs/api/innrapportering-boligsameie.md @ 11f2ca86 (Eksempler)',
     unconfirmed: 'The page has no field table; the fields are read from its example only.',
@@ -99,6 +107,7 @@ export const SCHEMES: Readonly<Record<SchemeId, TredjepartScheme>> = {
     },
     amounts: [{ field: 'beloep', sum: 'sumBeloep', label: { nb: 'Gavebeløp', en: 'Gift amount' } }],
     singleLeveranse: true,
+    receipt: 'top-level',
     unit: null,
     source:
       'Skatteetaten/api-dokumentasjon docs/api/innrapportering-gavertilfrivillige.md @ 03243285 (Eksempler, Informasjonsmodell)',

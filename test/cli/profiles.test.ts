@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCliCaptured } from './run-cli';
+import { realEndpoints } from '../../main/environments/table';
 
 const cli = (dataDir: string, ...args: string[]) => runCliCaptured(dataDir, args);
 
@@ -46,5 +47,40 @@ describe('innsender profiles', () => {
     expect((await cli(dir, 'no-such-command')).code).toBe(2);
     const version = await cli(dir, '--version');
     expect(version).toMatchObject({ code: 0, out: '1.2.3\n' });
+  });
+
+  it('adds a custom environment from a file named on the command line, with hosts outside the known domains confirmed', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'innsender-cli-'));
+    const file = join(dir, 'proxy.json');
+    const content = JSON.parse(JSON.stringify(realEndpoints('test'))) as { dialogporten: { base: string } };
+    content.dialogporten.base = 'https://dp.proxy.example/dialogporten';
+    await writeFile(file, JSON.stringify(content));
+
+    const args = ['profiles', 'add', '974761076', 'Fjellstue AS', '--env', 'custom', '--env-file', file];
+    const refused = await cli(dir, '--lang', 'en', ...args);
+    expect(refused.code).toBe(2);
+    expect(refused.err).toMatch(/^CUSTOM_ENV_HOSTS_UNCONFIRMED: .*dp\.proxy\.example/);
+    expect((await cli(dir, 'profiles')).out).toMatch(/No profiles yet/);
+
+    const added = await cli(dir, ...args, '--confirm-host', 'dp.proxy.example');
+    expect(added).toMatchObject({ code: 0, out: expect.stringMatching(/^Added 974761076 {2}custom/) });
+
+    // The file later sends somewhere new: every call stops until that host is confirmed too.
+    content.dialogporten.base = 'https://other.example/dialogporten';
+    await writeFile(file, JSON.stringify(content));
+    const confirmed = await cli(dir, 'profiles', 'confirm-hosts', 'other.example');
+    expect(confirmed).toMatchObject({ code: 0, out: 'Confirmed: other.example\n' });
+  });
+
+  it('refuses an http address to another host in the custom file, naming the field', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'innsender-cli-'));
+    const file = join(dir, 'http.json');
+    const content = JSON.parse(JSON.stringify(realEndpoints('test'))) as { maskinporten: { tokenEndpoint: string } };
+    content.maskinporten.tokenEndpoint = 'http://test.maskinporten.no/token';
+    await writeFile(file, JSON.stringify(content));
+    const refused = await cli(dir, 'profiles', 'add', '974761076', 'X', '--env', 'custom', '--env-file', file);
+    expect(refused.code).toBe(2);
+    expect(refused.err).toMatch(/^CUSTOM_ENV_INVALID: /);
+    expect(refused.err).toMatch(/maskinporten\.tokenEndpoint: must be an https address/);
   });
 });

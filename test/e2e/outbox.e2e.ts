@@ -106,6 +106,10 @@ describe('sending a draft through the outbox in real Chromium', () => {
     expect(text).toContain(`Meldings-ID ${FIXTURE_MELDINGS_ID} ble sendt`);
     expect(text).toMatch(/\(kvittering [0-9a-f-]{36}\)/);
     expect(text).toContain(`sett erstatterMeldingsId til ${FIXTURE_MELDINGS_ID} hvis den skal erstatte den`);
+    // The verdict is that it was sent, with when and the receipt, not "ready to submit".
+    const verdict = page.getByTestId('verdict');
+    await verdict.getByRole('heading', { name: 'Allerede sendt' }).waitFor();
+    expect(await verdict.textContent()).toMatch(/Skatteetaten mottok denne rapporten .*kvittering [0-9a-f-]{36}/);
     expect(await h.seriousA11yViolations()).toEqual([]);
     await h.screenshot('outbox-03b-meldingsid-already-sent');
 

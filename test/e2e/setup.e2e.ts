@@ -162,6 +162,41 @@ describe('the setup wizard in real Chromium, against the sandbox', () => {
     expect(await secretsOnPage(page)).toEqual([]);
   });
 
+  it('takes the kid Samarbeidsportalen lists for a key in a test profile, and says why', async () => {
+    const { page } = h;
+    const created = await h.services.dispatch('profiles.create', {
+      orgNumber: '311654306',
+      displayName: 'Testbedrift AS',
+      environment: 'test',
+    });
+    if (!created.ok) throw new Error(created.error.code);
+    // The list learns of the new profile by an event: wait for its row rather than take whichever button is last.
+    await page
+      .getByRole('row', { name: /Testbedrift AS/ })
+      .getByRole('button', { name: 'Bruk denne', exact: true })
+      .click();
+    await page.getByRole('heading', { name: 'Koble Testbedrift AS til Maskinporten og Altinn' }).waitFor();
+    await page.getByTestId('generate-key').click();
+    await page.getByTestId('key-row').waitFor();
+    const kid = (await page.getByTestId('key-row').getAttribute('data-kid')) ?? '';
+    // The client step says when to enter the portal's kid (a key pasted as PEM gets one of its own).
+    await page.getByText(/Viser portalen nøkkelen med en annen kid enn Innsender/).waitFor();
+
+    await page.getByTestId('portal-kid').getByText('Viser portalen en annen kid for nøkkelen?').click();
+    await page.getByTestId('portal-kid-input').fill('ikke en kid');
+    await page.getByTestId('portal-kid-save').click();
+    await page.getByText(/Kopier den slik portalen viser den/).waitFor();
+    const portalKid = '9bc5078c-2d4e-4f7a-8b1c-5e6f7a8b9c0d';
+    await page.getByTestId('portal-kid-input').fill(portalKid);
+    await page.getByTestId('portal-kid-save').click();
+    await page.getByText(`Innsender bruker kid-en portalen viser: ${portalKid}`).waitFor();
+    const overview = await h.services.dispatch('setup.status', undefined);
+    if (!overview.ok) throw new Error(overview.error.code);
+    expect((overview.value as { keys: unknown[] }).keys).toEqual([expect.objectContaining({ kid, portalKid })]);
+    expect(await h.seriousA11yViolations()).toEqual([]);
+    await h.screenshot('setup-07-portal-kid');
+  });
+
   it('had no console errors or CSP violations', () => {
     expect(h.consoleErrors).toEqual([]);
   });

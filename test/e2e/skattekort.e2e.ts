@@ -101,4 +101,26 @@ describe('ordering skattekort in real Chromium', () => {
     };
     expect(json.skattekort[0]?.arbeidstakeridentifikator).toBe(EMPLOYEE);
   });
+
+  it('shows an answer that is only a status (UGYLDIG_INNTEKTSAAR) as what it means, not as an error', async () => {
+    const { page } = h;
+    // Two years ahead is never open for ordering (the sandbox follows NAV's window: next year from 15 December).
+    const year = String(new Date().getFullYear() + 2);
+    await page.getByTestId('persons-from-draft').click();
+    await page.getByTestId('order-year').fill(year);
+    await page.getByTestId('order-type').selectOption('HENT_KUN_ENDRING');
+    await page.getByTestId('order-email').fill('lonn@example.no');
+    await page.getByTestId('order-review').click();
+    await page.getByTestId('order-confirm-button').click();
+    await page.getByTestId('order-queued').waitFor();
+    const status = page.locator('[data-testid="answer-status"][data-status="UGYLDIG_INNTEKTSAAR"]');
+    await status.waitFor({ timeout: 30_000 });
+    expect(await status.textContent()).toContain('Skatteetaten tar ikke imot bestillinger for dette inntektsåret nå');
+    expect(await page.getByTestId('answer-row').count()).toBe(1);
+    // Nothing to export from an answer without cards.
+    expect(await page.getByTestId('export-csv').count()).toBe(1);
+    expect(await h.seriousA11yViolations()).toEqual([]);
+    await h.screenshot('skattekort-04-status-only');
+    expect(h.desktop.notifications.map((n) => n.title)).toContain('Skatteetaten har svart på skattekortbestillingen');
+  });
 });

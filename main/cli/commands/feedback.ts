@@ -3,7 +3,6 @@ import type { CliContext } from '../context';
 import { EXIT } from '../exit-codes';
 import { printError } from '../output';
 import { AppError, isAppError } from '../../../shared/domain/app-error';
-import { runFeedbackCommand } from '../../dialogporten/feedback-command';
 
 /**
  * `innsender feedback [--since …]`: one sync of the active profile's Dialogporten dialogs, then what is new
@@ -36,6 +35,8 @@ export function registerFeedbackCommand(program: Command, ctx: CliContext): void
         ctx.setExit(printError(ctx.io, error.toShape(), ctx.json, ctx.lang));
         return;
       }
+      // The implementation loads when the command runs, not when the CLI starts (see program.ts).
+      const { runFeedbackCommand } = await import('../../dialogporten/feedback-command');
       const code = await runFeedbackCommand({
         service,
         ...(since ? { since } : {}),

@@ -1,12 +1,14 @@
 import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import type { CliContext } from '../context';
+import { printable } from '../output';
 import { EXIT } from '../exit-codes';
 import type { KeyView, SetupOverview } from '../../../shared/domain/setup';
 
 function describeKey(k: KeyView): string {
   const expiry = k.expiresAt ? `expires ${k.expiresAt.slice(0, 10)} (${k.daysLeft} days)` : 'not registered yet';
-  return `${k.kid}  ${k.status.padEnd(7)}  ${k.origin.padEnd(11)}  made ${k.createdAt.slice(0, 10)} (${k.ageDays} days)  ${expiry}`;
+  const portal = k.portalKid ? `  portal kid ${k.portalKid} (the grant names it)` : '';
+  return `${k.kid}  ${k.status.padEnd(7)}  ${k.origin.padEnd(11)}  made ${k.createdAt.slice(0, 10)} (${k.ageDays} days)  ${expiry}${portal}`;
 }
 
 function describeKeys(o: SetupOverview, lang: 'nb' | 'en'): string {
@@ -41,6 +43,20 @@ export function registerKeysCommand(program: Command, ctx: CliContext): void {
     );
 
   keys
+    .command('portal-kid')
+    .argument('<kid>', 'the key, by its own kid (as `innsender keys` lists it)')
+    .argument('[portal-kid]', "the kid Samarbeidsportalen shows for it; leave out to use the key's own kid again")
+    .description('set the kid the self-service portal lists for a key (a key pasted as PEM gets one of its own)')
+    .action((kid: string, portalKid: string | undefined) =>
+      ctx.call('keys.setPortalKid', { kid, portalKid: portalKid ?? null }, (o) => {
+        const key = o.keys.find((k) => k.kid === kid);
+        return key?.portalKid
+          ? `Key ${kid}: the grant now names the portal's kid ${key.portalKid}.`
+          : `Key ${kid}: the grant names the key's own kid.`;
+      }),
+    );
+
+  keys
     .command('export-jwk')
     .description('print the public JWK set for Maskinporten (or write it with --out)')
     .option('--out <file>', 'write the JWKS to this file instead of printing it')
@@ -50,13 +66,13 @@ export function registerKeysCommand(program: Command, ctx: CliContext): void {
         try {
           await writeFile(opts.out, `${JSON.stringify(result.value, null, 2)}\n`, 'utf8');
         } catch (error) {
-          ctx.io.err(`Could not write ${opts.out}: ${(error as Error).message}`);
+          ctx.io.err(`Could not write ${printable(opts.out)}: ${(error as Error).message}`);
           ctx.setExit(EXIT.usage);
           return;
         }
       }
       await ctx.call('keys.publicJwks', undefined, (jwks) =>
-        opts.out ? `Wrote ${jwks.keys.length} public key(s) to ${opts.out}` : JSON.stringify(jwks, null, 2),
+        opts.out ? `Wrote ${jwks.keys.length} public key(s) to ${printable(opts.out)}` : JSON.stringify(jwks, null, 2),
       );
     });
 }

@@ -5,7 +5,7 @@ import { AppError } from '../../../shared/domain/app-error';
 import type { Language } from '../../../shared/domain/localized';
 import type { AuditVerifyResult } from '../../../shared/outbox/outbox-views';
 import type { CliContext } from '../context';
-import { describe, exitFor, fail, waitForAnswer } from '../submissions';
+import { describe, exitFor, fail, sendOnce, waitForAnswer } from '../submissions';
 import { EXIT } from '../exit-codes';
 
 /**
@@ -15,13 +15,13 @@ import { EXIT } from '../exit-codes';
 export function registerOutboxCommands(program: Command, ctx: CliContext): void {
   program
     .command('submit')
-    .description('send a checked draft (its id, or a report file to check and save as a draft first) to Skatteetaten')
-    .argument('<draft-id|file>', 'a draft id from the Reports page, or an a-melding file')
+    .description('send a checked draft (its id, or report files to check and save as a draft first) to Skatteetaten')
+    .argument('<draft-id|file...>', 'a draft id from the Reports page, an a-melding file, or an RF-1086 return’s forms')
     .option('--no-wait', 'return once it is queued (written to the outbox) instead of waiting for the answer')
-    .action(async (ref: string, opts: { wait: boolean }) => {
+    .action(async (refs: string[], opts: { wait: boolean }) => {
       try {
-        const draftId = await draftFor(ctx, ref);
-        const queued = await ctx.request('outbox.submit', { draftId });
+        const draftId = await draftFor(ctx, refs);
+        const queued = await sendOnce(ctx, () => ctx.request('outbox.submit', { draftId }));
         const final = opts.wait ? await waitForAnswer(ctx, queued.id) : queued;
         if (ctx.json) ctx.io.out(JSON.stringify({ ok: true, value: final }));
         else ctx.io.out(describe(final, ctx.lang, true));
@@ -121,14 +121,26 @@ function list(ctx: CliContext): Promise<void> {
   );
 }
 
-/** A file path is checked and saved as a draft first (as the Reports page would); anything else is a draft id. */
-async function draftFor(ctx: CliContext, ref: string): Promise<string> {
-  if (!existsSync(ref)) return ref;
-  const [check] = await ctx.services.reports.checkPaths([ref]);
+/**
+ * Files are checked and saved as a draft first (as the Reports page would: an RF-1086 main form and its shareholder
+ * forms together are one return); a single argument that is no file is a draft id.
+ */
+async function draftFor(ctx: CliContext, refs: string[]): Promise<string> {
+  const [first] = refs;
+  if (refs.length === 1 && first !== undefined && !existsSync(first)) return first;
+  const checks = await ctx.services.reports.checkPaths(refs);
+  const [check] = checks;
   if (!check || check.result.kind === 'unreadable') {
+    const name = check?.result.files.map((f) => f.path).join(', ') ?? refs.join(', ');
     throw new AppError('OUTBOX_FILE_UNREADABLE', {
-      nb: `Filen ${ref} kunne ikke leses som en rapport.`,
-      en: `The file ${ref} could not be read as a report.`,
+      nb: `Filen ${name} kunne ikke leses som en rapport.`,
+      en: `The file ${name} could not be read as a report.`,
+    });
+  }
+  if (checks.length > 1) {
+    throw new AppError('OUTBOX_ONE_REPORT', {
+      nb: `Filene er ${checks.length} rapporter; send én om gangen (et RF-1086-hovedskjema med sine underskjemaer er én).`,
+      en: `The files are ${checks.length} reports; send one at a time (an RF-1086 main form with its shareholder forms is one).`,
     });
   }
   return (await ctx.request('reports.saveDraft', { checkId: check.checkId })).id;

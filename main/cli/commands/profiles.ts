@@ -2,9 +2,11 @@ import type { Command } from 'commander';
 import type { CliContext } from '../context';
 import { EXIT } from '../exit-codes';
 import type { Profile } from '../../../shared/domain/profile';
+import { isAppError } from '../../../shared/domain/app-error';
+import { printable, printError } from '../output';
 
 function describe(p: Profile, active: boolean): string {
-  return `${active ? '*' : ' '} ${p.orgNumber}  ${p.environment.padEnd(10)}  ${p.displayName}  (${p.id})`;
+  return `${active ? '*' : ' '} ${p.orgNumber}  ${p.environment.padEnd(10)}  ${printable(p.displayName)}  (${p.id})`;
 }
 
 /** `innsender profiles …`: the organisations the user acts for, through the same channels as the UI. */
@@ -28,16 +30,40 @@ export function registerProfilesCommand(program: Command, ctx: CliContext): void
     .argument('<name>', 'display name')
     .option('--env <environment>', 'sandbox | test | production | custom', 'sandbox')
     .option('--env-file <file>', 'for --env custom: the JSON file with every URL')
-    .action((orgNumber: string, displayName: string, opts: { env: string; envFile?: string }) =>
-      ctx.call(
-        'profiles.create',
-        {
-          orgNumber,
-          displayName,
-          environment: opts.env as Profile['environment'],
-          ...(opts.envFile ? { customEnvironmentFile: opts.envFile } : {}),
-        },
-        (p) => `Added ${describe(p, false).trim()}`,
+    .option(
+      '--confirm-host <host...>',
+      'for --env custom: a host outside Altinn, Digdir, Maskinporten and Skatteetaten you confirm may receive the grant, tokens and reports',
+    )
+    .action(
+      async (
+        orgNumber: string,
+        displayName: string,
+        opts: { env: string; envFile?: string; confirmHost?: string[] },
+      ) => {
+        // The terminal names the file where the app's page would use main's dialog: the same checks, the same pick.
+        const pick = opts.envFile ? await offerFile(ctx, opts.envFile) : undefined;
+        if (opts.envFile && !pick) return;
+        await ctx.call(
+          'profiles.create',
+          {
+            orgNumber,
+            displayName,
+            environment: opts.env as Profile['environment'],
+            ...(pick ? { customEnvironmentPick: pick } : {}),
+            ...(opts.confirmHost ? { confirmHosts: opts.confirmHost } : {}),
+          },
+          (p) => `Added ${describe(p, false).trim()}`,
+        );
+      },
+    );
+
+  profiles
+    .command('confirm-hosts')
+    .description("confirm the active custom environment's hosts outside Altinn, Digdir, Maskinporten and Skatteetaten")
+    .argument('<host...>', 'each host, exactly as the error listed it')
+    .action((hosts: string[]) =>
+      ctx.call('environment.confirmHosts', { hosts }, (env) =>
+        'message' in env ? env.message[ctx.lang] : `Confirmed: ${hosts.join(', ')}`,
       ),
     );
 
@@ -54,6 +80,17 @@ export function registerProfilesCommand(program: Command, ctx: CliContext): void
     .action((key: string) => ctx.call('profiles.remove', { id: resolveId(ctx, key) }, () => `Removed: ${key}`));
 }
 
+/** Reads and checks a custom environment file named on the command line; prints the error and gives undefined. */
+async function offerFile(ctx: CliContext, file: string): Promise<string | undefined> {
+  try {
+    return (await ctx.services.customEnvironments.offer(file)).pickId;
+  } catch (error) {
+    if (!isAppError(error)) throw error;
+    ctx.setExit(printError(ctx.io, error.toShape(), ctx.json, ctx.lang));
+    return undefined;
+  }
+}
+
 /** Lets people type the org number they know instead of the profile's id, when it names exactly one profile. */
 function resolveId(ctx: CliContext, key: string): string {
   const matches = ctx.services.profiles
@@ -61,7 +98,7 @@ function resolveId(ctx: CliContext, key: string): string {
     .profiles.filter((p) => p.id === key || p.orgNumber === key.replace(/\s/g, ''));
   if (matches.length === 1 && matches[0]) return matches[0].id;
   if (matches.length > 1) {
-    ctx.io.err(`${key} names ${matches.length} profiles; use the id (innsender profiles list).`);
+    ctx.io.err(`${printable(key)} names ${matches.length} profiles; use the id (innsender profiles list).`);
     ctx.setExit(EXIT.usage);
   }
   return key;

@@ -1,7 +1,5 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../context';
-import { describeSandbox, startStandaloneSandbox } from '../../sandbox/standalone';
-import { emulatorModules } from '../../sandbox/modules';
 
 /** `innsender sandbox`: runs the emulator in the foreground until Ctrl+C (or --for seconds, for scripts). */
 export function registerSandboxCommand(program: Command, ctx: CliContext): void {
@@ -12,6 +10,9 @@ export function registerSandboxCommand(program: Command, ctx: CliContext): void 
     .option('--state <file>', 'keep the sandbox state in this file across restarts')
     .option('--for <seconds>', 'stop after this many seconds', (v) => Number.parseInt(v, 10))
     .action(async (opts: { port?: number; state?: string; for?: number }) => {
+      // The implementation loads when the command runs, not when the CLI starts (see program.ts).
+      const { describeSandbox, startStandaloneSandbox } = await import('../../sandbox/standalone');
+      const { emulatorModules } = await import('../../sandbox/modules');
       const host = await startStandaloneSandbox({
         ...(opts.port !== undefined ? { port: opts.port } : {}),
         ...(opts.state ? { stateFile: opts.state } : {}),

@@ -5,12 +5,12 @@ import { AppError, isAppError } from '../../../shared/domain/app-error';
 import type { Language } from '../../../shared/domain/localized';
 import type { Submission } from '../../../shared/outbox/submission';
 import { trekkodeText } from '../../../shared/skattekort/answer';
-import { answerAsCsv, answerAsJson } from '../../../shared/skattekort/export';
 import type { PersonList } from '../../../shared/skattekort/persons';
 import type { AnswerRecord, SkattekortOrderView } from '../../../shared/skattekort/skattekort-views';
 import type { CliContext } from '../context';
 import { EXIT } from '../exit-codes';
-import { printError } from '../output';
+import { printable, printError } from '../output';
+import { sendOnce } from '../submissions';
 
 /**
  * `innsender skattekort …`: order the employees' tax deduction cards (from an a-melding draft or a CSV file)
@@ -79,13 +79,18 @@ export function registerSkattekortCommand(program: Command, ctx: CliContext): vo
             }
             arbeidstakere = list.orderable;
           }
-          const queued = await ctx.request('skattekort.order', {
-            inntektsaar: opts.year,
-            bestillingstype: opts.changesOnly ? 'HENT_KUN_ENDRING' : 'HENT_ALLE_OPPGITTE',
-            varslingstype: opts.notify ? 'VARSEL_VED_FOERSTE_ENDRING' : 'INGEN_VARSEL',
-            kontaktinformasjon: { epostadresse: opts.email, ...(opts.phone ? { mobiltelefonummer: opts.phone } : {}) },
-            arbeidstakere,
-          });
+          const queued = await sendOnce(ctx, () =>
+            ctx.request('skattekort.order', {
+              inntektsaar: opts.year,
+              bestillingstype: opts.changesOnly ? 'HENT_KUN_ENDRING' : 'HENT_ALLE_OPPGITTE',
+              varslingstype: opts.notify ? 'VARSEL_VED_FOERSTE_ENDRING' : 'INGEN_VARSEL',
+              kontaktinformasjon: {
+                epostadresse: opts.email,
+                ...(opts.phone ? { mobiltelefonummer: opts.phone } : {}),
+              },
+              arbeidstakere,
+            }),
+          );
           if (!opts.wait) {
             ctx.io.out(ctx.json ? JSON.stringify({ ok: true, value: queued }) : describeSubmission(queued, ctx.lang));
             return;
@@ -135,9 +140,11 @@ export function registerSkattekortCommand(program: Command, ctx: CliContext): vo
           });
         }
         const record = await printAnswer(ctx, found.submission.id, Number(opts.timeout));
+        // The implementation loads when the command runs, not when the CLI starts (see program.ts).
+        const { answerAsCsv, answerAsJson } = await import('../../../shared/skattekort/export');
         if (record && opts.csv) await writeFile(opts.csv, answerAsCsv(record.answer), 'utf8');
         if (record && opts.jsonOut) await writeFile(opts.jsonOut, answerAsJson(record.answer), 'utf8');
-        if (record && !ctx.json) for (const f of [opts.csv, opts.jsonOut]) if (f) ctx.io.out(`Wrote ${f}`);
+        if (record && !ctx.json) for (const f of [opts.csv, opts.jsonOut]) if (f) ctx.io.out(`Wrote ${printable(f)}`);
       } catch (error) {
         fail(ctx, error);
       }
@@ -179,12 +186,12 @@ async function printAnswer(
 }
 
 function describeList(list: PersonList, lang: Language): string {
-  const from = list.source.kind === 'amelding' ? list.source.label : list.source.fileName;
+  const from = printable(list.source.kind === 'amelding' ? list.source.label : list.source.fileName);
   const lines = [`${from}: ${list.orderable.length} of ${list.persons.length} can be ordered`];
   for (const p of list.persons) {
     const where = p.line ? ` (line ${p.line})` : '';
     lines.push(
-      `  ${p.status === 'ok' ? ' ' : '!'} ${p.id}${p.name ? `  ${p.name}` : ''}${where}${p.problem ? `  ${p.problem[lang]}` : ''}`,
+      `  ${p.status === 'ok' ? ' ' : '!'} ${printable(p.id)}${p.name ? `  ${printable(p.name)}` : ''}${where}${p.problem ? `  ${p.problem[lang]}` : ''}`,
     );
   }
   return lines.join('\n');
@@ -220,6 +227,7 @@ function describeAnswer(record: AnswerRecord, lang: Language): string {
   const lines = [
     `Answer to ${record.bestillingsreferanse} (${record.fetchedAt}): ${record.answer.cards.length} employees`,
   ];
+  if (record.answer.statusNote) lines.push(`  ${record.answer.status}: ${record.answer.statusNote[lang]}`);
   for (const card of record.answer.cards) {
     lines.push(
       `  ${card.arbeidstakeridentifikator}  ${card.result[lang]}${card.utstedtDato ? `  issued ${card.utstedtDato}` : ''}`,

@@ -4,8 +4,6 @@ import { EXIT } from '../exit-codes';
 import { printError } from '../output';
 import { isAppError } from '../../../shared/domain/app-error';
 import { ALTINN_SCOPES } from '../../../shared/domain/services-catalogue';
-import { runTokenCommand } from '../../maskinporten/token-command';
-import { summariseTokenClaims } from '../../maskinporten/token-claims';
 
 interface TokenOptions {
   scope?: string[];
@@ -26,6 +24,9 @@ export function registerTokenCommand(program: Command, ctx: CliContext): void {
     .option('--print-token', 'also print the access token itself (it grants access: handle it like a password)')
     .option('--check', 'accepted for compatibility; checking is what the command always does')
     .action(async (opts: TokenOptions) => {
+      // The implementation loads when the command runs, not when the CLI starts (see program.ts).
+      const { runTokenCommand } = await import('../../maskinporten/token-command');
+      const { summariseTokenClaims } = await import('../../maskinporten/token-claims');
       let context;
       try {
         context = await ctx.services.setup.tokenContext();

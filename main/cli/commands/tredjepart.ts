@@ -5,9 +5,11 @@ import type { Language } from '../../../shared/domain/localized';
 import type { TredjepartCheckResult } from '../../../shared/tredjepart/check-result';
 import { SCHEME_IDS, schemeById, type SchemeId } from '../../../shared/tredjepart/schemes';
 import type { TredjepartCheck } from '../../../shared/tredjepart/tredjepart-views';
+import { alreadySentText } from '../../../shared/outbox/duplicate-key';
+import { draftInvalidError } from '../../outbox/duplicate-guard';
 import type { CliContext } from '../context';
 import { EXIT, type ExitCode } from '../exit-codes';
-import { describe, exitFor, fail, waitForAnswer } from '../submissions';
+import { describe, exitFor, fail, sendOnce, waitForAnswer } from '../submissions';
 
 /**
  * `innsender tredjepart validate|submit <scheme> <file>`: the Tredjepart page's check and send for scripts, through
@@ -46,22 +48,19 @@ export function registerTredjepartCommand(program: Command, ctx: CliContext): vo
           const code = exitForResult(check.result);
           fail(
             ctx,
-            new AppError(
-              code === EXIT.usage ? 'TREDJEPART_FILE_UNREADABLE' : 'OUTBOX_DRAFT_INVALID',
-              code === EXIT.usage
-                ? { nb: `Filen ${file} kunne ikke leses.`, en: `The file ${file} could not be read.` }
-                : {
-                    nb: 'Filen har feil som må rettes før den kan sendes inn.',
-                    en: 'The file has errors that must be fixed before it can be submitted.',
-                  },
-              check.result.findings.filter((f) => f.severity === 'error').map((f) => `${f.code} ${f.path}`),
-            ),
+            code === EXIT.usage
+              ? new AppError(
+                  'TREDJEPART_FILE_UNREADABLE',
+                  { nb: `Filen ${file} kunne ikke leses.`, en: `The file ${file} could not be read.` },
+                  check.result.findings.map((f) => `${f.code}: ${f.message[ctx.lang]}`),
+                )
+              : draftInvalidError(check.result.findings),
           );
           ctx.setExit(code);
           return;
         }
         const draft = await ctx.request('tredjepart.saveDraft', { checkId: check.checkId });
-        const queued = await ctx.request('tredjepart.submit', { id: draft.id });
+        const queued = await sendOnce(ctx, () => ctx.request('tredjepart.submit', { id: draft.id }));
         const final = opts.wait ? await waitForAnswer(ctx, queued.id) : queued;
         ctx.io.out(ctx.json ? JSON.stringify({ ok: true, value: final }) : describe(final, ctx.lang, true));
         ctx.setExit(exitFor(final));
@@ -101,14 +100,17 @@ function formatResult(result: TredjepartCheckResult, lang: Language): string {
   const scheme = schemeById(result.scheme);
   const lines = [`${scheme.title[lang]}: ${result.files.map((f) => f.path).join(', ')}`];
   lines.push(
-    result.valid
-      ? lang === 'en'
-        ? 'Ready to submit.'
-        : 'Klar til innsending.'
-      : lang === 'en'
-        ? 'Has errors that must be fixed.'
-        : 'Har feil som må rettes.',
+    result.alreadySent
+      ? alreadySentText(result.alreadySent)[lang]
+      : result.valid
+        ? lang === 'en'
+          ? 'Ready to submit.'
+          : 'Klar til innsending.'
+        : lang === 'en'
+          ? 'Has errors that must be fixed.'
+          : 'Har feil som må rettes.',
   );
+  if (result.alreadySent && !result.valid) lines.push(lang === 'en' ? 'It also has errors.' : 'Den har også feil.');
   const s = result.summary;
   if (s) {
     lines.push(

@@ -1,9 +1,6 @@
 import { Option, type Command } from 'commander';
 import type { CliContext } from '../context';
 import { printError } from '../output';
-import { runValidate } from '../../reports/validate-command';
-import { reportEnvironmentFor } from '../../reports/reports-service';
-import { knownAMeldingerFrom } from '../../reports/known-messages';
 import { isValidOrgNumber, normaliseOrgNumber } from '../../../shared/domain/org-number';
 import { EnvironmentNameSchema } from '../../../shared/domain/profile';
 
@@ -38,12 +35,17 @@ export function registerValidateCommand(program: Command, ctx: CliContext): void
         return;
       }
       const environment = opts.env ? EnvironmentNameSchema.parse(opts.env) : active?.environment;
-      // What the active profile's outbox has sent or is sending: a reused meldingsId is caught before sending.
-      const knownMessages = active ? await knownAMeldingerFrom(ctx.services.outbox) : undefined;
+      // The implementation loads when the command runs, not when the CLI starts (see program.ts).
+      const { runValidate } = await import('../../reports/validate-command');
+      const { reportEnvironmentFor } = await import('../../reports/reports-service');
+      const { profileSubmissions } = await import('../../reports/known-messages');
+      // What the active profile's outbox has sent or is sending: a reused meldingsId is caught before sending,
+      // and a report it already holds is "already sent", not "ready to submit".
+      const submissions = active ? await profileSubmissions(ctx.services.outbox) : undefined;
       const { exitCode, stdout, results } = await runValidate(files, {
         environment: reportEnvironmentFor(environment ? { environment } : null),
         ...(profileOrg ? { profileOrg } : {}),
-        ...(knownMessages ? { knownMessages } : {}),
+        ...(submissions ? { submissions } : {}),
         json: ctx.json,
         lang: ctx.lang,
       });

@@ -17,6 +17,7 @@ export function setupHandlers(services: AppServices): HandlersFor<keyof typeof s
     'keys.importFile': (input) => setup.importKeyFile(input),
     'keys.markRegistered': ({ kid }) => setup.markKeyRegistered(kid),
     'keys.retire': ({ kid }) => setup.retireKey(kid),
+    'keys.setPortalKid': ({ kid, portalKid }) => setup.setKeyPortalKid(kid, portalKid),
     'keys.copyPublicJwk': async ({ kid }) => {
       await setup.copyPublicJwk(kid);
       return { copied: true as const };

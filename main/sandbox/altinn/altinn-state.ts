@@ -51,8 +51,8 @@ export type StoredChangeRequestStatus = StoredRequestStatus | 'NoChangeNeeded';
 
 /** A vendor's request to add or remove rights on an existing system user (altinn-auth.md §5.6). */
 export interface StoredChangeRequest {
+  /** The vendor's `correlation-id`: Altinn keeps it as the change request's id. */
   id: string;
-  correlationId: string;
   systemUserId: string;
   systemId: string;
   partyOrgNo: string;

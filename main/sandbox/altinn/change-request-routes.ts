@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { ALTINN_SCOPES, type AltinnAccessPackage, type AltinnRight } from '../../../shared/domain/services-catalogue';
 import type { EmulatorContext } from '../host';
 import { EmulatorHttpError, type EmulatorRequest, type EmulatorRoute } from '../router';
@@ -13,6 +12,7 @@ import {
 import { authenticate, type Caller } from './bearer';
 import { escape, page, PAGE_BASE } from './confirm-page-routes';
 import { problem } from './problem';
+import { requireAllowedRedirect, requireOfferedBySystem } from './system-offers';
 
 const BASE = '/altinn/authentication/api/v1/systemuser/changerequest/vendor';
 const READ = [ALTINN_SCOPES.systemUserRequestRead];
@@ -46,14 +46,32 @@ export function applyChange(user: StoredSystemUser, change: StoredChangeRequest)
 export function changeRequestRoutes(ctx: EmulatorContext, authority: SandboxTokenAuthority): EmulatorRoute[] {
   const slice = () => altinnSlice(ctx.state);
   const changes = () => changeRequestsOf(slice());
+  /** ChangeRequestResponse, field for field (src/Core/Models/SystemUsers/ChangeRequestResponse.cs @ ad4f6f36). */
   const asResponse = (r: StoredChangeRequest) => {
     applyTimeout(r, ctx.now());
-    return { ...r, confirmUrl: changeConfirmUrlFor(ctx.baseUrl(), r), timedOut: r.status === 'Timedout' };
+    return {
+      id: r.id,
+      externalRef: r.externalRef,
+      systemId: r.systemId,
+      systemUserId: r.systemUserId,
+      partyOrgNo: r.partyOrgNo,
+      requiredRights: r.requiredRights,
+      unwantedRights: r.unwantedRights,
+      requiredAccessPackages: r.requiredAccessPackages,
+      unwantedAccessPackages: r.unwantedAccessPackages,
+      status: r.status,
+      redirectUrl: r.redirectUrl ?? null,
+      confirmUrl: changeConfirmUrlFor(ctx.baseUrl(), r),
+      created: r.created,
+      timedOut: r.status === 'Timedout',
+    };
   };
   const vendorOwns = (who: Caller, r: StoredChangeRequest | undefined): StoredChangeRequest => {
     const system = r ? slice().systems[r.systemId] : undefined;
-    if (!r || !system || system.vendor.ID !== `0192:${who.orgNumber}`) {
-      throw problem(404, 'AUTH-00010', 'The Id does not refer to a Request in our system.');
+    if (!r) throw problem(404, 'AUTH-00010', 'The Id does not refer to a Request in our system.');
+    // GetChangeRequestByGuid checks the system's vendor against the token's org (SystemIdNotFound, AUTH-00011).
+    if (!system || system.vendor.ID !== `0192:${who.orgNumber}`) {
+      throw problem(404, 'AUTH-00011', 'The Id does not refer to a Registered System.');
     }
     return r;
   };
@@ -68,42 +86,29 @@ export function changeRequestRoutes(ctx: EmulatorContext, authority: SandboxToke
         body: { title: 'correlation-id and system-user-id must be UUIDs', status: 400 },
       });
     }
+    // Altinn's CreateChangeRequest looks the system user up first (deleted ones are not found) and answers
+    // Problem.SystemUserNotFound, AUTH-00015 (Altinn/altinn-authentication
+    // src/Authentication/Controllers/ChangeRequestSystemUserController.cs, src/Core/Problems/Problem.cs @ ad4f6f36).
     const user = slice().systemUsers[systemUserId];
-    const system = user ? slice().systems[user.systemId] : undefined;
-    // An unknown (or deleted) system user, or another vendor's: nothing to change. UNCONFIRMED: Altinn's exact body.
-    if (!user || user.isDeleted || !system || system.vendor.ID !== `0192:${who.orgNumber}`) {
-      throw new EmulatorHttpError({ status: 404, body: { title: 'System user not found', status: 404 } });
+    if (!user || user.isDeleted) throw problem(404, 'AUTH-00015', 'The SystemUser was not found.');
+    if (correlationId.toLowerCase() === user.id.toLowerCase()) {
+      throw new EmulatorHttpError({
+        status: 400,
+        body: 'The correlation-id should not be the same as the system-user-id. Generate a unique id.',
+      });
     }
+    const system = slice().systems[user.systemId];
+    // Another vendor's system user: the controller answers a bare 401.
+    if (!system || system.vendor.ID !== `0192:${who.orgNumber}`) return { status: 401 };
     const body = (req.json() ?? {}) as Record<string, unknown>;
     const requiredRights = list<AltinnRight>(body.requiredRights);
     const unwantedRights = list<AltinnRight>(body.unwantedRights);
     const requiredAccessPackages = list<AltinnAccessPackage>(body.requiredAccessPackages);
     const unwantedAccessPackages = list<AltinnAccessPackage>(body.unwantedAccessPackages);
     const redirectUrl = typeof body.redirectUrl === 'string' && body.redirectUrl ? body.redirectUrl : undefined;
-    if (redirectUrl) {
-      if (system.allowedRedirectUrls.length === 0)
-        throw problem(400, 'AUTH-00026', 'The system has no allowed redirect URLs.');
-      const path = (u: string) => u.split(/[?#]/)[0];
-      if (!system.allowedRedirectUrls.some((u) => path(u) === path(redirectUrl)))
-        throw problem(400, 'AUTH-00021', 'The RedirectUrl is not in the list of allowed redirect urls for the system.');
-    }
-    // What is asked for must be offered by the system, as for a new request (AUTH-00001).
-    const onSystem = new Set(resourcesOf(system.rights));
-    const packagesOnSystem = new Set(system.accessPackages.map((p) => p.urn));
-    if (
-      resourcesOf(requiredRights).some((x) => !onSystem.has(x)) ||
-      requiredAccessPackages.some((p) => !packagesOnSystem.has(p.urn))
-    ) {
-      throw problem(400, 'AUTH-00001', 'One or more Right not found or not delegable.');
-    }
-    const pending = Object.values(changes()).find(
-      (c) => c.systemUserId === user.id && applyTimeout(c, ctx.now()).status === 'New',
-    );
-    if (pending) return { status: 200, body: asResponse(pending) };
-
     const change: StoredChangeRequest = {
-      id: randomUUID(),
-      correlationId,
+      // Altinn keeps the vendor's correlation id as the change request's id (ChangeRequestSystemUserService).
+      id: correlationId,
       systemUserId: user.id,
       systemId: user.systemId,
       partyOrgNo: user.reporteeOrgNo,
@@ -116,19 +121,19 @@ export function changeRequestRoutes(ctx: EmulatorContext, authority: SandboxToke
       ...(redirectUrl ? { redirectUrl } : {}),
       created: ctx.now().toISOString(),
     };
-    // Nothing would change: the system user already has every required right and none of the unwanted ones.
-    const has = new Set(resourcesOf(user.rights));
-    const hasPackages = new Set(user.accessPackages.map((p) => p.urn));
-    const noChange =
-      resourcesOf(requiredRights).every((x) => has.has(x)) &&
-      resourcesOf(unwantedRights).every((x) => !has.has(x)) &&
-      requiredAccessPackages.every((p) => hasPackages.has(p.urn)) &&
-      unwantedAccessPackages.every((p) => !hasPackages.has(p.urn));
-    if (noChange) change.status = 'NoChangeNeeded';
+    // Four empty sets: nothing to change. Altinn answers at once, stores nothing and gives no confirmUrl.
+    if (![requiredRights, unwantedRights, requiredAccessPackages, unwantedAccessPackages].some((x) => x.length)) {
+      return { status: 200, body: { ...asResponse({ ...change, status: 'NoChangeNeeded' }), confirmUrl: '' } };
+    }
+    // The same correlation id again is the same change request, whatever its status (200).
+    const existing = changes()[correlationId];
+    if (existing && vendorOwns(who, existing)) return { status: 200, body: asResponse(existing) };
+    requireAllowedRedirect(system, redirectUrl);
+    requireOfferedBySystem(system, requiredRights, requiredAccessPackages);
     changes()[change.id] = change;
     void ctx.state.save();
     return {
-      status: noChange ? 200 : 201,
+      status: 201,
       headers: { location: `${ctx.baseUrl()}${BASE}/${change.id}` },
       body: asResponse(change),
     };

@@ -262,7 +262,22 @@ export function systemRegisterRoutes(ctx: EmulatorContext, authority: SandboxTok
       handle: async (req) => {
         const system = owned(req, await caller(req));
         const users = Object.values(slice().systemUsers).filter((u) => u.systemId === system.id && !u.isDeleted);
-        const data = users.map(({ rights: _r, accessPackages: _a, ...dto }) => dto);
+        // SystemUserExternalDTO, field for field; productName carries the system id ("to be deprecated, use the
+        // systemId field going forward, it contains the same value": Altinn/altinn-authentication
+        // src/Core/Models/SystemUserExternalDTO.cs, SystemUserInternalDTO.cs @ ad4f6f36).
+        const data = users.map((u) => ({
+          id: u.id,
+          integrationTitle: u.integrationTitle,
+          systemId: u.systemId,
+          productName: u.systemId,
+          reporteeOrgNo: u.reporteeOrgNo,
+          created: u.created,
+          isDeleted: u.isDeleted,
+          supplierName: u.supplierName,
+          supplierOrgno: u.supplierOrgno,
+          externalRef: u.externalRef,
+          userType: u.userType,
+        }));
         return { status: 200, body: { links: { next: null }, data } };
       },
     },

@@ -7,6 +7,7 @@ import type { SandboxTokenAuthority } from '../maskinporten/token-authority';
 import { altinnSlice, applyTimeout, type StoredRequest } from './altinn-state';
 import { authenticate, type Caller } from './bearer';
 import { problem } from './problem';
+import { requireAllowedRedirect, requireOfferedBySystem } from './system-offers';
 
 const BASE = '/altinn/authentication/api/v1/systemuser/request/vendor';
 const READ = [ALTINN_SCOPES.systemUserRequestRead];
@@ -78,28 +79,14 @@ export function systemUserRequestRoutes(ctx: EmulatorContext, authority: Sandbox
     if (!isValidOrgNumber(partyOrgNo))
       throw problem(400, 'AUTH-00000', 'The PartyOrgNo is not found in Altinn Register.');
     const redirectUrl = typeof body.redirectUrl === 'string' && body.redirectUrl ? body.redirectUrl : undefined;
-    if (redirectUrl) {
-      if (system.allowedRedirectUrls.length === 0)
-        throw problem(400, 'AUTH-00026', 'The system has no allowed redirect URLs.');
-      const path = (u: string) => u.split(/[?#]/)[0];
-      if (!system.allowedRedirectUrls.some((u) => path(u) === path(redirectUrl))) {
-        throw problem(400, 'AUTH-00021', 'The RedirectUrl is not in the list of allowed redirect urls for the system.');
-      }
-    }
+    requireAllowedRedirect(system, redirectUrl);
     if (kind === 'agent' && (rights.length > 0 || accessPackages.length === 0)) {
       throw problem(400, 'AUTH-00059', 'No AccessPackages found, an agent SystemUser must have at least one');
     }
     if (rights.length === 0 && accessPackages.length === 0) {
       throw problem(400, 'AUTH-00059', 'No AccessPackages or Single Rights found, a SystemUser must have at least one');
     }
-    const onSystem = new Set(system.rights.flatMap((r) => r.resource.map((x) => x.value)));
-    const packagesOnSystem = new Set(system.accessPackages.map((p) => p.urn));
-    if (
-      rights.some((r) => (r.resource ?? []).some((x) => !onSystem.has(x.value))) ||
-      accessPackages.some((p) => !packagesOnSystem.has(p.urn))
-    ) {
-      throw problem(400, 'AUTH-00001', 'One or more Right not found or not delegable.');
-    }
+    requireOfferedBySystem(system, rights, accessPackages);
     const request: StoredRequest = {
       id: randomUUID(),
       kind,

@@ -47,22 +47,29 @@ export function skattekortSlice(ctx: EmulatorContext): SkattekortSlice {
   return ctx.state.slice<SkattekortSlice>('skattekort', () => ({ orders: {} }));
 }
 
-/** The order body (§3's example); strict about what it needs, open to what it does not know. */
+/**
+ * The order body (§3's examples); strict about what it needs, open to what it does not know. "Changes only" names
+ * no employer (Skatteetaten's "Forespørsel om endringer" example, docs/api/skattekorttilarbeidsgiver.md @ 036b3fef):
+ * the employer is then the systembruker's organisation. Whether Skatteetaten refuses one that does name it is not
+ * known, so that is accepted too.
+ */
 const OrderBody = z.object({
   inntektsaar: z.union([z.string(), z.number()]).transform(String),
   bestillingstype: z.enum(['HENT_ALLE_OPPGITTE', 'HENT_KUN_ENDRING']),
   kontaktinformasjon: z.object({ epostadresse: z.string().min(3), mobiltelefonummer: z.string().optional() }),
   varslingstype: z.enum(['VARSEL_VED_FOERSTE_ENDRING', 'INGEN_VARSEL']),
-  forespoerselOmSkattekortTilArbeidsgiver: z.object({
-    arbeidsgiver: z
-      .array(
-        z.object({
-          arbeidsgiveridentifikator: z.object({ organisasjonsnummer: z.string() }),
-          arbeidstakeridentifikator: z.array(z.string()),
-        }),
-      )
-      .min(1),
-  }),
+  forespoerselOmSkattekortTilArbeidsgiver: z
+    .object({
+      arbeidsgiver: z
+        .array(
+          z.object({
+            arbeidsgiveridentifikator: z.object({ organisasjonsnummer: z.string() }),
+            arbeidstakeridentifikator: z.array(z.string()).optional(),
+          }),
+        )
+        .min(1),
+    })
+    .optional(),
 });
 
 /**
@@ -87,7 +94,7 @@ export function skattekortRoutes(
         const caller = await auth(req);
         const key = idempotencyKeyOf(req, 'FOR', false);
         return idempotent(ctx, req, 'FOR', key, () => {
-          const order = readOrder(req, ctx.now());
+          const order = readOrder(req, caller.systemUserOrg);
           requireOrg(caller, order.org, 'FOR');
           const at = ctx.now().toISOString();
           const bestillingsreferanse = randomUUID();
@@ -138,13 +145,13 @@ export function skattekortRoutes(
         void ctx.state.save();
         const readyAt = Date.parse(order.orderedAt) + options.skattekortAnswerDelayMs;
         if (order.polls < 2 || ctx.now().getTime() < readyAt) return { status: 204 };
-        return { status: 200, body: answerFor(order, previousPersons(ctx, order)) };
+        return { status: 200, body: answerTo(ctx, order) };
       },
     },
   ];
 }
 
-function readOrder(req: EmulatorRequest, now: Date) {
+function readOrder(req: EmulatorRequest, systemUserOrg: string) {
   if (!/^application\/json/i.test(String(req.headers['content-type'] ?? ''))) {
     throw skeError(400, 'FOR_002', 'Kunne ikke lese forespørselen', [
       { kode: 'FOR_002', melding: 'Content-Type må være application/json' },
@@ -167,22 +174,29 @@ function readOrder(req: EmulatorRequest, now: Date) {
   }
   const body = parsed.data;
   const problems: Spesifisering[] = [];
-  const year = Number(body.inntektsaar);
-  const thisYear = now.getUTCFullYear();
-  if (!/^\d{4}$/.test(body.inntektsaar) || year < thisYear - 1 || year > thisYear + 1) {
+  // A year outside the ordering window is not refused here: the answer says UGYLDIG_INNTEKTSAAR (statusFor).
+  if (!/^\d{4}$/.test(body.inntektsaar)) {
     problems.push({
       kode: 'FOR_003',
-      melding: 'Inntektsår støttes ikke',
+      melding: 'Ugyldig inntektsår',
       sti: 'inntektsaar',
       angittVerdi: body.inntektsaar,
     });
   }
-  const employers = body.forespoerselOmSkattekortTilArbeidsgiver.arbeidsgiver;
+  const employers = body.forespoerselOmSkattekortTilArbeidsgiver?.arbeidsgiver ?? [];
   if (employers.length > 1) {
     problems.push({ kode: 'FOR_003', melding: 'Én arbeidsgiver per bestilling', sti: 'arbeidsgiver' });
   }
-  const employer = employers[0] as (typeof employers)[number];
-  const org = employer.arbeidsgiveridentifikator.organisasjonsnummer;
+  if (body.bestillingstype === 'HENT_ALLE_OPPGITTE' && employers.length === 0) {
+    problems.push({
+      kode: 'FOR_003',
+      melding: 'HENT_ALLE_OPPGITTE krever forespoerselOmSkattekortTilArbeidsgiver',
+      sti: 'forespoerselOmSkattekortTilArbeidsgiver',
+    });
+  }
+  const employer = employers[0];
+  const org = employer?.arbeidsgiveridentifikator.organisasjonsnummer ?? systemUserOrg;
+  const persons = employer?.arbeidstakeridentifikator ?? [];
   if (!isValidOrganisasjonsnummer(org)) {
     problems.push({
       kode: 'FOR_003',
@@ -191,7 +205,7 @@ function readOrder(req: EmulatorRequest, now: Date) {
       angittVerdi: org,
     });
   }
-  if (body.bestillingstype === 'HENT_ALLE_OPPGITTE' && employer.arbeidstakeridentifikator.length === 0) {
+  if (body.bestillingstype === 'HENT_ALLE_OPPGITTE' && employer && persons.length === 0) {
     problems.push({
       kode: 'FOR_003',
       melding: 'HENT_ALLE_OPPGITTE krever arbeidstakere',
@@ -203,23 +217,50 @@ function readOrder(req: EmulatorRequest, now: Date) {
     org,
     inntektsaar: body.inntektsaar,
     bestillingstype: body.bestillingstype,
-    persons: [...new Set(employer.arbeidstakeridentifikator)],
+    persons: [...new Set(persons)],
   };
 }
 
-/** For "changes only", the persons this employer ordered before for the year (their cards "changed"). */
-function previousPersons(ctx: EmulatorContext, order: StoredSkattekortOrder): string[] {
-  if (order.bestillingstype !== 'HENT_KUN_ENDRING') return order.persons;
-  const earlier = Object.values(skattekortSlice(ctx).orders).filter(
-    (o) => o.org === order.org && o.inntektsaar === order.inntektsaar && o.orderedAt < order.orderedAt,
-  );
-  return [...new Set(earlier.flatMap((o) => o.persons))];
+/**
+ * When Skatteetaten takes orders for a year, as NAV's runbook for UGYLDIG_INNTEKTSAAR puts it: next year's cards not
+ * before 15 December, last year's not after June (navikt/sokos-skattekort, the alert text for UGYLDIG_INNTEKTSAAR).
+ */
+export function incomeYearOpen(inntektsaar: string, at: Date): boolean {
+  const year = Number(inntektsaar);
+  const now = at.getUTCFullYear();
+  if (year === now) return true;
+  if (year === now + 1) return at.getUTCMonth() === 11 && at.getUTCDate() >= 15;
+  if (year === now - 1) return at.getUTCMonth() <= 5;
+  return false;
+}
+
+/**
+ * The answer's status and, with FORESPOERSEL_OK, the cards. The statuses are NAV's (navikt/sokos-skattekort
+ * ResponseStatus.kt @ 0f7ba851); the others come alone, as `{"status":"UGYLDIG_INNTEKTSAAR"}` does in its fixture
+ * src/test/resources/skatteetaten/hentSkattekort/ugyldig_inntektsaar.json. For "changes only", the persons this
+ * employer ordered before for the year are the ones whose cards "changed".
+ */
+function answerTo(ctx: EmulatorContext, order: StoredSkattekortOrder) {
+  if (!incomeYearOpen(order.inntektsaar, new Date(order.orderedAt))) return { status: 'UGYLDIG_INNTEKTSAAR' };
+  if (order.bestillingstype !== 'HENT_KUN_ENDRING') return answerFor(order, order.persons);
+  // Orders are kept in the order they came (a frozen test clock gives them all the same time).
+  const all = Object.values(skattekortSlice(ctx).orders);
+  const earlier = all
+    .slice(
+      0,
+      all.findIndex((o) => o.bestillingsreferanse === order.bestillingsreferanse),
+    )
+    .filter((o) => o.org === order.org && o.inntektsaar === order.inntektsaar);
+  if (earlier.length === 0) return { status: 'ENDRINGSFORESPOERSEL_UTEN_TIDLIGERE_BESTILLING' };
+  const persons = [...new Set(earlier.flatMap((o) => o.persons))];
+  return persons.length ? answerFor(order, persons) : { status: 'INGEN_ENDRINGER' };
 }
 
 /** A realistic answer, the same every time for the same person and year (numbers as strings, as in §3). */
 export function answerFor(order: StoredSkattekortOrder, persons: string[]) {
   const utstedtDato = `${order.inntektsaar}-01-0${1 + (Number(order.inntektsaar) % 5)}`;
   return {
+    status: 'FORESPOERSEL_OK',
     arbeidsgiver: [
       {
         arbeidsgiveridentifikator: { organisasjonsnummer: order.org },

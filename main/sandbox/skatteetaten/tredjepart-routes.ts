@@ -181,6 +181,9 @@ export function tredjepartRoutes(
       },
     };
     void ctx.state.save();
+    if (def.receipt === 'per-formaal') {
+      return { dialogId: registered.dialogId, forsendelseId, leveranseformaal: perFormaal(body, reference) };
+    }
     return {
       dialogId: registered.dialogId,
       forsendelseId,
@@ -188,6 +191,25 @@ export function tredjepartRoutes(
       antallOppgaver: summary.antallOppgaver,
     };
   }
+}
+
+/**
+ * Boligselskap's receipt: one entry per leveranse (each has its formål), with its reference and counts, as in
+ * Skatteetaten/api-dokumentasjon docs/api/innrapportering-boligselskap.md @ a147dc2c ("Eksempel på respons").
+ */
+function perFormaal(body: string, reference: string) {
+  const melding = JSON.parse(body) as { leveranse?: unknown };
+  const leveranser = (Array.isArray(melding.leveranse) ? melding.leveranse : [melding.leveranse]).filter(
+    (l): l is Record<string, unknown> => typeof l === 'object' && l !== null,
+  );
+  const count = (x: unknown) => (Array.isArray(x) ? x.length : 0);
+  return leveranser.map((l) => ({
+    ...(typeof l.boligselskapFormaal === 'string' ? { boligselskapFormaal: l.boligselskapFormaal } : {}),
+    oppgavegiversLeveranseReferanse:
+      typeof l.oppgavegiversLeveranseReferanse === 'string' ? l.oppgavegiversLeveranseReferanse : reference,
+    antallSletteoppgaver: count(l.sletteoppgave),
+    antallOppgaver: count(l.oppgave),
+  }));
 }
 
 function asSpesifisering(findings: readonly Finding[]): Spesifisering[] {

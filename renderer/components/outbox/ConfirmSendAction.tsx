@@ -2,7 +2,9 @@ import { useState } from 'react';
 import { Alert, Button, Dialog, Heading, Paragraph, Spinner } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink } from 'react-router';
+import { alreadySentOf } from '../../../shared/outbox/duplicate-key';
 import type { SubmitPreview } from '../../../shared/outbox/outbox-views';
+import { AlreadySentNote } from './AlreadySentNote';
 import { ErrorMessage } from '../ErrorMessage';
 import { FactList } from '../reports/FactList';
 import { formatCount, formatOrgNumber } from '../reports/format';
@@ -145,10 +147,9 @@ function PreviewBody({ preview }: { preview: SubmitPreview }) {
         ]}
       />
       {preview.existing ? (
-        <Paragraph data-testid="already-in-outbox">
-          {t('outbox.send.already', { state: t(`outbox.state.${preview.existing.state.kind}`) })}{' '}
-          <RouterLink to="/outbox">{t('outbox.send.toOutbox')}</RouterLink>
-        </Paragraph>
+        <div data-testid="already-in-outbox">
+          <AlreadySentNote held={alreadySentOf(preview.existing)} />
+        </div>
       ) : (
         <Paragraph data-size="sm">{t('outbox.send.durable')}</Paragraph>
       )}

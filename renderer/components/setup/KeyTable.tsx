@@ -4,6 +4,7 @@ import type { KeyView, SetupOverview } from '../../../shared/domain/setup';
 import { useCopyPublicJwk, useMarkKeyRegistered, useRetireKey, useSavePublicJwk } from '../../bridge/setup-queries';
 import { ErrorMessage } from '../ErrorMessage';
 import { formatDate } from './format';
+import { PortalKidField } from './PortalKidField';
 
 const STATUS_COLOR = { pending: 'warning', active: 'success', retired: 'neutral' } as const;
 
@@ -46,6 +47,7 @@ export function KeyTable({ overview }: { overview: SetupOverview }) {
                     {t('setup.key.certificate', { subject: k.certificate.subject.replace(/\n/g, ', ') })}
                   </div>
                 )}
+                {canConfirm && !k.certificate && k.status !== 'retired' && <PortalKidField keyView={k} />}
               </Table.Cell>
               <Table.Cell>
                 <Tag data-color={STATUS_COLOR[k.status]}>{t(`setup.key.statusLabel.${k.status}`)}</Tag>

@@ -8,6 +8,11 @@ import { ErrorMessage } from '../ErrorMessage';
 import { formatDateTime } from '../reports/format';
 import { AnswerTable } from './AnswerTable';
 
+const EXPORTS = [
+  { format: 'csv', label: 'skattekort.exportCsv' },
+  { format: 'json', label: 'skattekort.exportJson' },
+] as const;
+
 /** One order: its way through the outbox, then Skatteetaten's answer per employee and its export. */
 export function OrderCard({ order }: { order: SkattekortOrderView }) {
   const { t, i18n } = useTranslation();
@@ -75,25 +80,29 @@ export function OrderCard({ order }: { order: SkattekortOrderView }) {
         )}
         {ready && record.data && (
           <>
-            <AnswerTable cards={record.data.answer.cards} />
-            <div className="row">
-              <Button
-                variant="secondary"
-                data-size="sm"
-                onClick={() => exporter.mutate({ submissionId: submission.id, format: 'csv' })}
-                data-testid="export-csv"
-              >
-                {t('skattekort.exportCsv')}
-              </Button>
-              <Button
-                variant="secondary"
-                data-size="sm"
-                onClick={() => exporter.mutate({ submissionId: submission.id, format: 'json' })}
-                data-testid="export-json"
-              >
-                {t('skattekort.exportJson')}
-              </Button>
-            </div>
+            {record.data.answer.statusNote && (
+              <Alert data-color="warning" data-testid="answer-status" data-status={record.data.answer.status}>
+                {localized(record.data.answer.statusNote, i18n.language)}
+              </Alert>
+            )}
+            {record.data.answer.cards.length > 0 && (
+              <>
+                <AnswerTable cards={record.data.answer.cards} />
+                <div className="row">
+                  {EXPORTS.map(({ format, label }) => (
+                    <Button
+                      key={format}
+                      variant="secondary"
+                      data-size="sm"
+                      onClick={() => exporter.mutate({ submissionId: submission.id, format })}
+                      data-testid={`export-${format}`}
+                    >
+                      {t(label)}
+                    </Button>
+                  ))}
+                </div>
+              </>
+            )}
             {exporter.data?.path && (
               <Paragraph data-size="sm" role="status" data-testid="export-done">
                 {t('skattekort.exported', { path: exporter.data.path })}

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { TredjepartCheckResult } from '../../../shared/tredjepart/check-result';
 import { schemeById } from '../../../shared/tredjepart/schemes';
 import { localized } from '../../i18n';
+import { AlreadySentNote } from '../outbox/AlreadySentNote';
 import { FactList, type Fact } from '../reports/FactList';
 import { FindingsList } from '../reports/FindingsList';
 import { fileName, formatCount, formatKroner, formatOrgNumber } from '../reports/format';
@@ -47,15 +48,20 @@ export function TredjepartCheckView({
           file: result.files.map((f) => fileName(f.path)).join(', '),
         })}
       </Heading>
-      <Alert data-color={result.valid ? 'success' : 'danger'} data-testid="tredjepart-verdict">
-        <Heading level={3} data-size="xs">
-          {t(result.valid ? 'reports.verdict.ready' : 'reports.verdict.errors')}
-        </Heading>
-        <Paragraph>{t(result.valid ? 'reports.verdict.readyBody' : 'tredjepart.errorsBody')}</Paragraph>
-        <Paragraph data-size="sm">
-          {t('reports.verdict.counts', { errors: String(errors), warnings: String(warnings) })}
-        </Paragraph>
-      </Alert>
+      {result.alreadySent ? (
+        // Already sent (or on its way): nothing to send, whatever else the check says.
+        <AlreadySentNote held={result.alreadySent} />
+      ) : (
+        <Alert data-color={result.valid ? 'success' : 'danger'} data-testid="tredjepart-verdict">
+          <Heading level={3} data-size="xs">
+            {t(result.valid ? 'reports.verdict.ready' : 'reports.verdict.errors')}
+          </Heading>
+          <Paragraph>{t(result.valid ? 'reports.verdict.readyBody' : 'tredjepart.errorsBody')}</Paragraph>
+          <Paragraph data-size="sm">
+            {t('reports.verdict.counts', { errors: String(errors), warnings: String(warnings) })}
+          </Paragraph>
+        </Alert>
+      )}
       {facts.length > 0 && (
         <>
           <Heading level={3} data-size="xs">

@@ -2,9 +2,11 @@ import { z } from 'zod';
 import { channel } from './define';
 import {
   AppInfoSchema,
+  ConfirmHostsSchema,
+  CustomEnvironmentPickSchema,
   EnvironmentDescriptionSchema,
   ExternalUrlSchema,
-  NewProfileSchema,
+  NewProfileRequestSchema,
   NoInput,
   ProfileIdSchema,
   ProfileSchema,
@@ -21,12 +23,16 @@ export const foundationChannels = {
   'settings.update': channel(SettingsSchema.partial(), SettingsSchema),
 
   'profiles.list': channel(NoInput, ProfilesStateSchema),
-  'profiles.create': channel(NewProfileSchema, ProfileSchema),
+  'profiles.create': channel(NewProfileRequestSchema, ProfileSchema),
   'profiles.update': channel(ProfileUpdateSchema, ProfileSchema),
   'profiles.remove': channel(ProfileIdSchema, ProfilesStateSchema),
   'profiles.activate': channel(ProfileIdSchema, ProfilesStateSchema),
 
   'environment.describe': channel(NoInput, EnvironmentDescriptionSchema),
+  /** Main's file dialog for a custom environment file; main reads and checks it, the page gets a pick id. */
+  'environment.pickCustomFile': channel(NoInput, CustomEnvironmentPickSchema),
+  /** Records the user's confirmation of the active custom environment's non-standard hosts. */
+  'environment.confirmHosts': channel(ConfirmHostsSchema, EnvironmentDescriptionSchema),
 
   /** Opens an http(s) address in the OS browser, only if it is on the allow-list (Altinn, Digdir, Skatteetaten). */
   'external.open': channel(ExternalUrlSchema, z.object({ opened: z.literal(true) })),

@@ -7,6 +7,7 @@ import {
   CreateRequestSchema,
   KeyImportTextSchema,
   KidSchema,
+  PortalKidSchema,
   PublicJwkViewSchema,
   RegisterSystemSchema,
   SetupOverviewSchema,
@@ -37,6 +38,11 @@ export const setupChannels = {
   ),
   'keys.markRegistered': channel(KidSchema, SetupOverviewSchema),
   'keys.retire': channel(KidSchema, SetupOverviewSchema),
+  /**
+   * The kid Samarbeidsportalen lists for the key when it assigned its own (a pasted PEM gets a UUID); the grant then
+   * names that kid. `portalKid: null` goes back to the key's own.
+   */
+  'keys.setPortalKid': channel(PortalKidSchema, SetupOverviewSchema),
   /** Copies the key as Samarbeidsportalen's "Egne public nøkler" field takes it: a JSON array of one JWK. */
   'keys.copyPublicJwk': channel(KidSchema, z.object({ copied: z.literal(true) })),
   /** The native save dialog; `path` null when cancelled. */

@@ -1,4 +1,6 @@
+import { withConsequences } from '../controls/control';
 import type { Finding } from '../finding';
+import { AMELDING_CONTROLS_BY_CODE } from './controls';
 import type { Leveranse } from './model';
 import { codeListRules } from './rules/code-lists';
 import { deadlineRules } from './rules/deadline';
@@ -25,5 +27,8 @@ const RULES: readonly AMeldingRule[] = [
 
 /** Every offline business rule for an a-melding whose structure is complete. */
 export function checkAMeldingRules(leveranse: Leveranse, context: AMeldingRuleContext): Finding[] {
-  return RULES.flatMap((rule) => rule(leveranse, context));
+  return withConsequences(
+    RULES.flatMap((rule) => rule(leveranse, context)),
+    AMELDING_CONTROLS_BY_CODE,
+  );
 }

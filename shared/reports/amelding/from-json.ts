@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { error, type Finding } from '../finding';
+import { jsonTooDeepAt, nestingTooDeepFinding } from '../nesting-depth';
 import { planOf, type FieldPlan } from './model-plan';
 import { LeveranseSchema, type Leveranse } from './model';
 import { leafFromJson } from './read-leaf';
@@ -8,6 +9,8 @@ import { structureIssue } from './structure-issue';
 
 /** Parses the Altinn 3 API's JSON (`{"leveranse": …}`) onto the model; malformed JSON is reported with line/column. */
 export function readAMeldingJsonText(text: string): AMeldingReadResult {
+  const tooDeep = jsonTooDeepAt(text);
+  if (tooDeep) return { ok: false, finding: nestingTooDeepFinding('json', tooDeep.line, tooDeep.column) };
   let value: unknown;
   try {
     value = JSON.parse(text);

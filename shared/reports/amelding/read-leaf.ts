@@ -21,7 +21,13 @@ export function leafFromText(raw: string, kind: LeafKind): LeafValue | undefined
   }
 }
 
-/** Accepts a JSON value for a leaf kind. Decimals given as JSON numbers are taken as their shortest string form. */
+/**
+ * Accepts a JSON value for a leaf kind the way Skatteetaten's API reads it: numbers may come as JSON numbers or
+ * as JSON strings. Skatteetaten's own example of 19 February 2026 (Skatteetaten/api-dokumentasjon,
+ * docs/api/innrapportering-amelding-filopplasting.md, commit d84df40) sends `"pensjonsgrad": "50"` and
+ * `"beloep": "-456.0"`, while its version of 17 February sends the same values as numbers. Decimals given as
+ * JSON numbers are taken as their shortest string form.
+ */
 export function leafFromJson(value: unknown, kind: LeafKind): LeafValue | undefined {
   switch (kind) {
     case 'string':
@@ -29,10 +35,11 @@ export function leafFromJson(value: unknown, kind: LeafKind): LeafValue | undefi
     case 'boolean':
       return typeof value === 'boolean' ? value : undefined;
     case 'integer':
+      if (typeof value === 'string') return leafFromText(value, 'integer');
       return typeof value === 'number' && Number.isSafeInteger(value) ? value : undefined;
     case 'decimal':
       if (typeof value === 'number' && Number.isFinite(value)) return String(value);
-      return typeof value === 'string' && LEXICAL_PATTERNS.decimal.test(value) ? value : undefined;
+      return typeof value === 'string' && LEXICAL_PATTERNS.decimal.test(value.trim()) ? value.trim() : undefined;
     default:
       return typeof value === 'string' && LEXICAL_PATTERNS[kind].test(value) ? value : undefined;
   }

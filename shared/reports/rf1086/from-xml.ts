@@ -83,6 +83,7 @@ function readHovedskjema(skjema: At, file: string): Rf1086Hovedskjema {
   return {
     form: 'hovedskjema',
     file,
+    tree: skjema.element,
     organisasjonsnummer: selskap?.field('EnhetOrganisasjonsnummer-datadef-18'),
     navn: selskap?.field('EnhetNavn-datadef-1')?.value,
     aksjeType: selskap?.field('AksjeType-datadef-17659'),
@@ -159,6 +160,7 @@ function readUnderskjema(skjema: At, file: string): Rf1086Underskjema {
   return {
     form: 'underskjema',
     file,
+    tree: skjema.element,
     organisasjonsnummer: selskap?.field('EnhetOrganisasjonsnummer-datadef-18'),
     aksjeType: selskap?.field('AksjeType-datadef-17659'),
     isin: selskap?.field('EnhetISINNummer-datadef-17513'),

@@ -1,3 +1,5 @@
+import type { XmlElement } from '../xml/xml-element';
+
 /**
  * The parts of the RF-1086 Hovedskjema and Underskjema (formats.md §3.2–3.3) that the consistency rules and the
  * summary need. The XSDs check everything else. Every value keeps where it came from, so a finding can point at it.
@@ -28,6 +30,8 @@ export interface Rf1086ShareClassKey {
 export interface Rf1086Hovedskjema extends Rf1086ShareClassKey {
   readonly form: 'hovedskjema';
   readonly file: string;
+  /** The whole form as read, for the field-by-field controls of Skatteetaten's published list. */
+  readonly tree: XmlElement;
   readonly navn?: string;
   readonly aksjekapital?: Rf1086Field;
   readonly aksjekapitalKlasse?: Rf1086Field;
@@ -50,6 +54,8 @@ export interface Rf1086Hovedskjema extends Rf1086ShareClassKey {
 export interface Rf1086Underskjema extends Rf1086ShareClassKey {
   readonly form: 'underskjema';
   readonly file: string;
+  /** The whole form as read, for the field-by-field controls of Skatteetaten's published list. */
+  readonly tree: XmlElement;
   readonly aksjonaer: {
     readonly path: string;
     readonly line: number;

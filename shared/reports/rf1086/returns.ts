@@ -1,4 +1,4 @@
-import type { Rf1086Hovedskjema, Rf1086ShareClassKey, Rf1086Underskjema } from './model';
+import type { Rf1086Form, Rf1086Hovedskjema, Rf1086ShareClassKey, Rf1086Underskjema } from './model';
 
 /** One aksjonærregisteroppgave: a main form for one share class and the shareholder forms that belong to it. */
 export interface Rf1086Return {
@@ -23,6 +23,18 @@ export function sameShareClass(a: Rf1086ShareClassKey, b: Rf1086ShareClassKey): 
   return norm(a.aksjeType?.value) === norm(b.aksjeType?.value);
 }
 
+/**
+ * The share class as one string (the ISIN when the form has one, else the share type), for the identity the
+ * outbox's duplicate guard keys an RF-1086 return on (`shared/outbox/duplicate-key.ts`).
+ */
+export function shareClassOf(form: {
+  isin?: { value: string } | string;
+  aksjeType?: { value: string } | string;
+}): string {
+  const value = (v: { value: string } | string | undefined) => norm(typeof v === 'string' ? v : v?.value);
+  return value(form.isin) || value(form.aksjeType);
+}
+
 export function groupRf1086Forms(mains: Rf1086Hovedskjema[], shareholders: Rf1086Underskjema[]): Rf1086Set {
   const returns: Rf1086Return[] = [];
   const duplicateMains: Rf1086Hovedskjema[] = [];
@@ -43,4 +55,9 @@ export function groupRf1086Forms(mains: Rf1086Hovedskjema[], shareholders: Rf108
 export function shareholderId(form: Rf1086Underskjema): string | undefined {
   const a = form.aksjonaer;
   return (a.fodselsnummer ?? a.organisasjonsnummer ?? a.utenlandskId)?.value;
+}
+
+/** Every form of the set: the returns' forms, then those left over (a second main form, an unmatched form). */
+export function formsOf(set: Rf1086Set): Rf1086Form[] {
+  return [...set.returns.flatMap((r) => [r.main, ...r.shareholders]), ...set.duplicateMains, ...set.unmatched];
 }

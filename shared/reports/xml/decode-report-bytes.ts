@@ -1,7 +1,11 @@
 import { error, type Finding } from '../finding';
 
-/** Files larger than this are refused before anything is parsed; 50 MiB holds a 10 000-person a-melding several times over. */
-export const DEFAULT_MAX_REPORT_BYTES = 50 * 1024 * 1024;
+/**
+ * Files larger than this are refused before anything is parsed. 256 MiB holds a 150,000-person a-melding (a
+ * 50,000-person one is 83 MiB); past the XSD/parse overlap threshold the phases run one after the other, so the
+ * peak stays within what a desktop has (see `SEQUENTIAL_FROM_BYTES` in `main/reports/check-report-files.ts`).
+ */
+export const DEFAULT_MAX_REPORT_BYTES = 256 * 1024 * 1024;
 
 export type DecodedReport = { ok: true; text: string; encoding: string } | { ok: false; finding: Finding };
 

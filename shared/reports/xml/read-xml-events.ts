@@ -2,11 +2,13 @@
 // reports exact line/column, never expands DTD entities (it has no DTD processing at all, so an unknown entity
 // is a well-formedness error), and lets us stop at the first `<!DOCTYPE` event. fast-xml-parser is lenient by
 // design, resolves DOCTYPE entities when asked, and its entity handling has needed several security fixes.
-import { SaxesParser, type SaxesTagNS } from 'saxes';
+import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import { error, type Finding } from '../finding';
+import { MAX_NESTING_DEPTH, nestingTooDeepFinding } from '../nesting-depth';
+import { NamespaceScope, type ResolvedStartTag } from './namespace-scope';
 
 /** What a handler sees of a start tag: the local name, the namespace URI and the attributes. */
-export type XmlStartTag = Pick<SaxesTagNS, 'local' | 'uri' | 'attributes'>;
+export type XmlStartTag = ResolvedStartTag;
 
 /**
  * What a reader does with the document's elements, in document order. `open` and `close` pair up (a
@@ -32,6 +34,7 @@ export function mapXmlEventHandler<T, U>(handler: XmlEventHandler<T>, map: (valu
 export type XmlEventsRead<T> = { ok: true; value: T } | { ok: false; finding: Finding };
 
 class DoctypeRejected extends Error {}
+class NestingTooDeep extends Error {}
 
 /**
  * Runs one strict saxes pass over `text`, handing the events to the handler `handlerFor` picks once it has
@@ -39,8 +42,13 @@ class DoctypeRejected extends Error {}
  * A DOCTYPE is refused outright: the formats we read have none, and a DTD is the only door to external
  * entities (XXE) and entity expansion (billion laughs).
  */
-export function readXmlEvents<T>(text: string, handlerFor: (root: SaxesTagNS) => XmlEventHandler<T>): XmlEventsRead<T> {
-  const parser = new SaxesParser({ xmlns: true, position: true });
+export function readXmlEvents<T>(
+  text: string,
+  handlerFor: (root: XmlStartTag) => XmlEventHandler<T>,
+): XmlEventsRead<T> {
+  // Namespaces are resolved here, not by saxes's `xmlns` mode (see NamespaceScope: that one is quadratic in depth).
+  const parser = new SaxesParser({ xmlns: false, position: true });
+  const scope = new NamespaceScope();
   let handler: XmlEventHandler<T> | undefined;
   let depth = 0;
   // Where the start tag began; by `opentag` the parser has already moved past a possibly multi-line tag.
@@ -54,13 +62,16 @@ export function readXmlEvents<T>(text: string, handlerFor: (root: SaxesTagNS) =>
     tagLine = parser.line;
     tagColumn = parser.column;
   });
-  parser.on('opentag', (tag: SaxesTagNS) => {
+  parser.on('opentag', (plain: SaxesTagPlain) => {
+    const tag = scope.open(plain.name, plain.attributes);
     handler ??= handlerFor(tag);
-    depth++;
+    // Bounded before any reader builds on it: a tree or model that deep is only ever hostile input.
+    if (++depth > MAX_NESTING_DEPTH) throw new NestingTooDeep();
     handler.open(tag, tagLine, tagColumn);
   });
   parser.on('closetag', () => {
     depth--;
+    scope.close();
     handler!.close();
   });
   const onText = (chunk: string) => {
@@ -86,6 +97,9 @@ export function readXmlEvents<T>(text: string, handlerFor: (root: SaxesTagNS) =>
           column: Math.max(1, parser.column),
         },
       };
+    }
+    if (thrown instanceof NestingTooDeep) {
+      return { ok: false, finding: nestingTooDeepFinding('xml', tagLine, Math.max(1, tagColumn)) };
     }
     return { ok: false, finding: malformed(parser.line, parser.column, describe(thrown)) };
   }

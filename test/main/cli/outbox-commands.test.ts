@@ -9,7 +9,7 @@ import {
   type SandboxProfileFolder,
 } from '../support/sandbox-profile';
 import { aMeldingBody, fixtureText } from '../support/report-fixtures';
-import { AMELDING_ORG } from '../support/skatteetaten-sandbox';
+import { AMELDING_ORG, seedForeignAMelding } from '../support/skatteetaten-sandbox';
 import { testAppServices } from '../support/test-app-services';
 
 // `innsender submit`, `outbox` and `audit` on the app's data folder, against the emulator the CLI starts itself.
@@ -55,10 +55,20 @@ describe('innsender submit, outbox and audit', () => {
     expect(json.value.submissions[0]?.state).toMatchObject({ kind: 'received', receipt: { meldingsId: 'cli-1' } });
   });
 
-  it('refuses offline a meldingsId it has sent already: nothing is queued (exit 1)', async () => {
+  it('answers a rerun of a received a-melding with its receipt (exit 0); other content under its meldingsId is refused with the cause first (exit 1)', async () => {
+    const first = JSON.parse((await cli('--json', 'outbox', 'list')).out) as {
+      value: { submissions: { id: string; state: { receipt: { forsendelseId: string } } }[] };
+    };
+    const receipt = first.value.submissions[0]?.state.receipt.forsendelseId ?? '-';
     const again = await cli('submit', await file('januar-igjen.json', aMeldingBody('cli-1')));
-    expect(again.code).toBe(1);
-    expect(again.err).toContain('OUTBOX_DRAFT_INVALID');
+    expect(again.code).toBe(0);
+    expect(again.out).toMatch(new RegExp(`^Already sent on \\d{4}-\\d{2}-\\d{2}, receipt ${receipt} `));
+    expect(again.out).toContain(`${first.value.submissions[0]?.id}  received `);
+
+    // The same meldingsId with other content: the re-check's own finding is the headline, not a bare code.
+    const changed = await cli('submit', await file('januar-endret.json', aMeldingBody('cli-1', { kildesystem: 'x' })));
+    expect(changed.code).toBe(1);
+    expect(changed.err).toMatch(/^OUTBOX_DRAFT_INVALID: AMELDING_MELDINGSID_NOT_UNIQUE: /);
     const listed = JSON.parse((await cli('--json', 'outbox', 'list')).out) as { value: { submissions: unknown[] } };
     expect(listed.value.submissions).toHaveLength(1);
   });
@@ -70,12 +80,8 @@ describe('innsender submit, outbox and audit', () => {
       await services.sandbox.ensureRunning();
       const sandbox = services.sandbox.running();
       if (!sandbox) throw new Error('the sandbox is not running');
-      const seeded = await fetch(`${sandbox.baseUrl}/__admin/skatteetaten/a-meldinger`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-innsender-admin': sandbox.adminToken },
-        body: JSON.stringify({ org: AMELDING_ORG, kalendermaaned: '2026-01', meldingsId: 'lonnssystem-1' }),
-      });
-      expect(seeded.status).toBe(201);
+      const melding = { org: AMELDING_ORG, kalendermaaned: '2026-01', meldingsId: 'lonnssystem-1' };
+      expect(await seedForeignAMelding(sandbox, melding)).toBe(201);
     } finally {
       await services.dispose();
     }

@@ -39,6 +39,15 @@ describe('innsender keys and innsender token', () => {
     expect(listed.out).toContain(`${kid}  pending  generated`);
     expect(listed.out).toContain('not registered yet');
 
+    // The kid Samarbeidsportalen lists for a key pasted as PEM (a UUID of its own), then back to the key's own.
+    const portalKid = '3f2c9a1e-7b4d-4c55-9d0e-2a6f1b8c4e71';
+    expect((await cli('keys', 'portal-kid', kid ?? '', portalKid)).out).toContain(`the portal's kid ${portalKid}`);
+    expect((await cli('keys', 'list')).out).toContain(`portal kid ${portalKid} (the grant names it)`);
+    const invalid = await cli('keys', 'portal-kid', kid ?? '', 'not a kid');
+    expect(invalid).toMatchObject({ code: 2, err: expect.stringContaining('KEY_PORTAL_KID_INVALID') });
+    expect((await cli('keys', 'portal-kid', kid ?? '')).out).toContain("the key's own kid");
+    expect((await cli('keys', 'list')).out).not.toContain('portal kid');
+
     const printed = await cli('keys', 'export-jwk');
     expect(JSON.parse(printed.out)).toEqual({
       keys: [expect.objectContaining({ kid, kty: 'RSA', alg: 'RS256', use: 'sig' })],

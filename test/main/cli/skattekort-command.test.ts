@@ -68,6 +68,19 @@ describe('innsender skattekort', () => {
     expect(result.out).toMatch(/Answer to [0-9a-f-]{36} .*: 2 employees/);
     for (const id of VALID) expect(result.out).toContain(id);
     expect(result.out).toMatch(/Withhold|Tax-free|No tax card/);
+
+    // The same order again (a rerun): Skatteetaten is not asked twice; the first order's receipt and answer.
+    const id = /^([0-9a-f-]{36}) {2}received/m.exec(result.out)?.[1];
+    const rerun = await cli('skattekort', 'order', file, '--email', 'lonn@example.no', '--no-notify');
+    expect(rerun.code).toBe(0);
+    expect(rerun.out).toMatch(
+      /^Already sent on \d{4}-\d{2}-\d{2}, receipt [0-9a-f-]{36} \(Skattekort \d{4} \(2 arbeidstakere\)\)\.$/m,
+    );
+    expect(rerun.out).toContain(`${id}  received`);
+    const bestillingsreferanse = /^Already sent on .*, receipt ([0-9a-f-]{36})/m.exec(rerun.out)?.[1];
+    expect(rerun.out).toMatch(new RegExp(`^Answer to ${bestillingsreferanse} .*: 2 employees$`, 'm'));
+    const orders = JSON.parse((await cli('--json', 'outbox', 'list')).out) as { value: { submissions: unknown[] } };
+    expect(orders.value.submissions).toHaveLength(1);
   }, 30_000);
 
   it('a queued order is answered by the next run (polling resumes after a restart), and exported', async () => {

@@ -87,8 +87,32 @@ describe('innsender tredjepart', () => {
     const refused = await cli('--json', 'tredjepart', 'submit', 'boligsameie', wrong);
     expect(refused.code).toBe(1);
     expect(JSON.parse(refused.out)).toMatchObject({ ok: false, error: { code: 'OUTBOX_DRAFT_INVALID' } });
+    // The cause first: the finding, then what it means.
+    const plain = await cli('tredjepart', 'submit', 'boligsameie', wrong);
+    expect(plain.err).toMatch(/^OUTBOX_DRAFT_INVALID: TREDJEPART_SUM_MISMATCH: .*\n {2}- TREDJEPART_SUM_MISMATCH /m);
+
+    // Changed content under the leveransereferanse Skatteetaten has: refused, naming the first delivery.
+    const changed = await fixture('endret-boligsameie.json', (t) =>
+      t.replace('"kildesystem"', '"merknad": "x", "kildesystem"'),
+    );
+    const again = await cli('tredjepart', 'submit', 'boligsameie', changed);
+    expect(again.code).toBe(1);
+    expect(again.err).toMatch(
+      /^OUTBOX_ALREADY_SENT: Skatteetaten already has leveranse Sameie-2025-1 for 2025 with other content\. Already sent on \d{4}-\d{2}-\d{2}, receipt /,
+    );
     // The one that was sent is in the outbox, the refused one is not.
     const listed = JSON.parse((await cli('--json', 'outbox', 'list')).out);
     expect(listed.value.submissions).toHaveLength(1);
+  });
+
+  it('says first that the systembruker lacks the scheme’s service (MP-303) when it was not chosen in the setup', async () => {
+    // The profile's systembruker has boligsameie only; Maskinporten refuses a boligselskap token with MP-303.
+    const result = await cli('tredjepart', 'submit', 'boligselskap', await fixture('boligselskap.json'));
+    expect(result.code).toBe(3);
+    expect(result.out).toMatch(/^[0-9a-f-]{36} +failed +Boligselskap \(RF-1139\) 2025 \(974761076\)$/m);
+    expect(result.out).toMatch(
+      /^ {2}MASKINPORTEN_SERVICE_NOT_GRANTED: MP-303: The systembruker for 974761076 has not been given the service Third-party data: housing companies \(skatteetaten:innrapporteringboligselskap\)\./m,
+    );
+    expect(result.out).toMatch(/^ {4}- MASKINPORTEN_SYSTEMUSER_NOT_FOUND \(MP-303\)$/m);
   });
 });

@@ -13,7 +13,7 @@ import type { IpcResult } from '../../../shared/ipc/result';
 import { approveSandboxSystemUser } from '../support/sandbox-profile';
 import { waitUntil } from '../support/test-app-services';
 import { aMeldingBody, fixtureText } from '../support/report-fixtures';
-import { AMELDING_ORG } from '../support/skatteetaten-sandbox';
+import { AMELDING_ORG, seedForeignAMelding } from '../support/skatteetaten-sandbox';
 
 const SUBMIT_PATH = '/skatteetaten/innrapporteringamelding/v1/innsending/';
 
@@ -97,6 +97,7 @@ describe('the outbox channels, from a checked draft to a receipt', () => {
 
     drafts.first = await saveDraft('januar.json', aMeldingBody('melding-1'));
     drafts.sameAgain = await saveDraft('januar-igjen.json', aMeldingBody('melding-1'));
+    drafts.foreign = await saveDraft('fra-lonnssystemet.json', aMeldingBody('lonnssystem-1'));
     drafts.toCancel = await saveDraft('januar-2.json', aMeldingBody('melding-2'));
     drafts.toRetry = await saveDraft('januar-3.json', aMeldingBody('melding-3'));
     drafts.invalid = await saveDraft(
@@ -159,6 +160,9 @@ describe('the outbox channels, from a checked draft to a receipt', () => {
 
     expect((await ok('outbox.submit', { draftId: drafts.first })).id).toBe(queued.id);
     expect((await ok('outbox.preview', { draftId: drafts.first })).existing?.id).toBe(queued.id);
+    // Another draft of the same bytes (saved before the first was sent) is the same report: no second one.
+    expect((await ok('outbox.submit', { draftId: drafts.sameAgain })).id).toBe(queued.id);
+    expect((await ok('outbox.preview', { draftId: drafts.sameAgain })).existing?.id).toBe(queued.id);
     expect((await ok('outbox.list')).submissions.map((s) => s.id)).toEqual([queued.id]);
 
     // The feedback capability links Dialogporten's dialogs to this submission by these ids.
@@ -175,12 +179,17 @@ describe('the outbox channels, from a checked draft to a receipt', () => {
   });
 
   it('shows what Skatteetaten rejected: the code, the reason and the korrelasjonsid; it is never retried', async () => {
-    const submission = await ok('outbox.submit', { draftId: drafts.sameAgain });
+    // A meldingsId the business's payroll system sent: Innsender cannot know it, so only the server refuses it.
+    const sandbox = services.sandbox.running();
+    if (!sandbox) throw new Error('the sandbox is not running');
+    const melding = { org: AMELDING_ORG, kalendermaaned: '2026-01', meldingsId: 'lonnssystem-1' };
+    expect(await seedForeignAMelding(sandbox, melding)).toBe(201);
+    const submission = await ok('outbox.submit', { draftId: drafts.foreign });
     const rejected = await settled(submission.id, 'rejected');
     if (rejected.state.kind !== 'rejected') throw new Error('not rejected');
     expect(rejected.state.error).toMatchObject({ code: 'SKATTEETATEN_AMLD_010', status: 400 });
     expect(rejected.state.error.korrelasjonsid).toMatch(/^[0-9a-f-]{36}$/);
-    expect(rejected.state.error.details?.join('\n')).toContain('melding-1');
+    expect(rejected.state.error.details?.join('\n')).toContain('lonnssystem-1');
     expect(rejected.attempts).toBe(1);
     expect((await failure('outbox.retry', { id: submission.id })).code).toBe('OUTBOX_CANNOT_RETRY');
     expect((await failure('outbox.cancel', { id: submission.id })).code).toBe('OUTBOX_CANNOT_CANCEL');

@@ -102,6 +102,48 @@ describe('MaskinportenKeys (real keychain)', () => {
     });
   });
 
+  it('keeps the kid the self-service portal lists for a key, and the grant names it', async () => {
+    // A key pasted in Samarbeidsportalen as PEM is listed under a portal-assigned UUID (field-notes.md, from
+    // olefredrik/Wenche docs/oppsett.md §2e @ 00c744b5); the grant must then name that kid, not the thumbprint.
+    const record = await keys.generate();
+    const portalKid = randomUUID();
+    const updated = await keys.setPortalKid(record.kid, ` ${portalKid} `);
+    expect(updated).toMatchObject({ kid: record.kid, portalKid });
+    expect(JSON.parse(await readFile(join(dataDir, 'maskinporten-keys.json'), 'utf8')).keys[0]).toMatchObject({
+      kid: record.kid,
+      portalKid,
+    });
+    expect(await keys.signer()).toMatchObject({ kid: portalKid, header: { kid: portalKid } });
+    // The JWK and the keychain entry keep the key's own kid: only the grant's header changes.
+    expect((await keys.publicJwks()).keys[0]?.kid).toBe(record.kid);
+    expect(await store.get(`p1:${record.kid}`)).toMatch(/BEGIN PRIVATE KEY/);
+
+    await expect(keys.setPortalKid(record.kid, 'kid med mellomrom')).rejects.toMatchObject({
+      code: 'KEY_PORTAL_KID_INVALID',
+      localized: { nb: expect.stringContaining('Kopier den slik portalen viser den'), en: expect.any(String) },
+    });
+    const second = await keys.generate();
+    await expect(keys.setPortalKid(second.kid, portalKid)).rejects.toMatchObject({ code: 'KEY_PORTAL_KID_TAKEN' });
+    await expect(keys.setPortalKid(second.kid, record.kid)).rejects.toMatchObject({ code: 'KEY_PORTAL_KID_TAKEN' });
+
+    // Back to the key's own kid: empty, null, or the own kid itself.
+    expect(await keys.setPortalKid(record.kid, null)).not.toHaveProperty('portalKid');
+    expect(await keys.setPortalKid(record.kid, record.kid)).not.toHaveProperty('portalKid');
+    await keys.markRegistered(record.kid);
+    expect((await keys.signer()).header).toEqual({ kid: record.kid });
+  });
+
+  it('refuses a portal kid for a virksomhetssertifikat, whose grant carries x5c', async () => {
+    now = new Date(); // the fixture certificate is valid from when it was made
+    const record = await keys.importCertificate(
+      await fixture('enterprise-test-cert.pem'),
+      await fixture('enterprise-test-key.pem'),
+    );
+    await expect(keys.setPortalKid(record.kid, randomUUID())).rejects.toMatchObject({
+      code: 'KEY_PORTAL_KID_CERTIFICATE',
+    });
+  });
+
   it('holds at most five keys and warns before a key expires', async () => {
     for (let i = 0; i < 5; i++) await keys.generate();
     await expect(keys.generate()).rejects.toMatchObject({ code: 'KEY_LIMIT_REACHED' });

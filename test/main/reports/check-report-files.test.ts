@@ -111,6 +111,21 @@ describe('checkReportFiles', () => {
     expect(results[2]?.findings[0]).toMatchObject({ line: 4, column: 23 });
   });
 
+  it('refuses deeply nested XML and JSON as unreadable with a clear finding, XSD worker and all', async () => {
+    const ns = 'urn:ske:fastsetting:innsamling:a-meldingen:v2_3';
+    const results = await checkReportFiles(
+      [
+        writeTemp('deep.xml', `<melding xmlns="${ns}">${'<a>'.repeat(40_000)}${'</a>'.repeat(40_000)}</melding>`),
+        writeTemp('deep.json', `{"leveranse":${'{"a":'.repeat(10_000)}1${'}'.repeat(10_000)}}`),
+      ],
+      options,
+    );
+    expect(results.map((r) => [r.kind, r.findings.map((f) => f.code)])).toEqual([
+      ['unreadable', ['REPORT_NESTING_TOO_DEEP']],
+      ['unreadable', ['REPORT_NESTING_TOO_DEEP']],
+    ]);
+  });
+
   it('checks an RF-1086 main form and shareholder forms selected together as one return', async () => {
     const second = fixtureText('rf1086-underskjema-example.xml')
       .replace('26829398612', '974761076')

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createAppServices, type AppServices } from '../../../main/app-services';
 import { silentLogger } from '../../../main/log/logger';
-import { knownAMeldingerFrom, knownAMeldingerOf } from '../../../main/reports/known-messages';
+import { knownAMeldingerOf, profileSubmissions } from '../../../main/reports/known-messages';
 import { AppError } from '../../../shared/domain/app-error';
 import type { SubmissionState } from '../../../shared/outbox/submission';
 import type { CheckedReport } from '../../../shared/reports/report-views';
@@ -97,8 +97,8 @@ describe('the known a-meldinger, from the outbox', () => {
 
   it('are none without an active profile, but a broken outbox is not mistaken for an empty one', async () => {
     const noProfile = new AppError('OUTBOX_NO_PROFILE', { nb: '', en: '' });
-    expect(await knownAMeldingerFrom({ list: () => Promise.reject(noProfile) })).toEqual([]);
-    await expect(knownAMeldingerFrom({ list: () => Promise.reject(new Error('EIO')) })).rejects.toThrow('EIO');
+    expect(await profileSubmissions({ list: () => Promise.reject(noProfile) })).toEqual([]);
+    await expect(profileSubmissions({ list: () => Promise.reject(new Error('EIO')) })).rejects.toThrow('EIO');
   });
 });
 

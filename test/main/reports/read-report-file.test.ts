@@ -17,17 +17,17 @@ describe('readReportFile', () => {
     expect(result.file.encoding).toBe('utf-8');
   });
 
-  it('refuses a 200 MB file from its size alone, without reading it', async () => {
+  it('refuses a 300 MB file from its size alone, without reading it', async () => {
     const path = join(tmp, 'huge.xml');
     const fd = openSync(path, 'w');
-    ftruncateSync(fd, 200 * 1024 * 1024); // sparse: no disk space, no reading
+    ftruncateSync(fd, 300 * 1024 * 1024); // sparse: no disk space, no reading
     closeSync(fd);
     const before = process.memoryUsage().rss;
     const result = await readReportFile(path);
     expect(process.memoryUsage().rss - before).toBeLessThan(50 * 1024 * 1024);
     expect(!result.ok && result.finding.code).toBe('REPORT_TOO_LARGE');
     expect(!result.ok && result.finding.message.en).toBe(
-      'The file is 200.0 MiB; the limit is 50.0 MiB. Split the report or raise the limit in the settings.',
+      'The file is 300.0 MiB; the limit is 256.0 MiB. Split the report or raise the limit in the settings.',
     );
   });
 

@@ -1,16 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { checkReportFiles } from '../../../main/reports/check-report-files';
-import { startXsdValidation, validateAgainstXsd } from '../../../main/reports/xsd-validate';
+import { startXsdValidation, XSD_RUN_LIMITS } from '../../../main/reports/xsd-validate';
 import { loadSchema } from '../../../main/reports/schema-files';
 import { fixtureText } from '../../shared/reports/fixtures';
 
-// libxml2 validates streaming first (less memory); its streaming reader puts "missing child" at the parent's end
-// tag, so a document with errors is validated again with a tree and reports the start tag's line.
+// libxml2 validates a large document streaming first (less memory); its streaming reader puts "missing child" at the
+// parent's end tag, so a document with errors is validated again with a tree and reports the start tag's line.
+// Here every document counts as large, so the small examples take the streaming path.
+const streamEverything = { ...XSD_RUN_LIMITS, streamFromBytes: 0 };
 const withoutBeskrivelse = fixtureText('amelding-example-v2_2.xml').replace('<beskrivelse>fastloenn</beskrivelse>', '');
 
 describe('XSD validation, streaming first', () => {
   it('reports a missing child at the start line of its parent, as a tree validation does', async () => {
-    const result = await validateAgainstXsd([{ key: 'a', xml: withoutBeskrivelse }], 'amelding_v2_2');
+    const schema = await loadSchema('amelding_v2_2');
+    const result = await startXsdValidation([{ key: 'a', xml: withoutBeskrivelse }], schema, streamEverything);
     expect(result.get('a')).toEqual([
       expect.objectContaining({
         code: 'XSD_INVALID',
@@ -31,6 +34,7 @@ describe('XSD validation, streaming first', () => {
         { key: 'bad', xml: withoutBeskrivelse },
       ],
       schema,
+      streamEverything,
     );
     expect(result.get('good')).toEqual([]);
     expect(result.get('bad')?.map((f) => f.line)).toEqual([41]);

@@ -94,11 +94,11 @@ describe('the client’s error mapping', () => {
     expect((await rawPost('<xml/>', 'application/xml')).status).toBe(400);
   });
 
-  it('FOR_003: a bad parameter (an income year not served, an invalid organisation number, a bad reference)', async () => {
+  it('FOR_003: a bad parameter (an income year that is not a year, a bad reference)', async () => {
     const client = sandbox.client(DOCUMENTED);
-    const oldYear = await failure(client.order(orderRequestBody(order({ inntektsaar: '2001' })), randomUUID()));
-    expect(oldYear).toMatchObject({ code: 'SKATTEETATEN_FOR_003', kind: 'rejected' });
-    expect(oldYear.localized.nb).toMatch(/ugyldig/);
+    const badYear = await failure(client.order(orderRequestBody(order({ inntektsaar: '20x5' })), randomUUID()));
+    expect(badYear).toMatchObject({ code: 'SKATTEETATEN_FOR_003', kind: 'rejected' });
+    expect(badYear.localized.nb).toMatch(/ugyldig/);
     const badRef = await failure(client.answer('not-a-reference'));
     expect(badRef.code).toBe('SKATTEETATEN_FOR_003');
   });
@@ -142,5 +142,45 @@ describe('the client’s error mapping', () => {
     expect(await failure(client.answer(ref))).toMatchObject({ status: 500, kind: 'transient' });
     // The faults are spent: the order answers again.
     expect((await client.answer(ref)).state).toBe('pending');
+  });
+});
+
+describe('"changes only" and the status-only answers (a fixed clock: 10 March 2026)', () => {
+  let clocked: Awaited<ReturnType<typeof startSkattekortSandbox>>;
+  beforeAll(async () => {
+    clocked = await startSkattekortSandbox({ now: () => new Date('2026-03-10T10:00:00Z') });
+  });
+  afterAll(() => clocked.host.stop());
+
+  it('orders "changes only" without forespoerselOmSkattekortTilArbeidsgiver, and shows the status-only answers', async () => {
+    const client = clocked.client(DOCUMENTED);
+    const answerOf = async (o: SkattekortOrder) => {
+      const body = orderRequestBody(o);
+      const { bestillingsreferanse } = await client.order(body, randomUUID());
+      await client.answer(bestillingsreferanse); // the first ask is always 204
+      const ready = await client.answer(bestillingsreferanse);
+      if (ready.state !== 'ready') throw new Error('not ready');
+      return { body: JSON.parse(body) as Record<string, unknown>, ready };
+    };
+    // 10 March 2026: next year's cards cannot be ordered yet (not before 15 December).
+    const first = await answerOf(
+      order({ inntektsaar: '2027', bestillingstype: 'HENT_KUN_ENDRING', arbeidstakere: [] }),
+    );
+    expect(first.body).not.toHaveProperty('forespoerselOmSkattekortTilArbeidsgiver');
+    expect(JSON.parse(first.ready.raw)).toEqual({ status: 'UGYLDIG_INNTEKTSAAR' });
+    expect(first.ready.answer).toMatchObject({ status: 'UGYLDIG_INNTEKTSAAR', cards: [] });
+    expect(first.ready.answer.statusNote?.nb).toMatch(/15\. desember/);
+
+    // Changes only, before anything was ordered for the year: a status alone, not a fault.
+    const none = await answerOf(order({ inntektsaar: '2026', bestillingstype: 'HENT_KUN_ENDRING', arbeidstakere: [] }));
+    expect(none.ready.answer).toMatchObject({ status: 'ENDRINGSFORESPOERSEL_UTEN_TIDLIGERE_BESTILLING', cards: [] });
+    expect(none.ready.answer.statusNote?.en).toMatch(/Order all employees first/);
+    await answerOf(order({ inntektsaar: '2026' }));
+    const changed = await answerOf(
+      order({ inntektsaar: '2026', bestillingstype: 'HENT_KUN_ENDRING', arbeidstakere: [] }),
+    );
+    expect(changed.ready.answer.status).toBe('FORESPOERSEL_OK');
+    expect(changed.ready.answer.statusNote).toBeUndefined();
+    expect(changed.ready.answer.cards.map((c) => c.arbeidstakeridentifikator).sort()).toEqual([...PERSONS].sort());
   });
 });

@@ -210,6 +210,41 @@ describe('the tredjepart client against the sandbox Skatteetaten', () => {
     }
   });
 
+  it('answers boligselskap with the reference and count per formål, the other schemes at the top level', async () => {
+    const answers: Record<string, unknown>[] = [];
+    const http = createSkatteetatenHttp({ tokens: sandbox.tokensFor(ORG), timeoutMs: 5000 });
+    const recording = new TredjepartClient({
+      http: {
+        send: async (request) => {
+          const response = await http.send(request);
+          answers.push(response.json<Record<string, unknown>>());
+          return response;
+        },
+      },
+      template: sandboxEndpoints(sandbox.host.baseUrl).skatteetaten.tredjepartTemplate,
+    });
+    const submit = (scheme: 'boligselskap' | 'boligsameie') =>
+      recording.submit({ scheme, inntektsaar: '2025', body: body(scheme), idempotencyKey: randomUUID() });
+    const housing = await submit('boligselskap');
+    const melding = JSON.parse(body('boligselskap')) as { leveranse: { oppgave: unknown[] }[] };
+    // The shape of docs/api/innrapportering-boligselskap.md @ a147dc2c ("Eksempel på respons").
+    expect(answers[0]).toEqual({
+      dialogId: housing.dialogId,
+      forsendelseId: housing.forsendelseId,
+      leveranseformaal: melding.leveranse.map(() => ({
+        boligselskapFormaal: expect.any(String),
+        oppgavegiversLeveranseReferanse: expect.any(String),
+        antallSletteoppgaver: expect.any(Number),
+        antallOppgaver: expect.any(Number),
+      })),
+    });
+    expect(housing.antallOppgaver).toBe(melding.leveranse.reduce((n, l) => n + l.oppgave.length, 0));
+    expect(housing.oppgavegiversLeveranseReferanse).toEqual(expect.any(String));
+    await submit('boligsameie');
+    expect(answers[1]).toMatchObject({ oppgavegiversLeveranseReferanse: expect.any(String), antallOppgaver: 2 });
+    expect(answers[1]).not.toHaveProperty('leveranseformaal');
+  });
+
   it('writes feedback that reads as the scheme’s approval', () => {
     const doc = tilbakemelding(
       {
@@ -228,5 +263,66 @@ describe('the tredjepart client against the sandbox Skatteetaten', () => {
     );
     const view = interpretFeedbackDocument(JSON.stringify(doc), 'application/json');
     expect(view).toMatchObject({ kind: 'tredjepart', scheme: 'boligselskap', outcome: 'approved' });
+  });
+});
+
+describe('reading a receipt in each of Skatteetaten’s published shapes', () => {
+  const answering = (text: string) =>
+    new TredjepartClient({
+      http: { send: async () => ({ status: 200, text, json: <T>() => JSON.parse(text) as T }) },
+      template: 'https://innrapportering{scheme}.api.test/v1',
+    });
+  const submit = (text: string, scheme: 'boligselskap' | 'boligsameie' = 'boligselskap') =>
+    answering(text).submit({ scheme, inntektsaar: '2025', body: '{}', idempotencyKey: randomUUID() });
+
+  it('boligselskap: the reference and count inside leveranseformaal[]', async () => {
+    // Verbatim from Skatteetaten/api-dokumentasjon docs/api/innrapportering-boligselskap.md
+    // @ a147dc2c3abb3575c7c4b29eefd5390ba49d9f7b, "Eksempel på respons".
+    const published = `{
+  "dialogId": "018b3d0f-d57e-7f5c-8a04-76dbc7e2fed2",
+  "forsendelseId": "018f5297-fde1-7301-af34-df1bc3fff6b5",
+  "leveranseformaal": [
+    {
+      "boligselskapFormaal": "fritidsboligNorge",
+      "oppgavegiversLeveranseReferanse": "string",
+      "antallSletteoppgaver": 5,
+      "antallOppgaver": 10
+    }
+  ]
+}`;
+    expect(await submit(published)).toEqual({
+      dialogId: '018b3d0f-d57e-7f5c-8a04-76dbc7e2fed2',
+      forsendelseId: '018f5297-fde1-7301-af34-df1bc3fff6b5',
+      oppgavegiversLeveranseReferanse: 'string',
+      antallOppgaver: 10,
+    });
+    // Two formål: both references, the counts summed.
+    const two = JSON.parse(published) as { leveranseformaal: Record<string, unknown>[] };
+    two.leveranseformaal.push({
+      boligselskapFormaal: 'bolig',
+      oppgavegiversLeveranseReferanse: 'B',
+      antallOppgaver: 3,
+    });
+    expect(await submit(JSON.stringify(two))).toMatchObject({
+      oppgavegiversLeveranseReferanse: 'string, B',
+      antallOppgaver: 13,
+    });
+  });
+
+  it('boligsameie: the reference and count at the top level', async () => {
+    // docs/api/innrapportering-boligsameie.md @ f78fda732d2444ccdb7b0cb267d8f2b8b987ad40, "Eksempel på respons".
+    const published = `{
+  "dialogId": "018b3d0f-d57e-7f5c-8a04-76dbc7e2fed2",
+  "forsendelseId": "018f521e-5488-79e3-8817-48e94cb75455",
+  "oppgavegiversLeveranseReferanse": "leveranse-1",
+  "antallSletteoppgaver": 2,
+  "antallOppgaver": 23
+}`;
+    expect(await submit(published, 'boligsameie')).toEqual({
+      dialogId: '018b3d0f-d57e-7f5c-8a04-76dbc7e2fed2',
+      forsendelseId: '018f521e-5488-79e3-8817-48e94cb75455',
+      oppgavegiversLeveranseReferanse: 'leveranse-1',
+      antallOppgaver: 23,
+    });
   });
 });

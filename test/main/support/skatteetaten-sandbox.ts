@@ -108,3 +108,19 @@ export async function skatteetatenState(host: EmulatorHost) {
     dialogporten: state.dialogporten as import('../../../main/sandbox/dialogporten/dialog-store').DialogportenSlice,
   };
 }
+
+/**
+ * Registers an a-melding at the emulator as if the business's payroll system had sent it: Innsender cannot know
+ * its meldingsId, so only the server refuses a second one (`main/sandbox/skatteetaten/amelding-seed.ts`).
+ */
+export async function seedForeignAMelding(
+  host: Pick<EmulatorHost, 'baseUrl' | 'adminToken'>,
+  melding: { org: string; kalendermaaned: string; meldingsId: string },
+): Promise<number> {
+  const seeded = await fetch(`${host.baseUrl}/__admin/skatteetaten/a-meldinger`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-innsender-admin': host.adminToken },
+    body: JSON.stringify(melding),
+  });
+  return seeded.status;
+}

@@ -11,9 +11,10 @@ export const EMPLOYER = '211785462';
  * A sandbox where the vendor's client may ask for both spellings of the skattekort scope and `EMPLOYER` has an
  * approved systembruker for skattekort til arbeidsgiver (and the a-melding).
  */
-export async function startSkattekortSandbox() {
+export async function startSkattekortSandbox(options: { now?: () => Date } = {}) {
   const sandbox = await startSkatteetatenSandbox([EMPLOYER], {
     services: ['skattekort-til-arbeidsgiver', 'a-melding'],
+    ...options,
   });
   const client = (scope: string, org = EMPLOYER) =>
     new SkattekortClient({

@@ -57,4 +57,16 @@ describe('a spreadsheet CSV made into the melding JSON', () => {
   it('refuses a CSV whose rows do not match its header', () => {
     expect(() => csvToMelding('navn;beloep\n"Truls;1;2\n', 'gavertilfrivillige', envelope)).toThrow(CsvImportError);
   });
+
+  it.each(['__proto__.polluted', 'constructor.prototype.polluted', 'boenhet..andelsnummer', 'prototype'])(
+    'refuses a column %s that does not name a field, and leaves Object.prototype alone',
+    (column) => {
+      // Found by test/main/ipc/dispatch.fuzz.test.ts: a dotted `__proto__` column set Object.prototype.polluted.
+      const csv = `foedselsnummer;${column}\n12121210000;true\n`;
+      expect(() => csvToMelding(csv, 'boligsameie', envelope)).toThrow(CsvImportError);
+      expect(() => csvToMelding(csv, 'boligsameie', envelope)).toThrow(`"${column}"`);
+      expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+      expect(Object.getOwnPropertyNames(Object.prototype)).not.toContain('polluted');
+    },
+  );
 });

@@ -69,4 +69,44 @@ describe('ProfileForm', () => {
     expect(await screen.findByText('Already exists.')).toBeInTheDocument();
     expect(screen.getByText('PROFILE_DUPLICATE')).toBeInTheDocument();
   });
+
+  it("picks a custom environment file through main's dialog and sends the pick id, never a path", async () => {
+    const user = userEvent.setup();
+    const pickId = '5c3a5b2e-1111-4c4c-8d8d-222233334444';
+    const { invoke } = renderWithProviders(
+      <ProfileForm />,
+      {
+        'environment.pickCustomFile': () => ({
+          ok: true,
+          value: { cancelled: false, pickId, fileName: 'proxy.json', nonStandardHosts: ['dp.proxy.example'] },
+        }),
+        'profiles.create': created,
+      },
+      { language: 'en' },
+    );
+    await user.type(screen.getByLabelText('Organisation number', { exact: false }), '974761076');
+    await user.type(screen.getByLabelText('Name', { exact: false }), 'Fjellstue AS');
+    await user.selectOptions(screen.getByTestId('environment'), 'custom');
+    await user.click(screen.getByRole('button', { name: 'Save organisation' }));
+    expect(await screen.findByText('Choose an environment file.')).toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: 'Choose environment file …' }));
+    expect(await screen.findByText('Chosen: proxy.json')).toBeInTheDocument();
+    expect(screen.getByTestId('env-hosts')).toHaveTextContent('dp.proxy.example');
+    await user.click(screen.getByRole('button', { name: 'Save organisation' }));
+    expect(await screen.findByText('Confirm the hosts, or choose another file.')).toBeInTheDocument();
+    expect(invoke).not.toHaveBeenCalledWith('profiles.create', expect.anything());
+
+    await user.click(screen.getByLabelText('I confirm that Innsender may send to these hosts'));
+    await user.click(screen.getByRole('button', { name: 'Save organisation' }));
+    await waitFor(() =>
+      expect(invoke).toHaveBeenCalledWith('profiles.create', {
+        orgNumber: '974761076',
+        displayName: 'Fjellstue AS',
+        environment: 'custom',
+        customEnvironmentPick: pickId,
+        confirmHosts: ['dp.proxy.example'],
+      }),
+    );
+  });
 });

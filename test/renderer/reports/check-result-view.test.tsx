@@ -2,6 +2,7 @@ import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { I18nextProvider } from 'react-i18next';
 import type { ReactNode } from 'react';
+import { MemoryRouter } from 'react-router';
 import { describe, expect, it, vi } from 'vitest';
 import { initI18n } from '../../../renderer/i18n';
 import { CheckResultView } from '../../../renderer/components/reports/CheckResultView';
@@ -112,6 +113,19 @@ const rf1086: CheckResult = CheckResultSchema.parse({
   },
 });
 
+/** The RF-1086 check as main answers it when the profile's outbox already holds the return. */
+const heldBy = (state: 'received' | 'sending', receipt: { dialogId: string; forsendelseId: string } | null) =>
+  CheckResultSchema.parse({
+    ...rf1086,
+    alreadySent: {
+      submissionId: '0b7a2d8e-1c1e-4f53-9d2a-7f0e1a2b3c4d',
+      label: 'Aksjonærregisteroppgave 2025 (314259521)',
+      state,
+      at: '2026-01-20T09:01:00.000Z',
+      receipt,
+    },
+  });
+
 function inLanguage(language: 'nb' | 'en', ui: ReactNode) {
   return render(<I18nextProvider i18n={initI18n(language)}>{ui}</I18nextProvider>);
 }
@@ -125,6 +139,34 @@ const factIn = (container: HTMLElement, label: string) =>
 const headingLevels = () => screen.getAllByRole('heading').map((h) => Number(h.tagName.slice(1)));
 
 describe('the check result view', () => {
+  it('says "already sent" with the date and the receipt instead of "ready to submit" when the outbox holds the return', () => {
+    const sent = heldBy('received', { dialogId: 'dialog-1', forsendelseId: 'forsendelse-1' });
+    inLanguage(
+      'nb',
+      <MemoryRouter>
+        <CheckResultView result={sent} />
+      </MemoryRouter>,
+    );
+    const verdict = screen.getByTestId('verdict');
+    expect(within(verdict).getByRole('heading', { name: 'Allerede sendt' })).toBeInTheDocument();
+    expect(verdict).toHaveTextContent(/Skatteetaten mottok denne rapporten 20\. jan\. 2026.*kvittering forsendelse-1/);
+    expect(verdict).not.toHaveTextContent('Klar til innsending');
+    expect(within(verdict).getByRole('link', { name: 'Gå til Utboks' })).toHaveAttribute('href', '/outbox');
+  });
+
+  it('says a report still on its way is already in the outbox, in English too', () => {
+    const queued = heldBy('sending', null);
+    inLanguage(
+      'en',
+      <MemoryRouter>
+        <CheckResultView result={queued} />
+      </MemoryRouter>,
+    );
+    const verdict = screen.getByTestId('verdict');
+    expect(within(verdict).getByRole('heading', { name: 'Already in the outbox' })).toBeInTheDocument();
+    expect(verdict).toHaveTextContent('This report is already in the outbox (Sending) since');
+  });
+
   it('says first that the report has errors, then the a-melding summary, then findings grouped by severity', () => {
     inLanguage('nb', <CheckResultView result={aMelding} />);
     expect(screen.getByRole('heading', { level: 2, name: 'A-melding for januar 2026' })).toBeInTheDocument();

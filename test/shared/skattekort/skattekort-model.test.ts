@@ -13,16 +13,20 @@ const FNR2 = '15057010077';
 const DNR = '41018010001';
 const TENOR = '01858010043';
 
+/** An order with the contact and employer of Skatteetaten's examples (docs/api/skattekorttilarbeidsgiver.md). */
+const exampleOrder = (bestillingstype: 'HENT_ALLE_OPPGITTE' | 'HENT_KUN_ENDRING', arbeidstakere: string[]) =>
+  SkattekortOrderSchema.parse({
+    inntektsaar: '2025',
+    bestillingstype,
+    varslingstype: 'VARSEL_VED_FOERSTE_ENDRING',
+    kontaktinformasjon: { epostadresse: 'john.smith@example.com', mobiltelefonummer: '+4794123456' },
+    arbeidsgiver: '222121914',
+    arbeidstakere,
+  });
+
 describe('the order', () => {
   it('is written exactly in the shape of Skatteetaten’s example (§3)', () => {
-    const order = SkattekortOrderSchema.parse({
-      inntektsaar: '2025',
-      bestillingstype: 'HENT_ALLE_OPPGITTE',
-      varslingstype: 'VARSEL_VED_FOERSTE_ENDRING',
-      kontaktinformasjon: { epostadresse: 'john.smith@example.com', mobiltelefonummer: '+4794123456' },
-      arbeidsgiver: '222121914',
-      arbeidstakere: ['42059199203', '55049199111'],
-    });
+    const order = exampleOrder('HENT_ALLE_OPPGITTE', ['42059199203', '55049199111']);
     expect(JSON.parse(orderRequestBody(order))).toEqual({
       inntektsaar: '2025',
       bestillingstype: 'HENT_ALLE_OPPGITTE',
@@ -38,6 +42,31 @@ describe('the order', () => {
       },
     });
     expect(orderFromRequestBody(orderRequestBody(order))).toEqual(order);
+  });
+
+  it('leaves forespoerselOmSkattekortTilArbeidsgiver out of a "changes only" order, as the sources do', () => {
+    const order = exampleOrder('HENT_KUN_ENDRING', []);
+    // "Forespørsel om endringer", Skatteetaten/api-dokumentasjon docs/api/skattekorttilarbeidsgiver.md @
+    // 036b3fef41eef21fdf4e463360f1bc90af639bb9 (its trailing comma dropped).
+    const skatteetatensExample = {
+      inntektsaar: '2025',
+      bestillingstype: 'HENT_KUN_ENDRING',
+      kontaktinformasjon: { epostadresse: 'john.smith@example.com', mobiltelefonummer: '+4794123456' },
+      varslingstype: 'VARSEL_VED_FOERSTE_ENDRING',
+    };
+    const body = orderRequestBody(order);
+    expect(JSON.parse(body)).toEqual(skatteetatensExample);
+    // NAV's production client sends the same keys (navikt/sokos-skattekort bestillOppdateringRequest,
+    // src/main/kotlin/no/nav/sokos/skattekort/skatteetaten/bestillskattekort/BestillSkattekortRequest.kt @ 0f7ba851).
+    expect(Object.keys(JSON.parse(body) as object)).toEqual([
+      'inntektsaar',
+      'bestillingstype',
+      'kontaktinformasjon',
+      'varslingstype',
+    ]);
+    // Read back, the employer is the profile's organisation, which the body no longer names.
+    expect(orderFromRequestBody(body, '222121914')).toEqual(order);
+    expect(orderFromRequestBody(body)).toBeNull();
   });
 
   it('refuses "all listed" with nobody listed, and a bad e-mail', () => {
@@ -198,8 +227,38 @@ describe('reading the answer', () => {
     expect(one([{ trekkode: 'LOENN_FRA_HOVEDARBEIDSGIVER', frikort: {} }])?.en).toMatch(/no upper amount/);
   });
 
+  it('shows a status that comes alone instead of taking it for a fault', () => {
+    // navikt/sokos-skattekort src/test/resources/skatteetaten/hentSkattekort/ugyldig_inntektsaar.json and
+    // ugyldigForespoersel.json @ 0f7ba851 (NAV's production client's fixtures).
+    const invalidYear = readSkattekortAnswer({ status: 'UGYLDIG_INNTEKTSAAR' });
+    expect(invalidYear).toMatchObject({ status: 'UGYLDIG_INNTEKTSAAR', cards: [] });
+    expect(invalidYear.statusNote?.nb).toMatch(/inntektsåret/);
+    expect(invalidYear.statusNote?.en).toMatch(/income year/);
+    expect(readSkattekortAnswer({ status: 'UGYLDIG_FORESPOERSEL' }).statusNote?.en).toMatch(/refused the order/);
+    expect(readSkattekortAnswer({ status: 'INGEN_ENDRINGER' }).statusNote?.nb).toMatch(/Ingen skattekort er endret/);
+    expect(readSkattekortAnswer({ status: 'NY_STATUS' }).statusNote).toEqual({
+      nb: 'Skatteetaten svarte med status «NY_STATUS».',
+      en: 'Skatteetaten answered with the status “NY_STATUS”.',
+    });
+    // FORESPOERSEL_OK with cards carries no note (ikkeTrekkplikt.json @ 0f7ba851: an unknown result kept as sent).
+    const ok = readSkattekortAnswer({
+      status: 'FORESPOERSEL_OK',
+      arbeidsgiver: [
+        {
+          arbeidsgiveridentifikator: { organisasjonsnummer: '312978083' },
+          arbeidstaker: [
+            { arbeidstakeridentifikator: '19906396974', resultatForSkattekort: 'ikkeTrekkplikt', inntektsaar: '2025' },
+          ],
+        },
+      ],
+    });
+    expect(ok.statusNote).toBeUndefined();
+    expect(ok.cards).toMatchObject([{ resultatForSkattekort: 'ikkeTrekkplikt', resultatKnown: false }]);
+  });
+
   it('rejects what is not an answer at all', () => {
     expect(() => readSkattekortAnswer({ feil: 'x' })).toThrow();
+    expect(() => readSkattekortAnswer({ status: 7 })).toThrow();
     expect(() => readSkattekortAnswer('tekst')).toThrow();
   });
 });

@@ -1,5 +1,6 @@
 import { codeLists, type CodeList } from '../../codelists/code-list';
 import type { Finding } from '../../finding';
+import { aMeldingFinding } from '../controls';
 import { inntektsmottakereOf, virksomheterOf } from '../walk';
 import type { AMeldingRule } from './rule-context';
 
@@ -12,7 +13,9 @@ export const codeListRules: AMeldingRule = (leveranse) => {
     const path = pathOf();
     const nb = `Koden «${value}» finnes ikke i kodelisten ${list.name} (Skatteetatens avvikskode 282).`;
     const en = `The code "${value}" is not in the code list ${list.name} (Skatteetaten deviation code 282).`;
-    findings.push({ code: 'AMELDING_CODE_UNKNOWN', severity: list.severity, path, message: { nb, en } });
+    // A list known to be partial cannot prove a value wrong: that is its own, warning-only control.
+    const code = list.severity === 'error' ? 'AMELDING_CODE_UNKNOWN' : 'AMELDING_CODE_NOT_LISTED';
+    findings.push(aMeldingFinding(code, path, nb, en));
   };
   for (const { mottaker, path } of inntektsmottakereOf(leveranse)) {
     (mottaker.arbeidsforhold ?? []).forEach((a, i) => {

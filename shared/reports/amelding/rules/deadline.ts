@@ -1,5 +1,6 @@
 import { aMeldingDeadline } from '../../calendar/report-deadlines';
-import { warning, type Finding } from '../../finding';
+import type { Finding } from '../../finding';
+import { aMeldingFinding } from '../controls';
 import type { AMeldingRule } from './rule-context';
 
 /** Deadline warnings (formats.md §2.4): late first deliveries, and months that have not started yet. */
@@ -9,7 +10,7 @@ export const deadlineRules: AMeldingRule = (leveranse, context) => {
   if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) return findings;
   if (month > context.today.slice(0, 7)) {
     findings.push(
-      warning(
+      aMeldingFinding(
         'AMELDING_PERIOD_IN_FUTURE',
         'leveranse/kalendermaaned',
         `Kalendermåneden ${month} har ikke begynt ennå. Lønn rapporteres i måneden den utbetales.`,
@@ -21,7 +22,7 @@ export const deadlineRules: AMeldingRule = (leveranse, context) => {
   // A replacement after the deadline is the normal way to correct a month, so only first deliveries are warned.
   if (leveranse.erstatterMeldingsId === undefined && context.today > deadline) {
     findings.push(
-      warning(
+      aMeldingFinding(
         'AMELDING_DEADLINE_PASSED',
         'leveranse/kalendermaaned',
         `Fristen for ${month} var ${deadline}. Send så snart som mulig; forsinket levering kan gi tvangsmulkt.`,

@@ -1,4 +1,5 @@
-import { error, warning, type Finding } from '../../finding';
+import type { Finding } from '../../finding';
+import { aMeldingFinding } from '../controls';
 import { inntektsmottakereOf, virksomheterOf } from '../walk';
 import type { AMeldingRule } from './rule-context';
 
@@ -9,7 +10,7 @@ export const duplicateRules: AMeldingRule = (leveranse) => {
   for (const { virksomhet, path } of virksomheterOf(leveranse)) {
     if (seenVirksomhet.has(virksomhet.norskIdentifikator)) {
       findings.push(
-        error(
+        aMeldingFinding(
           'AMELDING_DUPLICATE_VIRKSOMHET',
           path,
           `Virksomheten ${virksomhet.norskIdentifikator} er med flere ganger. Samle alt for den under én virksomhet.`,
@@ -26,7 +27,7 @@ export const duplicateRules: AMeldingRule = (leveranse) => {
       const people = seenPerson.get(virksomhet.norskIdentifikator) ?? new Set<string>();
       if (people.has(id)) {
         findings.push(
-          error(
+          aMeldingFinding(
             'AMELDING_DUPLICATE_PERSON',
             `${path}/norskIdentifikator`,
             `Personen ${id} er rapportert to ganger i virksomheten ${virksomhet.norskIdentifikator} (avvik 175B).`,
@@ -42,7 +43,7 @@ export const duplicateRules: AMeldingRule = (leveranse) => {
       if (a.arbeidsforholdId === undefined) return;
       if (employmentIds.has(a.arbeidsforholdId)) {
         findings.push(
-          error(
+          aMeldingFinding(
             'AMELDING_DUPLICATE_ARBEIDSFORHOLD',
             `${path}/arbeidsforhold[${i + 1}]/arbeidsforholdId`,
             `Arbeidsforhold-ID ${a.arbeidsforholdId} er brukt to ganger for samme person.`,
@@ -55,7 +56,7 @@ export const duplicateRules: AMeldingRule = (leveranse) => {
     (mottaker.inntekt ?? []).forEach((inntekt, i) => {
       if (inntekt.arbeidsforholdId === undefined || employmentIds.has(inntekt.arbeidsforholdId)) return;
       findings.push(
-        warning(
+        aMeldingFinding(
           'AMELDING_INNTEKT_ARBEIDSFORHOLD_UNKNOWN',
           `${path}/inntekt[${i + 1}]/arbeidsforholdId`,
           `Inntekten viser til arbeidsforhold ${inntekt.arbeidsforholdId}, som ikke er rapportert for personen.`,

@@ -1,4 +1,5 @@
-import { error, warning, type Finding } from '../../finding';
+import type { Finding } from '../../finding';
+import { aMeldingFinding } from '../controls';
 import { inntektsmottakereOf } from '../walk';
 import type { AMeldingRule } from './rule-context';
 
@@ -16,7 +17,7 @@ export const formatRules: AMeldingRule = (leveranse) => {
   }
   if (leveranse.kildesystem.trim() === '' || leveranse.kildesystem.length > 255) {
     findings.push(
-      error(
+      aMeldingFinding(
         'AMELDING_KILDESYSTEM_INVALID',
         'leveranse/kildesystem',
         'Kildesystem må fylles ut og kan ha høyst 255 tegn.',
@@ -29,7 +30,7 @@ export const formatRules: AMeldingRule = (leveranse) => {
       const at = `${path}/arbeidsforhold[${i + 1}]`;
       if (arbeidsforhold.yrke !== undefined && !/^\d{7}$/.test(arbeidsforhold.yrke)) {
         findings.push(
-          error(
+          aMeldingFinding(
             'AMELDING_YRKE_INVALID',
             `${at}/yrke`,
             `Yrkeskoden «${arbeidsforhold.yrke}» er ugyldig; den skal ha 7 siffer (Skatteetatens avvikskode 115).`,
@@ -42,7 +43,7 @@ export const formatRules: AMeldingRule = (leveranse) => {
         arbeidsforhold.formForAnsettelse === undefined
       ) {
         findings.push(
-          error(
+          aMeldingFinding(
             'AMELDING_FORM_FOR_ANSETTELSE_MISSING',
             at,
             'Arbeidsforholdet mangler formForAnsettelse, som er påkrevd fra 2021 (Skatteetatens avvikskode 291).',
@@ -55,7 +56,7 @@ export const formatRules: AMeldingRule = (leveranse) => {
       const loenn = inntekt.loennsinntekt;
       if (loenn?.beskrivelse === 'timeloenn' && loenn.antall === undefined) {
         findings.push(
-          warning(
+          aMeldingFinding(
             'AMELDING_TIMELOENN_ANTALL_MISSING',
             `${path}/inntekt[${i + 1}]/loennsinntekt`,
             'Timelønn skal oppgis med antall timer (Skatteetatens avvikskode 505).',
@@ -73,7 +74,7 @@ function kalendermaanedFindings(value: string): Finding[] {
   const month = Number(match?.[2]);
   if (match && month >= 1 && month <= 12 && value >= '2014-01' && value <= '2099-12') return [];
   return [
-    error(
+    aMeldingFinding(
       'AMELDING_KALENDERMAANED_INVALID',
       'leveranse/kalendermaaned',
       `Kalendermåneden «${value}» er ugyldig; bruk ÅÅÅÅ-MM mellom 2014-01 og 2099-12.`,
@@ -89,7 +90,7 @@ function kalendermaanedFindings(value: string): Finding[] {
 function meldingsIdFindings(value: string, path: string): Finding[] {
   if (value === '' || value.length > 150 || !IDENTIFIKATOR.test(value)) {
     return [
-      error(
+      aMeldingFinding(
         'AMELDING_MELDINGSID_INVALID',
         path,
         `«${value.slice(0, 60)}» er ikke en gyldig meldings-ID: 1–150 tegn, bare bokstavene a–z, sifre, '-', '_' og '.' (avvik 181E).`,
@@ -99,7 +100,7 @@ function meldingsIdFindings(value: string, path: string): Finding[] {
   }
   if (!ALPHANUMERIC.test(value)) {
     return [
-      warning(
+      aMeldingFinding(
         'AMELDING_MELDINGSID_NOT_ALPHANUMERIC',
         path,
         `Meldings-ID «${value}» inneholder '-', '_' eller '.', som regel 181E ikke tillater. Bruk bare bokstaver og sifre.`,

@@ -1,6 +1,7 @@
-import { error, warning, type Finding } from '../../finding';
+import type { Finding } from '../../finding';
 import { birthDateOf } from '../../ids/foedselsnummer';
 import { organisasjonsnummerFindings, personIdentifierFindings } from '../../ids/identifier-findings';
+import { aMeldingFinding } from '../controls';
 import { inntektsmottakereOf, virksomheterOf } from '../walk';
 import type { AMeldingRule } from './rule-context';
 
@@ -20,20 +21,34 @@ export const identifierRules: AMeldingRule = (leveranse, context) => {
       : organisasjonsnummerFindings(opplysningspliktig, opplysningspliktigPath, 'AMELDING_OPPLYSNINGSPLIKTIG')),
   );
   for (const { virksomhet, path } of virksomheterOf(leveranse)) {
-    findings.push(
-      ...organisasjonsnummerFindings(
-        virksomhet.norskIdentifikator,
-        `${path}/norskIdentifikator`,
-        'AMELDING_VIRKSOMHET',
-      ),
-    );
+    const id = virksomhet.norskIdentifikator;
+    const at = `${path}/norskIdentifikator`;
+    if (id.length !== 11) {
+      findings.push(...organisasjonsnummerFindings(id, at, 'AMELDING_VIRKSOMHET'));
+      continue;
+    }
+    // A private person who employs someone (a nanny, a carer) has no organisation number and reports with their
+    // fødselsnummer both as opplysningspliktig and as virksomhet (Skatteetaten's a-melding guide, "Organisation
+    // number"); any other sub-unit given by a person number cannot be registered.
+    const personFindings = personIdentifierFindings(id, at, 'AMELDING_VIRKSOMHET', context.environment);
+    findings.push(...personFindings);
+    if (personFindings.length === 0 && id !== opplysningspliktig) {
+      findings.push(
+        aMeldingFinding(
+          'AMELDING_VIRKSOMHET_PERSON_NOT_EMPLOYER',
+          at,
+          `Virksomheten er oppgitt med fødselsnummer (${id}), men opplysningspliktig er ${opplysningspliktig}. En privatperson som arbeidsgiver oppgir sitt eget fødselsnummer både som opplysningspliktig og som virksomhet.`,
+          `The sub-unit is given by a national identity number (${id}), but the reporting entity is ${opplysningspliktig}. A private person employing someone gives their own number both as reporting entity and as sub-unit.`,
+        ),
+      );
+    }
   }
   for (const { mottaker, path } of inntektsmottakereOf(leveranse)) {
     const id = mottaker.norskIdentifikator;
     if (id === undefined) {
       if (!mottaker.identifiserendeInformasjon && !mottaker.internasjonalIdentifikator?.length) {
         findings.push(
-          error(
+          aMeldingFinding(
             'AMELDING_INNTEKTSMOTTAKER_ID_MISSING',
             path,
             'Inntektsmottakeren mangler fødselsnummer/D-nummer og har heller ikke navn og fødselsdato.',
@@ -54,7 +69,7 @@ export const identifierRules: AMeldingRule = (leveranse, context) => {
     const encoded = idFindings.length === 0 ? birthDateOf(id) : undefined;
     if (stated && encoded && stated.slice(0, 10) !== encoded) {
       findings.push(
-        warning(
+        aMeldingFinding(
           'AMELDING_FOEDSELSDATO_MISMATCH',
           `${path}/identifiserendeInformasjon/foedselsdato`,
           `Fødselsdatoen ${stated} stemmer ikke med fødselsnummeret (${encoded}) (Skatteetatens avvikskode 254).`,

@@ -1,4 +1,4 @@
-import { error } from '../../finding';
+import { aMeldingFinding } from '../controls';
 import type { AMeldingRule } from './rule-context';
 
 /** The message must be reported by the organisation the active profile acts for. */
@@ -6,7 +6,7 @@ export const profileOrgRule: AMeldingRule = (leveranse, context) => {
   const reported = leveranse.opplysningspliktig.norskIdentifikator;
   if (!context.profileOrg || reported === context.profileOrg) return [];
   return [
-    error(
+    aMeldingFinding(
       'AMELDING_OPPLYSNINGSPLIKTIG_NOT_PROFILE',
       'leveranse/opplysningspliktig/norskIdentifikator',
       `A-meldingen gjelder ${reported}, men den aktive profilen er for ${context.profileOrg}. Bytt profil eller velg riktig fil.`,

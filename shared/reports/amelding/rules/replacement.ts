@@ -1,4 +1,5 @@
-import { error, warning, type Finding } from '../../finding';
+import type { Finding } from '../../finding';
+import { aMeldingFinding } from '../controls';
 import type { AMeldingRule, KnownAMelding } from './rule-context';
 
 const PATH = 'leveranse/erstatterMeldingsId';
@@ -26,7 +27,7 @@ export const replacementRules: AMeldingRule = (leveranse, context) => {
   if (sentBefore) {
     const when = sentAt(sentBefore);
     findings.push(
-      error(
+      aMeldingFinding(
         'AMELDING_MELDINGSID_NOT_UNIQUE',
         ID_PATH,
         `Meldings-ID ${id} ble sendt ${when.nb} for ${org}. Gi den nye meldingen en ny meldings-ID, og sett erstatterMeldingsId til ${id} hvis den skal erstatte den (Skatteetatens avvikskode 181).`,
@@ -36,7 +37,7 @@ export const replacementRules: AMeldingRule = (leveranse, context) => {
   } else if (queuedBefore) {
     const since = queuedBefore.status.since;
     findings.push(
-      warning(
+      aMeldingFinding(
         'AMELDING_MELDINGSID_IN_OUTBOX',
         ID_PATH,
         `Meldings-ID ${id} ligger allerede i utboksen (lagt inn ${osloDate(since, 'nb')}). Er dette den samme meldingen, trenger du ikke sende den igjen; er det en ny melding, gi den en ny meldings-ID.`,
@@ -48,7 +49,7 @@ export const replacementRules: AMeldingRule = (leveranse, context) => {
   if (target === undefined) return findings;
   if (target === id) {
     findings.push(
-      error(
+      aMeldingFinding(
         'AMELDING_ERSTATTER_SELF',
         PATH,
         'En erstatningsmelding kan ikke erstatte seg selv: erstatterMeldingsId er lik meldingsId.',
@@ -63,7 +64,7 @@ export const replacementRules: AMeldingRule = (leveranse, context) => {
   const pending = onItsWay.find((m) => m.meldingsId === target);
   if (!replaced && pending) {
     findings.push(
-      warning(
+      aMeldingFinding(
         'AMELDING_ERSTATTER_IN_OUTBOX',
         PATH,
         `Meldingen ${target} som skal erstattes, ligger fortsatt i utboksen og er ikke mottatt av Skatteetaten. Vent til den er mottatt før du sender erstatningen.`,
@@ -72,7 +73,7 @@ export const replacementRules: AMeldingRule = (leveranse, context) => {
     );
   } else if (!replaced) {
     findings.push(
-      warning(
+      aMeldingFinding(
         'AMELDING_ERSTATTER_UNKNOWN',
         PATH,
         `Innsender har ikke sendt noen a-melding med ID ${target} for ${org}. Er den sendt fra et annet system, kontroller at ID-en er fra den siste meldingen for ${leveranse.kalendermaaned}.`,
@@ -85,7 +86,7 @@ export const replacementRules: AMeldingRule = (leveranse, context) => {
   const original = replaced ?? pending;
   if (original && original.kalendermaaned !== leveranse.kalendermaaned) {
     findings.push(
-      error(
+      aMeldingFinding(
         'AMELDING_ERSTATTER_OTHER_MONTH',
         PATH,
         `Meldingen som erstattes gjelder ${original.kalendermaaned}, men denne gjelder ${leveranse.kalendermaaned}. En erstatning må gjelde samme måned.`,
@@ -100,7 +101,7 @@ export const replacementRules: AMeldingRule = (leveranse, context) => {
   if (sentReplacement) {
     const when = sentAt(sentReplacement);
     findings.push(
-      error(
+      aMeldingFinding(
         'AMELDING_ERSTATTER_ALREADY_REPLACED',
         PATH,
         `Meldingen ${target} er allerede erstattet av ${sentReplacement.meldingsId}, sendt ${when.nb}. Sett erstatterMeldingsId til ${sentReplacement.meldingsId}: bare den siste versjonen kan erstattes (avvik 166B).`,
@@ -109,7 +110,7 @@ export const replacementRules: AMeldingRule = (leveranse, context) => {
     );
   } else if (queuedReplacement) {
     findings.push(
-      warning(
+      aMeldingFinding(
         'AMELDING_ERSTATTER_REPLACEMENT_IN_OUTBOX',
         PATH,
         `En annen erstatning av ${target} (${queuedReplacement.meldingsId}) ligger allerede i utboksen. Blir den mottatt, må denne erstatte ${queuedReplacement.meldingsId} i stedet (avvik 166B).`,

@@ -1,4 +1,5 @@
-import { error, type Finding } from '../../finding';
+import type { Finding } from '../../finding';
+import { aMeldingFinding } from '../controls';
 import type { Inntekt } from '../model';
 import { inntektsmottakereOf } from '../walk';
 import type { AMeldingRule } from './rule-context';
@@ -14,7 +15,7 @@ export const structureRules: AMeldingRule = (leveranse, context) => {
       const present = INNTEKT_TYPES.filter((type) => inntekt[type] !== undefined);
       if (present.length !== 1) {
         findings.push(
-          error(
+          aMeldingFinding(
             'AMELDING_INNTEKT_TYPE_COUNT',
             `${path}/inntekt[${i + 1}]`,
             `En inntekt skal ha nøyaktig én av ${INNTEKT_TYPES.join(', ')}; denne har ${present.length}.`,
@@ -26,7 +27,7 @@ export const structureRules: AMeldingRule = (leveranse, context) => {
         const tillegg = inntekt[type]?.tilleggsinformasjon;
         if (tillegg && Object.keys(tillegg).length !== 1) {
           findings.push(
-            error(
+            aMeldingFinding(
               'AMELDING_TILLEGGSINFORMASJON_COUNT',
               `${path}/inntekt[${i + 1}]/${type}/tilleggsinformasjon`,
               'Tilleggsinformasjon skal inneholde nøyaktig ett av de mulige feltene.',

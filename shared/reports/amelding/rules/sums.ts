@@ -1,6 +1,7 @@
 import { agaRatesPerZone } from '../../codelists/code-list';
 import { formatScaled, parseScaled, roundProductToKroner, truncateProductToKroner } from '../../decimal';
-import { error, warning, type Finding } from '../../finding';
+import type { Finding } from '../../finding';
+import { aMeldingFinding } from '../controls';
 import { allVirksomheter, arbeidsgiveravgiftOf, incomeOf, withheldOf } from '../totals';
 import { inntektsmottakereOf, virksomheterOf } from '../walk';
 import type { AMeldingRule } from './rule-context';
@@ -18,7 +19,7 @@ export const sumRules: AMeldingRule = (leveranse) => {
     (mottaker.forskuddstrekk ?? []).forEach((trekk, i) => {
       if (trekk.beloep > 0) {
         findings.push(
-          error(
+          aMeldingFinding(
             'AMELDING_FORSKUDDSTREKK_POSITIVE',
             `${path}/forskuddstrekk[${i + 1}]/beloep`,
             `Forskuddstrekket ${kr(trekk.beloep)} er positivt; trekk per person oppgis som negativt beløp (Skatteetatens avvikskode 278).`,
@@ -30,10 +31,13 @@ export const sumRules: AMeldingRule = (leveranse) => {
   }
 
   const withheld = withheldOf(virksomheter);
-  const declaredTrekk = betaling?.sumForskuddstrekk ?? 0;
+  const perDate = betaling?.sumForskuddstrekkPerLoennsutbetalingsdato;
+  // v2_3 gives the withholding per payment date; Skatteetaten's 2026 example (formats.md [S4]) sends only that,
+  // without sumForskuddstrekk, so an absent total is checked through the per-date rows below.
+  const declaredTrekk = betaling?.sumForskuddstrekk ?? (perDate?.length ? withheld : 0);
   if (declaredTrekk !== withheld) {
     findings.push(
-      error(
+      aMeldingFinding(
         'AMELDING_SUM_FORSKUDDSTREKK',
         `${BETALING}/sumForskuddstrekk`,
         `sumForskuddstrekk er ${kr(declaredTrekk)}, men forskuddstrekket for personene blir ${kr(withheld)} (Skatteetatens avvikskode 173).`,
@@ -42,12 +46,11 @@ export const sumRules: AMeldingRule = (leveranse) => {
     );
   }
 
-  const perDate = betaling?.sumForskuddstrekkPerLoennsutbetalingsdato;
   if (perDate?.length) {
     const total = perDate.reduce((acc, row) => acc + row.beloep, 0);
     if (total !== withheld) {
       findings.push(
-        error(
+        aMeldingFinding(
           'AMELDING_SUM_FORSKUDDSTREKK_PER_DATO',
           `${BETALING}/sumForskuddstrekkPerLoennsutbetalingsdato`,
           `Forskuddstrekk per lønnsutbetalingsdato summerer til ${kr(total)}, men trekket for personene er ${kr(withheld)}.`,
@@ -70,9 +73,8 @@ export const sumRules: AMeldingRule = (leveranse) => {
   // no larger than one krone per base line is most likely per-line rounding, so it only warns.
   if (declaredAga !== rounded && declaredAga !== truncateProductToKroner(product)) {
     const off = Math.abs(declaredAga - rounded) <= Math.max(1, lines);
-    const make = off ? warning : error;
     findings.push(
-      make(
+      aMeldingFinding(
         off ? 'AMELDING_SUM_ARBEIDSGIVERAVGIFT_ROUNDING' : 'AMELDING_SUM_ARBEIDSGIVERAVGIFT',
         `${BETALING}/sumArbeidsgiveravgift`,
         `sumArbeidsgiveravgift er ${kr(declaredAga)}, men grunnlag × sats gir ${kr(rounded)}.`,
@@ -88,7 +90,7 @@ export const sumRules: AMeldingRule = (leveranse) => {
     const declared = Math.abs(betaling?.sumUtleggstrekk ?? 0);
     if (detail !== declared) {
       findings.push(
-        warning(
+        aMeldingFinding(
           'AMELDING_SUM_UTLEGGSTREKK',
           `${BETALING}/sumUtleggstrekk`,
           `sumUtleggstrekk er ${kr(declared)}, men utleggstrekket for personene blir ${kr(detail)}.`,
@@ -108,7 +110,7 @@ export const sumRules: AMeldingRule = (leveranse) => {
     // Deviation 184's exact formula is unconfirmed; this compares AGA-liable income with the salary bases.
     if (liable !== bases) {
       findings.push(
-        warning(
+        aMeldingFinding(
           'AMELDING_AGA_GRUNNLAG_MISMATCH',
           `${path}/arbeidsgiveravgift`,
           `Avgiftspliktig inntekt er ${kr(formatScaled(liable))}, men grunnlaget for arbeidsgiveravgift (lønn og godtgjørelse) er ${kr(formatScaled(bases))} (Skatteetatens avvikskode 184).`,
@@ -125,7 +127,7 @@ export const sumRules: AMeldingRule = (leveranse) => {
         const rate = parseScaled(line.prosentsatsForAvgiftsberegning);
         if (!known || rate === null || known.some((r) => parseScaled(r) === rate)) return;
         findings.push(
-          warning(
+          aMeldingFinding(
             'AMELDING_AGA_RATE_UNEXPECTED',
             `${path}/arbeidsgiveravgift/${name}[${i + 1}]/prosentsatsForAvgiftsberegning`,
             `Satsen ${line.prosentsatsForAvgiftsberegning} % er ikke en kjent sats for sone ${line.sone} (${known.join(' / ')} %).`,

@@ -1,5 +1,6 @@
 import { formatScaled, fromInteger, parseScaled } from '../../decimal';
-import { error, warning, type Finding } from '../../finding';
+import type { Finding } from '../../finding';
+import { rf1086Finding } from '../controls';
 import { at, type Rf1086Rule } from './rule-context';
 
 /**
@@ -26,7 +27,7 @@ export const dividendRules: Rf1086Rule = (set) => {
             if (diff >= fromInteger(1)) {
               findings.push(
                 at(
-                  warning(
+                  rf1086Finding(
                     'RF1086_DIVIDEND_PER_SHARE_MISMATCH',
                     d.beloep.path,
                     `Utbyttet ${d.beloep.value} er ikke utbytte per aksje × antall aksjer (${distribution.perAksje!.value} × ${d.antall} = ${formatScaled(expected)}).`,
@@ -42,7 +43,7 @@ export const dividendRules: Rf1086Rule = (set) => {
       if (declared !== undefined && declared !== null && paid !== declared) {
         findings.push(
           at(
-            warning(
+            rf1086Finding(
               'RF1086_DIVIDEND_SUM_MISMATCH',
               distribution.beloep!.path,
               `Aksjonærenes utbytte ${time ? `(${time}) ` : ''}summerer til ${formatScaled(paid)}, men selskapets utbytte er ${distribution.beloep!.value}.`,
@@ -58,7 +59,7 @@ export const dividendRules: Rf1086Rule = (set) => {
         if (d.beloep && parseScaled(d.beloep.value) === null) {
           findings.push(
             at(
-              error(
+              rf1086Finding(
                 'RF1086_DIVIDEND_NOT_A_NUMBER',
                 d.beloep.path,
                 `Utbyttet «${d.beloep.value}» er ikke et beløp.`,

@@ -1,4 +1,5 @@
-import { error, type Finding } from '../../finding';
+import type { Finding } from '../../finding';
+import { rf1086Finding } from '../controls';
 import type { Rf1086Event, Rf1086Hovedskjema, Rf1086Underskjema } from '../model';
 import { at, type Rf1086Rule } from './rule-context';
 
@@ -42,7 +43,7 @@ export const eventTimeRules: Rf1086Rule = (set) => {
           if (!event.tidspunkt || times.has(event.tidspunkt.value)) continue;
           findings.push(
             at(
-              error(
+              rf1086Finding(
                 'RF1086_EVENT_TIME_MISMATCH',
                 event.tidspunkt.path,
                 `Tidspunktet ${event.tidspunkt.value} for ${nb} finnes ikke på hovedskjemaet${times.size ? ` (der: ${[...times].join(', ')})` : ''}. Tidspunktene må være nøyaktig like.`,

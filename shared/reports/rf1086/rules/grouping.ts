@@ -1,4 +1,5 @@
-import { error, type Finding } from '../../finding';
+import type { Finding } from '../../finding';
+import { rf1086Finding } from '../controls';
 import { shareholderId } from '../returns';
 import { at, type Rf1086Rule } from './rule-context';
 
@@ -7,7 +8,7 @@ export const groupingRules: Rf1086Rule = (set) => {
   const findings: Finding[] = [];
   if (set.returns.length === 0) {
     findings.push(
-      error(
+      rf1086Finding(
         'RF1086_MAIN_FORM_MISSING',
         '',
         'Hovedskjemaet (RF-1086) mangler. Velg hovedskjemaet sammen med underskjemaene.',
@@ -18,7 +19,7 @@ export const groupingRules: Rf1086Rule = (set) => {
   for (const main of set.duplicateMains) {
     findings.push(
       at(
-        error(
+        rf1086Finding(
           'RF1086_DUPLICATE_RETURN',
           'Skjema',
           `Det er mer enn ett hovedskjema for ${main.organisasjonsnummer?.value ?? '?'} og aksjeklassen «${main.isin?.value ?? main.aksjeType?.value ?? ''}». Det skal være én oppgave per aksjeklasse.`,
@@ -31,7 +32,7 @@ export const groupingRules: Rf1086Rule = (set) => {
   for (const form of set.unmatched) {
     findings.push(
       at(
-        error(
+        rf1086Finding(
           'RF1086_SHAREHOLDER_FORM_UNMATCHED',
           'Skjema/SelskapsOgAksjonaropplysninger-grp-3987/Selskapsidentifikasjon-grp-3986',
           'Underskjemaet passer ikke til noe hovedskjema (samme organisasjonsnummer og aksjeklasse).',
@@ -45,7 +46,7 @@ export const groupingRules: Rf1086Rule = (set) => {
     if (shareholders.length === 0) {
       findings.push(
         at(
-          error(
+          rf1086Finding(
             'RF1086_NO_SHAREHOLDER_FORMS',
             'Skjema',
             'Oppgaven har ingen underskjema. Det skal være ett underskjema per aksjonær (GLD_1026).',
@@ -60,7 +61,7 @@ export const groupingRules: Rf1086Rule = (set) => {
       if (form.inntektsaar && main.inntektsaar && form.inntektsaar.value !== main.inntektsaar.value) {
         findings.push(
           at(
-            error(
+            rf1086Finding(
               'RF1086_YEAR_MISMATCH',
               form.inntektsaar.path,
               `Underskjemaet gjelder inntektsåret ${form.inntektsaar.value}, hovedskjemaet ${main.inntektsaar.value}.`,
@@ -75,7 +76,7 @@ export const groupingRules: Rf1086Rule = (set) => {
       if (seen.has(id)) {
         findings.push(
           at(
-            error(
+            rf1086Finding(
               'RF1086_DUPLICATE_SHAREHOLDER',
               form.aksjonaer.path,
               `Aksjonæren ${id} har mer enn ett underskjema for samme aksjeklasse.`,

@@ -1,17 +1,14 @@
-import { error, type Finding } from '../../finding';
+import type { Finding } from '../../finding';
 import { organisasjonsnummerFindings, personIdentifierFindings } from '../../ids/identifier-findings';
+import { rf1086Finding } from '../controls';
 import type { Rf1086Field, Rf1086Form } from '../model';
+import { formsOf } from '../returns';
 import { at, type Rf1086Rule, type Rf1086RuleContext } from './rule-context';
 
 /** Identifier check digits (formats.md §3.4 rule 8) and "exactly one shareholder identifier" (§3.3). */
 export const identifierRules: Rf1086Rule = (set, context) => {
-  const forms: Rf1086Form[] = [
-    ...set.returns.flatMap((r) => [r.main, ...r.shareholders]),
-    ...set.duplicateMains,
-    ...set.unmatched,
-  ];
   const findings: Finding[] = [];
-  for (const form of forms) {
+  for (const form of formsOf(set)) {
     const orgnr = form.organisasjonsnummer;
     if (orgnr)
       findings.push(...place(form, orgnr, organisasjonsnummerFindings(orgnr.value, orgnr.path, 'RF1086_SELSKAP')));
@@ -21,7 +18,7 @@ export const identifierRules: Rf1086Rule = (set, context) => {
     if (ids.length > 1) {
       findings.push(
         at(
-          error(
+          rf1086Finding(
             'RF1086_SHAREHOLDER_ID_COUNT',
             a.path,
             'Oppgi bare én identifikator for aksjonæren: fødselsnummer, organisasjonsnummer eller utenlandsk ID.',
@@ -54,14 +51,15 @@ export const identifierRules: Rf1086Rule = (set, context) => {
         ),
       );
     }
-    if (!a.fodselsnummer && !a.organisasjonsnummer && (!a.navn || !a.harAdresse || !a.landkode)) {
+    // Skatteetaten's row U1: without any identifier, name and country are required.
+    if (!a.fodselsnummer && !a.organisasjonsnummer && !a.utenlandskId && (!a.navn || !a.landkode)) {
       findings.push(
         at(
-          error(
+          rf1086Finding(
             'RF1086_SHAREHOLDER_IDENTITY_INCOMPLETE',
             a.path,
-            'En aksjonær uten norsk identifikator må ha navn, adresse og landkode.',
-            'A shareholder without a Norwegian identifier must have a name, address and country code.',
+            "'Navn' og 'Land' må fylles ut når aksjonæren ikke har fødselsnummer, organisasjonsnummer eller utenlandsk ID.",
+            "'Name' and 'Country' must be filled in when the shareholder has no identity number, organisation number or foreign ID.",
           ),
           { file: form.file, line: a.line },
         ),

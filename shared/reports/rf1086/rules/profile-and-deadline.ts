@@ -1,5 +1,6 @@
 import { rf1086Deadline } from '../../calendar/report-deadlines';
-import { error, warning, type Finding } from '../../finding';
+import type { Finding } from '../../finding';
+import { rf1086Finding } from '../controls';
 import { at, type Rf1086Rule } from './rule-context';
 
 /** The company must be the profile's organisation; warn when the 31 January deadline has passed. */
@@ -10,7 +11,7 @@ export const profileAndDeadlineRules: Rf1086Rule = (set, context) => {
     if (context.profileOrg && orgnr && orgnr.value !== context.profileOrg) {
       findings.push(
         at(
-          error(
+          rf1086Finding(
             'RF1086_COMPANY_NOT_PROFILE',
             orgnr.path,
             `Oppgaven gjelder ${orgnr.value}, men den aktive profilen er for ${context.profileOrg}.`,
@@ -24,7 +25,7 @@ export const profileAndDeadlineRules: Rf1086Rule = (set, context) => {
     if (Number.isInteger(year) && context.today > rf1086Deadline(year)) {
       findings.push(
         at(
-          warning(
+          rf1086Finding(
             'RF1086_DEADLINE_PASSED',
             main.inntektsaar!.path,
             `Fristen for inntektsåret ${year} var ${rf1086Deadline(year)}.`,

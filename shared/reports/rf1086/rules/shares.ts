@@ -1,5 +1,6 @@
 import { formatScaled, fromInteger, parseScaled } from '../../decimal';
-import { error, warning, type Finding } from '../../finding';
+import type { Finding } from '../../finding';
+import { rf1086Finding } from '../controls';
 import type { Rf1086Event, Rf1086Field } from '../model';
 import { at, type Rf1086Rule } from './rule-context';
 
@@ -16,7 +17,7 @@ export const shareRules: Rf1086Rule = (set) => {
     if (total !== undefined && held !== total) {
       findings.push(
         at(
-          error(
+          rf1086Finding(
             'RF1086_SHARES_SUM_MISMATCH',
             main.antallAksjer!.path,
             `Aksjonærene eier til sammen ${held} aksjer per 31.12., men selskapet har ${total} aksjer i klassen. Oppgaven blir ikke godkjent før dette stemmer.`,
@@ -31,7 +32,7 @@ export const shareRules: Rf1086Rule = (set) => {
     if (totalBefore !== undefined && heldBefore !== totalBefore) {
       findings.push(
         at(
-          warning(
+          rf1086Finding(
             'RF1086_SHARES_SUM_PREVIOUS_YEAR_MISMATCH',
             main.antallAksjerFjoraret!.path,
             `Aksjonærene eide til sammen ${heldBefore} aksjer per 1.1., men selskapet hadde ${totalBefore}.`,
@@ -51,7 +52,7 @@ export const shareRules: Rf1086Rule = (set) => {
       if (expected !== total) {
         findings.push(
           at(
-            warning(
+            rf1086Finding(
               'RF1086_COMPANY_ROLLFORWARD',
               main.antallAksjer!.path,
               `Aksjer 1.1. (${totalBefore}) + utstedte − slettede gir ${expected}, men antall aksjer 31.12. er ${total}.`,
@@ -69,7 +70,7 @@ export const shareRules: Rf1086Rule = (set) => {
       if (product !== kapital) {
         findings.push(
           at(
-            warning(
+            rf1086Finding(
               'RF1086_SHARE_CAPITAL_MISMATCH',
               main.aksjekapitalKlasse!.path,
               `Aksjekapitalen i klassen (${main.aksjekapitalKlasse!.value}) er ikke antall aksjer × pålydende (${total} × ${main.palydende!.value} = ${formatScaled(product)}).`,
@@ -88,7 +89,7 @@ export const shareRules: Rf1086Rule = (set) => {
       if (expected !== after) {
         findings.push(
           at(
-            warning(
+            rf1086Finding(
               'RF1086_SHAREHOLDER_ROLLFORWARD',
               s.antallAksjer?.path ?? s.aksjonaer.path,
               `Aksjer 1.1. (${before}) + tilgang − avgang gir ${expected}, men aksjonæren står med ${after} aksjer 31.12.`,

@@ -77,7 +77,7 @@ describe('a-melding structure issues', () => {
 
   it('reports JSON type errors, non-lists, unknown keys and malformed JSON with a position', () => {
     const json = JSON.parse(fixtureText('amelding-example.json'));
-    json.leveranse.oppgave.betalingsinformasjon.sumForskuddstrekk = '12000';
+    json.leveranse.oppgave.betalingsinformasjon.sumForskuddstrekk = 'tolv tusen';
     json.leveranse.oppgave.virksomhet[0].inntektsmottaker[0].forskuddstrekk = { beloep: -12000 };
     json.leveranse.ekstra = 1;
     const read = readAMeldingJsonText(JSON.stringify(json));

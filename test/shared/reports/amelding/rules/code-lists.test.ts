@@ -16,9 +16,9 @@ describe('a-melding code list rules (282)', () => {
     const findings = codeListRules(l, testContext);
     expect(findings.map((f) => [f.code, f.severity, f.path.split('/').slice(-1)[0]])).toEqual([
       ['AMELDING_CODE_UNKNOWN', 'error', 'typeArbeidsforhold'],
-      ['AMELDING_CODE_UNKNOWN', 'warning', 'beskrivelse'],
+      ['AMELDING_CODE_NOT_LISTED', 'warning', 'beskrivelse'],
       ['AMELDING_CODE_UNKNOWN', 'error', 'fordel'],
-      ['AMELDING_CODE_UNKNOWN', 'warning', 'beskrivelse'],
+      ['AMELDING_CODE_NOT_LISTED', 'warning', 'beskrivelse'],
       ['AMELDING_CODE_UNKNOWN', 'error', 'sone'],
     ]);
   });

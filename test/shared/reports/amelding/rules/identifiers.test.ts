@@ -40,4 +40,39 @@ describe('a-melding identifier rules', () => {
     l.oppgave.virksomhet![0]!.inntektsmottaker![0]!.identifiserendeInformasjon!.foedselsdato = '2021-04-08';
     expect(codes(l)).toEqual([]);
   });
+
+  // Skatteetaten's a-melding guide, "Organisation number": a private person who employs someone reports with
+  // their fødselsnummer as both opplysningspliktig and virksomhet. 26829398612 is the synthetic shareholder of
+  // Skatteetaten's RF-1086 example.
+  it('accept a private person employer with the same fødselsnummer as opplysningspliktig and virksomhet', () => {
+    const l = exampleLeveranse();
+    l.opplysningspliktig.norskIdentifikator = '26829398612';
+    l.oppgave.virksomhet![0]!.norskIdentifikator = '26829398612';
+    expect(codes(l)).toEqual([]);
+  });
+
+  it('reject a virksomhet given by another fødselsnummer than the opplysningspliktig, or an invalid one', () => {
+    const l = exampleLeveranse();
+    l.oppgave.virksomhet![0]!.norskIdentifikator = '26829398612';
+    expect(codes(l)).toEqual(['AMELDING_VIRKSOMHET_PERSON_NOT_EMPLOYER']);
+    l.oppgave.virksomhet![0]!.norskIdentifikator = '26829398613';
+    expect(codes(l)).toEqual(['AMELDING_VIRKSOMHET_PERSON_ID_INVALID']);
+    l.opplysningspliktig.norskIdentifikator = '26829398613';
+    l.oppgave.virksomhet![0]!.norskIdentifikator = '26829398612';
+    expect(codes(l)).toEqual([
+      'AMELDING_OPPLYSNINGSPLIKTIG_PERSON_ID_INVALID',
+      'AMELDING_VIRKSOMHET_PERSON_NOT_EMPLOYER',
+    ]);
+  });
+
+  it('refuse a synthetic private employer in production', () => {
+    const l = exampleLeveranse();
+    l.opplysningspliktig.norskIdentifikator = '26829398612';
+    l.oppgave.virksomhet![0]!.norskIdentifikator = '26829398612';
+    expect(codes(l, { ...testContext, environment: 'production' })).toEqual([
+      'AMELDING_OPPLYSNINGSPLIKTIG_PERSON_ID_SYNTHETIC',
+      'AMELDING_VIRKSOMHET_PERSON_ID_SYNTHETIC',
+      'AMELDING_INNTEKTSMOTTAKER_PERSON_ID_SYNTHETIC',
+    ]);
+  });
 });

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkRf1086Rules } from '../../../../../shared/reports/rf1086/check-rules';
 import type { Rf1086Set } from '../../../../../shared/reports/rf1086/returns';
@@ -103,8 +104,10 @@ describe('RF-1086 rules', () => {
   });
 
   it('reject a year mismatch, another org than the profile, and warn after the deadline', () => {
+    // Its events, dated 2025, then also lie outside the year the shareholder form states (MTRA_004).
     expect(codes(setFrom(mainText(), shareholderText().replace('orid="692">2025<', 'orid="692">2024<')))).toEqual([
       ['RF1086_YEAR_MISMATCH', 'error'],
+      ['RF1086_TRANSACTION_OUTSIDE_YEAR', 'error'],
     ]);
     expect(codes(setFrom(mainText(), shareholderText()), { ...context, profileOrg: '974761076' } as never)).toEqual([
       ['RF1086_COMPANY_NOT_PROFILE', 'error'],
@@ -114,5 +117,32 @@ describe('RF-1086 rules', () => {
     expect(codes(setFrom(mainText(), shareholderText()), { ...context, today: '2026-02-03' })).toEqual([
       ['RF1086_DEADLINE_PASSED', 'warning'],
     ]);
+  });
+
+  // Skatteetaten's own example forms (test/fixtures/skatteetaten-examples/) have an acquisition to give a
+  // counterparty to; their founding in 2022 for income year 2023 is refused as MTRA_004 as well.
+  it('check the identifiers of a shareholder organisation and of the counterparty of a transaction', () => {
+    const dir = new URL('../../../../fixtures/skatteetaten-examples/', import.meta.url);
+    const main = readFileSync(new URL('rf1086-hovedskjema.xml', dir), 'utf8');
+    const shareholder = readFileSync(new URL('rf1086-underskjema-12146.xml', dir), 'utf8');
+    const withCounterparty = (field: string, orid: number, value: string) =>
+      shareholder.replace(
+        '<AksjeAnskaffelsesverdi-datadef-17636',
+        `<${field}-datadef-${orid} orid="${orid}">${value}</${field}-datadef-${orid}><AksjeAnskaffelsesverdi-datadef-17636`,
+      );
+    const person = withCounterparty('AksjonarTidligereFodselsnummer', 26530, '26829398613');
+    const org = withCounterparty('AksjonarTidligereOrganisasjonsnummer', 26531, '974761077');
+    const synthetic = withCounterparty('AksjonarTidligereFodselsnummer', 26530, '08842199736');
+    const orgShareholder = shareholder.replace(
+      /<AksjonarFodselsnummer-datadef-1156 orid="1156">26829398612<\/AksjonarFodselsnummer-datadef-1156>/,
+      '<AksjonarOrganisasjonsnummer-datadef-7597 orid="7597">974761077</AksjonarOrganisasjonsnummer-datadef-7597>',
+    );
+    expect(codes(setFrom(main, person))).toContainEqual(['RF1086_MOTPART_PERSON_ID_INVALID', 'error']);
+    expect(codes(setFrom(main, org))).toContainEqual(['RF1086_MOTPART_ORGNR_INVALID', 'error']);
+    expect(codes(setFrom(main, synthetic), { ...context, environment: 'production' as never })).toContainEqual([
+      'RF1086_MOTPART_PERSON_ID_SYNTHETIC',
+      'error',
+    ]);
+    expect(codes(setFrom(main, orgShareholder))).toContainEqual(['RF1086_AKSJONAER_ORGNR_INVALID', 'error']);
   });
 });

@@ -1,0 +1,152 @@
+import { constants } from 'node:fs';
+import { open, stat } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
+import type { LocalizedText } from '../../shared/domain/localized';
+
+/** What stood at the path instead of a regular file. */
+export type NotAFileKind = 'directory' | 'fifo' | 'character-device' | 'block-device' | 'socket' | 'other';
+
+export type FileReadFailure =
+  | { reason: 'missing' }
+  | { reason: 'not-a-file'; found: NotAFileKind }
+  /** `size` is what the file was found to hold: its stated size, or more than the limit once read. */
+  | { reason: 'too-large'; size: number; maxBytes: number }
+  | { reason: 'unreadable'; errno: string };
+
+export type FileRead = { ok: true; bytes: Buffer } | { ok: false; failure: FileReadFailure };
+
+// O_NONBLOCK makes opening a FIFO return at once instead of waiting for a writer (the fstat below then refuses
+// it); O_NOCTTY keeps a terminal device from becoming the process's controlling terminal. Neither exists on
+// Windows, which has no FIFOs at a file path.
+const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOCTTY ?? 0);
+const CHUNK = 64 * 1024;
+
+/**
+ * The one way main reads a file a person named (a report, the custom environment file, a CSV list, a tredjepart
+ * file, a key or certificate): the path must be a regular file before it is opened, the opened handle must still
+ * be one (the path may be swapped in between), and at most `maxBytes + 1` bytes are read whatever the size says,
+ * because `/dev/zero` and `/proc` files state size 0 and a file may grow while it is read.
+ */
+export async function readRegularFile(path: string, maxBytes: number): Promise<FileRead> {
+  let before: Stats;
+  try {
+    before = await stat(path);
+  } catch (thrown) {
+    return { ok: false, failure: openFailure(thrown) };
+  }
+  const refused = notRegular(before, maxBytes);
+  if (refused) return { ok: false, failure: refused };
+
+  let handle;
+  try {
+    handle = await open(path, OPEN_FLAGS);
+  } catch (thrown) {
+    return { ok: false, failure: openFailure(thrown) };
+  }
+  try {
+    const opened = await handle.stat();
+    const changed = notRegular(opened, maxBytes);
+    if (changed) return { ok: false, failure: changed };
+    const chunks: Buffer[] = [];
+    let total = 0;
+    // The stated size only sizes the first read (a regular file is then read in one go); it bounds nothing. The
+    // buffer is no larger than that: a small file's bytes sent to a worker are cloned with their whole buffer
+    // (5,000 shareholder forms of 1.8 KiB each in 64 KiB buffers posted 320 MiB to the XSD worker).
+    let want = opened.size > 0 ? opened.size + 1 : CHUNK;
+    while (total <= maxBytes) {
+      const chunk = Buffer.allocUnsafeSlow(Math.min(want, maxBytes + 1 - total));
+      want = CHUNK;
+      const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
+      if (bytesRead === 0) break;
+      chunks.push(bytesRead === chunk.length ? chunk : chunk.subarray(0, bytesRead));
+      total += bytesRead;
+    }
+    if (total > maxBytes) return { ok: false, failure: { reason: 'too-large', size: total, maxBytes } };
+    return { ok: true, bytes: joined(chunks, total) };
+  } catch (thrown) {
+    return { ok: false, failure: openFailure(thrown) };
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * The chunks as one buffer of its own (never a slice of Node's shared pool: the bytes may be transferred to a
+ * worker, which would detach the pool for everyone).
+ */
+function joined(chunks: readonly Buffer[], total: number): Buffer {
+  if (chunks.length === 1) return chunks[0]!;
+  const out = Buffer.allocUnsafeSlow(total);
+  let at = 0;
+  for (const chunk of chunks) at += chunk.copy(out, at);
+  return out;
+}
+
+function notRegular(stats: Stats, maxBytes: number): FileReadFailure | null {
+  if (!stats.isFile()) return { reason: 'not-a-file', found: kindOf(stats) };
+  if (stats.size > maxBytes) return { reason: 'too-large', size: stats.size, maxBytes };
+  return null;
+}
+
+function kindOf(stats: Stats): NotAFileKind {
+  if (stats.isDirectory()) return 'directory';
+  if (stats.isFIFO()) return 'fifo';
+  if (stats.isCharacterDevice()) return 'character-device';
+  if (stats.isBlockDevice()) return 'block-device';
+  if (stats.isSocket()) return 'socket';
+  return 'other';
+}
+
+function openFailure(thrown: unknown): FileReadFailure {
+  const code = (thrown as NodeJS.ErrnoException).code ?? 'UNKNOWN';
+  if (code === 'ENOENT' || code === 'ENOTDIR') return { reason: 'missing' };
+  if (code === 'EISDIR') return { reason: 'not-a-file', found: 'directory' };
+  return { reason: 'unreadable', errno: code };
+}
+
+const KIND_NAMES: Record<NotAFileKind, LocalizedText> = {
+  directory: { nb: 'en mappe', en: 'a folder' },
+  fifo: { nb: 'en navngitt pipe (FIFO)', en: 'a named pipe (FIFO)' },
+  'character-device': { nb: 'en enhet', en: 'a device' },
+  'block-device': { nb: 'en diskenhet', en: 'a disk device' },
+  socket: { nb: 'en socket', en: 'a socket' },
+  other: { nb: 'noe annet', en: 'something else' },
+};
+
+/** A size a person reads: "64 KiB", "5 MiB", "1.5 MiB". */
+export function formatByteLimit(bytes: number): string {
+  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KiB`;
+  const mib = bytes / 1024 / 1024;
+  return `${Number.isInteger(mib) ? mib : mib.toFixed(1)} MiB`;
+}
+
+/**
+ * The failure in words, naming the file as the caller shows it (a path, a base name, or words per language such
+ * as "Miljøfilen x.json" / "The environment file x.json"). It never quotes the file's content, which may be
+ * anything a person picked by mistake (or a secret).
+ */
+export function describeFileReadFailure(failure: FileReadFailure, name: string | LocalizedText): LocalizedText {
+  const { nb, en } = typeof name === 'string' ? { nb: name, en: name } : name;
+  switch (failure.reason) {
+    case 'missing':
+      return { nb: `Finner ikke ${nb}.`, en: `Cannot find ${en}.` };
+    case 'not-a-file': {
+      const kind = KIND_NAMES[failure.found];
+      return {
+        nb: `${capital(nb)} er ${kind.nb}, ikke en vanlig fil, og leses ikke. Velg en fil.`,
+        en: `${capital(en)} is ${kind.en}, not a regular file, and is not read. Choose a file.`,
+      };
+    }
+    case 'too-large':
+      return {
+        nb: `${capital(nb)} er større enn ${formatByteLimit(failure.maxBytes)}; er det riktig fil?`,
+        en: `${capital(en)} is larger than ${formatByteLimit(failure.maxBytes)}; is it the right file?`,
+      };
+    case 'unreadable':
+      return { nb: `Kan ikke lese ${nb} (${failure.errno}).`, en: `Cannot read ${en} (${failure.errno}).` };
+  }
+}
+
+function capital(words: string): string {
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}

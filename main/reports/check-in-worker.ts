@@ -1,0 +1,99 @@
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { AppError } from '../../shared/domain/app-error';
+import type { CheckResult } from '../../shared/reports/check-result';
+import type { CheckReportOptions, ReportInput } from './check-report-files';
+
+/** How a check runs: inline (`checkReportFiles`, the CLI and tests) or in a worker thread (the app). */
+export type CheckReportFiles = (inputs: readonly ReportInput[], options: CheckReportOptions) => Promise<CheckResult[]>;
+
+/** What the worker is sent: the options without the clock function, whose one reading travels as `now`. */
+export interface CheckRequest {
+  inputs: readonly ReportInput[];
+  options: Omit<CheckReportOptions, 'now'>;
+  now: string;
+}
+export type CheckReply = { ok: true; results: CheckResult[] } | { ok: false; message: string };
+
+// Two levels below the project root from source (`main/reports/`) and one below `out/` in the bundle (`out/main/`,
+// `out/cli/`, `out/chunks/`), so `../reports/` finds the worker in both: the TypeScript beside this file, or the
+// bundle's own entry `out/reports/check-worker.js` (vite.node.config.ts). A variable, not a literal, keeps Vite
+// from treating the URL as an asset to copy.
+const FROM_SOURCE = import.meta.url.endsWith('.ts');
+const WORKER_FILE = `../reports/check-worker.${FROM_SOURCE ? 'ts' : 'js'}`;
+const DEFAULT_TIMEOUT_MS = 5 * 60 * 1000;
+
+/**
+ * Runs `checkReportFiles` in a worker thread of its own, so parsing, the model, the rules (and starting libxml2's
+ * own worker) never hold the app's main thread: a large or hostile dropped file cannot freeze the window or the
+ * IPC. Each check gets a fresh worker, ended when it answers, or after `timeoutMs` (an 83 MiB report takes seconds;
+ * a check still running after minutes is stuck, and the user gets an answer instead of a spinner).
+ */
+export function checkReportFilesInWorker(
+  inputs: readonly ReportInput[],
+  options: CheckReportOptions,
+  { timeoutMs = DEFAULT_TIMEOUT_MS }: { timeoutMs?: number } = {},
+): Promise<CheckResult[]> {
+  const { now, ...rest } = options;
+  const request: CheckRequest = { inputs, options: rest, now: (now?.() ?? new Date()).toISOString() };
+  const worker = startWorker(new URL(WORKER_FILE, import.meta.url));
+  let timer: NodeJS.Timeout | undefined;
+  return new Promise<CheckResult[]>((resolve, reject) => {
+    timer = setTimeout(() => reject(checkTimedOut(timeoutMs)), timeoutMs);
+    worker.once('message', (reply: CheckReply) => {
+      if (reply.ok) resolve(reply.results);
+      else reject(checkFailed(reply.message));
+    });
+    worker.once('error', (error) => reject(checkFailed(error.message)));
+    worker.once('exit', (code) => reject(checkFailed(`the check worker stopped (exit code ${code})`)));
+    worker.postMessage(request);
+  }).finally(() => {
+    clearTimeout(timer);
+    void worker.terminate();
+  });
+}
+
+/**
+ * The bundle's worker is plain JavaScript. From source (tests, `npm run cli`) the worker first registers tsx's
+ * loader, as the main thread has it, then imports the TypeScript (`--import tsx` in a worker's execArgv is not
+ * honoured by Node 20).
+ */
+function startWorker(file: URL): Worker {
+  if (!FROM_SOURCE) return new Worker(file);
+  const tsxApi = new URL(tsxEsmApi(), tsxRoot()).href;
+  const boot = `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(file.href)}); });`;
+  return new Worker(boot, { eval: true });
+}
+
+/** tsx's folder, as a URL ending in `/`. */
+function tsxRoot(): URL {
+  return pathToFileURL(createRequire(import.meta.url).resolve('tsx/package.json'));
+}
+
+/** The ESM build of tsx's `esm/api` export, as its package.json names it (require() would get the CommonJS one). */
+function tsxEsmApi(): string {
+  const pkg = createRequire(import.meta.url)('tsx/package.json') as {
+    exports: { './esm/api': { import: { default: string } } };
+  };
+  return pkg.exports['./esm/api'].import.default;
+}
+
+function checkTimedOut(timeoutMs: number): AppError {
+  const seconds = Math.round(timeoutMs / 1000);
+  return new AppError('REPORT_CHECK_TIMED_OUT', {
+    nb: `Kontrollen tok mer enn ${seconds} sekunder og ble stoppet. Er det riktig fil?`,
+    en: `The check took more than ${seconds} seconds and was stopped. Is it the right file?`,
+  });
+}
+
+function checkFailed(detail: string): AppError {
+  return new AppError(
+    'REPORT_CHECK_FAILED',
+    {
+      nb: 'Kontrollen av filen stoppet uventet. Prøv igjen; detaljene står i loggen.',
+      en: 'Checking the file stopped unexpectedly. Try again; the details are in the log.',
+    },
+    [detail],
+  );
+}

@@ -1,0 +1,196 @@
+import { execFileSync } from 'node:child_process';
+import { closeSync, ftruncateSync, mkdirSync, mkdtempSync, openSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { describeFileReadFailure, readRegularFile } from '../../../main/disk/read-regular-file';
+import { loadCustomEndpoints } from '../../../main/environments/custom-file';
+import { readKeyFile } from '../../../main/keys/key-file';
+import { createDraftStore } from '../../../main/reports/draft-store';
+import { readReportFileBytes } from '../../../main/reports/read-report-file';
+import { personsFromCsvFile } from '../../../main/skattekort/person-sources';
+import { TredjepartService } from '../../../main/tredjepart/tredjepart-service';
+import { TredjepartDraftStore } from '../../../main/tredjepart/tredjepart-drafts';
+import type { SandboxController } from '../../../main/sandbox/sandbox-controller';
+import type { Profile } from '../../../shared/domain/profile';
+import { DEFAULT_MAX_REPORT_BYTES } from '../../../shared/reports/xml/decode-report-bytes';
+
+const tmp = mkdtempSync(join(tmpdir(), 'innsender-regular-file-'));
+
+/** A FIFO with no writer: opening it for reading without O_NONBLOCK would wait forever. */
+function fifo(name: string): string {
+  const path = join(tmp, name);
+  execFileSync('mkfifo', [path]);
+  return path;
+}
+
+/** A sparse file of `size` bytes: no disk space, and no reader may read it to find out its size. */
+function sparse(name: string, size: number): string {
+  const path = join(tmp, name);
+  const fd = openSync(path, 'w');
+  ftruncateSync(fd, size);
+  closeSync(fd);
+  return path;
+}
+
+/** Settles within `ms` or fails the test: a reader that opens a FIFO blocking would hang here. */
+async function quickly<T>(work: Promise<T>, ms = 2000): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`did not settle within ${ms} ms`)), ms);
+  });
+  try {
+    return await Promise.race([work, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+describe('readRegularFile', () => {
+  it('reads a regular file whole', async () => {
+    const path = join(tmp, 'plain.txt');
+    writeFileSync(path, 'hei');
+    const read = await readRegularFile(path, 10);
+    expect(read.ok && read.bytes.toString('utf8')).toBe('hei');
+  });
+
+  it('holds a small file in a buffer of about its size, since a worker is sent the whole buffer', async () => {
+    const path = join(tmp, 'form.xml');
+    writeFileSync(path, 'x'.repeat(1800));
+    const read = await readRegularFile(path, 1024 * 1024);
+    expect(read.ok && read.bytes.length).toBe(1800);
+    expect(read.ok && read.bytes.buffer.byteLength).toBeLessThanOrEqual(1801);
+  });
+
+  it('refuses a FIFO quickly, without waiting for a writer', async () => {
+    const read = await quickly(readRegularFile(fifo('pipe'), 1024));
+    expect(read).toEqual({ ok: false, failure: { reason: 'not-a-file', found: 'fifo' } });
+  });
+
+  it('refuses /dev/zero (a device stating size 0) and a directory', async () => {
+    expect(await quickly(readRegularFile('/dev/zero', 1024))).toEqual({
+      ok: false,
+      failure: { reason: 'not-a-file', found: 'character-device' },
+    });
+    expect(await readRegularFile(tmp, 1024)).toEqual({
+      ok: false,
+      failure: { reason: 'not-a-file', found: 'directory' },
+    });
+  });
+
+  it('refuses an oversize file from its size, and one whose stated size is 0 after reading limit + 1 bytes', async () => {
+    expect(await readRegularFile(sparse('big', 2048), 1024)).toEqual({
+      ok: false,
+      failure: { reason: 'too-large', size: 2048, maxBytes: 1024 },
+    });
+    // /proc files are regular files that state size 0 and yet have content.
+    expect(await readRegularFile('/proc/self/status', 16)).toEqual({
+      ok: false,
+      failure: { reason: 'too-large', size: 17, maxBytes: 16 },
+    });
+  });
+
+  it('names the problem in both languages without quoting the content', () => {
+    expect(describeFileReadFailure({ reason: 'not-a-file', found: 'fifo' }, 'x.json')).toEqual({
+      nb: 'X.json er en navngitt pipe (FIFO), ikke en vanlig fil, og leses ikke. Velg en fil.',
+      en: 'X.json is a named pipe (FIFO), not a regular file, and is not read. Choose a file.',
+    });
+    expect(describeFileReadFailure({ reason: 'too-large', size: 9e9, maxBytes: 5 * 1024 * 1024 }, '/a.csv').en).toBe(
+      '/a.csv is larger than 5 MiB; is it the right file?',
+    );
+  });
+});
+
+const profile: Profile = {
+  id: '7d1c1c55-54a5-4f54-9d6b-37b1a4f0a0a1',
+  orgNumber: '314768949',
+  displayName: 'Fjellstue AS',
+  environment: 'sandbox',
+  createdAt: '2026-01-01T00:00:00.000Z',
+};
+
+const tredjepart = new TredjepartService({
+  activeProfile: () => profile,
+  desktop: { pickFiles: async () => [] },
+  drafts: new TredjepartDraftStore(join(tmp, 'tredjepart')),
+  sandbox: {} as SandboxController,
+  outbox: { enqueue: async () => Promise.reject(new Error('not used')), list: async () => [] },
+  language: () => 'en',
+});
+
+/** Each reader of a file a person names, reduced to the error code it gives (or 'ok'). */
+const readers: {
+  name: string;
+  limit: number;
+  codes: { notAFile: string; tooLarge: string };
+  read: (path: string) => Promise<string>;
+}[] = [
+  {
+    name: 'report files (validate, check)',
+    limit: DEFAULT_MAX_REPORT_BYTES,
+    codes: { notAFile: 'REPORT_NOT_A_FILE', tooLarge: 'REPORT_TOO_LARGE' },
+    read: async (path) => {
+      const got = await readReportFileBytes(path);
+      return got.ok ? 'ok' : got.finding.code;
+    },
+  },
+  {
+    name: 'the custom environment file',
+    limit: 64 * 1024,
+    codes: { notAFile: 'CUSTOM_ENV_UNREADABLE', tooLarge: 'CUSTOM_ENV_TOO_LARGE' },
+    read: (path) => loadCustomEndpoints(path).then(() => 'ok', codeOf),
+  },
+  {
+    name: 'CSV person lists',
+    limit: 5 * 1024 * 1024,
+    codes: { notAFile: 'SKATTEKORT_CSV_UNREADABLE', tooLarge: 'SKATTEKORT_CSV_TOO_LARGE' },
+    read: (path) => personsFromCsvFile(path, profile).then(() => 'ok', codeOf),
+  },
+  {
+    name: 'tredjepart files',
+    limit: 10 * 1024 * 1024,
+    codes: { notAFile: 'TREDJEPART_NOT_A_FILE', tooLarge: 'TREDJEPART_FILE_TOO_LARGE' },
+    read: async (path) => {
+      const check = await tredjepart.checkPath('boligselskap', path);
+      return check.result.findings[0]?.code ?? 'ok';
+    },
+  },
+  {
+    name: 'key, certificate and PKCS#12 files',
+    limit: 256 * 1024,
+    codes: { notAFile: 'KEY_FILE_UNREADABLE', tooLarge: 'KEY_FILE_TOO_LARGE' },
+    read: (path) => readKeyFile(path).then(() => 'ok', codeOf),
+  },
+  {
+    name: "a report draft's source (draft list status)",
+    limit: DEFAULT_MAX_REPORT_BYTES,
+    codes: { notAFile: 'REFUSED', tooLarge: 'REFUSED' },
+    read: async (path) => {
+      const status = await createDraftStore(join(tmp, 'drafts')).sourceStatus({
+        files: [{ sourcePath: path, origin: 'path', sha256: '0'.repeat(64), size: 1 }],
+      });
+      return status === 'missing' ? 'REFUSED' : status;
+    },
+  },
+];
+
+function codeOf(error: unknown): string {
+  return (error as { code?: string }).code ?? String(error);
+}
+
+describe.each(readers)('$name go through the one reader', ({ name, limit, codes, read }) => {
+  it('refuse a FIFO, /dev/zero, a directory and an oversize file, each quickly', async () => {
+    mkdirSync(join(tmp, name), { recursive: true });
+    const inputs = [
+      ['fifo', fifo(`${name}.fifo`), codes.notAFile],
+      ['/dev/zero', '/dev/zero', codes.notAFile],
+      ['directory', join(tmp, name), codes.notAFile],
+      ['oversize', sparse(`${name}.big`, limit + 1), codes.tooLarge],
+    ] as const;
+    for (const [kind, path, expected] of inputs) {
+      const started = performance.now();
+      expect(await quickly(read(path)), kind).toBe(expected);
+      expect(performance.now() - started, kind).toBeLessThan(1000);
+    }
+  });
+});

@@ -1,0 +1,331 @@
+// A recording stand-in for the parts of Electron 45's main-process API that main/electron/ uses, for booting the
+// built app under plain Node (the boot test's child process resolves `import 'electron'` here). It keeps Electron's
+// rules where breaking them is a bug a user would hit, and throws as Electron does:
+// - protocol.registerSchemesAsPrivileged only before `ready`; protocol.handle, session.defaultSession and
+//   new BrowserWindow only after it (electron/electron docs/api/protocol.md, session.md, browser-window.md);
+// - ipcMain.handle twice for one channel throws "Attempted to register a second handler for '…'"
+//   (electron/electron lib/browser/ipc-main-impl.ts);
+// - app.quit(): `before-quit`, then every window closes, then `will-quit`, then `quit`, then the process ends,
+//   whatever async work a listener started; each of the first two can be cancelled with preventDefault
+//   (docs/api/app.md). `window-all-closed` is emitted when the last window closes outside a quit; with no
+//   listener the app quits.
+import { EventEmitter } from 'node:events';
+
+export interface TimelineEntry {
+  at: number;
+  what: string;
+  detail?: unknown;
+}
+
+interface PreventableEvent {
+  preventDefault(): void;
+  readonly defaultPrevented: boolean;
+}
+
+function preventable(): PreventableEvent {
+  let prevented = false;
+  return {
+    preventDefault: () => void (prevented = true),
+    get defaultPrevented() {
+      return prevented;
+    },
+  };
+}
+
+export interface FakeConfig {
+  userData: string;
+  singleInstanceLock: boolean;
+  /** Called where Electron would end the process, with the exit code; the driver reports and exits. */
+  onTerminate: (code: number) => void;
+}
+
+let config: FakeConfig = {
+  userData: '',
+  singleInstanceLock: true,
+  onTerminate: (code) => process.exit(code),
+};
+let ready = false;
+let quitting = false;
+let terminated = false;
+let resolveReady: () => void = () => undefined;
+const readyPromise = new Promise<void>((r) => (resolveReady = r));
+export const timeline: TimelineEntry[] = [];
+const started = Date.now();
+
+function record(what: string, detail?: unknown): void {
+  timeline.push({ at: Date.now() - started, what, ...(detail === undefined ? {} : { detail }) });
+}
+
+export function configure(next: Partial<FakeConfig>): void {
+  config = { ...config, ...next };
+}
+
+/** What Electron does once the main script has run: `will-finish-launching`, then `ready`. */
+export function emitReady(): void {
+  if (ready) return;
+  ready = true;
+  record('ready');
+  app.emit('ready', preventable(), {});
+  resolveReady();
+}
+
+const tick = () => new Promise<void>((r) => setImmediate(r));
+
+class FakeApp extends EventEmitter {
+  requestSingleInstanceLock(): boolean {
+    record('app.requestSingleInstanceLock', { granted: config.singleInstanceLock });
+    return config.singleInstanceLock;
+  }
+  whenReady(): Promise<void> {
+    return readyPromise;
+  }
+  isReady(): boolean {
+    return ready;
+  }
+  getPath(name: string): string {
+    if (name !== 'userData') throw new Error(`fake electron: app.getPath('${name}') is not emulated`);
+    return config.userData;
+  }
+  getVersion(): string {
+    return '0.1.0';
+  }
+  quit(): void {
+    record('app.quit');
+    if (quitting) return;
+    quitting = true;
+    void runQuit();
+  }
+  exit(code = 0): void {
+    record('app.exit', { code });
+    for (const win of [...windows]) win.destroy();
+    terminate(code);
+  }
+}
+
+async function runQuit(): Promise<void> {
+  await tick();
+  const before = preventable();
+  record('before-quit');
+  app.emit('before-quit', before);
+  if (before.defaultPrevented) return endQuit('before-quit prevented');
+  for (const win of [...windows]) {
+    await tick();
+    if (!win.close()) return endQuit('a window refused to close');
+  }
+  await tick();
+  const will = preventable();
+  record('will-quit');
+  app.emit('will-quit', will);
+  if (will.defaultPrevented) return endQuit('will-quit prevented');
+  record('quit');
+  app.emit('quit', preventable(), 0);
+  terminate(0);
+}
+
+function endQuit(why: string): void {
+  record('quit cancelled', { why });
+  quitting = false;
+}
+
+function terminate(code: number): void {
+  if (terminated) return;
+  terminated = true;
+  record('process ends', { code });
+  config.onTerminate(code);
+}
+
+export const app = new FakeApp();
+
+let nextWebContentsId = 1;
+
+export class FakeWebContents extends EventEmitter {
+  readonly id = nextWebContentsId++;
+  windowOpenHandler: ((details: { url: string }) => { action: string }) | null = null;
+  readonly sent: { channel: string; payload: unknown }[] = [];
+  private destroyed = false;
+  setWindowOpenHandler(handler: (details: { url: string }) => { action: string }): void {
+    this.windowOpenHandler = handler;
+  }
+  send(channel: string, payload: unknown): void {
+    if (this.destroyed) throw new Error('Object has been destroyed');
+    this.sent.push({ channel, payload });
+  }
+  isDestroyed(): boolean {
+    return this.destroyed;
+  }
+  destroy(): void {
+    this.destroyed = true;
+  }
+}
+
+const windows = new Set<FakeBrowserWindow>();
+
+export class FakeBrowserWindow extends EventEmitter {
+  readonly webContents = new FakeWebContents();
+  readonly options: Record<string, unknown>;
+  loadedUrl: string | null = null;
+  shown = false;
+  private destroyed = false;
+
+  constructor(options: Record<string, unknown> = {}) {
+    super();
+    if (!ready) throw new Error('Cannot create BrowserWindow before app is ready');
+    this.options = options;
+    windows.add(this);
+    record('BrowserWindow created', { webContentsId: this.webContents.id });
+    app.emit('web-contents-created', preventable(), this.webContents);
+    app.emit('browser-window-created', preventable(), this);
+  }
+  static getAllWindows(): FakeBrowserWindow[] {
+    return [...windows];
+  }
+  static getFocusedWindow(): FakeBrowserWindow | null {
+    return [...windows][0] ?? null;
+  }
+  loadURL(url: string): Promise<void> {
+    record('BrowserWindow.loadURL', { url });
+    this.loadedUrl = url;
+    setImmediate(() => !this.destroyed && this.emit('ready-to-show'));
+    return Promise.resolve();
+  }
+  show(): void {
+    this.shown = true;
+  }
+  focus(): void {
+    record('BrowserWindow.focus', { webContentsId: this.webContents.id });
+  }
+  restore(): void {}
+  isMinimized(): boolean {
+    return false;
+  }
+  isDestroyed(): boolean {
+    return this.destroyed;
+  }
+  /** The user (or app.quit) closes the window; false when a `close` listener kept it open. */
+  close(): boolean {
+    const event = preventable();
+    this.emit('close', event);
+    if (event.defaultPrevented) return false;
+    this.destroy();
+    if (windows.size === 0 && !quitting) {
+      if (app.listenerCount('window-all-closed') > 0) app.emit('window-all-closed');
+      else app.quit();
+    }
+    return true;
+  }
+  destroy(): void {
+    if (this.destroyed) return;
+    this.destroyed = true;
+    windows.delete(this);
+    this.webContents.destroy();
+    record('BrowserWindow closed', { webContentsId: this.webContents.id });
+    this.emit('closed');
+  }
+}
+
+export type ProtocolHandler = (request: Request) => Promise<Response> | Response;
+
+export const privilegedSchemes: { schemes: unknown; beforeReady: boolean }[] = [];
+export const protocolHandlers = new Map<string, ProtocolHandler>();
+
+export const protocol = {
+  registerSchemesAsPrivileged(schemes: unknown): void {
+    record('protocol.registerSchemesAsPrivileged', schemes);
+    if (ready) throw new Error('protocol.registerSchemesAsPrivileged should be called before app is ready');
+    privilegedSchemes.push({ schemes, beforeReady: !ready });
+  },
+  handle(scheme: string, handler: ProtocolHandler): void {
+    if (!ready) throw new Error("The protocol module can't be used before the app is ready");
+    if (protocolHandlers.has(scheme)) throw new Error(`The scheme "${scheme}" is already handled`);
+    record('protocol.handle', { scheme });
+    protocolHandlers.set(scheme, handler);
+  },
+  isProtocolHandled(scheme: string): Promise<boolean> {
+    return Promise.resolve(protocolHandlers.has(scheme));
+  },
+};
+
+type PermissionRequestHandler = (
+  contents: unknown,
+  permission: string,
+  callback: (granted: boolean) => void,
+  details: unknown,
+) => void;
+
+export const sessionHandlers: {
+  permissionRequest?: PermissionRequestHandler;
+  permissionCheck?: (...args: unknown[]) => boolean;
+  devicePermission?: (...args: unknown[]) => boolean;
+} = {};
+
+const defaultSession = {
+  setPermissionRequestHandler(handler: PermissionRequestHandler) {
+    record('session.setPermissionRequestHandler');
+    sessionHandlers.permissionRequest = handler;
+  },
+  setPermissionCheckHandler(handler: (...args: unknown[]) => boolean) {
+    sessionHandlers.permissionCheck = handler;
+  },
+  setDevicePermissionHandler(handler: (...args: unknown[]) => boolean) {
+    sessionHandlers.devicePermission = handler;
+  },
+};
+
+export const session = {
+  get defaultSession() {
+    if (!ready) throw new Error('Session can only be received when app is ready');
+    return defaultSession;
+  },
+};
+
+export type InvokeHandler = (event: unknown, ...args: unknown[]) => unknown;
+export const ipcHandlers = new Map<string, InvokeHandler>();
+
+export const ipcMain = {
+  handle(channel: string, handler: InvokeHandler): void {
+    if (ipcHandlers.has(channel)) throw new Error(`Attempted to register a second handler for '${channel}'`);
+    ipcHandlers.set(channel, handler);
+  },
+  removeHandler(channel: string): void {
+    ipcHandlers.delete(channel);
+  },
+};
+
+export const powerMonitor = new EventEmitter();
+
+export const openedExternally: string[] = [];
+export const shell = {
+  openExternal(url: string): Promise<void> {
+    openedExternally.push(url);
+    return Promise.resolve();
+  },
+};
+
+export const dialog = {
+  showOpenDialog: () => Promise.resolve({ canceled: true, filePaths: [] }),
+  showSaveDialog: () => Promise.resolve({ canceled: true }),
+};
+
+export const clipboard = { writeText: (_text: string) => undefined };
+
+export class Notification extends EventEmitter {
+  static isSupported(): boolean {
+    return false;
+  }
+  show(): void {}
+}
+
+export { FakeBrowserWindow as BrowserWindow };
+
+export default {
+  app,
+  BrowserWindow: FakeBrowserWindow,
+  clipboard,
+  dialog,
+  ipcMain,
+  Notification,
+  powerMonitor,
+  protocol,
+  session,
+  shell,
+};
