@@ -537,7 +537,7 @@ export const en: Messages = {
     languageEn: 'English',
     environmentTitle: 'Addresses of the active organisation',
     environmentNone: 'Choose or add an organisation to see the addresses it uses.',
-    sandboxRunning: 'The sandbox is running at {{url}}.',
+    sandboxRunning: 'The sandbox is running on this machine. Its address is under technical details.',
     sandboxStopped: 'The sandbox is not running.',
     aboutTitle: 'About Innsender',
     version: 'Version',

@@ -536,7 +536,7 @@ export const nb = {
     languageEn: 'English',
     environmentTitle: 'Adresser for aktiv virksomhet',
     environmentNone: 'Velg eller legg til en virksomhet for å se adressene den bruker.',
-    sandboxRunning: 'Sandkassen kjører på {{url}}.',
+    sandboxRunning: 'Sandkassen kjører på denne maskinen. Adressen står under tekniske detaljer.',
     sandboxStopped: 'Sandkassen er ikke startet.',
     aboutTitle: 'Om Innsender',
     version: 'Versjon',

@@ -18,8 +18,10 @@ import { HostList } from '../components/HostList';
 import { localized } from '../i18n';
 import type { Endpoints } from '../../shared/domain/endpoints';
 
-function endpointRows(endpoints: Endpoints): [string, string][] {
+/** The addresses Innsender uses; the sandbox's own address first while it runs (support asks for it). */
+function endpointRows(endpoints: Endpoints, sandboxBaseUrl: string | null): [string, string][] {
   return [
+    ...(sandboxBaseUrl ? [['Sandkasse / sandbox', sandboxBaseUrl] as [string, string]] : []),
     ['Maskinporten (issuer)', endpoints.maskinporten.issuer],
     ['Maskinporten (token)', endpoints.maskinporten.tokenEndpoint],
     ['Altinn platform', endpoints.altinn.platform],
@@ -89,9 +91,7 @@ export function SettingsPage() {
           <>
             {env.environment === 'sandbox' && (
               <Paragraph data-testid="sandbox-status">
-                {env.sandbox.state === 'running'
-                  ? t('settings.sandboxRunning', { url: env.sandbox.baseUrl })
-                  : t('settings.sandboxStopped')}
+                {env.sandbox.state === 'running' ? t('settings.sandboxRunning') : t('settings.sandboxStopped')}
               </Paragraph>
             )}
             {/* The addresses are for support and developers: folded away, so they are not the page's main text. */}
@@ -106,7 +106,10 @@ export function SettingsPage() {
                     </Table.Row>
                   </Table.Head>
                   <Table.Body>
-                    {endpointRows(env.endpoints).map(([name, url]) => (
+                    {endpointRows(
+                      env.endpoints,
+                      env.environment === 'sandbox' && env.sandbox.state === 'running' ? env.sandbox.baseUrl : null,
+                    ).map(([name, url]) => (
                       <Table.Row key={name}>
                         <Table.Cell>{name}</Table.Cell>
                         <Table.Cell>
