@@ -304,4 +304,17 @@ describe.each([
     }
     expect(h.consoleErrors).toEqual([]);
   });
+
+  it('turns dark with the OS while it runs, and stays readable (axe: contrast included)', async () => {
+    const scheme = () => page().evaluate(() => document.documentElement.getAttribute('data-color-scheme'));
+    expect(await scheme()).toBe('light');
+    // Electron hands the OS setting to prefers-color-scheme (nativeTheme.themeSource 'system'); Chromium's emulation here.
+    await page().emulateMedia({ colorScheme: 'dark' });
+    await expect.poll(scheme).toBe('dark');
+    await goTo('outbox');
+    await page().locator('[data-testid="submission"][data-state="received"]').waitFor();
+    await checkStep('outbox-dark');
+    await page().emulateMedia({ colorScheme: 'light' });
+    await expect.poll(scheme).toBe('light');
+  });
 });
