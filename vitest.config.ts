@@ -10,7 +10,12 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['test/main/**/*.test.ts', 'test/shared/**/*.test.ts', 'test/cli/**/*.test.ts'],
+          include: [
+            'test/main/**/*.test.ts',
+            'test/shared/**/*.test.ts',
+            'test/cli/**/*.test.ts',
+            'test/scripts/**/*.test.ts',
+          ],
           benchmark: { include: ['test/bench/**/*.bench.ts'] },
           testTimeout: 20_000,
         },

@@ -20,12 +20,14 @@ import type { PollIntervals } from './dialogporten/feedback-poller';
 import { ActiveOutbox } from './outbox/active-outbox';
 import type { RetryPolicy } from './outbox/retry-policy';
 import { ActiveSkattekort } from './skattekort/active-skattekort';
+import { AvstemmingService } from './avstemming/avstemming-service';
 import type { AnswerPollIntervals } from './skattekort/answer-poller';
 import { TredjepartService } from './tredjepart/tredjepart-service';
 import { TredjepartDraftStore } from './tredjepart/tredjepart-drafts';
 import { DeadlineService } from './deadlines/deadline-service';
 import { DeadlineWarnings } from './deadlines/deadline-warnings';
 import { notifyOutboxProblems } from './outbox/outbox-notifications';
+import { FirmClients } from './firm/firm-clients';
 import { CustomEnvironments } from './environments/custom-environments';
 
 export interface AppServicesOptions {
@@ -85,12 +87,16 @@ export interface AppServices {
   outbox: ActiveOutbox;
   /** Skattekort til arbeidsgiver: orders through the outbox, answers polled and kept (`<profile>/skattekort/`). */
   skattekort: ActiveSkattekort;
+  /** The a-melding avstemmingsrapport, reconciled against what the outbox sent; exported as CSV or PDF. */
+  avstemming: AvstemmingService;
   /** Tredjepartsopplysninger: check a scheme's file, keep drafts (`<dataDir>/tredjepart/<id>/`), send via the outbox. */
   tredjepart: TredjepartService;
   /** The active profile's deadlines for its chosen services (`<dataDir>/profiles/<id>/deadlines.json`). */
   deadlines: DeadlineService;
   /** OS notifications for deadlines within the warning days, once per deadline per day. */
   deadlineWarnings: DeadlineWarnings;
+  /** An accounting firm's clients and their delegation to its agent systembruker (`profiles/<id>/clients.json`). */
+  firm: FirmClients;
   dispatch: Dispatch;
   dispose(): Promise<void>;
 }
@@ -125,6 +131,15 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     ...(options.now ? { now: options.now } : {}),
     ...(options.setupPollIntervalMs ? { pollIntervalMs: options.setupPollIntervalMs } : {}),
   });
+  const firm = new FirmClients({
+    dataDir: options.dataDir,
+    profiles,
+    setup,
+    sandbox,
+    desktop: options.desktop,
+    log,
+    ...(options.now ? { now: options.now } : {}),
+  });
   const feedback = new ActiveFeedback({
     dataDir: options.dataDir,
     profiles,
@@ -140,6 +155,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   const reports = createReportsService({
     draftsDir: join(options.dataDir, 'drafts'),
     activeProfile: () => profiles.active(),
+    clientOrgs: async (profile) => (await firm.list(profile)).map((c) => c.orgNumber),
     desktop: options.desktop,
     language: () => settings.read().language,
     // The outbox is made just below; it is only asked once a check runs.
@@ -175,6 +191,15 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     ...(options.now ? { now: options.now } : {}),
     ...(options.skattekortPoll ? { intervals: options.skattekortPoll } : {}),
     ...(options.outboxRetry ? { retry: options.outboxRetry } : {}),
+  });
+  const avstemming = new AvstemmingService({
+    activeProfile: () => profiles.active(),
+    setup,
+    sandbox,
+    outbox,
+    desktop: options.desktop,
+    language: () => settings.read().language,
+    ...(options.now ? { now: options.now } : {}),
   });
   const tredjepart = new TredjepartService({
     activeProfile: () => profiles.active(),
@@ -212,10 +237,12 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     feedback,
     outbox,
     skattekort,
+    avstemming,
     tredjepart,
     reports,
     deadlines,
     deadlineWarnings,
+    firm,
     dispatch: async () => {
       throw new Error('dispatch used before it was set');
     },

@@ -17,12 +17,19 @@ export function savedBytes(content: SavedContent): Uint8Array {
   return typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
 }
 
+export interface PdfPageOptions {
+  landscape?: boolean;
+}
+
 /** The app's window, which only the app has (the CLI has none; the real-browser harness uses headless Chromium). */
 export interface AppWindowPort {
   /** The title bar's text (already composed and checked: see `shared/app/window-title.ts`). */
   setTitle(title: string): void;
-  /** A self-contained HTML document (no scripts, no outside resources) rendered to PDF bytes, A4. */
-  printToPdf(html: string): Promise<Uint8Array>;
+  /**
+   * A self-contained HTML document (no scripts, no outside resources) rendered to PDF bytes, A4: a receipt upright,
+   * the avstemmingsrapport's wide table landscape.
+   */
+  printToPdf(html: string, options?: PdfPageOptions): Promise<Uint8Array>;
   /** The same document through the OS print dialog; resolves false when the user cancelled. */
   print(html: string): Promise<boolean>;
 }

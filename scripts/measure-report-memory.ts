@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
+import { XSD_VERSIONS } from '../shared/reports/xsd-versions';
 
 const NATIVE_XMLLINT = '/usr/bin/xmllint';
 const schemaPath = (file: string) => fileURLToPath(new URL(`../assets/schemas/${file}`, import.meta.url));
@@ -71,11 +72,11 @@ export function generated({ kind, size }: ReportCase): string[] {
 
 /** What native xmllint is given for a case: each schema with the files it validates (one process per schema). */
 function nativeRuns(kind: ReportKind, paths: readonly string[]): { schema: string; files: string[] }[] {
-  if (kind === 'amelding') return [{ schema: schemaPath('amelding_v2_2.xsd'), files: [...paths] }];
+  if (kind === 'amelding') return [{ schema: schemaPath(XSD_VERSIONS.amelding_v2_2.file), files: [...paths] }];
   const main = paths.filter((p) => p.endsWith('hovedskjema.xml'));
   return [
-    { schema: schemaPath('aksjonaerregisteroppgaveHovedskjema.xsd'), files: main },
-    { schema: schemaPath('aksjonaerregisteroppgaveUnderskjema.xsd'), files: paths.filter((p) => !main.includes(p)) },
+    { schema: schemaPath(XSD_VERSIONS.rf1086_hovedskjema_12144.file), files: main },
+    { schema: schemaPath(XSD_VERSIONS.rf1086_underskjema_12146.file), files: paths.filter((p) => !main.includes(p)) },
   ];
 }
 

@@ -6,6 +6,7 @@ import {
   type AltinnRight,
   type ServiceId,
 } from '../../shared/domain/services-catalogue';
+import { AppError } from '../../shared/domain/app-error';
 import { altinnError, problemCodes } from './altinn-errors';
 import type { AltinnHttp } from './altinn-http';
 
@@ -63,6 +64,8 @@ export interface SystemRegistrationInput {
   clientId: string;
   systemName?: string;
   grant?: 'rights' | 'access-packages';
+  /** What the system offers, when decided by the caller (a firm's client packages); else from `grant`. */
+  access?: { rights: AltinnRight[]; accessPackages: AltinnAccessPackage[] };
   allowedRedirectUrls?: string[];
 }
 
@@ -71,7 +74,7 @@ export interface SystemRegistrationInput {
  * users), vendor and owner the same org, and the rights the chosen services need.
  */
 export function systemRegistrationFor(input: SystemRegistrationInput): SystemRegistration {
-  const { rights, accessPackages } = accessForServices(input.services, input.grant);
+  const { rights, accessPackages } = input.access ?? accessForServices(input.services, input.grant);
   const title = `Innsender – ${input.displayName}`;
   return {
     id: systemIdFor(input.orgNumber, input.systemName),
@@ -109,6 +112,17 @@ export class SystemRegisterClient {
     const exists = created.status === 409 || problemCodes(created.body).includes('AUTH.VLD-00002');
     if (!exists) throw altinnError(created.status, created.body, 'register system', SCOPES);
     const current = await this.getSystem(registration.id);
+    if (current?.isDeleted) {
+      // Altinn keeps a deleted system's id and refuses to update it ("Cannot update a system marked as deleted").
+      throw new AppError(
+        'ALTINN_SYSTEM_ID_TAKEN',
+        {
+          nb: `System-ID-en ${registration.id} er allerede brukt av et system som er slettet i Altinn, og kan ikke brukes igjen. Velg et annet systemnavn.`,
+          en: `The system id ${registration.id} is taken by a system deleted in Altinn and cannot be used again. Choose another system name.`,
+        },
+        [registration.id],
+      );
+    }
     const clientId = [...new Set([...(current?.clientId ?? []), ...registration.clientId])];
     await this.http({
       method: 'PUT',

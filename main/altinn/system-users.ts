@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ALTINN_SCOPES } from '../../shared/domain/services-catalogue';
 import type { AltinnHttp } from './altinn-http';
+import { readAllPages } from './paginated';
 
 /**
  * SystemUserExternalDTO (altinn-auth.md §5.5; Altinn/altinn-authentication src/Core/Models/SystemUserExternalDTO.cs
@@ -21,26 +22,12 @@ export const SystemUserSchema = z.looseObject({
 });
 export type SystemUser = z.infer<typeof SystemUserSchema>;
 
-const PageSchema = z.object({
-  links: z.object({ next: z.string().nullable().optional() }).optional(),
-  data: z.array(SystemUserSchema),
-});
-
 /** The system users of the business's system, following `links.next` (needs systemregister.write, §5.5). */
-export async function listSystemUsers(http: AltinnHttp, systemId: string): Promise<SystemUser[]> {
-  const users: SystemUser[] = [];
-  let path: string | null | undefined =
-    `/authentication/api/v1/systemuser/vendor/bysystem/${encodeURIComponent(systemId)}`;
-  for (let page = 0; path && page < 100; page++) {
-    const answer = await http({
-      method: 'GET',
-      path,
-      scopes: [ALTINN_SCOPES.systemRegisterWrite],
-      operation: 'list system users',
-    });
-    const parsed = PageSchema.parse(answer.body);
-    users.push(...parsed.data);
-    path = parsed.links?.next;
-  }
-  return users;
+export function listSystemUsers(http: AltinnHttp, systemId: string): Promise<SystemUser[]> {
+  return readAllPages(http, {
+    path: `/authentication/api/v1/systemuser/vendor/bysystem/${encodeURIComponent(systemId)}`,
+    scopes: [ALTINN_SCOPES.systemRegisterWrite],
+    operation: 'list system users',
+    item: SystemUserSchema,
+  });
 }

@@ -48,9 +48,23 @@ export function printError(io: CliIo, error: AppErrorShape, json: boolean, lang:
   return exitCodeFor(error.code);
 }
 
+/** Bad input that is not caught by a schema: a package or client the user named (exit 2, like a bad org number). */
+const INPUT_CODES = new Set([
+  'SETUP_ACCESS_PACKAGE_UNKNOWN',
+  'SETUP_ACCESS_PACKAGE_WRONG_USE',
+  'SETUP_PACKAGES_DO_NOT_COVER',
+  'ALTINN_SYSTEM_ID_TAKEN',
+  'FIRM_CLIENT_EXISTS',
+  'FIRM_CLIENT_IS_FIRM',
+  'FIRM_CLIENT_SERVICE_NOT_REGISTERED',
+  'FIRM_NOT_A_CLIENT',
+  'FIRM_NOT_A_FIRM',
+]);
+
 export function exitCodeFor(code: string): ExitCode {
   // A custom environment file that cannot be used (unreadable, invalid, unconfirmed hosts) is bad input too.
   if (code.startsWith('IPC_INVALID') || code.endsWith('_INVALID') || code.startsWith('PROFILE_')) return EXIT.usage;
+  if (INPUT_CODES.has(code)) return EXIT.usage;
   if (code.startsWith('CUSTOM_ENV_')) return EXIT.usage;
   return EXIT.failure;
 }

@@ -14,6 +14,8 @@ import { registerOutboxCommands } from './commands/outbox';
 import { registerTredjepartCommand } from './commands/tredjepart';
 import { registerSkattekortCommand } from './commands/skattekort';
 import { registerFristerCommand } from './commands/frister';
+import { registerSetupCommands } from './commands/setup';
+import { registerAvstemmingCommand } from './commands/avstemming';
 
 export interface CliRun {
   argv: string[];
@@ -79,6 +81,8 @@ export async function runCli({ argv, io, env = process.env, version, now }: CliR
     registerTredjepartCommand(program, ctx);
     registerSkattekortCommand(program, ctx);
     registerFristerCommand(program, ctx);
+    registerSetupCommands(program, ctx);
+    registerAvstemmingCommand(program, ctx);
 
     try {
       await program.parseAsync(argv, { from: 'user' });

@@ -1,5 +1,6 @@
 import { isAppError } from '../../shared/domain/app-error';
 import type { Language } from '../../shared/domain/localized';
+import { formatDateTime } from '../../shared/format';
 import {
   feedbackTransmissions,
   type FeedbackDialog,
@@ -72,7 +73,7 @@ export async function runFeedbackCommand(input: FeedbackCommandInput): Promise<n
           ? say(`innsending ${item.link.submissionId}`, `submission ${item.link.submissionId}`)
           : say('sendt inn utenfor Innsender', 'made outside Innsender');
       input.write(
-        `${item.isNew ? '* ' : '  '}${item.transmission.createdAt}  ${item.dialog.title ?? item.dialog.serviceResource}  (${where})`,
+        `${item.isNew ? '* ' : '  '}${formatDateTime(item.transmission.createdAt, lang)}  ${item.dialog.title ?? item.dialog.serviceResource}  (${where})`,
       );
       input.write(`    ${item.transmission.title ?? item.transmission.type}`);
       for (const view of item.views) {

@@ -10,6 +10,8 @@ import type { FeedbackDialog, FeedbackTransmission } from '../../shared/feedback
 import type { FeedbackView } from '../../shared/feedback/feedback-view';
 import { interpretFeedbackDocument } from '../../shared/feedback/interpret-feedback';
 import { writeFileAtomic } from '../disk/atomic-write';
+import { silentLogger, type Logger } from '../log/logger';
+import { isLoopbackHttp } from '../sandbox/loopback';
 import { feedbackFolder } from './feedback-sync-state';
 
 export const StoredDocumentSchema = z.object({
@@ -41,6 +43,13 @@ export interface FeedbackDocumentsOptions {
    * holds tokens: it follows no URL anywhere else, whatever a dialog says (skatteetaten-apis.md §5, [T4]).
    */
   isAllowedUrl: (url: URL) => boolean;
+  /**
+   * Where a document URL is read from now, before the allow-list sees it: for a sandbox profile
+   * `sandboxDocumentUrl(endpoints)`, so a URL kept from an earlier run of the sandbox reaches this run's.
+   */
+  currentUrl?: (url: URL) => URL;
+  /** Hears each document skipped because its URL is not on the profile's Skatteetaten hosts. */
+  log?: Logger;
   fetch?: typeof fetch;
   now?: () => Date;
 }
@@ -79,7 +88,19 @@ export class FeedbackDocuments {
         outcomes.push({ kind: 'skipped', attachmentId: attachment.id, reason: 'no-url' });
         continue;
       }
-      if (!this.options.isAllowedUrl(new URL(url.url))) {
+      const target = (this.options.currentUrl ?? ((u: URL) => u))(new URL(url.url));
+      if (!this.options.isAllowedUrl(target)) {
+        // Never followed (it would carry a token elsewhere), but said: a missing reading must be explainable.
+        (this.options.log ?? silentLogger).warn(
+          'feedback document skipped: its URL is not on the profile’s Skatteetaten hosts',
+          {
+            dialogId: dialog.id,
+            transmissionId: transmission.id,
+            attachmentId: attachment.id,
+            origin: target.origin,
+            path: target.pathname,
+          },
+        );
         outcomes.push({ kind: 'skipped', attachmentId: attachment.id, reason: 'foreign-origin' });
         continue;
       }
@@ -88,7 +109,16 @@ export class FeedbackDocuments {
         outcomes.push({ kind: 'skipped', attachmentId: attachment.id, reason: 'unknown-service' });
         continue;
       }
-      outcomes.push(await this.download(dialog, transmission, attachment.id, attachment.displayName, url, scope));
+      outcomes.push(
+        await this.download(
+          dialog,
+          transmission,
+          attachment.id,
+          attachment.displayName,
+          { ...url, url: target.href },
+          scope,
+        ),
+      );
     }
     return outcomes;
   }
@@ -202,11 +232,7 @@ export class FeedbackDocuments {
  * submission host, skatteetaten-apis.md §1.5).
  */
 export function skatteetatenDocumentUrls(endpoints: Endpoints): (url: URL) => boolean {
-  const bases = [
-    endpoints.skatteetaten.amelding,
-    endpoints.skatteetaten.aksjonaerregister,
-    endpoints.skatteetaten.skattekort,
-  ];
+  const bases = skatteetatenBases(endpoints);
   const origins = new Set(bases.map((b) => new URL(b).origin));
   const template = endpoints.skatteetaten.tredjepartTemplate.replace('{scheme}', 'x');
   const domains = [...bases, template]
@@ -215,6 +241,28 @@ export function skatteetatenDocumentUrls(endpoints: Endpoints): (url: URL) => bo
     .filter((d): d is string => !!d);
   return (url) =>
     origins.has(url.origin) || (url.protocol === 'https:' && domains.some((d) => url.hostname.endsWith(d)));
+}
+
+/**
+ * For a sandbox profile: where a document URL is read from now. The sync keeps dialogs as Dialogporten sent them,
+ * URLs included, and a restarted sandbox may listen on another port (its last one was taken): a loopback URL from
+ * such an earlier run whose path lies under the profile's Skatteetaten bases is read from this run's sandbox.
+ * Anything else is left as it is, for the allow-list to judge.
+ */
+export function sandboxDocumentUrl(endpoints: Endpoints): (url: URL) => URL {
+  const tredjepart = endpoints.skatteetaten.tredjepartTemplate.split('{scheme}')[0] as string;
+  const bases = [...skatteetatenBases(endpoints), tredjepart];
+  const origin = new URL(endpoints.skatteetaten.amelding).origin;
+  return (url) => {
+    if (!isLoopbackHttp(url) || url.origin === origin) return url;
+    const moved = new URL(`${url.pathname}${url.search}`, origin);
+    return bases.some((base) => moved.href.startsWith(base)) ? moved : url;
+  };
+}
+
+/** The Skatteetaten API bases of a profile's environment with a fixed host (the tredjepart one has a template). */
+function skatteetatenBases(endpoints: Endpoints): string[] {
+  return [endpoints.skatteetaten.amelding, endpoints.skatteetaten.aksjonaerregister, endpoints.skatteetaten.skattekort];
 }
 
 /** Whether a media type is text Innsender can read (JSON, XML, text/*); anything else is kept as bytes only. */

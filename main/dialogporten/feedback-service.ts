@@ -4,15 +4,29 @@ import { feedbackTransmissions, type FeedbackChange, type FeedbackDialog } from 
 import { linkDialogs, type DialogLink, type KnownSubmission } from '../../shared/feedback/matching';
 import { DialogportenClient } from './dialogporten-client';
 import { partyForOrg, resourceUrn } from './dialogporten-types';
-import { FeedbackDocuments, skatteetatenDocumentUrls, type DocumentOutcome } from './feedback-documents';
+import {
+  FeedbackDocuments,
+  sandboxDocumentUrl,
+  skatteetatenDocumentUrls,
+  type DocumentOutcome,
+} from './feedback-documents';
+import type { Logger } from '../log/logger';
 import { FeedbackPoller, type ChangeListener, type FeedbackPollerOptions } from './feedback-poller';
 import { syncFeedback } from './feedback-sync';
 import { fileSyncStore, type FeedbackSyncStore } from './feedback-sync-state';
+import { syncFromEvents } from '../events/event-driven-sync';
+import { EventsError } from '../events/events-errors';
+import { EventsFeedbackSource, type FeedbackSourceKind } from '../events/events-feedback-source';
+import { fileEventsStore, type EventsStateStore } from '../events/events-state';
 
 export interface FeedbackServiceOptions {
   dataDir: string;
   profile: { id: string; orgNumber: string };
   endpoints: Endpoints;
+  /** The profile runs on the sandbox: document URLs kept from an earlier run of it are read from this run's. */
+  sandbox?: boolean;
+  /** Hears what is worth a line in the log (a feedback document skipped, and why). */
+  log?: Logger;
   /** The services in use: their resources narrow the search, their scopes fetch the documents. */
   services: readonly ServiceId[];
   /** Other orgs the system user reports for (client relationships), as org numbers. */
@@ -24,12 +38,22 @@ export interface FeedbackServiceOptions {
   language?: 'nb' | 'en';
   /** Tests give a memory store; the app keeps `<data dir>/feedback/<profile id>/sync-state.json`. */
   syncStore?: FeedbackSyncStore;
+  /**
+   * Use Altinn Events between full Dialogporten searches (the app does; the CLI's one-off sync searches in full).
+   * Tests may give a memory store; the app keeps `<data dir>/feedback/<profile id>/events-state.json`.
+   */
+  events?: { store?: EventsStateStore };
 }
 
 export interface FeedbackSyncOutcome {
   changes: FeedbackChange[];
   initial: boolean;
   documents: DocumentOutcome[];
+  /** Where this pass learnt what changed; `eventsFailure` is the code when Events was tried and failed. */
+  source: FeedbackSourceKind;
+  eventsFailure?: string;
+  /** The code of Events' refusal still in force (this pass's or an earlier one's), while polling stands in for it. */
+  eventsRefused?: string;
 }
 
 /**
@@ -40,6 +64,7 @@ export class FeedbackService {
   readonly client: DialogportenClient;
   readonly documents: FeedbackDocuments;
   private readonly store: FeedbackSyncStore;
+  private readonly events: EventsFeedbackSource | null;
 
   constructor(private readonly options: FeedbackServiceOptions) {
     this.client = new DialogportenClient({
@@ -50,34 +75,76 @@ export class FeedbackService {
       ...(options.language ? { language: options.language } : {}),
     });
     this.store = options.syncStore ?? fileSyncStore(options.dataDir, options.profile.id);
+    this.events = options.events
+      ? new EventsFeedbackSource({
+          platform: options.endpoints.altinn.platform,
+          accessToken: options.accessToken,
+          store: options.events.store ?? fileEventsStore(options.dataDir, options.profile.id),
+          ...(options.fetch ? { fetch: options.fetch } : {}),
+          ...(options.now ? { now: options.now } : {}),
+        })
+      : null;
     this.documents = new FeedbackDocuments({
       dataDir: options.dataDir,
       profileId: options.profile.id,
       accessToken: options.accessToken,
       isAllowedUrl: skatteetatenDocumentUrls(options.endpoints),
+      ...(options.sandbox ? { currentUrl: sandboxDocumentUrl(options.endpoints) } : {}),
+      ...(options.log ? { log: options.log } : {}),
       ...(options.fetch ? { fetch: options.fetch } : {}),
       ...(options.now ? { now: options.now } : {}),
     });
   }
 
-  /** One incremental pass, then the documents of every new feedback transmission. */
-  async syncOnce(onChanges?: ChangeListener): Promise<FeedbackSyncOutcome> {
-    const result = await syncFeedback(
-      {
-        client: this.client,
-        store: this.store,
-        parties: [this.options.profile.orgNumber, ...(this.options.otherOrgs ?? [])].map(partyForOrg),
-        serviceResources: this.options.services.map((id) => resourceUrn(serviceById(id).resource)),
-        ...(this.options.now ? { now: this.options.now } : {}),
-      },
-      onChanges,
-    );
+  /**
+   * One incremental pass, then the documents of every new feedback transmission. With Events on, the pass asks
+   * Altinn Events what changed and fetches only those dialogs; where Events refuses or fails, it searches
+   * Dialogporten in full instead, in the same pass; `fullSearch` asks Dialogporten in full at once (the user's
+   * "sync now").
+   */
+  async syncOnce(onChanges?: ChangeListener, how: { fullSearch?: boolean } = {}): Promise<FeedbackSyncOutcome> {
+    const sync = {
+      client: this.client,
+      store: this.store,
+      parties: [this.options.profile.orgNumber, ...(this.options.otherOrgs ?? [])].map(partyForOrg),
+      serviceResources: this.options.services.map((id) => resourceUrn(serviceById(id).resource)),
+      ...(this.options.now ? { now: this.options.now } : {}),
+    };
+    let found: { changes: FeedbackChange[]; initial: boolean; source: FeedbackSourceKind } | null = null;
+    let eventsFailure: string | undefined;
+    if (this.events && !how.fullSearch && (await this.events.choose()) === 'events') {
+      try {
+        const result = await syncFromEvents(
+          { ...sync, events: this.events.client, eventsStore: this.events.store },
+          onChanges,
+        );
+        await this.events.recordSuccess();
+        found = { changes: result.changes, initial: false, source: 'events' };
+      } catch (error) {
+        if (!(error instanceof EventsError)) throw error;
+        await this.events.recordFailure(error);
+        eventsFailure = error.code;
+      }
+    }
+    if (!found) {
+      const result = await syncFeedback(sync, onChanges);
+      await this.events?.recordFullSearch();
+      found = { changes: result.changes, initial: result.initial, source: 'dialogporten' };
+    }
+    const eventsRefused = (await this.events?.standingRefusal()) ?? undefined;
     const documents: DocumentOutcome[] = [];
-    for (const change of result.changes) {
+    for (const change of found.changes) {
       for (const t of change.newFeedback)
         documents.push(...(await this.documents.fetchForTransmission(change.dialog, t)));
     }
-    return { changes: result.changes, initial: result.initial, documents };
+    return {
+      changes: found.changes,
+      initial: found.initial,
+      documents,
+      source: found.source,
+      ...(eventsFailure ? { eventsFailure } : {}),
+      ...(eventsRefused ? { eventsRefused } : {}),
+    };
   }
 
   /** Fetches any feedback document not stored yet (one that was not ready, or failed, in an earlier sync). */

@@ -50,6 +50,11 @@ export function fileSyncStore(dataDir: string, profileId: string): FeedbackSyncS
 }
 
 export function memorySyncStore(initial: FeedbackSyncState = emptySyncState()): FeedbackSyncStore {
+  return memoryStateStore(initial);
+}
+
+/** A state kept in memory as the file stores keep it: each load and save is a copy (tests, the CLI's dry runs). */
+export function memoryStateStore<T>(initial: T): { load(): Promise<T>; save(next: T): Promise<void> } {
   let state = structuredClone(initial);
   return {
     load: async () => structuredClone(state),

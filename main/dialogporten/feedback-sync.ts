@@ -55,14 +55,7 @@ export async function syncFeedback(
     limit: options.pageSize ?? 100,
   });
   for await (const page of pages) {
-    const pageChanges: FeedbackChange[] = [];
-    for (const item of page.items ?? []) {
-      const change = await refreshDialog(options, state, item);
-      if (!change) continue;
-      pageChanges.push(change);
-      const earlier = changes.get(change.dialog.id);
-      changes.set(change.dialog.id, earlier ? merge(earlier, change) : change);
-    }
+    const pageChanges = await refreshPage(options, state, page.items ?? [], changes);
     state.watermark = newest(
       state.watermark,
       (page.items ?? []).map((i) => i.updatedAt),
@@ -75,8 +68,9 @@ export async function syncFeedback(
   return { changes: [...changes.values()], initial, watermark: state.watermark };
 }
 
+/** A dialog from a search, folded into what was seen: its new transmissions as a change, or null when nothing is new. */
 async function refreshDialog(
-  options: FeedbackSyncOptions,
+  options: Pick<FeedbackSyncOptions, 'client'>,
   state: FeedbackSyncState,
   item: DialogListItem,
 ): Promise<FeedbackChange | null> {
@@ -100,6 +94,29 @@ async function refreshDialog(
   };
 }
 
+/**
+ * Refreshes each dialog of a search page and adds its change to `changes` (one entry per dialog for the whole
+ * pass); returns this page's changes. The Events source (`main/events/`) refreshes the dialogs its events name
+ * through the same path.
+ */
+export async function refreshPage(
+  options: Pick<FeedbackSyncOptions, 'client'>,
+  state: FeedbackSyncState,
+  items: readonly DialogListItem[],
+  changes: Map<string, FeedbackChange>,
+): Promise<FeedbackChange[]> {
+  const pageChanges: FeedbackChange[] = [];
+  for (const item of items) {
+    const change = await refreshDialog(options, state, item);
+    if (!change) continue;
+    pageChanges.push(change);
+    const earlier = changes.get(change.dialog.id);
+    changes.set(change.dialog.id, earlier ? merge(earlier, change) : change);
+  }
+  return pageChanges;
+}
+
+/** Two changes of one dialog found in the same pass, as one. */
 function merge(a: FeedbackChange, b: FeedbackChange): FeedbackChange {
   return {
     dialog: b.dialog,

@@ -2,10 +2,10 @@ import { BrowserWindow } from 'electron';
 import type { AppWindowPort } from '../desktop-port';
 
 /**
- * A hidden window for one receipt: no preload, no scripts, its own sandbox. The receipt is self-contained HTML
- * (renderReceiptHtml), loaded as a data URL, so nothing reaches the app's origin or the network.
+ * A hidden window for one printed page (a receipt, an avstemmingsrapport): no preload, no scripts, its own sandbox.
+ * The page is self-contained HTML, loaded as a data URL, so nothing reaches the app's origin or the network.
  */
-async function withReceiptWindow<T>(html: string, use: (win: BrowserWindow) => Promise<T>): Promise<T> {
+async function withPrintWindow<T>(html: string, use: (win: BrowserWindow) => Promise<T>): Promise<T> {
   const win = new BrowserWindow({
     show: false,
     webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: false },
@@ -25,13 +25,20 @@ export function electronAppWindow(mainWindow: () => BrowserWindow | undefined): 
       const win = mainWindow();
       if (win && !win.isDestroyed()) win.setTitle(title);
     },
-    printToPdf: (html) =>
-      withReceiptWindow(
+    printToPdf: (html, options) =>
+      withPrintWindow(
         html,
-        async (win) => new Uint8Array(await win.webContents.printToPDF({ pageSize: 'A4', printBackground: true })),
+        async (win) =>
+          new Uint8Array(
+            await win.webContents.printToPDF({
+              pageSize: 'A4',
+              printBackground: true,
+              landscape: options?.landscape ?? false,
+            }),
+          ),
       ),
     print: (html) =>
-      withReceiptWindow(
+      withPrintWindow(
         html,
         (win) =>
           new Promise<boolean>((resolve) =>

@@ -6,9 +6,11 @@ import { reportsHandlers } from './handlers/reports';
 import { feedbackHandlers } from './handlers/feedback';
 import { outboxHandlers } from './handlers/outbox';
 import { skattekortHandlers } from './handlers/skattekort';
+import { avstemmingHandlers } from './handlers/avstemming';
 import { tredjepartHandlers } from './handlers/tredjepart';
 import { deadlinesHandlers } from './handlers/deadlines';
 import { desktopHandlers } from './handlers/desktop';
+import { firmHandlers } from './handlers/firm';
 
 /** Joins each capability's handlers; the type demands one for every channel in the contract. */
 export function createHandlers(services: AppServices): Handlers {
@@ -19,8 +21,10 @@ export function createHandlers(services: AppServices): Handlers {
     ...feedbackHandlers(services),
     ...outboxHandlers(services),
     ...skattekortHandlers(services),
+    ...avstemmingHandlers(services),
     ...tredjepartHandlers(services),
     ...deadlinesHandlers(services),
     ...desktopHandlers(services),
+    ...firmHandlers(services),
   };
 }

@@ -3,10 +3,10 @@ import { join } from 'node:path';
 import { AppError } from '../../shared/domain/app-error';
 import { text, type LocalizedText } from '../../shared/domain/localized';
 import type { Profile } from '../../shared/domain/profile';
-import { scopeOf, serviceById } from '../../shared/domain/services-catalogue';
+import { DIALOGPORTEN_SCOPE, scopeOf } from '../../shared/domain/services-catalogue';
 import type { KnownSubmission } from '../../shared/feedback/matching';
 import type { OutboxStatus, SubmitPreview } from '../../shared/outbox/outbox-views';
-import { SubmissionSchema, targetOrg, type Submission } from '../../shared/outbox/submission';
+import { SubmissionSchema, type Submission } from '../../shared/outbox/submission';
 import { endpointsFor } from '../environments/resolve';
 import type { EventHub } from '../ipc/event-hub';
 import type { Logger } from '../log/logger';
@@ -18,8 +18,11 @@ import { profileDir } from '../setup/setup-state';
 import { AksjonaerregisterClient } from '../skatteetaten/aksjonaerregister-client';
 import { AMeldingClient } from '../skatteetaten/amelding-client';
 import { SkattekortClient } from '../skatteetaten/skattekort-client';
+import { TpoFileReceptionClient } from '../skatteetaten/tpo-file-reception-client';
+import { DialogportenClient } from '../dialogporten/dialogporten-client';
+import { dialogportenReceivedLookup } from './received-lookup';
+import { knownSubmissionsOf } from './known-submissions';
 import { TredjepartClient } from '../skatteetaten/tredjepart-client';
-import { schemeResource } from '../../shared/tredjepart/schemes';
 import { serviceScopes } from '../../shared/domain/endpoints';
 import { createSkatteetatenHttp } from '../skatteetaten/skatteetaten-http';
 import { systemUserTokens } from '../skatteetaten/skatteetaten-tokens';
@@ -32,6 +35,8 @@ import { createOutbox, type Connectivity, type EnqueueInput, type Outbox, type O
 import { payloadDigest } from './payload-digest';
 import type { RetryPolicy } from './retry-policy';
 import { skatteetatenTransport, type SubmissionTransport } from './transport';
+import { OutboxStore } from './outbox-store';
+import { substanceOf } from '../../shared/outbox/report-substance';
 
 export interface ActiveOutboxOptions {
   dataDir: string;
@@ -149,7 +154,8 @@ export class ActiveOutbox {
   /** What the draft would send and where, for the confirmation. */
   async preview(draftId: string): Promise<SubmitPreview> {
     const active = await this.current();
-    const input = submissionFromDraft(await this.draft(active.profile, draftId));
+    const draft = await this.draft(active.profile, draftId);
+    const input = submissionFromDraft(draft);
     const digest = payloadDigest(input.payload);
     const endpoints = await endpointsFor(active.profile, this.options.sandbox);
     const base =
@@ -166,6 +172,7 @@ export class ActiveOutbox {
       environment: active.profile.environment,
       destination: base,
       existing: existing ?? null,
+      substance: substanceOf(draft.result),
     };
   }
 
@@ -213,29 +220,25 @@ export class ActiveOutbox {
     return format === 'csv' ? audit.exportCsv() : audit.exportJson();
   }
 
+  /**
+   * The a-meldinger Skatteetaten received from this profile, with the exact bytes sent: what the avstemmingsrapport
+   * is reconciled against (`main/avstemming/`).
+   */
+  async receivedAMeldinger(): Promise<{ submission: Submission; body: string }[]> {
+    const active = await this.current();
+    const store = new OutboxStore(active.dir);
+    const found: { submission: Submission; body: string }[] = [];
+    for (const s of await this.list()) {
+      if (s.state.kind !== 'received' || s.target.service !== 'a-melding') continue;
+      const payload = await store.readPayload(s.id).catch(() => null);
+      if (payload?.service === 'a-melding') found.push({ submission: s, body: payload.body });
+    }
+    return found;
+  }
+
   /** The active profile's received submissions with the ids Skatteetaten gave, for linking its feedback. */
   async knownSubmissions(): Promise<KnownSubmission[]> {
-    const submissions = await this.list().catch(() => [] as Submission[]);
-    const known: KnownSubmission[] = [];
-    for (const s of submissions) {
-      if (s.state.kind !== 'received') continue;
-      const { receipt } = s.state;
-      known.push({
-        submissionId: s.id,
-        dialogId: receipt.dialogId,
-        forsendelseId: receipt.forsendelseId,
-        externalReference:
-          receipt.meldingsId ??
-          receipt.hovedskjemaId ??
-          receipt.oppgavegiversLeveranseReferanse ??
-          (s.target.service === 'a-melding' ? s.target.meldingsId : null),
-        orgNumber: targetOrg(s.target),
-        serviceResource: `urn:altinn:resource:${
-          s.target.service === 'tredjepart' ? schemeResource(s.target.scheme) : serviceById(s.target.service).resource
-        }`,
-      });
-    }
-    return known;
+    return knownSubmissionsOf(await this.list().catch(() => [] as Submission[]));
   }
 
   // --- plumbing -------------------------------------------------------------------------------------------------
@@ -334,8 +337,9 @@ export class ActiveOutbox {
         const endpoints = await endpointsFor(profile, this.options.sandbox);
         const key = JSON.stringify([endpoints.skatteetaten, tokenContext.systemUser]);
         if (cached?.key !== key) {
+          const tokens = systemUserTokens(tokenContext.tokens, tokenContext.systemUser);
           const http = createSkatteetatenHttp({
-            tokens: systemUserTokens(tokenContext.tokens, tokenContext.systemUser),
+            tokens,
             ...(this.options.now ? { now: this.options.now } : {}),
           });
           cached = {
@@ -349,6 +353,17 @@ export class ActiveOutbox {
                 scope: scopeOf('skattekort-til-arbeidsgiver', serviceScopes(endpoints)),
               }),
               tredjepart: new TredjepartClient({ http, template: endpoints.skatteetaten.tredjepartTemplate }),
+              tpoFileReception: new TpoFileReceptionClient({
+                http,
+                template: endpoints.skatteetaten.tredjepartTemplate,
+              }),
+              receivedLookup: dialogportenReceivedLookup(
+                new DialogportenClient({
+                  base: endpoints.dialogporten.base,
+                  accessToken: () => tokens.token(DIALOGPORTEN_SCOPE),
+                  ...(this.options.now ? { now: this.options.now } : {}),
+                }),
+              ),
             }),
           };
         }

@@ -7,7 +7,6 @@ import type {
   CheckResult,
   ReportFileInfo,
   Rf1086CheckResult,
-  XsdUsed,
 } from '../../shared/reports/check-result';
 import type { ReportEnvironment } from '../../shared/reports/environment';
 import { hasErrors, warning, type Finding } from '../../shared/reports/finding';
@@ -17,7 +16,9 @@ import type { Rf1086Hovedskjema, Rf1086Underskjema } from '../../shared/reports/
 import { groupRf1086Forms } from '../../shared/reports/rf1086/returns';
 import { summariseRf1086 } from '../../shared/reports/rf1086/summary';
 import { locateFindings } from '../../shared/reports/source-locations';
+import { withPlaces } from '../../shared/reports/amelding/finding-place';
 import { DEFAULT_MAX_REPORT_BYTES, isDeclaredUtf8 } from '../../shared/reports/xml/decode-report-bytes';
+import { rf1086XsdFor, type XsdUsed } from '../../shared/reports/xsd-versions';
 import { mendLibxml2Findings } from './libxml2-findings';
 import { readReportBytes, readReportFilesBytes, type ReportFile } from './read-report-file';
 import { loadSchema } from './schema-files';
@@ -26,6 +27,8 @@ import { startXsdValidation, type XsdDocument } from './xsd-validate';
 export interface CheckReportOptions {
   readonly environment: ReportEnvironment;
   readonly profileOrg?: string;
+  /** A firm's clients: the orgs its reports may be for. */
+  readonly clientOrgs?: readonly string[];
   /** 'YYYY-MM-DD'; defaults to the local date. */
   readonly today?: string;
   readonly knownMessages?: readonly KnownAMelding[];
@@ -47,6 +50,7 @@ const XSD_FOR_VERSION: Record<AMeldingVersion, XsdUsed | null> = {
 /** A file once its bytes are with the XSD worker: the text is all the rest of the check needs. */
 type CheckedFile = Omit<ReportFile, 'bytes'>;
 type Read = { file: CheckedFile; doc: ReportDocument };
+type Rf1086Read = Read & { doc: Extract<ReportDocument, { kind: 'rf1086' }> };
 
 /** A file on disk by its path, or bytes already in memory (a dropped file) by the name to show for them. */
 export type ReportInput = string | { readonly name: string; readonly bytes: Uint8Array };
@@ -65,7 +69,7 @@ export async function checkReportFiles(
   const today = options.today ?? localDate(now);
   const results: CheckResult[] = [];
   const aMeldinger: (Read & { doc: Extract<ReportDocument, { kind: 'amelding' }> })[] = [];
-  const rf1086: (Read & { doc: Extract<ReportDocument, { kind: 'rf1086' }> })[] = [];
+  const rf1086: Rf1086Read[] = [];
 
   const limits = options.maxBytes === undefined ? {} : { maxBytes: options.maxBytes };
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_REPORT_BYTES;
@@ -139,10 +143,10 @@ export async function checkReportFiles(
       file: r.file,
       schema: r.doc.document.format === 'xml' ? XSD_FOR_VERSION[r.doc.document.version] : null,
     })),
-    ...rf1086.map((r) => ({
-      file: r.file,
-      schema: (r.doc.form.form === 'hovedskjema' ? 'rf1086_hovedskjema' : 'rf1086_underskjema') as XsdUsed,
-    })),
+    ...rf1086.map((r) => {
+      const choice = rf1086XsdOf(r);
+      return { file: r.file, schema: choice.ok ? choice.xsd : null };
+    }),
   ];
   const xsdFindings = await early.findings;
   // Files whose schema the namespace did not foretell (RF-1086, or a guess the parse overruled) run now.
@@ -194,6 +198,7 @@ function checkAMelding(
       ...checkAMeldingRules(document.leveranse, {
         environment: options.environment,
         ...(options.profileOrg ? { profileOrg: options.profileOrg } : {}),
+        ...(options.clientOrgs ? { clientOrgs: options.clientOrgs } : {}),
         ...(options.knownMessages ? { knownMessages: options.knownMessages } : {}),
         today,
         source: document.format,
@@ -209,7 +214,8 @@ function checkAMelding(
       ),
     );
   }
-  const located = locateFindings({ byLine: xsdFindings, byPath: findings }, doc.locations, file.path);
+  const placed = rulesCanRun ? withPlaces(findings, document.leveranse) : findings;
+  const located = locateFindings({ byLine: xsdFindings, byPath: placed }, doc.locations, file.path);
   return {
     kind: 'amelding',
     files: [infoOf(file)],
@@ -224,15 +230,19 @@ function checkAMelding(
 }
 
 function checkRf1086(
-  reads: (Read & { doc: Extract<ReportDocument, { kind: 'rf1086' }> })[],
+  reads: Rf1086Read[],
   xsd: Map<string, Finding[]>,
   options: CheckReportOptions,
   today: string,
   checkedAt: string,
 ): Rf1086CheckResult {
-  const findings: Finding[] = reads.flatMap((r) =>
-    (xsd.get(r.file.path) ?? []).map((f) => ({ ...f, file: r.file.path })),
-  );
+  const used = new Set<XsdUsed>();
+  const findings: Finding[] = reads.flatMap((r) => {
+    const choice = rf1086XsdOf(r);
+    if (!choice.ok) return [{ ...choice.finding, file: r.file.path, line: r.doc.form.tree.line }];
+    used.add(choice.xsd);
+    return (xsd.get(r.file.path) ?? []).map((f) => ({ ...f, file: r.file.path }));
+  });
   const mains = reads.flatMap((r) => (r.doc.form.form === 'hovedskjema' ? [r.doc.form as Rf1086Hovedskjema] : []));
   const shareholders = reads.flatMap((r) =>
     r.doc.form.form === 'underskjema' ? [r.doc.form as Rf1086Underskjema] : [],
@@ -251,8 +261,14 @@ function checkRf1086(
     valid: !hasErrors(findings),
     findings,
     checkedAt,
+    xsd: [...used].sort(),
     summary: set.returns.length ? summariseRf1086(set) : null,
   };
+}
+
+/** The XSD version a parsed RF-1086 form declares on its root, by its spesifikasjonsnummer. */
+function rf1086XsdOf(r: Rf1086Read) {
+  return rf1086XsdFor(r.doc.form.form, r.doc.form.tree.attributes.spesifikasjonsnummer);
 }
 
 /**
@@ -281,11 +297,13 @@ async function startValidation(
 }
 
 const AMELDING_NAMESPACE = /urn:ske:fastsetting:innsamling:a-meldingen:(v2_[0-3])\b/;
-/** RF-1086's root `<Skjema skjemanummer="890|923">` (the same test as `shared/reports/rf1086/from-xml.ts`). */
-const RF1086_SKJEMANUMMER = /<Skjema\b[^>]*\bskjemanummer="(890|923)"/;
+/** RF-1086's root start tag `<Skjema …>`; its skjemanummer 890|923 (as `shared/reports/rf1086/from-xml.ts`) and spesifikasjonsnummer. */
+const RF1086_ROOT = /<Skjema\b[^>]*>/;
+const attribute = (tag: string, name: string) => new RegExp(`\\s${name}\\s*=\\s*["']([^"']*)["']`).exec(tag)?.[1];
 
 /**
- * The XSD a file's head names (an a-melding's root namespace, an RF-1086 form's skjemanummer), from its first
+ * The XSD a file's head names (an a-melding's root namespace, an RF-1086 form's skjemanummer and
+ * spesifikasjonsnummer), from its first
  * few KiB, for UTF-8 files (their bytes go to libxml2 as they are), so the XSD starts before the parse; the parse
  * confirms it later, and a file it overrules, or in another encoding, is validated afterwards as text.
  */
@@ -295,9 +313,15 @@ function schemaFromHead(bytes: Uint8Array): XsdUsed | null {
   if (/^(\uFEFF|\u00EF\u00BB\u00BF)?\s*[[{]/.test(head)) return null;
   const version = AMELDING_NAMESPACE.exec(head)?.[1] as AMeldingVersion | undefined;
   if (version) return XSD_FOR_VERSION[version];
-  const skjemanummer = RF1086_SKJEMANUMMER.exec(head)?.[1];
-  if (skjemanummer) return skjemanummer === '890' ? 'rf1086_hovedskjema' : 'rf1086_underskjema';
-  return null;
+  const root = RF1086_ROOT.exec(head)?.[0];
+  const skjemanummer = root && attribute(root, 'skjemanummer');
+  if (skjemanummer !== '890' && skjemanummer !== '923') return null;
+  // An unknown version is not validated at all: the parse finds the form and refuses the number.
+  const choice = rf1086XsdFor(
+    skjemanummer === '890' ? 'hovedskjema' : 'underskjema',
+    attribute(root!, 'spesifikasjonsnummer'),
+  );
+  return choice.ok ? choice.xsd : null;
 }
 
 function infoOf(file: CheckedFile): ReportFileInfo {

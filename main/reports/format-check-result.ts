@@ -1,6 +1,8 @@
 import { alreadySentText } from '../../shared/outbox/duplicate-key';
-import type { CheckResult } from '../../shared/reports/check-result';
+import { xsdUsedBy, type CheckResult } from '../../shared/reports/check-result';
 import type { Finding } from '../../shared/reports/finding';
+import { formatCount, formatDate, formatKroner, formatMonth, formatOrgNumber } from '../../shared/format';
+import { xsdLabel } from '../../shared/reports/xsd-versions';
 import { printable } from '../cli/output';
 
 type Lang = 'nb' | 'en';
@@ -13,6 +15,7 @@ const T = {
   unreadable: { nb: 'Kunne ikke lese filen.', en: 'Could not read the file.' },
   amelding: { nb: 'A-melding', en: 'A-melding' },
   rf1086: { nb: 'Aksjonærregisteroppgave (RF-1086)', en: 'Shareholder register return (RF-1086)' },
+  xsdUsed: { nb: 'Kontrollert mot XSD', en: 'Checked against the XSD' },
 } as const;
 
 /** Human-readable text for `innsender validate`: findings grouped by severity, then the summary. */
@@ -20,6 +23,8 @@ export function formatCheckResult(result: CheckResult, lang: Lang): string {
   const lines: string[] = [];
   const title = result.kind === 'unreadable' ? T.unreadable[lang] : T[result.kind][lang];
   lines.push(`== ${result.files.map((f) => printable(f.path)).join(', ')}`, title);
+  const xsd = xsdUsedBy(result);
+  if (xsd.length) lines.push(`${T.xsdUsed[lang]}: ${xsd.map(xsdLabel).join(', ')}`);
   const errors = result.findings.filter((f) => f.severity === 'error');
   const warnings = result.findings.filter((f) => f.severity === 'warning');
   if (errors.length)
@@ -49,16 +54,16 @@ function summaryLines(result: Exclude<CheckResult, { kind: 'unreadable' }>, lang
     if (!s) return [];
     return [
       '',
-      `${nb ? 'Periode' : 'Period'}: ${s.kalendermaaned}${s.frist ? ` (${nb ? 'frist' : 'deadline'} ${s.frist})` : ''}`,
-      `${nb ? 'Opplysningspliktig' : 'Reporting entity'}: ${s.opplysningspliktig}`,
-      `${nb ? 'Virksomheter' : 'Sub-units'}: ${s.virksomheter.map((v) => v.organisasjonsnummer).join(', ') || '–'}`,
-      `${nb ? 'Inntektsmottakere' : 'Income recipients'}: ${s.inntektsmottakere}`,
-      `${nb ? 'Inntekt' : 'Income'}: ${s.totals.inntekt} kr`,
-      `${nb ? 'Forskuddstrekk' : 'Withholding'}: ${s.totals.forskuddstrekk} kr`,
-      `${nb ? 'Arbeidsgiveravgift' : "Employer's contribution"}: ${s.totals.arbeidsgiveravgift} kr`,
+      `${nb ? 'Periode' : 'Period'}: ${formatMonth(s.kalendermaaned, lang)}${s.frist ? ` (${nb ? 'frist' : 'deadline'} ${formatDate(s.frist, lang)})` : ''}`,
+      `${nb ? 'Opplysningspliktig' : 'Reporting entity'}: ${formatOrgNumber(s.opplysningspliktig)}`,
+      `${nb ? 'Virksomheter' : 'Sub-units'}: ${s.virksomheter.map((v) => formatOrgNumber(v.organisasjonsnummer)).join(', ') || '–'}`,
+      `${nb ? 'Inntektsmottakere' : 'Income recipients'}: ${formatCount(s.inntektsmottakere, lang)}`,
+      `${nb ? 'Inntekt' : 'Income'}: ${formatKroner(s.totals.inntekt, lang)}`,
+      `${nb ? 'Forskuddstrekk' : 'Withholding'}: ${formatKroner(s.totals.forskuddstrekk, lang)}`,
+      `${nb ? 'Arbeidsgiveravgift' : "Employer's contribution"}: ${formatKroner(s.totals.arbeidsgiveravgift, lang)}`,
       ...s.totals.arbeidsgiveravgiftPerSone.map(
         (z) =>
-          `  ${nb ? 'sone' : 'zone'} ${z.sone}: ${nb ? 'grunnlag' : 'base'} ${z.grunnlag} kr, ${z.arbeidsgiveravgift} kr`,
+          `  ${nb ? 'sone' : 'zone'} ${z.sone}: ${nb ? 'grunnlag' : 'base'} ${formatKroner(z.grunnlag, lang)}, ${formatKroner(z.arbeidsgiveravgift, lang)}`,
       ),
     ];
   }
@@ -66,11 +71,11 @@ function summaryLines(result: Exclude<CheckResult, { kind: 'unreadable' }>, lang
   if (!s) return [];
   return [
     '',
-    `${nb ? 'Selskap' : 'Company'}: ${s.selskap.organisasjonsnummer ?? '?'} ${s.selskap.navn ?? ''}`.trimEnd(),
+    `${nb ? 'Selskap' : 'Company'}: ${s.selskap.organisasjonsnummer ? formatOrgNumber(s.selskap.organisasjonsnummer) : '?'} ${s.selskap.navn ?? ''}`.trimEnd(),
     `${nb ? 'Inntektsår' : 'Income year'}: ${s.inntektsaar ?? '?'}`,
     ...s.aksjeklasser.map(
       (c) =>
-        `  ${c.aksjeType ?? c.isin ?? '?'}: ${c.antallAksjer ?? '?'} ${nb ? 'aksjer' : 'shares'}, ${c.aksjonaerer.length} ${nb ? 'aksjonærer' : 'shareholders'}, ${nb ? 'utbytte' : 'dividend'} ${c.utbytte} kr`,
+        `  ${c.aksjeType ?? c.isin ?? '?'}: ${c.antallAksjer ?? '?'} ${nb ? 'aksjer' : 'shares'}, ${c.aksjonaerer.length} ${nb ? 'aksjonærer' : 'shareholders'}, ${nb ? 'utbytte' : 'dividend'} ${formatKroner(c.utbytte, lang)}`,
     ),
     `${nb ? 'Aksjonærer' : 'Shareholders'}: ${s.totals.aksjonaerer}`,
   ];

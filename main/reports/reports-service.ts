@@ -1,7 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import { basename } from 'node:path';
 import { AppError } from '../../shared/domain/app-error';
 import type { Language } from '../../shared/domain/localized';
-import type { Profile } from '../../shared/domain/profile';
+import { profileKind, reportsOrgOf, type Profile } from '../../shared/domain/profile';
 import type { Submission } from '../../shared/outbox/submission';
 import type { AMeldingCheckResult, CheckResult, Rf1086CheckResult } from '../../shared/reports/check-result';
 import type { Draft, DraftListItem } from '../../shared/reports/draft';
@@ -14,6 +15,9 @@ import { withAlreadySent } from '../outbox/duplicate-guard';
 import { knownAMeldingerOf } from './known-messages';
 import { createDraftStore, DraftStoreError, type DraftStore } from './draft-store';
 import { createRecentChecks, type RecentCheck } from './recent-checks';
+import { asReplacement } from '../../shared/reports/amelding/replacement-body';
+import { DEFAULT_MAX_REPORT_BYTES } from '../../shared/reports/xml/decode-report-bytes';
+import { describeFileReadFailure, readRegularFile } from '../disk/read-regular-file';
 
 export interface ReportsServiceOptions {
   /** Where drafts are kept: `<dataDir>/drafts`, one folder per profile. */
@@ -30,6 +34,8 @@ export interface ReportsServiceOptions {
   submissions?: () => Promise<readonly Submission[]>;
   /** How checks run: in a worker thread in the app (`checkReportFilesInWorker`), inline by default. */
   checkFiles?: CheckReportFiles;
+  /** A firm profile's clients (the orgs its reports may be for); a business has none. */
+  clientOrgs?: (profile: Profile) => Promise<readonly string[]>;
   /** For tests: a fixed date, another schema folder. */
   check?: Partial<Pick<CheckReportOptions, 'today' | 'now' | 'schemaDir' | 'maxBytes'>>;
 }
@@ -45,6 +51,11 @@ export interface ReportsService {
   deleteDraft(id: string): Promise<boolean>;
   recheckDraft(id: string): Promise<DraftDetail>;
   checkDraftSource(id: string): Promise<CheckedReport[]>;
+  /**
+   * "Erstatt": the corrected a-melding (dropped, or picked in the native dialog when `files` is absent) made into
+   * the replacement of the received one `submissionId`, then checked as a new report against the profile's outbox.
+   */
+  replaceAMelding(submissionId: string, files?: readonly DroppedFile[]): Promise<CheckedReport[]>;
 }
 
 /**
@@ -55,6 +66,8 @@ export function reportEnvironmentFor(profile: Pick<Profile, 'environment'> | nul
   if (profile?.environment === 'sandbox' || profile?.environment === 'test') return profile.environment;
   return 'production';
 }
+
+const JSON_FILTER = { name: 'A-melding (JSON)', extensions: ['json'] };
 
 const REPORT_FILTERS = [
   { name: 'A-melding, RF-1086 (XML, JSON)', extensions: ['xml', 'json'] },
@@ -72,7 +85,10 @@ export function createReportsService(options: ReportsServiceOptions): ReportsSer
     const submissions = profile && options.submissions ? await options.submissions() : undefined;
     const results = await checkFiles(inputs, {
       environment: reportEnvironmentFor(profile),
-      ...(profile ? { profileOrg: profile.orgNumber } : {}),
+      ...(profile ? { profileOrg: reportsOrgOf(profile) } : {}),
+      ...(profile && profileKind(profile) === 'firm' && options.clientOrgs
+        ? { clientOrgs: await options.clientOrgs(profile) }
+        : {}),
       ...(submissions ? { knownMessages: knownAMeldingerOf(submissions) } : {}),
       ...options.check,
     });
@@ -121,6 +137,20 @@ export function createReportsService(options: ReportsServiceOptions): ReportsSer
     return { ...draft, files, sourceStatus: await drafts.sourceStatus(draft) };
   }
 
+  /** One JSON file from the native dialog, read with the same guards as every report; null when cancelled. */
+  async function pickOne(): Promise<{ name: string; bytes: Uint8Array } | null> {
+    const english = options.language() === 'en';
+    const [path] = await options.desktop.pickFiles({
+      title: english ? 'Choose the corrected a-melding' : 'Velg den rettede a-meldingen',
+      filters: [JSON_FILTER],
+      multiple: false,
+    });
+    if (!path) return null;
+    const read = await readRegularFile(path, options.check?.maxBytes ?? DEFAULT_MAX_REPORT_BYTES);
+    if (!read.ok) throw new AppError('REPORT_FILE_UNREADABLE', describeFileReadFailure(read.failure, basename(path)));
+    return { name: basename(path), bytes: read.bytes };
+  }
+
   const service: ReportsService = {
     drafts,
 
@@ -167,6 +197,28 @@ export function createReportsService(options: ReportsServiceOptions): ReportsSer
         drafts.save(profile.id, result, checked.dropped ? { dropped: checked.dropped } : {}),
       );
       return detailOf(draft);
+    },
+
+    async replaceAMelding(submissionId, files) {
+      requireProfile();
+      const replaced = (options.submissions ? await options.submissions() : []).find((s) => s.id === submissionId);
+      if (replaced?.target.service !== 'a-melding' || replaced.state.kind !== 'received') {
+        throw new AppError('REPORT_REPLACE_NOT_RECEIVED', {
+          nb: 'Bare en a-melding Skatteetaten har mottatt kan erstattes.',
+          en: 'Only an a-melding Skatteetaten has received can be replaced.',
+        });
+      }
+      const corrected = files?.[0]
+        ? { name: basename(files[0].name), bytes: Buffer.from(files[0].contentBase64, 'base64') }
+        : await pickOne();
+      if (!corrected) return [];
+      const made = asReplacement(Buffer.from(corrected.bytes).toString('utf8'), replaced.target, () =>
+        randomUUID().replace(/-/g, ''),
+      );
+      if (!made.ok) throw new AppError('REPORT_NOT_A_REPLACEMENT', made.error);
+      const name = `erstatning-${replaced.target.meldingsId}-${corrected.name}`;
+      const bytes = new Map([[name, new Uint8Array(Buffer.from(made.body, 'utf8'))]]);
+      return check([{ name, bytes: bytes.get(name) as Uint8Array }], 'dropped', bytes);
     },
 
     async listDrafts() {

@@ -13,12 +13,22 @@ import {
   type HttpMethod,
 } from './router';
 import { adminRoutes } from './admin';
+import { crossSite, misdirected } from './request-guard';
+import { isLoopbackHttp } from './loopback';
+import { FormTokens } from './form-tokens';
 
 export interface EmulatorContext {
   /** The emulator's origin, e.g. `http://127.0.0.1:41234` (known once the server listens). */
   baseUrl(): string;
   state: EmulatorState;
   now(): Date;
+  /** CSRF tokens for the sandbox's own HTML forms (the Altinn approval page). */
+  forms: FormTokens;
+  /**
+   * A URL this sandbox handed out in any run, as it is reached now: a loopback URL whose path is one of the
+   * sandbox's routes moves to this run's origin (a restart may have moved the port); anything else is unchanged.
+   */
+  currentUrl(url: string): string;
 }
 
 /** One emulated service (Maskinporten, Altinn authentication, Skatteetaten, Dialogporten): its routes. */
@@ -31,8 +41,10 @@ export interface EmulatorOptions {
   modules: EmulatorModule[];
   /** Persist the sandbox's state here so a session survives a restart; in memory only when absent. */
   stateFile?: string;
-  /** 0 (the default) picks a free port. */
+  /** 0 (the default) picks a free port; a port given here that is taken fails the start. */
   port?: number;
+  /** Tried first when no `port` is given (the one the last run used); when it is taken, a free one is picked. */
+  preferredPort?: number;
   now?: () => Date;
   /** Requests larger than this are refused with 413 (Skatteetaten's upload route takes large files). */
   maxBodyBytes?: number;
@@ -59,7 +71,25 @@ export async function startEmulator(options: EmulatorOptions): Promise<EmulatorH
   const adminToken = randomBytes(24).toString('base64url');
   const maxBodyBytes = options.maxBodyBytes ?? 64 * 1024 * 1024;
   let baseUrl = '';
-  const ctx: EmulatorContext = { baseUrl: () => baseUrl, state, now: options.now ?? (() => new Date()) };
+  let port = 0;
+  const ctx: EmulatorContext = {
+    baseUrl: () => baseUrl,
+    state,
+    now: options.now ?? (() => new Date()),
+    forms: new FormTokens(),
+    currentUrl: (url) => {
+      let parsed: URL;
+      try {
+        parsed = new URL(url);
+      } catch {
+        return url;
+      }
+      if (!isLoopbackHttp(parsed) || parsed.origin === baseUrl) return url;
+      return router.match('GET', parsed.pathname).kind === 'found'
+        ? `${baseUrl}${parsed.pathname}${parsed.search}`
+        : url;
+    },
+  };
 
   const router = new Router();
   for (const module of options.modules) for (const route of module.routes(ctx)) router.add(route);
@@ -97,6 +127,13 @@ export async function startEmulator(options: EmulatorOptions): Promise<EmulatorH
       }
     };
 
+    const refused = misdirected(req.headers, port) ?? crossSite(method, req.headers, port);
+    if (refused) {
+      log(refused.status, 0);
+      send(res, refused);
+      return;
+    }
+
     const body = await readBody(req, maxBodyBytes);
     if (body === 'too-large') {
       log(413, 0);
@@ -106,7 +143,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<EmulatorH
 
     if (isAdmin) {
       if (!hasAdminToken(req, adminToken)) send(res, { status: 401, body: { error: 'admin_token_required' } });
-      else await dispatch(admin, method, url, req, body, res);
+      else await dispatch(admin, method, url, req, body, res, () => state.flush());
       return;
     }
 
@@ -114,15 +151,20 @@ export async function startEmulator(options: EmulatorOptions): Promise<EmulatorH
       const outcome = await applyFault(fault, res);
       if (outcome === 'answered') return log(faultStatus(fault), body.byteLength, fault.kind);
     }
-    const status = await dispatch(router, method, url, req, body, res);
+    const status = await dispatch(router, method, url, req, body, res, () => state.flush());
     log(status, body.byteLength);
   }
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
-  });
-  const port = (server.address() as AddressInfo).port;
+  try {
+    port = await listenOnLoopback(server, options.port ?? options.preferredPort ?? 0);
+  } catch (error) {
+    const taken = (error as NodeJS.ErrnoException).code === 'EADDRINUSE';
+    if (!taken || options.port !== undefined || !options.preferredPort) {
+      await state.close();
+      throw error;
+    }
+    port = await listenOnLoopback(server, 0);
+  }
   baseUrl = `http://127.0.0.1:${port}`;
 
   return {
@@ -137,9 +179,20 @@ export async function startEmulator(options: EmulatorOptions): Promise<EmulatorH
         server.close(() => resolve());
         for (const socket of sockets) socket.destroy();
       });
-      await state.flush();
+      await state.close();
     },
   };
+}
+
+function listenOnLoopback(server: Server, port: number): Promise<number> {
+  return new Promise<number>((resolve, reject) => {
+    const failed = (error: Error) => reject(error);
+    server.once('error', failed);
+    server.listen(port, '127.0.0.1', () => {
+      server.off('error', failed);
+      resolve((server.address() as AddressInfo).port);
+    });
+  });
 }
 
 async function dispatch(
@@ -149,6 +202,7 @@ async function dispatch(
   req: IncomingMessage,
   body: Buffer,
   res: ServerResponse,
+  durable: () => Promise<void>,
 ): Promise<number> {
   const match = METHODS.has(method) ? router.match(method, url.pathname) : { kind: 'not-found' as const };
   if (match.kind === 'not-found') {
@@ -162,12 +216,17 @@ async function dispatch(
     });
   }
   const request = toRequest(method as HttpMethod, url, match.params, req, body);
+  let response;
   try {
-    return send(res, await match.route.handle(request));
+    response = await match.route.handle(request);
   } catch (error) {
-    if (error instanceof EmulatorHttpError) return send(res, error.response);
-    throw error;
+    if (!(error instanceof EmulatorHttpError)) throw error;
+    response = error.response;
   }
+  // As a real service commits before it acknowledges: what a route changed is on disk before the answer leaves, so
+  // a sandbox killed right after answering (a crash of the app) never forgets a delivery the client was told of.
+  await durable();
+  return send(res, response);
 }
 
 function toRequest(

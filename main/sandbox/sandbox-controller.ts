@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { startEmulator, type EmulatorHost, type EmulatorModule } from './host';
+import { readRememberedPort, rememberPort } from './remembered-port';
 import type { EventHub } from '../ipc/event-hub';
 import type { Logger } from '../log/logger';
 
@@ -10,7 +11,8 @@ export type SandboxStatus =
 
 /**
  * Starts the emulator when a sandbox profile needs it and keeps one instance for the app's lifetime; its state
- * file lives in the data directory so a sandbox session survives a restart.
+ * file lives in the data directory so a sandbox session survives a restart, and it starts on the port it had last
+ * time in that data directory when that port is free (`<data dir>/sandbox/port.json`).
  */
 export class SandboxController {
   private host: EmulatorHost | null = null;
@@ -37,11 +39,7 @@ export class SandboxController {
 
   async ensureRunning(): Promise<EmulatorHost> {
     if (this.host) return this.host;
-    this.starting ??= startEmulator({
-      modules: this.deps.modules(),
-      stateFile: join(this.deps.dataDir, 'sandbox', 'state.json'),
-      ...(this.deps.now ? { now: this.deps.now } : {}),
-    })
+    this.starting ??= this.start()
       .then((host) => {
         this.host = host;
         this.setStatus({ state: 'running', baseUrl: host.baseUrl });
@@ -60,6 +58,26 @@ export class SandboxController {
         throw error;
       });
     return this.starting;
+  }
+
+  private async start(): Promise<EmulatorHost> {
+    const folder = join(this.deps.dataDir, 'sandbox');
+    const preferredPort = await readRememberedPort(folder);
+    const host = await startEmulator({
+      modules: this.deps.modules(),
+      stateFile: join(folder, 'state.json'),
+      ...(preferredPort ? { preferredPort } : {}),
+      ...(this.deps.now ? { now: this.deps.now } : {}),
+    });
+    if (preferredPort && host.port !== preferredPort) {
+      // Not an error: URLs from the last run are still served (see README), only the address changed.
+      this.deps.log.warn('sandbox: the port of the last run was taken; started on another', {
+        previousPort: preferredPort,
+        port: host.port,
+      });
+    }
+    if (host.port !== preferredPort) await rememberPort(folder, host.port);
+    return host;
   }
 
   async stop(): Promise<void> {

@@ -63,6 +63,8 @@ export class ProfileService {
       orgNumber: data.orgNumber,
       displayName: data.displayName,
       environment: data.environment,
+      ...(data.kind === 'firm' ? { kind: 'firm' as const } : {}),
+      ...(data.reportsOrgNumber ? { reportsOrgNumber: data.reportsOrgNumber } : {}),
       ...(data.environment === 'custom' && data.customEnvironmentFile
         ? { customEnvironmentFile: data.customEnvironmentFile }
         : {}),

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { AppError } from '../../shared/domain/app-error';
 import type { Language } from '../../shared/domain/localized';
 import type { Profile } from '../../shared/domain/profile';
-import { accessForServices, serviceById, type ServiceId } from '../../shared/domain/services-catalogue';
+import { serviceById, type ServiceId } from '../../shared/domain/services-catalogue';
+import { grantChange, grantForSystem } from './system-grant';
 import type { AltinnHttp } from '../altinn/altinn-http';
 import { SystemRegisterClient, systemRegistrationFor } from '../altinn/system-register';
 import {
@@ -18,6 +19,7 @@ import type { SandboxController } from '../sandbox/sandbox-controller';
 import { openApprovalPage } from './open-approval-page';
 import { RequestWatcher } from './request-watcher';
 import type { SetupState, SetupStateFile } from './setup-state';
+import { requestOutcomeWords } from '../../shared/domain/altinn-request-status';
 
 /** What the service change needs from the setup: a profile's setup file and an Altinn client with its token. */
 export interface AltinnContext {
@@ -109,10 +111,8 @@ export class ServiceChange {
     const created = await new SystemUserChangeRequestClient(ctx.http).create({
       systemUserId: user.id,
       correlationId: randomUUID(),
-      requiredRights: accessForServices(added).rights,
-      unwantedRights: accessForServices(removed).rights,
-      requiredAccessPackages: [],
-      unwantedAccessPackages: [],
+      // Rights or access packages, as the system was registered with (a firm's client packages).
+      ...grantChange(grantForSystem(ctx.profile, system, from), grantForSystem(ctx.profile, system, to)),
     });
     const at = this.options.now().toISOString();
     const next = await ctx.state.update((s) => ({
@@ -236,12 +236,17 @@ export class ServiceChange {
   }
 
   private async registerSystem(ctx: AltinnContext, services: ServiceId[]): Promise<void> {
+    const system = (await ctx.state.read()).system;
+    const grant = grantForSystem(ctx.profile, system ?? {}, services);
     await new SystemRegisterClient(ctx.http).registerSystem(
       systemRegistrationFor({
         orgNumber: ctx.profile.orgNumber,
         displayName: ctx.profile.displayName,
         services,
         clientId: ctx.clientId,
+        access: { rights: grant.rights, accessPackages: grant.accessPackages },
+        // The id it was registered under (a firm's differs from a business's): `<orgnr>_<name>`.
+        ...(system ? { systemName: system.systemId.slice(ctx.profile.orgNumber.length + 1) } : {}),
       }),
     );
   }
@@ -255,8 +260,8 @@ export class ServiceChange {
           ? `The change of services for ${profile.displayName} is approved. The system user now has: ${names}.`
           : `Endringen av tjenester for ${profile.displayName} er godkjent. Systembrukeren har nå: ${names}.`
         : en
-          ? `The change of services for ${profile.displayName} is now ${status}. The services are as before.`
-          : `Endringen av tjenester for ${profile.displayName} fikk status ${status}. Tjenestene er som før.`;
+          ? `The change of services for ${profile.displayName} ${requestOutcomeWords(status).en}. The services are as before.`
+          : `Endringen av tjenester for ${profile.displayName} ${requestOutcomeWords(status).nb}. Tjenestene er som før.`;
     this.options.desktop.notify({ title: 'Innsender', body });
   }
 }

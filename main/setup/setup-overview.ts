@@ -1,7 +1,8 @@
-import type { Profile } from '../../shared/domain/profile';
+import { profileKind, reportsOrgOf, type Profile } from '../../shared/domain/profile';
 import type { KeyView, SetupOverview, StepState } from '../../shared/domain/setup';
 import {
   ALTINN_SCOPES,
+  ALTINN_EVENTS_SCOPE,
   DIALOGPORTEN_SCOPE,
   accessForServices,
   type ServiceId,
@@ -63,6 +64,8 @@ export function buildOverview(input: OverviewInput): SetupOverview {
   const request = state.request
     ? {
         id: state.request.id,
+        ...(state.request.kind ? { kind: state.request.kind } : {}),
+        ...(state.request.systemUserId ? { systemUserId: state.request.systemUserId } : {}),
         ownerOrgNumber: state.request.ownerOrgNumber,
         externalRef: state.request.externalRef,
         status: state.request.status,
@@ -102,6 +105,8 @@ export function buildOverview(input: OverviewInput): SetupOverview {
     orgNumber: profile.orgNumber,
     displayName: profile.displayName,
     environment: profile.environment,
+    kind: profileKind(profile),
+    reportsOrgNumber: reportsOrgOf(profile),
     keys: input.keys.map(keyView),
     keyWarnings: input.warnings.map((w) => ({
       kind: w.kind,
@@ -112,7 +117,7 @@ export function buildOverview(input: OverviewInput): SetupOverview {
     scopes: {
       altinn: Object.values(ALTINN_SCOPES),
       services: accessForServices(services, 'rights', input.serviceScopes).scopes,
-      optional: [DIALOGPORTEN_SCOPE],
+      optional: [DIALOGPORTEN_SCOPE, ALTINN_EVENTS_SCOPE],
     },
     selfServicePortalUrl: input.selfServicePortalUrl,
     services,

@@ -1,12 +1,15 @@
 import { AppError } from '../../shared/domain/app-error';
-import type { Profile } from '../../shared/domain/profile';
+import { profileKind, reportsOrgOf, type Profile } from '../../shared/domain/profile';
 import type { Language } from '../../shared/domain/localized';
 import type { SetupOverview } from '../../shared/domain/setup';
 import {
   ALTINN_SCOPES,
+  CLIENT_DELEGATION_SCOPES,
+  ALTINN_EVENTS_SCOPE,
   DIALOGPORTEN_SCOPE,
   SERVICES,
   scopeOf,
+  TPO_FILE_RECEPTION_SCOPE,
   accessForServices,
   type ServiceId,
 } from '../../shared/domain/services-catalogue';
@@ -29,11 +32,15 @@ import type { SystemUserClaim } from '../maskinporten/grant';
 import { createAltinnHttp } from '../altinn/altinn-http';
 import { SystemRegisterClient, systemRegistrationFor } from '../altinn/system-register';
 import { SystemUserRequestClient, type SystemUserRequest } from '../altinn/system-user-requests';
+import { listSystemUsers } from '../altinn/system-users';
+import { systemGrantFor, type GrantChoice } from './system-grant';
+import { forCompany } from './company-error';
 import { buildOverview } from './setup-overview';
 import { profileDir, SetupStateFile, type SetupState } from './setup-state';
 import { openApprovalPage } from './open-approval-page';
 import { RequestWatcher } from './request-watcher';
 import { ServiceChange, type AltinnContext } from './service-change';
+import { requestOutcomeWords } from '../../shared/domain/altinn-request-status';
 
 export interface SetupServiceOptions {
   dataDir: string;
@@ -268,8 +275,11 @@ export class SetupService {
         orgNumber: profile.orgNumber,
         scopes: [
           ...Object.values(ALTINN_SCOPES),
+          ...Object.values(CLIENT_DELEGATION_SCOPES),
           ...SERVICES.map((s) => scopeOf(s.id, serviceScopes(endpoints))),
+          TPO_FILE_RECEPTION_SCOPE,
           DIALOGPORTEN_SCOPE,
+          ALTINN_EVENTS_SCOPE,
         ],
       });
       clientId = created.client_id;
@@ -295,23 +305,47 @@ export class SetupService {
 
   // --- (c) the system in Altinn's system register ---------------------------------------------------------------
 
-  async registerSystem(services: ServiceId[]): Promise<SetupOverview> {
+  /**
+   * Registers (or updates) the system with what the services need: a business's single rights or own packages, a
+   * firm's client packages (system-grant.ts). A firm's system has its own id, so a business profile and a firm
+   * profile of the same org never overwrite each other's system.
+   */
+  async registerSystem(
+    services: ServiceId[],
+    choice: GrantChoice & { systemName?: string } = {},
+  ): Promise<SetupOverview> {
     const profile = this.activeProfile();
     const { state } = this.partsOf(profile);
     const clientId = requireClient(await state.read());
+    const grant = systemGrantFor(profile, services, choice);
     const http = await this.altinnHttp(profile, clientId);
     const registration = systemRegistrationFor({
       orgNumber: profile.orgNumber,
       displayName: profile.displayName,
       services,
       clientId,
+      access: { rights: grant.rights, accessPackages: grant.accessPackages },
+      ...(choice.systemName
+        ? { systemName: choice.systemName }
+        : profileKind(profile) === 'firm'
+          ? { systemName: 'innsender klienter' }
+          : {}),
     });
-    const result = await new SystemRegisterClient(http).registerSystem(registration);
+    const result = await new SystemRegisterClient(http)
+      .registerSystem(registration)
+      .catch((error: unknown) => Promise.reject(forCompany(profile, error, grant.packageNames)));
     this.options.log.info('system registered in Altinn', { systemId: result.systemId, outcome: result.outcome });
     await state.update((s) => ({
       ...s,
       services,
-      system: { systemId: result.systemId, clientId, services, registeredAt: this.now().toISOString() },
+      system: {
+        systemId: result.systemId,
+        clientId,
+        services,
+        grant: grant.grant,
+        ...(grant.packageNames.length ? { accessPackages: grant.packageNames } : {}),
+        registeredAt: this.now().toISOString(),
+      },
     }));
     return this.overview();
   }
@@ -333,20 +367,34 @@ export class SetupService {
     const requests = new SystemUserRequestClient(await this.altinnHttp(profile, clientId));
     // Altinn's own default, written out so the grant can name it (a different one would give MP-303).
     const externalRef = ownerOrgNumber;
-    const access = accessForServices(system.services);
-    const created = await requests.createStandardRequest({
-      systemId: system.systemId,
-      ownerOrgNumber,
-      externalRef,
-      rights: access.rights,
-      accessPackages: access.accessPackages,
-      integrationTitle: `Innsender – ${profile.displayName}`,
+    const grant = systemGrantFor(profile, system.services, {
+      grant: system.grant ?? 'rights',
+      ...(system.accessPackages ? { accessPackages: system.accessPackages } : {}),
     });
+    // A firm's is an agent systembruker: the firm owns it and its klientadministrator attaches the clients.
+    const kind = profileKind(profile) === 'firm' ? 'agent' : 'standard';
+    const created = await (
+      kind === 'agent'
+        ? requests.createAgentRequest({
+            systemId: system.systemId,
+            agentOrgNumber: ownerOrgNumber,
+            externalRef,
+            accessPackages: grant.accessPackages,
+          })
+        : requests.createStandardRequest({
+            systemId: system.systemId,
+            ownerOrgNumber,
+            externalRef,
+            rights: grant.rights,
+            accessPackages: grant.accessPackages,
+            integrationTitle: `Innsender – ${profile.displayName}`,
+          })
+    ).catch((error: unknown) => Promise.reject(forCompany(profile, error, grant.packageNames)));
     let request: SystemUserRequest | null = created.outcome === 'system-user-exists' ? null : created.request;
     if (!request) {
       // The owner approved one earlier (AUTH-00004): read it back by its external reference when Altinn still has it.
       request = await requests
-        .getRequestByExternalRef({ systemId: system.systemId, orgNumber: ownerOrgNumber, externalRef })
+        .getRequestByExternalRef({ systemId: system.systemId, orgNumber: ownerOrgNumber, externalRef }, kind)
         .catch(() => null);
     }
     const at = this.now().toISOString();
@@ -354,6 +402,7 @@ export class SetupService {
       ...s,
       request: {
         id: request?.id ?? null,
+        kind,
         ownerOrgNumber,
         externalRef,
         status: request?.status ?? 'Accepted',
@@ -404,7 +453,7 @@ export class SetupService {
     }
     if (request?.id && current.client) {
       const requests = new SystemUserRequestClient(await this.altinnHttp(profile, current.client.clientId));
-      await requests.deleteRequest(request.id).catch((error: unknown) => {
+      await requests.deleteRequest(request.id, request.kind ?? 'standard').catch((error: unknown) => {
         // Already gone in Altinn (AUTH-00010) is what we wanted; anything else the user must hear about.
         if ((error as AppError).code !== 'ALTINN_AUTH_00010') throw error;
       });
@@ -458,7 +507,7 @@ export class SetupService {
     }
     const systemUser = current.request
       ? { orgNumber: current.request.ownerOrgNumber, externalRef: current.request.externalRef }
-      : { orgNumber: profile.orgNumber };
+      : { orgNumber: reportsOrgOf(profile) };
     return {
       tokens: await this.tokens(profile, clientId),
       scopes: accessForServices(services, 'rights', serviceScopes(await this.endpoints(profile))).scopes,
@@ -546,8 +595,19 @@ export class SetupService {
     const current = await state.read();
     const request = current.request;
     if (!request?.id || !current.client) return request;
-    const requests = new SystemUserRequestClient(await this.altinnHttp(profile, current.client.clientId));
-    const fresh = await requests.getRequest(request.id);
+    const http = await this.altinnHttp(profile, current.client.clientId);
+    const requests = new SystemUserRequestClient(http);
+    const fresh = await requests.getRequest(request.id, request.kind ?? 'standard');
+    // The approved systembruker's id: what the client delegation list is read by (altinn-auth.md §5.5).
+    const systemUserId =
+      fresh.status === 'Accepted' && !request.systemUserId && current.system
+        ? (await listSystemUsers(http, current.system.systemId)).find(
+            (u) =>
+              !u.isDeleted &&
+              u.reporteeOrgNo === request.ownerOrgNumber &&
+              (u.externalRef ?? u.reporteeOrgNo) === request.externalRef,
+          )?.id
+        : undefined;
     const next = await state.update((s) =>
       s.request?.id === fresh.id
         ? {
@@ -556,6 +616,7 @@ export class SetupService {
               ...s.request,
               status: fresh.status,
               confirmUrl: fresh.confirmUrl,
+              ...(systemUserId ? { systemUserId } : {}),
               checkedAt: this.now().toISOString(),
             },
           }
@@ -591,8 +652,8 @@ export class SetupService {
           ? `The system user for ${name} is approved. Test the connection in the setup.`
           : `Systembrukeren for ${name} er godkjent. Test forbindelsen i oppsettet.`
         : en
-          ? `The system user request for ${name} is now ${status}. See the setup.`
-          : `Systembruker-forespørselen for ${name} fikk status ${status}. Se oppsettet.`;
+          ? `The system user request for ${name} ${requestOutcomeWords(status).en}. See the setup.`
+          : `Systembruker-forespørselen for ${name} ${requestOutcomeWords(status).nb}. Se oppsettet.`;
     this.options.desktop.notify({ title: 'Innsender', body });
   }
 }

@@ -4,7 +4,9 @@ import { z } from 'zod';
 import { writeFileAtomic } from '../disk/atomic-write';
 import {
   ChangeRequestStatusSchema,
+  AccessPackageNameSchema,
   ConnectionTestSchema,
+  GrantKindSchema,
   RequestStatusSchema,
   ServiceIdSchema,
 } from '../../shared/domain/setup';
@@ -24,12 +26,20 @@ export const SetupStateSchema = z.object({
       systemId: z.string(),
       clientId: z.string(),
       services: z.array(ServiceIdSchema),
+      /** Absent in setups saved before the choice existed: single rights. */
+      grant: GrantKindSchema.optional(),
+      /** The access packages (names) registered on the system: a firm's client packages, or a business's own. */
+      accessPackages: z.array(AccessPackageNameSchema).optional(),
       registeredAt: z.iso.datetime(),
     })
     .optional(),
   request: z
     .object({
       id: z.string().nullable(),
+      /** `agent`: a firm's systembruker for its clients (altinn-auth.md §5.4); absent in old setups: standard. */
+      kind: z.enum(['standard', 'agent']).optional(),
+      /** The systembruker Altinn made on approval, once read from the vendor's system user list (§5.5). */
+      systemUserId: z.string().optional(),
       ownerOrgNumber: z.string(),
       externalRef: z.string(),
       status: RequestStatusSchema,

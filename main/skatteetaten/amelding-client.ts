@@ -1,19 +1,15 @@
 import { serviceById } from '../../shared/domain/services-catalogue';
-import { skatteetatenError, type FeilSpesifisering } from './skatteetaten-errors';
+import { FileUpload, type UploadHooks, type UploadStatus } from './file-upload';
+import { skatteetatenError } from './skatteetaten-errors';
 import type { SkatteetatenHttp } from './skatteetaten-http';
 
 /**
- * The a-melding paths (skatteetaten-apis.md §1.3–1.4). The submit path is THIRD-PARTY and how `PUT /innsending`
- * names the upload is UNCONFIRMED: both are here and nowhere else.
+ * The a-melding paths (skatteetaten-apis.md §1.3–1.4). The submit path is THIRD-PARTY: it is here and nowhere else;
+ * the upload API's paths are the shared upload flow's (file-upload.ts).
  */
 export const AMELDING_PATHS = {
   submit: (kalendermaaned: string, opplysningspliktig: string) =>
     `innsending/${encodeURIComponent(kalendermaaned)}/${encodeURIComponent(opplysningspliktig)}`,
-  uploads: 'opplastinger',
-  upload: (id: string) => `opplastinger/${encodeURIComponent(id)}`,
-  submitUpload: 'innsending',
-  /** UNCONFIRMED: the upload id as a JSON body `{ "id": … }`. */
-  submitUploadBody: (id: string) => JSON.stringify({ id }),
   document: (forsendelseId: string, dokumentId: string) =>
     `forsendelser/${encodeURIComponent(forsendelseId)}/dokumenter/${encodeURIComponent(dokumentId)}`,
 } as const;
@@ -38,22 +34,8 @@ export interface AMeldingSubmission {
   idempotencyKey: string;
 }
 
-export type UploadState = 'LASTER_OPP' | 'VALIDERING_FEILET' | 'KLAR_TIL_INNSENDING' | 'TEKNISK_FEIL_VALIDERING';
-
-export interface UploadStatus {
-  status: UploadState | string;
-  id: string;
-  feilliste: unknown[] | null;
-  sistOppdatertTidspunkt: string | null;
-}
-
-export interface LargeSubmitHooks {
-  /** An upload made before a crash: polled and submitted instead of uploading again. */
-  uploadId?: string;
-  /** Called once the upload exists, before it is polled: persist the id so a restart can resume from it. */
-  onUploaded?: (id: string) => Promise<void>;
-  onStatus?: (status: UploadStatus) => void;
-}
+export type { UploadState, UploadStatus } from './file-upload';
+export type LargeSubmitHooks = UploadHooks;
 
 export interface AMeldingClientOptions {
   http: SkatteetatenHttp;
@@ -67,10 +49,19 @@ export interface AMeldingClientOptions {
 }
 
 export class AMeldingClient {
-  private readonly sleep: (ms: number) => Promise<void>;
+  private readonly uploads: FileUpload;
 
   constructor(private readonly options: AMeldingClientOptions) {
-    this.sleep = options.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
+    this.uploads = new FileUpload({
+      http: options.http,
+      base: options.base,
+      scope: AMELDING_SCOPE,
+      contentType: 'application/json',
+      codes: 'AMLD',
+      ...(options.sleep ? { sleep: options.sleep } : {}),
+      ...(options.pollIntervalMs !== undefined ? { pollIntervalMs: options.pollIntervalMs } : {}),
+      ...(options.maxUploadWaitMs !== undefined ? { maxUploadWaitMs: options.maxUploadWaitMs } : {}),
+    });
   }
 
   private url(path: string): URL {
@@ -95,82 +86,36 @@ export class AMeldingClient {
     return receiptOf(response.json());
   }
 
-  async upload(body: string): Promise<UploadStatus> {
-    const response = await this.options.http.send({
-      method: 'POST',
-      url: this.url(AMELDING_PATHS.uploads),
-      scope: AMELDING_SCOPE,
-      body,
-      contentType: 'application/json',
-    });
-    return uploadStatusOf(response.json());
+  upload(body: string): Promise<UploadStatus> {
+    return this.uploads.upload(body);
   }
 
-  /** The upload's status; the API answers with an array of one (§1.4), a bare object is accepted too. */
-  async uploadStatus(id: string): Promise<UploadStatus> {
-    const response = await this.options.http.send({
-      method: 'GET',
-      url: this.url(AMELDING_PATHS.upload(id)),
-      scope: AMELDING_SCOPE,
-    });
-    return uploadStatusOf(response.json());
+  uploadStatus(id: string): Promise<UploadStatus> {
+    return this.uploads.status(id);
   }
 
-  async deleteUpload(id: string): Promise<void> {
-    await this.options.http.send({ method: 'DELETE', url: this.url(AMELDING_PATHS.upload(id)), scope: AMELDING_SCOPE });
+  deleteUpload(id: string): Promise<void> {
+    return this.uploads.delete(id);
   }
 
   async submitUpload(id: string, idempotencyKey: string): Promise<AMeldingReceipt> {
-    const response = await this.options.http.send({
-      method: 'PUT',
-      url: this.url(AMELDING_PATHS.submitUpload),
-      scope: AMELDING_SCOPE,
-      body: AMELDING_PATHS.submitUploadBody(id),
-      contentType: 'application/json',
-      idempotencyKey,
-    });
-    return receiptOf(response.json());
+    return receiptOf((await this.uploads.submitUpload(id, idempotencyKey)).json);
   }
 
-  /** Polls until the upload is validated; a failed validation is a rejection with Skatteetaten's `feilliste`. */
-  async waitForUpload(id: string, onStatus?: (s: UploadStatus) => void): Promise<UploadStatus> {
-    const interval = this.options.pollIntervalMs ?? 1000;
-    const maxWait = this.options.maxUploadWaitMs ?? 10 * 60_000;
-    for (let waited = 0; ; waited += interval) {
-      const status = await this.uploadStatus(id);
-      onStatus?.(status);
-      if (status.status === 'KLAR_TIL_INNSENDING') return status;
-      if (status.status === 'VALIDERING_FEILET' || status.status === 'TEKNISK_FEIL_VALIDERING') {
-        throw skatteetatenError(
-          status.status === 'VALIDERING_FEILET' ? 400 : 500,
-          {
-            kode: status.status === 'VALIDERING_FEILET' ? 'AMLD_010' : 'AMLD_017',
-            melding: status.status,
-            spesifisering: feilOf(status.feilliste),
-          },
-          undefined,
-        );
-      }
-      if (waited >= maxWait) {
-        throw skatteetatenError(
-          504,
-          { kode: 'UPLOAD_VALIDATION_TIMEOUT', melding: `upload ${id} still ${status.status}`, spesifisering: [] },
-          undefined,
-        );
-      }
-      await this.sleep(interval);
-    }
+  waitForUpload(id: string, onStatus?: (s: UploadStatus) => void): Promise<UploadStatus> {
+    return this.uploads.waitForValidation(id, onStatus);
   }
 
-  /** The large-file route: upload (or resume an upload), wait for validation, submit it with the key. */
+  /**
+   * The large-file route: upload (or resume an upload), wait for validation, submit it with the key; an upload
+   * that expired before it was sent in is made again (file-upload.ts).
+   */
   async submitLarge(submission: AMeldingSubmission, hooks: LargeSubmitHooks = {}): Promise<AMeldingReceipt> {
-    let id = hooks.uploadId;
-    if (!id) {
-      id = (await this.upload(submission.body)).id;
-      await hooks.onUploaded?.(id);
-    }
-    await this.waitForUpload(id, hooks.onStatus);
-    return this.submitUpload(id, submission.idempotencyKey);
+    const { json } = await this.uploads.submitFile(
+      { body: submission.body, idempotencyKey: submission.idempotencyKey },
+      hooks,
+    );
+    return receiptOf(json);
   }
 
   /** A document of a forsendelse (the tilbakemelding, or the submitted file), by the ids Dialogporten gives. */
@@ -184,17 +129,6 @@ export class AMeldingClient {
   }
 }
 
-/**
- * The body of a replacement (§1.6): the same leveranse with a new meldingsId that names the one it replaces.
- * Skatteetaten keeps the last delivery per opplysningspliktig and month.
- */
-export function asReplacement(body: string, replaces: string, newMeldingsId: string): string {
-  const parsed = JSON.parse(body) as { leveranse: Record<string, unknown> };
-  return JSON.stringify({
-    leveranse: { ...parsed.leveranse, meldingsId: newMeldingsId, erstatterMeldingsId: replaces },
-  });
-}
-
 function receiptOf(json: unknown): AMeldingReceipt {
   const o = (json ?? {}) as Record<string, unknown>;
   if (typeof o.dialogId !== 'string' || typeof o.forsendelseId !== 'string') {
@@ -205,25 +139,4 @@ function receiptOf(json: unknown): AMeldingReceipt {
     );
   }
   return { dialogId: o.dialogId, forsendelseId: o.forsendelseId, meldingsId: String(o.meldingsId ?? '') };
-}
-
-function uploadStatusOf(json: unknown): UploadStatus {
-  const item = (Array.isArray(json) ? json[0] : json) as Record<string, unknown> | undefined;
-  return {
-    status: String(item?.status ?? ''),
-    id: String(item?.id ?? ''),
-    feilliste: Array.isArray(item?.feilliste) ? item.feilliste : null,
-    sistOppdatertTidspunkt: typeof item?.sistOppdatertTidspunkt === 'string' ? item.sistOppdatertTidspunkt : null,
-  };
-}
-
-function feilOf(list: unknown[] | null): FeilSpesifisering[] {
-  return (list ?? []).map((item) => {
-    const o = (item ?? {}) as Record<string, unknown>;
-    return {
-      kode: String(o.kode ?? o.code ?? 'AMLD_010'),
-      melding: String(o.melding ?? o.message ?? JSON.stringify(item)),
-      ...(typeof o.sti === 'string' ? { sti: o.sti } : {}),
-    };
-  });
 }

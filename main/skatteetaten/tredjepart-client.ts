@@ -12,7 +12,12 @@ export const TREDJEPART_DOCUMENT_PATH = (forsendelseId: string, dokumentId: stri
 
 /** `https://innrapportering{scheme}.api.skatteetaten.no/v1` with the scheme's API name put in. */
 export function tredjepartBase(template: string, scheme: SchemeId): string {
-  return template.replace('{scheme}', schemeById(scheme).apiName).replace(/\/+$/, '');
+  return innrapporteringBase(template, schemeById(scheme).apiName);
+}
+
+/** The template with an API name put in: a scheme's, or the TPO file reception's. */
+export function innrapporteringBase(template: string, apiName: string): string {
+  return template.replace('{scheme}', apiName).replace(/\/+$/, '');
 }
 
 export interface TredjepartReceipt {

@@ -35,7 +35,12 @@ export async function personsFromDraft(drafts: DraftStore, profile: Profile, dra
   }
   const leveranse = doc.document.leveranse;
   return personList(
-    { kind: 'amelding', draftId: draft.id, label: `A-melding ${leveranse.kalendermaaned} (${leveranse.meldingsId})` },
+    {
+      kind: 'amelding',
+      draftId: draft.id,
+      label: `A-melding ${leveranse.kalendermaaned} (${leveranse.meldingsId})`,
+      kalendermaaned: leveranse.kalendermaaned,
+    },
     checkPersons(personsFromAMelding(leveranse), reportEnvironmentFor(profile)),
   );
 }

@@ -1,4 +1,5 @@
 import { parse } from 'csv-parse/sync';
+import { fieldValues } from '../../shared/tredjepart/leveranse';
 import { schemeById, type SchemeId } from '../../shared/tredjepart/schemes';
 
 /**
@@ -36,6 +37,8 @@ const BOOLEAN = new Set(['bruksoverlatt']);
 
 export class CsvImportError extends Error {}
 
+const AMOUNTS_AS_NUMBERS: ReadonlySet<SchemeId> = new Set(['boligselskap', 'boligsameie', 'skattefrieutbetalinger']);
+
 export function csvToMelding(text: string, scheme: SchemeId, envelope: CsvEnvelope): string {
   const def = schemeById(scheme);
   const header = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
@@ -47,8 +50,9 @@ export function csvToMelding(text: string, scheme: SchemeId, envelope: CsvEnvelo
     throw new CsvImportError((thrown as Error).message);
   }
   const amountFields = new Set(def.amounts.map((a) => a.field));
-  // The housing examples send amounts as JSON numbers, gaver as strings: follow each scheme's example.
-  const amountsAsNumbers = def.id !== 'gavertilfrivillige';
+  // The housing and skattefrie utbetalinger examples send amounts as JSON numbers, the others as strings: follow
+  // each scheme's example.
+  const amountsAsNumbers = AMOUNTS_AS_NUMBERS.has(def.id);
   const oppgave = rows.map((row) => {
     const out: Record<string, unknown> = {};
     for (const [column, raw] of Object.entries(row)) {
@@ -66,7 +70,10 @@ export function csvToMelding(text: string, scheme: SchemeId, envelope: CsvEnvelo
   });
   const oppgaveoppsummering: Record<string, unknown> = { antallOppgaver: oppgave.length };
   for (const amount of def.amounts) {
-    const total = oppgave.reduce((sum, o) => sum + cents(o[amount.field]), 0n);
+    const total = oppgave.reduce(
+      (sum, o) => fieldValues(o, amount.field).reduce((inner, found) => inner + cents(found.value), sum),
+      0n,
+    );
     const text = `${total < 0n ? '-' : ''}${(total < 0n ? -total : total) / 100n}${total % 100n !== 0n ? `.${String((total < 0n ? -total : total) % 100n).padStart(2, '0')}` : ''}`;
     oppgaveoppsummering[amount.sum] = amountsAsNumbers && total % 100n === 0n ? Number(total / 100n) : text;
   }

@@ -22,9 +22,20 @@ import type { SandboxController } from '../sandbox/sandbox-controller';
 import { tredjepartBase } from '../skatteetaten/tredjepart-client';
 import { csvToMelding, CsvImportError } from './csv-import';
 import type { StoredTredjepartDraft, TredjepartDraftStore } from './tredjepart-drafts';
+import { substanceOf } from '../../shared/outbox/report-substance';
 
 /** The REST APIs take at most 10 MB (skatteetaten-apis.md §0.5); larger files go through the TPO upload API. */
 export const MAX_TREDJEPART_BYTES = 10 * 1024 * 1024;
+
+/**
+ * A scheme the TPO file reception takes has no 10 MB limit: its melding goes there as XML. The reception publishes
+ * no limit of its own (innrapportering-tpo-filmottak.md), so Innsender's bound is what it will hold in memory.
+ */
+export const MAX_FILE_RECEPTION_BYTES = 100 * 1024 * 1024;
+
+export function maxBytesFor(scheme: SchemeId): number {
+  return schemeById(scheme).fileReception ? MAX_FILE_RECEPTION_BYTES : MAX_TREDJEPART_BYTES;
+}
 
 /** The finding codes for a file that could not be read; `TREDJEPART_FILE_MISSING` is the one kept from before. */
 const TREDJEPART_READ_CODES = {
@@ -88,7 +99,7 @@ export class TredjepartService {
   }
 
   async checkPath(scheme: SchemeId, path: string, inntektsaar?: string): Promise<TredjepartCheck> {
-    const read = await readRegularFile(path, MAX_TREDJEPART_BYTES);
+    const read = await readRegularFile(path, maxBytesFor(scheme));
     if (!read.ok) {
       if (read.failure.reason === 'too-large') return this.tooLarge(scheme, path, 'path');
       const message = describeFileReadFailure(read.failure, basename(path));
@@ -104,7 +115,8 @@ export class TredjepartService {
   }
 
   async check(input: FileInput): Promise<TredjepartCheck> {
-    if (input.bytes.byteLength > MAX_TREDJEPART_BYTES) return this.tooLarge(input.scheme, input.name, input.origin);
+    if (input.bytes.byteLength > maxBytesFor(input.scheme))
+      return this.tooLarge(input.scheme, input.name, input.origin);
     let content: string;
     try {
       content = new TextDecoder('utf-8', { fatal: true }).decode(input.bytes).replace(/^\uFEFF/, '');
@@ -215,7 +227,8 @@ export class TredjepartService {
   /** What sending the draft would send and where, for the confirmation. */
   async preview(id: string): Promise<SubmitPreview> {
     const profile = this.requireProfile();
-    const input = enqueueInputOf(await this.draft(id));
+    const draft = await this.draft(id);
+    const input = enqueueInputOf(draft);
     const digest = payloadDigest(input.payload);
     const endpoints = await endpointsFor(profile, this.options.sandbox);
     const target = input.target as Extract<EnqueueInput['target'], { service: 'tredjepart' }>;
@@ -231,6 +244,7 @@ export class TredjepartService {
       environment: profile.environment,
       destination: `${tredjepartBase(endpoints.skatteetaten.tredjepartTemplate, target.scheme)}/${target.inntektsaar}`,
       existing: existing ?? null,
+      substance: substanceOf(draft.result),
     };
   }
 
@@ -291,7 +305,7 @@ export class TredjepartService {
   private remember(check: RememberedCheck): string {
     const id = randomUUID().replace(/-/g, '');
     this.recent.set(id, check);
-    // The last 20 checks: enough for the page, bounded in memory (each body is at most 10 MB).
+    // The last 20 checks: enough for the page, bounded in memory (each body is at most 10 MB, 100 MB for a scheme the file reception takes).
     for (const old of this.recent.keys()) {
       if (this.recent.size <= 20) break;
       this.recent.delete(old);
@@ -322,14 +336,16 @@ export class TredjepartService {
   }
 
   private tooLarge(scheme: SchemeId, name: string, origin: 'path' | 'dropped'): TredjepartCheck {
-    return this.unreadable(
-      scheme,
-      name,
-      origin,
-      'TREDJEPART_FILE_TOO_LARGE',
-      'Filen er større enn 10 MB, grensen for innsending gjennom API-et. Del den opp i flere leveranser.',
-      'The file is larger than 10 MB, the limit for the API. Split it into several leveranser.',
-    );
+    const [nb, en] = schemeById(scheme).fileReception
+      ? [
+          'Filen er større enn 100 MB, det meste Innsender sender gjennom filmottaket. Del den opp i flere leveranser.',
+          'The file is larger than 100 MB, the most Innsender sends through the file reception. Split it into several leveranser.',
+        ]
+      : [
+          'Filen er større enn 10 MB, grensen for innsending gjennom API-et. Del den opp i flere leveranser.',
+          'The file is larger than 10 MB, the limit for the API. Split it into several leveranser.',
+        ];
+    return this.unreadable(scheme, name, origin, 'TREDJEPART_FILE_TOO_LARGE', nb, en);
   }
 }
 

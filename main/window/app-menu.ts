@@ -1,6 +1,6 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import type { Language, LocalizedText } from '../../shared/domain/localized';
-import { APP_PAGES, type AppPagePath } from '../../shared/app/app-pages';
+import { APP_PAGES, isForEveryProfile, type AppPagePath } from '../../shared/app/app-pages';
 
 export interface AppMenuOptions {
   language: Language;
@@ -106,7 +106,8 @@ export function appMenuTemplate(options: AppMenuOptions): MenuItemConstructorOpt
   };
   const go: MenuItemConstructorOptions = {
     label: t(L.go),
-    submenu: APP_PAGES.map((page, index) => ({
+    // A firm's Klienter is left out: this menu does not follow the active profile, and nine pages fill Ctrl/Cmd+1…9.
+    submenu: APP_PAGES.filter(isForEveryProfile).map((page, index) => ({
       label: page.label[options.language],
       accelerator: `CmdOrCtrl+${index + 1}`,
       click: () => options.navigate(page.path),

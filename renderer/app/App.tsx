@@ -15,20 +15,24 @@ const FeedbackPage = lazy(() => import('../routes/FeedbackPage').then((m) => ({ 
 const SettingsPage = lazy(() => import('../routes/SettingsPage').then((m) => ({ default: m.SettingsPage })));
 const TredjepartPage = lazy(() => import('../routes/TredjepartPage').then((m) => ({ default: m.TredjepartPage })));
 const DeadlinesPage = lazy(() => import('../routes/DeadlinesPage').then((m) => ({ default: m.DeadlinesPage })));
+const ClientsPage = lazy(() => import('../routes/ClientsPage').then((m) => ({ default: m.ClientsPage })));
 const SkattekortPage = lazy(() => import('../routes/SkattekortPage').then((m) => ({ default: m.SkattekortPage })));
+const AvstemmingPage = lazy(() => import('../routes/AvstemmingPage').then((m) => ({ default: m.AvstemmingPage })));
 import { FeedbackNavBadge } from '../components/feedback/FeedbackNavBadge';
 import { useFeedbackEvents, useFeedbackOpen } from '../bridge/feedback-queries';
 import { useDeadlineOpen } from '../bridge/deadlines-queries';
 import { OPEN_EVENT_ROUTES } from '../../shared/ipc/open-routes';
-import { APP_PAGES, type AppPageId } from '../../shared/app/app-pages';
+import { APP_PAGES, isForEveryProfile, type AppPageId } from '../../shared/app/app-pages';
 import { useWindowTitle } from './use-window-title';
 import { useAppNavigation } from './use-app-events';
 
 const PAGE_ELEMENTS: Record<AppPageId, ReactNode> = {
   setup: <SetupPage />,
+  clients: <ClientsPage />,
   reports: <ReportsPage />,
   tredjepart: <TredjepartPage />,
   skattekort: <SkattekortPage />,
+  avstemming: <AvstemmingPage />,
   outbox: <OutboxPage />,
   feedback: <FeedbackPage />,
   deadlines: <DeadlinesPage />,
@@ -40,6 +44,7 @@ export const ROUTES = APP_PAGES.map((page) => ({
   path: page.path,
   label: `nav.${page.id}` as const,
   element: PAGE_ELEMENTS[page.id],
+  forEveryProfile: isForEveryProfile(page),
 }));
 
 function Shell() {
@@ -91,7 +96,7 @@ function Shell() {
         onKeyDown={(e) => e.key === 'Escape' && setNavOpen(false)}
       >
         <ul>
-          {ROUTES.map((r) => (
+          {ROUTES.filter((r) => r.forEveryProfile || active?.kind === 'firm').map((r) => (
             <li key={r.path}>
               <NavLink to={r.path} onClick={() => setNavOpen(false)}>
                 {t(r.label)}

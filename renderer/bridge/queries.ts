@@ -85,3 +85,8 @@ export function useConfirmHosts() {
 export function useOpenExternal() {
   return useMutation({ mutationFn: (url: string) => unwrap(bridge().external.open({ url })) });
 }
+
+/** Copies a short value (amount, KID, account number) to the OS clipboard through main. */
+export function useCopyToClipboard() {
+  return useMutation({ mutationFn: (text: string) => unwrap(bridge().clipboard.copy({ text })) });
+}

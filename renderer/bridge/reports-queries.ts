@@ -35,6 +35,14 @@ export function useCheckDroppedReports() {
   });
 }
 
+/** "Erstatt": the corrected a-melding, picked in main (no files) or dropped, checked as the received one's replacement. */
+export function useReplaceAMelding() {
+  return useMutation({
+    mutationFn: async (input: { submissionId: string; files?: DroppedFile[] }) =>
+      (await unwrap(bridge().reports.replaceAMelding(input))).checks,
+  });
+}
+
 export function useCheckDraftSource() {
   return useMutation({
     mutationFn: async (id: string) => (await unwrap(bridge().reports.checkDraftSource({ id }))).checks,

@@ -6,6 +6,7 @@ import { isValidOrgNumber, normaliseOrgNumber } from '../../shared/domain/org-nu
 import { EnvironmentNameSchema, type EnvironmentName } from '../../shared/domain/profile';
 import { ErrorMessage } from './ErrorMessage';
 import { CustomEnvironmentPicker, type CustomEnvironmentChoice } from './CustomEnvironmentPicker';
+import { ProfileKindFields, profileKindInput, type ProfileKindChoice } from './firm/ProfileKindFields';
 
 /** A synthetic organisation for trying the sandbox: valid MOD11, used in Skatteetaten's test data. */
 export const PRACTICE_ORG_NUMBER = '314768949';
@@ -18,6 +19,7 @@ export function ProfileForm({ onCreated }: { onCreated?: (name: string) => void 
   const [environment, setEnvironment] = useState<EnvironmentName>('sandbox');
   const [custom, setCustom] = useState<CustomEnvironmentChoice | null>(null);
   const [touched, setTouched] = useState(false);
+  const [kind, setKind] = useState<ProfileKindChoice>({ kind: 'business', reportsOrg: '' });
 
   const orgValid = isValidOrgNumber(normaliseOrgNumber(orgNumber));
   const nameValid = displayName.trim().length > 0;
@@ -33,6 +35,7 @@ export function ProfileForm({ onCreated }: { onCreated?: (name: string) => void 
         orgNumber,
         displayName,
         environment,
+        ...profileKindInput(kind, environment),
         ...(environment === 'custom' && custom
           ? {
               customEnvironmentPick: custom.pickId,
@@ -45,6 +48,7 @@ export function ProfileForm({ onCreated }: { onCreated?: (name: string) => void 
           setOrgNumber('');
           setDisplayName('');
           setCustom(null);
+          setKind({ kind: 'business', reportsOrg: '' });
           setTouched(false);
           onCreated?.(p.displayName);
         },
@@ -102,6 +106,7 @@ export function ProfileForm({ onCreated }: { onCreated?: (name: string) => void 
           <CustomEnvironmentPicker choice={custom} onChange={setCustom} showMissing={touched} />
         )}
       </Fieldset>
+      <ProfileKindFields value={kind} onChange={setKind} environment={environment} />
       {create.error && <ErrorMessage error={create.error} />}
       <div className="row">
         <Button type="submit" loading={create.isPending} data-testid="save-profile">

@@ -2,6 +2,7 @@ import { Button, Heading, Table, Tag } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import { useActivateProfile, useProfiles, useRemoveProfile } from '../bridge/queries';
 import { ErrorMessage } from './ErrorMessage';
+import { formatOrgNumber } from '../../shared/format';
 
 export function ProfileList() {
   const { t } = useTranslation();
@@ -32,7 +33,7 @@ export function ProfileList() {
             return (
               <Table.Row key={p.id}>
                 <Table.Cell>{p.displayName}</Table.Cell>
-                <Table.Cell>{p.orgNumber}</Table.Cell>
+                <Table.Cell>{formatOrgNumber(p.orgNumber)}</Table.Cell>
                 <Table.Cell>{t(`env.${p.environment}`)}</Table.Cell>
                 <Table.Cell>
                   <div className="row">

@@ -1,6 +1,7 @@
 import { Field, Label, Select } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import { useActivateProfile, useProfiles } from '../bridge/queries';
+import { formatOrgNumber } from '../../shared/format';
 
 export function ProfileSwitcher() {
   const { t } = useTranslation();
@@ -18,7 +19,7 @@ export function ProfileSwitcher() {
       >
         {state.profiles.map((p) => (
           <Select.Option key={p.id} value={p.id}>
-            {`${p.displayName} (${p.orgNumber}) · ${t(`env.${p.environment}`)}`}
+            {`${p.displayName} (${formatOrgNumber(p.orgNumber)}) · ${t(`env.${p.environment}`)}`}
           </Select.Option>
         ))}
       </Select>

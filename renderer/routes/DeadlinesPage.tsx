@@ -8,7 +8,7 @@ import { DeadlineCalendar } from '../components/deadlines/DeadlineCalendar';
 import { ExtensionSection } from '../components/deadlines/ExtensionSection';
 import { WarnDaysForm } from '../components/deadlines/WarnDaysForm';
 import { periodText, serviceName, STATUS_COLOR, whenText } from '../components/deadlines/deadline-text';
-import { formatDate } from '../components/reports/format';
+import { formatDate } from '../../shared/format';
 import { localized } from '../i18n';
 import '../components/deadlines/deadlines.css';
 

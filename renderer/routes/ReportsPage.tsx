@@ -1,7 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
 import { Alert, Button, Heading, Paragraph, Spinner } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import { useProfiles } from '../bridge/queries';
+import { useSubmissions } from '../bridge/outbox-queries';
 import {
   useCheckDraftSource,
   useCheckDroppedReports,
@@ -10,6 +12,7 @@ import {
   useDrafts,
   usePickReports,
   useRecheckDraft,
+  useReplaceAMelding,
   useSaveDraft,
 } from '../bridge/reports-queries';
 import { EmptyState } from '../components/EmptyState';
@@ -46,6 +49,12 @@ function ReportsWorkspace({ profile }: { profile: Profile | null }) {
 
   const pick = usePickReports();
   const drop = useCheckDroppedReports();
+  // "Erstatt" from the outbox: the next file picked or dropped is the replacement of this received a-melding.
+  const [params, setParams] = useSearchParams();
+  const replacing = params.get('erstatt');
+  const submissions = useSubmissions(profileId);
+  const replaced = replacing ? submissions.data?.find((s) => s.id === replacing) : undefined;
+  const replace = useReplaceAMelding();
   const checkSource = useCheckDraftSource();
   const save = useSaveDraft();
   const remove = useDeleteDraft();
@@ -59,11 +68,13 @@ function ReportsWorkspace({ profile }: { profile: Profile | null }) {
   useEffect(() => headingRef.current?.focus(), [focusKey]);
 
   const showChecks = (checks: CheckedReport[]) => checks.length > 0 && setShown({ kind: 'checks', checks });
-  const busy = pick.isPending || drop.isPending || checkSource.isPending;
+  const busy = pick.isPending || drop.isPending || checkSource.isPending || replace.isPending;
   const onDropFiles = async (files: File[]) => {
     const read = await readDroppedFiles(files);
     setTooLarge(!read.ok);
-    if (read.ok) drop.mutate(read.files, { onSuccess: showChecks });
+    if (!read.ok) return;
+    if (replacing) replace.mutate({ submissionId: replacing, files: read.files }, { onSuccess: showChecks });
+    else drop.mutate(read.files, { onSuccess: showChecks });
   };
 
   const dropZone = (
@@ -71,12 +82,13 @@ function ReportsWorkspace({ profile }: { profile: Profile | null }) {
       busy={busy}
       onPick={() => {
         setTooLarge(false);
-        pick.mutate(undefined, { onSuccess: showChecks });
+        if (replacing) replace.mutate({ submissionId: replacing }, { onSuccess: showChecks });
+        else pick.mutate(undefined, { onSuccess: showChecks });
       }}
       onDropFiles={(files) => void onDropFiles(files)}
     />
   );
-  const inputError = pick.error ?? drop.error ?? checkSource.error;
+  const inputError = pick.error ?? drop.error ?? checkSource.error ?? replace.error;
 
   return (
     <div className="stack">
@@ -85,6 +97,17 @@ function ReportsWorkspace({ profile }: { profile: Profile | null }) {
       </Heading>
       <Paragraph>{t('reports.intro')}</Paragraph>
       <RulesForProfile profile={profile} testId="rules-for" noProfile={t('reports.noProfile')} />
+      {replacing && (
+        <Alert data-color="info" data-testid="replacing">
+          <Heading level={2} data-size="2xs">
+            {t('reports.replacingTitle', { label: replaced?.label ?? replacing })}
+          </Heading>
+          <Paragraph>{t('reports.replacingBody')}</Paragraph>
+          <Button variant="tertiary" data-size="sm" onClick={() => setParams({})}>
+            {t('reports.replacingCancel')}
+          </Button>
+        </Alert>
+      )}
 
       {shown.kind === 'nothing' ? (
         <EmptyState title={t('reports.emptyTitle')} action={dropZone}>
@@ -116,6 +139,7 @@ function ReportsWorkspace({ profile }: { profile: Profile | null }) {
               check.result.kind !== 'unreadable' &&
               profile && (
                 <SaveDraftAction
+                  valid={check.result.valid}
                   savedDraftId={saved[check.checkId]}
                   pending={save.isPending && save.variables === check.checkId}
                   onSave={() =>
@@ -184,12 +208,15 @@ function ReportsWorkspace({ profile }: { profile: Profile | null }) {
   );
 }
 
+/** With errors, saving is not the next step (fixing is), so it is offered as a secondary "save anyway". */
 function SaveDraftAction({
+  valid,
   savedDraftId,
   pending,
   onSave,
   onOpen,
 }: {
+  valid: boolean;
   savedDraftId: string | undefined;
   pending: boolean;
   onSave(): void;
@@ -208,9 +235,24 @@ function SaveDraftAction({
       </>
     );
   }
-  return (
-    <Button onClick={onSave} loading={pending} disabled={pending} data-testid="save-draft">
-      {t('reports.saveDraft')}
+  const button = (
+    <Button
+      variant={valid ? 'primary' : 'secondary'}
+      onClick={onSave}
+      loading={pending}
+      disabled={pending}
+      data-testid="save-draft"
+    >
+      {t(valid ? 'reports.saveDraft' : 'reports.saveDraftAnyway')}
     </Button>
+  );
+  if (valid) return button;
+  return (
+    <>
+      <Paragraph data-size="sm" data-testid="fix-first">
+        {t('reports.fixFirstNote')}
+      </Paragraph>
+      {button}
+    </>
   );
 }

@@ -2,7 +2,6 @@ import {
   Alert,
   Button,
   Card,
-  Details,
   Field,
   Heading,
   Label,
@@ -17,21 +16,23 @@ import { ErrorMessage } from '../components/ErrorMessage';
 import { HostList } from '../components/HostList';
 import { localized } from '../i18n';
 import type { Endpoints } from '../../shared/domain/endpoints';
+import { TechnicalDetails } from '../components/TechnicalDetails';
+import type { TFunction } from 'i18next';
 
 /** The addresses Innsender uses; the sandbox's own address first while it runs (support asks for it). */
-function endpointRows(endpoints: Endpoints, sandboxBaseUrl: string | null): [string, string][] {
+function endpointRows(endpoints: Endpoints, sandboxBaseUrl: string | null, t: TFunction): [string, string][] {
   return [
-    ...(sandboxBaseUrl ? [['Sandkasse / sandbox', sandboxBaseUrl] as [string, string]] : []),
+    ...(sandboxBaseUrl ? [[t('settings.endpointSandbox'), sandboxBaseUrl] as [string, string]] : []),
     ['Maskinporten (issuer)', endpoints.maskinporten.issuer],
     ['Maskinporten (token)', endpoints.maskinporten.tokenEndpoint],
-    ['Altinn platform', endpoints.altinn.platform],
-    ['Altinn tilgangsstyring / access management', endpoints.altinn.accessManagementUi],
+    [t('settings.endpointAltinnPlatform'), endpoints.altinn.platform],
+    [t('settings.endpointAccessManagement'), endpoints.altinn.accessManagementUi],
     ['Dialogporten', endpoints.dialogporten.base],
     ['A-melding', endpoints.skatteetaten.amelding],
-    ['Aksjonærregisteret', endpoints.skatteetaten.aksjonaerregister],
-    ['Skattekort', endpoints.skatteetaten.skattekort],
-    ['Tredjepartsopplysninger', endpoints.skatteetaten.tredjepartTemplate],
-    ['Digdir selvbetjening', endpoints.digdir.selfServicePortal],
+    [t('settings.endpointAksjonaerregister'), endpoints.skatteetaten.aksjonaerregister],
+    [t('settings.endpointSkattekort'), endpoints.skatteetaten.skattekort],
+    [t('settings.endpointTredjepart'), endpoints.skatteetaten.tredjepartTemplate],
+    [t('settings.endpointSelfService'), endpoints.digdir.selfServicePortal],
   ];
 }
 
@@ -94,33 +95,32 @@ export function SettingsPage() {
                 {env.sandbox.state === 'running' ? t('settings.sandboxRunning') : t('settings.sandboxStopped')}
               </Paragraph>
             )}
-            {/* The addresses are for support and developers: folded away, so they are not the page's main text. */}
-            <Details>
-              <Details.Summary>{t('technicalDetails.addresses')}</Details.Summary>
-              <Details.Content>
-                <Table data-testid="endpoint-table" data-size="sm">
-                  <Table.Head>
-                    <Table.Row>
-                      <Table.HeaderCell>{t('settings.service')}</Table.HeaderCell>
-                      <Table.HeaderCell>{t('settings.address')}</Table.HeaderCell>
+            {/* Every service's address (the sandbox's too): for support and for checking a custom file, not for the
+                daily work, so folded away rather than the page's main text. */}
+            <TechnicalDetails testId="endpoint-details">
+              <Table data-testid="endpoint-table" data-size="sm">
+                <Table.Head>
+                  <Table.Row>
+                    <Table.HeaderCell>{t('settings.service')}</Table.HeaderCell>
+                    <Table.HeaderCell>{t('settings.address')}</Table.HeaderCell>
+                  </Table.Row>
+                </Table.Head>
+                <Table.Body>
+                  {endpointRows(
+                    env.endpoints,
+                    env.environment === 'sandbox' && env.sandbox.state === 'running' ? env.sandbox.baseUrl : null,
+                    t,
+                  ).map(([name, url]) => (
+                    <Table.Row key={name}>
+                      <Table.Cell>{name}</Table.Cell>
+                      <Table.Cell>
+                        <code>{url}</code>
+                      </Table.Cell>
                     </Table.Row>
-                  </Table.Head>
-                  <Table.Body>
-                    {endpointRows(
-                      env.endpoints,
-                      env.environment === 'sandbox' && env.sandbox.state === 'running' ? env.sandbox.baseUrl : null,
-                    ).map(([name, url]) => (
-                      <Table.Row key={name}>
-                        <Table.Cell>{name}</Table.Cell>
-                        <Table.Cell>
-                          <code>{url}</code>
-                        </Table.Cell>
-                      </Table.Row>
-                    ))}
-                  </Table.Body>
-                </Table>
-              </Details.Content>
-            </Details>
+                  ))}
+                </Table.Body>
+              </Table>
+            </TechnicalDetails>
           </>
         )}
       </section>

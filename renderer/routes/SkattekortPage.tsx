@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Alert, Button, Field, Heading, Label, Paragraph, Select, Spinner } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
+import { formatDate } from '../../shared/format';
 import type { PersonList } from '../../shared/skattekort/persons';
 import { useProfiles } from '../bridge/queries';
 import { useDrafts } from '../bridge/reports-queries';
@@ -14,6 +15,7 @@ import { EmptyState } from '../components/EmptyState';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { OrderCard } from '../components/skattekort/OrderCard';
 import { OrderForm } from '../components/skattekort/OrderForm';
+import { submissionTitle } from '../components/outbox/submission-title';
 import { PersonTable } from '../components/skattekort/PersonTable';
 import '../components/reports/reports.css';
 import '../components/outbox/outbox.css';
@@ -24,7 +26,7 @@ import '../components/skattekort/skattekort.css';
  * through the outbox, and read Skatteetaten's answer per employee; export it for the payroll system.
  */
 export function SkattekortPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const profiles = useProfiles();
   const profileId = profiles.data?.activeProfileId ?? null;
   const profile = profiles.data?.profiles.find((p) => p.id === profileId);
@@ -58,7 +60,7 @@ export function SkattekortPage() {
                   <Select.Option value="">{t('skattekort.who.latest')}</Select.Option>
                   {ameldinger.map((d) => (
                     <Select.Option key={d.id} value={d.id}>
-                      {d.files[0]?.name ?? d.id} · {d.savedAt.slice(0, 10)}
+                      {d.files[0]?.name ?? d.id} · {formatDate(d.savedAt, i18n.language)}
                     </Select.Option>
                   ))}
                 </Select>
@@ -100,7 +102,7 @@ export function SkattekortPage() {
       )}
       {order.data && !list && (
         <Alert data-color="success" role="status" data-testid="order-queued">
-          {t('skattekort.queued', { label: order.data.label })}
+          {t('skattekort.queued', { label: submissionTitle(order.data.target, t, i18n.language) })}
         </Alert>
       )}
 

@@ -136,14 +136,15 @@ function TredjepartWorkspace({ profile }: { profile: Profile | null }) {
                 {t('tredjepart.saved')}
               </Paragraph>
             ) : (
+              // The primary action follows the verdict: with errors, fixing comes first and saving is "anyway".
               <Button
-                variant="secondary"
+                variant={check.result.valid ? 'primary' : 'secondary'}
                 loading={save.isPending}
                 disabled={save.isPending}
                 data-testid="tredjepart-save"
                 onClick={() => save.mutate(check.checkId, { onSuccess: (d) => setSavedId(d.id) })}
               >
-                {t('tredjepart.save')}
+                {t(check.result.valid ? 'tredjepart.save' : 'reports.saveDraftAnyway')}
               </Button>
             ))
           }

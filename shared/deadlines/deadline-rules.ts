@@ -54,6 +54,13 @@ export const DEADLINE_RULES: Partial<Record<ServiceId, DeadlineRule>> = {
     true,
     'formats.md §3.1 [S22, S23]: 31 January of the year after the income year',
   ),
+  'a-melding-avstemming': {
+    kind: 'none',
+    why: {
+      nb: 'Avstemmingsrapporten hentes når du vil, gjerne hver måned og ved årsslutt; den har ingen frist.',
+      en: 'The reconciliation report is fetched when you like, ideally every month and at year end; it has no deadline.',
+    },
+  },
   'skattekort-til-arbeidsgiver': {
     kind: 'none',
     why: {

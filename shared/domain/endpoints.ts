@@ -45,10 +45,29 @@ export const EndpointsSchema = z.object({
     platform: BaseUrl,
     /** Where the owner approves a system user request (the API also returns the full confirmUrl). */
     accessManagementUi: BaseUrl,
+    /**
+     * Where a firm's klientadministrator attaches clients to the agent systembruker; `{systemUserId}` is replaced.
+     * Altinn's UI path is UNCONFIRMED (the portal's "system access" overview is documented, a deep link is not).
+     */
+    clientAdminTemplate: z
+      .string()
+      .refine((t) => isSafeServiceUrl(t.replaceAll('{systemUserId}', 'systemuser')), { message: HTTPS_ONLY })
+      .optional(),
+    /**
+     * Read the agent systembruker's clients from Altinn's client delegation API (altinn:clientdelegations.read).
+     * Off unless set: Altinn documents the API for a person's or a client-administrator systembruker's token,
+     * and its scope is granted by Altinn support (main/altinn/client-delegations.ts).
+     */
+    clientDelegationApi: z.boolean().optional(),
   }),
   dialogporten: z.object({ base: BaseUrl }),
   skatteetaten: z.object({
     amelding: BaseUrl,
+    /**
+     * The a-melding avstemmingsrapport API. Its host and paths are on SwaggerHub only (skatteetaten-apis.md §7);
+     * the tables hold an assumed host, and a custom file may leave it out (the report then says it is not set).
+     */
+    ameldingAvstemming: BaseUrl.optional(),
     aksjonaerregister: BaseUrl,
     /** The old gateway host that skattekort til arbeidsgiver is served from. */
     skattekort: BaseUrl,
@@ -88,9 +107,16 @@ export function serviceScopes(endpoints: Endpoints): ServiceScopes {
  * `{scheme}` kept), each once.
  */
 export function endpointHosts(endpoints: Endpoints): string[] {
-  const { skatteetaten, ...rest } = endpoints;
+  const { skatteetaten, altinn, ...rest } = endpoints;
   const { tredjepartTemplate, skattekortScope: _scope, ...apis } = skatteetaten;
-  const urls = [...Object.values(rest).flatMap((group) => Object.values(group)), ...Object.values(apis)];
+  // The client admin page is a template opened in the browser, the delegation API a switch: only hosts count.
+  const { clientAdminTemplate, clientDelegationApi: _api, ...altinnUrls } = altinn;
+  const urls = [
+    ...Object.values(rest).flatMap((group) => Object.values(group)),
+    ...Object.values(altinnUrls),
+    ...Object.values(apis),
+    ...(clientAdminTemplate ? [clientAdminTemplate.replaceAll('{systemUserId}', 'systemuser')] : []),
+  ];
   const hosts = urls.map((u) => new URL(u).hostname);
   hosts.push(
     new URL(tredjepartTemplate.replaceAll('{scheme}', SCHEME_PLACEHOLDER)).hostname.replaceAll(

@@ -3,6 +3,8 @@ import { LocalizedTextSchema } from './localized';
 import { EnvironmentNameSchema } from './profile';
 import { OrgNumberSchema } from './org-number';
 import type { ServiceId } from './services-catalogue';
+import { ACCESS_PACKAGE_NAMES } from './access-packages';
+import { ProfileKindSchema } from './profile';
 
 /**
  * What the setup wizard sees of a profile's Maskinporten and Altinn setup. Everything here is public: key ids,
@@ -12,6 +14,7 @@ import type { ServiceId } from './services-catalogue';
 
 export const SERVICE_IDS = [
   'a-melding',
+  'a-melding-avstemming',
   'aksjonaerregisteroppgave',
   'skattekort-til-arbeidsgiver',
   'tredjepart-boligselskap',
@@ -27,6 +30,12 @@ type Unlisted = Exclude<ServiceId, (typeof SERVICE_IDS)[number]>;
 export const SERVICE_IDS_COMPLETE: [Unlisted] extends [never] ? true : Unlisted = true;
 
 export const ServiceIdSchema = z.enum(SERVICE_IDS);
+
+/** How a standard systembruker is granted: one single right per service, or the access packages that cover them. */
+export const GrantKindSchema = z.enum(['rights', 'access-packages']);
+export type GrantKind = z.infer<typeof GrantKindSchema>;
+
+export const AccessPackageNameSchema = z.enum(ACCESS_PACKAGE_NAMES);
 
 /** The public half of a signing key, as Maskinporten's portal and API take it. */
 export const PublicJwkViewSchema = z.object({
@@ -76,6 +85,10 @@ export const SystemViewSchema = z.object({
   systemId: z.string(),
   clientId: z.string(),
   services: z.array(ServiceIdSchema),
+  /** Absent in setups saved before the choice existed: single rights. */
+  grant: GrantKindSchema.optional(),
+  /** The access packages (names) the system offers, when granted by packages (a firm's: client packages). */
+  accessPackages: z.array(AccessPackageNameSchema).optional(),
   registeredAt: z.iso.datetime(),
   /** False when the client id changed after the system was registered: register again. */
   upToDate: z.boolean(),
@@ -111,6 +124,10 @@ export const ChangeRequestViewSchema = z.object({
 export type ChangeRequestView = z.infer<typeof ChangeRequestViewSchema>;
 
 export const RequestViewSchema = z.object({
+  /** `agent`: the firm's systembruker for its clients (altinn-auth.md §5.4). Absent in old setups: standard. */
+  kind: z.enum(['standard', 'agent']).optional(),
+  /** The approved systembruker's id, once Altinn names it (read from the system user list). */
+  systemUserId: z.string().optional(),
   /** Null when Altinn said a system user already exists and no request could be read back. */
   id: z.string().nullable(),
   ownerOrgNumber: z.string(),
@@ -143,6 +160,9 @@ export const SetupOverviewSchema = z.object({
   orgNumber: z.string(),
   displayName: z.string(),
   environment: EnvironmentNameSchema,
+  kind: ProfileKindSchema,
+  /** The org the reports and the standard systembruker are for (a Tenor org in TT02, else the profile's own). */
+  reportsOrgNumber: z.string(),
   keys: z.array(KeyViewSchema),
   keyWarnings: z.array(KeyWarningViewSchema),
   client: ClientViewSchema.nullable(),
@@ -192,7 +212,22 @@ export const ClientIdSchema = z.object({
     .regex(/^[A-Za-z0-9._:-]{4,200}$/),
 });
 
-export const RegisterSystemSchema = z.object({ services: z.array(ServiceIdSchema).min(1) });
+/**
+ * A business chooses single rights (default) or access packages; a firm always registers client packages
+ * (`accessPackages`, default: the fewest that cover the services, shared/domain/access-packages.ts).
+ */
+export const RegisterSystemSchema = z.object({
+  services: z.array(ServiceIdSchema).min(1),
+  grant: GrantKindSchema.optional(),
+  /** Package names (or URNs); checked in main, so an unknown one gets a message that names it. */
+  accessPackages: z.array(z.string().trim().min(1).max(120)).min(1).optional(),
+  /** Another name for the system in Altinn (`<orgnr>_<name>`), when the default id is taken. */
+  systemName: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9æøåÆØÅ _-]{1,60}$/)
+    .optional(),
+});
 
 /** The services the approved system user should have from now on (a change request adds or removes the rest). */
 export const ChangeServicesSchema = z.object({ services: z.array(ServiceIdSchema).min(1) });

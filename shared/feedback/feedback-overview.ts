@@ -15,6 +15,8 @@ export const FeedbackLinkSchema = z.discriminatedUnion('kind', [
     kind: z.literal('linked'),
     submissionId: z.string(),
     by: z.enum(['dialogId', 'forsendelseId', 'externalReference']),
+    /** The received a-melding this submission replaces: its feedback answers the replacement of that one. */
+    replaces: z.object({ submissionId: z.string(), meldingsId: z.string() }).optional(),
   }),
   /** Sent by another system or person (or before the outbox knew of it): shown, marked as such. */
   z.object({ kind: z.literal('made-elsewhere') }),
@@ -118,6 +120,14 @@ export const FeedbackStatusSchema = z.discriminatedUnion('state', [
     profileId: z.string(),
     poller: PollerStatusSchema,
     unread: z.number().int(),
+    /**
+     * Where the last pass learnt what changed: Altinn Events, or a Dialogporten search; `eventsRefused` says why
+     * Events is not used while it refuses (null before the first pass).
+     */
+    source: z
+      .object({ kind: z.enum(['events', 'dialogporten']), eventsRefused: LocalizedTextSchema.nullable() })
+      .nullable()
+      .optional(),
   }),
 ]);
 export type FeedbackStatus = z.infer<typeof FeedbackStatusSchema>;

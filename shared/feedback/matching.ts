@@ -14,11 +14,33 @@ export interface KnownSubmission {
   orgNumber?: string | null;
   /** `urn:altinn:resource:<id>` of the service it went to. */
   serviceResource?: string | null;
+  /** The received a-melding this one replaces (its `erstatterMeldingsId`), when the outbox has it. */
+  replaces?: { submissionId: string; meldingsId: string };
 }
 
+type Replaces = { replaces?: { submissionId: string; meldingsId: string } };
+
 export type DialogLink =
-  | { dialogId: string; kind: 'linked'; submissionId: string; by: 'dialogId' | 'forsendelseId' | 'externalReference' }
+  | ({
+      dialogId: string;
+      kind: 'linked';
+      submissionId: string;
+      by: 'dialogId' | 'forsendelseId' | 'externalReference';
+    } & Replaces)
   | { dialogId: string; kind: 'made-elsewhere' };
+
+type LinkedBy = Extract<DialogLink, { kind: 'linked' }>['by'];
+
+/** The dialog linked to the submission; a replacement carries the submission it replaces along. */
+function linked(dialogId: string, s: KnownSubmission, by: LinkedBy): DialogLink {
+  return {
+    dialogId,
+    kind: 'linked',
+    submissionId: s.submissionId,
+    by,
+    ...(s.replaces ? { replaces: s.replaces } : {}),
+  };
+}
 
 /**
  * Links each dialog to the submission it answers (skatteetaten-apis.md §5): by the receipt's dialog id, else by the
@@ -35,12 +57,10 @@ export function linkDialogs(dialogs: readonly FeedbackDialog[], submissions: rea
   }
   return dialogs.map((dialog): DialogLink => {
     const direct = byDialog.get(dialog.id);
-    if (direct) return { dialogId: dialog.id, kind: 'linked', submissionId: direct.submissionId, by: 'dialogId' };
+    if (direct) return linked(dialog.id, direct, 'dialogId');
     for (const t of dialog.transmissions) {
       const viaTransmission = byForsendelse.get(t.id);
-      if (viaTransmission) {
-        return { dialogId: dialog.id, kind: 'linked', submissionId: viaTransmission.submissionId, by: 'forsendelseId' };
-      }
+      if (viaTransmission) return linked(dialog.id, viaTransmission, 'forsendelseId');
     }
     const reference = dialog.externalReference;
     if (reference) {
@@ -52,14 +72,7 @@ export function linkDialogs(dialogs: readonly FeedbackDialog[], submissions: rea
           (!s.serviceResource || s.serviceResource === dialog.serviceResource),
       );
       // Two submissions sharing one reference (the same meldingsId sent twice) would make a guess: don't link.
-      if (candidates.length === 1 && candidates[0]) {
-        return {
-          dialogId: dialog.id,
-          kind: 'linked',
-          submissionId: candidates[0].submissionId,
-          by: 'externalReference',
-        };
-      }
+      if (candidates.length === 1 && candidates[0]) return linked(dialog.id, candidates[0], 'externalReference');
     }
     return { dialogId: dialog.id, kind: 'made-elsewhere' };
   });

@@ -11,9 +11,11 @@ import { FeedbackNewEventSchema, FeedbackOpenEventSchema, FeedbackStatusSchema }
 import { outboxChannels } from './channels/outbox';
 import { tredjepartChannels } from './channels/tredjepart';
 import { skattekortChannels } from './channels/skattekort';
+import { avstemmingChannels } from './channels/avstemming';
 import { SkattekortChangedEventSchema } from '../skattekort/skattekort-views';
 import { deadlinesChannels } from './channels/deadlines';
 import { desktopChannels, NavigateEventSchema, OutboxOpenEventSchema } from './channels/desktop';
+import { firmChannels } from './channels/firm';
 import { DeadlineOpenEventSchema } from '../deadlines/deadline-views';
 import {
   OutboxChangedEventSchema,
@@ -34,8 +36,10 @@ export const channels = {
   ...outboxChannels,
   ...tredjepartChannels,
   ...skattekortChannels,
+  ...avstemmingChannels,
   ...deadlinesChannels,
   ...desktopChannels,
+  ...firmChannels,
 } as const satisfies Record<ChannelName, Channel<z.ZodType, z.ZodType>>;
 
 /** Every main → renderer event, declared once, validated before it is sent. */

@@ -18,6 +18,7 @@ export const CHANNEL_NAMES = [
   'environment.pickCustomFile',
   'environment.confirmHosts',
   'external.open',
+  'clipboard.copy',
   // setup
   'setup.status',
   'keys.checkKeychain',
@@ -51,6 +52,7 @@ export const CHANNEL_NAMES = [
   'reports.deleteDraft',
   'reports.recheckDraft',
   'reports.checkDraftSource',
+  'reports.replaceAMelding',
   // feedback
   'feedback.list',
   'feedback.get',
@@ -84,6 +86,16 @@ export const CHANNEL_NAMES = [
   'skattekort.answer',
   'skattekort.pollNow',
   'skattekort.export',
+  // avstemming
+  'avstemming.fetch',
+  'avstemming.export',
+  // firm (an accounting firm's clients)
+  'firm.clients',
+  'firm.addClient',
+  'firm.removeClient',
+  'firm.syncDelegations',
+  'firm.confirmDelegation',
+  'firm.openClientAdmin',
   // deadlines
   'deadlines.list',
   'deadlines.setWarnDays',

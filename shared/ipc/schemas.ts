@@ -103,3 +103,14 @@ export const EnvironmentDescriptionSchema = z.discriminatedUnion('status', [
  * `externalUrlToOpen` must judge what was actually sent.
  */
 export const ExternalUrlSchema = z.object({ url: z.string().min(1).max(2048) });
+
+/** A value a person copies off a page (an amount, a KID, an account number): short, one line, printable. */
+export const ClipboardTextSchema = z
+  .object({
+    text: z
+      .string()
+      .min(1)
+      .max(200)
+      .regex(/^[^\p{Cc}]+$/u),
+  })
+  .strict();

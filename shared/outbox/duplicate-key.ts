@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { LocalizedText } from '../domain/localized';
 import type { SchemeId } from '../tredjepart/schemes';
+import { formatDate } from '../format';
 import { ReceiptSchema, type Submission } from './submission';
 
 /**
@@ -157,17 +158,17 @@ export function alreadySentOf(existing: Submission): AlreadySent {
 
 /** "Sent on 2026-01-05, receipt …" / "in the outbox (sending) since …", in both languages. */
 export function alreadySentText(a: AlreadySent): LocalizedText {
-  const day = a.at.slice(0, 10);
+  const day = { nb: formatDate(a.at, 'nb'), en: formatDate(a.at, 'en') };
   if (a.state === 'received') {
     const receipt = a.receipt?.forsendelseId ?? a.receipt?.bestillingsreferanse ?? a.receipt?.dialogId ?? '';
     return {
-      nb: `Allerede sendt ${day}, kvittering ${receipt} (${a.label}).`,
-      en: `Already sent on ${day}, receipt ${receipt} (${a.label}).`,
+      nb: `Allerede sendt ${day.nb}, kvittering ${receipt} (${a.label}).`,
+      en: `Already sent on ${day.en}, receipt ${receipt} (${a.label}).`,
     };
   }
   const state = { queued: ['i kø', 'queued'], sending: ['sendes', 'sending'], failed: ['venter', 'waiting'] }[a.state];
   return {
-    nb: `Allerede i utboksen (${state[0]}) siden ${day} (${a.label}).`,
-    en: `Already in the outbox (${state[1]}) since ${day} (${a.label}).`,
+    nb: `Allerede i utboksen (${state[0]}) siden ${day.nb} (${a.label}).`,
+    en: `Already in the outbox (${state[1]}) since ${day.en} (${a.label}).`,
   };
 }

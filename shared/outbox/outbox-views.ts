@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { LocalizedTextSchema } from '../domain/localized';
 import { EnvironmentNameSchema } from '../domain/profile';
 import { DraftIdInputSchema } from '../reports/report-views';
+import { ReportSubstanceSchema } from './report-substance';
 import { SubmissionSchema, TargetSchema } from './submission';
 
 /** What the Outbox page and the CLI see of the active profile's outbox; nothing secret is in a submission. */
@@ -11,9 +12,10 @@ export const SubmissionIdInputSchema = z.object({ id: z.string().regex(/^[0-9a-f
 export const DraftRefInputSchema = z.object({ draftId: DraftIdInputSchema.shape.id }).strict();
 
 /**
- * What a draft would send, shown before the user confirms: the report, its bytes and hash, the organisation,
- * the environment and the host it goes to. `existing` is the submission that already holds this report (received,
- * or on its way), found by Skatteetaten's identity for it (`duplicate-key.ts`): then there is nothing to send.
+ * What a draft would send, shown before the user confirms: the report's substance, the organisation and the
+ * environment; its bytes, hash and host for technical details. `existing` is the submission that already holds this
+ * report (received, or on its way), found by Skatteetaten's identity for it (`duplicate-key.ts`): then there is
+ * nothing to send.
  */
 export const SubmitPreviewSchema = z.object({
   draftId: z.string(),
@@ -22,9 +24,13 @@ export const SubmitPreviewSchema = z.object({
   payloadBytes: z.number().int().nonnegative(),
   payloadSha256: z.string(),
   profile: z.object({ displayName: z.string(), orgNumber: z.string() }),
+  /** A firm's send: the client the report is for (its opplysningspliktig), as the firm's client list names it. */
+  client: z.object({ name: z.string(), orgNumber: z.string() }).optional(),
   environment: EnvironmentNameSchema,
   destination: z.string(),
   existing: SubmissionSchema.nullable(),
+  /** The period, counts and totals the confirmation leads with; null when the draft has no summary. */
+  substance: ReportSubstanceSchema.nullable(),
 });
 export type SubmitPreview = z.infer<typeof SubmitPreviewSchema>;
 

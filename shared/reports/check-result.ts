@@ -4,6 +4,7 @@ import { AMeldingSummarySchema } from './amelding/summary';
 import { AMELDING_VERSIONS } from './amelding/versions';
 import { FindingSchema } from './finding';
 import { Rf1086SummarySchema } from './rf1086/summary';
+import { XSD_IDS, type XsdUsed } from './xsd-versions';
 
 export const ReportFileInfoSchema = z.object({
   path: z.string(),
@@ -12,9 +13,9 @@ export const ReportFileInfoSchema = z.object({
 });
 export type ReportFileInfo = z.infer<typeof ReportFileInfoSchema>;
 
-/** Which XSD the structure was checked against; null when none exists for the input (JSON, a-melding v2_0/v2_1). */
-export const XsdUsedSchema = z.enum(['amelding_v2_2', 'amelding_v2_3', 'rf1086_hovedskjema', 'rf1086_underskjema']);
-export type XsdUsed = z.infer<typeof XsdUsedSchema>;
+/** Which XSD (`shared/reports/xsd-versions.ts`) the structure was checked against. */
+export const XsdUsedSchema = z.enum(XSD_IDS);
+export type { XsdUsed } from './xsd-versions';
 
 const common = {
   files: z.array(ReportFileInfoSchema),
@@ -31,6 +32,7 @@ export const AMeldingCheckResultSchema = z.object({
   ...common,
   version: z.enum(AMELDING_VERSIONS),
   format: z.enum(['xml', 'json']),
+  /** Null when none exists for the input (JSON, a-melding v2_0/v2_1). */
   xsd: XsdUsedSchema.nullable(),
   /** Null when the structure was too broken for the business rules and totals. */
   summary: AMeldingSummarySchema.nullable(),
@@ -39,6 +41,8 @@ export const AMeldingCheckResultSchema = z.object({
 export const Rf1086CheckResultSchema = z.object({
   kind: z.literal('rf1086'),
   ...common,
+  /** Each XSD version the forms were checked against, by their spesifikasjonsnummer (drafts saved before: none). */
+  xsd: z.array(XsdUsedSchema).default([]),
   summary: Rf1086SummarySchema.nullable(),
 });
 
@@ -58,3 +62,9 @@ export type CheckResult = z.infer<typeof CheckResultSchema>;
 export type AMeldingCheckResult = z.infer<typeof AMeldingCheckResultSchema>;
 export type Rf1086CheckResult = z.infer<typeof Rf1086CheckResultSchema>;
 export type UnreadableCheckResult = z.infer<typeof UnreadableCheckResultSchema>;
+
+/** Every XSD version a result was checked against (none for JSON, a-melding v2_0/v2_1 or an unreadable file). */
+export function xsdUsedBy(result: CheckResult): XsdUsed[] {
+  if (result.kind === 'amelding') return result.xsd ? [result.xsd] : [];
+  return result.kind === 'rf1086' ? result.xsd : [];
+}

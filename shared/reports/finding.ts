@@ -22,6 +22,8 @@ export const FindingSchema = z.object({
   file: z.string().optional(),
   line: z.number().int().positive().optional(),
   column: z.number().int().positive().optional(),
+  /** Where it is in words (person, employment, month), when the path points into the document. */
+  where: LocalizedTextSchema.optional(),
 });
 export type Finding = z.infer<typeof FindingSchema>;
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LocalizedTextSchema, type LocalizedText } from '../domain/localized';
+import { formatDecimal, formatKroner } from '../format';
 
 /**
  * Skatteetaten's answer to a skattekort order (skatteetaten-apis.md §3), read tolerantly: numbers may come as
@@ -226,8 +227,8 @@ function readTrekk(t: z.infer<typeof WireTrekk>): Trekk {
       withhold:
         amount !== undefined
           ? {
-              nb: `Frikort: ikke trekk før utbetalingene i år passerer ${kroner(amount)}; deretter 50 % av det som overstiger.`,
-              en: `Tax-free card: withhold nothing until this year's payments pass ${kroner(amount)}; then 50 % of the excess.`,
+              nb: `Frikort: ikke trekk før utbetalingene i år passerer ${formatKroner(amount, 'nb')}; deretter 50 % av det som overstiger.`,
+              en: `Tax-free card: withhold nothing until this year's payments pass ${formatKroner(amount, 'en')}; then 50 % of the excess.`,
             }
           : {
               nb: 'Frikort uten beløpsgrense: ikke trekk skatt.',
@@ -308,14 +309,12 @@ export function trekkodeText(code: string): LocalizedText {
 
 function pct(value: number | undefined, lang: 'nb' | 'en'): string {
   if (value === undefined) return lang === 'nb' ? 'ukjent prosent' : 'an unknown percentage';
-  return `${String(value).replace('.', lang === 'nb' ? ',' : '.')} %`;
+  return `${formatDecimal(value, lang)} %`;
 }
 
 function months(value: number | undefined, lang: 'nb' | 'en'): string {
   if (value === undefined) return '';
-  return lang === 'nb' ? ` (trekk i ${String(value).replace('.', ',')} måneder)` : ` (deductions in ${value} months)`;
-}
-
-function kroner(value: number): string {
-  return `${value.toLocaleString('nb-NO').replace(/\u00a0/g, ' ')} kr`;
+  return lang === 'nb'
+    ? ` (trekk i ${formatDecimal(value, 'nb')} måneder)`
+    : ` (deductions in ${formatDecimal(value, 'en')} months)`;
 }

@@ -24,7 +24,13 @@ export const CheckedPersonSchema = z.object({
 export type CheckedPerson = z.infer<typeof CheckedPersonSchema>;
 
 export const PersonListSourceSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('amelding'), draftId: z.string(), label: z.string() }),
+  z.object({
+    kind: z.literal('amelding'),
+    draftId: z.string(),
+    label: z.string(),
+    /** The a-melding's month (`YYYY-MM`), so the page can say "a-meldingen for januar 2026" in either language. */
+    kalendermaaned: z.string().optional(),
+  }),
   z.object({ kind: z.literal('csv'), fileName: z.string() }),
 ]);
 export type PersonListSource = z.infer<typeof PersonListSourceSchema>;

@@ -1,9 +1,10 @@
+import { formatKroner } from '../format';
 import { formatScaled, parseScaled } from '../reports/decimal';
 import type { ReportEnvironment } from '../reports/environment';
 import { error, warning, type Finding } from '../reports/finding';
 import { organisasjonsnummerFindings, personIdentifierFindings } from '../reports/ids/identifier-findings';
 import type { TredjepartSummary } from './check-result';
-import type { Oppgave, ReadLeveranse } from './leveranse';
+import { fieldValues, ownerOf, type Oppgave, type ReadLeveranse } from './leveranse';
 import { schemeById, type SchemeId, type TredjepartScheme } from './schemes';
 import { unitFindings, unitKey } from './unit-rules';
 
@@ -222,11 +223,12 @@ function oppgavegiverFindings(org: string, path: string, profileOrg: string | un
 }
 
 function ownerId(oppgave: Oppgave): string {
-  return oppgave.oppgaveeier.foedselsnummer ?? oppgave.oppgaveeier.organisasjonsnummer ?? '';
+  const eier = ownerOf(oppgave.oppgaveeier);
+  return eier.foedselsnummer ?? eier.organisasjonsnummer ?? '';
 }
 
 function oppgaveeierFindings(oppgave: Oppgave, at: string, environment: ReportEnvironment): Finding[] {
-  const eier = oppgave.oppgaveeier;
+  const eier = ownerOf(oppgave.oppgaveeier);
   const path = `${at}/oppgaveeier`;
   const findings: Finding[] = [];
   if ((eier.foedselsnummer === undefined) === (eier.organisasjonsnummer === undefined)) {
@@ -240,16 +242,19 @@ function oppgaveeierFindings(oppgave: Oppgave, at: string, environment: ReportEn
     );
   }
   if (eier.foedselsnummer !== undefined) {
-    findings.push(
-      ...personIdentifierFindings(eier.foedselsnummer, `${path}/foedselsnummer`, 'TREDJEPART_OPPGAVEEIER', environment),
-    );
+    const idPath = `${path}${oppgave.oppgaveeier.person ? '/person' : ''}/foedselsnummer`;
+    findings.push(...personIdentifierFindings(eier.foedselsnummer, idPath, 'TREDJEPART_OPPGAVEEIER', environment));
   }
   if (eier.organisasjonsnummer !== undefined) {
     findings.push(
-      ...organisasjonsnummerFindings(eier.organisasjonsnummer, `${path}/organisasjonsnummer`, 'TREDJEPART_OPPGAVEEIER'),
+      ...organisasjonsnummerFindings(
+        eier.organisasjonsnummer,
+        `${path}${oppgave.oppgaveeier.organisasjon ? '/organisasjon' : ''}/organisasjonsnummer`,
+        'TREDJEPART_OPPGAVEEIER',
+      ),
     );
   }
-  if (!eier.navn?.trim()) {
+  if (!eier.navn.trim()) {
     findings.push(
       warning(
         'TREDJEPART_OPPGAVEEIER_NAVN_MISSING',
@@ -262,54 +267,67 @@ function oppgaveeierFindings(oppgave: Oppgave, at: string, environment: ReportEn
   return findings;
 }
 
-/** An amount: a non-negative decimal, as a string (gaver) or a number (the housing examples). */
-export function readAmount(value: unknown): bigint | 'invalid' | 'negative' | undefined {
+/**
+ * An amount: a non-negative decimal (or any decimal when `signed`), as a string (gaver, aksjesparekonto) or a
+ * number (the housing examples).
+ */
+export function readAmount(value: unknown, signed = false): bigint | 'invalid' | 'negative' | undefined {
   if (value === undefined || value === null) return undefined;
   if (typeof value !== 'string' && typeof value !== 'number') return 'invalid';
   if (typeof value === 'number' && !Number.isFinite(value)) return 'invalid';
   const scaled = parseScaled(String(value));
   if (scaled === null) return 'invalid';
-  return scaled < 0n ? 'negative' : scaled;
+  return scaled < 0n && !signed ? 'negative' : scaled;
 }
 
 function amountFindings(oppgave: Oppgave, at: string, scheme: TredjepartScheme, sums: Map<string, bigint>): Finding[] {
   const findings: Finding[] = [];
   for (const amount of scheme.amounts) {
-    const raw = (oppgave as Record<string, unknown>)[amount.field];
-    const path = `${at}/${amount.field}`;
-    const value = readAmount(raw);
-    if (value === undefined) {
-      if (scheme.amounts.length === 1) {
-        findings.push(
-          error('TREDJEPART_AMOUNT_MISSING', path, `${amount.label.nb} mangler.`, `${amount.label.en} is missing.`),
-        );
-      }
-      continue;
-    }
-    if (value === 'invalid' || value === 'negative') {
-      findings.push(
-        error(
-          value === 'invalid' ? 'TREDJEPART_AMOUNT_INVALID' : 'TREDJEPART_AMOUNT_NEGATIVE',
-          path,
-          `${amount.label.nb} «${String(raw)}» må være et beløp på null eller mer (f.eks. «1500» eller «1500.50»).`,
-          `${amount.label.en} "${String(raw)}" must be an amount of zero or more (e.g. "1500" or "1500.50").`,
-        ),
-      );
-      continue;
-    }
-    sums.set(amount.field, (sums.get(amount.field) ?? 0n) + value);
-    if (scheme.id === 'gavertilfrivillige' && value < GAVE_MINSTE) {
-      findings.push(
-        warning(
-          'TREDJEPART_GAVE_UNDER_500',
-          path,
-          `Gaver under 500 kr i året gir ikke fradrag; sjekk om ${formatScaled(value)} kr skal rapporteres.`,
-          `Gifts under NOK 500 a year give no deduction; check whether NOK ${formatScaled(value)} should be reported.`,
-        ),
-      );
-    }
+    // One value per oppgave, or one per item of a list on the way (finansprodukter's `konto.finansprodukt`).
+    const values = fieldValues(oppgave, amount.field);
+    if (values.length === 0) values.push({ path: amount.field.replaceAll('.', '/'), value: undefined });
+    for (const found of values) findings.push(...oneAmountFindings(found, `${at}/${found.path}`, amount, scheme, sums));
   }
   return findings;
+}
+
+function oneAmountFindings(
+  found: { value: unknown },
+  path: string,
+  amount: TredjepartScheme['amounts'][number],
+  scheme: TredjepartScheme,
+  sums: Map<string, bigint>,
+): Finding[] {
+  const raw = found.value;
+  const value = readAmount(raw, amount.signed);
+  if (value === undefined) {
+    // With one amount it is the oppgave's point; where there are several, one left out counts as none.
+    return scheme.amounts.length === 1
+      ? [error('TREDJEPART_AMOUNT_MISSING', path, `${amount.label.nb} mangler.`, `${amount.label.en} is missing.`)]
+      : [];
+  }
+  if (value === 'invalid' || value === 'negative') {
+    return [
+      error(
+        value === 'invalid' ? 'TREDJEPART_AMOUNT_INVALID' : 'TREDJEPART_AMOUNT_NEGATIVE',
+        path,
+        `${amount.label.nb} «${String(raw)}» må være et beløp på null eller mer (f.eks. «1500» eller «1500.50»).`,
+        `${amount.label.en} "${String(raw)}" must be an amount of zero or more (e.g. "1500" or "1500.50").`,
+      ),
+    ];
+  }
+  sums.set(amount.field, (sums.get(amount.field) ?? 0n) + value);
+  if (scheme.id === 'gavertilfrivillige' && value < GAVE_MINSTE) {
+    return [
+      warning(
+        'TREDJEPART_GAVE_UNDER_500',
+        path,
+        `Gaver under 500 kr i året gir ikke fradrag; sjekk om ${formatKroner(formatScaled(value), 'nb')} skal rapporteres.`,
+        `Gifts under 500 kr a year give no deduction; check whether ${formatKroner(formatScaled(value), 'en')} should be reported.`,
+      ),
+    ];
+  }
+  return [];
 }
 
 function schemeOppgaveFindings(
@@ -362,7 +380,7 @@ function summaryFindings(
     );
   }
   for (const amount of scheme.amounts) {
-    const given = readAmount(summary[amount.sum]);
+    const given = readAmount(summary[amount.sum], amount.signed);
     const computed = sums.get(amount.field) ?? 0n;
     const fieldPath = `${at}/${amount.sum}`;
     if (given === undefined) {
@@ -370,8 +388,8 @@ function summaryFindings(
         warning(
           'TREDJEPART_SUM_MISSING',
           fieldPath,
-          `${amount.sum} mangler; summen av oppgavene er ${formatScaled(computed)}.`,
-          `${amount.sum} is missing; the oppgaver sum to ${formatScaled(computed)}.`,
+          `${amount.sum} mangler; summen av oppgavene er ${formatKroner(formatScaled(computed), 'nb')}.`,
+          `${amount.sum} is missing; the oppgaver sum to ${formatKroner(formatScaled(computed), 'en')}.`,
         ),
       );
     } else if (given === 'invalid' || given === 'negative' || given !== computed) {
@@ -379,8 +397,8 @@ function summaryFindings(
         error(
           'TREDJEPART_SUM_MISMATCH',
           fieldPath,
-          `${amount.sum} er ${String(summary[amount.sum])}, men summen av ${amount.field} i oppgavene er ${formatScaled(computed)}.`,
-          `${amount.sum} is ${String(summary[amount.sum])}, but ${amount.field} in the oppgaver sums to ${formatScaled(computed)}.`,
+          `${amount.sum} er ${formatKroner(String(summary[amount.sum]), 'nb')}, men summen av ${amount.field} i oppgavene er ${formatKroner(formatScaled(computed), 'nb')}.`,
+          `${amount.sum} is ${formatKroner(String(summary[amount.sum]), 'en')}, but ${amount.field} in the oppgaver sums to ${formatKroner(formatScaled(computed), 'en')}.`,
         ),
       );
     }

@@ -20,11 +20,69 @@ export const OppgavegiverSchema = z.looseObject({
   kontaktinformasjon: KontaktinformasjonSchema.optional(),
 });
 
+/**
+ * The owner. Aksjesparekonto's JSON nests a person in `person{foedselsnummer, fornavn, etternavn}`
+ * (innrapportering-aksjesparekonto.md, "Eksempel på innsending"); its XML for the file reception has the same fields
+ * directly in `oppgaveeier` (innrapportering-tpo-filmottak.md, "Eksempel på body"). The checks read both.
+ */
 export const OppgaveeierSchema = z.looseObject({
   foedselsnummer: z.string().optional(),
   organisasjonsnummer: z.string().optional(),
   navn: z.string().optional(),
+  fornavn: z.string().optional(),
+  etternavn: z.string().optional(),
+  person: z
+    .looseObject({
+      foedselsnummer: z.string().optional(),
+      navn: z.string().optional(),
+      fornavn: z.string().optional(),
+      etternavn: z.string().optional(),
+    })
+    .optional(),
+  /** Åndsverk's organisation owner (innrapportering-aandsverk.md, "Eksempel på innsending"). */
+  organisasjon: z
+    .looseObject({ organisasjonsnummer: z.string().optional(), organisasjonsnavn: z.string().optional() })
+    .optional(),
 });
+export type Oppgaveeier = z.infer<typeof OppgaveeierSchema>;
+
+/** The owner's identity and name wherever the scheme puts them. */
+export function ownerOf(eier: Oppgaveeier): { foedselsnummer?: string; organisasjonsnummer?: string; navn: string } {
+  const person = eier.person ?? eier;
+  const foedselsnummer = eier.foedselsnummer ?? eier.person?.foedselsnummer;
+  const organisasjonsnummer = eier.organisasjonsnummer ?? eier.organisasjon?.organisasjonsnummer;
+  const navn =
+    eier.navn ??
+    eier.person?.navn ??
+    eier.organisasjon?.organisasjonsnavn ??
+    [person.fornavn, person.etternavn].filter(Boolean).join(' ');
+  return {
+    ...(foedselsnummer !== undefined ? { foedselsnummer } : {}),
+    ...(organisasjonsnummer !== undefined ? { organisasjonsnummer } : {}),
+    navn,
+  };
+}
+
+/**
+ * Every value of a field of an oppgave by its dotted name (`aksjesparekonto.innskudd`), with its path below the
+ * oppgave; a list on the way is walked item by item (`konto.finansprodukt.formuesverdi.beloepINOK` gives one value
+ * per finansprodukt, at `konto/finansprodukt[2]/formuesverdi/beloepINOK`). A field that is not there gives nothing.
+ */
+export function fieldValues(oppgave: Record<string, unknown>, dotted: string): { path: string; value: unknown }[] {
+  let found: { path: string; value: unknown }[] = [{ path: '', value: oppgave }];
+  for (const key of dotted.split('.')) {
+    found = found.flatMap(({ path, value }) => {
+      if (typeof value !== 'object' || value === null || Array.isArray(value)) return [];
+      const child = (value as Record<string, unknown>)[key];
+      const at = path ? `${path}/${key}` : key;
+      if (child === undefined) return [];
+      return Array.isArray(child)
+        ? child.map((item, i) => ({ path: `${at}[${i + 1}]`, value: item as unknown }))
+        : [{ path: at, value: child }];
+    });
+  }
+  return found;
+}
 
 export const OppgaveSchema = z.looseObject({ oppgaveeier: OppgaveeierSchema });
 export type Oppgave = z.infer<typeof OppgaveSchema>;

@@ -28,6 +28,10 @@ export function unitKey(oppgave: Oppgave, unit: TredjepartScheme['unit']): strin
       .map((k) => String(m[k] ?? ''))
       .join('-');
   }
+  if (unit === 'aksjesparekonto') {
+    const konto = obj(o.aksjesparekonto) ?? {};
+    return `${String(konto.kontonummertype ?? '')}:${String(konto.kontonummer ?? '')}`;
+  }
   return '';
 }
 
@@ -37,12 +41,39 @@ export function unitFindings(oppgave: Oppgave, at: string, scheme: TredjepartSch
   if (scheme.unit === 'boenhet') findings.push(...boenhetFindings(o.boenhet, `${at}/boenhet`));
   if (scheme.unit === 'matrikkelnummer')
     findings.push(...matrikkelFindings(o.matrikkelnummer, `${at}/matrikkelnummer`));
-  if (scheme.unit) {
+  if (scheme.unit === 'aksjesparekonto') findings.push(...kontoFindings(o.aksjesparekonto, `${at}/aksjesparekonto`));
+  if (scheme.unit === 'boenhet' || scheme.unit === 'matrikkelnummer') {
     if (o.eierandel !== undefined) findings.push(...eierandelFindings(o.eierandel, `${at}/eierandel`));
     if (o.eiertid !== undefined) findings.push(...eiertidFindings(o.eiertid, `${at}/eiertid`));
   }
   if (scheme.id === 'boligselskap') findings.push(...formaalFindings(o, leveranse, at));
   return findings;
+}
+
+/** Each oppgave is one account, named by its number and the number's kind (ISIN, OBAN in the page's example). */
+function kontoFindings(value: unknown, path: string): Finding[] {
+  const konto = obj(value);
+  if (!konto) {
+    return [
+      error(
+        'TREDJEPART_KONTO_MISSING',
+        path,
+        'Aksjesparekontoen mangler.',
+        'The share savings account (aksjesparekonto) is missing.',
+      ),
+    ];
+  }
+  if (!present(konto.kontonummer)) {
+    return [
+      error(
+        'TREDJEPART_KONTO_MISSING',
+        `${path}/kontonummer`,
+        'Kontonummeret mangler.',
+        'The account number (kontonummer) is missing.',
+      ),
+    ];
+  }
+  return [];
 }
 
 function boenhetFindings(value: unknown, path: string): Finding[] {

@@ -43,7 +43,7 @@ describe('innsender validate, against what the active profile has sent', () => {
     const run = await cli(dir, '--lang', 'en', 'validate', fixturePath('amelding-example-v2_2.xml'));
     expect(run.code).toBe(1);
     expect(run.out).toContain('[AMELDING_MELDINGSID_NOT_UNIQUE]');
-    expect(run.out).toContain(`Message ID ${FIXTURE_ID} was sent on 20 Jan 2026 (receipt forsendelse-1)`);
+    expect(run.out).toContain(`Message ID ${FIXTURE_ID} was sent on 20 January 2026 (receipt forsendelse-1)`);
     expect(run.out).toContain(`set erstatterMeldingsId to ${FIXTURE_ID} if it replaces that message`);
   });
 

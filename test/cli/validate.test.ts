@@ -20,7 +20,7 @@ describe('innsender validate', () => {
     expect(run.code).toBe(0);
     expect(run.out).toContain('No errors found.');
     expect(run.out).toContain('Income recipients: 1');
-    expect(run.out).toContain("Employer's contribution: 5640 kr");
+    expect(run.out).toContain("Employer's contribution: 5,640 kr");
   });
 
   it("takes the organisation and environment from the active profile: another org's report has errors (exit 1)", async () => {

@@ -35,12 +35,15 @@ describe('adding a service to an approved systembruker, in real Chromium against
     await page.getByTestId('key-row').waitFor();
     await page.getByTestId('register-sandbox-client').click();
     await page.getByTestId('step-client-state').getByText('Ferdig').waitFor();
-    // The picker groups the catalogue and says what each service asks Altinn for.
+    // The picker groups the services Innsender can send; what each asks Altinn for is under technical details.
     await page.getByTestId('service-group-tredjepart').waitFor();
-    await expect(page.getByTestId('service-group-aordningen').innerText()).resolves.toContain(
-      'ske-innrapportering-amelding',
-    );
-    await expect(page.getByTestId('service-group-aordningen').innerText()).resolves.toContain('a-ordning');
+    // Finansprodukter goes through the TPO file reception, so it is offered too.
+    await expect(page.getByTestId('service-tredjepart-finansprodukter').count()).resolves.toBe(1);
+    await page.getByTestId('service-technical').getByText('Tekniske detaljer').click();
+    const access = page.getByTestId('service-a-melding-access');
+    await access.waitFor();
+    await expect(access.innerText()).resolves.toContain('ske-innrapportering-amelding');
+    await expect(access.innerText()).resolves.toContain('a-ordning');
     await page.getByTestId('service-aksjonaerregisteroppgave').uncheck();
     await page.getByTestId('register-system').click();
     await page.getByTestId('step-system-state').getByText('Ferdig').waitFor();
@@ -55,7 +58,7 @@ describe('adding a service to an approved systembruker, in real Chromium against
     await page.locator('[data-testid="request-status"][data-status="Accepted"]').waitFor({ timeout: 20_000 });
     await page.getByTestId('test-connection').click();
     await page.getByTestId('test-ok').waitFor();
-    await expect(page.getByTestId('token-claims').innerText()).resolves.not.toContain(
+    await expect(page.getByTestId('token-claims').textContent()).resolves.not.toContain(
       'innrapporteringaksjonaerregisteroppgave',
     );
   });
@@ -64,7 +67,9 @@ describe('adding a service to an approved systembruker, in real Chromium against
     const { page } = h;
     await page.getByTestId('start-change').click();
     await page.getByTestId('change-service-aksjonaerregisteroppgave').check();
-    await expect(page.getByTestId('change-diff-added').innerText()).resolves.toContain(
+    await expect(page.getByTestId('change-diff-added').innerText()).resolves.toBe('Aksjonærregisteroppgave (RF-1086)');
+    // The Altinn right it asks for is under technical details.
+    await expect(page.getByTestId('change-diff-added-rights').textContent()).resolves.toContain(
       'ske-innrapportering-aksjonaerregisteroppgave',
     );
     expect(await h.seriousA11yViolations()).toEqual([]);
@@ -84,7 +89,7 @@ describe('adding a service to an approved systembruker, in real Chromium against
     expect(h.desktop.notifications.map((n) => n.body).join('\n')).toContain('Endringen av tjenester');
     await page.getByTestId('test-connection').click();
     await page.getByTestId('test-ok').waitFor();
-    await expect(page.getByTestId('token-claims').innerText()).resolves.toContain(
+    await expect(page.getByTestId('token-claims').textContent()).resolves.toContain(
       'skatteetaten:innrapporteringaksjonaerregisteroppgave',
     );
     expect(await h.seriousA11yViolations()).toEqual([]);

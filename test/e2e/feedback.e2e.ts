@@ -40,16 +40,33 @@ describe('feedback from Dialogporten in real Chromium, against the sandbox', () 
     expect(await page.getByTestId('feedback-badge').count()).toBe(0);
   });
 
-  it('shows new feedback within the poll interval, with a notification and the badge', async () => {
+  it('shows new feedback from an Altinn event, without a full search, with a notification and the badge', async () => {
     const { page } = h;
     const host = h.services.sandbox.running();
     if (!host) throw new Error('the sandbox is not running');
     const before = h.desktop.notifications.length;
+    const mark = host.requests.list().length;
     const seeded = seedAMeldingFeedback(host, { org: ORG, externalReference: 'M-2026-02' });
 
     const row = page.locator(`[data-testid="feedback-row"][data-dialog-id="${seeded.dialog.id}"]`);
-    await row.waitFor({ timeout: 10_000 });
+    // Altinn Events shows an event 30 s after it is registered (dialogporten-events.md §4.6); then the next pass.
+    await row.waitFor({ timeout: 45_000 });
+    const asked = host.requests.list().slice(mark);
+    expect(asked.some((r) => r.path === '/altinn/events/api/v1/events')).toBe(true);
+    // A full search names every resource of the profile; the event-driven one only the resource that changed.
+    const searches = asked.filter((r) => r.path === '/dialogporten/api/v1/enduser/dialogs');
+    expect(searches.length).toBeGreaterThan(0);
+    for (const search of searches) {
+      expect(new URLSearchParams(search.query).getAll('serviceResource')).toEqual([
+        'urn:altinn:resource:ske-innrapportering-amelding',
+      ]);
+    }
     await row.getByText('Mottatt med avvik').waitFor();
+    await page.locator('[data-testid="feedback-source"][data-source="events"]').waitFor();
+    expect(await page.getByTestId('feedback-source').textContent()).toBe(
+      'Altinn Events (bare endrede dialoger hentet)',
+    );
+    expect(await page.getByTestId('feedback-events-refused').count()).toBe(0);
     await expect(row.getByTestId('feedback-origin').textContent()).resolves.toBe('Sendt utenfor Innsender');
     await expect(row.getByText('februar 2026').count()).resolves.toBe(1);
     await page.locator('[data-testid="feedback-badge"][data-count="1"]').waitFor();
@@ -57,7 +74,7 @@ describe('feedback from Dialogporten in real Chromium, against the sandbox', () 
 
     const raised = h.desktop.notifications.slice(before);
     expect(raised.map((n) => [n.title, n.body])).toEqual([
-      ['Ny tilbakemelding fra Skatteetaten', 'A-melding 2026-02: Tilbakemelding: mottatt'],
+      ['Ny tilbakemelding fra Skatteetaten', 'Fjellstue AS: a-meldingen for februar 2026 er mottatt, med 2 avvik.'],
     ]);
     expect(await h.seriousA11yViolations()).toEqual([]);
     await h.screenshot('feedback-02-list');
@@ -97,7 +114,8 @@ describe('feedback from Dialogporten in real Chromium, against the sandbox', () 
     const seeded = seedPdfFeedback(host, { org: ORG });
     await page.getByTestId('feedback-back').click();
     const row = page.locator(`[data-testid="feedback-row"][data-dialog-id="${seeded.dialog.id}"]`);
-    await row.waitFor({ timeout: 10_000 });
+    // Found through Altinn Events: 30 s after the event, then the next pass.
+    await row.waitFor({ timeout: 45_000 });
     await row.getByRole('button').click();
     const pdf = page.locator('[data-testid="feedback-detail"] [data-media-type="application/pdf"]');
     await pdf.getByText('Et PDF-dokument: lagre det for å lese det.').waitFor();

@@ -42,6 +42,8 @@ describe('sending a draft through the outbox in real Chromium', () => {
       orgNumber: ORG,
       displayName: 'Eksempel AS',
       services: ['a-melding', 'aksjonaerregisteroppgave'],
+      // The feedback poller runs, so the replacement's feedback arrives as it does in the app.
+      harness: { feedback: { feedbackIntervals: { baseMs: 1000, maxMs: 2000, offlineRetryMs: 1000 } } },
     });
     ({ h, files } = started);
   });
@@ -69,9 +71,25 @@ describe('sending a draft through the outbox in real Chromium', () => {
     await preview.waitFor();
     expect(await preview.textContent()).toContain('Eksempel AS (211 785 462)');
     expect(await preview.textContent()).toContain('Sandkasse');
-    expect(await preview.locator('dt:text-is("Sendes til") + dd').textContent()).toMatch(
+    // What a bookkeeper checks first: the period, the people and the totals.
+    const fact = (label: string) => preview.locator(`dt:text-is("${label}") + dd`).textContent();
+    expect(await fact('Periode')).toBe('januar 2026');
+    expect(await fact('Inntektsmottakere')).toBe('1');
+    expect(await fact('Samlet inntekt')).toBe('40 000 kr');
+    expect(await fact('Forskuddstrekk')).toBe('12 000 kr');
+    expect(await fact('Arbeidsgiveravgift')).toBe('5 640 kr');
+    expect(await preview.textContent()).not.toContain('127.0.0.1');
+    // The host, the bytes and the hash are behind technical details, and the buttons stay in view.
+    await dialog.getByTestId('send-technical-details').getByText('Tekniske detaljer').click();
+    const technical = dialog.getByTestId('send-technical');
+    expect(await technical.locator('dt:text-is("Sendes til") + dd').textContent()).toMatch(
       /^http:\/\/127\.0\.0\.1:\d+\/skatteetaten\/innrapporteringamelding\/v1$/,
     );
+    await page.setViewportSize({ width: 1280, height: 500 });
+    expect(await dialog.getByTestId('confirm-send').isVisible()).toBe(true);
+    const box = await dialog.getByTestId('confirm-send').boundingBox();
+    expect((box?.y ?? 9999) + (box?.height ?? 0)).toBeLessThanOrEqual(500);
+    await page.setViewportSize({ width: 1280, height: 900 });
     expect(await dialog.getByTestId('environment-note').textContent()).toContain('ingenting sendes til Skatteetaten');
     // axe reads colours mid-fade as low contrast: check once the dialog has finished opening.
     await dialog.evaluate((el) => Promise.all(el.getAnimations({ subtree: true }).map((a) => a.finished)));
@@ -150,6 +168,53 @@ describe('sending a draft through the outbox in real Chromium', () => {
     expect(await page.locator('[data-testid="submission"]').count()).toBe(2);
     expect(await h.seriousA11yViolations()).toEqual([]);
     await h.screenshot('outbox-04-rejected');
+  });
+
+  it('replaces the received a-melding, and shows the replacement’s feedback as replacing it', async () => {
+    const { page } = h;
+    await page.getByRole('navigation').getByRole('link', { name: 'Utboks', exact: true }).click();
+    const original = page.locator('[data-testid="submission"][data-state="received"]', {
+      hasText: FIXTURE_MELDINGS_ID,
+    });
+    await original.getByTestId('replace').click();
+    await page.getByTestId('replacing').waitFor();
+    // The corrected month from the payroll system: Skatteetaten's JSON example (formats.md §1.1) for the same org
+    // and month; Innsender sets erstatterMeldingsId and checks it against the one it replaces.
+    const corrected = join(files, 'a-melding-januar-rettet.json');
+    copyFileSync(fixturePath('amelding-example.json'), corrected);
+    h.desktop.nextPicks.push([corrected]);
+    await page.getByTestId('pick-files').click();
+    await page.getByTestId('save-draft').click();
+    await page.getByRole('button', { name: 'Åpne utkastet' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Utkast: A-melding for januar 2026' }).waitFor();
+    expect(await page.locator('[data-code^="AMELDING_ERSTATTER"]').count()).toBe(0);
+    await h.screenshot('outbox-04b-replacement-draft');
+    await page.getByTestId('send-draft').click();
+    await page.getByTestId('confirm-send').click();
+    await page.getByTestId('sent-to-outbox').getByRole('link', { name: 'Gå til Utboks' }).click();
+    const replacement = page.locator('[data-testid="submission"][data-state="received"]', {
+      hasNotText: FIXTURE_MELDINGS_ID,
+    });
+    await replacement.waitFor();
+    const dialogId = await replacement
+      .getByTestId('receipt-facts')
+      .locator('dt:text-is("Dialog-ID") + dd')
+      .textContent();
+
+    await page
+      .getByRole('navigation')
+      .getByRole('link', { name: /^Tilbakemeldinger/ })
+      .click();
+    const row = page.locator(`[data-testid="feedback-row"][data-dialog-id="${dialogId}"]`);
+    await row.waitFor({ timeout: 45_000 });
+    await row.getByRole('button').click();
+    const replaces = page.getByTestId('feedback-detail-replaces');
+    await replaces.waitFor();
+    expect(await replaces.textContent()).toContain(`Meldingen erstatter a-meldingen ${FIXTURE_MELDINGS_ID}`);
+    expect(await h.seriousA11yViolations()).toEqual([]);
+    await h.screenshot('outbox-04c-replacement-feedback');
+    await page.getByRole('navigation').getByRole('link', { name: 'Utboks', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Utboks' }).waitFor();
   });
 
   it('verifies the audit log and exports it', async () => {

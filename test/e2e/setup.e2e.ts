@@ -37,7 +37,7 @@ describe('the setup wizard in real Chromium, against the sandbox', () => {
     await page.getByTestId('save-profile').click();
     await page.getByTestId('setup-wizard').waitFor();
     await page.getByTestId('keychain-ok').waitFor();
-    await expect(page.getByTestId('step-key-state').textContent()).resolves.toBe('Klar');
+    await expect(page.getByTestId('step-key-state').textContent()).resolves.toBe('Din tur');
     await expect(page.getByTestId('step-test-state').textContent()).resolves.toBe('Venter på forrige steg');
     expect(await h.seriousA11yViolations()).toEqual([]);
     await h.screenshot('setup-01-empty');
@@ -67,13 +67,16 @@ describe('the setup wizard in real Chromium, against the sandbox', () => {
 
     await expect(page.getByTestId('service-a-melding').isChecked()).resolves.toBe(true);
     await page.getByTestId('register-system').click();
-    await page.getByTestId('system-registered').getByText('974761076_innsender').waitFor();
+    const registered = page.getByTestId('system-registered');
+    await registered.getByText('Innsender er registrert som virksomhetens eget system i Altinn.').waitFor();
+    await registered.getByText('Tekniske detaljer').click();
+    await registered.getByText(/974761076_innsender/).waitFor();
     await page.getByTestId('step-system-state').getByText('Ferdig').waitFor();
 
     await expect(page.getByTestId('owner-org').inputValue()).resolves.toBe('974761076');
     await page.getByTestId('create-request').click();
     await page.locator('[data-testid="request-status"][data-status="New"]').waitFor();
-    await page.getByText('Venter på godkjenning for 974761076').waitFor();
+    await page.getByText('Venter på godkjenning for 974 761 076').waitFor();
     await page.getByTestId('open-approval').click();
     await expect.poll(() => h.desktop.openedExternally.length).toBe(1);
     const baseUrl = h.services.sandbox.running()?.baseUrl;
@@ -98,16 +101,22 @@ describe('the setup wizard in real Chromium, against the sandbox', () => {
     await owner.context().close();
 
     await page.locator('[data-testid="request-status"][data-status="Accepted"]').waitFor({ timeout: 20_000 });
-    await page.getByText('Systembrukeren for 974761076 er godkjent. Neste steg: test forbindelsen.').waitFor();
+    await page.getByText('Systembrukeren for 974 761 076 er godkjent. Neste steg: test forbindelsen.').waitFor();
     expect(h.desktop.notifications.map((n) => n.body).join('\n')).toContain('er godkjent');
 
     await page.getByTestId('test-connection').click();
     await page.getByTestId('test-ok').waitFor();
+    // The token's claims are for support: behind the disclosure until asked for.
+    await expect(page.getByTestId('token-claims').isVisible()).resolves.toBe(false);
+    await page.getByTestId('token-details').getByText('Tekniske detaljer').click();
+    await page.getByTestId('token-claims').waitFor();
     const claims = await page.getByTestId('token-claims').innerText();
     expect(claims).toContain('skatteetaten:innrapporteringamelding');
     expect(claims).toContain('974761076');
     expect(claims).toContain('974761076_innsender');
     await expect(page.getByTestId('setup-progress').textContent()).resolves.toBe('5 av 5 steg ferdig.');
+    await expect(page.getByTestId('setup-next-link').textContent()).resolves.toBe('Sjekk og send din første a-melding');
+    await expect(page.getByTestId('setup-next-link').getAttribute('href')).resolves.toMatch(/\/reports$/);
     expect(await secretsOnPage(page)).toEqual([]);
     expect(await h.seriousA11yViolations()).toEqual([]);
     await h.screenshot('setup-05-connected');

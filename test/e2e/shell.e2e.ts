@@ -68,7 +68,7 @@ describe('the app shell in real Chromium', () => {
     expect(baseUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     // The addresses are technical details, folded away until asked for.
     expect(await page.getByTestId('endpoint-table').isVisible()).toBe(false);
-    await page.getByText('Tekniske detaljer: adressene Innsender bruker').click();
+    await page.getByTestId('endpoint-details').getByText('Tekniske detaljer').click();
     await page.getByTestId('endpoint-table').getByText(`${baseUrl}/maskinporten/token`).waitFor();
     await page.getByTestId('endpoint-table').getByText(baseUrl!, { exact: true }).waitFor();
   });

@@ -57,11 +57,11 @@ describe('ordering skattekort in real Chromium', () => {
   it('orders for the employees of the a-melding draft, follows the order and shows the answer per employee', async () => {
     const { page } = h;
     await page.getByTestId('persons-from-draft').click();
-    await page.getByRole('heading', { name: /Ansatte fra A-melding 2026-01/ }).waitFor();
+    await page.getByRole('heading', { name: 'Ansatte fra a-meldingen for januar 2026' }).waitFor();
     expect(await page.getByTestId('person-row').count()).toBe(1);
     await page.getByTestId('order-email').fill('lonn@example.no');
     await page.getByTestId('order-review').click();
-    await page.getByTestId('order-confirm').getByText('Skattekort for 1 arbeidstakere').waitFor();
+    await page.getByTestId('order-confirm').getByText('Skattekort for 1 arbeidstaker,').waitFor();
     await page.getByTestId('order-confirm-button').click();
     await page.getByTestId('order-queued').waitFor();
     const order = page.getByTestId('skattekort-order').first();

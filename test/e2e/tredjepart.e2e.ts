@@ -39,6 +39,7 @@ describe('tredjepartsopplysninger in real Chromium', () => {
     const result = page.locator('[data-testid="tredjepart-result"][data-valid="false"]');
     await result.waitFor();
     await result.getByText('TREDJEPART_SUM_MISMATCH').waitFor();
+    await result.getByText('Tekniske detaljer').first().click();
     await result.getByText('leveranse[1]/oppgaveoppsummering/sumAndelFormue', { exact: false }).waitFor();
     expect(await page.getByTestId('tredjepart-verdict').textContent()).toContain('Har feil som må rettes');
     expect(await h.seriousA11yViolations()).toEqual([]);
@@ -68,7 +69,9 @@ describe('tredjepartsopplysninger in real Chromium', () => {
     const dialog = page.getByTestId('tredjepart-send-dialog');
     const preview = dialog.getByTestId('send-preview');
     await preview.waitFor();
-    expect(await preview.locator('dt:text-is("Sendes til") + dd').textContent()).toMatch(
+    expect(await preview.locator('dt:text-is("Inntektsår") + dd').textContent()).toBe('2025');
+    await dialog.getByTestId('send-technical-details').getByText('Tekniske detaljer').click();
+    expect(await dialog.getByTestId('send-technical').locator('dt:text-is("Sendes til") + dd').textContent()).toMatch(
       /^http:\/\/127\.0\.0\.1:\d+\/skatteetaten\/innrapporteringboligselskap\/v1\/2025$/,
     );
     expect(await preview.textContent()).toContain('Fjellstue AS (974 761 076)');
@@ -80,7 +83,10 @@ describe('tredjepartsopplysninger in real Chromium', () => {
 
     const row = page.locator('[data-testid="submission"][data-state="received"]');
     await row.waitFor();
-    expect(await row.getByRole('heading').textContent()).toBe('Boligselskap (RF-1139) 2025 (974761076)');
+    expect(await row.getByRole('heading').textContent()).toBe('Boligselskap (RF-1139) for 2025');
+    expect(
+      await row.getByTestId('receipt-facts').locator('dt:text-is("Innsendingens navn i loggen") + dd').textContent(),
+    ).toBe('Boligselskap (RF-1139) 2025 (974761076)');
     expect(await row.getByTestId('receipt-facts').locator('dt:text-is("Dialog-ID") + dd').textContent()).toMatch(
       /^[0-9a-f-]{36}$/,
     );

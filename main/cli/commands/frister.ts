@@ -5,6 +5,7 @@ import { printError } from '../output';
 import { serviceById } from '../../../shared/domain/services-catalogue';
 import type { Language } from '../../../shared/domain/localized';
 import type { Deadline, DeadlinesOverview } from '../../../shared/deadlines/deadline-views';
+import { formatDate, formatMonth } from '../../../shared/format';
 
 const STATUS: Record<Deadline['status'], { nb: string; en: string }> = {
   met: { nb: 'levert', en: 'filed' },
@@ -13,16 +14,16 @@ const STATUS: Record<Deadline['status'], { nb: string; en: string }> = {
   upcoming: { nb: 'kommer', en: 'upcoming' },
 };
 
-function period(d: Deadline): string {
-  return d.period.kind === 'month' ? d.period.kalendermaaned : String(d.period.inntektsaar);
+function period(d: Deadline, lang: Language): string {
+  return d.period.kind === 'month' ? formatMonth(d.period.kalendermaaned, lang) : String(d.period.inntektsaar);
 }
 
 /** One line per deadline, soonest first; `*` marks the next one, `?` a date no primary source confirmed. */
 export function formatDeadlines(overview: DeadlinesOverview, lang: Language): string {
   const lines = [
     lang === 'en'
-      ? `Deadlines from ${overview.today} to ${overview.until} (warning ${overview.warnDays} days ahead):`
-      : `Frister fra ${overview.today} til ${overview.until} (varsel ${overview.warnDays} dager før):`,
+      ? `Deadlines from ${formatDate(overview.today, lang)} to ${formatDate(overview.until, lang)} (warning ${overview.warnDays} ${overview.warnDays === 1 ? 'day' : 'days'} ahead):`
+      : `Frister fra ${formatDate(overview.today, lang)} til ${formatDate(overview.until, lang)} (varsel ${overview.warnDays} ${overview.warnDays === 1 ? 'dag' : 'dager'} før):`,
   ];
   if (overview.deadlines.length === 0) {
     lines.push(
@@ -31,10 +32,13 @@ export function formatDeadlines(overview: DeadlinesOverview, lang: Language): st
   }
   for (const d of overview.deadlines) {
     const mark = d.id === overview.nextId ? '*' : ' ';
-    const moved = d.movedBecause ? ` (${lang === 'en' ? 'moved from' : 'flyttet fra'} ${d.nominalDate})` : '';
+    const moved = d.movedBecause
+      ? ` (${lang === 'en' ? 'moved from' : 'flyttet fra'} ${formatDate(d.nominalDate, lang)})`
+      : '';
     const unconfirmed = d.confirmed ? '' : ' ?';
+    // The due date stays ISO in its column: same width on every line, so the list reads as a table.
     lines.push(
-      `${mark} ${d.dueDate}  ${STATUS[d.status][lang].padEnd(8)} ${serviceById(d.service).name[lang]} ${period(d)}${moved}${unconfirmed}`,
+      `${mark} ${d.dueDate}  ${STATUS[d.status][lang].padEnd(8)} ${serviceById(d.service).name[lang]} ${period(d, lang)}${moved}${unconfirmed}`,
     );
   }
   for (const w of overview.withoutDeadline)

@@ -9,6 +9,14 @@ function describe(p: Profile, active: boolean): string {
   return `${active ? '*' : ' '} ${p.orgNumber}  ${p.environment.padEnd(10)}  ${printable(p.displayName)}  (${p.id})`;
 }
 
+interface AddOptions {
+  env: string;
+  envFile?: string;
+  confirmHost?: string[];
+  firm?: boolean;
+  reportsOrg?: string;
+}
+
 /** `innsender profiles …`: the organisations the user acts for, through the same channels as the UI. */
 export function registerProfilesCommand(program: Command, ctx: CliContext): void {
   const profiles = program.command('profiles').description('list and manage the organisations you act for');
@@ -30,32 +38,30 @@ export function registerProfilesCommand(program: Command, ctx: CliContext): void
     .argument('<name>', 'display name')
     .option('--env <environment>', 'sandbox | test | production | custom', 'sandbox')
     .option('--env-file <file>', 'for --env custom: the JSON file with every URL')
+    .option('--firm', 'an accounting firm reporting for its clients (agent systembruker)')
+    .option('--reports-org <orgnr>', 'sandbox/test: the (Tenor) org the reports and the systembruker are for')
     .option(
       '--confirm-host <host...>',
       'for --env custom: a host outside Altinn, Digdir, Maskinporten and Skatteetaten you confirm may receive the grant, tokens and reports',
     )
-    .action(
-      async (
-        orgNumber: string,
-        displayName: string,
-        opts: { env: string; envFile?: string; confirmHost?: string[] },
-      ) => {
-        // The terminal names the file where the app's page would use main's dialog: the same checks, the same pick.
-        const pick = opts.envFile ? await offerFile(ctx, opts.envFile) : undefined;
-        if (opts.envFile && !pick) return;
-        await ctx.call(
-          'profiles.create',
-          {
-            orgNumber,
-            displayName,
-            environment: opts.env as Profile['environment'],
-            ...(pick ? { customEnvironmentPick: pick } : {}),
-            ...(opts.confirmHost ? { confirmHosts: opts.confirmHost } : {}),
-          },
-          (p) => `Added ${describe(p, false).trim()}`,
-        );
-      },
-    );
+    .action(async (orgNumber: string, displayName: string, opts: AddOptions) => {
+      // The terminal names the file where the app's page would use main's dialog: the same checks, the same pick.
+      const pick = opts.envFile ? await offerFile(ctx, opts.envFile) : undefined;
+      if (opts.envFile && !pick) return;
+      await ctx.call(
+        'profiles.create',
+        {
+          orgNumber,
+          displayName,
+          environment: opts.env as Profile['environment'],
+          ...(pick ? { customEnvironmentPick: pick } : {}),
+          ...(opts.confirmHost ? { confirmHosts: opts.confirmHost } : {}),
+          ...(opts.firm ? { kind: 'firm' as const } : {}),
+          ...(opts.reportsOrg ? { reportsOrgNumber: opts.reportsOrg } : {}),
+        },
+        (p) => `Added ${describe(p, false).trim()}`,
+      );
+    });
 
   profiles
     .command('confirm-hosts')

@@ -10,6 +10,7 @@ import { draftInvalidError } from '../../outbox/duplicate-guard';
 import type { CliContext } from '../context';
 import { EXIT, type ExitCode } from '../exit-codes';
 import { describe, exitFor, fail, sendOnce, waitForAnswer } from '../submissions';
+import { formatCount, formatKroner, formatOrgNumber } from '../../../shared/format';
 
 /**
  * `innsender tredjepart validate|submit <scheme> <file>`: the Tredjepart page's check and send for scripts, through
@@ -113,10 +114,12 @@ function formatResult(result: TredjepartCheckResult, lang: Language): string {
   if (result.alreadySent && !result.valid) lines.push(lang === 'en' ? 'It also has errors.' : 'Den har også feil.');
   const s = result.summary;
   if (s) {
+    const [year, giver, tasks] =
+      lang === 'en' ? ['income year', 'reporter', 'records'] : ['inntektsår', 'oppgavegiver', 'oppgaver'];
     lines.push(
-      `  inntektsår ${s.inntektsaar ?? '–'}  oppgavegiver ${s.oppgavegiver ?? '–'}  oppgaver ${s.antallOppgaver}`,
+      `  ${year} ${s.inntektsaar ?? '–'}  ${giver} ${s.oppgavegiver ? formatOrgNumber(s.oppgavegiver) : '–'}  ${tasks} ${formatCount(s.antallOppgaver, lang)}`,
     );
-    for (const sum of s.sums) lines.push(`  ${sum.label[lang]}: ${sum.value}`);
+    for (const sum of s.sums) lines.push(`  ${sum.label[lang]}: ${formatKroner(sum.value, lang)}`);
   }
   for (const f of result.findings) {
     lines.push(`  ${f.severity === 'error' ? 'ERROR' : 'WARN '} ${f.code}  ${f.path || '(file)'}  ${f.message[lang]}`);

@@ -122,5 +122,10 @@ export function foundationHandlers(services: AppServices): HandlersFor<keyof typ
       await services.options.desktop.openExternal(href);
       return { opened: true as const };
     },
+
+    'clipboard.copy': async ({ text }) => {
+      await services.options.desktop.writeClipboard(text);
+      return { copied: true as const };
+    },
   };
 }

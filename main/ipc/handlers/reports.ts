@@ -14,5 +14,8 @@ export function reportsHandlers(services: AppServices): HandlersFor<keyof typeof
     'reports.deleteDraft': async ({ id }) => ({ deleted: await reports.deleteDraft(id) }),
     'reports.recheckDraft': ({ id }) => reports.recheckDraft(id),
     'reports.checkDraftSource': async ({ id }) => ({ checks: await reports.checkDraftSource(id) }),
+    'reports.replaceAMelding': async ({ submissionId, files }) => ({
+      checks: await reports.replaceAMelding(submissionId, files),
+    }),
   };
 }

@@ -29,7 +29,7 @@ export function setupHandlers(services: AppServices): HandlersFor<keyof typeof s
     'maskinporten.setClientId': ({ clientId }) => setup.setClientId(clientId),
     'maskinporten.testConnection': () => setup.testConnection(),
 
-    'systemuser.registerSystem': ({ services: chosen }) => setup.registerSystem(chosen),
+    'systemuser.registerSystem': ({ services: chosen, ...choice }) => setup.registerSystem(chosen, choice),
     'systemuser.createRequest': ({ ownerOrgNumber }) => setup.createRequest(ownerOrgNumber),
     'systemuser.openApproval': async () => {
       await setup.openApproval();

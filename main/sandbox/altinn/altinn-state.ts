@@ -66,12 +66,37 @@ export interface StoredChangeRequest {
   created: string;
 }
 
+/** A client the firm's klientadministrator attached to an agent system user (ClientInfo, altinn-auth.md §5.4). */
+export interface StoredClientDelegation {
+  /** Altinn's party uuid for the client (`clientId` in ClientInfo). */
+  clientId: string;
+  orgNumber: string;
+  name: string;
+  delegatedAt: string;
+}
+
 export interface AltinnSlice {
   systems: Record<string, StoredSystem>;
   requests: Record<string, StoredRequest>;
   systemUsers: Record<string, StoredSystemUser>;
   /** Optional: emulator state saved before change requests existed has none. */
   changeRequests?: Record<string, StoredChangeRequest>;
+  /** Per agent system user id, its clients. Optional: state saved before client delegation has none. */
+  clientDelegations?: Record<string, StoredClientDelegation[]>;
+}
+
+export function clientDelegationsOf(slice: AltinnSlice, systemUserId: string): StoredClientDelegation[] {
+  slice.clientDelegations ??= {};
+  return (slice.clientDelegations[systemUserId] ??= []);
+}
+
+/**
+ * The orgs a system user may act for, as Altinn's authorization sees it: a standard one, its own org; an agent
+ * one, only the clients delegated to it (never the firm itself: it owns the system user for its clients).
+ */
+export function partiesOf(slice: AltinnSlice, user: StoredSystemUser): string[] {
+  if (user.userType !== 'agent') return [user.reporteeOrgNo];
+  return (slice.clientDelegations?.[user.id] ?? []).map((c) => c.orgNumber);
 }
 
 export function changeRequestsOf(slice: AltinnSlice): Record<string, StoredChangeRequest> {

@@ -21,6 +21,9 @@ export function page(title: string, body: string) {
   };
 }
 
+/** The approval form of one request: its CSRF token is good for that request only. */
+const formId = (requestId: string) => `systemuser-request:${requestId}`;
+
 function what(request: StoredRequest): string {
   const rights = request.rights.flatMap((r) => r.resource.map((x) => x.value));
   const packages = request.accessPackages.map((p) => p.urn.replace('urn:altinn:accesspackage:', 'tilgangspakke '));
@@ -49,8 +52,13 @@ export function confirmPageRoutes(ctx: EmulatorContext): EmulatorRoute[] {
       }
       applyTimeout(request, ctx.now());
       const system = slice().systems[request.systemId];
+      const grant =
+        kind === 'agent'
+          ? // An agent request is approved by the firm's hovedadministrator; clients are attached afterwards.
+            `<p>Som hovedadministrator for <strong>${escape(request.partyOrgNo)}</strong> godkjenner du en systembruker for klientforhold med disse tilgangspakkene. Klientadministrator legger til klientene etterpå.</p>`
+          : `<p>Organisasjon <strong>${escape(request.partyOrgNo)}</strong> gir systemet en systembruker med disse rettighetene:</p>`;
       const heading = `<h1>${escape(system?.name.nb ?? request.systemId)} ber om tilgang</h1>
-<p>Organisasjon <strong>${escape(request.partyOrgNo)}</strong> gir systemet en systembruker med disse rettighetene:</p><ul>${what(request)}</ul>`;
+${grant}<ul>${what(request)}</ul>`;
       if (request.status !== 'New') {
         return page(
           'Allerede behandlet',
@@ -61,6 +69,7 @@ export function confirmPageRoutes(ctx: EmulatorContext): EmulatorRoute[] {
         'Godkjenn systembruker',
         `${heading}<form method="post" action="${PAGE_BASE}/decision">
 <input type="hidden" name="id" value="${escape(request.id)}">
+<input type="hidden" name="csrf" value="${escape(ctx.forms.issue(formId(request.id)))}">
 <button type="submit" name="decision" value="approve">Godkjenn</button>
 <button type="submit" name="decision" value="reject">Avvis</button></form>`,
       );
@@ -78,6 +87,17 @@ export function confirmPageRoutes(ctx: EmulatorContext): EmulatorRoute[] {
         const decision = form.get('decision');
         if (!request || (decision !== 'approve' && decision !== 'reject')) {
           return { ...page('Ugyldig', '<h1>Ugyldig forespørsel</h1>'), status: 400 };
+        }
+        // Only a post from the page itself decides: another site cannot know the token (nor read the page).
+        if (!ctx.forms.verify(formId(request.id), form.get('csrf'))) {
+          return {
+            ...page(
+              'Skjemaet kan ikke brukes',
+              `<h1>Skjemaet kan ikke brukes</h1><p>Svaret kom ikke fra godkjenningssiden selv, eller siden ble åpnet før sandkassen startet på nytt. Åpne lenken fra Innsender igjen.</p>
+<p lang="en">The form cannot be used: the answer did not come from the approval page itself, or the page was opened before the sandbox restarted. Open the link from Innsender again.</p>`,
+            ),
+            status: 403,
+          };
         }
         applyTimeout(request, ctx.now());
         if (request.status === 'New' && decision === 'reject') request.status = 'Rejected';

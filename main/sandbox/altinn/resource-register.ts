@@ -1,8 +1,10 @@
-import { ACCESS_PACKAGE_PREFIX, SERVICES } from '../../../shared/domain/services-catalogue';
+import { SERVICES } from '../../../shared/domain/services-catalogue';
+import { ACCESS_PACKAGES, accessPackageUrn } from '../../../shared/domain/access-packages';
 
 /**
- * The sandbox's resource register and access package list: every resource and package the service catalogue
- * names, plus the client-relationship packages, which a visible system may not use (AUTH.VLD-00018).
+ * The sandbox's resource register and access package list: every resource the service catalogue names, and every
+ * package of the access package table (shared/domain/access-packages.ts), whose client-relationship packages a
+ * visible system may not use (AUTH.VLD-00018). A package outside the table is unknown (AUTH.VLD-00008).
  */
 export const KNOWN_RESOURCES: ReadonlySet<string> = new Set([
   ...SERVICES.map((s) => s.resource),
@@ -10,18 +12,11 @@ export const KNOWN_RESOURCES: ReadonlySet<string> = new Set([
 ]);
 
 export const CLIENT_RELATIONSHIP_PACKAGES: ReadonlySet<string> = new Set(
-  [
-    'regnskapsforer-med-signeringsrettighet',
-    'regnskapsforer-uten-signeringsrettighet',
-    'regnskapsforer-lonn',
-    'ansvarlig-revisor',
-    'revisormedarbeider',
-    'forretningsforer-eiendom',
-  ].map((p) => `${ACCESS_PACKAGE_PREFIX}${p}`),
+  ACCESS_PACKAGES.filter((p) => p.use === 'client').map((p) => accessPackageUrn(p.name)),
 );
 
 export const KNOWN_ACCESS_PACKAGES: ReadonlySet<string> = new Set([
   ...SERVICES.flatMap((s) => s.accessPackages),
-  ...CLIENT_RELATIONSHIP_PACKAGES,
-  `${ACCESS_PACKAGE_PREFIX}lonn`,
+  ...ACCESS_PACKAGES.map((p) => accessPackageUrn(p.name)),
+  accessPackageUrn('lonn'),
 ]);

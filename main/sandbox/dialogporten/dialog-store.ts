@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { components } from '../../dialogporten/generated/dialogporten';
 import type { EmulatorState } from '../state';
+import { publishDialogEvent, type DialogEventType } from '../altinn-events/event-log';
 import type { ContentValue, DialogStatus } from '../../dialogporten/dialogporten-types';
 
 /**
@@ -221,6 +222,8 @@ export class DialogStore {
       seenSinceLastUpdate: [],
     };
     this.slice.dialogs.push(dialog);
+    this.publish('dialogporten.dialog.created.v1', dialog, at);
+    for (const t of transmissions) this.publishTransmission(dialog, t, at);
     this.save();
     return dialog;
   }
@@ -243,6 +246,8 @@ export class DialogStore {
     if (change.extendedStatus !== undefined) dialog.extendedStatus = change.extendedStatus;
     if (change.summary !== undefined && dialog.content) dialog.content.summary = nb(change.summary);
     this.touch(dialog, change.at ?? this.now().toISOString());
+    this.publishTransmission(dialog, added, dialog.updatedAt);
+    this.publish('dialogporten.dialog.updated.v1', dialog, dialog.updatedAt);
     this.save();
     return dialog;
   }
@@ -260,6 +265,7 @@ export class DialogStore {
     if (change.status) dialog.status = change.status;
     if (change.extendedStatus !== undefined) dialog.extendedStatus = change.extendedStatus;
     this.touch(dialog, change.at ?? this.now().toISOString());
+    this.publish('dialogporten.dialog.updated.v1', dialog, dialog.updatedAt);
     this.save();
   }
 
@@ -289,12 +295,14 @@ export class DialogStore {
     slice.pending = slice.pending.filter((p) => !due.includes(p));
     for (const p of due) {
       for (const dialog of slice.dialogs.filter((d) => p.dialogIds.includes(d.id))) {
-        dialog.transmissions.push(structuredClone(p.transmission));
+        dialog.transmissions.push(this.state.copyOf(p.transmission));
         dialog.status = p.status;
         dialog.extendedStatus = p.extendedStatus;
         const title = p.transmission.content?.title?.value?.[0]?.value;
         if (title && dialog.content) dialog.content.summary = nb(title);
         this.touch(dialog, p.dueAt);
+        this.publishTransmission(dialog, p.transmission, p.dueAt);
+        this.publish('dialogporten.dialog.updated.v1', dialog, p.dueAt);
       }
     }
     this.save();
@@ -349,6 +357,22 @@ export class DialogStore {
       continuationToken: hasNextPage && last ? tokenFor(order, sortValues(last, order)) : null,
       orderBy: order.map((t) => `${t.key}_${t.dir}`).join(','),
     };
+  }
+
+  /** Every change also goes to the sandbox Altinn Events, as Dialogporten forwards it (dialogporten-events.md §4.3). */
+  private publish(type: DialogEventType, dialog: StoredDialog, at: string): void {
+    publishDialogEvent(this.state, { type, dialog, at, registeredAt: this.now().toISOString() });
+  }
+
+  private publishTransmission(dialog: StoredDialog, added: StoredTransmission, at: string): void {
+    const senderType = added.sender.actorType === 'ServiceOwner' ? 'ServiceOwner' : 'PartyRepresentative';
+    publishDialogEvent(this.state, {
+      type: 'dialogporten.dialog.transmission.created.v1',
+      dialog,
+      at,
+      registeredAt: this.now().toISOString(),
+      transmission: { id: added.id, senderType },
+    });
   }
 
   private touch(dialog: StoredDialog, at: string): void {

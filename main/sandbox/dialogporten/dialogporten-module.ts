@@ -86,7 +86,7 @@ function dialogportenRoutes(ctx: EmulatorContext, authority: SandboxTokenAuthori
         const dialog = visibleDialog(req.params.dialogId as string, who, req.path);
         // The one read with a side effect: it writes the seen log (GetDialogQuery → IDialogSeenLogWriter).
         store.markSeen(dialog.id, { actorType: 'PartyRepresentative', actorId: who.systemUserUrn, actorName: null });
-        return { status: 200, headers: { etag: dialog.revision }, body: details(dialog) };
+        return { status: 200, headers: { etag: dialog.revision }, body: details(dialog, ctx.currentUrl) };
       },
     },
     {
@@ -95,7 +95,7 @@ function dialogportenRoutes(ctx: EmulatorContext, authority: SandboxTokenAuthori
       handle: async (req) => {
         const who = await caller(req);
         const dialog = visibleDialog(req.params.dialogId as string, who, req.path);
-        return { status: 200, body: dialog.transmissions.map(transmissionItem) };
+        return { status: 200, body: dialog.transmissions.map((t) => transmissionItem(t, ctx.currentUrl)) };
       },
     },
     {
@@ -107,7 +107,10 @@ function dialogportenRoutes(ctx: EmulatorContext, authority: SandboxTokenAuthori
         const found = dialog.transmissions.find((t) => t.id === req.params.transmissionId);
         if (!found)
           throw problem(404, 'Resource not found.', req.path, `Transmission '${req.params.transmissionId}' not found.`);
-        const body: Schemas['V1EndUserDialogTransmissionsQueriesGet_Transmission'] = transmissionItem(found);
+        const body: Schemas['V1EndUserDialogTransmissionsQueriesGet_Transmission'] = transmissionItem(
+          found,
+          ctx.currentUrl,
+        );
         return { status: 200, body };
       },
     },
@@ -148,6 +151,13 @@ function validation(instance: string, errors: { name: string; reason: string }[]
 }
 
 // ---- projections onto the published shapes ----
+
+/**
+ * How a stored URL is served: `EmulatorContext.currentUrl`, so a document URL stored in an earlier run of the
+ * sandbox (on another port) points at this run.
+ */
+type ServedUrl = (url: string) => string;
+const servedOrAbsent = (served: ServedUrl, url: string | undefined) => (url === undefined ? url : served(url));
 
 /** Who owns the dialog, for what, and where it stands: the same in the search and the details models. */
 function dialogIdentity(d: StoredDialog) {
@@ -207,7 +217,7 @@ function seenLog(d: StoredDialog) {
   }));
 }
 
-function details(d: StoredDialog): Schemas['V1EndUserDialogsQueriesGet_Dialog'] {
+function details(d: StoredDialog, served: ServedUrl): Schemas['V1EndUserDialogsQueriesGet_Dialog'] {
   return {
     ...dialogIdentity(d),
     revision: d.revision,
@@ -228,14 +238,18 @@ function details(d: StoredDialog): Schemas['V1EndUserDialogsQueriesGet_Dialog'] 
       extendedStatus: null,
       mainContentReference: null,
     },
-    attachments: (d.attachments ?? []).map(attachmentWithUrlIds),
+    attachments: (d.attachments ?? []).map((a) => attachmentWithUrlIds(a, served)),
     transmissions: d.transmissions.map((t) => ({
       ...transmissionFields(t),
       // The details model's transmission attachment URLs carry no id in this schema version.
       attachments: t.attachments.map((a) => ({
         id: a.id,
         displayName: a.displayName ?? [],
-        urls: (a.urls ?? []).map((u) => ({ url: u.url, mediaType: u.mediaType ?? null, consumerType: u.consumerType })),
+        urls: (a.urls ?? []).map((u) => ({
+          url: servedOrAbsent(served, u.url),
+          mediaType: u.mediaType ?? null,
+          consumerType: u.consumerType,
+        })),
       })),
     })),
     guiActions: [],
@@ -253,10 +267,13 @@ function details(d: StoredDialog): Schemas['V1EndUserDialogsQueriesGet_Dialog'] 
   };
 }
 
-function transmissionItem(t: StoredTransmission): Schemas['V1EndUserDialogTransmissionsQueriesSearch_Transmission'] {
+function transmissionItem(
+  t: StoredTransmission,
+  served: ServedUrl,
+): Schemas['V1EndUserDialogTransmissionsQueriesSearch_Transmission'] {
   return {
     ...transmissionFields(t),
-    attachments: t.attachments.map(attachmentWithUrlIds),
+    attachments: t.attachments.map((a) => attachmentWithUrlIds(a, served)),
     deletedAt: null,
   };
 }
@@ -284,13 +301,13 @@ function transmissionContent(t: StoredTransmission) {
   };
 }
 
-function attachmentWithUrlIds(a: StoredAttachment) {
+function attachmentWithUrlIds(a: StoredAttachment, served: ServedUrl) {
   return {
     id: a.id,
     displayName: (a.displayName ?? []).map((l) => ({ languageCode: l.languageCode, value: l.value })),
     urls: (a.urls ?? []).map((u) => ({
       id: u.id ?? randomUUID(),
-      url: u.url,
+      url: servedOrAbsent(served, u.url),
       mediaType: u.mediaType ?? null,
       consumerType: u.consumerType,
     })),

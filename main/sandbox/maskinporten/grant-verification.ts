@@ -1,6 +1,7 @@
 import { createPublicKey, X509Certificate } from 'node:crypto';
 import { compactVerify, decodeJwt, decodeProtectedHeader, importJWK, type JWTPayload } from 'jose';
 import { serviceForScope } from '../../../shared/domain/services-catalogue';
+import { acceptedPackageUrns } from '../../../shared/domain/access-packages';
 import { orgNumberInSubject } from '../../keys/enterprise-certificate';
 import {
   findSystemUserForGrant,
@@ -216,6 +217,8 @@ function covers(user: StoredSystemUser, scope: string): boolean {
   const service = serviceForScope(scope);
   if (!service) return true;
   const hasRight = user.rights.some((r) => r.resource.some((res) => res.value === service.resource));
-  const hasPackage = user.accessPackages.some((p) => service.accessPackages.includes(p.urn));
+  // An agent system user's client packages (regnskapsfører …) count as well as a business's own ones.
+  const accepted = acceptedPackageUrns(service.id);
+  const hasPackage = user.accessPackages.some((p) => accepted.includes(p.urn));
   return hasRight || hasPackage;
 }

@@ -16,6 +16,7 @@ import {
   idempotent,
   requireContentType,
   requireOrg,
+  type SystemUserCaller,
   serveDocument,
   skeError,
 } from './skatteetaten-answers';
@@ -72,9 +73,9 @@ export function aksjonaerregisterRoutes(
     }
   }
 
-  function findMain(req: EmulatorRequest, org: string): StoredHovedskjema {
+  function findMain(req: EmulatorRequest, caller: SystemUserCaller): StoredHovedskjema {
     const main = slice().hovedskjema[req.params.id as string];
-    if (!main || main.org !== org || main.aar !== req.params.aar) {
+    if (!main || !caller.parties.includes(main.org) || main.aar !== req.params.aar) {
       throw skeError(404, 'GLD_021', 'Ikke funnet', [
         { kode: 'GLD_1016', melding: 'Fant ikke hovedskjema med denne IDen for oppgavegiver og inntektsår' },
       ]);
@@ -111,7 +112,7 @@ export function aksjonaerregisterRoutes(
         requireContentType(req, 'GLD', 'xml');
         const key = idempotencyKeyOf(req, 'GLD', true);
         return idempotent(ctx, req, 'GLD', key, async () => {
-          const main = findMain(req, caller.systemUserOrg);
+          const main = findMain(req, caller);
           if (main.confirmed)
             throw skeError(409, 'GLD_006', 'Ugyldig forespørsel', [
               { kode: 'GLD_1029', melding: 'Oppgaven er allerede bekreftet' },
@@ -131,7 +132,7 @@ export function aksjonaerregisterRoutes(
         const caller = await auth(req);
         const key = idempotencyKeyOf(req, 'GLD', false);
         return idempotent(ctx, req, 'GLD', key, async () => {
-          const main = findMain(req, caller.systemUserOrg);
+          const main = findMain(req, caller);
           if (main.confirmed)
             throw skeError(409, 'GLD_006', 'Ugyldig forespørsel', [
               { kode: 'GLD_1029', melding: 'Oppgaven er allerede bekreftet' },
@@ -217,7 +218,7 @@ export function aksjonaerregisterRoutes(
           ]);
         const now = ctx.now().getTime();
         const visible = Object.entries(documents).filter(
-          ([, d]) => d.org === caller.systemUserOrg && Date.parse(d.availableAt) <= now,
+          ([, d]) => caller.parties.includes(d.org) && Date.parse(d.availableAt) <= now,
         );
         const page = Number(req.query.get('page') ?? 0) || 0;
         const size = Math.min(50, Math.max(1, Number(req.query.get('size') ?? 50) || 50));

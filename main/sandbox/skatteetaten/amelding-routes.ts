@@ -20,13 +20,16 @@ import {
   type Spesifisering,
   type SystemUserCaller,
 } from './skatteetaten-answers';
-import { skatteetatenSlice, type RegisteredSubmission } from './skatteetaten-state';
+import { skatteetatenSlice, type RegisteredSubmission, type StoredUpload } from './skatteetaten-state';
+import { uploadRoutes } from './upload-routes';
 
 export interface AMeldingEmulatorOptions {
   /** The REST route refuses bodies over this (the upload API takes them). */
   directLimitBytes: number;
   /** How long an upload stays LASTER_OPP before its validation result shows. */
   uploadValidationMs: number;
+  /** An upload not sent in within this long is gone (404 `_021`). UNCONFIRMED: the real lifetime is not published. */
+  uploadExpiryMs: number;
   /** How long after the receipt the feedback transmission appears in Dialogporten. */
   feedbackDelayMs: number;
 }
@@ -74,8 +77,9 @@ export function aMeldingRoutes(
       ]);
     }
     const now = ctx.now();
-    const known = slice()
-      .submissions.filter((s) => s.service === 'a-melding')
+    const known = ctx.state
+      .readOnly(slice().submissions)
+      .filter((s) => s.service === 'a-melding')
       .map((s) => ({
         meldingsId: s.reference,
         kalendermaaned: s.period,
@@ -155,11 +159,16 @@ export function aMeldingRoutes(
     s.receiptsByMeldingsId[meldingKey] = (s.receiptsByMeldingsId[meldingKey] ?? 0) + 1;
 
     // The tilbakemelding is made now from the same checks, and served from the time the transmission shows.
-    const monthDeliveries = s.submissions
-      .filter((x) => x.service === 'a-melding' && x.org === submission.org && x.period === submission.period)
+    // One pass for what was replaced, not one per delivery: a request's cost must not grow with the square of them.
+    const sameOrg = ctx.state
+      .readOnly(s.submissions)
+      .filter((x) => x.service === 'a-melding' && x.org === submission.org);
+    const replaced = new Set(sameOrg.map((x) => x.replaces).filter((r): r is string => r !== undefined));
+    const monthDeliveries = sameOrg
+      .filter((x) => x.period === submission.period)
       .map((x) => ({
         meldingsId: x.reference,
-        replaced: s.submissions.some((y) => y.replaces === x.reference && y.org === x.org),
+        replaced: replaced.has(x.reference),
         summary: x.totals ?? { arbeidsgiveravgift: 0, forskuddstrekk: 0 },
       }));
     const document = aMeldingTilbakemelding({ submission, summary, warnings, monthDeliveries, at: dueAt });
@@ -199,17 +208,20 @@ export function aMeldingRoutes(
         });
       },
     },
-    {
-      method: 'POST',
-      path: `${PREFIX}/opplastinger`,
-      handle: async (req) => {
-        const caller = await auth(req);
+    ...uploadRoutes<StoredUpload>({
+      ctx,
+      prefix: PREFIX,
+      codes: 'AMLD',
+      auth,
+      uploads: () => slice().uploads,
+      expiryMs: options.uploadExpiryMs,
+      receive: async (req, caller) => {
         requireContentType(req, 'AMLD', 'json');
         const body = req.text();
         const org = /"norskIdentifikator"\s*:\s*"(\d{9})"/.exec(body)?.[1];
         requireOrg(caller, org ?? '', 'AMLD');
         const now = ctx.now();
-        let feilliste: { kode: string; melding: string; sti?: string }[] | null = null;
+        let feilliste: StoredUpload['feilliste'] = null;
         try {
           await check(body);
         } catch (error) {
@@ -219,9 +231,8 @@ export function aMeldingRoutes(
             ? b.spesifisering
             : [{ kode: b?.kode ?? 'AMLD_010', melding: 'Validering feilet' }];
         }
-        const id = randomUUID();
-        slice().uploads[id] = {
-          id,
+        return {
+          id: randomUUID(),
           org: org as string,
           body,
           createdAt: now.toISOString(),
@@ -229,73 +240,12 @@ export function aMeldingRoutes(
           feilliste,
           submitted: false,
         };
-        void ctx.state.save();
-        return { status: 200, body: { status: 'LASTER_OPP', id, feilliste: null, sistOppdatertTidspunkt: null } };
       },
-    },
-    {
-      method: 'GET',
-      path: `${PREFIX}/opplastinger/:id`,
-      handle: async (req) => {
-        const caller = await auth(req);
-        const upload = slice().uploads[req.params.id as string];
-        if (!upload || upload.org !== caller.systemUserOrg) throw skeError(404, 'AMLD_021', 'Fant ikke opplastingen');
-        const ready = Date.parse(upload.validatedAt) <= ctx.now().getTime();
-        const status = !ready ? 'LASTER_OPP' : upload.feilliste ? 'VALIDERING_FEILET' : 'KLAR_TIL_INNSENDING';
-        return {
-          status: 200,
-          body: [
-            {
-              status,
-              id: upload.id,
-              feilliste: ready ? upload.feilliste : null,
-              sistOppdatertTidspunkt: ready ? upload.validatedAt : null,
-            },
-          ],
-        };
+      submit: async (upload, caller, key) => {
+        const checked = await check(upload.body);
+        return { status: 200, body: register(caller, key, checked, upload.body) };
       },
-    },
-    {
-      method: 'DELETE',
-      path: `${PREFIX}/opplastinger/:id`,
-      handle: async (req) => {
-        const caller = await auth(req);
-        const upload = slice().uploads[req.params.id as string];
-        if (!upload || upload.org !== caller.systemUserOrg) throw skeError(404, 'AMLD_021', 'Fant ikke opplastingen');
-        delete slice().uploads[upload.id];
-        void ctx.state.save();
-        return { status: 200 };
-      },
-    },
-    {
-      method: 'PUT',
-      path: `${PREFIX}/innsending`,
-      handle: async (req) => {
-        const caller = await auth(req);
-        requireContentType(req, 'AMLD', 'json');
-        const key = idempotencyKeyOf(req, 'AMLD', true) as string;
-        const id = (() => {
-          try {
-            return String((req.json() as { id?: unknown }).id ?? '');
-          } catch {
-            return '';
-          }
-        })();
-        const upload = slice().uploads[id];
-        if (!upload || upload.org !== caller.systemUserOrg) throw skeError(404, 'AMLD_021', 'Fant ikke opplastingen');
-        // Not ready yet is answered before the key is spent, so the same call can be made again.
-        if (Date.parse(upload.validatedAt) > ctx.now().getTime()) {
-          throw skeError(409, 'AMLD_006', 'Opplastingen er ikke ferdig validert');
-        }
-        return idempotent(ctx, req, 'AMLD', key, async () => {
-          if (upload.feilliste) throw skeError(400, 'AMLD_010', 'Opplastingen feilet validering', upload.feilliste);
-          if (upload.submitted) throw skeError(409, 'AMLD_006', 'Opplastingen er allerede sendt inn');
-          const checked = await check(upload.body);
-          upload.submitted = true;
-          return { status: 200, body: register(caller, key, checked, upload.body) };
-        });
-      },
-    },
+    }),
     {
       method: 'GET',
       path: `${PREFIX}/forsendelser/:forsendelseId/dokumenter/:dokumentId`,

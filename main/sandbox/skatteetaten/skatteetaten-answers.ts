@@ -3,6 +3,7 @@ import type { EmulatorContext } from '../host';
 import { EmulatorHttpError, type EmulatorRequest, type EmulatorResponse } from '../router';
 import type { SandboxTokenAuthority } from '../maskinporten/token-authority';
 import { skatteetatenSlice, type StoredDocument } from './skatteetaten-state';
+import { altinnSlice, partiesOf } from '../altinn/altinn-state';
 
 /** `AMLD` for the a-melding APIs, `GLD` for the other innrapportering APIs, `FOR` for skattekort (§0.4). */
 export type CodePrefix = 'AMLD' | 'GLD' | 'FOR';
@@ -23,8 +24,11 @@ export function skeError(status: number, kode: string, melding: string, spesifis
 }
 
 export interface SystemUserCaller {
+  /** The system user's owner (`systemuser_org`): the business itself, or the accounting firm. */
   systemUserOrg: string;
   vendorOrg: string;
+  /** The orgs it may act for, as Altinn says: its own for a standard system user, its delegated clients for an agent. */
+  parties: string[];
 }
 
 /**
@@ -56,7 +60,7 @@ export async function authorizeSystemUser(
   }
   const details = Array.isArray(claims.authorization_details) ? claims.authorization_details : [];
   const systemUser = details.find((d: { type?: string }) => d?.type === 'urn:altinn:systemuser') as
-    { systemuser_org?: { ID?: string } } | undefined;
+    { systemuser_org?: { ID?: string }; systemuser_id?: unknown } | undefined;
   const org = /^0192:(\d{9})$/.exec(systemUser?.systemuser_org?.ID ?? '')?.[1];
   if (!org) {
     throw skeError(403, `${p}_005`, 'Ikke tilgang', [
@@ -70,12 +74,22 @@ export async function authorizeSystemUser(
     ]);
   }
   const vendor = /^0192:(\d{9})$/.exec((claims.consumer as { ID?: string } | undefined)?.ID ?? '')?.[1] ?? '';
-  return { systemUserOrg: org, vendorOrg: vendor };
+  // Asked at each call, as Skatteetaten asks Altinn's authorization: a client whose delegation was removed after
+  // the token was issued is refused from that moment.
+  const id = Array.isArray(systemUser?.systemuser_id) ? String(systemUser.systemuser_id[0] ?? '') : '';
+  const slice = altinnSlice(ctx.state);
+  const user = slice.systemUsers[id];
+  const parties = user && !user.isDeleted ? partiesOf(slice, user) : [org];
+  return { systemUserOrg: org, vendorOrg: vendor, parties };
 }
 
-/** The org the data is about must be the system user's (a standard system user acts for its own org only). */
+/**
+ * The org the data is about must be one the system user acts for: a standard system user's own org, or a client
+ * delegated to an agent system user (§1.7 `_1015`, the same answer for a client that was never or is no longer
+ * delegated).
+ */
 export function requireOrg(caller: SystemUserCaller, org: string, p: CodePrefix): void {
-  if (caller.systemUserOrg !== org) {
+  if (!caller.parties.includes(org)) {
     throw skeError(403, `${p}_005`, 'Ikke tilgang', [
       { kode: `${p}_1015`, melding: `Systembrukeren er ikke autorisert for ${org}`, angittVerdi: org },
     ]);
@@ -114,9 +128,22 @@ export function idempotencyKeyOf(req: EmulatorRequest, p: CodePrefix, required: 
   return key;
 }
 
+/** How long a stored answer is replayed for its key, per emulator (skatteetatenModule sets it). */
+const answerReplayMs = new WeakMap<EmulatorContext, number>();
+
+/**
+ * After this long a repeat of a key is answered 409 `_019` instead of with the stored answer. How long the real
+ * APIs replay is not published (skatteetaten-apis.md §0.3 says only that repeats "vil gi den samme responsen" and
+ * that `_019` exists): the default replays for ever, a test or a demo can make the 409 happen.
+ */
+export function replayAnswersFor(ctx: EmulatorContext, ms: number): void {
+  answerReplayMs.set(ctx, ms);
+}
+
 /**
  * "Flere etterfølgende POST kall med samme request-body og samme idempotencyKey vil gi den samme responsen. Kun
- * det første … vil behandles" (§0.3): a key seen with the same call gets the stored answer, with another call 409.
+ * det første … vil behandles" (§0.3): a key seen with the same call gets the stored answer, with another call 409,
+ * and so does the same call once the replay window (`replayAnswersFor`) has passed.
  * Answers that depend on nothing but the request (2xx and 4xx) are kept; a 5xx may be tried again.
  */
 export async function idempotent(
@@ -134,7 +161,9 @@ export async function idempotent(
     .digest('hex');
   const stored = slice.answers[key];
   if (stored) {
-    if (stored.requestSha256 !== requestSha256) {
+    const replayFor = answerReplayMs.get(ctx) ?? Number.POSITIVE_INFINITY;
+    const expired = Date.parse(stored.at) + replayFor <= ctx.now().getTime();
+    if (stored.requestSha256 !== requestSha256 || expired) {
       throw skeError(409, `${p}_019`, 'Idempotensnøkkel er benyttet tidligere');
     }
     return { status: stored.status, ...(stored.body === undefined ? {} : { body: stored.body }) };

@@ -16,18 +16,16 @@ import {
   requireOrg,
   serveDocument,
   skeError,
-  type Spesifisering,
   type SystemUserCaller,
 } from './skatteetaten-answers';
 import { skatteetatenSlice } from './skatteetaten-state';
+import {
+  tpoFileReceptionRoutes,
+  type FileReceptionEmulatorOptions,
+  type RegisterMelding,
+} from './tpo-file-reception-routes';
+import { asSpesifisering } from './tredjepart-spesifisering';
 import { tredjepartSlice, type RegisteredTredjepart } from './tredjepart-state';
-
-/** The project's finding codes that Skatteetaten's own GLD_ codes name (skatteetaten-apis.md §6). */
-const GLD_CODE: Record<string, string> = {
-  TREDJEPART_MIXED_INNTEKTSAAR: 'GLD_1069',
-  TREDJEPART_MIXED_OPPGAVEGIVER: 'GLD_1102',
-  TREDJEPART_OPPGAVEGIVER_ORGNR_LENGTH: 'GLD_1201',
-};
 
 /**
  * The "innrapportering" APIs of every registered scheme (§6), below the environments table's sandbox template
@@ -38,10 +36,18 @@ const GLD_CODE: Record<string, string> = {
 export function tredjepartRoutes(
   ctx: EmulatorContext,
   authority: SandboxTokenAuthority,
-  options: { feedbackDelayMs: number },
+  options: { feedbackDelayMs: number; directLimitBytes: number } & FileReceptionEmulatorOptions,
 ): EmulatorRoute[] {
   const dialogs = new DialogStore(ctx.state, ctx.now);
-  return SCHEME_IDS.flatMap((scheme) => routesFor(scheme));
+  const registerUpload: RegisterMelding = (r) => {
+    const aar = r.checked.summary?.inntektsaar ?? '';
+    const body = register(r.scheme, r.caller, r.key, r.json, aar, r.checked, r.file);
+    return { dialogId: body.dialogId, forsendelseId: body.forsendelseId, reference: body.reference };
+  };
+  return [
+    ...SCHEME_IDS.flatMap((scheme) => routesFor(scheme)),
+    ...tpoFileReceptionRoutes(ctx, authority, options, registerUpload),
+  ];
 
   function routesFor(scheme: SchemeId): EmulatorRoute[] {
     const prefix = `/skatteetaten/innrapportering${schemeById(scheme).apiName}/v1`;
@@ -57,6 +63,15 @@ export function tredjepartRoutes(
           yearSupported(aar);
           const key = idempotencyKeyOf(req, 'GLD', true) as string;
           return idempotent(ctx, req, 'GLD', key, () => {
+            // "Maksimal størrelse på request body er 10 mb" (innrapportering-aksjesparekonto.md, "Om tjenesten").
+            if (req.body.byteLength > options.directLimitBytes) {
+              throw skeError(413, 'GLD_006', 'Feil i request', [
+                {
+                  kode: 'GLD_1022',
+                  melding: `Innsendingen er større enn ${options.directLimitBytes} byte; bruk filopplastings-APIet`,
+                },
+              ]);
+            }
             const body = req.text();
             const checked = checkMeldingText(body, {
               scheme,
@@ -82,10 +97,8 @@ export function tredjepartRoutes(
             const errors = checked.findings.filter((f) => f.severity === 'error');
             if (errors.length)
               throw skeError(400, 'GLD_010', 'Feil i forbindelse med validering av payload', asSpesifisering(errors));
-            return {
-              status: 200,
-              body: register(scheme, caller, key, body, aar, checked),
-            };
+            const { reference: _reference, ...receipt } = register(scheme, caller, key, body, aar, checked);
+            return { status: 200, body: receipt };
           });
         },
       },
@@ -117,6 +130,7 @@ export function tredjepartRoutes(
     body: string,
     aar: string,
     checked: ReturnType<typeof checkMeldingText>,
+    file?: { content: string; mediaType: string; name: string },
   ) {
     const summary = checked.summary as NonNullable<typeof checked.summary>;
     const org = summary.oppgavegiver ?? caller.systemUserOrg;
@@ -128,8 +142,9 @@ export function tredjepartRoutes(
     const documentUrl = (f: string, d: string) => `${base}/forsendelser/${f}/dokumenter/${d}`;
     const s = skatteetatenSlice(ctx.state);
     const submittedDocument = randomUUID();
+    const submitted = file ?? { content: body, mediaType: 'application/json', name: `${def.apiName}.json` };
     s.documents[forsendelseId] = {
-      [submittedDocument]: { org, mediaType: 'application/json', content: body, availableAt: at },
+      [submittedDocument]: { org, mediaType: submitted.mediaType, content: submitted.content, availableAt: at },
     };
     const dueAt = new Date(Date.parse(at) + options.feedbackDelayMs).toISOString();
     const feedbackId = randomUUID();
@@ -145,9 +160,7 @@ export function tredjepartRoutes(
       submission: {
         forsendelseId,
         senderOrg: caller.systemUserOrg,
-        attachments: [
-          attachment(`${def.apiName}.json`, documentUrl(forsendelseId, submittedDocument), 'application/json'),
-        ],
+        attachments: [attachment(submitted.name, documentUrl(forsendelseId, submittedDocument), submitted.mediaType)],
       },
       feedback: {
         id: feedbackId,
@@ -182,11 +195,12 @@ export function tredjepartRoutes(
     };
     void ctx.state.save();
     if (def.receipt === 'per-formaal') {
-      return { dialogId: registered.dialogId, forsendelseId, leveranseformaal: perFormaal(body, reference) };
+      return { dialogId: registered.dialogId, forsendelseId, reference, leveranseformaal: perFormaal(body, reference) };
     }
     return {
       dialogId: registered.dialogId,
       forsendelseId,
+      reference,
       oppgavegiversLeveranseReferanse: reference,
       antallOppgaver: summary.antallOppgaver,
     };
@@ -209,14 +223,6 @@ function perFormaal(body: string, reference: string) {
       typeof l.oppgavegiversLeveranseReferanse === 'string' ? l.oppgavegiversLeveranseReferanse : reference,
     antallSletteoppgaver: count(l.sletteoppgave),
     antallOppgaver: count(l.oppgave),
-  }));
-}
-
-function asSpesifisering(findings: readonly Finding[]): Spesifisering[] {
-  return findings.slice(0, 50).map((f) => ({
-    kode: GLD_CODE[f.code] ?? f.code,
-    melding: f.message.nb,
-    ...(f.path ? { sti: f.path } : {}),
   }));
 }
 

@@ -14,12 +14,39 @@ export interface RegisteredTredjepart {
   receivedAt: string;
 }
 
+/** A file in the TPO file reception, from `POST /opplastinger` until it is sent in, deleted or expired. */
+export interface TredjepartUpload {
+  id: string;
+  scheme: SchemeId;
+  org: string;
+  /** The XML as uploaded; emptied once sent in (the submission's document keeps it). */
+  file: string;
+  /** The file read as the scheme's JSON melding, so sending it in needs no second parse; emptied likewise. */
+  melding: string;
+  createdAt: string;
+  validatedAt: string;
+  feilliste: { kode: string; melding: string; sti?: string }[] | null;
+  submitted: boolean;
+}
+
 /** Kept in its own slice; stored answers and documents live in the shared Skatteetaten slice. */
 export interface TredjepartSlice {
   submissions: RegisteredTredjepart[];
   receiptsByIdempotencyKey: Record<string, number>;
+  uploads: Record<string, TredjepartUpload>;
+  /** Every `POST /opplastinger` taken: what tests count to prove a resumed upload was not made twice. */
+  uploadsReceived: number;
 }
 
 export function tredjepartSlice(state: EmulatorState): TredjepartSlice {
-  return state.slice<TredjepartSlice>('tredjepart', () => ({ submissions: [], receiptsByIdempotencyKey: {} }));
+  const slice = state.slice<TredjepartSlice>('tredjepart', () => ({
+    submissions: [],
+    receiptsByIdempotencyKey: {},
+    uploads: {},
+    uploadsReceived: 0,
+  }));
+  // A state kept before the file reception existed has neither.
+  slice.uploads ??= {};
+  slice.uploadsReceived ??= 0;
+  return slice;
 }

@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react';
 import { Heading, Paragraph, Tag } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import type { Deadline } from '../../../shared/deadlines/deadline-views';
-import { formatDate, formatMonth } from '../reports/format';
+import { formatDate, formatMonth } from '../../../shared/format';
 import { periodText, serviceName, STATUS_COLOR, whenText } from './deadline-text';
 
 /**

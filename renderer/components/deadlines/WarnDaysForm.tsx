@@ -35,7 +35,7 @@ export function WarnDaysForm({ warnDays }: { warnDays: number }) {
       </div>
       {save.isSuccess && (
         <Paragraph data-size="sm" role="status">
-          {t('deadlines.warnSaved', { days: String(save.data.warnDays) })}
+          {t('deadlines.warnSaved', { count: save.data.warnDays })}
         </Paragraph>
       )}
       {save.error && <ErrorMessage error={save.error} />}

@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { Deadline } from '../../../shared/deadlines/deadline-views';
 import { serviceById } from '../../../shared/domain/services-catalogue';
-import { formatMonth } from '../reports/format';
+import { formatMonth } from '../../../shared/format';
 
 export function serviceName(deadline: Pick<Deadline, 'service'>, language: string): string {
   const name = serviceById(deadline.service).name;

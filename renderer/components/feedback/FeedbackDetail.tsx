@@ -4,10 +4,12 @@ import { useTranslation } from 'react-i18next';
 import type { FeedbackEntry, FeedbackItem } from '../../../shared/feedback/feedback-overview';
 import { useDownloadFeedbackDocument } from '../../bridge/feedback-queries';
 import { ErrorMessage } from '../ErrorMessage';
-import { formatDateTime, formatMonth } from '../reports/format';
+import { formatDateTime } from '../../../shared/format';
 import { FeedbackDocumentView } from './FeedbackDocumentView';
 import { OUTCOME_COLOR } from './FeedbackList';
-import { serviceLabel } from './service-label';
+import { feedbackTitle, serviceLabel } from './service-label';
+import { TechnicalDetails } from '../TechnicalDetails';
+import { FactList } from '../reports/FactList';
 
 /** One dialog: where it came from, and each of Skatteetaten's answers read into plain words, newest first. */
 export function FeedbackDetail({ item, onBack }: { item: FeedbackItem; onBack: () => void }) {
@@ -17,10 +19,7 @@ export function FeedbackDetail({ item, onBack }: { item: FeedbackItem; onBack: (
   const { summary } = item;
   // Opening an item moves focus to it, so keyboard and screen-reader users land on what they opened.
   useEffect(() => heading.current?.focus(), [summary.dialogId]);
-  const name = summary.title ?? serviceLabel(summary, lang);
-  const period = summary.period ? formatMonth(summary.period, lang) : null;
-  // Dialog titles often name the period already ("Boligselskap (RF-1139) 2025"); say it once.
-  const title = period && !name.includes(period) ? `${name} · ${period}` : name;
+  const title = feedbackTitle(summary, lang);
   return (
     <article className="feedback-detail stack" data-testid="feedback-detail" data-dialog-id={summary.dialogId}>
       <div>
@@ -36,13 +35,29 @@ export function FeedbackDetail({ item, onBack }: { item: FeedbackItem; onBack: (
           {t(`feedback.outcome.${summary.outcome}`)}
         </Tag>
         <span>{serviceLabel(summary, lang)}</span>
-        {summary.extendedStatus && <code>{summary.extendedStatus}</code>}
       </div>
       <Paragraph data-testid="feedback-detail-origin">
-        {summary.link.kind === 'linked'
-          ? t('feedback.detailLinked', { id: summary.link.submissionId })
-          : t('feedback.detailElsewhere')}
+        {summary.link.kind === 'linked' ? t('feedback.detailLinked') : t('feedback.detailElsewhere')}
       </Paragraph>
+      <TechnicalDetails testId="feedback-detail-technical">
+        <FactList
+          facts={(
+            [
+              [t('feedback.submissionId'), summary.link.kind === 'linked' ? summary.link.submissionId : null],
+              [t('feedback.dialogStatus'), [summary.status, summary.extendedStatus].filter(Boolean).join(' · ')],
+              ['Dialog-ID', summary.dialogId],
+            ] as [string, string | null][]
+          ).filter((f): f is [string, string] => Boolean(f[1]))}
+        />
+      </TechnicalDetails>
+      {summary.link.kind === 'linked' && summary.link.replaces && (
+        <Paragraph data-testid="feedback-detail-replaces">
+          {t('feedback.detailReplaces', {
+            meldingsId: summary.link.replaces.meldingsId,
+            id: summary.link.replaces.submissionId,
+          })}
+        </Paragraph>
+      )}
       {item.feedback.length === 0 && <Paragraph>{t('feedback.noFeedbackYet')}</Paragraph>}
       {item.feedback.map((entry) => (
         <FeedbackEntryCard key={entry.transmission.id} entry={entry} />
@@ -58,7 +73,7 @@ function FeedbackEntryCard({ entry }: { entry: FeedbackEntry }) {
   return (
     <Card data-color="neutral" className="feedback-entry" data-testid="feedback-entry">
       <Heading level={3} data-size="sm">
-        {transmission.title ?? transmission.type}
+        {transmission.title ?? t('feedback.fromSkatteetaten')}
       </Heading>
       <Paragraph data-size="sm" className="feedback-muted">
         {t('feedback.transmissionAt', { at: formatDateTime(transmission.createdAt, i18n.language) })}

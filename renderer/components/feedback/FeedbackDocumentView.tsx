@@ -1,4 +1,5 @@
-import { Heading, Paragraph, Tag } from '@digdir/designsystemet-react';
+import type { ReactNode } from 'react';
+import { Card, Heading, Paragraph, Tag } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type {
@@ -12,9 +13,24 @@ import type {
 } from '../../../shared/feedback/feedback-view';
 import { localized } from '../../i18n';
 import { FactList, type Fact } from '../reports/FactList';
-import { formatCount, formatDate, formatDateTime, formatKroner, formatMonth, formatOrgNumber } from '../reports/format';
+import {
+  formatAccountNumber,
+  formatCount,
+  formatDate,
+  formatDateTime,
+  formatKroner,
+  formatMonth,
+  formatOrgNumber,
+  maskPersonalNumber,
+} from '../../../shared/format';
+import { statusInWords } from '../../../shared/feedback/status-words';
+import { CopyButton } from '../CopyButton';
+import { TechnicalDetails } from '../TechnicalDetails';
 
-/** One feedback document in plain words: the a-melding tilbakemelding, RF-1086's outcome, or "download it". */
+/**
+ * One feedback document as a letter: the outcome in one sentence, then what to pay (each value with a copy button),
+ * then the deviations grouped by what to do, then the deliveries; ids and raw statuses under technical details.
+ */
 export function FeedbackDocumentView({ view }: { view: FeedbackView }) {
   const { t, i18n } = useTranslation();
   if (view.kind === 'unknown') {
@@ -30,9 +46,104 @@ export function FeedbackDocumentView({ view }: { view: FeedbackView }) {
       <Paragraph data-size="lg" className="feedback-view__headline">
         <strong>{localized(view.headline, i18n.language)}</strong>
       </Paragraph>
-      {view.kind === 'a-melding' ? <AMeldingDetails view={view} /> : <Rf1086Details view={view} />}
+      {view.kind === 'a-melding' &&
+        view.months.map((month, i) => <PaymentCard key={`${month.kalendermaaned ?? ''}-${i}`} month={month} />)}
       <Deviations groups={view.deviationGroups} />
+      {view.kind === 'a-melding' ? <AMeldingDetails view={view} /> : <Rf1086Details view={view} />}
     </div>
+  );
+}
+
+type Month = AMeldingFeedbackView['months'][number];
+
+/** What to pay for a month, to which account, with which KID, by when: the first thing a bookkeeper needs. */
+function PaymentCard({ month }: { month: Month }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const pay = month.payment;
+  const totals = month.periodTotals;
+  if (!pay && !totals) return null;
+  const lines: { label: string; amount: number | null; kid: string | null; kidLabel: string }[] = [
+    {
+      label: t('feedback.forskuddstrekk'),
+      amount: totals?.forskuddstrekk ?? null,
+      kid: pay?.kidForskuddstrekk ?? null,
+      kidLabel: t('feedback.kidForskuddstrekk'),
+    },
+    {
+      label: t('feedback.arbeidsgiveravgift'),
+      amount: totals?.arbeidsgiveravgift ?? null,
+      kid: pay?.kidArbeidsgiveravgift ?? null,
+      kidLabel: t('feedback.kidArbeidsgiveravgift'),
+    },
+    {
+      label: t('feedback.finansskatt'),
+      amount: totals?.finansskatt ?? null,
+      kid: pay?.kidFinansskatt ?? null,
+      kidLabel: t('feedback.kidFinansskatt'),
+    },
+  ].filter((l) => l.amount !== null || l.kid !== null);
+  return (
+    <Card data-color="accent" className="feedback-payment" data-testid="feedback-payment">
+      <Heading level={4} data-size="xs">
+        {month.kalendermaaned
+          ? t('feedback.payTitleMonth', { month: formatMonth(month.kalendermaaned, lang) })
+          : t('feedback.payTitle')}
+      </Heading>
+      <dl className="feedback-payment__list">
+        {lines.map((l) => (
+          <div key={l.label} className="feedback-payment__row" data-testid="feedback-pay-line">
+            <dt>{l.label}</dt>
+            <dd>
+              {l.amount !== null && (
+                <span className="feedback-payment__value">
+                  <strong>{formatKroner(l.amount, lang)}</strong>
+                  <CopyButton value={String(l.amount)} label={`${l.label}, ${t('feedback.amount')}`} />
+                </span>
+              )}
+              {l.kid && (
+                <span className="feedback-payment__value">
+                  {t('feedback.kid', { kid: l.kid })}
+                  <CopyButton value={l.kid} label={l.kidLabel} />
+                </span>
+              )}
+            </dd>
+          </div>
+        ))}
+        {pay?.kontonummer && (
+          <div className="feedback-payment__row">
+            <dt>{t('feedback.kontonummer')}</dt>
+            <dd>
+              <span className="feedback-payment__value">
+                {formatAccountNumber(pay.kontonummer)}
+                <CopyButton value={pay.kontonummer.replace(/\D/g, '')} label={t('feedback.kontonummer')} />
+              </span>
+            </dd>
+          </div>
+        )}
+        {pay?.forfallsdato && (
+          <div className="feedback-payment__row">
+            <dt>{t('feedback.forfallsdato')}</dt>
+            <dd>
+              <strong>{formatDate(pay.forfallsdato, lang)}</strong>
+            </dd>
+          </div>
+        )}
+      </dl>
+    </Card>
+  );
+}
+
+/** A status as words, with Skatteetaten's own value kept as secondary text for support. */
+function StatusWords({ raw }: { raw: string | null }) {
+  const { i18n } = useTranslation();
+  if (!raw) return <>–</>;
+  const { words, known } = statusInWords(raw);
+  return (
+    <>
+      {localized(words, i18n.language)}
+      {!known && <span className="feedback-muted"> ({raw})</span>}
+    </>
   );
 }
 
@@ -44,54 +155,42 @@ function AMeldingDetails({ view }: { view: AMeldingFeedbackView }) {
       {view.months.map((month, index) => (
         <section key={`${month.kalendermaaned ?? ''}-${index}`} className="feedback-view__month">
           <Heading level={4} data-size="xs">
-            {month.kalendermaaned ? formatMonth(month.kalendermaaned, lang) : t('feedback.months')}
+            {t('feedback.deliveriesFor', {
+              month: month.kalendermaaned ? formatMonth(month.kalendermaaned, lang) : t('feedback.months'),
+            })}
             {month.opplysningspliktig ? ` · ${formatOrgNumber(month.opplysningspliktig)}` : ''}
           </Heading>
           {month.deliveries.map((d, i) => (
-            <FactList
-              key={d.meldingsId ?? i}
-              testId="feedback-delivery"
-              facts={[
-                [t('feedback.delivery', { id: d.meldingsId ?? d.altinnReferanse ?? String(i + 1) }), d.status ?? '–'],
-                ...(d.incomeRecipients !== null
-                  ? [[t('feedback.incomeRecipients'), formatCount(d.incomeRecipients, lang)] as Fact]
-                  : []),
-                ...totalsFacts(t('feedback.deliveryTotals'), d.totals, t, lang),
-              ]}
-            />
+            <div key={d.meldingsId ?? i} className="stack">
+              <FactList
+                testId="feedback-delivery"
+                facts={[
+                  [t('feedback.deliveryStatus'), <StatusWords key="s" raw={d.status} />],
+                  ...(d.incomeRecipients !== null
+                    ? [[t('feedback.incomeRecipients'), formatCount(d.incomeRecipients, lang)] as Fact]
+                    : []),
+                  ...totalsFacts(t('feedback.deliveryTotals'), d.totals, t, lang),
+                ]}
+              />
+              {(d.meldingsId || d.altinnReferanse) && (
+                <TechnicalDetails>
+                  <FactList
+                    facts={(
+                      [
+                        [t('feedback.messageId'), d.meldingsId],
+                        [t('feedback.altinnReference'), d.altinnReferanse],
+                      ] as [string, string | null][]
+                    ).filter((f): f is [string, string] => f[1] !== null)}
+                  />
+                </TechnicalDetails>
+              )}
+            </div>
           ))}
           {month.periodTotals && (
-            <>
-              <Heading level={5} data-size="2xs">
-                {t('feedback.amountsTitle')}
-              </Heading>
-              <FactList
-                testId="feedback-period-totals"
-                facts={totalsFacts(t('feedback.periodTotals'), month.periodTotals, t, lang)}
-              />
-            </>
-          )}
-          {month.payment && (
-            <>
-              <Heading level={5} data-size="2xs">
-                {t('feedback.paymentTitle')}
-              </Heading>
-              <FactList
-                testId="feedback-payment"
-                facts={(
-                  [
-                    [t('feedback.kontonummer'), month.payment.kontonummer],
-                    [t('feedback.kidArbeidsgiveravgift'), month.payment.kidArbeidsgiveravgift],
-                    [t('feedback.kidForskuddstrekk'), month.payment.kidForskuddstrekk],
-                    [t('feedback.kidFinansskatt'), month.payment.kidFinansskatt],
-                    [
-                      t('feedback.forfallsdato'),
-                      month.payment.forfallsdato ? formatDate(month.payment.forfallsdato, lang) : null,
-                    ],
-                  ] as [string, string | null][]
-                ).filter((f): f is [string, string] => f[1] !== null)}
-              />
-            </>
+            <FactList
+              testId="feedback-period-totals"
+              facts={totalsFacts(t('feedback.periodTotals'), month.periodTotals, t, lang)}
+            />
           )}
         </section>
       ))}
@@ -123,7 +222,7 @@ function Rf1086Details({ view }: { view: Rf1086FeedbackView | TredjepartFeedback
           testId="feedback-delivery"
           facts={(
             [
-              [t('feedback.deliveryStatus'), d.status],
+              [t('feedback.deliveryStatus'), d.status === null ? null : <StatusWords key="s" raw={d.status} />],
               [t('feedback.reference'), d.reference ?? d.ownReference],
               [t('feedback.incomeYear'), d.inntektsaar],
               [t('feedback.tasks'), d.tasks === null ? null : formatCount(d.tasks, lang)],
@@ -132,8 +231,8 @@ function Rf1086Details({ view }: { view: Rf1086FeedbackView | TredjepartFeedback
                 t('feedback.tasksWithWarnings'),
                 d.tasksWithWarnings === null ? null : formatCount(d.tasksWithWarnings, lang),
               ],
-            ] as [string, string | null][]
-          ).filter((f): f is [string, string] => f[1] !== null)}
+            ] as [string, ReactNode][]
+          ).filter((f): f is Fact => f[1] !== null)}
         />
       ))}
     </>
@@ -178,7 +277,7 @@ function DeviationItem({ deviation: d }: { deviation: Deviation }) {
   const w = d.where;
   const person = [
     w.personName,
-    w.personId,
+    w.personId ? maskPersonalNumber(w.personId) : null,
     w.employeeNumber ? t('feedback.employeeNumber', { value: w.employeeNumber }) : null,
   ]
     .filter(Boolean)
@@ -195,10 +294,13 @@ function DeviationItem({ deviation: d }: { deviation: Deviation }) {
   ).filter((f): f is [string, string] => f[1] !== null);
   return (
     <li className="feedback-view__deviation" data-testid="deviation">
-      <Paragraph>
-        {d.code && <code className="feedback-view__code">{d.code}</code>} {d.text ?? ''}
-      </Paragraph>
+      <Paragraph>{d.text ?? t('feedback.noDeviationText')}</Paragraph>
       {facts.length > 0 && <FactList facts={facts} />}
+      {d.code && (
+        <Paragraph data-size="sm" className="feedback-muted">
+          {t('feedback.deviationCode', { code: d.code })}
+        </Paragraph>
+      )}
     </li>
   );
 }

@@ -1,8 +1,8 @@
 import { Button, Table, Tag } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import type { FeedbackListItem, FeedbackOutcome } from '../../../shared/feedback/feedback-overview';
-import { formatDateTime, formatMonth } from '../reports/format';
-import { serviceLabel } from './service-label';
+import { formatDateTime, formatMonth } from '../../../shared/format';
+import { feedbackTitle, serviceLabel } from './service-label';
 
 export const OUTCOME_COLOR: Record<FeedbackOutcome, 'success' | 'warning' | 'danger' | 'neutral' | 'info'> = {
   waiting: 'neutral',
@@ -33,7 +33,7 @@ export function FeedbackList({ items, onOpen }: { items: FeedbackListItem[]; onO
       </Table.Head>
       <Table.Body>
         {items.map((item) => {
-          const what = item.title ?? serviceLabel(item, lang);
+          const what = feedbackTitle(item, lang);
           return (
             <Table.Row
               key={item.dialogId}

@@ -2,8 +2,8 @@ import { Button, Heading, Paragraph, Spinner } from '@digdir/designsystemet-reac
 import { useTranslation } from 'react-i18next';
 import type { FeedbackStatus } from '../../../shared/feedback/feedback-overview';
 import { localized } from '../../i18n';
-import { FactList } from '../reports/FactList';
-import { formatDateTime } from '../reports/format';
+import { FactList, type Fact } from '../reports/FactList';
+import { formatDateTime } from '../../../shared/format';
 
 type Ready = Extract<FeedbackStatus, { state: 'ready' }>;
 
@@ -41,8 +41,23 @@ export function FeedbackSyncStatus({
             t('feedback.nextPoll'),
             poller.nextPollAt ? formatDateTime(poller.nextPollAt, lang) : t('feedback.notScheduled'),
           ],
+          ...(status.source
+            ? [
+                [
+                  t('feedback.source'),
+                  <span key="source" data-testid="feedback-source" data-source={status.source.kind}>
+                    {t(status.source.kind === 'events' ? 'feedback.sourceEvents' : 'feedback.sourceDialogporten')}
+                  </span>,
+                ] as Fact,
+              ]
+            : []),
         ]}
       />
+      {status.source?.eventsRefused && (
+        <Paragraph data-size="sm" data-testid="feedback-events-refused">
+          {localized(status.source.eventsRefused, lang)}
+        </Paragraph>
+      )}
       {poller.lastError && (
         <Paragraph data-size="sm" className="feedback-sync__error" role="status">
           {localized(poller.lastError.message, lang)} <code>{poller.lastError.code}</code>

@@ -2,7 +2,7 @@ import { Alert, Heading, Paragraph } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink } from 'react-router';
 import type { AlreadySent } from '../../../shared/outbox/duplicate-key';
-import { formatDateTime } from '../reports/format';
+import { formatDateTime } from '../../../shared/format';
 
 /**
  * "Already sent on …, receipt …" (or "already in the outbox"): shown in place of "ready to submit" on a check

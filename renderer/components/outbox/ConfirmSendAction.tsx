@@ -6,8 +6,9 @@ import { alreadySentOf } from '../../../shared/outbox/duplicate-key';
 import type { SubmitPreview } from '../../../shared/outbox/outbox-views';
 import { AlreadySentNote } from './AlreadySentNote';
 import { ErrorMessage } from '../ErrorMessage';
-import { FactList } from '../reports/FactList';
-import { formatCount, formatOrgNumber } from '../reports/format';
+import { formatOrgNumber } from '../../../shared/format';
+import { TechnicalDetails } from '../TechnicalDetails';
+import { SendPreviewFacts, SendPreviewTechnical } from './SendPreviewFacts';
 import './outbox.css';
 
 /** The preview of what a draft would send, as a query gives it. */
@@ -37,8 +38,9 @@ export interface ConfirmSendActionProps {
 }
 
 /**
- * "Send" on an error-free draft: first what will be sent, for which organisation, to which environment and host
- * (production said loudly), then the draft is queued in the outbox and the user is pointed there.
+ * "Send" on an error-free draft: first what the report says (period, people, totals), for which organisation and
+ * environment (production said loudly), with bytes, hash and host under technical details; then the draft is
+ * queued in the outbox and the user is pointed there.
  */
 export function ConfirmSendAction({
   draftId,
@@ -80,14 +82,15 @@ export function ConfirmSendAction({
             {t('outbox.send.title')}
           </Heading>
         </Dialog.Block>
-        {/* The middle block scrolls when the window is short (the buttons below stay in sight): reachable by keyboard. */}
-        <Dialog.Block className="stack" tabIndex={0}>
+        {/* The body scrolls when the window is short and the buttons below stay in sight, so "Send" is reachable
+            (app.css does this for every dialog's middle block); tabIndex lets the keyboard scroll it. */}
+        <Dialog.Block className="stack outbox-preview__body" tabIndex={0}>
           {preview.isPending && <Spinner aria-label={t('app.loading')} />}
           {preview.error ? <ErrorMessage error={preview.error} /> : null}
           {preview.data && <PreviewBody preview={preview.data} />}
           {submit.error ? <ErrorMessage error={submit.error} /> : null}
         </Dialog.Block>
-        <Dialog.Block className="row">
+        <Dialog.Block className="row outbox-preview__footer">
           {preview.data && !preview.data.existing && (
             <Button
               data-color={isProduction(preview.data) ? 'danger' : 'accent'}
@@ -112,7 +115,7 @@ export function ConfirmSendAction({
 const isProduction = (p: SubmitPreview) => p.environment === 'production' || p.environment === 'custom';
 
 function PreviewBody({ preview }: { preview: SubmitPreview }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   return (
     <>
       {isProduction(preview) ? (
@@ -132,20 +135,11 @@ function PreviewBody({ preview }: { preview: SubmitPreview }) {
           {t(preview.environment === 'test' ? 'outbox.send.testNote' : 'outbox.send.sandboxNote')}
         </Alert>
       )}
-      <FactList
-        testId="send-preview"
-        facts={[
-          [t('outbox.send.what'), preview.label],
-          [
-            t('outbox.send.organisation'),
-            `${preview.profile.displayName} (${formatOrgNumber(preview.profile.orgNumber)})`,
-          ],
-          [t('outbox.send.environment'), t(`env.${preview.environment}`)],
-          [t('outbox.send.destination'), <code key="d">{preview.destination}</code>],
-          [t('outbox.send.size'), t('outbox.send.bytes', { bytes: formatCount(preview.payloadBytes, i18n.language) })],
-          [t('outbox.send.sha256'), <code key="s">{preview.payloadSha256}</code>],
-        ]}
-      />
+      <Paragraph>{t('outbox.send.checkThese')}</Paragraph>
+      <SendPreviewFacts preview={preview} />
+      <TechnicalDetails testId="send-technical-details">
+        <SendPreviewTechnical preview={preview} />
+      </TechnicalDetails>
       {preview.existing ? (
         <div data-testid="already-in-outbox">
           <AlreadySentNote held={alreadySentOf(preview.existing)} />

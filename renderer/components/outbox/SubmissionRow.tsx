@@ -1,4 +1,5 @@
 import { Alert, Button, Card, Heading, List, Paragraph, Tag } from '@digdir/designsystemet-react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink } from 'react-router';
 import { targetOrg, type Submission, type SubmissionError } from '../../../shared/outbox/submission';
@@ -6,7 +7,9 @@ import type { OutboxProgress } from '../../../shared/outbox/outbox-views';
 import { localized } from '../../i18n';
 import { ReceiptActions } from './ReceiptActions';
 import { FactList, type Fact } from '../reports/FactList';
-import { formatDateTime, formatOrgNumber } from '../reports/format';
+import { formatDateTime, formatOrgNumber } from '../../../shared/format';
+import { TechnicalDetails } from '../TechnicalDetails';
+import { submissionTitle } from './submission-title';
 
 export interface SubmissionRowProps {
   submission: Submission;
@@ -32,10 +35,11 @@ export function SubmissionRow({ submission, progress, onCancel, onRetry, busy }:
   const lang = i18n.language;
   const headingId = `submission-${submission.id}`;
   const org = targetOrg(target);
+  const title = submissionTitle(target, t, lang);
   const cancel = (
     <Button variant="tertiary" data-size="sm" onClick={() => onCancel(submission.id)} disabled={busy}>
       {t('outbox.cancel')}
-      <span className="visually-hidden">: {submission.label}</span>
+      <span className="visually-hidden">: {title}</span>
     </Button>
   );
 
@@ -51,7 +55,7 @@ export function SubmissionRow({ submission, progress, onCancel, onRetry, busy }:
       <li>
         <div className="row outbox-submission__head">
           <Heading level={3} data-size="xs" id={headingId}>
-            {submission.label}
+            {title}
           </Heading>
           <Tag data-color={TAG_COLOR[state.kind]} data-size="sm" data-testid="submission-state">
             {t(`outbox.state.${state.kind}`)}
@@ -93,11 +97,22 @@ export function SubmissionRow({ submission, progress, onCancel, onRetry, busy }:
         {state.kind === 'received' && (
           <div data-testid="receipt" className="stack">
             <Paragraph>{t('outbox.receivedBody', { at: formatDateTime(state.at, lang) })}</Paragraph>
-            <FactList facts={receiptFacts(submission, t)} testId="receipt-facts" />
-            <ReceiptActions submissionId={submission.id} label={submission.label} />
+            <ReceiptActions submissionId={submission.id} label={title} />
             <Paragraph data-size="sm">
               <RouterLink to="/feedback">{t('outbox.toFeedback')}</RouterLink>
             </Paragraph>
+            {target.service === 'a-melding' && (
+              <Paragraph data-size="sm">
+                <RouterLink
+                  to={`/reports?erstatt=${encodeURIComponent(submission.id)}`}
+                  data-testid="replace"
+                  title={t('outbox.replaceHint')}
+                >
+                  {t('outbox.replace')}
+                  <span className="visually-hidden">: {submission.label}</span>
+                </RouterLink>
+              </Paragraph>
+            )}
           </div>
         )}
 
@@ -125,7 +140,7 @@ export function SubmissionRow({ submission, progress, onCancel, onRetry, busy }:
             <div className="row">
               <Button data-size="sm" onClick={() => onRetry(submission.id)} disabled={busy} data-testid="retry">
                 {t('outbox.retry')}
-                <span className="visually-hidden">: {submission.label}</span>
+                <span className="visually-hidden">: {title}</span>
               </Button>
               {cancel}
             </div>
@@ -135,6 +150,10 @@ export function SubmissionRow({ submission, progress, onCancel, onRetry, busy }:
         {state.kind === 'cancelled' && (
           <Paragraph>{t('outbox.cancelledBody', { at: formatDateTime(state.at, lang) })}</Paragraph>
         )}
+
+        <TechnicalDetails testId="submission-technical">
+          <FactList facts={technicalFacts(submission, t)} testId="receipt-facts" />
+        </TechnicalDetails>
       </li>
     </Card>
   );
@@ -173,13 +192,21 @@ function ErrorDetails({ error }: { error: SubmissionError }) {
   );
 }
 
-type T = ReturnType<typeof useTranslation>['t'];
+// i18next's own type: deriving it from useTranslation's return type exceeds tsc's instantiation depth.
+type T = TFunction;
 
-/** The ids Skatteetaten gave, as the user quotes them, and the hash of exactly what was sent. */
-function receiptFacts(submission: Submission, t: T): Fact[] {
-  if (submission.state.kind !== 'received') return [];
+/**
+ * The submission's name in the audit log (with the meldingsId or org number), the ids Skatteetaten gave, as support
+ * asks for them, and the hash of exactly what was sent.
+ */
+function technicalFacts(submission: Submission, t: T): Fact[] {
+  const facts: Fact[] = [[t('outbox.label'), submission.label]];
+  if (submission.state.kind !== 'received') {
+    facts.push([t('outbox.receipt.payloadSha256'), <code key="s">{submission.payloadSha256}</code>]);
+    return facts;
+  }
   const { receipt } = submission.state;
-  const facts: Fact[] = [[t('outbox.receipt.dialogId'), <code key="d">{receipt.dialogId}</code>]];
+  facts.push([t('outbox.receipt.dialogId'), <code key="d">{receipt.dialogId}</code>]);
   if (receipt.forsendelseId) {
     facts.push([t('outbox.receipt.forsendelseId'), <code key="f">{receipt.forsendelseId}</code>]);
   }

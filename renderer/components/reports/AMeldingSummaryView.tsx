@@ -2,7 +2,7 @@ import { Heading, Table } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import type { AMeldingSummary } from '../../../shared/reports/amelding/summary';
 import { FactList, type Fact } from './FactList';
-import { formatCount, formatDate, formatKroner, formatMonth, formatOrgNumber } from './format';
+import { formatCount, formatDate, formatKroner, formatMonth, formatOrgNumber } from '../../../shared/format';
 
 /** What an a-melding reports: the month, who reports, for how many people, and the totals per zone. */
 export function AMeldingSummaryView({ summary, headingLevel = 3 }: { summary: AMeldingSummary; headingLevel?: 3 }) {

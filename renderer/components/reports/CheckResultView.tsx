@@ -1,12 +1,14 @@
 import { useId, type ReactNode, type Ref } from 'react';
 import { Heading, Paragraph } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
-import type { CheckResult } from '../../../shared/reports/check-result';
+import { xsdUsedBy, type CheckResult } from '../../../shared/reports/check-result';
+import { xsdLabel } from '../../../shared/reports/xsd-versions';
 import { AMeldingSummaryView } from './AMeldingSummaryView';
 import { FindingsList } from './FindingsList';
 import { Rf1086SummaryView } from './Rf1086SummaryView';
 import { Verdict } from './Verdict';
-import { fileName, formatMonth } from './format';
+import { formatMonth } from '../../../shared/format';
+import { fileName } from './format';
 
 export interface CheckResultViewProps {
   result: CheckResult;
@@ -19,11 +21,15 @@ export interface CheckResultViewProps {
   headingRef?: Ref<HTMLHeadingElement>;
 }
 
-/** One checked report: a heading, the verdict, what to do, the summary, then every finding. Renders from data. */
+/**
+ * One checked report: a heading, the verdict, then what to do. With errors, the findings (led by an error summary)
+ * come before the buttons, since fixing comes first; without, the buttons come first. The summary is last.
+ */
 export function CheckResultView({ result, title, notes, actions, headingRef }: CheckResultViewProps) {
   const { t } = useTranslation();
   const headingId = useId();
   const defaultTitle = useResultTitle(result);
+  const actionRow = actions && <div className="row">{actions}</div>;
   return (
     <section className="stack reports-result" aria-labelledby={headingId} data-testid="check-result">
       <Heading level={2} data-size="md" id={headingId} ref={headingRef} tabIndex={-1}>
@@ -37,13 +43,27 @@ export function CheckResultView({ result, title, notes, actions, headingRef }: C
         ))}
       </Paragraph>
       {notes}
+      <XsdUsedNote result={result} />
       <Verdict result={result} />
-      {actions && <div className="row">{actions}</div>}
+      {result.valid && actionRow}
+      <FindingsList findings={result.findings} />
+      {!result.valid && actionRow}
       {result.kind === 'amelding' && result.summary && <AMeldingSummaryView summary={result.summary} />}
       {result.kind === 'rf1086' && result.summary && <Rf1086SummaryView summary={result.summary} />}
       {result.kind !== 'unreadable' && !result.summary && <Paragraph>{t('reports.noSummary')}</Paragraph>}
-      <FindingsList findings={result.findings} />
     </section>
+  );
+}
+
+/** Which XSD version(s) the structure was checked against, as the result records it. */
+function XsdUsedNote({ result }: { result: CheckResult }) {
+  const { t } = useTranslation();
+  const used = xsdUsedBy(result);
+  if (!used.length) return null;
+  return (
+    <Paragraph data-size="sm" data-testid="xsd-used">
+      {t('reports.xsdUsed', { xsd: used.map(xsdLabel).join(', ') })}
+    </Paragraph>
   );
 }
 

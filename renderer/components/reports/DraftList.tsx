@@ -1,7 +1,9 @@
 import { Button, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { DraftOverview } from '../../../shared/reports/report-views';
-import { fileName, formatDateTime, formatMonth, formatOrgNumber } from './format';
+import { formatDateTime, formatMonth, formatOrgNumber } from '../../../shared/format';
+import { fileName } from './format';
 
 export interface DraftListProps {
   drafts: readonly DraftOverview[];
@@ -94,7 +96,8 @@ export function SourceTag({ status }: { status: DraftOverview['sourceStatus'] })
   );
 }
 
-type T = ReturnType<typeof useTranslation>['t'];
+// i18next's own type: deriving it from useTranslation's return type exceeds tsc's instantiation depth.
+type T = TFunction;
 
 export function draftLabel(d: DraftOverview, t: T, language: string): string {
   const kind = t(`reports.kind.${d.kind}`);

@@ -3,7 +3,7 @@ import { Alert, Button, Paragraph } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import type { DraftDetail } from '../../../shared/reports/report-views';
 import { CheckResultView, useResultTitle } from './CheckResultView';
-import { formatDateTime } from './format';
+import { formatDateTime } from '../../../shared/format';
 
 export interface DraftViewProps {
   draft: DraftDetail;
@@ -47,7 +47,13 @@ export function DraftView({ draft, onRecheck, onCheckSource, onClose, busy, head
       actions={
         <>
           {sendAction}
-          <Button variant="secondary" onClick={onRecheck} disabled={busy} data-testid="recheck-draft">
+          {/* A draft with errors has no send button: checking again after the fix is the next step. */}
+          <Button
+            variant={draft.result.valid ? 'secondary' : 'primary'}
+            onClick={onRecheck}
+            disabled={busy}
+            data-testid="recheck-draft"
+          >
             {t('reports.recheck')}
           </Button>
           {draft.sourceStatus === 'changed' && (

@@ -2,7 +2,8 @@ import { Details, Heading, Table } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import type { Rf1086Summary } from '../../../shared/reports/rf1086/summary';
 import { FactList } from './FactList';
-import { fileName, formatCount, formatKroner, formatOrgNumber } from './format';
+import { formatCount, formatKroner, formatOrgNumber } from '../../../shared/format';
+import { fileName } from './format';
 
 type ShareClass = Rf1086Summary['aksjeklasser'][number];
 

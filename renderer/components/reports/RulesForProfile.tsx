@@ -1,5 +1,6 @@
 import { Alert, Paragraph } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
+import { formatOrgNumber } from '../../../shared/format';
 import type { Profile } from '../../../shared/domain/profile';
 
 /** Whose organisation and environment the offline checks use, or what to do when no profile is active. */
@@ -19,7 +20,7 @@ export function RulesForProfile({
     <Paragraph data-size="sm" data-testid={testId}>
       {t('reports.rulesFor', {
         name: profile.displayName,
-        org: profile.orgNumber,
+        org: formatOrgNumber(profile.orgNumber),
         env: t(`env.${profile.environment}`),
       })}
     </Paragraph>

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { KeyView, SetupOverview } from '../../../shared/domain/setup';
 import { useCopyPublicJwk, useMarkKeyRegistered, useRetireKey, useSavePublicJwk } from '../../bridge/setup-queries';
 import { ErrorMessage } from '../ErrorMessage';
-import { formatDate } from './format';
+import { formatDate } from '../../../shared/format';
 import { PortalKidField } from './PortalKidField';
 
 const STATUS_COLOR = { pending: 'warning', active: 'success', retired: 'neutral' } as const;
@@ -21,7 +21,7 @@ export function KeyTable({ overview }: { overview: SetupOverview }) {
 
   const expiry = (k: KeyView) =>
     k.expiresAt
-      ? t('setup.key.expiresIn', { date: formatDate(k.expiresAt, i18n.language), days: String(k.daysLeft ?? 0) })
+      ? t('setup.key.expiresIn', { date: formatDate(k.expiresAt, i18n.language), count: k.daysLeft ?? 0 })
       : t('setup.key.notRegistered');
 
   return (

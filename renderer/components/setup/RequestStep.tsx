@@ -5,7 +5,7 @@ import type { SetupOverview } from '../../../shared/domain/setup';
 import { isValidOrgNumber, normaliseOrgNumber } from '../../../shared/domain/org-number';
 import { useCreateRequest, useDiscardRequest, useOpenApproval, useRefreshRequest } from '../../bridge/setup-queries';
 import { ErrorMessage } from '../ErrorMessage';
-import { formatDateTime } from './format';
+import { formatDateTime, formatOrgNumber } from '../../../shared/format';
 
 /** Step 4: the systembruker request, the owner's approval in Altinn (in the OS browser), and the wait for it. */
 export function RequestStep({ overview }: { overview: SetupOverview }) {
@@ -22,7 +22,7 @@ function NewRequest({ overview }: { overview: SetupOverview }) {
   const valid = isValidOrgNumber(normaliseOrgNumber(owner));
   return (
     <div className="stack">
-      <Paragraph>{t('setup.request.intro')}</Paragraph>
+      <Paragraph>{t(overview.kind === 'firm' ? 'firm.agentIntro' : 'setup.request.intro')}</Paragraph>
       <Textfield
         label={t('setup.request.owner')}
         description={t('setup.request.ownerHelp')}
@@ -55,7 +55,7 @@ function RequestStatus({ overview }: { overview: SetupOverview }) {
   const discard = useDiscardRequest();
   const request = overview.request;
   if (!request) return null;
-  const org = request.ownerOrgNumber;
+  const org = formatOrgNumber(request.ownerOrgNumber);
   const time = formatDateTime(request.checkedAt, i18n.language);
   const error = open.error ?? refresh.error ?? discard.error;
   return (

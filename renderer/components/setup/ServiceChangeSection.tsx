@@ -11,7 +11,8 @@ import {
 } from '../../bridge/setup-queries';
 import { ErrorMessage } from '../ErrorMessage';
 import { ServicePicker } from './ServicePicker';
-import { formatDateTime } from './format';
+import { formatDateTime } from '../../../shared/format';
+import { TechnicalDetails } from '../TechnicalDetails';
 
 const STATUS_COLOR = {
   New: 'info',
@@ -40,14 +41,24 @@ export function ServiceChangeSection({ overview }: { overview: SetupOverview }) 
   const removed = current.filter((s) => !chosen.includes(s));
   const name = (id: ServiceId) => (i18n.language === 'en' ? serviceById(id).name.en : serviceById(id).name.nb);
   const rightOf = (id: ServiceId) => accessForServices([id]).rights[0]?.resource[0]?.value ?? '';
+  // The services by name; the Altinn right each one asks for is a technical detail.
   const diffList = (ids: ServiceId[], testId: string) => (
-    <List.Unordered data-testid={testId}>
-      {ids.map((id) => (
-        <List.Item key={id}>
-          {name(id)} · {t('serviceChange.right')} <code>{rightOf(id)}</code>
-        </List.Item>
-      ))}
-    </List.Unordered>
+    <>
+      <List.Unordered data-testid={testId}>
+        {ids.map((id) => (
+          <List.Item key={id}>{name(id)}</List.Item>
+        ))}
+      </List.Unordered>
+      <TechnicalDetails testId={`${testId}-rights`}>
+        <List.Unordered data-size="sm">
+          {ids.map((id) => (
+            <List.Item key={id}>
+              {name(id)} · {t('serviceChange.right')} <code>{rightOf(id)}</code>
+            </List.Item>
+          ))}
+        </List.Unordered>
+      </TechnicalDetails>
+    </>
   );
   const send = () =>
     change.mutate(

@@ -7,6 +7,8 @@ import { useRegisterSystem } from '../../bridge/setup-queries';
 import { ErrorMessage } from '../ErrorMessage';
 import { ServicePicker } from './ServicePicker';
 import { ServiceChangeSection } from './ServiceChangeSection';
+import { TechnicalDetails } from '../TechnicalDetails';
+import { GrantChoice, grantInput, type Grant } from '../firm/GrantChoice';
 
 /**
  * Step 3: the services the business reports, and its own private system in Altinn's system register. Once the
@@ -17,14 +19,21 @@ export function ServicesStep({ overview }: { overview: SetupOverview }) {
   const register = useRegisterSystem();
   const [chosen, setChosen] = useState<ServiceId[]>(overview.system?.services ?? overview.services);
   const system = overview.system;
+  const [grant, setGrant] = useState<Grant>({
+    grant: system?.grant ?? 'rights',
+    clientPackages: overview.kind === 'firm' ? (system?.accessPackages ?? null) : null,
+  });
   const approved = overview.request?.status === 'Accepted' && system?.upToDate;
   return (
     <div className="stack">
       <Paragraph>{t('setup.services.intro')}</Paragraph>
       {system && system.upToDate && (
-        <Paragraph data-testid="system-registered">
-          {t('setup.services.registered', { systemId: system.systemId, clientId: system.clientId })}
-        </Paragraph>
+        <div className="stack" data-testid="system-registered">
+          <Paragraph>{t('setup.services.registered')}</Paragraph>
+          <TechnicalDetails>
+            {t('setup.services.registeredDetails', { systemId: system.systemId, clientId: system.clientId })}
+          </TechnicalDetails>
+        </div>
       )}
       {system && !system.upToDate && <Alert data-color="warning">{t('setup.services.stale')}</Alert>}
       {approved ? (
@@ -32,10 +41,11 @@ export function ServicesStep({ overview }: { overview: SetupOverview }) {
       ) : (
         <>
           <ServicePicker legend={t('setup.services.legend')} chosen={chosen} onChange={setChosen} />
+          <GrantChoice kind={overview.kind} services={chosen} value={grant} onChange={setGrant} />
           <div className="row">
             <Button
               variant={system?.upToDate ? 'secondary' : 'primary'}
-              onClick={() => register.mutate({ services: chosen })}
+              onClick={() => register.mutate({ services: chosen, ...grantInput(overview.kind, grant, chosen) })}
               disabled={chosen.length === 0}
               loading={register.isPending}
               data-testid="register-system"

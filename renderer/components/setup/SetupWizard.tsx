@@ -1,4 +1,5 @@
-import { Heading, Paragraph, Spinner } from '@digdir/designsystemet-react';
+import { Alert, Heading, Paragraph, Spinner } from '@digdir/designsystemet-react';
+import { Link as RouterLink } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useSetupOverview } from '../../bridge/setup-queries';
 import { ErrorMessage } from '../ErrorMessage';
@@ -8,7 +9,10 @@ import { ClientStep } from './ClientStep';
 import { ServicesStep } from './ServicesStep';
 import { RequestStep } from './RequestStep';
 import { TestStep } from './TestStep';
+import type { ServiceId } from '../../../shared/domain/services-catalogue';
 import './setup.css';
+
+const STEPS = 5;
 
 /**
  * The active profile's way from no key to a working systembruker token, as five steps with their status. All
@@ -30,8 +34,9 @@ export function SetupWizard() {
       {overview && (
         <>
           <Paragraph data-size="sm" data-testid="setup-progress">
-            {t('setup.wizard.progress', { done: String(done) })}
+            {t('setup.wizard.progress', { count: done })}
           </Paragraph>
+          {done === STEPS && <NextStep services={overview.services} />}
           <ol className="setup-steps">
             <StepSection id="key" number={1} title={t('setup.key.title')} state={overview.steps.key}>
               <KeyStep overview={overview} />
@@ -52,5 +57,29 @@ export function SetupWizard() {
         </>
       )}
     </section>
+  );
+}
+
+/** After the last step, the one thing to do next: the first report of the kind the business chose. */
+function NextStep({ services }: { services: readonly ServiceId[] }) {
+  const { t } = useTranslation();
+  const first = services.includes('a-melding')
+    ? { to: '/reports', label: t('setup.wizard.nextAmelding') }
+    : services.includes('aksjonaerregisteroppgave')
+      ? { to: '/reports', label: t('setup.wizard.nextRf1086') }
+      : services.some((s) => s.startsWith('tredjepart-'))
+        ? { to: '/tredjepart', label: t('setup.wizard.nextTredjepart') }
+        : { to: '/skattekort', label: t('setup.wizard.nextSkattekort') };
+  return (
+    <Alert data-color="success" data-testid="setup-next-step">
+      <Heading level={3} data-size="xs">
+        {t('setup.wizard.allDoneTitle')}
+      </Heading>
+      <Paragraph>
+        <RouterLink to={first.to} data-testid="setup-next-link">
+          {first.label}
+        </RouterLink>
+      </Paragraph>
+    </Alert>
   );
 }

@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { SetupOverview } from '../../../shared/domain/setup';
 import { useTestConnection } from '../../bridge/setup-queries';
 import { ErrorMessage } from '../ErrorMessage';
-import { formatDateTime } from './format';
+import { formatDateTime, formatOrgNumber } from '../../../shared/format';
+import { TechnicalDetails } from '../TechnicalDetails';
 
 /** Step 5: a real systembruker token, shown only by its non-secret claims. */
 export function TestStep({ overview }: { overview: SetupOverview }) {
@@ -34,21 +35,23 @@ export function TestStep({ overview }: { overview: SetupOverview }) {
       {last && !test.error && (
         <>
           <Alert data-color="success" role="status" data-testid="test-ok">
-            {t('setup.test.ok', { org: last.systemUserOrg ?? overview.orgNumber })}
+            {t('setup.test.ok', { org: formatOrgNumber(last.systemUserOrg ?? overview.orgNumber) })}
           </Alert>
-          <Table data-size="sm" data-testid="token-claims">
-            <caption className="visually-hidden">{t('setup.test.claimsCaption')}</caption>
-            <Table.Body>
-              {rows.map(([label, value]) => (
-                <Table.Row key={label}>
-                  <Table.HeaderCell scope="row">{label}</Table.HeaderCell>
-                  <Table.Cell>
-                    <code>{value}</code>
-                  </Table.Cell>
-                </Table.Row>
-              ))}
-            </Table.Body>
-          </Table>
+          <TechnicalDetails testId="token-details">
+            <Table data-size="sm" data-testid="token-claims">
+              <caption className="visually-hidden">{t('setup.test.claimsCaption')}</caption>
+              <Table.Body>
+                {rows.map(([label, value]) => (
+                  <Table.Row key={label}>
+                    <Table.HeaderCell scope="row">{label}</Table.HeaderCell>
+                    <Table.Cell>
+                      <code>{value}</code>
+                    </Table.Cell>
+                  </Table.Row>
+                ))}
+              </Table.Body>
+            </Table>
+          </TechnicalDetails>
         </>
       )}
     </div>

@@ -1,7 +1,9 @@
 import { Table, Tag } from '@digdir/designsystemet-react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { trekkodeText, type EmployeeCard, type Trekk } from '../../../shared/skattekort/answer';
 import { localized } from '../../i18n';
+import { formatDate, formatDecimal, formatKroner } from '../../../shared/format';
 
 /** Skatteetaten's answer per employee: the result, each deduction, the issue date and what to withhold. */
 export function AnswerTable({ cards }: { cards: EmployeeCard[] }) {
@@ -48,7 +50,7 @@ export function AnswerTable({ cards }: { cards: EmployeeCard[] }) {
                 ))}
               </ul>
             </Table.Cell>
-            <Table.Cell>{card.utstedtDato ?? ''}</Table.Cell>
+            <Table.Cell>{card.utstedtDato ? formatDate(card.utstedtDato, lang) : ''}</Table.Cell>
             <Table.Cell>{localized(card.withhold, lang)}</Table.Cell>
           </Table.Row>
         ))}
@@ -57,14 +59,15 @@ export function AnswerTable({ cards }: { cards: EmployeeCard[] }) {
   );
 }
 
-type T = ReturnType<typeof useTranslation>['t'];
+// i18next's own type: deriving it from useTranslation's return type exceeds tsc's instantiation depth.
+type T = TFunction;
 
 function deduction(tr: Trekk, t: T, lang: string): string {
   // Decimal comma in Norwegian ("10,5 måneder"), as the withholding text beside it writes it.
-  const n = (v: number) => v.toLocaleString(lang === 'en' ? 'en-GB' : 'nb-NO').replace(/\u00a0/g, ' ');
+  const n = (v: number) => formatDecimal(v, lang);
   const months =
     tr.antallMaanederForTrekk !== undefined
-      ? ` · ${t('skattekort.answer.months', { months: n(tr.antallMaanederForTrekk) })}`
+      ? ` · ${t('skattekort.answer.months', { count: tr.antallMaanederForTrekk, months: n(tr.antallMaanederForTrekk) })}`
       : '';
   switch (tr.kind) {
     case 'trekktabell':
@@ -73,7 +76,7 @@ function deduction(tr: Trekk, t: T, lang: string): string {
       return `${t('skattekort.answer.percent', { percent: tr.prosentsats !== undefined ? n(tr.prosentsats) : '?' })}${months}`;
     case 'frikort':
       return tr.frikortbeloep !== undefined
-        ? t('skattekort.answer.frikort', { amount: n(tr.frikortbeloep) })
+        ? t('skattekort.answer.frikort', { amount: formatKroner(tr.frikortbeloep, lang) })
         : t('skattekort.answer.frikortUnlimited');
     case 'unknown':
       return t('skattekort.answer.unknown');

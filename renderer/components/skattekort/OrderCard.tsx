@@ -5,8 +5,9 @@ import type { SkattekortOrderView } from '../../../shared/skattekort/skattekort-
 import { useExportSkattekort, usePollNow, useSkattekortAnswer } from '../../bridge/skattekort-queries';
 import { localized } from '../../i18n';
 import { ErrorMessage } from '../ErrorMessage';
-import { formatDateTime } from '../reports/format';
+import { formatDateTime } from '../../../shared/format';
 import { AnswerTable } from './AnswerTable';
+import { submissionTitle } from '../outbox/submission-title';
 
 const EXPORTS = [
   { format: 'csv', label: 'skattekort.exportCsv' },
@@ -29,7 +30,7 @@ export function OrderCard({ order }: { order: SkattekortOrderView }) {
       <li className="stack">
         <div className="row">
           <Heading level={3} data-size="xs" id={headingId}>
-            {submission.label}
+            {submissionTitle(submission.target, t, i18n.language)}
           </Heading>
           <Tag
             data-size="sm"

@@ -20,6 +20,7 @@ import {
 } from '../../../shared/skattekort/order';
 import type { OrderInput } from '../../../shared/skattekort/skattekort-views';
 import { ErrorMessage } from '../ErrorMessage';
+import { formatOrgNumber } from '../../../shared/format';
 
 interface OrderFormProps {
   /** The checked ids that can be ordered. */
@@ -144,13 +145,13 @@ export function OrderForm({ arbeidstakere, employer, pending, error, onOrder }: 
               ? t('skattekort.order.confirmChanges', {
                   year: inntektsaar,
                   org: employer.displayName,
-                  orgNumber: employer.orgNumber,
+                  orgNumber: formatOrgNumber(employer.orgNumber),
                 })
               : t('skattekort.order.confirmBody', {
                   count: persons.length,
                   year: inntektsaar,
                   org: employer.displayName,
-                  orgNumber: employer.orgNumber,
+                  orgNumber: formatOrgNumber(employer.orgNumber),
                 })}
           </Paragraph>
           <div className="row">

@@ -2,6 +2,7 @@ import { Heading, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import type { PersonList, PersonStatus } from '../../../shared/skattekort/persons';
 import { localized } from '../../i18n';
+import { formatMonth } from '../../../shared/format';
 
 const COLOR: Record<PersonStatus, 'success' | 'danger' | 'warning' | 'neutral'> = {
   ok: 'success',
@@ -13,7 +14,13 @@ const COLOR: Record<PersonStatus, 'success' | 'danger' | 'warning' | 'neutral'> 
 /** The employees an order would name, each id's check, and why a flagged one is left out. */
 export function PersonTable({ list }: { list: PersonList }) {
   const { t, i18n } = useTranslation();
-  const from = list.source.kind === 'amelding' ? list.source.label : list.source.fileName;
+  const { source } = list;
+  const from =
+    source.kind === 'csv'
+      ? source.fileName
+      : source.kalendermaaned
+        ? t('skattekort.persons.fromAMelding', { period: formatMonth(source.kalendermaaned, i18n.language) })
+        : source.label;
   const flagged = list.persons.filter((p) => p.status === 'invalid' || p.status === 'synthetic').length;
   return (
     <section className="stack" aria-labelledby="skattekort-persons-title" data-testid="person-list">

@@ -7,7 +7,8 @@ import { localized } from '../../i18n';
 import { AlreadySentNote } from '../outbox/AlreadySentNote';
 import { FactList, type Fact } from '../reports/FactList';
 import { FindingsList } from '../reports/FindingsList';
-import { fileName, formatCount, formatKroner, formatOrgNumber } from '../reports/format';
+import { formatCount, formatKroner, formatOrgNumber } from '../../../shared/format';
+import { fileName } from '../reports/format';
 
 /** One checked tredjepart file: the verdict first, then what it holds, then every finding with its path. */
 export function TredjepartCheckView({
@@ -62,6 +63,9 @@ export function TredjepartCheckView({
           </Paragraph>
         </Alert>
       )}
+      {/* As on Rapporter: what to fix comes first, then what to do, then what the file holds. */}
+      <FindingsList findings={result.findings} />
+      {actions}
       {facts.length > 0 && (
         <>
           <Heading level={3} data-size="xs">
@@ -75,8 +79,6 @@ export function TredjepartCheckView({
           {t('tredjepart.unconfirmed')}
         </Paragraph>
       )}
-      <FindingsList findings={result.findings} />
-      {actions}
     </section>
   );
 }

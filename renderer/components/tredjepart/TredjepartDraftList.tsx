@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { schemeById } from '../../../shared/tredjepart/schemes';
 import type { TredjepartDraft } from '../../../shared/tredjepart/tredjepart-views';
 import { localized } from '../../i18n';
-import { fileName, formatCount, formatDateTime } from '../reports/format';
+import { formatCount, formatDateTime } from '../../../shared/format';
+import { fileName } from '../reports/format';
 import { TredjepartSendAction } from './TredjepartSendAction';
 
 /** The profile's checked tredjepart files: what each holds, whether it can be sent, and send or delete. */
@@ -38,6 +39,7 @@ export function TredjepartDraftList({
               <Paragraph data-size="sm" className="reports-muted">
                 {t('tredjepart.draftMeta', {
                   file: fileName(d.source.name),
+                  count: d.result.summary?.antallOppgaver ?? 0,
                   oppgaver: formatCount(d.result.summary?.antallOppgaver ?? 0, lang),
                   saved: formatDateTime(d.savedAt, lang),
                 })}

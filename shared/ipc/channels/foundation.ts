@@ -5,6 +5,7 @@ import {
   ConfirmHostsSchema,
   CustomEnvironmentPickSchema,
   EnvironmentDescriptionSchema,
+  ClipboardTextSchema,
   ExternalUrlSchema,
   NewProfileRequestSchema,
   NoInput,
@@ -15,7 +16,7 @@ import {
   SettingsSchema,
 } from '../schemas';
 
-/** The foundation's channels: app info, settings, profiles, environment, external links. */
+/** The foundation's channels: app info, settings, profiles, environment, external links, the clipboard. */
 export const foundationChannels = {
   'app.info': channel(NoInput, AppInfoSchema),
 
@@ -36,4 +37,7 @@ export const foundationChannels = {
 
   /** Opens an http(s) address in the OS browser, only if it is on the allow-list (Altinn, Digdir, Skatteetaten). */
   'external.open': channel(ExternalUrlSchema, z.object({ opened: z.literal(true) })),
+
+  /** Puts a short value on the OS clipboard through main: the page itself holds no clipboard permission. */
+  'clipboard.copy': channel(ClipboardTextSchema, z.object({ copied: z.literal(true) })),
 } as const;

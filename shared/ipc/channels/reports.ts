@@ -9,6 +9,7 @@ import {
   DroppedFilesSchema,
   SaveDraftInputSchema,
 } from '../../reports/report-views';
+import { SubmissionIdInputSchema } from '../../outbox/outbox-views';
 
 /**
  * Reports prepared offline: check files (picked in the native dialog, or dropped on the window), keep them as
@@ -28,4 +29,14 @@ export const reportsChannels = {
   'reports.recheckDraft': channel(DraftIdInputSchema, DraftDetailSchema),
   /** Checks the files on disk a draft was read from (after they changed), as a new check that can be saved. */
   'reports.checkDraftSource': channel(DraftIdInputSchema, CheckedReportsSchema),
+  /**
+   * "Erstatt" on a received a-melding: the corrected file (dropped, or picked in main when `files` is absent) as its
+   * replacement (`erstatterMeldingsId` set), checked as a new report; empty when the dialog was cancelled.
+   */
+  'reports.replaceAMelding': channel(
+    z
+      .object({ submissionId: SubmissionIdInputSchema.shape.id, files: DroppedFilesSchema.shape.files.optional() })
+      .strict(),
+    CheckedReportsSchema,
+  ),
 } as const;

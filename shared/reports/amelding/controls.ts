@@ -367,6 +367,13 @@ export const AMELDING_CONTROLS = [
     'The message is for another reporting entity than the profile.',
     'main/profiles',
   ),
+  row(
+    'AMELDING_OPPLYSNINGSPLIKTIG_NOT_CLIENT',
+    'innsender-feil',
+    'Meldingen gjelder en virksomhet som ikke er klient av regnskapsførerkontoret.',
+    "The message is for an organisation that is not one of the accounting firm's clients.",
+    'main/firm (altinn-auth.md §5.4: the agent systembruker acts only for delegated clients)',
+  ),
   // Published deviations only Skatteetaten can check.
   skatteetatenOnly(
     'AMELDING_EMPLOYMENT_NOT_CONTINUED',

@@ -944,6 +944,13 @@ export const RF1086_CONTROLS = [
     'main/profiles',
   ),
   own(
+    'RF1086_COMPANY_NOT_CLIENT',
+    'innsender-feil',
+    'Oppgaven gjelder et selskap som ikke er klient av regnskapsførerkontoret.',
+    "The return is for a company that is not one of the accounting firm's clients.",
+    'main/firm (altinn-auth.md §5.4: the agent systembruker acts only for delegated clients)',
+  ),
+  own(
     'RF1086_DEADLINE_PASSED',
     'innsender-advarsel',
     'Fristen er passert.',

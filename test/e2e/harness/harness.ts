@@ -105,17 +105,18 @@ export async function startHarness(
       },
       writeClipboard: async (text) => void desktop.clipboard.push(text),
       notify: (n) => void desktop.notifications.push(n),
-      // The app window: the title recorded, and a receipt rendered to PDF by this headless Chromium's page.pdf(),
-      // as Electron's webContents.printToPDF does in the app.
+      // The app window: the title recorded, and a receipt or an avstemmingsrapport rendered to PDF by this headless
+      // Chromium's page.pdf(), as Electron's webContents.printToPDF does in the app.
       window: {
         setTitle: (title) => void desktop.titles.push(title),
-        async printToPdf(html) {
-          const receipt = await browser.newPage();
+        async printToPdf(html, pdfOptions) {
+          const printed = await browser.newPage();
           try {
-            await receipt.setContent(html);
-            return new Uint8Array(await receipt.pdf({ format: 'A4', printBackground: true }));
+            await printed.setContent(html);
+            const landscape = pdfOptions?.landscape ?? false;
+            return new Uint8Array(await printed.pdf({ format: 'A4', printBackground: true, landscape }));
           } finally {
-            await receipt.close();
+            await printed.close();
           }
         },
         print: async (html) => (desktop.printed.push(html), true),

@@ -62,7 +62,7 @@ describe('innsender submit, outbox and audit', () => {
     const receipt = first.value.submissions[0]?.state.receipt.forsendelseId ?? '-';
     const again = await cli('submit', await file('januar-igjen.json', aMeldingBody('cli-1')));
     expect(again.code).toBe(0);
-    expect(again.out).toMatch(new RegExp(`^Already sent on \\d{4}-\\d{2}-\\d{2}, receipt ${receipt} `));
+    expect(again.out).toMatch(new RegExp(`^Already sent on \\d{1,2} [A-Z][a-z]+ \\d{4}, receipt ${receipt} `));
     expect(again.out).toContain(`${first.value.submissions[0]?.id}  received `);
 
     // The same meldingsId with other content: the re-check's own finding is the headline, not a bare code.

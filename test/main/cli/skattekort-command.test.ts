@@ -74,7 +74,7 @@ describe('innsender skattekort', () => {
     const rerun = await cli('skattekort', 'order', file, '--email', 'lonn@example.no', '--no-notify');
     expect(rerun.code).toBe(0);
     expect(rerun.out).toMatch(
-      /^Already sent on \d{4}-\d{2}-\d{2}, receipt [0-9a-f-]{36} \(Skattekort \d{4} \(2 arbeidstakere\)\)\.$/m,
+      /^Already sent on \d{1,2} [A-Z][a-z]+ \d{4}, receipt [0-9a-f-]{36} \(Skattekort \d{4} \(2 arbeidstakere\)\)\.$/m,
     );
     expect(rerun.out).toContain(`${id}  received`);
     const bestillingsreferanse = /^Already sent on .*, receipt ([0-9a-f-]{36})/m.exec(rerun.out)?.[1];

@@ -78,7 +78,7 @@ describe('the application menu', () => {
     for (const item of everyItem(template)) if (item.type !== 'separator') expect(item.label).toBeTruthy();
   });
 
-  it('goes to each page with Ctrl/Cmd+1…8, and says so in English when the app is in English', () => {
+  it('goes to each page every profile has with Ctrl/Cmd+1…9, and says so in English when the app is in English', () => {
     const o = options({ language: 'en' });
     const template = appMenuTemplate(o);
     expect(template.map((m) => m.label)).toEqual(['File', 'Edit', 'View', 'Go', 'Help']);
@@ -88,12 +88,15 @@ describe('the application menu', () => {
       ['Reports', 'CmdOrCtrl+2'],
       ['Third-party', 'CmdOrCtrl+3'],
       ['Tax cards', 'CmdOrCtrl+4'],
-      ['Outbox', 'CmdOrCtrl+5'],
-      ['Feedback', 'CmdOrCtrl+6'],
-      ['Deadlines', 'CmdOrCtrl+7'],
-      ['Settings', 'CmdOrCtrl+8'],
+      ['Reconciliation', 'CmdOrCtrl+5'],
+      ['Outbox', 'CmdOrCtrl+6'],
+      ['Feedback', 'CmdOrCtrl+7'],
+      ['Deadlines', 'CmdOrCtrl+8'],
+      ['Settings', 'CmdOrCtrl+9'],
     ]);
-    (go[4]!.click as () => void)();
+    // A firm's Klienter is in the side menu only for a firm profile; this menu does not follow the profile.
+    expect(go.map((i) => i.label)).not.toContain('Clients');
+    (go[5]!.click as () => void)();
     expect(o.navigate).toHaveBeenCalledWith('/outbox');
     (submenu(template[4])[0]!.click as () => void)();
     expect(o.openDocumentation).toHaveBeenCalledTimes(1);
@@ -245,6 +248,7 @@ describe('light and dark mode', () => {
 describe('the window part of the desktop port', () => {
   it('names the page in the title bar and prints or saves a receipt from a hidden window with no script', async () => {
     const made: { options: unknown; url?: string; destroyed: boolean }[] = [];
+    const pdfOptions: unknown[] = [];
     electron.BrowserWindow.mockImplementation(function (this: unknown, options: unknown) {
       const record = { options, destroyed: false } as (typeof made)[number];
       made.push(record);
@@ -252,7 +256,7 @@ describe('the window part of the desktop port', () => {
         loadURL: async (url: string) => void (record.url = url),
         destroy: () => void (record.destroyed = true),
         webContents: {
-          printToPDF: async () => Buffer.from('%PDF-1.4 receipt'),
+          printToPDF: async (o: unknown) => (pdfOptions.push(o), Buffer.from('%PDF-1.4 receipt')),
           print: (_o: unknown, done: (ok: boolean) => void) => done(false),
         },
       };
@@ -273,5 +277,12 @@ describe('the window part of the desktop port', () => {
     expect(made[0]!.options).not.toHaveProperty('webPreferences.preload');
     await expect(port.print('<p>Kvittering</p>')).resolves.toBe(false);
     expect(made[1]!.destroyed).toBe(true);
+    // A receipt is upright; the avstemmingsrapport's wide table asks for landscape through the same port.
+    await port.printToPdf('<table></table>', { landscape: true });
+    expect(pdfOptions).toEqual([
+      { pageSize: 'A4', printBackground: true, landscape: false },
+      { pageSize: 'A4', printBackground: true, landscape: true },
+    ]);
+    expect(made[2]!.destroyed).toBe(true);
   });
 });

@@ -19,6 +19,7 @@ describe('the feedback channels, against the sandbox’s Dialogporten and Skatte
   const opened: string[] = [];
   const saved: { path: string; content: string; bytes: Buffer }[] = [];
   const notifications: { title: string; body: string; onClick?: () => void }[] = [];
+  const copied: string[] = [];
   const events: { event: EventName; payload: unknown }[] = [];
 
   const desktop: DesktopPort = {
@@ -31,7 +32,7 @@ describe('the feedback channels, against the sandbox’s Dialogporten and Skatte
       saved.push({ path, content: bytes.toString('utf8'), bytes });
       return path;
     },
-    writeClipboard: async () => undefined,
+    writeClipboard: async (text) => void copied.push(text),
     notify: (n) => void notifications.push(n),
   };
   const start = () => {
@@ -113,6 +114,14 @@ describe('the feedback channels, against the sandbox’s Dialogporten and Skatte
     expect(events.some((e) => e.event === 'feedback.new')).toBe(false);
   });
 
+  it('copies a KID or an account number to the OS clipboard through main, and refuses anything else', async () => {
+    expect(await ok('clipboard.copy', { text: '9747610762202602' })).toEqual({ copied: true });
+    expect(copied).toEqual(['9747610762202602']);
+    expect((await failure('clipboard.copy', { text: 'line\nbreak' })).code).toBe('IPC_INVALID_INPUT');
+    expect((await failure('clipboard.copy', { text: 'x'.repeat(201) })).code).toBe('IPC_INVALID_INPUT');
+    expect(copied).toHaveLength(1);
+  });
+
   it('announces new feedback once: an event, an OS notification that opens it, and an unread mark', async () => {
     const fresh = seedAMeldingFeedback(host(), { org: OWN_ORG, externalReference: 'M-2026-02' });
     await ok('feedback.syncNow');
@@ -120,7 +129,7 @@ describe('the feedback channels, against the sandbox’s Dialogporten and Skatte
     expect(notifications).toHaveLength(1);
     expect(notifications[0]).toMatchObject({
       title: 'Ny tilbakemelding fra Skatteetaten',
-      body: 'A-melding 2026-02: Tilbakemelding: mottatt',
+      body: 'Fjellstue AS: a-meldingen for februar 2026 er mottatt, med 2 avvik.',
     });
     const announced = events.filter((e) => e.event === 'feedback.new');
     expect(announced).toHaveLength(1);

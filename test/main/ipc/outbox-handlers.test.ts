@@ -24,7 +24,7 @@ describe('the outbox channels, from a checked draft to a receipt', () => {
   let dataDir: string;
   let files: string;
   let services: AppServices;
-  const saved: { path: string; content: string }[] = [];
+  const saved: { path: string; content: string; title: string }[] = [];
   const opened: string[] = [];
   const events: { event: EventName; payload: unknown }[] = [];
   const drafts: Record<string, string> = {};
@@ -32,10 +32,10 @@ describe('the outbox channels, from a checked draft to a receipt', () => {
   const desktop: DesktopPort = {
     openExternal: async (url) => void opened.push(url),
     pickFiles: async () => [],
-    saveFile: async ({ defaultName, content }) => {
+    saveFile: async ({ title, defaultName, content }) => {
       const path = join(files, defaultName);
       await writeFile(path, content);
-      saved.push({ path, content: Buffer.from(content).toString('utf8') });
+      saved.push({ path, content: Buffer.from(content).toString('utf8'), title });
       return path;
     },
     writeClipboard: async () => undefined,
@@ -128,6 +128,15 @@ describe('the outbox channels, from a checked draft to a receipt', () => {
       profile: { displayName: 'Eksempel AS', orgNumber: AMELDING_ORG },
       environment: 'sandbox',
       existing: null,
+      substance: {
+        kind: 'amelding',
+        kalendermaaned: '2026-01',
+        opplysningspliktig: AMELDING_ORG,
+        inntektsmottakere: 1,
+        inntekt: '40000',
+        forskuddstrekk: 12000,
+        arbeidsgiveravgift: 5640,
+      },
     });
     expect(preview.payloadSha256).toMatch(/^[0-9a-f]{64}$/);
     expect(preview.destination.startsWith(services.sandbox.running()?.baseUrl ?? '-')).toBe(true);
@@ -226,8 +235,13 @@ describe('the outbox channels, from a checked draft to a receipt', () => {
     const csvText = saved.at(-1)?.content ?? '';
     expect(csvText.split('\r\n')[0]).toContain('seq,at,event,submissionId');
     expect(csvText).toContain('AMLD_010');
+    expect(saved.at(-1)?.title).toBe('Revisjonslogg for innsendinger');
+    // The save dialog's title follows the UI language.
+    await ok('settings.update', { language: 'en' });
     const json = await ok('audit.export', { format: 'json' });
     expect(json.path).toMatch(/\.json$/);
+    expect(saved.at(-1)?.title).toBe('Audit log of submissions');
+    await ok('settings.update', { language: 'nb' });
     const exported = JSON.parse(saved.at(-1)?.content ?? '[]') as { event: string }[];
     expect(exported).toHaveLength(entries);
     expect(exported.map((e) => e.event)).toEqual(

@@ -305,7 +305,7 @@ describe('the setup channels, from an empty profile to a systembruker token', ()
         'altinn:authentication/systemuser.request.write',
       ],
       services: ['skatteetaten:innrapporteringamelding', 'skatteetaten:innrapporteringaksjonaerregisteroppgave'],
-      optional: ['digdir:dialogporten'],
+      optional: ['digdir:dialogporten', 'altinn:events.subscribe'],
     });
     expect((await failure('maskinporten.registerSandboxClient')).code).toBe('SETUP_SANDBOX_ONLY');
     expect((await failure('maskinporten.setClientId', { clientId: 'a b' })).code).toBe('IPC_INVALID_INPUT');

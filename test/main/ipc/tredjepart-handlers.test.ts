@@ -105,7 +105,9 @@ describe('the tredjepart channels, from a file to a receipt and its feedback', (
       },
       environment: 'sandbox',
       existing: null,
+      substance: { kind: 'tredjepart', inntektsaar: '2025', antallOppgaver: 3 },
     });
+    expect(preview.substance?.kind === 'tredjepart' && preview.substance.sums.length).toBeGreaterThan(0);
     expect(preview.destination).toBe(
       `${services.sandbox.running()?.baseUrl}/skatteetaten/innrapporteringgavertilfrivillige/v1/2025`,
     );

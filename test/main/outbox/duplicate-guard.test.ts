@@ -155,7 +155,7 @@ describe('the duplicate guard, at enqueue', () => {
     expect(amelding?.code).toBe('OUTBOX_ALREADY_SENT');
     expect(amelding?.localized.en).toMatch(
       new RegExp(
-        `^Skatteetaten already has meldingsId m-1 with other content\\. Already sent on 2026-02-01, receipt f-${sent['a-melding'].id} `,
+        `^Skatteetaten already has meldingsId m-1 with other content\\. Already sent on 1 February 2026, receipt f-${sent['a-melding'].id} `,
       ),
     );
     expect(amelding?.localized.nb).toContain('Gi den nye meldingen en ny meldingsId');
@@ -198,7 +198,7 @@ describe('the duplicate guard, at enqueue', () => {
     expect(refused?.code).toBe('OUTBOX_ALREADY_SENT');
     expect(refused?.localized.en).toBe(
       'The outbox is already sending meldingsId m-1 with other content. Already in the outbox (sending) since ' +
-        '2026-02-01 (A-melding 2026-01 (m-1)). Wait until it is done, or cancel it in the Outbox (possible while it is queued or waiting).',
+        '1 February 2026 (A-melding 2026-01 (m-1)). Wait until it is done, or cancel it in the Outbox (possible while it is queued or waiting).',
     );
     expect(refused?.localized.nb).toMatch(/^Utboksen sender allerede meldingsId m-1 med annet innhold\. /);
   });

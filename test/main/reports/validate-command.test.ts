@@ -18,6 +18,15 @@ describe('runValidate', () => {
     expect(stdout).toContain("Employer's contribution: 5640 kr");
   });
 
+  it('names the XSD versions it checked an RF-1086 return against', async () => {
+    const files = [fixturePath('rf1086-hovedskjema-example.xml'), fixturePath('rf1086-underskjema-example.xml')];
+    const { stdout } = await runValidate(files, base);
+    expect(stdout).toContain('Checked against the XSD: RF-1086 hovedskjema 12144, RF-1086 underskjema 12146');
+    expect((await runValidate(files, { ...base, lang: 'nb' })).stdout).toContain(
+      'Kontrollert mot XSD: RF-1086 hovedskjema 12144, RF-1086 underskjema 12146',
+    );
+  });
+
   it('exits 1 with findings grouped, in Norwegian', async () => {
     const { exitCode, stdout } = await runValidate([fixturePath('amelding-example-v2_2.xml')], {
       ...base,

@@ -7,8 +7,14 @@ describe('validateAgainstXsd', () => {
     const [a, b, c, d] = await Promise.all([
       validateAgainstXsd([{ key: 'a', xml: fixtureText('amelding-example-v2_2.xml') }], 'amelding_v2_2'),
       validateAgainstXsd([{ key: 'a', xml: fixtureText('amelding-example-v2_3.xml') }], 'amelding_v2_3'),
-      validateAgainstXsd([{ key: 'a', xml: fixtureText('rf1086-hovedskjema-example.xml') }], 'rf1086_hovedskjema'),
-      validateAgainstXsd([{ key: 'a', xml: fixtureText('rf1086-underskjema-example.xml') }], 'rf1086_underskjema'),
+      validateAgainstXsd(
+        [{ key: 'a', xml: fixtureText('rf1086-hovedskjema-example.xml') }],
+        'rf1086_hovedskjema_12144',
+      ),
+      validateAgainstXsd(
+        [{ key: 'a', xml: fixtureText('rf1086-underskjema-example.xml') }],
+        'rf1086_underskjema_12146',
+      ),
     ]);
     for (const result of [a, b, c, d]) expect(result.get('a')).toEqual([]);
   });
@@ -29,7 +35,7 @@ describe('validateAgainstXsd', () => {
         { key: 'good', xml: fixtureText('rf1086-underskjema-example.xml') },
         { key: 'bad', xml: bad },
       ],
-      'rf1086_underskjema',
+      'rf1086_underskjema_12146',
     );
     expect(result.get('good')).toEqual([]);
     expect(result.get('bad')?.[0]?.message.en).toContain("attribute 'orid' is required");
@@ -69,7 +75,7 @@ describe('validateAgainstXsd', () => {
     const good = fixtureText('rf1086-underskjema-example.xml');
     const bad = good.replace(' orid="1153"', '');
     const documents = Array.from({ length: 5_000 }, (_, i) => ({ key: `u${i}.xml`, xml: i === 4_321 ? bad : good }));
-    const result = await validateAgainstXsd(documents, 'rf1086_underskjema');
+    const result = await validateAgainstXsd(documents, 'rf1086_underskjema_12146');
     expect(result.size).toBe(5_000);
     const withFindings = [...result].filter(([, findings]) => findings.length > 0);
     expect(withFindings.map(([key, findings]) => [key, findings.map((f) => [f.code, f.line])])).toEqual([

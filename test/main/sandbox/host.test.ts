@@ -3,6 +3,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer } from 'node:net';
+import { request as httpRequest } from 'node:http';
 import { startEmulator, type EmulatorHost, type EmulatorModule } from '../../../main/sandbox/host';
 import { EmulatorHttpError } from '../../../main/sandbox/router';
 
@@ -13,6 +14,12 @@ const counterModule: EmulatorModule = {
     const state = () => ctx.state.slice('counter', () => ({ count: 0 }));
     return [
       { method: 'GET', path: '/counter', handle: () => ({ status: 200, body: state() }) },
+      // What a module serves for a URL it stored in an earlier run (Dialogporten's attachment URLs).
+      {
+        method: 'GET',
+        path: '/served-url',
+        handle: (req) => ({ status: 200, body: ctx.currentUrl(req.query.get('u') ?? '') }),
+      },
       {
         method: 'POST',
         path: '/counter/:by',
@@ -45,6 +52,23 @@ const admin = (host: EmulatorHost, path: string, init: RequestInit = {}) =>
   });
 const fault = (host: EmulatorHost, body: object) =>
   admin(host, '/faults', { method: 'POST', body: JSON.stringify(body) });
+
+/** A raw request with headers fetch will not let a caller set (Host), as a rebinding browser would send them. */
+function rawRequest(host: EmulatorHost, method: string, path: string, headers: Record<string, string>) {
+  return new Promise<{ status: number; body: string }>((resolve, reject) => {
+    // An empty Host means none at all (HTTP/1.0 style), which Node sends only with setHost off.
+    const noHost = headers.host === '';
+    const sent = Object.fromEntries(Object.entries(headers).filter(([name]) => !(noHost && name === 'host')));
+    const options = { host: '127.0.0.1', port: host.port, method, path, headers: sent, setHost: !noHost };
+    const req = httpRequest(options, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
 
 describe('the emulator host', () => {
   it("listens on a free loopback port and serves its modules' routes", async () => {
@@ -155,6 +179,72 @@ describe('the emulator host', () => {
       server.listen(host.port, '127.0.0.1', () => resolve());
     });
     await new Promise<void>((resolve) => server.close(() => resolve()));
+  });
+
+  it('answers only to its own Host: a rebinding name, another port or no Host gets 421 with the reason', async () => {
+    const host = await start();
+    for (const own of [
+      `127.0.0.1:${host.port}`,
+      `localhost:${host.port}`,
+      `[::1]:${host.port}`,
+      `LOCALHOST:${host.port}`,
+    ]) {
+      expect((await rawRequest(host, 'GET', '/counter', { host: own })).status).toBe(200);
+    }
+    for (const other of ['evil.example', `evil.example:${host.port}`, `127.0.0.1:${host.port + 1}`, '127.0.0.1']) {
+      const refused = await rawRequest(host, 'GET', '/counter', { host: other });
+      expect(refused.status).toBe(421);
+      expect(JSON.parse(refused.body)).toMatchObject({
+        error: 'misdirected_request',
+        message: {
+          nb: expect.stringContaining('Sandkassen svarer bare på'),
+          en: expect.stringContaining('answers only'),
+        },
+      });
+    }
+    // No Host at all: Node's server refuses an HTTP/1.1 request without one before any route runs.
+    expect((await rawRequest(host, 'GET', '/counter', { host: '' })).status).toBe(400);
+    // The admin surface too: the rebinding page must not even learn whether a token would be asked for.
+    expect((await rawRequest(host, 'GET', '/__admin/state', { host: 'evil.example' })).status).toBe(421);
+  });
+
+  it('refuses a state-changing request a browser sent from another site, and lets its own pages and clients through', async () => {
+    const host = await start();
+    const post = (headers: Record<string, string>) =>
+      rawRequest(host, 'POST', '/counter/1', { host: `127.0.0.1:${host.port}`, ...headers });
+    const crossSite = await post({ origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' });
+    expect(crossSite.status).toBe(403);
+    expect(JSON.parse(crossSite.body)).toMatchObject({
+      error: 'cross_site_request',
+      message: { nb: expect.stringContaining('annen nettside'), en: expect.stringContaining('another web page') },
+    });
+    expect((await post({ origin: 'null' })).status).toBe(403);
+    expect((await post({ 'sec-fetch-site': 'same-site' })).status).toBe(403);
+    expect((await post({ origin: `http://localhost:${host.port + 1}` })).status).toBe(403);
+    // Nothing was counted by the refused posts.
+    expect(JSON.parse((await rawRequest(host, 'GET', '/counter', { host: `127.0.0.1:${host.port}` })).body)).toEqual({
+      count: 0,
+    });
+    expect((await post({ origin: `http://127.0.0.1:${host.port}`, 'sec-fetch-site': 'same-origin' })).status).toBe(200);
+    expect((await post({})).status).toBe(200);
+    // A cross-site GET reads nothing it could use (no CORS headers) and changes nothing: it is not refused.
+    expect(
+      (await rawRequest(host, 'GET', '/counter', { host: `127.0.0.1:${host.port}`, 'sec-fetch-site': 'cross-site' }))
+        .status,
+    ).toBe(200);
+  });
+
+  it('serves a URL it handed out in an earlier run (another port) on this run’s origin, and no other URL', async () => {
+    const host = await start();
+    const served = async (u: string) =>
+      fetch(`${host.baseUrl}/served-url?u=${encodeURIComponent(u)}`).then((r) => r.text());
+    expect(await served('http://127.0.0.1:1/counter?x=1')).toBe(`${host.baseUrl}/counter?x=1`);
+    expect(await served('http://localhost:2/counter')).toBe(`${host.baseUrl}/counter`);
+    expect(await served(`${host.baseUrl}/counter`)).toBe(`${host.baseUrl}/counter`);
+    // Not one of its routes, not loopback, or not a URL at all: another server's, left as it is.
+    expect(await served('http://127.0.0.1:1/elsewhere')).toBe('http://127.0.0.1:1/elsewhere');
+    expect(await served('https://example.org/counter')).toBe('https://example.org/counter');
+    expect(await served('not a url')).toBe('not a url');
   });
 
   it('refuses bodies over its limit with 413', async () => {

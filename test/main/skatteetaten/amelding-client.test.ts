@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { asReplacement } from '../../../main/skatteetaten/amelding-client';
 import { SkatteetatenError } from '../../../main/skatteetaten/skatteetaten-errors';
+import { asReplacement } from '../../../shared/reports/amelding/replacement-body';
 import { aMeldingBody } from '../support/report-fixtures';
 import {
   AMELDING_ORG,
@@ -10,6 +10,17 @@ import {
   startSkatteetatenSandbox,
   type SkatteetatenSandbox,
 } from '../support/skatteetaten-sandbox';
+
+/** The corrected a-melding as the replacement of `replaces`, under the meldingsId `id` (replacement-body.ts). */
+function replacementBody(body: string, replaces: string, id: string): string {
+  const made = asReplacement(
+    body,
+    { meldingsId: replaces, kalendermaaned: '2026-01', opplysningspliktig: AMELDING_ORG },
+    () => id,
+  );
+  if (!made.ok) throw new Error(made.error.en);
+  return made.body;
+}
 
 describe('the a-melding client against the sandbox Skatteetaten', () => {
   let sandbox: SkatteetatenSandbox;
@@ -119,7 +130,7 @@ describe('the a-melding client against the sandbox Skatteetaten', () => {
     const first = await amelding.submit(submission('m-orig'));
     const replacement = await amelding.submit({
       ...submission('m-repl'),
-      body: asReplacement(aMeldingBody('m-orig'), 'm-orig', 'm-repl'),
+      body: replacementBody(aMeldingBody('m-orig'), 'm-orig', 'm-repl'),
     });
     const { skatteetaten, dialogporten } = await skatteetatenState(sandbox.host);
     expect(skatteetaten.submissions.find((x) => x.reference === 'm-repl')?.replaces).toBe('m-orig');
@@ -129,5 +140,40 @@ describe('the a-melding client against the sandbox Skatteetaten', () => {
     const early = (await amelding.document(forsendelseId!, dokumentId!).catch((e: unknown) => e)) as SkatteetatenError;
     expect(early.body.spesifisering[0]?.kode).toBe('AMLD_1050');
     expect(first.forsendelseId).not.toBe(replacement.forsendelseId);
+  });
+});
+
+// An upload a crashed attempt left and Skatteetaten let expire before it was sent in (404 AMLD_021 with AMLD_1023,
+// skatteetaten-apis.md §1.4's error codes; the lifetime itself is not published, so the emulator's is a setting).
+describe('an expired a-melding upload', () => {
+  let sandbox: SkatteetatenSandbox;
+  let clock = Date.parse('2026-02-02T09:00:00Z');
+  beforeAll(async () => {
+    sandbox = await startSkatteetatenSandbox([AMELDING_ORG], {
+      now: () => new Date(clock),
+      emulator: { uploadExpiryMs: 60 * 60_000, uploadValidationMs: 0 },
+    });
+  });
+  afterAll(() => sandbox.host.stop());
+
+  it('is uploaded again and sent in once, the new upload id saved', async () => {
+    const { amelding } = clientsFor(sandbox, AMELDING_ORG, { directLimitBytes: 100 });
+    const s = {
+      kalendermaaned: '2026-01',
+      opplysningspliktig: AMELDING_ORG,
+      body: aMeldingBody('m-expired'),
+      idempotencyKey: randomUUID(),
+    };
+    const stale = (await amelding.upload(s.body)).id;
+    clock += 60 * 60_000 + 1;
+    const saved: string[] = [];
+    const receipt = await amelding.submitLarge(s, { uploadId: stale, onUploaded: async (id) => void saved.push(id) });
+    expect(receipt.meldingsId).toBe('m-expired');
+    expect(saved).toHaveLength(1);
+    expect(saved[0]).not.toBe(stale);
+    const gone = (await amelding.uploadStatus(stale).catch((e: unknown) => e)) as SkatteetatenError;
+    expect([gone.status, gone.body.kode, gone.body.spesifisering[0]?.kode]).toEqual([404, 'AMLD_021', 'AMLD_1023']);
+    const { skatteetaten } = await skatteetatenState(sandbox.host);
+    expect(skatteetaten.receiptsByIdempotencyKey[s.idempotencyKey]).toBe(1);
   });
 });

@@ -5,6 +5,7 @@ import { tilbakemelding } from '../../../main/sandbox/skatteetaten/tredjepart-ro
 import { SkatteetatenError } from '../../../main/skatteetaten/skatteetaten-errors';
 import { createSkatteetatenHttp } from '../../../main/skatteetaten/skatteetaten-http';
 import { TredjepartClient, tredjepartBase } from '../../../main/skatteetaten/tredjepart-client';
+import { SCHEME_IDS } from '../../../shared/tredjepart/schemes';
 import { interpretFeedbackDocument } from '../../../shared/feedback/interpret-feedback';
 import { tredjepartBody } from '../support/tredjepart-fixtures';
 import { skatteetatenState, startSkatteetatenSandbox, type SkatteetatenSandbox } from '../support/skatteetaten-sandbox';
@@ -24,7 +25,15 @@ describe('the tredjepart client against the sandbox Skatteetaten', () => {
 
   beforeAll(async () => {
     sandbox = await startSkatteetatenSandbox([ORG, OTHER_ORG], {
-      services: ['tredjepart-boligselskap', 'tredjepart-boligsameie', 'tredjepart-gaver-frivillige'],
+      services: [
+        'tredjepart-boligselskap',
+        'tredjepart-boligsameie',
+        'tredjepart-gaver-frivillige',
+        'tredjepart-aksjesparekonto',
+        'tredjepart-finansprodukter',
+        'tredjepart-skattefrie-utbetalinger',
+        'tredjepart-opphaverrett',
+      ],
     });
     const endpoints = sandboxEndpoints(sandbox.host.baseUrl);
     client = new TredjepartClient({
@@ -41,7 +50,9 @@ describe('the tredjepart client against the sandbox Skatteetaten', () => {
     );
   });
 
-  it.each(['boligselskap', 'boligsameie', 'gavertilfrivillige'] as const)(
+  // Every scheme's example melding (test/fixtures/tredjepart/, sources in check-melding.test.ts); the receipt has the
+  // pages' "Eksempel på respons" fields: dialogId, forsendelseId, oppgavegiversLeveranseReferanse, antallOppgaver.
+  it.each(SCHEME_IDS)(
     'submits a %s melding once per key: a replay answers the same receipt, and the dialog is made',
     async (scheme) => {
       const key = randomUUID();

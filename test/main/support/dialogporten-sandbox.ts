@@ -30,11 +30,14 @@ export class TestClock {
  * The sandbox with an approved systembruker for CUSTOMER_ORG (seeded straight into Altinn's state: the approval
  * flow has its own tests), a real Maskinporten token for it, and the Dialogporten store to put dialogs in.
  */
-export async function startDialogportenSandbox(services: ServiceId[] = ['a-melding', 'aksjonaerregisteroppgave']) {
+export async function startDialogportenSandbox(
+  services: ServiceId[] = ['a-melding', 'aksjonaerregisteroppgave'],
+  extraScopes: string[] = [],
+) {
   const clock = new TestClock();
   const { host, endpoints } = await startSandbox(clock.now);
   const { signer, material } = await memorySigner();
-  const scopes = [DIALOGPORTEN_SCOPE, ...services.map((s) => serviceById(s).scope)];
+  const scopes = [DIALOGPORTEN_SCOPE, ...services.map((s) => serviceById(s).scope), ...extraScopes];
   const clientId = await registerClient(host, { scopes, jwks: [material] });
   seedSystemUser(host, clientId, CUSTOMER_ORG, services);
   const tokens = tokensFor(host, clientId, signer, { now: clock.now });

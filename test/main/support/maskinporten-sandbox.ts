@@ -54,16 +54,19 @@ export function tokensFor(
   });
 }
 
-/** What the owner does in the browser: post the confirm page's form. */
+/** What the owner does in the browser: post the confirm page's form, with every hidden field it carries. */
 export async function decide(confirmUrl: string, decision: 'approve' | 'reject'): Promise<string> {
   const page = await (await fetch(confirmUrl)).text();
   const action = /action="([^"]+)"/.exec(page)?.[1];
-  const id = /name="id" value="([^"]+)"/.exec(page)?.[1];
-  if (!action || !id) throw new Error(`No approval form on ${confirmUrl}`);
+  const hidden = [...page.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)].map(([, name, value]) => [
+    name as string,
+    value as string,
+  ]);
+  if (!action || !hidden.some(([name]) => name === 'id')) throw new Error(`No approval form on ${confirmUrl}`);
   const response = await fetch(new URL(action, confirmUrl), {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ id, decision }).toString(),
+    body: new URLSearchParams([...hidden, ['decision', decision]]).toString(),
   });
   return response.text();
 }

@@ -10,7 +10,13 @@ import { AMeldingClient } from '../../../main/skatteetaten/amelding-client';
 import { AksjonaerregisterClient } from '../../../main/skatteetaten/aksjonaerregister-client';
 import { createSkatteetatenHttp } from '../../../main/skatteetaten/skatteetaten-http';
 import { systemUserTokens, type SkatteetatenTokens } from '../../../main/skatteetaten/skatteetaten-tokens';
-import { accessForServices, acceptedScopes, type ServiceId } from '../../../shared/domain/services-catalogue';
+import type { SkatteetatenEmulatorOptions } from '../../../main/sandbox/skatteetaten/skatteetaten-module';
+import {
+  accessForServices,
+  acceptedScopes,
+  DIALOGPORTEN_SCOPE,
+  type ServiceId,
+} from '../../../shared/domain/services-catalogue';
 import { ADMIN_SCOPES, decide, memorySigner, registerClient, tokensFor, VENDOR_ORG } from './maskinporten-sandbox';
 
 /** The a-melding fixture's opplysningspliktig and the RF-1086 fixtures' company. */
@@ -32,14 +38,34 @@ export interface SkatteetatenSandbox {
  */
 export async function startSkatteetatenSandbox(
   orgs: readonly string[] = [AMELDING_ORG, RF1086_ORG],
-  options: { now?: () => Date; tokens?: Partial<MaskinportenTokensOptions>; services?: ServiceId[] } = {},
+  options: {
+    now?: () => Date;
+    tokens?: Partial<MaskinportenTokensOptions>;
+    services?: ServiceId[];
+    /** Keep the sandbox's state in this file, as the app does (`<data dir>/sandbox/state.json`). */
+    stateFile?: string;
+    emulator?: SkatteetatenEmulatorOptions;
+  } = {},
 ): Promise<SkatteetatenSandbox> {
   const services = options.services ?? SERVICES;
-  const host = await startEmulator({ modules: emulatorModules(), ...(options.now ? { now: options.now } : {}) });
+  const host = await startEmulator({
+    modules: emulatorModules(options.emulator ? { skatteetaten: options.emulator } : {}),
+    ...(options.now ? { now: options.now } : {}),
+    ...(options.stateFile ? { stateFile: options.stateFile } : {}),
+  });
   const { signer, material } = await memorySigner();
   const clientId = await registerClient(host, {
     // Every spelling of a scope the sources disagree on (skattekort), so a test may ask for either.
-    scopes: [...ADMIN_SCOPES, ...services.flatMap((s) => acceptedScopes(s))],
+    // And the scopes the services bring along (the TPO file reception's).
+    scopes: [
+      ...new Set([
+        ...ADMIN_SCOPES,
+        // Where a report's receipt is looked up (main/outbox/received-lookup.ts).
+        DIALOGPORTEN_SCOPE,
+        ...services.flatMap((s) => acceptedScopes(s)),
+        ...accessForServices(services).scopes,
+      ]),
+    ],
     jwks: [material],
   });
   const maskinporten = tokensFor(host, clientId, signer, {

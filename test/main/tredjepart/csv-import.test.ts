@@ -42,6 +42,21 @@ describe('a spreadsheet CSV made into the melding JSON', () => {
     expect(checkMeldingText(text, { scheme: 'boligsameie', ...ctx }).valid).toBe(true);
   });
 
+  it('sums an amount that sits in its own block (aksjesparekonto.innskudd), as strings like the example', () => {
+    const csv = [
+      'foedselsnummer,navn,aksjesparekonto.kontonummer,aksjesparekonto.kontonummertype,aksjesparekonto.innskudd',
+      '22089010067,Alla Sparer,NO0014437946,ISIN,"1000,50"',
+      '03126510062,Scott Tiger,NO0014437947,ISIN,2000',
+    ].join('\n');
+    const json = JSON.parse(csvToMelding(csv, 'aksjesparekonto', envelope));
+    expect(json.leveranse.oppgave[0].aksjesparekonto).toEqual({
+      kontonummer: 'NO0014437946',
+      kontonummertype: 'ISIN',
+      innskudd: '1000.50',
+    });
+    expect(json.leveranse.oppgaveoppsummering).toMatchObject({ antallOppgaver: 2, sumInnskudd: '3000.50' });
+  });
+
   it('leaves a bad cell for the checks to name at its oppgave', () => {
     const text = csvToMelding(
       'foedselsnummer;navn;beloep\n03126510062;Truls;to tusen\n',

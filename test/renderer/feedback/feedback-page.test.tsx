@@ -100,6 +100,7 @@ function renderPage(route: string, extra: Parameters<typeof renderWithProviders>
       'feedback.get': () => ({ ok: true, value: item }),
       'feedback.markRead': () => ({ ok: true, value: { unread: 0 } }),
       'feedback.downloadDocument': () => ({ ok: true, value: { path: '/home/a/Tilbakemelding.json' } }),
+      'clipboard.copy': () => ({ ok: true, value: { copied: true } }),
       ...extra,
     },
     { route },
@@ -107,6 +108,24 @@ function renderPage(route: string, extra: Parameters<typeof renderWithProviders>
 }
 
 describe('the Feedback page', () => {
+  it('says which a-melding a replacement replaces', async () => {
+    const link = {
+      kind: 'linked' as const,
+      submissionId: 's-2',
+      by: 'dialogId' as const,
+      replaces: { submissionId: 's-1', meldingsId: 'M-2026-02-original' },
+    };
+    renderPage('/feedback?item=d-1', {
+      'feedback.get': () => ({ ok: true, value: { ...item, summary: { ...item.summary, link } } }),
+    });
+    expect((await screen.findByTestId('feedback-detail-replaces')).textContent).toBe(
+      'Meldingen erstatter a-meldingen M-2026-02-original (innsending s-1).',
+    );
+    // The submission's id is a technical detail, not part of the sentence.
+    expect(screen.getByTestId('feedback-detail-origin').textContent).toBe('Svar på en innsending fra Innsender.');
+    expect(screen.getByTestId('feedback-detail-technical').textContent).toContain('s-2');
+  });
+
   it('lists feedback with service, period, status and origin, and opens an item', async () => {
     const { invoke } = renderPage('/feedback');
     const row = await screen.findByTestId('feedback-row');
@@ -118,7 +137,8 @@ describe('the Feedback page', () => {
     expect(within(row).getByTestId('feedback-unread').textContent).toBe('Ny');
     expect(screen.getByTestId('feedback-sync-state').textContent).toBe('Henter automatisk');
 
-    await userEvent.click(within(row).getByRole('button', { name: 'Åpne A-melding 2026-02' }));
+    // Dialogporten's title 'A-melding 2026-02' with the month in words.
+    await userEvent.click(within(row).getByRole('button', { name: 'Åpne A-melding februar 2026' }));
     await screen.findByTestId('feedback-detail');
     await waitFor(() => expect(invoke).toHaveBeenCalledWith('feedback.markRead', { dialogId: 'd-1' }));
   });
@@ -127,14 +147,18 @@ describe('the Feedback page', () => {
     const { invoke } = renderPage('/feedback?item=d-1');
     const view = await screen.findByTestId('feedback-view');
     expect(view.dataset.outcome).toBe('received-with-deviations');
+    // The headline names the month in words, once, not 'A-melding 2026-02 · februar 2026'.
+    expect(within(screen.getByTestId('feedback-detail')).getByRole('heading', { level: 2 }).textContent).toBe(
+      'A-melding februar 2026',
+    );
 
     const groups = screen.getAllByTestId('deviation-group');
     expect(groups.map((g) => g.dataset.severity)).toEqual(['immediate', 'guideline']);
     const immediate = within(groups[0]!);
     expect(immediate.getByText('Sluttdato før startdato', { exact: false })).toBeTruthy();
-    expect(immediate.getByText('Kari Nordmann, 010190*****, ansattnr. 17')).toBeTruthy();
+    expect(immediate.getByText('Kari Nordmann, 010190 *****, ansattnr. 17')).toBeTruthy();
     expect(immediate.getByText('AF-1')).toBeTruthy();
-    expect(within(groups[1]!).getByText('181E')).toBeTruthy();
+    expect(within(groups[1]!).getByText('Avvikskode 181E')).toBeTruthy();
     expect(document.body.textContent).not.toContain('01019012345');
 
     const totals = screen.getByTestId('feedback-period-totals');
@@ -147,6 +171,44 @@ describe('the Feedback page', () => {
     await userEvent.click(screen.getByTestId('feedback-download'));
     expect((await screen.findByTestId('feedback-downloaded')).textContent).toBe('Lagret i /home/a/Tilbakemelding.json');
     expect(invoke).toHaveBeenCalledWith('feedback.downloadDocument', { transmissionId: 't-1', attachmentId: 'a-1' });
+  });
+
+  it('reads as a letter: the outcome, then what to pay with copy buttons, then deviations; ids as technical details', async () => {
+    const { invoke } = renderPage('/feedback?item=d-1');
+    const view = await screen.findByTestId('feedback-view');
+    const payment = screen.getByTestId('feedback-payment');
+    // The outcome sentence, then the payment card, then the deviations, then the deliveries.
+    const order = [
+      within(view).getByText(/^A-meldingen er mottatt/),
+      payment,
+      screen.getByTestId('feedback-deviations'),
+      screen.getAllByTestId('feedback-delivery')[0]!,
+    ];
+    order.slice(1).forEach((el, i) => {
+      expect(order[i]!.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    });
+    expect(within(payment).getByRole('heading', { name: 'Dette skal betales for februar 2026' })).toBeTruthy();
+    const lines = within(payment).getAllByTestId('feedback-pay-line');
+    expect(lines[0]!.textContent).toMatch(/^Forskuddstrekk30 000 krKopier.*KID 9747610762202602Kopier/);
+    expect(lines[1]!.textContent).toMatch(/^Arbeidsgiveravgift14 100 krKopier.*KID 9747610761202602Kopier/);
+    expect(payment.textContent).toContain('6345.06.18820');
+    expect(payment.textContent).toContain('16. mars 2026');
+
+    await userEvent.click(within(payment).getByRole('button', { name: 'Kopier KID for forskuddstrekk' }));
+    expect(invoke).toHaveBeenCalledWith('clipboard.copy', { text: '9747610762202602' });
+    await userEvent.click(within(payment).getByRole('button', { name: 'Kopier Kontonummer' }));
+    expect(invoke).toHaveBeenCalledWith('clipboard.copy', { text: '63450618820' });
+    await userEvent.click(within(payment).getByRole('button', { name: 'Kopier Forskuddstrekk, beløp' }));
+    expect(invoke).toHaveBeenCalledWith('clipboard.copy', { text: '30000' });
+    expect(await within(payment).findByRole('button', { name: 'Kopiert Forskuddstrekk, beløp' })).toBeTruthy();
+
+    // Statuses in words; Skatteetaten's raw values and ids only under technical details.
+    expect(screen.getAllByTestId('feedback-delivery')[0]!.textContent).toContain('Mottatt');
+    const technical = screen.getByTestId('feedback-detail-technical');
+    expect(document.body.textContent!.replace(technical.textContent!, '')).not.toMatch(/MOTTATT|Acceptance/);
+    expect(technical.textContent).toContain('MOTTATT');
+    expect(within(technical).getByText('Tekniske detaljer')).toBeTruthy();
+    expect(technical.textContent).toContain('d-1');
   });
 
   it('says what to finish in Oppsett when the profile cannot fetch feedback yet', async () => {

@@ -61,7 +61,11 @@ describe('one submission in the outbox, in each state', () => {
     const { row, onCancel } = renderRow({ kind: 'queued', since: '2026-02-03T09:00:00.000Z' });
     expect(row.dataset.state).toBe('queued');
     expect(within(row).getByTestId('submission-state').textContent).toBe('I kø');
-    within(row).getByRole('heading', { level: 3, name: 'A-melding 2026-01 (melding-1)' });
+    // The headline says what it is; the stored label with the meldingsId is a technical detail.
+    within(row).getByRole('heading', { level: 3, name: 'A-melding for januar 2026' });
+    const technical = within(row).getByTestId('submission-technical');
+    expect(within(technical).getByText('Tekniske detaljer')).toBeInTheDocument();
+    expect(within(technical).getByText('A-melding 2026-01 (melding-1)')).toBeInTheDocument();
     expect(row.textContent).toContain('A-melding · 211 785 462');
     expect(row.textContent).toContain('Venter på å bli sendt.');
     await userEvent.click(within(row).getByRole('button', { name: /^Avbryt innsendingen/ }));
@@ -99,15 +103,19 @@ describe('one submission in the outbox, in each state', () => {
     expect(value('Forsendelses-ID')).toBe('e2b7c2d4-1111-4222-8333-444455556666');
     expect(value('Meldings-ID')).toBe('melding-1');
     expect(value('SHA-256 av det som ble sendt')).toBe('b'.repeat(64));
+    expect(within(row).getByTestId('submission-technical').contains(facts)).toBe(true);
     expect(within(row).getByRole('link', { name: 'Se tilbakemeldinger' }).getAttribute('href')).toBe('/feedback');
-    // No cancel or retry: only the receipt, to save as PDF or print, each naming the submission for a screen reader.
+    // "Erstatt": the Reports page, told which received a-melding the next file replaces.
+    expect(within(row).getByTestId('replace').getAttribute('href')).toBe(`/reports?erstatt=${ID}`);
+    // No cancel or retry: only the receipt, to save as PDF or print, each naming the submission for a screen reader
+    // by its headline (the stored label with the meldingsId stays under technical details).
     expect(
       within(row)
         .queryAllByRole('button')
         .map((b) => b.textContent),
     ).toEqual([
-      `Lagre kvittering som PDF …: ${submission({ kind: 'queued', since: '' }).label}`,
-      `Skriv ut kvittering …: ${submission({ kind: 'queued', since: '' }).label}`,
+      'Lagre kvittering som PDF …: A-melding for januar 2026',
+      'Skriv ut kvittering …: A-melding for januar 2026',
     ]);
   });
 

@@ -149,7 +149,9 @@ describe('the check result view', () => {
     );
     const verdict = screen.getByTestId('verdict');
     expect(within(verdict).getByRole('heading', { name: 'Allerede sendt' })).toBeInTheDocument();
-    expect(verdict).toHaveTextContent(/Skatteetaten mottok denne rapporten 20\. jan\. 2026.*kvittering forsendelse-1/);
+    expect(verdict).toHaveTextContent(
+      /Skatteetaten mottok denne rapporten 20\. januar 2026 kl\. 10:01.*kvittering forsendelse-1/,
+    );
     expect(verdict).not.toHaveTextContent('Klar til innsending');
     expect(within(verdict).getByRole('link', { name: 'Gå til Utboks' })).toHaveAttribute('href', '/outbox');
   });
@@ -167,6 +169,26 @@ describe('the check result view', () => {
     expect(verdict).toHaveTextContent('This report is already in the outbox (Sending) since');
   });
 
+  it('says which XSD versions the check used: the a-melding namespace, each RF-1086 form by its spesifikasjonsnummer', () => {
+    const { unmount } = inLanguage('nb', <CheckResultView result={aMelding} />);
+    expect(screen.getByTestId('xsd-used')).toHaveTextContent('Kontrollert mot XSD: a-melding v2_2');
+    unmount();
+    const twoVersions = CheckResultSchema.parse({
+      ...rf1086,
+      xsd: ['rf1086_hovedskjema_12144', 'rf1086_underskjema_12232'],
+    });
+    inLanguage('en', <CheckResultView result={twoVersions} />);
+    expect(screen.getByTestId('xsd-used')).toHaveTextContent(
+      'Checked against the XSD: RF-1086 hovedskjema 12144, RF-1086 underskjema 12232',
+    );
+  });
+
+  it('says nothing about an XSD for a result saved before versions were recorded', () => {
+    expect(rf1086.kind === 'rf1086' && rf1086.xsd).toEqual([]);
+    inLanguage('nb', <CheckResultView result={rf1086} />);
+    expect(screen.queryByTestId('xsd-used')).toBeNull();
+  });
+
   it('says first that the report has errors, then the a-melding summary, then findings grouped by severity', () => {
     inLanguage('nb', <CheckResultView result={aMelding} />);
     expect(screen.getByRole('heading', { level: 2, name: 'A-melding for januar 2026' })).toBeInTheDocument();
@@ -176,7 +198,7 @@ describe('the check result view', () => {
 
     const summary = screen.getByTestId('amelding-summary');
     const fact = (label: string) => factIn(summary, label);
-    expect(fact('Periode')).toMatch(/^januar 2026 \(frist 5\. feb\. 2026\)$/);
+    expect(fact('Periode')).toBe('januar 2026 (frist 5. februar 2026)');
     expect(fact('Opplysningspliktig')).toBe('211 785 462');
     expect(fact('Inntektsmottakere')).toBe('1');
     expect(fact('Inntekt')).toMatch(/^40\s000 kr$/);
@@ -190,19 +212,63 @@ describe('the check result view', () => {
     const errors = screen.getByTestId('findings-error');
     expect(within(errors).getByRole('heading', { level: 4, name: 'Feil (1)' })).toBeInTheDocument();
     const item = within(errors).getByRole('listitem');
-    expect(item).toHaveTextContent('AMELDING_SUM_FORSKUDDSTREKK');
+    expect(item).toHaveTextContent('Kode for brukerstøtte: AMELDING_SUM_FORSKUDDSTREKK');
     expect(item).toHaveTextContent('Summen av forskuddstrekk stemmer ikke.');
     expect(item).toHaveTextContent('a-melding-2026-01.xml, linje 13');
     expect(item).toHaveTextContent('leveranse/oppgave/betalingsinformasjon/sumForskuddstrekk');
     expect(
-      within(screen.getByTestId('findings-warning')).getByRole('heading', { name: 'Advarsler (1)' }),
+      within(screen.getByTestId('findings-warning')).getByRole('heading', { name: 'Advarsel (1)' }),
     ).toBeInTheDocument();
+  });
+
+  it('leads with an error summary whose links move focus to each error, which says where and how to fix it', async () => {
+    const withPlace = AMeldingCheckResultSchema.parse({
+      ...aMelding,
+      findings: [
+        {
+          ...aMelding.findings[0],
+          code: 'AMELDING_FORSKUDDSTREKK_POSITIVE',
+          message: { nb: 'Forskuddstrekket 500 kr er positivt.', en: 'The withholding 500 kr is positive.' },
+          path: 'leveranse/oppgave/virksomhet[1]/inntektsmottaker[1]/forskuddstrekk[1]/beloep',
+          where: { nb: 'Kari Nordmann, 010190 *****, januar 2026', en: 'Kari Nordmann, 010190 *****, January 2026' },
+        },
+        aMelding.findings[0],
+        aMelding.findings[1],
+      ],
+    });
+    inLanguage('nb', <CheckResultView result={withPlace} actions={<button>Lagre som utkast likevel</button>} />);
+    const summary = screen.getByTestId('error-summary');
+    expect(within(summary).getByRole('heading', { name: 'Rett disse 2 feilene før du sender' })).toBeInTheDocument();
+    const links = within(summary).getAllByRole('link');
+    expect(links.map((l) => l.textContent)).toEqual([
+      'Kari Nordmann, 010190 *****, januar 2026: Forskuddstrekket 500 kr er positivt.',
+      'Summen av forskuddstrekk stemmer ikke.',
+    ]);
+    // The summary comes before the findings, and both before the actions and the report's summary.
+    const order = [summary, screen.getByTestId('findings-error'), screen.getByText('Lagre som utkast likevel')];
+    order.forEach((el, i) => {
+      const next = order[i + 1] ?? screen.getByTestId('amelding-summary');
+      expect(el.compareDocumentPosition(next) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    });
+
+    await userEvent.click(links[0]!);
+    const target = document.getElementById(links[0]!.getAttribute('href')!.slice(1))!;
+    expect(target).toHaveFocus();
+    expect(target).toHaveTextContent('Hvor: Kari Nordmann, 010190 *****, januar 2026');
+    expect(target).toHaveTextContent('Slik retter du det: Rett opplysningene om den ansatte i lønnssystemet');
+    await userEvent.click(links[1]!);
+    expect(document.getElementById(links[1]!.getAttribute('href')!.slice(1))).toHaveTextContent(
+      'Summene i filen stemmer ikke med linjene',
+    );
+    expect(screen.getAllByRole('heading').some((h) => h.textContent === 'Advarsel (1)')).toBe(true);
   });
 
   it('speaks English when the UI does, messages from main included', () => {
     inLanguage('en', <CheckResultView result={aMelding} />);
     expect(screen.getByRole('heading', { name: 'Has errors that must be fixed' })).toBeInTheDocument();
-    expect(screen.getByText('The withholding total does not add up.')).toBeInTheDocument();
+    // Once in the error summary, once in the list.
+    expect(screen.getAllByText('The withholding total does not add up.')).toHaveLength(2);
+    expect(screen.getByTestId('error-summary')).toHaveTextContent('Fix this error before you send');
     expect(factIn(screen.getByTestId('amelding-summary'), 'Tax withheld')).toBe(
       '12,000 kr (stated in the file: 13,000 kr)',
     );
@@ -216,6 +282,7 @@ describe('the check result view', () => {
     );
     expect(screen.getByRole('heading', { name: 'Klar til innsending' })).toBeInTheDocument();
     expect(screen.getByText('Ingen funn.')).toBeInTheDocument();
+    expect(screen.queryByTestId('error-summary')).not.toBeInTheDocument();
     const levels = headingLevels();
     expect(levels[0]).toBe(2);
     levels.forEach((level, i) => i > 0 && expect(level - (levels[i - 1] ?? 0)).toBeLessThanOrEqual(1));
@@ -324,5 +391,8 @@ describe('the draft list and an opened draft', () => {
     expect(screen.getByTestId('draft-source-alert')).toHaveTextContent(/er endret etter at det ble lagret/);
     await userEvent.click(screen.getByRole('button', { name: 'Kontroller den endrede filen' }));
     expect(onCheckSource).toHaveBeenCalled();
+    // The draft has errors: no send button, and checking again (after the fix) is the primary action.
+    expect(screen.queryByRole('button', { name: /^Send/ })).toBeNull();
+    expect(screen.getByTestId('recheck-draft').getAttribute('data-variant')).toBe('primary');
   });
 });

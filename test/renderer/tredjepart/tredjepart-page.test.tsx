@@ -55,8 +55,10 @@ describe('the Tredjepart page', () => {
     const section = await screen.findByTestId('tredjepart-result');
     expect(invoke).toHaveBeenCalledWith('tredjepart.pick', { scheme: 'gavertilfrivillige', inntektsaar: '2025' });
     expect(within(section).getByRole('heading', { level: 3, name: 'Klar til innsending' })).toBeTruthy();
-    expect(within(screen.getByTestId('tredjepart-summary')).getByText(/10\s000,5 kr/)).toBeTruthy();
-    expect(within(section).getByRole('button', { name: 'Lagre som utkast' })).toBeTruthy();
+    expect(within(screen.getByTestId('tredjepart-summary')).getByText('10 000,50 kr')).toBeTruthy();
+    expect(within(section).getByRole('button', { name: 'Lagre som utkast' }).getAttribute('data-variant')).toBe(
+      'primary',
+    );
   });
 
   it('lists each finding with its code and path when the file has errors', async () => {
@@ -66,8 +68,22 @@ describe('the Tredjepart page', () => {
     await userEvent.click(await screen.findByRole('button', { name: 'Velg fil …' }));
     const section = await screen.findByTestId('tredjepart-result');
     expect(section.getAttribute('data-valid')).toBe('false');
-    expect(within(section).getByText('TREDJEPART_SUM_MISMATCH')).toBeTruthy();
+    expect(within(section).getByText('Kode for brukerstøtte: TREDJEPART_SUM_MISMATCH')).toBeTruthy();
+    expect(within(section).getByTestId('error-summary')).toBeTruthy();
+    // With errors there is no primary "save": fixing comes first.
+    const save = within(section).getByRole('button', { name: 'Lagre som utkast likevel' });
+    expect(save.getAttribute('data-variant')).toBe('secondary');
     expect(within(section).getByText(/leveranse\/oppgaveoppsummering\/sumBeloep/)).toBeTruthy();
+    // What to fix leads; the file's contents come after the findings and the actions.
+    const order = [
+      within(section).getByTestId('error-summary'),
+      save,
+      within(section).getByTestId('tredjepart-summary'),
+    ];
+    expect(order[0]!.compareDocumentPosition(order[1]!) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(order[1]!.compareDocumentPosition(order[2]!) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    // Advice for a tredjepart file names the system or spreadsheet that made it, not payroll.
+    expect(section.textContent).toContain('Rett oppsummeringen i systemet eller regnearket som laget filen');
   });
 
   it('refuses a year that is not four digits before anything is sent', async () => {

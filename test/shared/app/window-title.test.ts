@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { windowTitle, WindowTitleInputSchema } from '../../../shared/app/window-title';
-import { APP_PAGES, pageLabels, pageOfRoute } from '../../../shared/app/app-pages';
+import { APP_PAGES, isForEveryProfile, pageLabels, pageOfRoute } from '../../../shared/app/app-pages';
 
 describe('the window title', () => {
   it('names the page, then the company, then the app', () => {
@@ -21,9 +21,11 @@ describe('the app’s pages', () => {
   it('are named in both languages, in menu order, and a route finds its page', () => {
     expect(APP_PAGES.map((p) => p.path)).toEqual([
       '/setup',
+      '/clients',
       '/reports',
       '/tredjepart',
       '/skattekort',
+      '/avstemming',
       '/outbox',
       '/feedback',
       '/deadlines',
@@ -33,5 +35,6 @@ describe('the app’s pages', () => {
     expect(pageLabels('en').outbox).toBe('Outbox');
     expect(pageOfRoute('/feedback?item=x')?.label.nb).toBe('Tilbakemeldinger');
     expect(pageOfRoute('/nowhere')).toBeUndefined();
+    expect(APP_PAGES.filter((p) => !isForEveryProfile(p)).map((p) => p.id)).toEqual(['clients']);
   });
 });

@@ -11,6 +11,12 @@ const FROM_SKATTEETATEN: Record<ServiceId, { scope: string; resource: string; pa
     resource: 'ske-innrapportering-amelding',
     page: 'docs/api/innrapportering-amelding.md @ 484fc323191a4ef61e970602d127aebd2ad2a375',
   },
+  'a-melding-avstemming': {
+    // The page's "Status" note of 21 May 2026: "Resource value endret til ske-avstemmingsinformasjon-amelding".
+    scope: 'skatteetaten:innrapporteringamelding',
+    resource: 'ske-avstemmingsinformasjon-amelding',
+    page: 'docs/api/avstemmingsrapport-amelding.md @ 3e022611adbd223a0de6a792623a3ce2bf8b6fad',
+  },
   aksjonaerregisteroppgave: {
     scope: 'skatteetaten:innrapporteringaksjonaerregisteroppgave',
     resource: 'ske-innrapportering-aksjonaerregisteroppgave',

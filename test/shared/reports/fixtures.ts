@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readAMeldingXml } from '../../../shared/reports/amelding/from-xml';
 import type { Leveranse } from '../../../shared/reports/amelding/model';
@@ -13,6 +15,16 @@ export function fixturePath(name: string): string {
 
 export function fixtureText(name: string): string {
   return readFileSync(FIXTURES + name, 'utf8');
+}
+
+/** Writes files into a fresh temp folder of its own; returns each file's path. */
+export function tempFiles(prefix: string): (name: string, content: string | Uint8Array) => string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  return (name, content) => {
+    const path = join(dir, name);
+    writeFileSync(path, content);
+    return path;
+  };
 }
 
 /** The constructed example from formats.md §1.5 as a model; each call gives a fresh copy to mutate. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkMeldingText } from '../../../shared/tredjepart/check-melding';
-import type { SchemeId } from '../../../shared/tredjepart/schemes';
+import { SCHEME_IDS, type SchemeId } from '../../../shared/tredjepart/schemes';
 import { tredjepartBody, type FixtureJson } from '../../main/support/tredjepart-fixtures';
 
 const ctx = { environment: 'production' as const, profileOrg: '974761076', today: '2026-03-01' };
@@ -15,9 +15,11 @@ function check(scheme: SchemeId, mutate: (m: Json) => void = () => undefined, ov
 const codes = (r: ReturnType<typeof check>) => r.findings.map((f) => `${f.severity}:${f.code}`);
 
 describe('the tredjepart fixtures pass every check', () => {
-  it.each(['boligselskap', 'boligsameie', 'gavertilfrivillige'] as const)('%s', (scheme) => {
+  it.each(SCHEME_IDS)('%s', (scheme) => {
     const result = check(scheme);
-    expect(result.findings).toEqual([]);
+    // Skattefrie utbetalinger's example names no owner (only the fødselsnummer): the name warning, nothing more.
+    const nameless = scheme === 'skattefrieutbetalinger' ? ['warning:TREDJEPART_OPPGAVEEIER_NAVN_MISSING'] : [];
+    expect(codes(result)).toEqual(nameless.length ? [...nameless, ...nameless] : []);
     expect(result.valid).toBe(true);
   });
 
@@ -29,6 +31,114 @@ describe('the tredjepart fixtures pass every check', () => {
       leveranser: 1,
       sums: [{ field: 'beloep', value: '10000.5' }],
     });
+  });
+});
+
+describe('aksjesparekonto (RF-1301)', () => {
+  // test/fixtures/tredjepart/aksjesparekonto.json is Skatteetaten's example (Skatteetaten/api-dokumentasjon
+  // docs/api/innrapportering-aksjesparekonto.md @ 11f2ca86, "Eksempel på innsending") with the profile's org, a
+  // Tenor person for its 00000000000 and the year 2025: one owner with two accounts, the owner nested in `person`.
+  it('sums the accounts’ amounts in their own block, exactly as the example’s oppgaveoppsummering', () => {
+    expect(check('aksjesparekonto').summary?.sums).toEqual([
+      { field: 'aksjesparekonto.inngangsverdi', label: expect.anything(), value: '20' },
+      { field: 'aksjesparekonto.innskudd', label: expect.anything(), value: '20000' },
+      { field: 'aksjesparekonto.uttak', label: expect.anything(), value: '0' },
+      { field: 'aksjesparekonto.ubenyttetSkjerming', label: expect.anything(), value: '20' },
+      { field: 'aksjesparekonto.anvendtSkjerming', label: expect.anything(), value: '0' },
+      { field: 'aksjesparekonto.skattepliktigGevinstTap', label: expect.anything(), value: '0' },
+      { field: 'aksjesparekonto.formuesverdiKontantdel', label: expect.anything(), value: '9000' },
+    ]);
+  });
+
+  it('takes a loss (a negative skattepliktigGevinstTap) and still checks its sum', () => {
+    const loss = check('aksjesparekonto', (m) => {
+      m.leveranse.oppgave[0].aksjesparekonto.skattepliktigGevinstTap = '-250.50';
+      m.leveranse.oppgaveoppsummering.sumSkattepliktigGevinstTap = '-250.50';
+    });
+    expect(loss.findings).toEqual([]);
+    const wrongSum = check('aksjesparekonto', (m) => {
+      m.leveranse.oppgave[0].aksjesparekonto.skattepliktigGevinstTap = '-250.50';
+    });
+    expect(codes(wrongSum)).toEqual(['error:TREDJEPART_SUM_MISMATCH']);
+    const negativeDeposit = check('aksjesparekonto', (m) => {
+      m.leveranse.oppgave[0].aksjesparekonto.innskudd = '-1';
+    });
+    expect(codes(negativeDeposit)).toContain('error:TREDJEPART_AMOUNT_NEGATIVE');
+  });
+
+  it('reads the owner in `person`, and the same account twice is a duplicate while two accounts are not', () => {
+    const badId = check('aksjesparekonto', (m) => {
+      m.leveranse.oppgave[0].oppgaveeier.person.foedselsnummer = '00000000000';
+    });
+    expect(badId.findings.map((f) => f.path)).toContain('leveranse/oppgave[1]/oppgaveeier/person/foedselsnummer');
+    const twice = check('aksjesparekonto', (m) => {
+      m.leveranse.oppgave[1].aksjesparekonto.kontonummer = m.leveranse.oppgave[0].aksjesparekonto.kontonummer;
+      m.leveranse.oppgave[1].aksjesparekonto.kontonummertype = 'ISIN';
+    });
+    expect(codes(twice)).toContain('error:TREDJEPART_DUPLICATE_OPPGAVE');
+    const noAccount = check('aksjesparekonto', (m) => delete m.leveranse.oppgave[1].aksjesparekonto.kontonummer);
+    expect(codes(noAccount)).toContain('error:TREDJEPART_KONTO_MISSING');
+  });
+});
+
+describe('finansprodukter (RF-1301)', () => {
+  // test/fixtures/tredjepart/finansprodukter.json is Skatteetaten's example (Skatteetaten/api-dokumentasjon
+  // docs/api/innrapportering-finansprodukter.md @ 11f2ca86, "Eksempel på innsending") with the profile's org, a Tenor
+  // person for its 00000000000, the year 2025 as a string, and sumSalgsvederlag mended: the example's "40" is not the
+  // sum of its two products' salgsvederlag (90 + 20).
+  it('sums each finansprodukt of the konto, and names the product a bad amount is in', () => {
+    expect(check('finansprodukter').summary?.sums.map((s) => [s.field.split('.').slice(2).join('.'), s.value])).toEqual(
+      [
+        ['formuesverdi.beloepINOK', '7800'],
+        ['gevinstEllerTap.skattepliktigGevinst', '12'],
+        ['gevinstEllerTap.fradragsberettigetTap', '90'],
+        ['anvendtSkjerming', '8'],
+        ['salgsvederlag.beloepINOK', '110'],
+      ],
+    );
+    const asPublished = check('finansprodukter', (m) => (m.leveranse.oppgaveoppsummering.sumSalgsvederlag = '40'));
+    expect(codes(asPublished)).toEqual(['error:TREDJEPART_SUM_MISMATCH']);
+    const bad = check(
+      'finansprodukter',
+      (m) => (m.leveranse.oppgave[0].konto.finansprodukt[1].formuesverdi.beloepINOK = 'x'),
+    );
+    expect(bad.findings.map((f) => f.path)).toContain(
+      'leveranse/oppgave[1]/konto/finansprodukt[2]/formuesverdi/beloepINOK',
+    );
+  });
+});
+
+describe('skattefrie utbetalinger (RF-1319) and åndsverk (RF-1357)', () => {
+  // test/fixtures/tredjepart/skattefrieutbetalinger.json is Skatteetaten's example (Skatteetaten/api-dokumentasjon
+  // docs/api/innrapportering-skattefrieutbetalinger.md @ 0a4b7085, "Eksempel på innsending") with the profile's org,
+  // Tenor persons for its 01234567890 and 12345678901, and the year 2025.
+  it('sums what each recipient was paid, and a summary with another sum is refused', () => {
+    expect(check('skattefrieutbetalinger').summary?.sums.map((s) => [s.field, s.value])).toEqual([
+      ['utbetalt', '10000'],
+      ['tilbakebetalt', '0'],
+    ]);
+    const wrong = check('skattefrieutbetalinger', (m) => (m.leveranse.oppgaveoppsummering.sumUtbetalt = 9999));
+    expect(codes(wrong)).toContain('error:TREDJEPART_SUM_MISMATCH');
+    expect(wrong.valid).toBe(false);
+  });
+
+  // test/fixtures/tredjepart/aandsverk.json is Skatteetaten's example (docs/api/innrapportering-aandsverk.md
+  // @ 0da16e5c, "Eksempel på innsending") with the profile's org, Tenor persons and 2025, mended where the example is
+  // not a melding Skatteetaten could take: the comma after the last oppgave is gone, and the summary counts all three
+  // oppgaver (the example's "2", 17500 and 6000 leave out the organisation owner added under them).
+  it('reads a person owner in `person` and an organisation owner in `organisasjon`', () => {
+    expect(check('aandsverk').summary).toMatchObject({ antallOppgaver: 3 });
+    const badOrg = check('aandsverk', (m) => {
+      m.leveranse.oppgave[2].oppgaveeier.organisasjon.organisasjonsnummer = '310646181';
+    });
+    expect(badOrg.findings.map((f) => f.path)).toContain(
+      'leveranse/oppgave[3]/oppgaveeier/organisasjon/organisasjonsnummer',
+    );
+    const asPublished = check('aandsverk', (m) => {
+      m.leveranse.oppgaveoppsummering.antallOppgaver = '2';
+      m.leveranse.oppgaveoppsummering.sumUtbetaltGodtgjoerelseInnenNaeringsvirksomhet = '17500';
+    });
+    expect(asPublished.valid).toBe(false);
   });
 });
 
@@ -302,6 +412,23 @@ describe('warnings do not block', () => {
   });
 });
 
+describe('amounts in the messages read as kroner', () => {
+  it('a sum that does not match names both amounts grouped, in bokmål and English', () => {
+    const result = check('boligselskap', (m) => (lev(m).oppgaveoppsummering.sumAndelFormue = 1));
+    const finding = result.findings.find((f) => f.code === 'TREDJEPART_SUM_MISMATCH')!;
+    expect(finding.message.nb).toBe('sumAndelFormue er 1 kr, men summen av andelFormue i oppgavene er 675 914 kr.');
+    expect(finding.message.en).toBe('sumAndelFormue is 1 kr, but andelFormue in the oppgaver sums to 675,914 kr.');
+  });
+
+  it('a gift under 500 kr keeps its øre', () => {
+    const result = check('gavertilfrivillige', (m) => {
+      lev(m).oppgave[0].beloep = '400.5';
+      lev(m).oppgaveoppsummering.sumBeloep = '8400.50';
+    });
+    expect(result.findings.map((f) => f.message.nb).join('\n')).toContain('sjekk om 400,50 kr skal rapporteres');
+  });
+});
+
 describe('the scheme registry', () => {
   it('names each scheme’s catalogue service, scope and resource once', async () => {
     const { SCHEME_IDS, schemeScope, schemeResource, schemeOfResource } =
@@ -313,8 +440,19 @@ describe('the scheme registry', () => {
         'skatteetaten:innrapporteringgaverfrivilligeorganisasjoner',
         'ske-innrapportering-gaver-frivillige-organisasjoner',
       ],
+      ['skatteetaten:innrapporteringaksjesparekonto', 'ske-innrapportering-aksjesparekonto'],
+      ['skatteetaten:innrapporteringfinansprodukter', 'ske-innrapportering-finansprodukter'],
+      ['skatteetaten:innrapporteringskattefrieutbetalinger', 'ske-innrapportering-skattefrie-utbetalinger'],
+      [
+        'skatteetaten:innrapporteringgodtgjoeringopphaveraandsverk',
+        'ske-innrapportering-godtgjoering-opphaver-aandsverk',
+      ],
     ]);
     expect(schemeOfResource('urn:altinn:resource:ske-innrapportering-boligsameie')).toBe('boligsameie');
+    // Setup offers every tredjepart service of the catalogue: each must be one Innsender can send.
+    const { SERVICES } = await import('../../../shared/domain/services-catalogue');
+    const tredjepart = SERVICES.filter((s) => s.id.startsWith('tredjepart-'));
+    expect(tredjepart.map((s) => schemeOfResource(s.resource)).filter((id) => id === null)).toEqual([]);
     expect(schemeOfResource('ske-innrapportering-amelding')).toBeNull();
   });
 });

@@ -2,6 +2,7 @@ import { aMeldingDeadline } from '../../calendar/report-deadlines';
 import type { Finding } from '../../finding';
 import { aMeldingFinding } from '../controls';
 import type { AMeldingRule } from './rule-context';
+import { formatDate, formatMonth } from '../../../format';
 
 /** Deadline warnings (formats.md §2.4): late first deliveries, and months that have not started yet. */
 export const deadlineRules: AMeldingRule = (leveranse, context) => {
@@ -13,8 +14,8 @@ export const deadlineRules: AMeldingRule = (leveranse, context) => {
       aMeldingFinding(
         'AMELDING_PERIOD_IN_FUTURE',
         'leveranse/kalendermaaned',
-        `Kalendermåneden ${month} har ikke begynt ennå. Lønn rapporteres i måneden den utbetales.`,
-        `The calendar month ${month} has not started yet. Pay is reported in the month it is paid.`,
+        `Kalendermåneden ${formatMonth(month, 'nb')} har ikke begynt ennå. Lønn rapporteres i måneden den utbetales.`,
+        `The calendar month ${formatMonth(month, 'en')} has not started yet. Pay is reported in the month it is paid.`,
       ),
     );
   }
@@ -25,8 +26,8 @@ export const deadlineRules: AMeldingRule = (leveranse, context) => {
       aMeldingFinding(
         'AMELDING_DEADLINE_PASSED',
         'leveranse/kalendermaaned',
-        `Fristen for ${month} var ${deadline}. Send så snart som mulig; forsinket levering kan gi tvangsmulkt.`,
-        `The deadline for ${month} was ${deadline}. Send as soon as possible; late delivery can incur a coercive fine.`,
+        `Fristen for ${formatMonth(month, 'nb')} var ${formatDate(deadline, 'nb')}. Send så snart som mulig; forsinket levering kan gi tvangsmulkt.`,
+        `The deadline for ${formatMonth(month, 'en')} was ${formatDate(deadline, 'en')}. Send as soon as possible; late delivery can incur a coercive fine.`,
       ),
     );
   }

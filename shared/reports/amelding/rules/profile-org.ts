@@ -1,16 +1,18 @@
 import { aMeldingFinding } from '../controls';
+import { reportOrgProblem } from '../../report-org';
 import type { AMeldingRule } from './rule-context';
 
-/** The message must be reported by the organisation the active profile acts for. */
+/** The message must be reported by the organisation the active profile acts for (a firm: one of its clients). */
 export const profileOrgRule: AMeldingRule = (leveranse, context) => {
   const reported = leveranse.opplysningspliktig.norskIdentifikator;
-  if (!context.profileOrg || reported === context.profileOrg) return [];
+  const problem = reportOrgProblem(reported, context);
+  if (!problem) return [];
   return [
     aMeldingFinding(
-      'AMELDING_OPPLYSNINGSPLIKTIG_NOT_PROFILE',
+      context.clientOrgs ? 'AMELDING_OPPLYSNINGSPLIKTIG_NOT_CLIENT' : 'AMELDING_OPPLYSNINGSPLIKTIG_NOT_PROFILE',
       'leveranse/opplysningspliktig/norskIdentifikator',
-      `A-meldingen gjelder ${reported}, men den aktive profilen er for ${context.profileOrg}. Bytt profil eller velg riktig fil.`,
-      `The a-melding is for ${reported}, but the active profile is for ${context.profileOrg}. Switch profile or pick the right file.`,
+      problem.nb,
+      problem.en,
     ),
   ];
 };

@@ -1,6 +1,7 @@
 import type { Finding } from '../../finding';
 import { aMeldingFinding } from '../controls';
 import type { AMeldingRule, KnownAMelding } from './rule-context';
+import { formatDate, formatMonth, formatOrgNumber } from '../../../format';
 
 const PATH = 'leveranse/erstatterMeldingsId';
 const ID_PATH = 'leveranse/meldingsId';
@@ -30,8 +31,8 @@ export const replacementRules: AMeldingRule = (leveranse, context) => {
       aMeldingFinding(
         'AMELDING_MELDINGSID_NOT_UNIQUE',
         ID_PATH,
-        `Meldings-ID ${id} ble sendt ${when.nb} for ${org}. Gi den nye meldingen en ny meldings-ID, og sett erstatterMeldingsId til ${id} hvis den skal erstatte den (Skatteetatens avvikskode 181).`,
-        `Message ID ${id} was sent on ${when.en} for ${org}. Give the new message a new meldingsId, and set erstatterMeldingsId to ${id} if it replaces that message (Skatteetaten deviation code 181).`,
+        `Meldings-ID ${id} ble sendt ${when.nb} for ${formatOrgNumber(org)}. Gi den nye meldingen en ny meldings-ID, og sett erstatterMeldingsId til ${id} hvis den skal erstatte den (Skatteetatens avvikskode 181).`,
+        `Message ID ${id} was sent on ${when.en} for ${formatOrgNumber(org)}. Give the new message a new meldingsId, and set erstatterMeldingsId to ${id} if it replaces that message (Skatteetaten deviation code 181).`,
       ),
     );
   } else if (queuedBefore) {
@@ -40,8 +41,8 @@ export const replacementRules: AMeldingRule = (leveranse, context) => {
       aMeldingFinding(
         'AMELDING_MELDINGSID_IN_OUTBOX',
         ID_PATH,
-        `Meldings-ID ${id} ligger allerede i utboksen (lagt inn ${osloDate(since, 'nb')}). Er dette den samme meldingen, trenger du ikke sende den igjen; er det en ny melding, gi den en ny meldings-ID.`,
-        `Message ID ${id} is already in the outbox (queued on ${osloDate(since, 'en')}). If this is the same message, there is no need to send it again; if it is a new message, give it a new meldingsId.`,
+        `Meldings-ID ${id} ligger allerede i utboksen (lagt inn ${formatDate(since, 'nb')}). Er dette den samme meldingen, trenger du ikke sende den igjen; er det en ny melding, gi den en ny meldings-ID.`,
+        `Message ID ${id} is already in the outbox (queued on ${formatDate(since, 'en')}). If this is the same message, there is no need to send it again; if it is a new message, give it a new meldingsId.`,
       ),
     );
   }
@@ -76,8 +77,8 @@ export const replacementRules: AMeldingRule = (leveranse, context) => {
       aMeldingFinding(
         'AMELDING_ERSTATTER_UNKNOWN',
         PATH,
-        `Innsender har ikke sendt noen a-melding med ID ${target} for ${org}. Er den sendt fra et annet system, kontroller at ID-en er fra den siste meldingen for ${leveranse.kalendermaaned}.`,
-        `Innsender has not sent an a-melding with ID ${target} for ${org}. If it was sent from another system, check that the ID is from the latest message for ${leveranse.kalendermaaned}.`,
+        `Innsender har ikke sendt noen a-melding med ID ${target} for ${formatOrgNumber(org)}. Er den sendt fra et annet system, kontroller at ID-en er fra den siste meldingen for ${formatMonth(leveranse.kalendermaaned, 'nb')}.`,
+        `Innsender has not sent an a-melding with ID ${target} for ${formatOrgNumber(org)}. If it was sent from another system, check that the ID is from the latest message for ${formatMonth(leveranse.kalendermaaned, 'en')}.`,
       ),
     );
     return findings;
@@ -89,8 +90,8 @@ export const replacementRules: AMeldingRule = (leveranse, context) => {
       aMeldingFinding(
         'AMELDING_ERSTATTER_OTHER_MONTH',
         PATH,
-        `Meldingen som erstattes gjelder ${original.kalendermaaned}, men denne gjelder ${leveranse.kalendermaaned}. En erstatning må gjelde samme måned.`,
-        `The message being replaced is for ${original.kalendermaaned}, but this one is for ${leveranse.kalendermaaned}. A replacement must be for the same month.`,
+        `Meldingen som erstattes gjelder ${formatMonth(original.kalendermaaned, 'nb')}, men denne gjelder ${formatMonth(leveranse.kalendermaaned, 'nb')}. En erstatning må gjelde samme måned.`,
+        `The message being replaced is for ${formatMonth(original.kalendermaaned, 'en')}, but this one is for ${formatMonth(leveranse.kalendermaaned, 'en')}. A replacement must be for the same month.`,
       ),
     );
   }
@@ -125,17 +126,7 @@ export const replacementRules: AMeldingRule = (leveranse, context) => {
 function sentAt(message: Sent): { nb: string; en: string } {
   const { at, receipt } = message.status;
   return {
-    nb: `${osloDate(at, 'nb')}${receipt ? ` (kvittering ${receipt})` : ''}`,
-    en: `${osloDate(at, 'en')}${receipt ? ` (receipt ${receipt})` : ''}`,
+    nb: `${formatDate(at, 'nb')}${receipt ? ` (kvittering ${receipt})` : ''}`,
+    en: `${formatDate(at, 'en')}${receipt ? ` (receipt ${receipt})` : ''}`,
   };
-}
-
-/** The date in Norway, whatever the machine's zone: a message sent at 00:30 belongs to that Norwegian day. */
-function osloDate(iso: string, language: 'nb' | 'en'): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(language === 'nb' ? 'nb-NO' : 'en-GB', {
-    dateStyle: language === 'nb' ? 'short' : 'medium',
-    timeZone: 'Europe/Oslo',
-  }).format(date);
 }

@@ -24,6 +24,8 @@ export interface AMeldingRuleContext {
   readonly environment: ReportEnvironment;
   /** The active profile's organisation; when given, the opplysningspliktig must be it. */
   readonly profileOrg?: string;
+  /** A firm's clients: when given, the opplysningspliktig must be one of them (shared/reports/report-org.ts). */
+  readonly clientOrgs?: readonly string[];
   /** 'YYYY-MM-DD'; injected so deadline rules are testable. */
   readonly today: string;
   readonly knownMessages?: readonly KnownAMelding[];

@@ -5,9 +5,9 @@ import { aMeldingFinding } from '../controls';
 import { allVirksomheter, arbeidsgiveravgiftOf, incomeOf, withheldOf } from '../totals';
 import { inntektsmottakereOf, virksomheterOf } from '../walk';
 import type { AMeldingRule } from './rule-context';
+import { formatKroner } from '../../../format';
 
 const BETALING = 'leveranse/oppgave/betalingsinformasjon';
-const kr = (n: number | string) => `${n} kr`;
 
 /** The payment sums against the detail they summarise (formats.md §2.3; deviations 173, 278, 184). */
 export const sumRules: AMeldingRule = (leveranse) => {
@@ -22,8 +22,8 @@ export const sumRules: AMeldingRule = (leveranse) => {
           aMeldingFinding(
             'AMELDING_FORSKUDDSTREKK_POSITIVE',
             `${path}/forskuddstrekk[${i + 1}]/beloep`,
-            `Forskuddstrekket ${kr(trekk.beloep)} er positivt; trekk per person oppgis som negativt beløp (Skatteetatens avvikskode 278).`,
-            `The withholding ${kr(trekk.beloep)} is positive; withholding per person is reported as a negative amount (Skatteetaten deviation code 278).`,
+            `Forskuddstrekket ${formatKroner(trekk.beloep, 'nb')} er positivt; trekk per person oppgis som negativt beløp (Skatteetatens avvikskode 278).`,
+            `The withholding ${formatKroner(trekk.beloep, 'en')} is positive; withholding per person is reported as a negative amount (Skatteetaten deviation code 278).`,
           ),
         );
       }
@@ -40,8 +40,8 @@ export const sumRules: AMeldingRule = (leveranse) => {
       aMeldingFinding(
         'AMELDING_SUM_FORSKUDDSTREKK',
         `${BETALING}/sumForskuddstrekk`,
-        `sumForskuddstrekk er ${kr(declaredTrekk)}, men forskuddstrekket for personene blir ${kr(withheld)} (Skatteetatens avvikskode 173).`,
-        `sumForskuddstrekk is ${kr(declaredTrekk)}, but the withholding for the people adds up to ${kr(withheld)} (Skatteetaten deviation code 173).`,
+        `sumForskuddstrekk er ${formatKroner(declaredTrekk, 'nb')}, men forskuddstrekket for personene blir ${formatKroner(withheld, 'nb')} (Skatteetatens avvikskode 173).`,
+        `sumForskuddstrekk is ${formatKroner(declaredTrekk, 'en')}, but the withholding for the people adds up to ${formatKroner(withheld, 'en')} (Skatteetaten deviation code 173).`,
       ),
     );
   }
@@ -53,8 +53,8 @@ export const sumRules: AMeldingRule = (leveranse) => {
         aMeldingFinding(
           'AMELDING_SUM_FORSKUDDSTREKK_PER_DATO',
           `${BETALING}/sumForskuddstrekkPerLoennsutbetalingsdato`,
-          `Forskuddstrekk per lønnsutbetalingsdato summerer til ${kr(total)}, men trekket for personene er ${kr(withheld)}.`,
-          `Withholding per payment date adds up to ${kr(total)}, but the withholding for the people is ${kr(withheld)}.`,
+          `Forskuddstrekk per lønnsutbetalingsdato summerer til ${formatKroner(total, 'nb')}, men trekket for personene er ${formatKroner(withheld, 'nb')}.`,
+          `Withholding per payment date adds up to ${formatKroner(total, 'en')}, but the withholding for the people is ${formatKroner(withheld, 'en')}.`,
         ),
       );
     }
@@ -77,8 +77,8 @@ export const sumRules: AMeldingRule = (leveranse) => {
       aMeldingFinding(
         off ? 'AMELDING_SUM_ARBEIDSGIVERAVGIFT_ROUNDING' : 'AMELDING_SUM_ARBEIDSGIVERAVGIFT',
         `${BETALING}/sumArbeidsgiveravgift`,
-        `sumArbeidsgiveravgift er ${kr(declaredAga)}, men grunnlag × sats gir ${kr(rounded)}.`,
-        `sumArbeidsgiveravgift is ${kr(declaredAga)}, but base × rate gives ${kr(rounded)}.`,
+        `sumArbeidsgiveravgift er ${formatKroner(declaredAga, 'nb')}, men grunnlag × sats gir ${formatKroner(rounded, 'nb')}.`,
+        `sumArbeidsgiveravgift is ${formatKroner(declaredAga, 'en')}, but base × rate gives ${formatKroner(rounded, 'en')}.`,
       ),
     );
   }
@@ -93,8 +93,8 @@ export const sumRules: AMeldingRule = (leveranse) => {
         aMeldingFinding(
           'AMELDING_SUM_UTLEGGSTREKK',
           `${BETALING}/sumUtleggstrekk`,
-          `sumUtleggstrekk er ${kr(declared)}, men utleggstrekket for personene blir ${kr(detail)}.`,
-          `sumUtleggstrekk is ${kr(declared)}, but the attachment deductions for the people add up to ${kr(detail)}.`,
+          `sumUtleggstrekk er ${formatKroner(declared, 'nb')}, men utleggstrekket for personene blir ${formatKroner(detail, 'nb')}.`,
+          `sumUtleggstrekk is ${formatKroner(declared, 'en')}, but the attachment deductions for the people add up to ${formatKroner(detail, 'en')}.`,
         ),
       );
     }
@@ -113,8 +113,8 @@ export const sumRules: AMeldingRule = (leveranse) => {
         aMeldingFinding(
           'AMELDING_AGA_GRUNNLAG_MISMATCH',
           `${path}/arbeidsgiveravgift`,
-          `Avgiftspliktig inntekt er ${kr(formatScaled(liable))}, men grunnlaget for arbeidsgiveravgift (lønn og godtgjørelse) er ${kr(formatScaled(bases))} (Skatteetatens avvikskode 184).`,
-          `Income liable to employer's contribution is ${kr(formatScaled(liable))}, but the contribution base (salary) is ${kr(formatScaled(bases))} (Skatteetaten deviation code 184).`,
+          `Avgiftspliktig inntekt er ${formatKroner(formatScaled(liable), 'nb')}, men grunnlaget for arbeidsgiveravgift (lønn og godtgjørelse) er ${formatKroner(formatScaled(bases), 'nb')} (Skatteetatens avvikskode 184).`,
+          `Income liable to employer's contribution is ${formatKroner(formatScaled(liable), 'en')}, but the contribution base (salary) is ${formatKroner(formatScaled(bases), 'en')} (Skatteetaten deviation code 184).`,
         ),
       );
     }

@@ -2,20 +2,23 @@ import { rf1086Deadline } from '../../calendar/report-deadlines';
 import type { Finding } from '../../finding';
 import { rf1086Finding } from '../controls';
 import { at, type Rf1086Rule } from './rule-context';
+import { formatDate } from '../../../format';
+import { reportOrgProblem } from '../../report-org';
 
 /** The company must be the profile's organisation; warn when the 31 January deadline has passed. */
 export const profileAndDeadlineRules: Rf1086Rule = (set, context) => {
   const findings: Finding[] = [];
   for (const { main } of set.returns) {
     const orgnr = main.organisasjonsnummer;
-    if (context.profileOrg && orgnr && orgnr.value !== context.profileOrg) {
+    const problem = orgnr ? reportOrgProblem(orgnr.value, context) : null;
+    if (orgnr && problem) {
       findings.push(
         at(
           rf1086Finding(
-            'RF1086_COMPANY_NOT_PROFILE',
+            context.clientOrgs ? 'RF1086_COMPANY_NOT_CLIENT' : 'RF1086_COMPANY_NOT_PROFILE',
             orgnr.path,
-            `Oppgaven gjelder ${orgnr.value}, men den aktive profilen er for ${context.profileOrg}.`,
-            `The return is for ${orgnr.value}, but the active profile is for ${context.profileOrg}.`,
+            problem.nb,
+            problem.en,
           ),
           { file: main.file, line: orgnr.line },
         ),
@@ -28,8 +31,8 @@ export const profileAndDeadlineRules: Rf1086Rule = (set, context) => {
           rf1086Finding(
             'RF1086_DEADLINE_PASSED',
             main.inntektsaar!.path,
-            `Fristen for inntektsåret ${year} var ${rf1086Deadline(year)}.`,
-            `The deadline for income year ${year} was ${rf1086Deadline(year)}.`,
+            `Fristen for inntektsåret ${year} var ${formatDate(rf1086Deadline(year), 'nb')}.`,
+            `The deadline for income year ${year} was ${formatDate(rf1086Deadline(year), 'en')}.`,
           ),
           { file: main.file, line: main.inntektsaar!.line },
         ),

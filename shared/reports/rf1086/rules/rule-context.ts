@@ -5,6 +5,8 @@ import type { Rf1086Set } from '../returns';
 export interface Rf1086RuleContext {
   readonly environment: ReportEnvironment;
   readonly profileOrg?: string;
+  /** A firm's clients: when given, the company must be one of them (shared/reports/report-org.ts). */
+  readonly clientOrgs?: readonly string[];
   /** 'YYYY-MM-DD'. */
   readonly today: string;
 }

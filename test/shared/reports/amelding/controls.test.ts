@@ -119,6 +119,8 @@ const MUTATIONS: Partial<Record<AMeldingControlCode, Mutation>> = {
   AMELDING_PERIOD_IN_FUTURE: { context: { today: '2025-12-15' } },
   AMELDING_DEADLINE_PASSED: { context: { today: '2026-03-01' } },
   AMELDING_OPPLYSNINGSPLIKTIG_NOT_PROFILE: { context: { profileOrg: '974761076' } },
+  // A firm's profile: the example's opplysningspliktig is not among its clients.
+  AMELDING_OPPLYSNINGSPLIKTIG_NOT_CLIENT: { context: { profileOrg: '974761076', clientOrgs: ['910000017'] } },
 };
 
 const offline = AMELDING_CONTROLS.filter((row) => row.checkedBy === 'innsender');

@@ -12,6 +12,7 @@ import {
 import type { Rf1086Hovedskjema, Rf1086Underskjema } from '../../../../shared/reports/rf1086/model';
 import { groupRf1086Forms } from '../../../../shared/reports/rf1086/returns';
 import { fieldControlRules } from '../../../../shared/reports/rf1086/rules/field-controls';
+import { XSD_VERSIONS } from '../../../../shared/reports/xsd-versions';
 import { formFrom } from './forms';
 
 // Each row of Skatteetaten's "Valideringer" list (Skatteetaten/api-dokumentasjon,
@@ -24,8 +25,8 @@ const example = {
   underskjema: readFileSync(`${EXAMPLES}rf1086-underskjema-12146.xml`, 'utf8'),
 };
 const xsd = {
-  hovedskjema: readFileSync(`${SCHEMAS}aksjonaerregisteroppgaveHovedskjema.xsd`, 'utf8'),
-  underskjema: readFileSync(`${SCHEMAS}aksjonaerregisteroppgaveUnderskjema.xsd`, 'utf8'),
+  hovedskjema: readFileSync(SCHEMAS + XSD_VERSIONS.rf1086_hovedskjema_12144.file, 'utf8'),
+  underskjema: readFileSync(SCHEMAS + XSD_VERSIONS.rf1086_underskjema_12146.file, 'utf8'),
 };
 
 type FieldControl = Rf1086Control & { fields: FieldRule };

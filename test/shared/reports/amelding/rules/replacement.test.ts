@@ -41,10 +41,10 @@ describe('a-melding meldingsId uniqueness against the messages sent (181)', () =
       path: 'leveranse/meldingsId',
     });
     expect(finding?.message.nb).toBe(
-      `Meldings-ID ${l.meldingsId} ble sendt 21.01.2026 (kvittering f0rsendelse-1) for ${org}. Gi den nye meldingen en ny meldings-ID, og sett erstatterMeldingsId til ${l.meldingsId} hvis den skal erstatte den (Skatteetatens avvikskode 181).`,
+      `Meldings-ID ${l.meldingsId} ble sendt 21. januar 2026 (kvittering f0rsendelse-1) for 211 785 462. Gi den nye meldingen en ny meldings-ID, og sett erstatterMeldingsId til ${l.meldingsId} hvis den skal erstatte den (Skatteetatens avvikskode 181).`,
     );
     expect(finding?.message.en).toBe(
-      `Message ID ${l.meldingsId} was sent on 21 Jan 2026 (receipt f0rsendelse-1) for ${org}. Give the new message a new meldingsId, and set erstatterMeldingsId to ${l.meldingsId} if it replaces that message (Skatteetaten deviation code 181).`,
+      `Message ID ${l.meldingsId} was sent on 21 January 2026 (receipt f0rsendelse-1) for 211 785 462. Give the new message a new meldingsId, and set erstatterMeldingsId to ${l.meldingsId} if it replaces that message (Skatteetaten deviation code 181).`,
     );
   });
 
@@ -53,8 +53,8 @@ describe('a-melding meldingsId uniqueness against the messages sent (181)', () =
     const [finding, ...rest] = check(l, [queued({ meldingsId: l.meldingsId, kalendermaaned: '2026-01' })]);
     expect(rest).toEqual([]);
     expect(finding).toMatchObject({ code: 'AMELDING_MELDINGSID_IN_OUTBOX', severity: 'warning' });
-    expect(finding?.message.nb).toContain('ligger allerede i utboksen (lagt inn 22.01.2026)');
-    expect(finding?.message.en).toContain('is already in the outbox (queued on 22 Jan 2026)');
+    expect(finding?.message.nb).toContain('ligger allerede i utboksen (lagt inn 22. januar 2026)');
+    expect(finding?.message.en).toContain('is already in the outbox (queued on 22 January 2026)');
   });
 
   it('says "sent" rather than "in the outbox" when both are known', () => {

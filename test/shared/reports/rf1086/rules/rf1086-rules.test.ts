@@ -112,6 +112,9 @@ describe('RF-1086 rules', () => {
     expect(codes(setFrom(mainText(), shareholderText()), { ...context, profileOrg: '974761076' } as never)).toEqual([
       ['RF1086_COMPANY_NOT_PROFILE', 'error'],
     ]);
+    // An accounting firm reports for its clients: a company that is not one of them is named as such.
+    const firm = { ...context, profileOrg: '974761076', clientOrgs: ['910000017'] } as never;
+    expect(codes(setFrom(mainText(), shareholderText()), firm)).toEqual([['RF1086_COMPANY_NOT_CLIENT', 'error']]);
     // 31 January 2026 is a Saturday: the deadline moves to Monday 2 February.
     expect(codes(setFrom(mainText(), shareholderText()), { ...context, today: '2026-02-02' })).toEqual([]);
     expect(codes(setFrom(mainText(), shareholderText()), { ...context, today: '2026-02-03' })).toEqual([

@@ -1,0 +1,33 @@
+import { useEffect } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { bridge, unwrap } from './api';
+import type { ChannelInput } from '../../shared/ipc/contract';
+import type { FirmClientsView } from '../../shared/domain/firm';
+
+export const firmKeys = { clients: ['firm', 'clients'] as const };
+
+/** The active firm's clients; a profile switch or a systembruker decision changes them. */
+export function useFirmClients(enabled: boolean) {
+  const client = useQueryClient();
+  useEffect(() => {
+    const refresh = () => void client.invalidateQueries({ queryKey: firmKeys.clients });
+    const offs = [bridge().on('profiles.changed', refresh), bridge().on('systemuser.status', refresh)];
+    return () => offs.forEach((off) => off());
+  }, [client]);
+  return useQuery({ queryKey: firmKeys.clients, queryFn: () => unwrap(bridge().firm.clients()), enabled });
+}
+
+/** A change to the client list: main answers with the whole view, which replaces the cached one. */
+function useClientsChange<I>(call: (input: I) => Promise<FirmClientsView>) {
+  const client = useQueryClient();
+  return useMutation({ mutationFn: call, onSuccess: (view) => client.setQueryData(firmKeys.clients, view) });
+}
+
+export const useAddClient = () =>
+  useClientsChange((input: ChannelInput<'firm.addClient'>) => unwrap(bridge().firm.addClient(input)));
+export const useRemoveClient = () =>
+  useClientsChange((orgNumber: string) => unwrap(bridge().firm.removeClient({ orgNumber })));
+export const useSyncDelegations = () => useClientsChange(() => unwrap(bridge().firm.syncDelegations()));
+export const useConfirmDelegation = () =>
+  useClientsChange((orgNumber: string) => unwrap(bridge().firm.confirmDelegation({ orgNumber, delegated: true })));
+export const useOpenClientAdmin = () => useMutation({ mutationFn: () => unwrap(bridge().firm.openClientAdmin()) });

@@ -1,0 +1,196 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AppServices } from '../../../main/app-services';
+import { createKeytarKeyStore } from '../../../main/keys/keytar-key-store';
+import type { ChannelName } from '../../../shared/ipc/contract';
+import type { FirmClientsView } from '../../../shared/domain/firm';
+import type { SetupOverview } from '../../../shared/domain/setup';
+import type { IpcResult } from '../../../shared/ipc/result';
+import type { Submission } from '../../../shared/outbox/submission';
+import { decide } from '../support/maskinporten-sandbox';
+import { administerClient } from '../support/client-admin';
+import { aMeldingBody, fixtureText } from '../support/report-fixtures';
+import { AMELDING_ORG } from '../support/skatteetaten-sandbox';
+import { dispatchOk, testAppServices, waitUntil } from '../support/test-app-services';
+
+const FIRM = { orgNumber: '974761076', displayName: 'Regnskap AS' };
+const CLIENTS = [
+  { orgNumber: AMELDING_ORG, name: 'Fjellstue AS' },
+  { orgNumber: '311000004', name: 'Kløver AS' },
+  { orgNumber: '312000008', name: 'Vestvind AS' },
+];
+
+/** The fixture's a-melding, for another opplysningspliktig. */
+function aMeldingFor(org: string, meldingsId: string): string {
+  const leveranse = (JSON.parse(fixtureText('amelding-example.json')) as { leveranse: { opplysningspliktig: object } })
+    .leveranse;
+  return aMeldingBody(meldingsId, { opplysningspliktig: { ...leveranse.opplysningspliktig, norskIdentifikator: org } });
+}
+
+// An accounting firm's whole setup through the app's channels, against the emulator and a real keychain: client
+// packages, the agent systembruker approved by the hovedadministrator, three clients attached by the
+// klientadministrator, a send for one, and a refused send once a delegation is removed.
+describe('an accounting firm with an agent systembruker and its clients', () => {
+  const keyStore = createKeytarKeyStore({ service: `no.innsender.test.${randomUUID()}` });
+  let dataDir: string;
+  let services: AppServices;
+  let opened: string[];
+  let clientAdminUrl = '';
+
+  const call = async (channel: ChannelName, payload?: unknown) =>
+    (await services.dispatch(channel, payload)) as IpcResult<unknown>;
+  const ok = <T = SetupOverview>(channel: ChannelName, payload?: unknown): Promise<T> =>
+    dispatchOk(services)<T>(channel, payload);
+  const saveDraft = async (name: string, content: string) => {
+    const path = join(dataDir, name);
+    await writeFile(path, content);
+    const [check] = await services.reports.checkPaths([path]);
+    return { draft: await call('reports.saveDraft', { checkId: check?.checkId }), check };
+  };
+
+  beforeAll(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'innsender-firm-'));
+    ({ services, opened } = testAppServices(dataDir, { keyStore, setupPollIntervalMs: 50 }));
+    await ok('profiles.create', { ...FIRM, environment: 'sandbox', kind: 'firm' });
+  });
+  afterAll(async () => {
+    await services?.dispose();
+    for (const account of await keyStore.list()) await keyStore.delete(account);
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('registers with client packages and refuses a package that does not exist, naming the firm', async () => {
+    await ok('keys.generate');
+    await ok('maskinporten.registerSandboxClient');
+    const unknown = await call('systemuser.registerSystem', {
+      services: ['a-melding'],
+      accessPackages: ['lonn-og-alt'],
+    });
+    expect(unknown).toMatchObject({ ok: false, error: { code: 'SETUP_ACCESS_PACKAGE_UNKNOWN' } });
+    expect(JSON.stringify(unknown)).toContain('Regnskap AS (974761076)');
+    const own = await call('systemuser.registerSystem', { services: ['a-melding'], accessPackages: ['a-ordning'] });
+    expect(own).toMatchObject({ ok: false, error: { code: 'SETUP_ACCESS_PACKAGE_WRONG_USE' } });
+    const registered = await ok('systemuser.registerSystem', { services: ['a-melding'] });
+    expect(registered.kind).toBe('firm');
+    expect(registered.system).toMatchObject({
+      systemId: '974761076_innsender_klienter',
+      grant: 'access-packages',
+      accessPackages: ['regnskapsforer-lonn'],
+    });
+  });
+
+  it('has the agent systembruker approved by the hovedadministrator on the emulated Altinn page', async () => {
+    const requested = await ok('systemuser.createRequest', { ownerOrgNumber: FIRM.orgNumber });
+    expect(requested.request).toMatchObject({ kind: 'agent', status: 'New', ownerOrgNumber: FIRM.orgNumber });
+    await ok('systemuser.openApproval');
+    const confirmUrl = opened.at(-1) ?? '';
+    expect(confirmUrl).toContain('/accessmanagement/ui/systemuser/agentrequest?id=');
+    const page = await (await fetch(confirmUrl)).text();
+    expect(page).toContain('hovedadministrator');
+    expect(page).toContain('regnskapsforer-lonn');
+    await decide(confirmUrl, 'approve');
+    const approved = await waitUntil(
+      () => ok('systemuser.refreshStatus'),
+      (o) => o.request?.status === 'Accepted' && !!o.request.systemUserId,
+      'the agent approval',
+      { attempts: 200, everyMs: 25 },
+    );
+    // The token names the firm as the systembruker's org.
+    const tested = await ok('maskinporten.testConnection');
+    expect(tested.lastTest?.systemUserOrg).toBe(FIRM.orgNumber);
+    expect(tested.lastTest?.systemUserIds).toEqual([approved.request?.systemUserId]);
+  });
+
+  it('adds clients, refusing a wrong check digit by name, and shows them delegated once attached in Altinn', async () => {
+    const bad = await call('firm.addClient', { orgNumber: '974761077', name: 'Feilsiffer AS' });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'FIRM_CLIENT_ORG_INVALID' } });
+    expect(JSON.stringify(bad)).toContain('Feilsiffer AS (974761077)');
+    for (const client of CLIENTS) await ok('firm.addClient', client);
+    let view = await ok<FirmClientsView>('firm.clients');
+    expect(view.clients.map((c) => [c.orgNumber, c.delegation.state, c.services])).toEqual(
+      CLIENTS.map((c) => [c.orgNumber, 'not-delegated', ['a-melding']]),
+    );
+    expect(view.delegationApi).toBe(true);
+    clientAdminUrl = view.clientAdminUrl ?? '';
+    expect(clientAdminUrl).toContain(`/agentdelegation/${view.agentSystemUserId}`);
+    await ok('firm.openClientAdmin');
+    expect(opened.at(-1)).toBe(clientAdminUrl);
+
+    const invalid = await administerClient(clientAdminUrl, 'add', { orgNumber: '974761077', name: 'Feil' });
+    expect(invalid.status).toBe(400);
+    for (const client of CLIENTS) expect((await administerClient(clientAdminUrl, 'add', client)).status).toBe(200);
+    view = await ok<FirmClientsView>('firm.syncDelegations');
+    expect(view.clients.map((c) => c.delegation.state)).toEqual(['delegated', 'delegated', 'delegated']);
+    expect(view.clients[0]?.delegation.altinnClientId).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('sends an a-melding for a delegated client through the firm’s systembruker', async () => {
+    const { draft } = await saveDraft('fjellstue.json', aMeldingBody(randomUUID()));
+    expect(draft.ok).toBe(true);
+    const draftId = (draft as { value: { id: string } }).value.id;
+    const queued = await ok<Submission>('outbox.submit', { draftId });
+    const done = await waitUntil(
+      () => ok<Submission>('outbox.get', { id: queued.id }),
+      (s) => s.state.kind === 'received' || s.state.kind === 'rejected' || s.state.kind === 'failed',
+      'the receipt',
+      { attempts: 400, everyMs: 25 },
+    );
+    expect(done.state.kind).toBe('received');
+  });
+
+  it('refuses a report for an org that is not a client, and a send for a client whose delegation was removed', async () => {
+    const { check } = await saveDraft('stranger.json', aMeldingFor('313000001', randomUUID()));
+    expect(check?.result.findings.map((f) => f.code)).toContain('AMELDING_OPPLYSNINGSPLIKTIG_NOT_CLIENT');
+
+    const { draft } = await saveDraft('vestvind.json', aMeldingFor('312000008', randomUUID()));
+    const draftId = (draft as { value: { id: string } }).value.id;
+    expect((await administerClient(clientAdminUrl, 'remove', { orgNumber: '312000008' })).page).toContain('er fjernet');
+    const before = (await ok<{ submissions: Submission[] }>('outbox.list')).submissions.length;
+    const refused = await call('outbox.submit', { draftId });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'FIRM_CLIENT_DELEGATION_REMOVED' } });
+    expect(JSON.stringify(refused)).toContain('Vestvind AS (312000008)');
+    expect(JSON.stringify(refused)).toContain('Regnskap AS (974761076)');
+    // Nothing was queued, and what was already sent is still there.
+    expect((await ok<{ submissions: Submission[] }>('outbox.list')).submissions.length).toBe(before);
+    const view = await ok<FirmClientsView>('firm.clients');
+    expect(view.clients.find((c) => c.orgNumber === '312000008')?.delegation.state).toBe('removed');
+  });
+
+  it('Skatteetaten refuses a client that is not delegated with its own error, even when Innsender is bypassed', async () => {
+    const host = services.sandbox.running();
+    if (!host) throw new Error('the sandbox is not running');
+    const context = await services.setup.tokenContext();
+    const token = await context.tokens.tokenForScopes({ scopes: context.scopes, systemUser: context.systemUser });
+    const response = await fetch(
+      `${host.baseUrl}/skatteetaten/innrapporteringamelding/v1/innsending/2026-01/312000008`,
+      {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${token.value}`,
+          'content-type': 'application/json',
+          accept: 'application/json',
+          idempotencyKey: randomUUID(),
+        },
+        body: aMeldingFor('312000008', randomUUID()),
+      },
+    );
+    expect(response.status).toBe(403);
+    const body = (await response.json()) as { kode: string; spesifisering: { kode: string }[] };
+    expect(body.kode).toBe('AMLD_005');
+    expect(body.spesifisering[0]?.kode).toBe('AMLD_1015');
+  });
+
+  it('refuses a send for a client added in Innsender but never attached in Altinn, naming it, and queues nothing', async () => {
+    await ok('firm.addClient', { orgNumber: '313000001', name: 'Nordlys AS' });
+    const { draft } = await saveDraft('nordlys.json', aMeldingFor('313000001', randomUUID()));
+    const draftId = (draft as { value: { id: string } }).value.id;
+    const before = (await ok<{ submissions: Submission[] }>('outbox.list')).submissions.length;
+    const refused = await call('outbox.submit', { draftId });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'FIRM_CLIENT_NOT_DELEGATED' } });
+    expect(JSON.stringify(refused)).toContain('Nordlys AS (313000001)');
+    expect((await ok<{ submissions: Submission[] }>('outbox.list')).submissions.length).toBe(before);
+  });
+});

@@ -1,0 +1,95 @@
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { ClientsPage } from '../../../renderer/routes/ClientsPage';
+import type { FirmClient, FirmClientsView } from '../../../shared/domain/firm';
+import { renderWithProviders } from '../render-with-providers';
+
+const PROFILE_ID = '0b6f3b8e-3a49-4a8e-9b2f-1f6e2f7d1c11';
+const firm = {
+  id: PROFILE_ID,
+  orgNumber: '974761076',
+  displayName: 'Tall og Tango Regnskap AS',
+  environment: 'sandbox',
+  kind: 'firm',
+  createdAt: '2026-11-23T09:00:00.000Z',
+};
+
+const client = (orgNumber: string, name: string, state: FirmClient['delegation']['state']): FirmClient => ({
+  orgNumber,
+  name,
+  services: ['a-melding'],
+  delegation: { state, checkedAt: state === 'not-delegated' ? null : '2026-11-23T10:00:00.000Z' },
+  addedAt: '2026-11-23T09:30:00.000Z',
+});
+
+const view = (clients: FirmClient[], over: Partial<FirmClientsView> = {}): FirmClientsView => ({
+  profileId: PROFILE_ID,
+  firmOrgNumber: '974761076',
+  agentSystemUserId: 'a1b2c3d4-0000-4000-8000-000000000001',
+  clients,
+  clientAdminUrl: 'http://127.0.0.1:1/systemuser/clients',
+  delegationApi: true,
+  lastSyncError: null,
+  ...over,
+});
+
+const ok = (value: unknown) => () => ({ ok: true, value });
+const profiles = (p: object) => ok({ profiles: [p], activeProfileId: PROFILE_ID, notices: [] });
+
+describe('the Clients page', () => {
+  it('lists each client with where its delegation stands in Altinn', async () => {
+    renderWithProviders(<ClientsPage />, {
+      'profiles.list': profiles(firm),
+      'firm.clients': ok(
+        view([client('910000017', 'Fjellstue AS', 'delegated'), client('910000025', 'Bakeri AS', 'removed')]),
+      ),
+    });
+    const list = await screen.findByTestId('client-list');
+    const fjell = list.querySelector('[data-org="910000017"]') as HTMLElement;
+    const bakeri = list.querySelector('[data-org="910000025"]') as HTMLElement;
+    expect(within(fjell).getByText('Lagt til i Altinn')).toBeTruthy();
+    expect(within(bakeri).getByText('Fjernet i Altinn')).toBeTruthy();
+    expect(screen.getByTestId('sync-delegations')).toBeTruthy();
+  });
+
+  it('adds a client and shows the refusal that names it when main refuses the number', async () => {
+    const refusal = {
+      ok: false,
+      error: {
+        code: 'FIRM_CLIENT_ORG_INVALID',
+        message: {
+          nb: 'Organisasjonsnummeret 910000018 for Feil AS har feil kontrollsiffer.',
+          en: 'The organisation number 910000018 for Feil AS has a wrong check digit.',
+        },
+      },
+    };
+    const { invoke } = renderWithProviders(<ClientsPage />, {
+      'profiles.list': profiles(firm),
+      'firm.clients': ok(view([])),
+      'firm.addClient': () => refusal,
+    });
+    await userEvent.type(await screen.findByLabelText('Organisasjonsnummer'), '910000018');
+    await userEvent.type(screen.getByLabelText('Navn'), 'Feil AS');
+    await userEvent.click(screen.getByTestId('add-client'));
+    expect(invoke).toHaveBeenCalledWith('firm.addClient', { orgNumber: '910000018', name: 'Feil AS' });
+    expect(await screen.findByText(/910000018 for Feil AS har feil kontrollsiffer/)).toBeTruthy();
+  });
+
+  it('sends the firm to the setup while the agent systembruker is not approved', async () => {
+    renderWithProviders(<ClientsPage />, {
+      'profiles.list': profiles(firm),
+      'firm.clients': ok(view([], { agentSystemUserId: null, clientAdminUrl: null })),
+    });
+    expect(await screen.findByRole('link', { name: 'Til oppsettet' })).toBeTruthy();
+    expect(screen.queryByTestId('open-client-admin')).toBeNull();
+  });
+
+  it('tells a business serving only itself that it has no clients, without asking main for any', async () => {
+    const { invoke } = renderWithProviders(<ClientsPage />, {
+      'profiles.list': profiles({ ...firm, kind: 'business' }),
+    });
+    expect(await screen.findByText('Den aktive profilen rapporterer for seg selv og har ingen klienter.')).toBeTruthy();
+    expect(invoke).not.toHaveBeenCalledWith('firm.clients', expect.anything());
+  });
+});
