@@ -28,6 +28,7 @@ import { TredjepartDraftStore } from './tredjepart/tredjepart-drafts';
 import { DeadlineService } from './deadlines/deadline-service';
 import { PrerequisiteChecklistService } from './setup/prerequisite-checklist';
 import { DeadlineWarnings } from './deadlines/deadline-warnings';
+import { notifyOutboxProblems } from './outbox/outbox-notifications';
 import { FirmClients } from './firm/firm-clients';
 import { CustomEnvironments } from './environments/custom-environments';
 import { ActiveRegister } from './enhetsregisteret/active-register';
@@ -63,6 +64,8 @@ export interface AppServicesOptions {
   registerPrefetch?: boolean;
   /** Warn about deadlines due soon with OS notifications while running (default: in Electron only). */
   deadlineWarnings?: boolean;
+  /** OS notifications for rejected submissions and ones that stopped trying (default: in Electron only). */
+  outboxNotifications?: boolean;
   now?: () => Date;
 }
 
@@ -292,6 +295,11 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     },
   };
   services.dispatch = createDispatcher(createHandlers(services), log);
+  // Rejections and submissions that stopped trying reach the user even when the app is in the background (the CLI
+  // prints the outcome itself).
+  if (options.outboxNotifications ?? options.host === 'electron') {
+    notifyOutboxProblems({ events, profiles, desktop: options.desktop, language: () => settings.read().language });
+  }
   if (options.feedbackPolling ?? options.host === 'electron') feedback.start();
   // The app resumes what was left queued or sending; the CLI and tests start it with their first submission.
   if (options.outboxAutoStart ?? options.host === 'electron') void outbox.start();

@@ -8,6 +8,10 @@ import './app/app.css';
 import { App } from './app/App';
 import { initI18n } from './i18n';
 import { nb } from './i18n/nb';
+import { followColorScheme } from './app/color-scheme';
+
+// Light or dark as the OS is set, from the first paint.
+followColorScheme();
 
 const root = createRoot(document.getElementById('root') as HTMLElement);
 

@@ -77,14 +77,15 @@ export class AvstemmingService {
 
   async exportPdf(period: { fra: string; til: string }): Promise<{ content: Uint8Array; defaultName: string }> {
     const view = this.fetched(period);
-    const print = this.options.desktop.printAvstemmingsrapportPdf;
-    if (!print) {
+    // Printed by the app window's port (as receipts are); the CLI has no window.
+    const window = this.options.desktop.window;
+    if (!window) {
       throw new AppError(
         'AVSTEMMING_PDF_UNAVAILABLE',
         text('PDF kan bare lages i appen. Bruk CSV her.', 'A PDF can only be made in the app. Use CSV here.'),
       );
     }
-    const content = await print(reconciliationHtml(view, this.options.language()));
+    const content = await window.printToPdf(reconciliationHtml(view, this.options.language()), { landscape: true });
     return { content, defaultName: `avstemming-${view.opplysningspliktig}-${name(view)}.pdf` };
   }
 

@@ -1,9 +1,10 @@
 import { BrowserWindow, clipboard, dialog, Notification, shell } from 'electron';
 import { writeFile } from 'node:fs/promises';
 import { savedBytes, type DesktopPort } from '../desktop-port';
+import { electronAppWindow } from './app-window-port';
 
-/** The desktop port, Electron's way. */
-export function electronDesktop(): DesktopPort {
+/** The desktop port, Electron's way; `mainWindow` is the window whose title bar names the page. */
+export function electronDesktop(mainWindow: () => BrowserWindow | undefined): DesktopPort {
   const parent = () => BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
   return {
     openExternal: (url) => shell.openExternal(url),
@@ -25,19 +26,6 @@ export function electronDesktop(): DesktopPort {
       await writeFile(result.filePath, savedBytes(content));
       return result.filePath;
     },
-    async printAvstemmingsrapportPdf(html) {
-      // A hidden window with scripts off prints our own page; it never shows and is closed at once.
-      const win = new BrowserWindow({
-        show: false,
-        webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: false },
-      });
-      try {
-        await win.loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(html)}`);
-        return new Uint8Array(await win.webContents.printToPDF({ pageSize: 'A4', landscape: true }));
-      } finally {
-        win.destroy();
-      }
-    },
     writeClipboard: async (text) => clipboard.writeText(text),
     notify({ title, body, onClick }) {
       if (!Notification.isSupported()) return;
@@ -45,5 +33,6 @@ export function electronDesktop(): DesktopPort {
       if (onClick) n.on('click', onClick);
       n.show();
     },
+    window: electronAppWindow(mainWindow),
   };
 }

@@ -11,6 +11,9 @@ import { denyAllPermissions } from './permissions';
 import { mainWindowOptions } from './window-options';
 import { forwardEvents, registerIpc } from './ipc-register';
 import { electronDesktop } from './desktop';
+import { installAppMenu } from './app-menu';
+import { rememberWindowState, savedWindowBounds } from './window-state';
+import { currentWindowBackground, followSystemTheme } from './theme';
 import { quitAfterDispose } from './quit-after-dispose';
 
 // Built as ESM (out/main/index.js): the renderer and preload bundles sit beside this folder.
@@ -24,11 +27,13 @@ if (!app.requestSingleInstanceLock()) {
 }
 
 async function start(): Promise<void> {
+  // Made below; the desktop port asks for it only once a page sets its title.
+  let mainWindow: BrowserWindow | undefined;
   const services = createAppServices({
     dataDir: app.getPath('userData'),
     host: 'electron',
     version: app.getVersion(),
-    desktop: electronDesktop(),
+    desktop: electronDesktop(() => mainWindow),
   });
   const trusted = new Set<number>();
   const sandboxOrigins = () => {
@@ -50,22 +55,35 @@ async function start(): Promise<void> {
     appOrigin: APP_ORIGIN,
     log: services.log,
   });
-  forwardEvents(services.events, () => BrowserWindow.getAllWindows());
+  // Only the app's own windows hear events (a hidden receipt window has no preload to receive them anyway).
+  forwardEvents(services.events, () => BrowserWindow.getAllWindows().filter((w) => trusted.has(w.webContents.id)));
+  installAppMenu(services);
+  followSystemTheme(() => BrowserWindow.getAllWindows());
 
   /** A new app window, at the renderer's start page or at `route` (e.g. `/feedback?item=…`). */
   const createWindow = (route?: string) => {
-    const win = new BrowserWindow(mainWindowOptions(join(here, '../preload/index.cjs')));
+    const place = savedWindowBounds(services.settings);
+    const win = new BrowserWindow({
+      ...mainWindowOptions(join(here, '../preload/index.cjs'), currentWindowBackground()),
+      ...place.bounds,
+    });
     const id = win.webContents.id;
     trusted.add(id);
     win.on('closed', () => trusted.delete(id));
-    win.once('ready-to-show', () => win.show());
+    // The title comes from the page through `window.setTitle` (page and company), not from <title>.
+    win.on('page-title-updated', (event) => event.preventDefault());
+    rememberWindowState(win, services.settings);
+    win.once('ready-to-show', () => {
+      if (place.maximized) win.maximize();
+      win.show();
+    });
     void win.loadURL(route ? `${APP_ENTRY_URL}#${route}` : APP_ENTRY_URL);
     return win;
   };
 
-  let mainWindow = createWindow();
+  mainWindow = createWindow();
   app.on('second-instance', () => {
-    if (mainWindow.isDestroyed()) mainWindow = createWindow();
+    if (!mainWindow || mainWindow.isDestroyed()) mainWindow = createWindow();
     if (mainWindow.isMinimized()) mainWindow.restore();
     mainWindow.focus();
   });
@@ -83,7 +101,7 @@ async function start(): Promise<void> {
   // same event; with no window left, a new one opens at the item itself.
   services.events.subscribe((event, payload) => {
     if (!isOpenEvent(event)) return;
-    if (mainWindow.isDestroyed()) mainWindow = createWindow(routeOfOpenEvent(event, payload));
+    if (!mainWindow || mainWindow.isDestroyed()) mainWindow = createWindow(routeOfOpenEvent(event, payload));
     if (mainWindow.isMinimized()) mainWindow.restore();
     mainWindow.show();
     mainWindow.focus();

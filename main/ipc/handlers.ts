@@ -10,6 +10,7 @@ import { skattekortHandlers } from './handlers/skattekort';
 import { avstemmingHandlers } from './handlers/avstemming';
 import { tredjepartHandlers } from './handlers/tredjepart';
 import { deadlinesHandlers } from './handlers/deadlines';
+import { desktopHandlers } from './handlers/desktop';
 import { firmHandlers } from './handlers/firm';
 import { registerHandlers } from './handlers/register';
 
@@ -26,6 +27,7 @@ export function createHandlers(services: AppServices): Handlers {
     ...avstemmingHandlers(services),
     ...tredjepartHandlers(services),
     ...deadlinesHandlers(services),
+    ...desktopHandlers(services),
     ...firmHandlers(services),
     ...registerHandlers(services),
   };

@@ -1,6 +1,6 @@
-import { lazy, Suspense, useCallback } from 'react';
+import { lazy, Suspense, useCallback, useState, type ReactNode } from 'react';
 import { HashRouter, NavLink, Navigate, Route, Routes, useNavigate } from 'react-router';
-import { Alert, Heading, Paragraph, SkipLink, Spinner } from '@digdir/designsystemet-react';
+import { Alert, Button, Heading, Paragraph, SkipLink, Spinner } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import { useProfiles } from '../bridge/queries';
 import { ProfileSwitcher } from '../components/ProfileSwitcher';
@@ -22,26 +22,40 @@ import { FeedbackNavBadge } from '../components/feedback/FeedbackNavBadge';
 import { useFeedbackEvents, useFeedbackOpen } from '../bridge/feedback-queries';
 import { useDeadlineOpen } from '../bridge/deadlines-queries';
 import { OPEN_EVENT_ROUTES } from '../../shared/ipc/open-routes';
+import { APP_PAGES, isForEveryProfile, type AppPageId } from '../../shared/app/app-pages';
+import { useWindowTitle } from './use-window-title';
+import { useAppNavigation } from './use-app-events';
+
+const PAGE_ELEMENTS: Record<AppPageId, ReactNode> = {
+  setup: <SetupPage />,
+  clients: <ClientsPage />,
+  reports: <ReportsPage />,
+  tredjepart: <TredjepartPage />,
+  skattekort: <SkattekortPage />,
+  avstemming: <AvstemmingPage />,
+  outbox: <OutboxPage />,
+  feedback: <FeedbackPage />,
+  deadlines: <DeadlinesPage />,
+  settings: <SettingsPage />,
+};
 
 /** The app's routes, in menu order. Hash routing: the app is served from files, so there is no server to fall back on. */
-export const ROUTES = [
-  { path: '/setup', label: 'nav.setup', element: <SetupPage /> },
-  { path: '/clients', label: 'firm.nav', element: <ClientsPage />, firmOnly: true },
-  { path: '/reports', label: 'nav.reports', element: <ReportsPage /> },
-  { path: '/tredjepart', label: 'nav.tredjepart', element: <TredjepartPage /> },
-  { path: '/skattekort', label: 'nav.skattekort', element: <SkattekortPage /> },
-  { path: '/avstemming', label: 'nav.avstemming', element: <AvstemmingPage /> },
-  { path: '/outbox', label: 'nav.outbox', element: <OutboxPage /> },
-  { path: '/feedback', label: 'nav.feedback', element: <FeedbackPage /> },
-  { path: '/deadlines', label: 'nav.deadlines', element: <DeadlinesPage /> },
-  { path: '/settings', label: 'nav.settings', element: <SettingsPage /> },
-] as const;
+export const ROUTES = APP_PAGES.map((page) => ({
+  path: page.path,
+  label: `nav.${page.id}` as const,
+  element: PAGE_ELEMENTS[page.id],
+  forEveryProfile: isForEveryProfile(page),
+}));
 
 function Shell() {
   const { t, i18n } = useTranslation();
   const profiles = useProfiles();
   const active = profiles.data?.profiles.find((p) => p.id === profiles.data?.activeProfileId);
   const navigate = useNavigate();
+  // Below about 1,000 px the side menu folds away behind a menu button; choosing a page folds it again.
+  const [navOpen, setNavOpen] = useState(false);
+  useWindowTitle(active?.displayName ?? null);
+  useAppNavigation();
   useFeedbackEvents();
   // A clicked feedback notification opens that item; a clicked deadline warning opens Frister at that deadline.
   useFeedbackOpen(
@@ -54,6 +68,16 @@ function Shell() {
     <>
       <SkipLink href="#main">{t('app.skipToContent')}</SkipLink>
       <header className="app-header">
+        <Button
+          variant="secondary"
+          data-size="sm"
+          className="app-header__menu"
+          aria-expanded={navOpen}
+          aria-controls="app-nav"
+          onClick={() => setNavOpen((open) => !open)}
+        >
+          <span aria-hidden="true">☰</span> {t('nav.menuButton')}
+        </Button>
         <div className="app-header__brand">
           <Heading level={1} data-size="sm" className="app-header__name">
             {t('app.name')}
@@ -64,11 +88,17 @@ function Shell() {
         </div>
         <ProfileSwitcher />
       </header>
-      <nav aria-label={t('nav.label')} className="app-nav">
+      <nav
+        id="app-nav"
+        aria-label={t('nav.label')}
+        className="app-nav"
+        data-open={navOpen}
+        onKeyDown={(e) => e.key === 'Escape' && setNavOpen(false)}
+      >
         <ul>
-          {ROUTES.filter((r) => !('firmOnly' in r) || active?.kind === 'firm').map((r) => (
+          {ROUTES.filter((r) => r.forEveryProfile || active?.kind === 'firm').map((r) => (
             <li key={r.path}>
-              <NavLink to={r.path}>
+              <NavLink to={r.path} onClick={() => setNavOpen(false)}>
                 {t(r.label)}
                 {r.path === '/feedback' && <FeedbackNavBadge />}
               </NavLink>

@@ -1,4 +1,5 @@
 import type { Messages } from './messages';
+import { pageLabels } from '../../shared/app/app-pages';
 
 export const en: Messages = {
   app: {
@@ -17,15 +18,9 @@ export const en: Messages = {
   },
   nav: {
     label: 'Main menu',
-    setup: 'Setup',
-    reports: 'Reports',
-    outbox: 'Outbox',
-    feedback: 'Feedback',
-    settings: 'Settings',
-    deadlines: 'Deadlines',
-    tredjepart: 'Third-party',
-    skattekort: 'Tax cards',
-    avstemming: 'Reconciliation',
+    // The pages' names come from shared/app/app-pages.ts, which the application menu and the title use too.
+    ...pageLabels('en'),
+    menuButton: 'Menu',
   },
   env: {
     sandbox: 'Sandbox',
@@ -73,7 +68,6 @@ export const en: Messages = {
     looking: 'Looking it up in Enhetsregisteret …',
   },
   firm: {
-    nav: 'Clients',
     kindLegend: 'What kind of organisation?',
     kindBusiness: 'A business reporting for itself',
     kindBusinessHelp: 'The general manager approves one systembruker for the business.',
@@ -678,13 +672,14 @@ export const en: Messages = {
     languageEn: 'English',
     environmentTitle: 'Addresses of the active organisation',
     environmentNone: 'Choose or add an organisation to see the addresses it uses.',
-    sandboxRunning: 'The sandbox is running at {{url}}.',
+    sandboxRunning: 'The sandbox is running on this machine. Its address is under technical details.',
     sandboxStopped: 'The sandbox is not running.',
     aboutTitle: 'About Innsender',
     version: 'Version',
     dataDir: 'Data folder',
     service: 'Service',
     address: 'Address',
+    endpointSandbox: 'The sandbox (on this machine)',
     endpointAltinnPlatform: 'Altinn platform',
     endpointAccessManagement: 'Altinn access management',
     endpointAksjonaerregister: 'Shareholder register',
@@ -920,6 +915,13 @@ export const en: Messages = {
     exportCsv: 'Save as CSV',
     exportJson: 'Save as JSON',
     exported: 'Saved to {{path}}',
+  },
+  // Desktop conventions (issue 15): a received submission's receipt.
+  receipt: {
+    savePdf: 'Save receipt as PDF …',
+    print: 'Print receipt …',
+    saved: 'The receipt is saved to {{path}}.',
+    printed: 'The receipt was sent to the printer.',
   },
   avstemming: {
     title: 'A-melding reconciliation',

@@ -1,3 +1,5 @@
+import { pageLabels } from '../../shared/app/app-pages';
+
 /** Bokmål, the default. English in en.ts must have exactly these keys (checked by the type). */
 export const nb = {
   app: {
@@ -16,15 +18,9 @@ export const nb = {
   },
   nav: {
     label: 'Hovedmeny',
-    setup: 'Oppsett',
-    reports: 'Rapporter',
-    outbox: 'Utboks',
-    feedback: 'Tilbakemeldinger',
-    settings: 'Innstillinger',
-    deadlines: 'Frister',
-    tredjepart: 'Tredjepart',
-    skattekort: 'Skattekort',
-    avstemming: 'Avstemming',
+    // The pages' names come from shared/app/app-pages.ts, which the application menu and the title use too.
+    ...pageLabels('nb'),
+    menuButton: 'Meny',
   },
   env: {
     sandbox: 'Sandkasse',
@@ -72,7 +68,6 @@ export const nb = {
     looking: 'Slår opp i Enhetsregisteret …',
   },
   firm: {
-    nav: 'Klienter',
     kindLegend: 'Hva slags virksomhet?',
     kindBusiness: 'En virksomhet som rapporterer for seg selv',
     kindBusinessHelp: 'Daglig leder godkjenner én systembruker for virksomheten.',
@@ -676,13 +671,14 @@ export const nb = {
     languageEn: 'English',
     environmentTitle: 'Adresser for aktiv virksomhet',
     environmentNone: 'Velg eller legg til en virksomhet for å se adressene den bruker.',
-    sandboxRunning: 'Sandkassen kjører på {{url}}.',
+    sandboxRunning: 'Sandkassen kjører på denne maskinen. Adressen står under tekniske detaljer.',
     sandboxStopped: 'Sandkassen er ikke startet.',
     aboutTitle: 'Om Innsender',
     version: 'Versjon',
     dataDir: 'Datamappe',
     service: 'Tjeneste',
     address: 'Adresse',
+    endpointSandbox: 'Sandkassen (på denne maskinen)',
     endpointAltinnPlatform: 'Altinn-plattformen',
     endpointAccessManagement: 'Altinn tilgangsstyring',
     endpointAksjonaerregister: 'Aksjonærregisteret',
@@ -916,6 +912,13 @@ export const nb = {
     exportCsv: 'Lagre som CSV',
     exportJson: 'Lagre som JSON',
     exported: 'Lagret i {{path}}',
+  },
+  // Desktop conventions (issue 15): a received submission's receipt.
+  receipt: {
+    savePdf: 'Lagre kvittering som PDF …',
+    print: 'Skriv ut kvittering …',
+    saved: 'Kvitteringen er lagret i {{path}}.',
+    printed: 'Kvitteringen er sendt til skriveren.',
   },
   avstemming: {
     title: 'Avstemming av a-meldingen',

@@ -5,6 +5,7 @@ import { EmptyState } from '../components/EmptyState';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { AuditSection } from '../components/outbox/AuditSection';
 import { SubmissionRow } from '../components/outbox/SubmissionRow';
+import { useFocusedSubmission } from '../components/outbox/use-focused-submission';
 import { useProfiles } from '../bridge/queries';
 import {
   useCancelSubmission,
@@ -28,6 +29,7 @@ export function OutboxPage() {
   const cancel = useCancelSubmission();
   const retry = useRetrySubmission();
   const busy = cancel.isPending || retry.isPending;
+  useFocusedSubmission(Boolean(submissions.data?.length));
 
   return (
     <div className="stack">

@@ -1,4 +1,14 @@
-import { Alert, Button, Card, Field, Heading, Label, Paragraph, Select, Table } from '@digdir/designsystemet-react';
+import {
+  Alert,
+  Button,
+  Card,
+  Field,
+  Heading,
+  Label,
+  Paragraph,
+  Select,
+  Table,
+} from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import { useAppInfo, useConfirmHosts, useEnvironment, useSettings, useUpdateSettings } from '../bridge/queries';
 import { LanguageSchema } from '../../shared/domain/localized';
@@ -9,8 +19,10 @@ import type { Endpoints } from '../../shared/domain/endpoints';
 import { TechnicalDetails } from '../components/TechnicalDetails';
 import type { TFunction } from 'i18next';
 
-function endpointRows(endpoints: Endpoints, t: TFunction): [string, string][] {
+/** The addresses Innsender uses; the sandbox's own address first while it runs (support asks for it). */
+function endpointRows(endpoints: Endpoints, sandboxBaseUrl: string | null, t: TFunction): [string, string][] {
   return [
+    ...(sandboxBaseUrl ? [[t('settings.endpointSandbox'), sandboxBaseUrl] as [string, string]] : []),
     ['Maskinporten (issuer)', endpoints.maskinporten.issuer],
     ['Maskinporten (token)', endpoints.maskinporten.tokenEndpoint],
     [t('settings.endpointAltinnPlatform'), endpoints.altinn.platform],
@@ -80,12 +92,11 @@ export function SettingsPage() {
           <>
             {env.environment === 'sandbox' && (
               <Paragraph data-testid="sandbox-status">
-                {env.sandbox.state === 'running'
-                  ? t('settings.sandboxRunning', { url: env.sandbox.baseUrl })
-                  : t('settings.sandboxStopped')}
+                {env.sandbox.state === 'running' ? t('settings.sandboxRunning') : t('settings.sandboxStopped')}
               </Paragraph>
             )}
-            {/* Every service's address: for support and for checking a custom file, not for the daily work. */}
+            {/* Every service's address (the sandbox's too): for support and for checking a custom file, not for the
+                daily work, so folded away rather than the page's main text. */}
             <TechnicalDetails testId="endpoint-details">
               <Table data-testid="endpoint-table" data-size="sm">
                 <Table.Head>
@@ -95,7 +106,11 @@ export function SettingsPage() {
                   </Table.Row>
                 </Table.Head>
                 <Table.Body>
-                  {endpointRows(env.endpoints, t).map(([name, url]) => (
+                  {endpointRows(
+                    env.endpoints,
+                    env.environment === 'sandbox' && env.sandbox.state === 'running' ? env.sandbox.baseUrl : null,
+                    t,
+                  ).map(([name, url]) => (
                     <Table.Row key={name}>
                       <Table.Cell>{name}</Table.Cell>
                       <Table.Cell>

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { Channel } from './channels/define';
 import { CHANNEL_NAMES, EVENT_NAMES, type ChannelName, type EventName } from './names';
-import { ProfilesStateSchema, SandboxStatusSchema } from './schemas';
+import { ProfilesStateSchema, SandboxStatusSchema, SettingsSchema } from './schemas';
 import { foundationChannels } from './channels/foundation';
 import { setupChannels } from './channels/setup';
 import { prerequisitesChannels } from './channels/prerequisites';
@@ -15,6 +15,7 @@ import { skattekortChannels } from './channels/skattekort';
 import { avstemmingChannels } from './channels/avstemming';
 import { SkattekortChangedEventSchema } from '../skattekort/skattekort-views';
 import { deadlinesChannels } from './channels/deadlines';
+import { desktopChannels, NavigateEventSchema, OutboxOpenEventSchema } from './channels/desktop';
 import { firmChannels } from './channels/firm';
 import { registerChannels } from './channels/register';
 import { DeadlineOpenEventSchema } from '../deadlines/deadline-views';
@@ -40,6 +41,7 @@ export const channels = {
   ...skattekortChannels,
   ...avstemmingChannels,
   ...deadlinesChannels,
+  ...desktopChannels,
   ...firmChannels,
   ...registerChannels,
 } as const satisfies Record<ChannelName, Channel<z.ZodType, z.ZodType>>;
@@ -66,6 +68,12 @@ export const events = {
   'skattekort.changed': SkattekortChangedEventSchema,
   /** The user clicked a deadline warning: show the Frister page with that deadline. */
   'deadlines.open': DeadlineOpenEventSchema,
+  /** The user clicked a notification about a rejected or stuck submission: show it on Utboks. */
+  'outbox.open': OutboxOpenEventSchema,
+  /** The application menu's Gå/Go entry (or its Ctrl/Cmd+number) asks for a page. */
+  'app.navigate': NavigateEventSchema,
+  /** The settings changed (the language): main rebuilds the application menu in it. */
+  'settings.changed': SettingsSchema,
 } as const satisfies Record<EventName, z.ZodType>;
 
 /** `satisfies` above finds a name with no schema; these find a schema whose name ./names.ts does not list. */

@@ -105,6 +105,10 @@ export const CHANNEL_NAMES = [
   'deadlines.list',
   'deadlines.setWarnDays',
   'deadlines.openExtensionForm',
+  // desktop
+  'window.setTitle',
+  'receipt.savePdf',
+  'receipt.print',
 ] as const;
 
 export const EVENT_NAMES = [
@@ -119,6 +123,9 @@ export const EVENT_NAMES = [
   'outbox.connectivity',
   'skattekort.changed',
   'deadlines.open',
+  'outbox.open',
+  'app.navigate',
+  'settings.changed',
 ] as const;
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number];

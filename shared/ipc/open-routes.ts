@@ -9,6 +9,8 @@ export const OPEN_EVENT_ROUTES = {
   'feedback.open': ({ dialogId }: EventPayload<'feedback.open'>) => `/feedback?item=${encodeURIComponent(dialogId)}`,
   'deadlines.open': ({ deadlineId }: EventPayload<'deadlines.open'>) =>
     `/deadlines?deadline=${encodeURIComponent(deadlineId)}`,
+  'outbox.open': ({ submissionId }: EventPayload<'outbox.open'>) =>
+    `/outbox?submission=${encodeURIComponent(submissionId)}`,
 } as const;
 
 export type OpenEventName = keyof typeof OPEN_EVENT_ROUTES;

@@ -65,6 +65,7 @@ export function foundationHandlers(services: AppServices): HandlersFor<keyof typ
     'settings.get': () => ({ language: settings.read().language }),
     'settings.update': (change) => {
       const next = settings.update((s) => ({ ...s, ...(change.language ? { language: change.language } : {}) }));
+      events.emit('settings.changed', { language: next.language });
       return { language: next.language };
     },
 

@@ -82,8 +82,9 @@ export function ConfirmSendAction({
             {t('outbox.send.title')}
           </Heading>
         </Dialog.Block>
-        {/* The body scrolls and the buttons stay put, so "Send" is reachable in a small window. */}
-        <Dialog.Block className="stack outbox-preview__body">
+        {/* The body scrolls when the window is short and the buttons below stay in sight, so "Send" is reachable
+            (app.css does this for every dialog's middle block); tabIndex lets the keyboard scroll it. */}
+        <Dialog.Block className="stack outbox-preview__body" tabIndex={0}>
           {preview.isPending && <Spinner aria-label={t('app.loading')} />}
           {preview.error ? <ErrorMessage error={preview.error} /> : null}
           {preview.data && <PreviewBody preview={preview.data} />}

@@ -5,6 +5,7 @@ import { Link as RouterLink } from 'react-router';
 import { targetOrg, type Submission, type SubmissionError } from '../../../shared/outbox/submission';
 import type { OutboxProgress } from '../../../shared/outbox/outbox-views';
 import { localized } from '../../i18n';
+import { ReceiptActions } from './ReceiptActions';
 import { FactList, type Fact } from '../reports/FactList';
 import { formatDateTime, formatOrgNumber } from '../../../shared/format';
 import { TechnicalDetails } from '../TechnicalDetails';
@@ -96,6 +97,7 @@ export function SubmissionRow({ submission, progress, onCancel, onRetry, busy }:
         {state.kind === 'received' && (
           <div data-testid="receipt" className="stack">
             <Paragraph>{t('outbox.receivedBody', { at: formatDateTime(state.at, lang) })}</Paragraph>
+            <ReceiptActions submissionId={submission.id} label={title} />
             <Paragraph data-size="sm">
               <RouterLink to="/feedback">{t('outbox.toFeedback')}</RouterLink>
             </Paragraph>

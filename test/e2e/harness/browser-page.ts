@@ -3,6 +3,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import type { PdfPageOptions } from '../../../main/desktop-port';
 import { buildBridgeClient } from './build-bridge-client';
 import { startStaticServer } from './static-server';
 
@@ -32,7 +33,10 @@ export function requireBuiltRenderer(): void {
  * The built renderer on loopback and Debian's headless Chromium showing it, with `window.innsender` installed
  * before any page script, talking to the bridge at `bridgeUrl`.
  */
-export async function openBrowserPage(bridge: { url: string; token: string }): Promise<BrowserPage> {
+export async function openBrowserPage(
+  bridge: { url: string; token: string },
+  viewport: { width: number; height: number } = { width: 1280, height: 900 },
+): Promise<BrowserPage> {
   requireBuiltRenderer();
   const site = await startStaticServer(RENDERER_DIR, bridge.url);
   const browser: Browser = await chromium.launch({
@@ -48,7 +52,7 @@ export async function openBrowserPage(bridge: { url: string; token: string }): P
       '--disable-quic',
     ],
   });
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'nb-NO' });
+  const context = await browser.newContext({ viewport, locale: 'nb-NO' });
   await context.addInitScript({ content: await buildBridgeClient(`${bridge.url}/?token=${bridge.token}`) });
   const page = await context.newPage();
   const consoleErrors: string[] = [];
@@ -91,12 +95,13 @@ export function chromiumPrinter() {
     use(opened: BrowserPage) {
       browser = opened.browser;
     },
-    async print(html: string): Promise<Uint8Array> {
+    async print(html: string, options?: PdfPageOptions): Promise<Uint8Array> {
       if (!browser) throw new Error('printing before the browser started');
       const page = await browser.newPage();
       try {
         await page.setContent(html);
-        return new Uint8Array(await page.pdf({ format: 'A4', landscape: true }));
+        const landscape = options?.landscape ?? false;
+        return new Uint8Array(await page.pdf({ format: 'A4', printBackground: true, landscape }));
       } finally {
         await page.close();
       }

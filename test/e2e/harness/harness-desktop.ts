@@ -1,6 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { savedBytes, type DesktopPort } from '../../../main/desktop-port';
+import { savedBytes, type DesktopPort, type PdfPageOptions } from '../../../main/desktop-port';
 
 /** What the "OS" did for the app during a test: every call to the desktop port, recorded. */
 export interface DesktopRecord {
@@ -9,22 +9,26 @@ export interface DesktopRecord {
   saved: { path: string; content: string; bytes: Buffer }[];
   clipboard: string[];
   notifications: { title: string; body: string; onClick?: () => void }[];
+  /** Every title the page gave the window ("Rapporter — Fjellstue AS — Innsender"), in order. */
+  titles: string[];
+  /** The receipts sent to "the printer": the HTML main rendered. */
+  printed: string[];
   /** The next answers of the native open dialog, consumed one per call (empty = cancelled). */
   nextPicks: string[][];
 }
 
 export function emptyDesktopRecord(): DesktopRecord {
-  return { openedExternally: [], saved: [], clipboard: [], notifications: [], nextPicks: [] };
+  return { openedExternally: [], saved: [], clipboard: [], notifications: [], titles: [], printed: [], nextPicks: [] };
 }
 
 /**
  * The desktop port the real-browser tests give the app: it records every call in `record`, saves into
- * `<dataDir>/saved/`, and prints as Electron's printToPDF does in the app, with headless Chromium (`print`).
+ * `<dataDir>/saved/`, and prints as Electron's printToPDF does in the app, with headless Chromium (`printToPdf`).
  */
 export function recordingDesktopPort(
   dataDir: string,
   record: DesktopRecord,
-  print: (html: string) => Promise<Uint8Array>,
+  printToPdf: (html: string, options?: PdfPageOptions) => Promise<Uint8Array>,
 ): Required<DesktopPort> {
   return {
     openExternal: async (url) => void record.openedExternally.push(url),
@@ -39,6 +43,12 @@ export function recordingDesktopPort(
     },
     writeClipboard: async (text) => void record.clipboard.push(text),
     notify: (n) => void record.notifications.push(n),
-    printAvstemmingsrapportPdf: print,
+    // The app window: the title recorded, and a receipt or an avstemmingsrapport rendered to PDF by headless
+    // Chromium's page.pdf(), as Electron's webContents.printToPDF does in the app.
+    window: {
+      setTitle: (title) => void record.titles.push(title),
+      printToPdf,
+      print: async (html) => (record.printed.push(html), true),
+    },
   };
 }

@@ -20,6 +20,8 @@ export function harnessAppServices(dataDir: string, desktop: DesktopPort, option
     version: '0.0.0-e2e',
     desktop,
     log: silentLogger,
+    // As in the app: a rejection or a submission that stopped trying is told as an OS notification.
+    outboxNotifications: true,
     ...(options.feedback ? { feedbackPolling: true, ...options.feedback } : {}),
     ...(options.now ? { now: options.now } : {}),
     ...(options.outboxAutoStart !== undefined ? { outboxAutoStart: options.outboxAutoStart } : {}),

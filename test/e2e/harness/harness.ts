@@ -31,14 +31,20 @@ export interface Harness {
  * renderer on loopback, and Debian's headless Chromium with `window.innsender` installed before any page script.
  * (`process-harness.ts` runs the same services in a child process a test can kill.)
  */
-export async function startHarness(options: HarnessServiceOptions & { dataDir?: string } = {}): Promise<Harness> {
+export async function startHarness(
+  options: HarnessServiceOptions & {
+    dataDir?: string;
+    /** The window's size (default 1280×900). */
+    viewport?: { width: number; height: number };
+  } = {},
+): Promise<Harness> {
   requireBuiltRenderer();
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'innsender-e2e-')));
   const desktop = emptyDesktopRecord();
   const printer = chromiumPrinter();
   const services = harnessAppServices(dataDir, recordingDesktopPort(dataDir, desktop, printer.print), options);
   const bridge = await startBridgeServer(services);
-  const opened = await openBrowserPage(bridge);
+  const opened = await openBrowserPage(bridge, options.viewport);
   printer.use(opened);
 
   return {

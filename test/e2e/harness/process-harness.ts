@@ -142,7 +142,9 @@ async function answerDesktopCall(
 ): Promise<void> {
   let answer: ToServices;
   try {
-    const call = port[message.call] as (...args: unknown[]) => unknown;
+    const [first, method] = message.call.split('.') as [string, string | undefined];
+    const owner = (method ? port.window : port) as unknown as Record<string, (...args: unknown[]) => unknown>;
+    const call = owner[method ?? first]!;
     answer = { type: 'desktop-result', id: message.id, ok: true, value: await call(...message.args) };
   } catch (error) {
     answer = { type: 'desktop-result', id: message.id, ok: false, message: (error as Error).message };

@@ -10,7 +10,8 @@ export interface ServicesProcessConfig {
   feedback?: HarnessServiceOptions['feedback'];
 }
 
-export type DesktopCall = keyof DesktopPort;
+/** A desktop port method, or one of the app window's (`window.setTitle`, …), by name. */
+export type DesktopCall = Exclude<keyof DesktopPort, 'window'> | `window.${keyof NonNullable<DesktopPort['window']>}`;
 
 /** Service process → test. */
 export type FromServices =

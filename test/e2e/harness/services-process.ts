@@ -26,7 +26,11 @@ const desktop: Required<DesktopPort> = {
   pickFiles: (options) => ask('pickFiles', options),
   saveFile: (options) => ask('saveFile', options),
   writeClipboard: (text) => ask('writeClipboard', text),
-  printAvstemmingsrapportPdf: (html) => ask('printAvstemmingsrapportPdf', html),
+  window: {
+    setTitle: (title) => void ask('window.setTitle', title),
+    printToPdf: (html, options) => ask('window.printToPdf', html, options),
+    print: (html) => ask('window.print', html),
+  },
   // A click handler cannot cross the process boundary: the test sees what was notified, not the click.
   notify: ({ title, body }) => void ask('notify', { title, body }),
 };

@@ -100,6 +100,27 @@ describe('the built app boots against Electron 45 rules', () => {
     expect(r().eventsSent).toContain('event:sandbox.status');
   });
 
+  it('sets the application menu once after ready, in bokmål, without Reload or developer tools when packed', () => {
+    const menu = r().menu;
+    expect(menu).toMatchObject({ sets: 1, afterReady: true });
+    expect(menu.labels).toEqual(
+      process.platform === 'darwin'
+        ? ['Innsender', 'Fil', 'Rediger', 'Vis', 'Gå', 'Vindu', 'Hjelp']
+        : ['Fil', 'Rediger', 'Vis', 'Gå', 'Hjelp'],
+    );
+    expect(menu.roles).toEqual(expect.arrayContaining(['copy', 'paste', 'zoomIn', 'zoomOut', 'resetZoom']));
+    for (const role of ['reload', 'forceReload', 'toggleDevTools']) expect(menu.roles).not.toContain(role);
+  });
+
+  it('names the page and the company in the title bar when the page asks', () => {
+    expect(r().calls.setTitle).toEqual({ ok: true, value: { title: 'Rapporter — Fjellstue AS — Innsender' } });
+    expect(r().title).toBe('Rapporter — Fjellstue AS — Innsender');
+  });
+
+  it('keeps where the user left the window in settings.json when it closes', () => {
+    expect(r().savedWindow).toEqual({ x: 200, y: 150, width: 1100, height: 760, maximized: false });
+  });
+
   it('refuses IPC from a web contents it did not create and from a foreign page in its window', () => {
     const calls = r().calls;
     expect(calls.untrustedSender).toMatchObject({ ok: false, error: { code: 'IPC_FORBIDDEN_SENDER' } });

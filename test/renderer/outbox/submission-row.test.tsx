@@ -107,7 +107,16 @@ describe('one submission in the outbox, in each state', () => {
     expect(within(row).getByRole('link', { name: 'Se tilbakemeldinger' }).getAttribute('href')).toBe('/feedback');
     // "Erstatt": the Reports page, told which received a-melding the next file replaces.
     expect(within(row).getByTestId('replace').getAttribute('href')).toBe(`/reports?erstatt=${ID}`);
-    expect(within(row).queryAllByRole('button')).toEqual([]);
+    // No cancel or retry: only the receipt, to save as PDF or print, each naming the submission for a screen reader
+    // by its headline (the stored label with the meldingsId stays under technical details).
+    expect(
+      within(row)
+        .queryAllByRole('button')
+        .map((b) => b.textContent),
+    ).toEqual([
+      'Lagre kvittering som PDF …: A-melding for januar 2026',
+      'Skriv ut kvittering …: A-melding for januar 2026',
+    ]);
   });
 
   it('rejected: the reason in plain words, Skatteetaten’s code and the korrelasjonsid to quote; no retry', () => {

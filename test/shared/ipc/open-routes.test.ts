@@ -5,6 +5,8 @@ describe('the routes a clicked notification opens', () => {
   it('names only the open events', () => {
     expect(isOpenEvent('feedback.open')).toBe(true);
     expect(isOpenEvent('deadlines.open')).toBe(true);
+    expect(isOpenEvent('outbox.open')).toBe(true);
+    expect(isOpenEvent('app.navigate')).toBe(false);
     expect(isOpenEvent('feedback.new')).toBe(false);
     expect(isOpenEvent('profiles.changed')).toBe(false);
   });

@@ -54,6 +54,12 @@ export interface BootReport {
   /** Every file module loaded in the process (file: URLs), the driver's own included. */
   loadedModules?: string[];
   closing?: boolean;
+  /** The application menu as the app set it. */
+  menu?: { sets: number; afterReady: boolean; labels: string[]; roles: string[] };
+  /** The main window's title after the page named itself. */
+  title?: string;
+  /** settings.json's `window` where the process ends (after the user moved the window, then closed it). */
+  savedWindow?: unknown;
 }
 
 const input = JSON.parse(process.argv[2] ?? '{}') as BootInput;
@@ -91,6 +97,10 @@ fake.configure({
     const log = join(input.userData, 'logs', 'innsender.log');
     const lines = existsSync(log) ? readFileSync(log, 'utf8').trim().split('\n') : [];
     report.lastLogLine = lines.length > 0 ? JSON.parse(lines.at(-1)!) : null;
+    const settings = join(input.userData, 'settings.json');
+    report.savedWindow = existsSync(settings)
+      ? (JSON.parse(readFileSync(settings, 'utf8')) as { window?: unknown }).window
+      : undefined;
     report.timeline = fake.timeline;
     writeReport();
     process.exit(code);
@@ -214,7 +224,18 @@ async function boot(): Promise<void> {
     { sender: win.webContents, senderFrame: { url: 'https://evil.example/' } },
     undefined,
   )) as CallResult;
+  calls.setTitle = await api.window!.setTitle!({ page: 'Rapporter', company: 'Fjellstue AS' });
   report.calls = calls;
+  report.title = win.title;
+  type Item = { label?: string; role?: string; submenu?: Item[] };
+  const items = (list: Item[]): Item[] => list.flatMap((item) => [item, ...items(item.submenu ?? [])]);
+  const menus = fake.applicationMenus;
+  report.menu = {
+    sets: menus.length,
+    afterReady: menus.every((m) => m.afterReady),
+    labels: (menus.at(-1)?.template ?? []).map((item) => item.label ?? ''),
+    roles: items(menus.at(-1)?.template ?? []).flatMap((item) => (item.role ? [item.role] : [])),
+  };
 
   // The app:// protocol: the entry page, everything it links, and what must be refused.
   const index = await serve('app://innsender/index.html');
@@ -264,6 +285,8 @@ async function boot(): Promise<void> {
   };
 
   // The user closes the last window (Linux, Windows): the app quits; onTerminate reports what was left running.
+  // ...after moving and resizing the window, which the next start restores (main/electron/window-state.ts).
+  win.setBounds({ x: 200, y: 150, width: 1100, height: 760 });
   report.closing = true;
   win.close();
 }

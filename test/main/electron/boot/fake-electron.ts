@@ -9,6 +9,8 @@
 //   whatever async work a listener started; each of the first two can be cancelled with preventDefault
 //   (docs/api/app.md). `window-all-closed` is emitted when the last window closes outside a quit; with no
 //   listener the app quits.
+// - the screen module throws before `ready` (electron/electron lib/browser/api/screen.ts);
+// - a packed app has app.isPackaged true (docs/api/app.md), as the staged build stands for one.
 import { EventEmitter } from 'node:events';
 
 export interface TimelineEntry {
@@ -72,6 +74,7 @@ export function emitReady(): void {
 const tick = () => new Promise<void>((r) => setImmediate(r));
 
 class FakeApp extends EventEmitter {
+  readonly isPackaged = true;
   requestSingleInstanceLock(): boolean {
     record('app.requestSingleInstanceLock', { granted: config.singleInstanceLock });
     return config.singleInstanceLock;
@@ -165,12 +168,18 @@ export class FakeBrowserWindow extends EventEmitter {
   readonly options: Record<string, unknown>;
   loadedUrl: string | null = null;
   shown = false;
+  title = '';
+  backgroundColor: string | null = null;
+  private maximized = false;
+  private bounds: { x: number; y: number; width: number; height: number };
   private destroyed = false;
 
   constructor(options: Record<string, unknown> = {}) {
     super();
     if (!ready) throw new Error('Cannot create BrowserWindow before app is ready');
     this.options = options;
+    const num = (key: string, fallback: number) => (typeof options[key] === 'number' ? options[key] : fallback);
+    this.bounds = { x: num('x', 100), y: num('y', 80), width: num('width', 800), height: num('height', 600) };
     windows.add(this);
     record('BrowserWindow created', { webContentsId: this.webContents.id });
     app.emit('web-contents-created', preventable(), this.webContents);
@@ -195,6 +204,29 @@ export class FakeBrowserWindow extends EventEmitter {
     record('BrowserWindow.focus', { webContentsId: this.webContents.id });
   }
   restore(): void {}
+  setTitle(title: string): void {
+    record('BrowserWindow.setTitle', { title });
+    this.title = title;
+  }
+  setBackgroundColor(color: string): void {
+    this.backgroundColor = color;
+  }
+  getNormalBounds() {
+    return { ...this.bounds };
+  }
+  /** The user drags or resizes the window (Electron emits `move`/`resize` as it goes). */
+  setBounds(bounds: Partial<{ x: number; y: number; width: number; height: number }>): void {
+    this.bounds = { ...this.bounds, ...bounds };
+    this.emit('move');
+    this.emit('resize');
+  }
+  maximize(): void {
+    this.maximized = true;
+    this.emit('maximize');
+  }
+  isMaximized(): boolean {
+    return this.maximized;
+  }
   isMinimized(): boolean {
     return false;
   }
@@ -308,6 +340,43 @@ export const dialog = {
 
 export const clipboard = { writeText: (_text: string) => undefined };
 
+interface MenuItem {
+  label?: string;
+  role?: string;
+  accelerator?: string;
+  submenu?: MenuItem[];
+}
+type MenuTemplate = MenuItem[];
+
+/** The application menu as set: its template, and whether it was set after `ready`. */
+export const applicationMenus: { template: MenuTemplate; afterReady: boolean }[] = [];
+
+export const Menu = {
+  buildFromTemplate(template: MenuTemplate): { template: MenuTemplate } {
+    return { template };
+  },
+  setApplicationMenu(menu: { template: MenuTemplate } | null): void {
+    record('Menu.setApplicationMenu');
+    applicationMenus.push({ template: menu?.template ?? [], afterReady: ready });
+  },
+};
+
+class FakeNativeTheme extends EventEmitter {
+  shouldUseDarkColors = false;
+  themeSource: 'system' | 'light' | 'dark' = 'system';
+}
+export const nativeTheme = new FakeNativeTheme();
+
+/** One 1920×1080 display with a 40 px task bar. */
+export const screen = {
+  getAllDisplays() {
+    if (!ready) throw new Error("The 'screen' module can't be used before the app 'ready' event");
+    return [
+      { id: 1, bounds: { x: 0, y: 0, width: 1920, height: 1080 }, workArea: { x: 0, y: 0, width: 1920, height: 1040 } },
+    ];
+  },
+};
+
 export class Notification extends EventEmitter {
   static isSupported(): boolean {
     return false;
@@ -323,9 +392,12 @@ export default {
   clipboard,
   dialog,
   ipcMain,
+  Menu,
+  nativeTheme,
   Notification,
   powerMonitor,
   protocol,
+  screen,
   session,
   shell,
 };

@@ -1,0 +1,62 @@
+import type { EventHub } from '../ipc/event-hub';
+import type { DesktopPort } from '../desktop-port';
+import type { ProfileService } from '../settings/profiles';
+import type { Language } from '../../shared/domain/localized';
+import type { EventPayload } from '../../shared/ipc/contract';
+import type { Submission } from '../../shared/outbox/submission';
+
+/**
+ * The OS notification for a submission that needs the user: Skatteetaten rejected it, or it stopped trying
+ * (a fault only the user can fix, or too many failed tries). Passing faults (offline, a busy service) are not
+ * announced: the outbox retries them by itself, and a notification per retry would teach people to ignore them.
+ */
+export function outboxNotification(
+  submission: Submission,
+  company: string,
+  language: Language,
+): { title: string; body: string } | null {
+  const { state } = submission;
+  const en = language === 'en';
+  if (state.kind === 'rejected') {
+    return {
+      title: en
+        ? `Skatteetaten rejected a submission from ${company}`
+        : `Skatteetaten avviste en innsending fra ${company}`,
+      body: `${submission.label}: ${state.error.message[language]}`,
+    };
+  }
+  if (state.kind === 'failed' && (state.reason === 'needs-action' || state.reason === 'gave-up')) {
+    return {
+      title: en ? `A submission from ${company} was not sent` : `En innsending fra ${company} ble ikke sendt`,
+      body: `${submission.label}: ${state.error.message[language]}`,
+    };
+  }
+  return null;
+}
+
+/**
+ * Raises `outboxNotification` for each outbox change that needs the user, once per state change; a click opens the
+ * submission on Utboks (`outbox.open`, routed by `shared/ipc/open-routes.ts`). Returns the unsubscribe.
+ */
+export function notifyOutboxProblems(options: {
+  events: EventHub;
+  profiles: ProfileService;
+  desktop: DesktopPort;
+  language: () => Language;
+}): () => void {
+  const announced = new Set<string>();
+  return options.events.subscribe((event, payload) => {
+    if (event !== 'outbox.changed') return;
+    const { profileId, submission } = payload as EventPayload<'outbox.changed'>;
+    const key = `${submission.id}:${submission.state.kind}:${submission.updatedAt}`;
+    if (announced.has(key)) return;
+    const profile = options.profiles.state().profiles.find((p) => p.id === profileId);
+    const notification = outboxNotification(submission, profile?.displayName ?? '', options.language());
+    if (!notification || !profile) return;
+    announced.add(key);
+    options.desktop.notify({
+      ...notification,
+      onClick: () => options.events.emit('outbox.open', { submissionId: submission.id }),
+    });
+  });
+}
