@@ -35,7 +35,8 @@ const CLOCK_START = Date.parse('2026-01-25T09:00:00Z');
 /**
  * What a person must never read as the main text of a page: the app's and Skatteetaten's internal codes and
  * enums, machine dates and the emulator's loopback addresses. Codes may stand inside a "Tekniske detaljer" /
- * "Technical details" disclosure, which `visibleText` leaves out.
+ * "Technical details" disclosure, or as the secondary "Kode for brukerstøtte" line under a finding's own words
+ * (`data-support-code`: issue 15 keeps codes visible for support, never as the headline); `visibleText` leaves both out.
  */
 const FORBIDDEN: [name: string, pattern: RegExp][] = [
   ['a SCREAMING_CASE code', /\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b/g],
@@ -57,7 +58,7 @@ function visibleText(page: Page): Promise<string> {
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const element = node.parentElement;
       if (!element || !node.textContent?.trim()) continue;
-      if (element.closest('script, style, option')) continue;
+      if (element.closest('script, style, option, [data-support-code]')) continue;
       if (!element.checkVisibility({ visibilityProperty: true })) continue;
       const details = element.closest('details');
       if (details && skip.test(details.querySelector('summary')?.textContent ?? '')) continue;

@@ -16,9 +16,8 @@ interface Numbered {
 
 /**
  * Every finding, errors first: what is wrong, where (person, employment, month in words) and how to fix it in the
- * system that made the file. With errors, an ErrorSummary at the top links to each one. The code (for support), file,
- * line and path are under technical details: the finding's words say what is wrong, so the code need not be read.
- * `data-code` keeps the code on the item for tests and tools.
+ * system that made the file. With errors, an ErrorSummary at the top links to each one. The code stays visible as
+ * secondary text for support; file, line and path are under technical details.
  */
 export function FindingsList({ findings, headingLevel = 3 }: { findings: readonly Finding[]; headingLevel?: 3 | 4 }) {
   const { t } = useTranslation();
@@ -111,18 +110,18 @@ function FindingItem({ finding, anchor }: { finding: Finding; anchor: string }) 
       <Paragraph data-size="sm" data-testid="finding-fix">
         <strong>{t('reports.findingFix')}</strong> {localized(adviceFor(finding.code), lang)}
       </Paragraph>
-      <TechnicalDetails testId="finding-technical">
-        <Paragraph data-size="sm" className="reports-finding__code">
-          {t('reports.findingCode', { code: finding.code })}
-        </Paragraph>
-        {(place.length > 0 || finding.path) && (
+      <Paragraph data-size="sm" className="reports-finding__code" data-support-code="">
+        {t('reports.findingCode', { code: finding.code })}
+      </Paragraph>
+      {(place.length > 0 || finding.path) && (
+        <TechnicalDetails>
           <Paragraph data-size="sm" className="reports-finding__where">
             {place.length > 0 && <span title={finding.file}>{place.join(', ')}</span>}
             {place.length > 0 && finding.path && ' · '}
             {finding.path && <code>{finding.path}</code>}
           </Paragraph>
-        )}
-      </TechnicalDetails>
+        </TechnicalDetails>
+      )}
     </li>
   );
 }

@@ -212,12 +212,10 @@ describe('the check result view', () => {
     const errors = screen.getByTestId('findings-error');
     expect(within(errors).getByRole('heading', { level: 4, name: 'Feil (1)' })).toBeInTheDocument();
     const item = within(errors).getByRole('listitem');
-    expect(item.dataset.code).toBe('AMELDING_SUM_FORSKUDDSTREKK');
-    // The code is for support: folded under technical details with the file, line and path, not the finding's text.
-    const technical = within(item).getByTestId('finding-technical');
-    expect(within(technical).getByText('Tekniske detaljer')).toBeInTheDocument();
-    expect(technical).toHaveTextContent('Kode for brukerstøtte: AMELDING_SUM_FORSKUDDSTREKK');
-    expect(technical).toHaveTextContent('a-melding-2026-01.xml, linje 13');
+    // The code for support: secondary text, marked so, under the finding's own words (never its headline).
+    expect(item.querySelector('[data-support-code]')).toHaveTextContent(
+      'Kode for brukerstøtte: AMELDING_SUM_FORSKUDDSTREKK',
+    );
     expect(item).toHaveTextContent('Summen av forskuddstrekk stemmer ikke.');
     expect(item).toHaveTextContent('a-melding-2026-01.xml, linje 13');
     expect(item).toHaveTextContent('leveranse/oppgave/betalingsinformasjon/sumForskuddstrekk');
