@@ -1,14 +1,4 @@
-import {
-  Alert,
-  Button,
-  Card,
-  Field,
-  Heading,
-  Label,
-  Paragraph,
-  Select,
-  Table,
-} from '@digdir/designsystemet-react';
+import { Alert, Button, Card, Field, Heading, Label, Paragraph, Select, Table } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import { useAppInfo, useConfirmHosts, useEnvironment, useSettings, useUpdateSettings } from '../bridge/queries';
 import { LanguageSchema } from '../../shared/domain/localized';
