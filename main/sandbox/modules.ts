@@ -1,6 +1,6 @@
 import type { EmulatorModule } from './host';
 import { altinnModule } from './altinn/altinn-module';
-import { altinnEventsModule } from './altinn-events/events-module';
+import { altinnEventsModule, type AltinnEventsEmulatorOptions } from './altinn-events/events-module';
 import { enhetsregisteretModule } from './enhetsregisteret/enhetsregisteret-module';
 import { dialogportenModule } from './dialogporten/dialogporten-module';
 import { maskinportenModule } from './maskinporten/maskinporten-module';
@@ -11,13 +11,15 @@ import { skatteetatenModule, type SkatteetatenEmulatorOptions } from './skatteet
  * Every emulated service, in one list: the app, `npm run sandbox` and the tests all start the same emulator.
  * Each service's routes live in their own folder under main/sandbox/.
  */
-export function emulatorModules(options: { skatteetaten?: SkatteetatenEmulatorOptions } = {}): EmulatorModule[] {
+export function emulatorModules(
+  options: { skatteetaten?: SkatteetatenEmulatorOptions; altinnEvents?: AltinnEventsEmulatorOptions } = {},
+): EmulatorModule[] {
   // One sandbox Maskinporten key per emulator: every emulated API checks bearer tokens against it.
   const authority = new SandboxTokenAuthority();
   return [
     maskinportenModule(authority),
     altinnModule(authority),
-    altinnEventsModule(authority),
+    altinnEventsModule(authority, options.altinnEvents),
     dialogportenModule(authority),
     skatteetatenModule(authority, options.skatteetaten),
     enhetsregisteretModule(),

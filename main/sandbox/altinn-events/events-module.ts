@@ -21,11 +21,26 @@ const MAX_SIZE = 1000;
  * sandbox Dialogporten published, filtered to what the system user may see; every Skatteetaten resource grants it
  * `subscribe` here, which the real resource policies may not (UNCONFIRMED, §6 item 4).
  */
-export function altinnEventsModule(authority: SandboxTokenAuthority): EmulatorModule {
-  return { name: 'altinn-events', routes: (ctx) => eventsRoutes(ctx, authority) };
+export function altinnEventsModule(
+  authority: SandboxTokenAuthority,
+  { visibilityDelayMs = EVENT_VISIBILITY_DELAY_MS }: AltinnEventsEmulatorOptions = {},
+): EmulatorModule {
+  return { name: 'altinn-events', routes: (ctx) => eventsRoutes(ctx, authority, visibilityDelayMs) };
 }
 
-function eventsRoutes(ctx: EmulatorContext, authority: SandboxTokenAuthority): EmulatorRoute[] {
+export interface AltinnEventsEmulatorOptions {
+  /**
+   * How long an event stays invisible after it is registered: Altinn's 30 s unless a test shortens it (the
+   * real-browser tests wait for feedback through Events in almost every file; the node tests keep 30 s on a clock).
+   */
+  visibilityDelayMs?: number;
+}
+
+function eventsRoutes(
+  ctx: EmulatorContext,
+  authority: SandboxTokenAuthority,
+  visibilityDelayMs: number,
+): EmulatorRoute[] {
   const dialogs = new DialogStore(ctx.state, ctx.now);
   return [
     {
@@ -48,7 +63,7 @@ function eventsRoutes(ctx: EmulatorContext, authority: SandboxTokenAuthority): E
         dialogs.releaseDue();
         const log = altinnEventsSlice(ctx.state).events;
         const from = log.find((e) => e.id === after)?.sequence ?? 0;
-        const visibleBefore = ctx.now().getTime() - EVENT_VISIBILITY_DELAY_MS;
+        const visibleBefore = ctx.now().getTime() - visibilityDelayMs;
         const page = log
           .filter(
             (e) =>

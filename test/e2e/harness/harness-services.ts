@@ -1,6 +1,7 @@
 import { createAppServices, type AppServices, type AppServicesOptions } from '../../../main/app-services';
 import type { DesktopPort } from '../../../main/desktop-port';
 import { silentLogger } from '../../../main/log/logger';
+import { emulatorModules } from '../../../main/sandbox/modules';
 
 /** What a real-browser test may change about the app it drives. */
 export interface HarnessServiceOptions {
@@ -20,6 +21,9 @@ export function harnessAppServices(dataDir: string, desktop: DesktopPort, option
     version: '0.0.0-e2e',
     desktop,
     log: silentLogger,
+    // Altinn Events shows an event 30 s after it is registered; the browser tests would spend minutes waiting on it.
+    // Two seconds keeps the order of things (the dialog first, the event later) at a fraction of the wait.
+    modules: () => emulatorModules({ altinnEvents: { visibilityDelayMs: 2_000 } }),
     // As in the app: a rejection or a submission that stopped trying is told as an OS notification.
     outboxNotifications: true,
     ...(options.feedback ? { feedbackPolling: true, ...options.feedback } : {}),
