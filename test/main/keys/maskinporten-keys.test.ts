@@ -86,7 +86,7 @@ describe('MaskinportenKeys (real keychain)', () => {
   });
 
   it('imports a virksomhetssertifikat whose chain goes in x5c', async () => {
-    now = new Date(); // the fixture certificate is valid from when it was made
+    now = new Date('2027-06-01T09:00:00Z'); // inside the fixture certificate's validity (2026-11-23 to 2036-11-20)
     const record = await keys.importCertificate(
       await fixture('enterprise-test-cert.pem'),
       await fixture('enterprise-test-key.pem'),
@@ -134,7 +134,7 @@ describe('MaskinportenKeys (real keychain)', () => {
   });
 
   it('refuses a portal kid for a virksomhetssertifikat, whose grant carries x5c', async () => {
-    now = new Date(); // the fixture certificate is valid from when it was made
+    now = new Date('2027-06-01T09:00:00Z'); // inside the fixture certificate's validity (2026-11-23 to 2036-11-20)
     const record = await keys.importCertificate(
       await fixture('enterprise-test-cert.pem'),
       await fixture('enterprise-test-key.pem'),
