@@ -30,6 +30,8 @@ import { PrerequisiteChecklistService } from './setup/prerequisite-checklist';
 import { DeadlineWarnings } from './deadlines/deadline-warnings';
 import { notifyOutboxProblems } from './outbox/outbox-notifications';
 import { FirmClients } from './firm/firm-clients';
+import { ClientOverviewService } from './firm/client-overview-service';
+import { profileDir, SetupStateFile } from './setup/setup-state';
 import { CustomEnvironments } from './environments/custom-environments';
 import { ActiveRegister } from './enhetsregisteret/active-register';
 
@@ -107,6 +109,8 @@ export interface AppServices {
   deadlineWarnings: DeadlineWarnings;
   /** An accounting firm's clients and their delegation to its agent systembruker (`profiles/<id>/clients.json`). */
   firm: FirmClients;
+  /** The firm's home: each client (or profile) with what needs attention, from the services above. */
+  clientOverview: ClientOverviewService;
   /** Enhetsregisteret: names for the forms, cached facts for the checks (`<dataDir>/enhetsregisteret.json`). */
   register: ActiveRegister;
   dispatch: Dispatch;
@@ -262,6 +266,16 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     log,
     language: () => settings.read().language,
   });
+  const clientOverview = new ClientOverviewService({
+    profiles,
+    firm,
+    setupState: (profile) => new SetupStateFile(profileDir(options.dataDir, profile.id)).read(),
+    outbox,
+    reports,
+    feedback,
+    deadlines,
+    ...(options.now ? { now: options.now } : {}),
+  });
   const services: AppServices = {
     options,
     log,
@@ -281,6 +295,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     deadlines,
     deadlineWarnings,
     firm,
+    clientOverview,
     register,
     dispatch: async () => {
       throw new Error('dispatch used before it was set');

@@ -99,6 +99,7 @@ export const CHANNEL_NAMES = [
   'firm.syncDelegations',
   'firm.confirmDelegation',
   'firm.openClientAdmin',
+  'firm.overview',
   // register (Enhetsregisteret)
   'register.lookup',
   // deadlines

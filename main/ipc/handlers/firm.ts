@@ -4,7 +4,7 @@ import type { firmChannels } from '../../../shared/ipc/channels/firm';
 
 /** An accounting firm's clients, each answered by FirmClients. Validation happened before this. */
 export function firmHandlers(services: AppServices): HandlersFor<keyof typeof firmChannels> {
-  const { firm } = services;
+  const { firm, clientOverview } = services;
   return {
     'firm.clients': () => firm.view(),
     'firm.addClient': (input) => firm.add(input),
@@ -15,5 +15,6 @@ export function firmHandlers(services: AppServices): HandlersFor<keyof typeof fi
       await firm.openClientAdmin();
       return { opened: true as const };
     },
+    'firm.overview': () => clientOverview.overview(),
   };
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { channel } from './define';
 import { NoInput } from '../schemas';
 import { FirmClientsViewSchema } from '../../domain/firm';
+import { ClientOverviewSchema } from '../../domain/client-overview';
 import { ServiceIdSchema } from '../../domain/setup';
 
 /** Raw text: main checks the number and answers with a message that names the client (FIRM_CLIENT_ORG_INVALID). */
@@ -24,4 +25,9 @@ export const firmChannels = {
   'firm.confirmDelegation': channel(z.object({ orgNumber: OrgText, delegated: z.boolean() }), FirmClientsViewSchema),
   /** Opens Altinn's page where the klientadministrator attaches clients (allow-listed, in the OS browser). */
   'firm.openClientAdmin': channel(NoInput, z.object({ opened: z.literal(true) })),
+  /**
+   * The firm's home: each client of the active firm profile (each profile, for a standard one) with what needs
+   * attention, in one answer the page searches, sorts and filters without asking again.
+   */
+  'firm.overview': channel(NoInput, ClientOverviewSchema),
 } as const;

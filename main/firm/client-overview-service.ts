@@ -1,0 +1,104 @@
+import type { ClientOverview } from '../../shared/domain/client-overview';
+import type { FirmClientsView } from '../../shared/domain/firm';
+import { profileKind, type Profile } from '../../shared/domain/profile';
+import type { ServiceId } from '../../shared/domain/services-catalogue';
+import { osloDate } from '../../shared/deadlines/upcoming-deadlines';
+import type { FeedbackList } from '../../shared/feedback/feedback-overview';
+import type { Submission } from '../../shared/outbox/submission';
+import type { DraftOverview } from '../../shared/reports/report-views';
+import { requireActiveProfile } from '../setup/active-profile';
+import type { ProfileService } from '../settings/profiles';
+import { clientOverviewRows, type OverviewSubject } from './client-overview';
+
+/** The services the overview reads, each through its public methods (never their files). */
+export interface ClientOverviewOptions {
+  profiles: ProfileService;
+  firm: { view(profile: Profile): Promise<FirmClientsView> };
+  /** A profile's setup record (`SetupStateFile`), read without resolving endpoints: that would start the sandbox. */
+  setupState(profile: Profile): Promise<{ request?: { status: string } | null | undefined }>;
+  outbox: { list(): Promise<Submission[]> };
+  reports: { listDrafts(): Promise<DraftOverview[]> };
+  feedback: { list(): Promise<FeedbackList> };
+  deadlines: {
+    chosenServices(profile: Profile): Promise<ServiceId[]>;
+    settingsOf(profile: Profile): { read(): Promise<{ warnDays: number }> };
+  };
+  now?: () => Date;
+}
+
+/**
+ * The firm's home: every client of the active firm profile (or, for a standard profile, every profile) with what
+ * needs attention. The active profile's outbox, drafts and feedback are read once each and grouped by org number.
+ */
+export class ClientOverviewService {
+  private readonly now: () => Date;
+
+  constructor(private readonly options: ClientOverviewOptions) {
+    this.now = options.now ?? (() => new Date());
+  }
+
+  async overview(): Promise<ClientOverview> {
+    const { profiles, outbox, reports, feedback, deadlines } = this.options;
+    const active = requireActiveProfile(profiles);
+    const isFirm = profileKind(active) === 'firm';
+    const [subjects, submissions, drafts, feedbackList, settings] = await Promise.all([
+      isFirm ? this.clientSubjects(active) : this.profileSubjects(),
+      outbox.list(),
+      reports.listDrafts(),
+      // Until the setup is done there is no feedback to count: the counts stay null, not zero.
+      feedback.list().catch(() => null),
+      deadlines.settingsOf(active).read(),
+    ]);
+    const today = osloDate(this.now());
+    return {
+      scope: isFirm ? 'firm' : 'profiles',
+      profileId: active.id,
+      today,
+      rows: clientOverviewRows({
+        subjects,
+        dataProfileId: active.id,
+        submissions,
+        drafts,
+        feedback: feedbackList?.items ?? null,
+        today,
+        warnDays: settings.warnDays,
+      }),
+    };
+  }
+
+  private async clientSubjects(firm: Profile): Promise<OverviewSubject[]> {
+    const view = await this.options.firm.view(firm);
+    const setupReady = view.agentSystemUserId !== null;
+    return view.clients.map((c) => ({
+      orgNumber: c.orgNumber,
+      name: c.name,
+      profileId: firm.id,
+      setupReady,
+      delegation: c.delegation.state,
+      services: c.services,
+      since: osloDate(new Date(c.addedAt)),
+      wholeProfile: false,
+    }));
+  }
+
+  private async profileSubjects(): Promise<OverviewSubject[]> {
+    const all = this.options.profiles.state().profiles;
+    return Promise.all(
+      all.map(async (p) => ({
+        orgNumber: p.orgNumber,
+        name: p.displayName,
+        profileId: p.id,
+        setupReady: await this.setupReady(p),
+        delegation: null,
+        services: await this.options.deadlines.chosenServices(p),
+        since: osloDate(new Date(p.createdAt)),
+        wholeProfile: true,
+      })),
+    );
+  }
+
+  /** The profile's systembruker is approved. */
+  private async setupReady(profile: Profile): Promise<boolean> {
+    return (await this.options.setupState(profile)).request?.status === 'Accepted';
+  }
+}

@@ -1,0 +1,157 @@
+import type { AttentionReason, ClientOverviewRow, NextDeadline } from '../../shared/domain/client-overview';
+import { ATTENTION_REASONS } from '../../shared/domain/client-overview';
+import type { DelegationState } from '../../shared/domain/firm';
+import type { ServiceId } from '../../shared/domain/services-catalogue';
+import type { Deadline } from '../../shared/deadlines/deadline-views';
+import { upcomingDeadlines } from '../../shared/deadlines/upcoming-deadlines';
+import type { FeedbackListItem } from '../../shared/feedback/feedback-overview';
+import { targetOrg, type Submission } from '../../shared/outbox/submission';
+import type { DraftOverview } from '../../shared/reports/report-views';
+import { metDeadlines } from '../deadlines/deadline-service';
+
+/** Who a row is about: a firm's client, or a profile in a standard profile list. */
+export interface OverviewSubject {
+  orgNumber: string;
+  name: string;
+  profileId: string;
+  setupReady: boolean;
+  delegation: DelegationState | null;
+  services: readonly ServiceId[];
+  /** The day it was added (a client) or made (a profile): a deadline before it is not one Innsender could miss. */
+  since: string;
+  /** A profile row counts all of its profile's data (its reports may name a Tenor org in TT02); a client, its org's. */
+  wholeProfile: boolean;
+}
+
+/**
+ * What the rows are made from. `null` where Innsender cannot tell without opening the profile (a standard profile
+ * that is not the active one): its counts stay null rather than a zero that would say "nothing to do".
+ */
+export interface OverviewSources {
+  subjects: readonly OverviewSubject[];
+  /** The profile whose outbox, drafts and feedback are given (the active one). */
+  dataProfileId: string;
+  submissions: readonly Submission[];
+  drafts: readonly DraftOverview[];
+  /** Null when the feedback is not ready (setup not finished): those counts stay null. */
+  feedback: readonly FeedbackListItem[] | null;
+  today: string;
+  warnDays: number;
+}
+
+interface Tally {
+  submissions: Submission[];
+  inFlight: number;
+  rejected: number;
+  failed: number;
+  draftsWithErrors: number;
+  newFeedback: number;
+}
+
+const emptyTally = (): Tally => ({
+  submissions: [],
+  inFlight: 0,
+  rejected: 0,
+  failed: 0,
+  draftsWithErrors: 0,
+  newFeedback: 0,
+});
+
+/**
+ * The overview's rows. Each source is walked once and grouped by org number, so 500 clients and 30,000 submissions
+ * cost one pass over the submissions, not 500. Deadlines are computed once per distinct set of services (a firm's
+ * clients mostly share one) and only the "met" check is per client.
+ */
+export function clientOverviewRows(sources: OverviewSources): ClientOverviewRow[] {
+  const tallies = new Map<string, Tally>();
+  const whole = emptyTally();
+  const tallyOf = (org: string) => {
+    let tally = tallies.get(org);
+    if (!tally) {
+      tally = emptyTally();
+      tallies.set(org, tally);
+    }
+    return tally;
+  };
+  for (const s of sources.submissions) {
+    const kind = s.state.kind;
+    for (const tally of [tallyOf(targetOrg(s.target)), whole]) {
+      tally.submissions.push(s);
+      if (kind === 'queued' || kind === 'sending' || kind === 'failed') tally.inFlight++;
+      if (kind === 'failed') tally.failed++;
+      if (kind === 'rejected') tally.rejected++;
+    }
+  }
+  for (const d of sources.drafts) {
+    if (d.errorCount === 0) continue;
+    whole.draftsWithErrors++;
+    if (d.organisationNumber) tallyOf(d.organisationNumber).draftsWithErrors++;
+  }
+  for (const f of sources.feedback ?? []) {
+    if (!f.unread) continue;
+    whole.newFeedback++;
+    if (f.orgNumber) tallyOf(f.orgNumber).newFeedback++;
+  }
+  const calendars = new Map<string, Deadline[]>();
+  const calendarOf = (services: readonly ServiceId[]) => {
+    const key = [...services].sort().join(',');
+    let calendar = calendars.get(key);
+    if (!calendar) {
+      calendar = upcomingDeadlines({
+        today: sources.today,
+        services,
+        months: 13,
+        warnDays: sources.warnDays,
+        met: new Set(),
+      }).deadlines;
+      calendars.set(key, calendar);
+    }
+    return calendar;
+  };
+
+  return sources.subjects.map((subject) => {
+    const hasData = subject.profileId === sources.dataProfileId;
+    const tally = !hasData
+      ? emptyTally()
+      : subject.wholeProfile
+        ? whole
+        : (tallies.get(subject.orgNumber) ?? emptyTally());
+    const met = metDeadlines(tally.submissions);
+    let overdue = 0;
+    let next: NextDeadline | null = null;
+    for (const d of calendarOf(subject.services)) {
+      if (met.has(d.id)) continue;
+      // Without the profile's outbox Innsender cannot tell a missed deadline from a met one, and a deadline that
+      // passed before the client was added was reported some other way, if at all: neither is "overdue" here.
+      if (d.daysLeft < 0) overdue += hasData && d.dueDate >= subject.since ? 1 : 0;
+      else if (!next) {
+        next = { id: d.id, service: d.service, dueDate: d.dueDate, daysLeft: d.daysLeft, status: d.status };
+      }
+    }
+    const count = (n: number) => (hasData ? n : null);
+    const newFeedback = hasData && sources.feedback ? tally.newFeedback : null;
+    const reasons = new Set<AttentionReason>();
+    if (!subject.setupReady) reasons.add('setup-missing');
+    if (subject.delegation !== null && subject.delegation !== 'delegated') reasons.add('delegation-missing');
+    if (tally.rejected > 0) reasons.add('rejected');
+    if (tally.failed > 0) reasons.add('send-failed');
+    if (overdue > 0) reasons.add('deadline-overdue');
+    if (tally.draftsWithErrors > 0) reasons.add('draft-errors');
+    if (tally.newFeedback > 0) reasons.add('new-feedback');
+    if (next?.status === 'soon') reasons.add('deadline-soon');
+    return {
+      orgNumber: subject.orgNumber,
+      name: subject.name,
+      profileId: subject.profileId,
+      setupReady: subject.setupReady,
+      delegation: subject.delegation,
+      draftsWithErrors: count(tally.draftsWithErrors),
+      inFlight: count(tally.inFlight),
+      rejected: count(tally.rejected),
+      newFeedback,
+      overdue,
+      nextDeadline: next,
+      attention: ATTENTION_REASONS.filter((r) => reasons.has(r)),
+    };
+  });
+}
