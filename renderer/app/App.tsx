@@ -15,6 +15,8 @@ const FeedbackPage = lazy(() => import('../routes/FeedbackPage').then((m) => ({ 
 const SettingsPage = lazy(() => import('../routes/SettingsPage').then((m) => ({ default: m.SettingsPage })));
 const TredjepartPage = lazy(() => import('../routes/TredjepartPage').then((m) => ({ default: m.TredjepartPage })));
 const DeadlinesPage = lazy(() => import('../routes/DeadlinesPage').then((m) => ({ default: m.DeadlinesPage })));
+const OverviewPage = lazy(() => import('../routes/OverviewPage').then((m) => ({ default: m.OverviewPage })));
+const ClientPage = lazy(() => import('../routes/ClientPage').then((m) => ({ default: m.ClientPage })));
 const ClientsPage = lazy(() => import('../routes/ClientsPage').then((m) => ({ default: m.ClientsPage })));
 const SkattekortPage = lazy(() => import('../routes/SkattekortPage').then((m) => ({ default: m.SkattekortPage })));
 const AvstemmingPage = lazy(() => import('../routes/AvstemmingPage').then((m) => ({ default: m.AvstemmingPage })));
@@ -27,6 +29,7 @@ import { useWindowTitle } from './use-window-title';
 import { useAppNavigation } from './use-app-events';
 
 const PAGE_ELEMENTS: Record<AppPageId, ReactNode> = {
+  overview: <OverviewPage />,
   setup: <SetupPage />,
   clients: <ClientsPage />,
   reports: <ReportsPage />,
@@ -96,7 +99,12 @@ function Shell() {
         onKeyDown={(e) => e.key === 'Escape' && setNavOpen(false)}
       >
         <ul>
-          {ROUTES.filter((r) => r.forEveryProfile || active?.kind === 'firm').map((r) => (
+          {ROUTES.filter(
+            (r) =>
+              r.forEveryProfile ||
+              active?.kind === 'firm' ||
+              (r.path === '/overview' && (profiles.data?.profiles.length ?? 0) > 1),
+          ).map((r) => (
             <li key={r.path}>
               <NavLink to={r.path} onClick={() => setNavOpen(false)}>
                 {t(r.label)}
@@ -123,10 +131,22 @@ function Shell() {
               element={<Suspense fallback={<Spinner aria-label={t('app.loading')} />}>{r.element}</Suspense>}
             />
           ))}
-          {/* A fresh install starts at setup; once there is a profile, at reports. */}
+          <Route
+            path="/overview/:org"
+            element={
+              <Suspense fallback={<Spinner aria-label={t('app.loading')} />}>
+                <ClientPage />
+              </Suspense>
+            }
+          />
+          {/* A fresh install starts at setup; a firm at its overview; any other profile at reports. */}
           <Route
             path="*"
-            element={profiles.isSuccess ? <Navigate to={active ? '/reports' : '/setup'} replace /> : null}
+            element={
+              profiles.isSuccess ? (
+                <Navigate to={!active ? '/setup' : active.kind === 'firm' ? '/overview' : '/reports'} replace />
+              ) : null
+            }
           />
         </Routes>
       </main>

@@ -20,7 +20,13 @@ export function useFirmClients(enabled: boolean) {
 /** A change to the client list: main answers with the whole view, which replaces the cached one. */
 function useClientsChange<I>(call: (input: I) => Promise<FirmClientsView>) {
   const client = useQueryClient();
-  return useMutation({ mutationFn: call, onSuccess: (view) => client.setQueryData(firmKeys.clients, view) });
+  return useMutation({
+    mutationFn: call,
+    onSuccess: (view) => {
+      client.setQueryData(firmKeys.clients, view);
+      void client.invalidateQueries({ queryKey: overviewKeys.of(view.profileId) });
+    },
+  });
 }
 
 export const useAddClient = () =>
@@ -31,3 +37,29 @@ export const useSyncDelegations = () => useClientsChange(() => unwrap(bridge().f
 export const useConfirmDelegation = () =>
   useClientsChange((orgNumber: string) => unwrap(bridge().firm.confirmDelegation({ orgNumber, delegated: true })));
 export const useOpenClientAdmin = () => useMutation({ mutationFn: () => unwrap(bridge().firm.openClientAdmin()) });
+
+/**
+ * The firm's home, per active profile: switching back to a profile shows its cached overview at once, and a
+ * change in the outbox, feedback or setup refetches only the open profile's (one call for all its clients).
+ */
+export function useClientOverview(profileId: string | null) {
+  const client = useQueryClient();
+  useEffect(() => {
+    const refresh = () => void client.invalidateQueries({ queryKey: overviewKeys.of(profileId) });
+    const api = bridge();
+    const offs = [
+      api.on('outbox.changed', refresh),
+      api.on('feedback.new', refresh),
+      api.on('systemuser.status', refresh),
+    ];
+    return () => offs.forEach((off) => off());
+  }, [client, profileId]);
+  return useQuery({
+    queryKey: overviewKeys.of(profileId),
+    queryFn: () => unwrap(bridge().firm.overview()),
+    enabled: profileId !== null,
+    staleTime: 30_000,
+  });
+}
+
+export const overviewKeys = { of: (profileId: string | null) => ['firm', 'overview', profileId] as const };

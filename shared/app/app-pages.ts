@@ -4,9 +4,11 @@ import type { Language, LocalizedText } from '../domain/localized';
  * The app's pages in menu order, with their names in both languages: the side menu, the application menu's
  * Gå/Go entries (Ctrl/Cmd+1…9) and the window title all name a page from here, so they cannot drift apart.
  * A `firmOnly` page (an accounting firm's clients) is in the side menu only for a firm profile and not in Gå/Go,
- * which is built in main without regard to the active profile.
+ * which is built in main without regard to the active profile. Oversikt, the firm's home, is also there for a user
+ * with more than one profile (a business with two companies is a small firm).
  */
 export const APP_PAGES = [
+  { id: 'overview', path: '/overview', label: { nb: 'Oversikt', en: 'Overview' }, firmOnly: true },
   { id: 'setup', path: '/setup', label: { nb: 'Oppsett', en: 'Setup' } },
   { id: 'clients', path: '/clients', label: { nb: 'Klienter', en: 'Clients' }, firmOnly: true },
   { id: 'reports', path: '/reports', label: { nb: 'Rapporter', en: 'Reports' } },

@@ -4,16 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { ClientsPage } from '../../../renderer/routes/ClientsPage';
 import type { FirmClient, FirmClientsView } from '../../../shared/domain/firm';
 import { renderWithProviders } from '../render-with-providers';
+import { firm, PROFILE_ID } from './firm-profile';
 
-const PROFILE_ID = '0b6f3b8e-3a49-4a8e-9b2f-1f6e2f7d1c11';
-const firm = {
-  id: PROFILE_ID,
-  orgNumber: '974761076',
-  displayName: 'Tall og Tango Regnskap AS',
-  environment: 'sandbox',
-  kind: 'firm',
-  createdAt: '2026-11-23T09:00:00.000Z',
-};
 
 const client = (orgNumber: string, name: string, state: FirmClient['delegation']['state']): FirmClient => ({
   orgNumber,

@@ -20,6 +20,7 @@ describe('the window title', () => {
 describe('the app’s pages', () => {
   it('are named in both languages, in menu order, and a route finds its page', () => {
     expect(APP_PAGES.map((p) => p.path)).toEqual([
+      '/overview',
       '/setup',
       '/clients',
       '/reports',
@@ -35,6 +36,6 @@ describe('the app’s pages', () => {
     expect(pageLabels('en').outbox).toBe('Outbox');
     expect(pageOfRoute('/feedback?item=x')?.label.nb).toBe('Tilbakemeldinger');
     expect(pageOfRoute('/nowhere')).toBeUndefined();
-    expect(APP_PAGES.filter((p) => !isForEveryProfile(p)).map((p) => p.id)).toEqual(['clients']);
+    expect(APP_PAGES.filter((p) => !isForEveryProfile(p)).map((p) => p.id)).toEqual(['overview', 'clients']);
   });
 });

@@ -1,0 +1,191 @@
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { OverviewPage } from '../../../renderer/routes/OverviewPage';
+import { ROW_HEIGHT } from '../../../renderer/components/overview/ClientOverviewList';
+import type { ClientOverview, ClientOverviewRow } from '../../../shared/domain/client-overview';
+import { renderWithProviders } from '../render-with-providers';
+import { firm, PROFILE_ID } from './firm-profile';
+
+/** The list's visible height in this test: jsdom lays nothing out, so the scroll box is given one. */
+const VIEWPORT = 480;
+
+/** Org number `n`: eight digits from n and a valid MOD11 check digit (numbers whose check would be 10 are skipped). */
+function orgNumbers(count: number): string[] {
+  const weights = [3, 2, 7, 6, 5, 4, 3, 2];
+  const out: string[] = [];
+  for (let n = 0; out.length < count; n++) {
+    const base = String(90000000 + n);
+    const sum = [...base].reduce((acc, d, i) => acc + Number(d) * (weights[i] ?? 0), 0);
+    const check = (11 - (sum % 11)) % 11;
+    if (check !== 10) out.push(`${base}${check}`);
+  }
+  return out;
+}
+
+const ORGS = orgNumbers(500);
+function row(i: number): ClientOverviewRow {
+  const rejected = i % 50 === 7 ? 1 : 0;
+  const newFeedback = i % 25 === 3 ? 2 : 0;
+  const delegated = i % 100 !== 11;
+  return {
+    orgNumber: ORGS[i] as string,
+    name: `Klient ${String(i).padStart(3, '0')} AS`,
+    profileId: PROFILE_ID,
+    setupReady: true,
+    delegation: delegated ? 'delegated' : 'not-delegated',
+    draftsWithErrors: 0,
+    inFlight: 0,
+    rejected,
+    newFeedback,
+    overdue: 0,
+    nextDeadline: {
+      id: 'a-melding:2026-11',
+      service: 'a-melding',
+      dueDate: '2026-12-07',
+      daysLeft: i % 30,
+      status: 'upcoming',
+    },
+    attention: [
+      ...(delegated ? [] : (['delegation-missing'] as const)),
+      ...(rejected ? (['rejected'] as const) : []),
+      ...(newFeedback ? (['new-feedback'] as const) : []),
+    ],
+  };
+}
+const overview: ClientOverview = {
+  scope: 'firm',
+  profileId: PROFILE_ID,
+  today: '2026-12-07',
+  rows: ORGS.map((_, i) => row(i)),
+};
+
+function renderOverview(route = '/overview') {
+  return renderWithProviders(
+    <OverviewPage />,
+    {
+      'profiles.list': () => ({ ok: true, value: { profiles: [firm], activeProfileId: PROFILE_ID, notices: [] } }),
+      'firm.overview': () => ({ ok: true, value: overview }),
+    },
+    { route },
+  );
+}
+
+const shownRows = () => screen.getByTestId('overview-scroll').querySelectorAll('[role="row"]');
+const shownNames = () => [...shownRows()].map((r) => within(r as HTMLElement).getByRole('link').textContent);
+
+describe('the overview of 500 clients', () => {
+  beforeAll(() => {
+    vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockReturnValue(VIEWPORT);
+    vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockReturnValue(1000);
+    vi.spyOn(HTMLElement.prototype, 'scrollHeight', 'get').mockReturnValue(500 * ROW_HEIGHT);
+    // jsdom does not scroll: do what a browser does when the list scrolls itself to a row.
+    Object.defineProperty(HTMLElement.prototype, 'scrollTo', {
+      configurable: true,
+      value(this: HTMLElement, to: ScrollToOptions) {
+        this.scrollTop = to.top ?? this.scrollTop;
+        this.dispatchEvent(new Event('scroll'));
+      },
+    });
+  });
+  afterAll(() => {
+    vi.restoreAllMocks();
+    delete (HTMLElement.prototype as Partial<HTMLElement>).scrollTo;
+  });
+
+  it('keeps only the visible rows in the DOM, and draws others as the list scrolls', async () => {
+    renderOverview();
+    expect(await screen.findByTestId('overview-count')).toHaveTextContent('Viser 500 av 500 klienter');
+    expect(screen.getByRole('table')).toHaveAttribute('aria-rowcount', '501');
+    const bound = VIEWPORT / ROW_HEIGHT + 2 * 6 + 1;
+    expect(shownRows().length).toBeGreaterThan(5);
+    expect(shownRows().length).toBeLessThanOrEqual(bound);
+    const scroll = screen.getByTestId('overview-scroll');
+    scroll.scrollTop = 300 * ROW_HEIGHT;
+    fireEvent.scroll(scroll);
+    await waitFor(() => expect(shownRows()[0]?.getAttribute('aria-rowindex')).not.toBe('2'));
+    expect(shownRows().length).toBeLessThanOrEqual(bound);
+    const indexes = [...shownRows()].map((r) => Number(r.getAttribute('aria-rowindex')));
+    expect(Math.min(...indexes)).toBeGreaterThan(280);
+  });
+
+  it('finds a client by name, or by org number typed with or without spaces, and announces the count', async () => {
+    renderOverview('/overview?sort=name&dir=ascending');
+    const search = await screen.findByTestId('overview-search');
+    await userEvent.type(search, 'klient 123');
+    expect(screen.getByTestId('overview-count')).toHaveTextContent('Viser 1 av 500 klienter');
+    expect(shownNames()).toEqual(['Klient 123 AS']);
+    const org = ORGS[42] as string;
+    await userEvent.clear(search);
+    await userEvent.type(search, `${org.slice(0, 3)} ${org.slice(3, 6)} ${org.slice(6)}`);
+    expect(shownNames()).toEqual(['Klient 042 AS']);
+    await userEvent.clear(search);
+    await userEvent.type(search, org);
+    expect(shownNames()).toEqual(['Klient 042 AS']);
+    expect(screen.getByTestId('overview-count')).toHaveAttribute('role', 'status');
+  });
+
+  it('sorts by each column both ways, saying so with aria-sort', async () => {
+    renderOverview();
+    await screen.findByTestId('overview-count');
+    // By default the weightiest first: the clients not attached in Altinn.
+    expect(shownNames().slice(0, 5)).toEqual([
+      'Klient 011 AS',
+      'Klient 111 AS',
+      'Klient 211 AS',
+      'Klient 311 AS',
+      'Klient 411 AS',
+    ]);
+    const header = (name: string) => screen.getByRole('columnheader', { name: new RegExp(name) });
+    expect(header('Trenger oppfølging')).toHaveAttribute('aria-sort', 'descending');
+
+    await userEvent.click(within(header('Navn')).getByRole('button'));
+    expect(header('Navn')).toHaveAttribute('aria-sort', 'ascending');
+    expect(header('Trenger oppfølging')).toHaveAttribute('aria-sort', 'none');
+    expect(shownNames()[0]).toBe('Klient 000 AS');
+    await userEvent.click(within(header('Navn')).getByRole('button'));
+    expect(header('Navn')).toHaveAttribute('aria-sort', 'descending');
+    expect(shownNames()[0]).toBe('Klient 499 AS');
+
+    await userEvent.click(within(header('Neste frist')).getByRole('button'));
+    expect(header('Neste frist')).toHaveAttribute('aria-sort', 'ascending');
+    // Soonest first (0 days left: 000, 030, 060, …), ties by name.
+    expect(shownNames().slice(0, 3)).toEqual(['Klient 000 AS', 'Klient 030 AS', 'Klient 060 AS']);
+
+    await userEvent.click(within(header('Organisasjonsnummer')).getByRole('button'));
+    await userEvent.click(within(header('Organisasjonsnummer')).getByRole('button'));
+    expect(header('Organisasjonsnummer')).toHaveAttribute('aria-sort', 'descending');
+    expect(shownNames()[0]).toBe('Klient 499 AS');
+  });
+
+  it('filters with the chips, which combine', async () => {
+    renderOverview();
+    await screen.findByTestId('overview-count');
+    const chip = (name: string) => screen.getByRole('checkbox', { name });
+    await userEvent.click(chip('Avvist'));
+    expect(screen.getByTestId('overview-count')).toHaveTextContent('Viser 10 av 500 klienter');
+    await userEvent.click(chip('Avvist'));
+    await userEvent.click(chip('Nye tilbakemeldinger'));
+    expect(screen.getByTestId('overview-count')).toHaveTextContent('Viser 20 av 500 klienter');
+    await userEvent.click(chip('Mangler tilgang'));
+    // 11, 111, …: none of them also has new feedback (i % 25 === 3).
+    expect(screen.getByTestId('overview-count')).toHaveTextContent('Viser 0 av 500 klienter');
+    expect(screen.getByText('Ingen treff. Endre søket eller ta bort et filter.')).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Vis alle' }));
+    expect(screen.getByTestId('overview-count')).toHaveTextContent('Viser 500 av 500 klienter');
+    await userEvent.click(chip('Trenger oppfølging'));
+    expect(screen.getByTestId('overview-count')).toHaveTextContent('Viser 35 av 500 klienter');
+  });
+
+  it('moves between rows with the arrow keys, drawing the rows it reaches', async () => {
+    renderOverview('/overview?sort=name&dir=ascending');
+    await screen.findByTestId('overview-count');
+    const first = within(shownRows()[0] as HTMLElement).getByRole('link');
+    first.focus();
+    await userEvent.keyboard('{ArrowDown}{ArrowDown}');
+    await waitFor(() => expect(document.activeElement?.textContent).toBe('Klient 002 AS'));
+    await userEvent.keyboard('{End}');
+    await waitFor(() => expect(document.activeElement?.textContent).toBe('Klient 499 AS'));
+    expect(shownRows().length).toBeLessThanOrEqual(VIEWPORT / ROW_HEIGHT + 13);
+  });
+});
