@@ -6,7 +6,6 @@ import type { FirmClient, FirmClientsView } from '../../../shared/domain/firm';
 import { renderWithProviders } from '../render-with-providers';
 import { firm, PROFILE_ID } from './firm-profile';
 
-
 const client = (orgNumber: string, name: string, state: FirmClient['delegation']['state']): FirmClient => ({
   orgNumber,
   name,
