@@ -1000,6 +1000,7 @@ export const en: Messages = {
     noMatch: 'No matches. Change the search or remove a filter.',
     clearFilters: 'Show all',
     listLabel: 'Clients and what needs attention',
+    columnOrg: 'Org. no.',
     columnStatus: 'Needs attention',
     columnCounts: 'Outbox and drafts',
     nothingToDo: 'Nothing to do',
@@ -1038,10 +1039,7 @@ export const en: Messages = {
     switching: 'Opening {{name}} …',
   },
   switcher: {
-    label: 'Organisation',
     placeholder: 'Search for an organisation',
-    more_one: '{{count}} more: type to search',
-    more_other: '{{count}} more: type to search',
     none: 'No matches',
   },
   setupProfiles: {

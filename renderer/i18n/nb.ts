@@ -997,6 +997,7 @@ export const nb = {
     noMatch: 'Ingen treff. Endre søket eller ta bort et filter.',
     clearFilters: 'Vis alle',
     listLabel: 'Klienter og det som trenger oppfølging',
+    columnOrg: 'Org.nr.',
     columnStatus: 'Trenger oppfølging',
     columnCounts: 'Utboks og utkast',
     nothingToDo: 'Ingenting å gjøre',
@@ -1035,10 +1036,7 @@ export const nb = {
     switching: 'Åpner {{name}} …',
   },
   switcher: {
-    label: 'Virksomhet',
     placeholder: 'Søk etter virksomhet',
-    more_one: '{{count}} til: skriv for å søke',
-    more_other: '{{count}} til: skriv for å søke',
     none: 'Ingen treff',
   },
   setupProfiles: {

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Heading, Paragraph } from '@digdir/designsystemet-react';
+import { Alert, Details, Heading, Paragraph } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import { useProfiles } from '../bridge/queries';
 import { ProfileForm } from '../components/ProfileForm';
@@ -7,11 +7,15 @@ import { ProfileList } from '../components/ProfileList';
 import { EmptyState } from '../components/EmptyState';
 import { SetupWizard } from '../components/setup/SetupWizard';
 
+/** A few profiles are shown open; more fold away behind their count, searchable when opened. */
+const OPEN_LIST_UP_TO = 5;
+
 export function SetupPage() {
   const { t } = useTranslation();
   const profiles = useProfiles();
   const [created, setCreated] = useState<string | null>(null);
-  const hasProfiles = (profiles.data?.profiles.length ?? 0) > 0;
+  const count = profiles.data?.profiles.length ?? 0;
+  const hasProfiles = count > 0;
   return (
     <div className="stack">
       <Heading level={1} data-size="lg">
@@ -26,9 +30,16 @@ export function SetupPage() {
       {!hasProfiles && profiles.isSuccess && (
         <EmptyState title={t('setup.noProfileTitle')}>{t('setup.noProfileBody')}</EmptyState>
       )}
-      <ProfileList />
-      {/* The active profile's Maskinporten and Altinn setup, below the profile step it depends on. */}
+      {/* The active profile's Maskinporten and Altinn setup first: with 500 profiles the list would push it far down. */}
       {profiles.data?.activeProfileId && <SetupWizard key={profiles.data.activeProfileId} />}
+      {hasProfiles && (
+        <Details defaultOpen={count <= OPEN_LIST_UP_TO} data-testid="profile-list-details">
+          <Details.Summary>{t('setupProfiles.title', { count })}</Details.Summary>
+          <Details.Content>
+            <ProfileList />
+          </Details.Content>
+        </Details>
+      )}
       <ProfileForm onCreated={setCreated} />
     </div>
   );

@@ -26,7 +26,7 @@ const REASON_COLOR: Record<AttentionReason, 'danger' | 'warning' | 'info'> = {
 
 const COLUMNS: { key: OverviewSortKey | null; label: string }[] = [
   { key: 'name', label: 'overview.sortBy.name' },
-  { key: 'orgNumber', label: 'overview.sortBy.orgNumber' },
+  { key: 'orgNumber', label: 'overview.columnOrg' },
   { key: 'attention', label: 'overview.columnStatus' },
   { key: 'deadline', label: 'overview.sortBy.deadline' },
   { key: null, label: 'overview.columnCounts' },
@@ -97,6 +97,7 @@ export function ClientOverviewList({ rows, query, onSort, onOpen, initialOffset,
                 <button
                   type="button"
                   className="overview-sort"
+                  aria-label={t(`overview.sortBy.${column.key}`)}
                   onClick={() => onSort(column.key as OverviewSortKey)}
                   data-sort={column.key}
                 >

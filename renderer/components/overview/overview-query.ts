@@ -1,4 +1,5 @@
 import { ATTENTION_REASONS, type ClientOverviewRow } from '../../../shared/domain/client-overview';
+import { companyMatcher } from '../company-search';
 
 /** What the overview shows: the search text, the sort and the filter chips, kept in the page's address. */
 export interface OverviewQuery {
@@ -43,23 +44,11 @@ const COMPARE: Record<OverviewSortKey, (a: ClientOverviewRow, b: ClientOverviewR
   deadline: (a, b) => (a.nextDeadline?.daysLeft ?? Infinity) - (b.nextDeadline?.daysLeft ?? Infinity),
 };
 
-/** The search text as it is matched: lower case; an org number typed with or without spaces or dots. */
-function searchKey(search: string): { text: string; digits: string | null } {
-  const text = search.trim().toLocaleLowerCase('nb');
-  const digits = text.replace(/[\s.]/g, '');
-  return { text, digits: /^\d+$/.test(digits) ? digits : null };
-}
-
 /** The rows the query selects, in its order (a stable sort: equal rows keep name order). */
 export function selectRows(rows: readonly ClientOverviewRow[], query: OverviewQuery): ClientOverviewRow[] {
-  const { text, digits } = searchKey(query.search);
+  const matches = companyMatcher(query.search);
   const tests = query.filters.map((f) => FILTER_TEST[f]);
-  const picked = rows.filter(
-    (row) =>
-      (text === '' ||
-        (digits !== null ? row.orgNumber.includes(digits) : row.name.toLocaleLowerCase('nb').includes(text))) &&
-      tests.every((test) => test(row)),
-  );
+  const picked = rows.filter((row) => matches(row.name, row.orgNumber) && tests.every((test) => test(row)));
   const sign = query.direction === 'ascending' ? 1 : -1;
   const compare = COMPARE[query.sort];
   return picked.sort((a, b) => sign * compare(a, b) || COMPARE.name(a, b));
