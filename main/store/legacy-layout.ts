@@ -106,9 +106,16 @@ export function readLegacyLayout(dataDir: string): LegacyLayout {
   return layout;
 }
 
-/** After the import has committed: a crash between two renames leaves the rest to the next start's import. */
+/**
+ * After the import has committed: a crash between two renames leaves the rest to the next start's import. A name
+ * already taken (old files put back after an import) gets a number, so nothing set aside is ever replaced.
+ */
 export function moveLegacyAside(layout: LegacyLayout): void {
-  for (const { from, to } of layout.moves) renameSync(from, to);
+  for (const { from, to } of layout.moves) {
+    let free = to;
+    for (let n = 2; existsSync(free); n++) free = `${to}-${n}`;
+    renameSync(from, free);
+  }
 }
 
 function folders(dir: string): string[] {

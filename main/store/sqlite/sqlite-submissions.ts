@@ -42,7 +42,7 @@ export function sqliteSubmissions(db: Database.Database, profileId: string, now:
   const loadAll = db.transaction(() => {
     const submissions: Submission[] = [];
     const corrupt: string[] = [];
-    for (const row of selectAll.iterate(profileId)) {
+    for (const row of selectAll.all(profileId)) {
       const parsed = SubmissionSchema.safeParse(safeJson(row.record));
       if (parsed.success) {
         submissions.push(parsed.data);

@@ -6,7 +6,7 @@ import type { ClientSummary } from '../store';
  * (the `submissions_by_state` index covers it), the unread feedback by the client of its dialog, and every
  * registered client (a client with nothing yet still gets its line of zeros).
  */
-const SUMMARY_SQL = `
+export const SUMMARY_SQL = `
   WITH per_org AS (
     SELECT client_org,
            SUM(state = 'queued') AS queued,
