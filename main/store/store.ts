@@ -92,3 +92,17 @@ export interface ClientSummary {
   /** The newest change to any of the client's submissions (ISO time), or null. */
   lastActivityAt: string | null;
 }
+
+/** The line of a client with nothing to count yet. */
+export function emptyClientSummary(clientOrg: string): ClientSummary {
+  return {
+    clientOrg,
+    queued: 0,
+    sending: 0,
+    failed: 0,
+    rejected: 0,
+    received: 0,
+    unreadFeedback: 0,
+    lastActivityAt: null,
+  };
+}

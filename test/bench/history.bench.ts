@@ -6,7 +6,7 @@ import { FeedbackSyncStateSchema } from '../../main/dialogporten/feedback-sync-s
 import { createOutbox } from '../../main/outbox/outbox';
 import { targetOrg, type Submission } from '../../main/outbox/submission';
 import { openSqliteStore } from '../../main/store/sqlite/sqlite-store';
-import type { ClientSummary, SubmissionRepository } from '../../main/store/store';
+import { emptyClientSummary, type ClientSummary, type SubmissionRepository } from '../../main/store/store';
 import { orgOfParty, type FeedbackDialog } from '../../shared/feedback/feedback-dialog';
 import { FIRM, writeFirmHistory } from './history-data';
 import { OutboxStore } from './json-outbox-store';
@@ -114,16 +114,7 @@ function summarise(
   const line = (org: string) => {
     let found = byOrg.get(org);
     if (!found) {
-      found = {
-        clientOrg: org,
-        queued: 0,
-        sending: 0,
-        failed: 0,
-        rejected: 0,
-        received: 0,
-        unreadFeedback: 0,
-        lastActivityAt: null,
-      };
+      found = emptyClientSummary(org);
       byOrg.set(org, found);
     }
     return found;

@@ -7,7 +7,7 @@ import { AppError } from '../../../shared/domain/app-error';
 import { MIGRATIONS } from '../../../main/store/sqlite/migrations';
 import { DATABASE_FILE, openSqliteStore } from '../../../main/store/sqlite/sqlite-store';
 import { SUMMARY_SQL } from '../../../main/store/sqlite/sqlite-summary';
-import type { Store } from '../../../main/store/store';
+import { emptyClientSummary, type Store } from '../../../main/store/store';
 import { aMeldingPayload, aMeldingSubmission, clientOrgNumbers, feedbackDialog, firmClient } from './store-fixtures';
 
 const NOW = () => new Date('2026-12-07T12:00:00.000Z');
@@ -176,16 +176,7 @@ describe('the SQLite store', () => {
         lastActivityAt: aMeldingSubmission(B, 1).updatedAt,
       },
       // A client with nothing yet still has its line.
-      {
-        clientOrg: C,
-        queued: 0,
-        sending: 0,
-        failed: 0,
-        rejected: 0,
-        received: 0,
-        unreadFeedback: 0,
-        lastActivityAt: null,
-      },
+      emptyClientSummary(C),
     ]);
 
     // No full scan of a table: every table is reached through an index by the profile id.
