@@ -309,8 +309,14 @@ export class ActiveOutbox {
 
   private create(profile: Profile): ProfileOutbox {
     const paths = outboxPaths(this.options.dataDir, profile.id);
-    const audit = new AuditLog(paths.audit, this.options.now, keychainAuditKeyring(this.options.keyStore, profile.id));
-    const store = dataStore(this.options.dataDir).submissions(profile.id);
+    const data = dataStore(this.options.dataDir);
+    const audit = new AuditLog(
+      paths.audit,
+      this.options.now,
+      keychainAuditKeyring(this.options.keyStore, profile.id),
+      data.auditIndex(profile.id),
+    );
+    const store = data.submissions(profile.id);
     const outbox = createOutbox({
       dir: paths.outbox,
       store,
