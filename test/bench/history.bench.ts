@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bench, describe } from 'vitest';
+import { writeFileAtomic } from '../../main/disk/atomic-write';
 import { FeedbackSyncStateSchema } from '../../main/dialogporten/feedback-sync-state';
 import { createOutbox } from '../../main/outbox/outbox';
 import { targetOrg, type Submission } from '../../main/outbox/submission';
@@ -76,6 +77,39 @@ describe('start at 30,000 submissions (open, load every record, outbox running)'
       store.close();
     },
     once,
+  );
+});
+
+describe('the feedback sync saves after a page: one dialog changed of 30,000', () => {
+  const store = openSqliteStore(afterDir).feedback(FIRM.profileId);
+  const state = FeedbackSyncStateSchema.parse(JSON.parse(readFileSync(syncStateFile, 'utf8')));
+  const some = Object.keys(state.dialogs)[7] as string;
+  let page = 0;
+  const next = () => {
+    page += 1;
+    const dialog = state.dialogs[some] as FeedbackDialog;
+    state.dialogs[some] = { ...dialog, updatedAt: new Date(Date.UTC(2026, 0, 1, 0, 0, page)).toISOString() };
+    return state;
+  };
+  bench(
+    'before: the whole sync-state.json rewritten (atomic, fsync)',
+    async () => {
+      await writeFileAtomic(
+        join(beforeDir, 'feedback', FIRM.profileId, 'bench-sync-state.json'),
+        JSON.stringify(next()),
+      );
+    },
+    once,
+  );
+  // The load (what the sync does once per pass) is the warm-up; each measured run is one page's save.
+  let loaded = false;
+  bench(
+    'after: database (the changed dialog only)',
+    async () => {
+      if (!loaded) loaded = !!(await store.load());
+      await store.save({ watermark: null, lastSyncAt: null, dialogs: next().dialogs });
+    },
+    { iterations: 20, time: 0, warmupIterations: 1, warmupTime: 0 },
   );
 });
 

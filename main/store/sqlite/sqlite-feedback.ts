@@ -6,7 +6,9 @@ import type { FeedbackState, FeedbackStateRepository } from '../store';
  * The feedback sync's memory and the unread marks of one profile. Dialogs are rows (with the client's org from
  * the dialog's party), and each transmission is indexed to its dialog, so unread feedback counts per client in
  * one query. `save` writes only the dialogs that changed since this repository last loaded or saved them: the
- * sync saves after every page, and rewriting years of dialogs each time would cost more than the page.
+ * sync saves after every page, and rewriting (or even serialising) years of dialogs each time would cost more than
+ * the page. A dialog the sync saw again is a new object (feedback-sync.ts replaces it, never edits it in place), so
+ * an unchanged one is known by being the same object with the same `updatedAt` and number of transmissions.
  */
 export function sqliteFeedback(db: Database.Database, profileId: string): FeedbackStateRepository {
   const selectSync = db.prepare<[string], { watermark: string | null; last_sync_at: string | null }>(
@@ -34,26 +36,29 @@ export function sqliteFeedback(db: Database.Database, profileId: string): Feedba
   const insertUnread = db.prepare('INSERT OR IGNORE INTO feedback_unread (profile_id, transmission_id) VALUES (?, ?)');
   const deleteUnread = db.prepare('DELETE FROM feedback_unread WHERE profile_id = ? AND transmission_id = ?');
 
-  /** What each dialog looked like when last read or written here: `save` compares against it. */
-  let written = new Map<string, string>();
+  /** Each dialog as last read or written here: `save` skips the ones that are still exactly that. */
+  let known = new Map<string, Known>();
 
   const save = db.transaction((state: FeedbackState) => {
     upsertSync.run(profileId, state.watermark, state.lastSyncAt);
-    const next = new Map<string, string>();
+    const next = new Map<string, Known>();
     for (const [id, dialog] of Object.entries(state.dialogs)) {
-      const json = JSON.stringify(dialog);
-      next.set(id, json);
-      if (written.get(id) === json) continue;
-      upsertDialog.run(profileId, id, orgOfParty(dialog.party), json);
+      const seen = known.get(id);
+      if (seen && unchanged(seen, dialog)) {
+        next.set(id, seen);
+        continue;
+      }
+      upsertDialog.run(profileId, id, orgOfParty(dialog.party), JSON.stringify(dialog));
       deleteTransmissions.run(profileId, id);
       for (const t of dialog.transmissions) insertTransmission.run(profileId, t.id, id);
+      next.set(id, knownOf(dialog));
     }
-    for (const id of written.keys()) {
+    for (const id of known.keys()) {
       if (next.has(id)) continue;
       deleteDialog.run(profileId, id);
       deleteTransmissions.run(profileId, id);
     }
-    written = next;
+    known = next;
   });
   const addUnread = db.transaction((ids: readonly string[]) => {
     for (const id of ids) insertUnread.run(profileId, id);
@@ -66,10 +71,11 @@ export function sqliteFeedback(db: Database.Database, profileId: string): Feedba
     async load() {
       const sync = selectSync.get(profileId);
       const dialogs: Record<string, FeedbackDialog> = {};
-      written = new Map();
+      known = new Map();
       for (const row of selectDialogs.iterate(profileId)) {
-        dialogs[row.dialog_id] = FeedbackDialogSchema.parse(JSON.parse(row.record));
-        written.set(row.dialog_id, row.record);
+        const dialog = FeedbackDialogSchema.parse(JSON.parse(row.record));
+        dialogs[row.dialog_id] = dialog;
+        known.set(row.dialog_id, knownOf(dialog));
       }
       return { watermark: sync?.watermark ?? null, lastSyncAt: sync?.last_sync_at ?? null, dialogs };
     },
@@ -87,3 +93,18 @@ export function sqliteFeedback(db: Database.Database, profileId: string): Feedba
     },
   };
 }
+
+interface Known {
+  dialog: FeedbackDialog;
+  updatedAt: string;
+  transmissions: number;
+}
+
+const knownOf = (dialog: FeedbackDialog): Known => ({
+  dialog,
+  updatedAt: dialog.updatedAt,
+  transmissions: dialog.transmissions.length,
+});
+
+const unchanged = (seen: Known, dialog: FeedbackDialog): boolean =>
+  seen.dialog === dialog && seen.updatedAt === dialog.updatedAt && seen.transmissions === dialog.transmissions.length;

@@ -4,7 +4,9 @@ import type { ClientSummary } from '../store';
 /**
  * What needs attention, per client of one profile, in one statement: the submissions grouped by client and state
  * (the `submissions_by_state` index covers it), the unread feedback by the client of its dialog, and every
- * registered client (a client with nothing yet still gets its line of zeros).
+ * registered client (a client with nothing yet still gets its line of zeros). The unread part starts from the few
+ * unread marks (CROSS JOIN fixes SQLite's join order): left to itself, the planner walked every transmission of the
+ * profile, 30,000 at a firm's scale: 29 ms for the whole statement, 7–16 ms now.
  */
 export const SUMMARY_SQL = `
   WITH per_org AS (
@@ -20,8 +22,8 @@ export const SUMMARY_SQL = `
     UNION ALL
     SELECT d.client_org, 0, 0, 0, 0, 0, COUNT(*), NULL
       FROM feedback_unread u
-      JOIN feedback_transmissions t ON t.profile_id = u.profile_id AND t.transmission_id = u.transmission_id
-      JOIN feedback_dialogs d ON d.profile_id = t.profile_id AND d.dialog_id = t.dialog_id
+     CROSS JOIN feedback_transmissions t ON t.profile_id = u.profile_id AND t.transmission_id = u.transmission_id
+     CROSS JOIN feedback_dialogs d ON d.profile_id = t.profile_id AND d.dialog_id = t.dialog_id
      WHERE u.profile_id = @profileId AND d.client_org IS NOT NULL
      GROUP BY d.client_org
     UNION ALL

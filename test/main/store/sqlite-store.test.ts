@@ -116,7 +116,8 @@ describe('the SQLite store', () => {
     const marked = JSON.stringify({ ...d1, title: 'untouched' });
     db.prepare("UPDATE feedback_dialogs SET record = ? WHERE dialog_id = 'd1'").run(marked);
     const d2changed = feedbackDialog(B, 'd2', ['t2', 't3', 't4']);
-    await feedback.save({ ...loaded, dialogs: { d1, d2: d2changed } });
+    // As the sync does: the state as loaded, with the dialogs it saw again replaced by new objects.
+    await feedback.save({ ...loaded, dialogs: { ...loaded.dialogs, d2: d2changed } });
     const row = (id: string) =>
       (db.prepare('SELECT record FROM feedback_dialogs WHERE dialog_id = ?').get(id) as { record: string }).record;
     expect(row('d1')).toBe(marked);
@@ -125,6 +126,10 @@ describe('the SQLite store', () => {
     // A dialog gone from the state is gone from the store, with its transmissions.
     await feedback.save({ ...loaded, dialogs: { d2: d2changed } });
     expect(Object.keys((await feedback.load()).dialogs)).toEqual(['d2']);
+    // A dialog given as another object with other content is written, whatever it was before.
+    const d1again = { ...d1, title: 'Ny tittel' };
+    await feedback.save({ ...loaded, dialogs: { d1: d1again, d2: d2changed } });
+    expect((await feedback.load()).dialogs.d1?.title).toBe('Ny tittel');
 
     await feedback.addUnread(['t1', 't3', 't4']);
     await feedback.addUnread(['t1']);
@@ -187,6 +192,8 @@ describe('the SQLite store', () => {
     db.close();
     expect(plan).toContain('USING COVERING INDEX submissions_by_state');
     expect(plan).not.toMatch(/^SCAN (submissions|clients|feedback_\w+)$/m);
+    // The unread part starts from the unread marks, not from every transmission of the profile.
+    expect(plan).toMatch(/SEARCH u USING PRIMARY KEY \(profile_id=\?\)\nSEARCH t USING PRIMARY KEY/);
   });
 
   it('refuses a damaged file with a message in nb and en, and keeps it aside byte for byte', () => {
