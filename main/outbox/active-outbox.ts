@@ -143,7 +143,8 @@ export class ActiveOutbox {
 
   async list(): Promise<Submission[]> {
     const active = await this.current();
-    return active.started ? active.outbox.list() : readSubmissions(active.store);
+    // Not running: read without touching (the outbox sets aside and sweeps at its start, maybe in another process).
+    return active.started ? active.outbox.list() : active.store.list();
   }
 
   async get(id: string): Promise<Submission> {
@@ -404,12 +405,6 @@ export class ActiveOutbox {
     const status = this.status();
     this.options.events.emit('outbox.connectivity', connectivity ? { ...status, connectivity } : status);
   }
-}
-
-/** The records kept, newest first, while the outbox is not running (one that does not read is set aside, as at start). */
-async function readSubmissions(store: SubmissionRepository): Promise<Submission[]> {
-  const { submissions } = await store.load();
-  return submissions.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
 }
 
 function notFound(id: string): AppError {

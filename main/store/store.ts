@@ -29,8 +29,13 @@ export interface SubmissionRepository {
   readPayload(id: string): Promise<SubmissionPayload>;
   /** Inserts or replaces the record; returns once it is durable. */
   write(submission: Submission): Promise<void>;
-  /** Every record of the profile, plus the ids of records that could not be read (set aside, never dropped). */
+  /**
+   * What the outbox does at start: every record of the profile, plus the ids of records that could not be read (set
+   * aside, never dropped), and payloads without a record swept away.
+   */
   load(): Promise<{ submissions: Submission[]; corrupt: string[] }>;
+  /** Every record that reads, newest first, touching nothing (the outbox may be running in another process). */
+  list(): Promise<Submission[]>;
   /** One client's submissions, newest first (the org a submission is for: `targetOrg`). */
   history(clientOrg: string, page?: { limit?: number; before?: string }): Promise<Submission[]>;
 }

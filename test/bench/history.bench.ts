@@ -38,6 +38,7 @@ const readStateFile = join(beforeDir, 'feedback', FIRM.profileId, 'read-state.js
 const jsonRepository = (): SubmissionRepository => {
   const files = new OutboxStore(outboxDir);
   return Object.assign(files, {
+    list: async () => (await files.load()).submissions,
     history: async (org: string) =>
       (await files.load()).submissions
         .filter((s) => targetOrg(s.target) === org)

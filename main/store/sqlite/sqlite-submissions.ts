@@ -34,6 +34,9 @@ export function sqliteSubmissions(db: Database.Database, profileId: string, now:
     `DELETE FROM payloads WHERE profile_id = ?
        AND NOT EXISTS (SELECT 1 FROM submissions s WHERE s.id = payloads.id)`,
   );
+  const selectNewestFirst = db.prepare<[string], { record: string }>(
+    'SELECT record FROM submissions WHERE profile_id = ? ORDER BY created_at DESC',
+  );
   const selectHistory = db.prepare<[string, string, string, number], { record: string }>(
     `SELECT record FROM submissions WHERE profile_id = ? AND client_org = ? AND created_at < ?
      ORDER BY created_at DESC LIMIT ?`,
@@ -85,6 +88,13 @@ export function sqliteSubmissions(db: Database.Database, profileId: string, now:
 
     async load() {
       return loadAll();
+    },
+
+    async list() {
+      return selectNewestFirst.all(profileId).flatMap((row) => {
+        const parsed = SubmissionSchema.safeParse(safeJson(row.record));
+        return parsed.success ? [parsed.data] : [];
+      });
     },
 
     async history(clientOrg, page = {}) {

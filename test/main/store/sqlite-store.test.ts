@@ -58,6 +58,12 @@ describe('the SQLite store', () => {
     await expect(other.readPayload(aMeldingSubmission(A, 0).id)).rejects.toThrow(/no payload/);
     expect(await mine.readPayload(aMeldingSubmission(A, 3).id)).toEqual(aMeldingPayload(3));
 
+    expect((await mine.list()).map((s) => s.createdAt)).toEqual(
+      (await mine.load()).submissions
+        .map((s) => s.createdAt)
+        .sort()
+        .reverse(),
+    );
     const history = await mine.history(A, { limit: 3 });
     expect(history.map((s) => s.label)).toEqual([4, 3, 2].map((n) => `A-melding ${A} ${n}`));
     const older = await mine.history(A, { limit: 3, before: history[2]!.createdAt });
@@ -78,6 +84,9 @@ describe('the SQLite store', () => {
 
     open();
     const reopened = store!.submissions('p1');
+    // Listing (the outbox not running here, maybe running elsewhere) touches nothing: the orphan payload stays.
+    expect(await reopened.list()).toEqual([]);
+    expect(await reopened.readPayload('00000000-0000-4000-8000-000000000000')).toEqual(aMeldingPayload(2));
     expect(await reopened.load()).toEqual({ submissions: [], corrupt: [good.id] });
     expect(await reopened.load()).toEqual({ submissions: [], corrupt: [] });
     await expect(reopened.readPayload('00000000-0000-4000-8000-000000000000')).rejects.toThrow(/no payload/);
