@@ -123,18 +123,21 @@ function TargetGroup({ group }: { group: RoutedGroup }) {
           })}
         </Paragraph>
       )}
-      {checks
-        .filter((check) => check.result.findings.length > 0)
-        .map((check) => (
-          <Details key={check.checkId}>
-            <Details.Summary>
-              {t('reports.routing.details', { name: check.result.files.map((f) => fileName(f.path)).join(', ') })}
-            </Details.Summary>
-            <Details.Content>
-              <FindingsList findings={check.result.findings} headingLevel={4} />
-            </Details.Content>
-          </Details>
-        ))}
+      {/* Wrapped: a Card whose own child is a Details loses its padding (Designsystemet's card.css). */}
+      <div className="stack">
+        {checks
+          .filter((check) => check.result.findings.length > 0)
+          .map((check) => (
+            <Details key={check.checkId}>
+              <Details.Summary>
+                {t('reports.routing.details', { name: check.result.files.map((f) => fileName(f.path)).join(', ') })}
+              </Details.Summary>
+              <Details.Content>
+                <FindingsList findings={check.result.findings} headingLevel={4} />
+              </Details.Content>
+            </Details>
+          ))}
+      </div>
       <div className="reports-actions">
         {unsaved.length > 0 && (
           <Button
