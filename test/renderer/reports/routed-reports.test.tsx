@@ -152,30 +152,63 @@ describe('files routed to many clients', () => {
     expect(screen.getByText('1 file could not be read')).toBeTruthy();
   });
 
-  it("routes several files dropped on a firm's Reports page, and shows the groups", async () => {
-    const firm = {
-      id: FIRM_ID,
-      orgNumber: '312000008',
-      displayName: 'Regnskap AS',
-      environment: 'sandbox',
-      kind: 'firm',
-      createdAt: '2026-11-23T09:00:00.000Z',
-    };
-    const { invoke } = renderWithProviders(<ReportsPage />, {
-      'profiles.list': () => ({ ok: true, value: { profiles: [firm], activeProfileId: FIRM_ID, notices: [] } }),
-      'reports.listDrafts': () => ({ ok: true, value: { drafts: [] } }),
-      'outbox.list': () => ({ ok: true, value: { submissions: [] } }),
-      'reports.route': () => ({ ok: true, value: ROUTED }),
-    });
-    await screen.findByText(/Kontrolleres for Regnskap AS/);
-    // jsdom's File has no arrayBuffer(); Chromium's does (the real-browser test drops real files).
+  const firm = {
+    id: FIRM_ID,
+    orgNumber: '312000008',
+    displayName: 'Regnskap AS',
+    environment: 'sandbox',
+    kind: 'firm',
+    createdAt: '2026-11-23T09:00:00.000Z',
+  };
+  const firmPage = {
+    'profiles.list': () => ({ ok: true, value: { profiles: [firm], activeProfileId: FIRM_ID, notices: [] } }),
+    'reports.listDrafts': () => ({ ok: true, value: { drafts: [] } }),
+    'outbox.list': () => ({ ok: true, value: { submissions: [] } }),
+    'reports.route': () => ({ ok: true, value: ROUTED }),
+  };
+  /** Two files dropped on the zone (jsdom's File has no arrayBuffer(); Chromium's does, as the e2e test shows). */
+  const dropTwoFiles = () => {
     const file = (name: string, text: string) =>
       Object.assign(new File([text], name), { arrayBuffer: async () => new TextEncoder().encode(text).buffer });
     const files = [file('a.xml', '<a/>'), file('b.xml', '<b/>')];
     fireEvent.drop(screen.getByTestId('drop-zone'), { dataTransfer: { files, items: [], types: ['Files'] } });
+  };
+
+  it("routes several files dropped on a firm's Reports page, and shows the groups", async () => {
+    const { invoke } = renderWithProviders(<ReportsPage />, firmPage);
+    await screen.findByText(/Kontrolleres for Regnskap AS/);
+    dropTwoFiles();
     await screen.findByTestId('routed-reports');
     const call = invoke.mock.calls.find(([channel]) => channel === 'reports.route');
     expect((call?.[1] as { files: { name: string }[] }).files.map((f) => f.name)).toEqual(['a.xml', 'b.xml']);
     expect(invoke.mock.calls.map(([channel]) => channel)).not.toContain('reports.checkContent');
+  });
+
+  it('adds an unknown organisation as a client under its registered name, and routes the dropped files again', async () => {
+    const { invoke } = renderWithProviders(<ReportsPage />, {
+      ...firmPage,
+      'register.lookup': () => ({
+        ok: true,
+        value: {
+          answer: {
+            status: 'found',
+            unit: { orgNumber: '311000004', name: 'Ukjent Handel AS', bankrupt: false, windingUp: false },
+            subUnits: [],
+            fetchedAt: '2026-01-25T12:00:00.000Z',
+          },
+          fromCache: false,
+        },
+      }),
+      'firm.addClient': () => ({ ok: true, value: {} }),
+    });
+    await screen.findByText(/Kontrolleres for Regnskap AS/);
+    dropTwoFiles();
+    await userEvent.click(await screen.findByRole('button', { name: 'Legg til 311 000 004 som klient' }));
+    await waitFor(() =>
+      expect(invoke).toHaveBeenCalledWith('firm.addClient', { orgNumber: '311000004', name: 'Ukjent Handel AS' }),
+    );
+    await waitFor(() => expect(invoke.mock.calls.filter(([channel]) => channel === 'reports.route')).toHaveLength(2));
+    const [first, again] = invoke.mock.calls.filter(([channel]) => channel === 'reports.route');
+    expect(again?.[1]).toEqual(first?.[1]);
   });
 });
