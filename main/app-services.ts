@@ -113,7 +113,7 @@ export interface AppServices {
   deadlines: DeadlineService;
   /** OS notifications for deadlines within the warning days, once per deadline per day. */
   deadlineWarnings: DeadlineWarnings;
-  /** An accounting firm's clients and their delegation to its agent systembruker (`profiles/<id>/clients.json`). */
+  /** An accounting firm's clients and their delegation to its agent systembruker (in `store`). */
   firm: FirmClients;
   /** Enhetsregisteret: names for the forms, cached facts for the checks (`<dataDir>/enhetsregisteret.json`). */
   register: ActiveRegister;

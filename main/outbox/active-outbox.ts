@@ -148,12 +148,12 @@ export class ActiveOutbox {
   }
 
   /**
-   * Any profile's submissions: the active one's as `list` gives them, another's as its records on disk (its outbox
-   * is not running here, so nothing else writes them). Routing checks a file for another profile against these.
+   * Any profile's submissions: the active one's as `list` gives them, another's as its records in the store, read
+   * without touching them. Routing checks a file for another profile against these.
    */
   async listFor(profileId: string): Promise<Submission[]> {
     if (this.options.profiles.active()?.id === profileId) return this.list();
-    return readSubmissions(outboxPaths(this.options.dataDir, profileId).outbox);
+    return dataStore(this.options.dataDir).submissions(profileId).list();
   }
 
   async get(id: string): Promise<Submission> {
