@@ -320,7 +320,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
       await services.outbox.dispose();
       services.setup.dispose();
       await sandbox.stop();
-      closeDataStore(options.dataDir);
+      await closeDataStore(options.dataDir);
     },
   };
   services.dispatch = createDispatcher(createHandlers(services), log);

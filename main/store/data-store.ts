@@ -25,8 +25,9 @@ export function dataStore(dataDir: string): Store {
   return openDataStore(dataDir);
 }
 
-export function closeDataStore(dataDir: string): void {
+export async function closeDataStore(dataDir: string): Promise<void> {
   const key = resolve(dataDir);
-  open.get(key)?.close();
+  const store = open.get(key);
   open.delete(key);
+  await store?.close();
 }

@@ -19,7 +19,7 @@ export interface Store {
   auditIndex(profileId: string): AuditIndexRepository;
   /** Per client org of one profile: what needs attention (one query, for the firm's client overview). */
   summaryByClient(profileId: string): Promise<ClientSummary[]>;
-  close(): void;
+  close(): Promise<void>;
 }
 
 /** One profile's outbox: the records and the exact bytes each sends. */

@@ -22,7 +22,7 @@ const { orgs, outboxDir } = writeFirmHistory(beforeDir);
 const afterDir = mkdtempSync(join(tmpdir(), 'bench-history-db-'));
 writeFirmHistory(afterDir);
 const importStarted = performance.now();
-openSqliteStore(afterDir).close();
+await openSqliteStore(afterDir).close();
 console.log(
   `history bench: ${FIRM.clients * FIRM.perClient} submissions; the one-time import of the JSON layout took ` +
     `${Math.round(performance.now() - importStarted)} ms`,
@@ -61,7 +61,7 @@ describe('start at 30,000 submissions (open, load every record, outbox running)'
     async () => {
       const store = openSqliteStore(afterDir);
       await startAndStop(store.submissions(FIRM.profileId));
-      store.close();
+      await store.close();
     },
     once,
   );
@@ -75,7 +75,7 @@ describe('start at 30,000 submissions (open, load every record, outbox running)'
     async () => {
       const store = openSqliteStore(afterDir);
       await store.feedback(FIRM.profileId).load();
-      store.close();
+      await store.close();
     },
     once,
   );

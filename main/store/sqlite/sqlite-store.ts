@@ -66,7 +66,7 @@ export function openSqliteStore(dataDir: string, options: SqliteStoreOptions = {
     feedback: (profileId) => sqliteFeedback(open, profileId),
     auditIndex: (profileId) => sqliteAuditIndex(open, profileId),
     summaryByClient: async (profileId) => summary(profileId),
-    close: () => open.close(),
+    close: async () => void open.close(),
   };
 }
 

@@ -17,8 +17,8 @@ describe('the audit index in the store', () => {
     store = openSqliteStore(dir);
     clock = Date.parse('2026-02-01T10:00:00Z');
   });
-  afterEach(() => {
-    store.close();
+  afterEach(async () => {
+    await store.close();
     rmSync(dir, { recursive: true, force: true });
   });
 

@@ -77,7 +77,7 @@ describe('the outbox state machine', () => {
   afterEach(async () => {
     await outbox?.stop();
     outbox = undefined;
-    closeDataStore(dir);
+    await closeDataStore(dir);
     await rm(dir, { recursive: true, force: true });
   });
 

@@ -67,8 +67,8 @@ describe('the first open of a data dir in the JSON layout', () => {
     dataDir = mkdtempSync(join(tmpdir(), 'innsender-legacy-'));
     reports.length = 0;
   });
-  afterEach(() => {
-    store?.close();
+  afterEach(async () => {
+    await store?.close();
     store = undefined;
     rmSync(dataDir, { recursive: true, force: true });
   });
@@ -110,7 +110,7 @@ describe('the first open of a data dir in the JSON layout', () => {
     ]);
 
     // The next open imports nothing again.
-    store!.close();
+    await store!.close();
     open();
     expect(reports).toHaveLength(1);
     expect((await store!.submissions(PROFILE).load()).submissions).toHaveLength(2);
@@ -119,7 +119,7 @@ describe('the first open of a data dir in the JSON layout', () => {
   it('imports nothing twice when old files are back in place after the import committed', async () => {
     const old = oldLayout(dataDir);
     open();
-    store!.close();
+    await store!.close();
     // As after a crash between the commit and the renames, or a backup put back: the old files are there again.
     cpSync(`${old.outbox}${SET_ASIDE_SUFFIX}`, old.outbox, { recursive: true });
     cpSync(join(old.feedback, `read-state.json${SET_ASIDE_SUFFIX}`), join(old.feedback, 'read-state.json'));

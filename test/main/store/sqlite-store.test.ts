@@ -21,8 +21,8 @@ describe('the SQLite store', () => {
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'innsender-store-'));
   });
-  afterEach(() => {
-    store?.close();
+  afterEach(async () => {
+    await store?.close();
     store = undefined;
     rmSync(dir, { recursive: true, force: true });
   });
@@ -77,7 +77,7 @@ describe('the SQLite store', () => {
     await repo.writePayload(good.id, aMeldingPayload(1));
     await repo.write(good);
     await repo.writePayload('00000000-0000-4000-8000-000000000000', aMeldingPayload(2));
-    store!.close();
+    await store!.close();
     const db = new Database(join(dir, DATABASE_FILE));
     db.prepare("UPDATE submissions SET record = '{\"half' WHERE id = ?").run(good.id);
     db.close();
@@ -90,7 +90,7 @@ describe('the SQLite store', () => {
     expect(await reopened.load()).toEqual({ submissions: [], corrupt: [good.id] });
     expect(await reopened.load()).toEqual({ submissions: [], corrupt: [] });
     await expect(reopened.readPayload('00000000-0000-4000-8000-000000000000')).rejects.toThrow(/no payload/);
-    store!.close();
+    await store!.close();
     const check = new Database(join(dir, DATABASE_FILE), { readonly: true });
     expect(check.prepare('SELECT id, record FROM submissions_set_aside').all()).toEqual([
       { id: good.id, record: '{"half' },
@@ -235,7 +235,7 @@ describe('the SQLite store', () => {
       await repo.writePayload(aMeldingSubmission(A, n).id, aMeldingPayload(n));
       await repo.write(aMeldingSubmission(A, n));
     }
-    store!.close();
+    await store!.close();
     store = undefined;
     const file = join(dir, DATABASE_FILE);
     const bytes = readFileSync(file);
@@ -246,9 +246,9 @@ describe('the SQLite store', () => {
     expect(readdirSync(dir).some((n) => n.startsWith(`${DATABASE_FILE}.corrupt-`))).toBe(true);
   });
 
-  it('refuses a database from a newer Innsender instead of writing into a schema it does not know', () => {
+  it('refuses a database from a newer Innsender instead of writing into a schema it does not know', async () => {
     open();
-    store!.close();
+    await store!.close();
     store = undefined;
     const db = new Database(join(dir, DATABASE_FILE));
     db.pragma(`user_version = ${MIGRATIONS.length + 1}`);
