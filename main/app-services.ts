@@ -15,7 +15,8 @@ import { createKeytarKeyStore } from './keys/keytar-key-store';
 import { SetupService } from './setup/setup-service';
 import { createReportsService, type ReportsService } from './reports/reports-service';
 import { profileSubmissions } from './reports/known-messages';
-import { checkReportFilesInWorker } from './reports/check-in-worker';
+import { checkReportFilesInWorker, identifyReportsInWorker } from './reports/check-in-worker';
+import { routingTargetsFor } from './reports/route-targets';
 import { ActiveFeedback } from './dialogporten/active-feedback';
 import type { PollIntervals } from './dialogporten/feedback-poller';
 import { ActiveOutbox } from './outbox/active-outbox';
@@ -34,6 +35,8 @@ import { ClientOverviewService } from './firm/client-overview-service';
 import { profileDir, SetupStateFile } from './setup/setup-state';
 import { CustomEnvironments } from './environments/custom-environments';
 import { ActiveRegister } from './enhetsregisteret/active-register';
+import { closeDataStore, openDataStore } from './store/data-store';
+import type { Store } from './store/store';
 
 export interface AppServicesOptions {
   dataDir: string;
@@ -82,6 +85,11 @@ export interface AppServices {
   profiles: ProfileService;
   events: EventHub;
   sandbox: SandboxController;
+  /**
+   * The data dir's database (`<dataDir>/innsender.db`): every profile's outbox, firm clients, feedback state and
+   * audit index, and `summaryByClient` for the firm's overview.
+   */
+  store: Store;
   /** Custom environment files picked in main (the page names them by pick id) and their hosts' confirmation. */
   customEnvironments: CustomEnvironments;
   /** The active profile's Maskinporten key, client, Altinn system and systembruker (`<dataDir>/profiles/<id>/`). */
@@ -107,7 +115,7 @@ export interface AppServices {
   deadlines: DeadlineService;
   /** OS notifications for deadlines within the warning days, once per deadline per day. */
   deadlineWarnings: DeadlineWarnings;
-  /** An accounting firm's clients and their delegation to its agent systembruker (`profiles/<id>/clients.json`). */
+  /** An accounting firm's clients and their delegation to its agent systembruker (in `store`). */
   firm: FirmClients;
   /** The firm's home: each client (or profile) with what needs attention, from the services above. */
   clientOverview: ClientOverviewService;
@@ -120,6 +128,11 @@ export interface AppServices {
 export function createAppServices(options: AppServicesOptions): AppServices {
   const log = options.log ?? createLogger({ file: join(options.dataDir, 'logs', 'innsender.log') });
   const settings = SettingsStore.open(options.dataDir, log, options.now);
+  // Opened first: a damaged database stops the start here with its message, before anything reads or writes.
+  const store = openDataStore(options.dataDir, {
+    ...(options.now ? { now: options.now } : {}),
+    onLegacyImport: (report) => log.info('store: imported the JSON files of the earlier layout', { ...report }),
+  });
   const profiles = new ProfileService(settings, options.now);
   const events = new EventHub();
   const sandbox = new SandboxController({
@@ -189,6 +202,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     const active = profiles.active();
     if (registerPrefetch && event === 'profiles.changed' && active) void register.prefetch(active);
   });
+  const checksInWorker = options.checksInWorker ?? options.host === 'electron';
   const reports = createReportsService({
     draftsDir: join(options.dataDir, 'drafts'),
     activeProfile: () => profiles.active(),
@@ -201,8 +215,21 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     language: () => settings.read().language,
     // The outbox is made just below; it is only asked once a check runs.
     submissions: () => profileSubmissions(outbox),
-    ...((options.checksInWorker ?? options.host === 'electron') ? { checkFiles: checkReportFilesInWorker } : {}),
+    ...(checksInWorker ? { checkFiles: checkReportFilesInWorker } : {}),
     ...(options.now ? { check: { now: options.now } } : {}),
+    profileById: (id) => profiles.state().profiles.find((p) => p.id === id) ?? null,
+    routing: {
+      targets: (active) =>
+        routingTargetsFor(active, {
+          profiles: () => profiles.state().profiles,
+          clients: (firmProfile) => firm.list(firmProfile),
+          submissionsOf: (profile) => outbox.listFor(profile.id),
+          register: (profile) => register.factsFor(profile),
+          ...(options.now ? { check: { now: options.now } } : {}),
+        }),
+      ...(checksInWorker ? { identify: identifyReportsInWorker } : {}),
+      onProgress: (progress) => events.emit('reports.routeProgress', progress),
+    },
   });
   const outbox = new ActiveOutbox({
     dataDir: options.dataDir,
@@ -283,6 +310,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     profiles,
     events,
     sandbox,
+    store,
     customEnvironments,
     setup,
     prerequisites,
@@ -307,6 +335,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
       await services.outbox.dispose();
       services.setup.dispose();
       await sandbox.stop();
+      await closeDataStore(options.dataDir);
     },
   };
   services.dispatch = createDispatcher(createHandlers(services), log);
