@@ -301,6 +301,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     reports,
     feedback,
     deadlines,
+    store,
     ...(options.now ? { now: options.now } : {}),
   });
   const services: AppServices = {

@@ -1,4 +1,4 @@
-import type { ClientOverview } from '../../shared/domain/client-overview';
+import type { ClientOverview, ClientOverviewRow } from '../../shared/domain/client-overview';
 import type { FirmClientsView } from '../../shared/domain/firm';
 import { profileKind, type Profile } from '../../shared/domain/profile';
 import type { ServiceId } from '../../shared/domain/services-catalogue';
@@ -8,7 +8,8 @@ import type { Submission } from '../../shared/outbox/submission';
 import type { DraftOverview } from '../../shared/reports/report-views';
 import { requireActiveProfile } from '../setup/active-profile';
 import type { ProfileService } from '../settings/profiles';
-import { clientOverviewRows, type OverviewSubject } from './client-overview';
+import type { ClientSummary } from '../store/store';
+import { clientOverviewRows, unreadByOrg, type OverviewSources, type OverviewSubject } from './client-overview';
 
 /** The services the overview reads, each through its public methods (never their files). */
 export interface ClientOverviewOptions {
@@ -16,9 +17,12 @@ export interface ClientOverviewOptions {
   firm: { view(profile: Profile): Promise<FirmClientsView> };
   /** A profile's setup record (`SetupStateFile`), read without resolving endpoints: that would start the sandbox. */
   setupState(profile: Profile): Promise<{ request?: { status: string } | null | undefined }>;
-  outbox: { list(): Promise<Submission[]> };
+  /** `list`: the active profile's submissions; `listFor`: any profile's, read without touching them. */
+  outbox: { list(): Promise<Submission[]>; listFor(profileId: string): Promise<Submission[]> };
   reports: { listDrafts(): Promise<DraftOverview[]> };
   feedback: { list(): Promise<FeedbackList> };
+  /** Unread feedback per client org of any profile, from the store (one indexed query). */
+  store: { summaryByClient(profileId: string): Promise<ClientSummary[]> };
   deadlines: {
     chosenServices(profile: Profile): Promise<ServiceId[]>;
     settingsOf(profile: Profile): { read(): Promise<{ warnDays: number }> };
@@ -41,29 +45,53 @@ export class ClientOverviewService {
     const { profiles, outbox, reports, feedback, deadlines } = this.options;
     const active = requireActiveProfile(profiles);
     const isFirm = profileKind(active) === 'firm';
-    const [subjects, submissions, drafts, feedbackList, settings] = await Promise.all([
-      isFirm ? this.clientSubjects(active) : this.profileSubjects(),
+    const today = osloDate(this.now());
+    const [submissions, drafts, feedbackList, settings] = await Promise.all([
       outbox.list(),
       reports.listDrafts(),
       // Until the setup is done there is no feedback to count: the counts stay null, not zero.
       feedback.list().catch(() => null),
       deadlines.settingsOf(active).read(),
     ]);
-    const today = osloDate(this.now());
-    return {
-      scope: isFirm ? 'firm' : 'profiles',
-      profileId: active.id,
+    const open = {
+      dataProfileId: active.id,
+      submissions,
+      drafts,
+      unreadByOrg: feedbackList ? unreadByOrg(feedbackList.items) : null,
       today,
-      rows: clientOverviewRows({
-        subjects,
-        dataProfileId: active.id,
-        submissions,
-        drafts,
-        feedback: feedbackList?.items ?? null,
-        today,
-        warnDays: settings.warnDays,
-      }),
+      warnDays: settings.warnDays,
     };
+    const rows = isFirm
+      ? clientOverviewRows({ ...open, subjects: await this.clientSubjects(active) })
+      : await this.profileRows(active.id, open);
+    return { scope: isFirm ? 'firm' : 'profiles', profileId: active.id, today, rows };
+  }
+
+  /**
+   * One row per profile: the open one from what was read for it; each other from its records in the store (its
+   * outbox and unread feedback; drafts are listed for the open profile only).
+   */
+  private async profileRows(activeId: string, open: Omit<OverviewSources, 'subjects'>) {
+    const all = this.options.profiles.state().profiles;
+    return Promise.all(
+      all.map(async (p) => {
+        const subject = await this.profileSubject(p);
+        if (p.id === activeId) return clientOverviewRows({ ...open, subjects: [subject] })[0] as ClientOverviewRow;
+        const [submissions, summary] = await Promise.all([
+          this.options.outbox.listFor(p.id),
+          this.options.store.summaryByClient(p.id),
+        ]);
+        const unread = new Map(summary.map((c) => [c.clientOrg, c.unreadFeedback]));
+        return clientOverviewRows({
+          ...open,
+          subjects: [subject],
+          dataProfileId: p.id,
+          submissions,
+          drafts: null,
+          unreadByOrg: unread,
+        })[0] as ClientOverviewRow;
+      }),
+    );
   }
 
   private async clientSubjects(firm: Profile): Promise<OverviewSubject[]> {
@@ -81,20 +109,17 @@ export class ClientOverviewService {
     }));
   }
 
-  private async profileSubjects(): Promise<OverviewSubject[]> {
-    const all = this.options.profiles.state().profiles;
-    return Promise.all(
-      all.map(async (p) => ({
-        orgNumber: p.orgNumber,
-        name: p.displayName,
-        profileId: p.id,
-        setupReady: await this.setupReady(p),
-        delegation: null,
-        services: await this.options.deadlines.chosenServices(p),
-        since: osloDate(new Date(p.createdAt)),
-        wholeProfile: true,
-      })),
-    );
+  private async profileSubject(p: Profile): Promise<OverviewSubject> {
+    return {
+      orgNumber: p.orgNumber,
+      name: p.displayName,
+      profileId: p.id,
+      setupReady: await this.setupReady(p),
+      delegation: null,
+      services: await this.options.deadlines.chosenServices(p),
+      since: osloDate(new Date(p.createdAt)),
+      wholeProfile: true,
+    };
   }
 
   /** The profile's systembruker is approved. */

@@ -24,19 +24,27 @@ export interface OverviewSubject {
 }
 
 /**
- * What the rows are made from. `null` where Innsender cannot tell without opening the profile (a standard profile
- * that is not the active one): its counts stay null rather than a zero that would say "nothing to do".
+ * What one profile's rows are made from. `null` where Innsender cannot tell: drafts are listed for the open profile
+ * only, and feedback is known once the setup is done. Those counts stay null rather than a zero that would say
+ * "nothing to do".
  */
 export interface OverviewSources {
   subjects: readonly OverviewSubject[];
-  /** The profile whose outbox, drafts and feedback are given (the active one). */
+  /** The profile whose outbox, drafts and feedback are given; other subjects get no counts. */
   dataProfileId: string;
   submissions: readonly Submission[];
-  drafts: readonly DraftOverview[];
-  /** Null when the feedback is not ready (setup not finished): those counts stay null. */
-  feedback: readonly FeedbackListItem[] | null;
+  drafts: readonly DraftOverview[] | null;
+  /** Unread feedback items per org number. */
+  unreadByOrg: ReadonlyMap<string, number> | null;
   today: string;
   warnDays: number;
+}
+
+/** The unread feedback items of a feedback list, per org number (one pass). */
+export function unreadByOrg(items: readonly Pick<FeedbackListItem, 'orgNumber' | 'unread'>[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const f of items) if (f.unread && f.orgNumber) counts.set(f.orgNumber, (counts.get(f.orgNumber) ?? 0) + 1);
+  return counts;
 }
 
 interface Tally {
@@ -82,15 +90,16 @@ export function clientOverviewRows(sources: OverviewSources): ClientOverviewRow[
       if (kind === 'rejected') tally.rejected++;
     }
   }
-  for (const d of sources.drafts) {
+  for (const d of sources.drafts ?? []) {
     if (d.errorCount === 0) continue;
     whole.draftsWithErrors++;
-    if (d.organisationNumber) tallyOf(d.organisationNumber).draftsWithErrors++;
+    // A firm's draft names its client (routed by org number); a profile's own names the org it reports for.
+    const org = d.clientOrg ?? d.organisationNumber;
+    if (org) tallyOf(org).draftsWithErrors++;
   }
-  for (const f of sources.feedback ?? []) {
-    if (!f.unread) continue;
-    whole.newFeedback++;
-    if (f.orgNumber) tallyOf(f.orgNumber).newFeedback++;
+  for (const [org, unread] of sources.unreadByOrg ?? []) {
+    whole.newFeedback += unread;
+    tallyOf(org).newFeedback += unread;
   }
   const calendars = new Map<string, Deadline[]>();
   const calendarOf = (services: readonly ServiceId[]) => {
@@ -129,7 +138,8 @@ export function clientOverviewRows(sources: OverviewSources): ClientOverviewRow[
       }
     }
     const count = (n: number) => (hasData ? n : null);
-    const newFeedback = hasData && sources.feedback ? tally.newFeedback : null;
+    const draftsWithErrors = hasData && sources.drafts ? tally.draftsWithErrors : null;
+    const newFeedback = hasData && sources.unreadByOrg ? tally.newFeedback : null;
     const reasons = new Set<AttentionReason>();
     if (!subject.setupReady) reasons.add('setup-missing');
     if (subject.delegation !== null && subject.delegation !== 'delegated') reasons.add('delegation-missing');
@@ -145,7 +155,7 @@ export function clientOverviewRows(sources: OverviewSources): ClientOverviewRow[
       profileId: subject.profileId,
       setupReady: subject.setupReady,
       delegation: subject.delegation,
-      draftsWithErrors: count(tally.draftsWithErrors),
+      draftsWithErrors,
       inFlight: count(tally.inFlight),
       rejected: count(tally.rejected),
       newFeedback,

@@ -1023,7 +1023,7 @@ export const en: Messages = {
     introFirm:
       'All of the firm’s clients, with what needs you now: setup or client access missing, drafts with errors, submissions waiting or rejected, new feedback and the next deadline. Click a client to see its drafts, outbox and feedback.',
     introProfiles:
-      'All your organisations, with what needs you now. Drafts, outbox and feedback are counted for the organisation that is open; click another to open it.',
+      'All your organisations, with what needs you now. Drafts with errors are counted for the organisation that is open; click another to open it.',
     search: 'Search by name or organisation number',
     sortLabel: 'Sort by',
     sortBy: {

@@ -1020,7 +1020,7 @@ export const nb = {
     introFirm:
       'Alle klientene til kontoret, med det som trenger deg nå: oppsett eller klientforhold som mangler, utkast med feil, innsendinger som venter eller er avvist, nye tilbakemeldinger og neste frist. Klikk på en klient for å se utkastene, utboksen og tilbakemeldingene for den.',
     introProfiles:
-      'Alle virksomhetene dine, med det som trenger deg nå. Tallene for utkast, utboks og tilbakemeldinger vises for den virksomheten som er åpen; klikk på en annen for å åpne den.',
+      'Alle virksomhetene dine, med det som trenger deg nå. Utkast med feil telles for den virksomheten som er åpen; klikk på en annen for å åpne den.',
     search: 'Søk etter navn eller organisasjonsnummer',
     sortLabel: 'Sorter etter',
     sortBy: {

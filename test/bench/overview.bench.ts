@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'vite';
 import { bench, describe } from 'vitest';
-import { clientOverviewRows, type OverviewSubject } from '../../main/firm/client-overview';
+import { clientOverviewRows, unreadByOrg, type OverviewSubject } from '../../main/firm/client-overview';
 import type { FeedbackListItem } from '../../shared/feedback/feedback-overview';
 import type { Submission, SubmissionState } from '../../shared/outbox/submission';
 import type { DraftOverview } from '../../shared/reports/report-views';
@@ -83,13 +83,13 @@ function firmHistory() {
 
 describe('the overview computed in main: 500 clients, 30,000 submissions, 6,000 feedback items', () => {
   const { subjects, submissions, feedback, drafts } = firmHistory();
-  bench('clientOverviewRows (one pass per source)', () => {
+  bench('unreadByOrg + clientOverviewRows (one pass per source)', () => {
     clientOverviewRows({
       subjects,
       dataProfileId: PROFILE,
       submissions,
       drafts,
-      feedback,
+      unreadByOrg: unreadByOrg(feedback),
       today: TODAY,
       warnDays: 7,
     });

@@ -110,7 +110,7 @@ describe('firm.overview', () => {
     expect(vestvind?.attention).toEqual(['delegation-missing', 'deadline-soon']);
   });
 
-  it('lists every profile for a standard profile, with counts only for the open one', async () => {
+  it('lists every profile for a standard profile, each with its outbox, and drafts for the open one', async () => {
     const own = await ok<{ id: string }>('profiles.create', {
       orgNumber: '311000004',
       displayName: 'Kløver AS',
@@ -119,9 +119,13 @@ describe('firm.overview', () => {
     await ok('profiles.activate', { id: own.id });
     const overview = await ok<ClientOverview>('firm.overview');
     expect(overview.scope).toBe('profiles');
-    expect(overview.rows.map((r) => [r.name, r.profileId === own.id, r.rejected, r.setupReady])).toEqual([
-      ['Regnskap AS', false, null, true],
-      ['Kløver AS', true, 0, false],
+    expect(
+      overview.rows.map((r) => [r.name, r.profileId === own.id, r.rejected, r.draftsWithErrors, r.setupReady]),
+    ).toEqual([
+      ['Regnskap AS', false, 0, null, true],
+      ['Kløver AS', true, 0, 0, false],
     ]);
+    // The firm's January a-melding, read from its records in the store: its deadline is met.
+    expect(overview.rows[0]?.nextDeadline?.id).toBe('a-melding:2026-02');
   });
 });

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { clientOverviewRows, type OverviewSources, type OverviewSubject } from '../../../main/firm/client-overview';
+import {
+  clientOverviewRows,
+  unreadByOrg,
+  type OverviewSources,
+  type OverviewSubject,
+} from '../../../main/firm/client-overview';
 import type { FeedbackListItem } from '../../../shared/feedback/feedback-overview';
 import type { Submission, SubmissionState } from '../../../shared/outbox/submission';
 import type { DraftOverview } from '../../../shared/reports/report-views';
@@ -53,10 +58,10 @@ const failed: SubmissionState = {
   retryAt: null,
 };
 
-const draft = (org: string, errorCount: number) =>
-  ({ organisationNumber: org, errorCount }) as Pick<
+const draft = (org: string, errorCount: number, clientOrg?: string) =>
+  ({ organisationNumber: org, errorCount, ...(clientOrg ? { clientOrg } : {}) }) as Pick<
     DraftOverview,
-    'organisationNumber' | 'errorCount'
+    'organisationNumber' | 'errorCount' | 'clientOrg'
   > as DraftOverview;
 const feedback = (org: string, unread: boolean) =>
   ({ orgNumber: org, unread }) as Pick<FeedbackListItem, 'orgNumber' | 'unread'> as FeedbackListItem;
@@ -67,7 +72,7 @@ function sources(change: Partial<OverviewSources>): OverviewSources {
     dataProfileId: FIRM_PROFILE,
     submissions: [],
     drafts: [],
-    feedback: [],
+    unreadByOrg: new Map(),
     today: '2026-02-02',
     warnDays: 7,
     ...change,
@@ -93,8 +98,18 @@ describe('the firm overview rows', () => {
           // Not a client: counted nowhere.
           aMelding('313000001', '2026-01', rejected),
         ],
-        drafts: [draft('312000008', 2), draft('312000008', 0), draft('211785462', 0)],
-        feedback: [feedback('211785462', true), feedback('211785462', false), feedback('311000004', false)],
+        // A draft routed to Vestvind (its clientOrg) though the file names another org: Vestvind's.
+        drafts: [
+          draft('312000008', 2),
+          draft('312000008', 0),
+          draft('211785462', 0),
+          draft('399999999', 1, '312000008'),
+        ],
+        unreadByOrg: unreadByOrg([
+          feedback('211785462', true),
+          feedback('211785462', false),
+          feedback('311000004', false),
+        ]),
       }),
     );
     const [fjellstue, klover, vestvind] = rows;
@@ -118,7 +133,7 @@ describe('the firm overview rows', () => {
     });
     expect(vestvind).toMatchObject({
       inFlight: 1,
-      draftsWithErrors: 1,
+      draftsWithErrors: 2,
       newFeedback: 0,
       attention: ['send-failed', 'draft-errors', 'deadline-soon'],
     });
@@ -128,7 +143,7 @@ describe('the firm overview rows', () => {
     const [row] = clientOverviewRows(
       sources({
         subjects: [client('211785462', 'Fjellstue AS', { since: '2026-01-20', setupReady: false })],
-        feedback: null,
+        unreadByOrg: null,
       }),
     );
     expect(row).toMatchObject({ overdue: 0, newFeedback: null, inFlight: 0 });
@@ -144,7 +159,7 @@ describe('the firm overview rows', () => {
         // A TT02 profile reports for its Tenor org: still this profile's.
         submissions: [aMelding('313000001', '2026-01', rejected)],
         drafts: [draft('313000001', 1)],
-        feedback: [feedback('313000001', true)],
+        unreadByOrg: unreadByOrg([feedback('313000001', true)]),
       }),
     );
     expect(rows[0]).toMatchObject({ rejected: 1, draftsWithErrors: 1, newFeedback: 1, delegation: null });
