@@ -86,7 +86,9 @@ export function ClientPage() {
       )}
       <div className="client-page-sections">
         <Section title={t('overview.draftsTitle')} testId="client-drafts">
-          {clientDrafts.length === 0 ? (
+          {drafts.isPending ? (
+            <Spinner aria-label={t('app.loading')} data-size="sm" />
+          ) : clientDrafts.length === 0 ? (
             <Paragraph>{t('overview.noDrafts')}</Paragraph>
           ) : (
             <ul>
@@ -105,7 +107,9 @@ export function ClientPage() {
           )}
         </Section>
         <Section title={t('overview.outboxTitle')} testId="client-outbox">
-          {clientSubmissions.length === 0 ? (
+          {submissions.isPending ? (
+            <Spinner aria-label={t('app.loading')} data-size="sm" />
+          ) : clientSubmissions.length === 0 ? (
             <Paragraph>{t('overview.noSubmissions')}</Paragraph>
           ) : (
             <ul>
@@ -123,7 +127,9 @@ export function ClientPage() {
           )}
         </Section>
         <Section title={t('overview.receiptsTitle')} testId="client-receipts">
-          {receipts.length === 0 ? (
+          {submissions.isPending ? (
+            <Spinner aria-label={t('app.loading')} data-size="sm" />
+          ) : receipts.length === 0 ? (
             <Paragraph>{t('overview.noReceipts')}</Paragraph>
           ) : (
             <ul>
@@ -144,6 +150,8 @@ export function ClientPage() {
         <Section title={t('overview.feedbackTitle')} testId="client-feedback">
           {!row.setupReady ? (
             <Paragraph>{t('overview.feedbackNotReady')}</Paragraph>
+          ) : feedback.isPending ? (
+            <Spinner aria-label={t('app.loading')} data-size="sm" />
           ) : clientFeedback.length === 0 ? (
             <Paragraph>{t('overview.noFeedback')}</Paragraph>
           ) : (
