@@ -171,7 +171,7 @@ describe('the overview page at 500 clients in real Chromium', () => {
   };
 
   bench(
-    'firm.overview through dispatch (500 clients: clients file, setup, outbox, drafts, feedback)',
+    'firm.overview through dispatch (500 clients: clients, setup, outbox, drafts, feedback)',
     async () => {
       const result = await h.services.dispatch('firm.overview', undefined);
       if (!result.ok) throw new Error(result.error.code);
