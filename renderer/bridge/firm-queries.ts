@@ -39,13 +39,15 @@ export const useConfirmDelegation = () =>
 export const useOpenClientAdmin = () => useMutation({ mutationFn: () => unwrap(bridge().firm.openClientAdmin()) });
 
 /**
- * The firm's home, per active profile: switching back to a profile shows its cached overview at once, and a
- * change in the outbox, feedback or setup refetches only the open profile's (one call for all its clients).
+ * The firm's home, per active profile. Kept until something changes it (no time-based refetch): switching back to a
+ * profile shows its cached overview without asking main again. A change in an outbox, feedback or setup marks every
+ * cached overview stale; only the one on screen is fetched at once (one call for all its clients), the others when
+ * they are shown next.
  */
 export function useClientOverview(profileId: string | null) {
   const client = useQueryClient();
   useEffect(() => {
-    const refresh = () => void client.invalidateQueries({ queryKey: overviewKeys.of(profileId) });
+    const refresh = () => void client.invalidateQueries({ queryKey: overviewKeys.all });
     const api = bridge();
     const offs = [
       api.on('outbox.changed', refresh),
@@ -53,13 +55,16 @@ export function useClientOverview(profileId: string | null) {
       api.on('systemuser.status', refresh),
     ];
     return () => offs.forEach((off) => off());
-  }, [client, profileId]);
+  }, [client]);
   return useQuery({
     queryKey: overviewKeys.of(profileId),
     queryFn: () => unwrap(bridge().firm.overview()),
     enabled: profileId !== null,
-    staleTime: 30_000,
+    staleTime: Infinity,
   });
 }
 
-export const overviewKeys = { of: (profileId: string | null) => ['firm', 'overview', profileId] as const };
+export const overviewKeys = {
+  all: ['firm', 'overview'] as const,
+  of: (profileId: string | null) => ['firm', 'overview', profileId] as const,
+};
