@@ -31,6 +31,7 @@ import { DeadlineWarnings } from './deadlines/deadline-warnings';
 import { notifyOutboxProblems } from './outbox/outbox-notifications';
 import { FirmClients } from './firm/firm-clients';
 import { CustomEnvironments } from './environments/custom-environments';
+import { createEndpointResolver, type EndpointResolver } from './environments/resolve';
 import { ActiveRegister } from './enhetsregisteret/active-register';
 
 export interface AppServicesOptions {
@@ -80,6 +81,8 @@ export interface AppServices {
   profiles: ProfileService;
   events: EventHub;
   sandbox: SandboxController;
+  /** Where each profile's calls go; for a sandbox profile it starts the emulator (the only link to it). */
+  endpoints: EndpointResolver;
   /** Custom environment files picked in main (the page names them by pick id) and their hosts' confirmation. */
   customEnvironments: CustomEnvironments;
   /** The active profile's Maskinporten key, client, Altinn system and systembruker (`<dataDir>/profiles/<id>/`). */
@@ -125,6 +128,8 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     log,
     ...(options.now ? { now: options.now } : {}),
   });
+  // The one place that knows the emulator: a sandbox profile's endpoints start it; every module gets only this.
+  const endpoints = createEndpointResolver(sandbox);
   const keyStore = options.keyStore ?? createKeytarKeyStore();
   const customEnvironments = new CustomEnvironments({
     desktop: options.desktop,
@@ -135,7 +140,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     dataDir: options.dataDir,
     keyStore,
     profiles,
-    sandbox,
+    endpoints,
     desktop: options.desktop,
     events,
     log,
@@ -146,14 +151,14 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   const prerequisites = new PrerequisiteChecklistService({
     dataDir: options.dataDir,
     profiles,
-    sandbox,
+    endpoints,
     ...(options.now ? { now: options.now } : {}),
   });
   const firm = new FirmClients({
     dataDir: options.dataDir,
     profiles,
     setup,
-    sandbox,
+    endpoints,
     desktop: options.desktop,
     log,
     ...(options.now ? { now: options.now } : {}),
@@ -162,7 +167,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     dataDir: options.dataDir,
     profiles,
     setup,
-    sandbox,
+    endpoints,
     events,
     desktop: options.desktop,
     log,
@@ -173,7 +178,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   const clientOrgs = async (profile: Profile) => (await firm.list(profile)).map((c) => c.orgNumber);
   const register = new ActiveRegister({
     dataDir: options.dataDir,
-    sandbox,
+    endpoints,
     activeProfile: () => profiles.active(),
     clientOrgs,
     log,
@@ -204,7 +209,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     dataDir: options.dataDir,
     profiles,
     setup,
-    sandbox,
+    endpoints,
     drafts: reports.drafts,
     events,
     log,
@@ -218,7 +223,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     dataDir: options.dataDir,
     profiles,
     setup,
-    sandbox,
+    endpoints,
     outbox,
     drafts: reports.drafts,
     events,
@@ -232,7 +237,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   const avstemming = new AvstemmingService({
     activeProfile: () => profiles.active(),
     setup,
-    sandbox,
+    endpoints,
     outbox,
     desktop: options.desktop,
     language: () => settings.read().language,
@@ -242,7 +247,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     activeProfile: () => profiles.active(),
     desktop: options.desktop,
     drafts: new TredjepartDraftStore(join(options.dataDir, 'tredjepart')),
-    sandbox,
+    endpoints,
     outbox,
     language: () => settings.read().language,
     ...(options.now ? { now: options.now } : {}),
@@ -269,6 +274,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     profiles,
     events,
     sandbox,
+    endpoints,
     customEnvironments,
     setup,
     prerequisites,

@@ -14,10 +14,9 @@ import type {
 import type { FeedbackView } from '../../shared/feedback/feedback-view';
 import { linkDialogs, type DialogLink, type KnownSubmission } from '../../shared/feedback/matching';
 import type { DesktopPort } from '../desktop-port';
-import { endpointsFor } from '../environments/resolve';
+import type { EndpointResolver } from '../environments/resolve';
 import type { EventHub } from '../ipc/event-hub';
 import type { Logger } from '../log/logger';
-import type { SandboxController } from '../sandbox/sandbox-controller';
 import type { ProfileService } from '../settings/profiles';
 import type { SetupService } from '../setup/setup-service';
 import { resourceUrn } from './dialogporten-types';
@@ -30,7 +29,8 @@ export interface ActiveFeedbackOptions {
   dataDir: string;
   profiles: ProfileService;
   setup: SetupService;
-  sandbox: SandboxController;
+  /** Where each profile's calls go (`main/environments/resolve.ts`). */
+  endpoints: EndpointResolver;
   events: EventHub;
   desktop: DesktopPort;
   log: Logger;
@@ -278,7 +278,7 @@ export class ActiveFeedback {
 
   private async evaluate(): Promise<void> {
     if (this.disposed) return;
-    const { profiles, setup, sandbox } = this.options;
+    const { profiles, setup } = this.options;
     const profile = profiles.active();
     if (!profile) return this.setNotReady(NO_PROFILE);
     const overview = await setup.overview();
@@ -292,7 +292,7 @@ export class ActiveFeedback {
       });
     }
     const context = await setup.tokenContext(profile);
-    const endpoints = await endpointsFor(profile, sandbox);
+    const endpoints = await this.options.endpoints.forProfile(profile);
     const services = overview.system?.services ?? overview.services;
     const owner = context.systemUser.orgNumber;
     const key = [

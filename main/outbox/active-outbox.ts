@@ -7,11 +7,10 @@ import { DIALOGPORTEN_SCOPE, scopeOf } from '../../shared/domain/services-catalo
 import type { KnownSubmission } from '../../shared/feedback/matching';
 import type { OutboxStatus, SubmitPreview } from '../../shared/outbox/outbox-views';
 import { SubmissionSchema, type Submission } from '../../shared/outbox/submission';
-import { endpointsFor } from '../environments/resolve';
+import type { EndpointResolver } from '../environments/resolve';
 import type { EventHub } from '../ipc/event-hub';
 import type { Logger } from '../log/logger';
 import type { DraftStore } from '../reports/draft-store';
-import type { SandboxController } from '../sandbox/sandbox-controller';
 import type { ProfileService } from '../settings/profiles';
 import type { SetupService } from '../setup/setup-service';
 import { profileDir } from '../setup/setup-state';
@@ -42,7 +41,8 @@ export interface ActiveOutboxOptions {
   dataDir: string;
   profiles: ProfileService;
   setup: SetupService;
-  sandbox: SandboxController;
+  /** Where each profile's calls go (`main/environments/resolve.ts`). */
+  endpoints: EndpointResolver;
   drafts: DraftStore;
   events: EventHub;
   log: Logger;
@@ -157,7 +157,7 @@ export class ActiveOutbox {
     const draft = await this.draft(active.profile, draftId);
     const input = submissionFromDraft(draft);
     const digest = payloadDigest(input.payload);
-    const endpoints = await endpointsFor(active.profile, this.options.sandbox);
+    const endpoints = await this.options.endpoints.forProfile(active.profile);
     const base =
       input.target.service === 'a-melding' ? endpoints.skatteetaten.amelding : endpoints.skatteetaten.aksjonaerregister;
     const ref = { target: input.target, payloadSha256: digest.sha256, createdAt: this.now().toISOString() };
@@ -334,7 +334,7 @@ export class ActiveOutbox {
     return {
       send: async (submission, payload, context) => {
         const tokenContext = await this.options.setup.tokenContext(profile);
-        const endpoints = await endpointsFor(profile, this.options.sandbox);
+        const endpoints = await this.options.endpoints.forProfile(profile);
         const key = JSON.stringify([endpoints.skatteetaten, tokenContext.systemUser]);
         if (cached?.key !== key) {
           const tokens = systemUserTokens(tokenContext.tokens, tokenContext.systemUser);

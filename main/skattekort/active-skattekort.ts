@@ -15,14 +15,13 @@ import type {
   SkattekortOrderView,
 } from '../../shared/skattekort/skattekort-views';
 import type { DesktopPort } from '../desktop-port';
-import { endpointsFor } from '../environments/resolve';
+import type { EndpointResolver } from '../environments/resolve';
 import type { EventHub } from '../ipc/event-hub';
 import type { Logger } from '../log/logger';
 import type { ActiveOutbox } from '../outbox/active-outbox';
 import type { RetryPolicy } from '../outbox/retry-policy';
 import type { DraftStore } from '../reports/draft-store';
 import { reportEnvironmentFor } from '../reports/reports-service';
-import type { SandboxController } from '../sandbox/sandbox-controller';
 import type { ProfileService } from '../settings/profiles';
 import type { SetupService } from '../setup/setup-service';
 import { profileDir } from '../setup/setup-state';
@@ -37,7 +36,8 @@ export interface ActiveSkattekortOptions {
   dataDir: string;
   profiles: ProfileService;
   setup: SetupService;
-  sandbox: SandboxController;
+  /** Where each profile's calls go (`main/environments/resolve.ts`). */
+  endpoints: EndpointResolver;
   outbox: ActiveOutbox;
   drafts: DraftStore;
   events: EventHub;
@@ -303,7 +303,7 @@ export class ActiveSkattekort {
 
   private async client(profile: Profile): Promise<SkattekortClient> {
     const tokenContext = await this.options.setup.tokenContext(profile);
-    const endpoints = await endpointsFor(profile, this.options.sandbox);
+    const endpoints = await this.options.endpoints.forProfile(profile);
     const http = createSkatteetatenHttp({
       tokens: systemUserTokens(tokenContext.tokens, tokenContext.systemUser),
       ...(this.options.now ? { now: this.options.now } : {}),

@@ -11,7 +11,7 @@ import { readReportFileBytes } from '../../../main/reports/read-report-file';
 import { personsFromCsvFile } from '../../../main/skattekort/person-sources';
 import { TredjepartService } from '../../../main/tredjepart/tredjepart-service';
 import { TredjepartDraftStore } from '../../../main/tredjepart/tredjepart-drafts';
-import type { SandboxController } from '../../../main/sandbox/sandbox-controller';
+import { realOnlyResolver } from '../../../main/environments/resolve';
 import type { Profile } from '../../../shared/domain/profile';
 import { DEFAULT_MAX_REPORT_BYTES } from '../../../shared/reports/xml/decode-report-bytes';
 
@@ -113,7 +113,7 @@ const tredjepart = new TredjepartService({
   activeProfile: () => profile,
   desktop: { pickFiles: async () => [] },
   drafts: new TredjepartDraftStore(join(tmp, 'tredjepart')),
-  sandbox: {} as SandboxController,
+  endpoints: realOnlyResolver,
   outbox: { enqueue: async () => Promise.reject(new Error('not used')), list: async () => [] },
   language: () => 'en',
 });
