@@ -16,18 +16,20 @@ import { SetupService } from './setup/setup-service';
 import { createReportsService, type ReportsService } from './reports/reports-service';
 import { profileSubmissions } from './reports/known-messages';
 import { checkReportFilesInWorker } from './reports/check-in-worker';
-import { ActiveFeedback } from './dialogporten/active-feedback';
+import { FeedbackWorkers } from './dialogporten/feedback-workers';
 import type { PollIntervals } from './dialogporten/feedback-poller';
-import { ActiveOutbox } from './outbox/active-outbox';
+import { OutboxWorkers } from './outbox/outbox-workers';
 import type { RetryPolicy } from './outbox/retry-policy';
-import { ActiveSkattekort } from './skattekort/active-skattekort';
+import { SkattekortWorkers } from './skattekort/skattekort-workers';
+import { BackgroundScheduler } from './background/background-scheduler';
+import type { BackoffPolicy } from './background/backoff';
 import { AvstemmingService } from './avstemming/avstemming-service';
 import type { AnswerPollIntervals } from './skattekort/answer-poller';
 import { TredjepartService } from './tredjepart/tredjepart-service';
 import { TredjepartDraftStore } from './tredjepart/tredjepart-drafts';
 import { DeadlineService } from './deadlines/deadline-service';
 import { PrerequisiteChecklistService } from './setup/prerequisite-checklist';
-import { DeadlineWarnings } from './deadlines/deadline-warnings';
+import { DeadlineWarnings, deadlineWarningsJob } from './deadlines/deadline-warnings';
 import { notifyOutboxProblems } from './outbox/outbox-notifications';
 import { FirmClients } from './firm/firm-clients';
 import { CustomEnvironments } from './environments/custom-environments';
@@ -67,6 +69,15 @@ export interface AppServicesOptions {
   deadlineWarnings?: boolean;
   /** OS notifications for rejected submissions and ones that stopped trying (default: in Electron only). */
   outboxNotifications?: boolean;
+  /** How many background passes (over every profile and client) may run at once (default 4). */
+  backgroundConcurrency?: number;
+  /** A failing profile's or client's backoff (tests shorten it). */
+  backgroundBackoff?: Partial<BackoffPolicy>;
+  /**
+   * Parties per Dialogporten search when it publishes no `GET /api/v1/metadata/limits` (UNCONFIRMED in production;
+   * default 20, the documented limit).
+   */
+  feedbackPartyLimit?: number;
   now?: () => Date;
 }
 
@@ -92,14 +103,19 @@ export interface AppServices {
   /** Report checks and drafts (`<dataDir>/drafts`), with the active profile's organisation and environment. */
   reports: ReportsService;
   /**
-   * Skatteetaten's feedback for the active profile (Dialogporten), re-made when the profile or its setup changes.
-   * `feedback.setKnownSubmissions(() => outbox.knownSubmissions())` links dialogs to the outbox's submissions.
+   * The work that runs for every set-up profile and client whichever profile is shown: the outbox, the feedback
+   * sync, skattekort answers and deadline warnings, with bounded concurrency and per-unit backoff.
    */
-  feedback: ActiveFeedback;
-  /** The active profile's durable outbox and audit log (`<dataDir>/profiles/<id>/outbox`, `audit.jsonl`). */
-  outbox: ActiveOutbox;
-  /** Skattekort til arbeidsgiver: orders through the outbox, answers polled and kept (`<profile>/skattekort/`). */
-  skattekort: ActiveSkattekort;
+  background: BackgroundScheduler;
+  /**
+   * Skatteetaten's feedback (Dialogporten) for every set-up profile and a firm's clients, fetched in the background;
+   * the channels answer for the active profile. Dialogs are linked to each profile's outbox submissions.
+   */
+  feedback: FeedbackWorkers;
+  /** Every profile's durable outbox and audit log (`<dataDir>/profiles/<id>/outbox`, `audit.jsonl`), all running. */
+  outbox: OutboxWorkers;
+  /** Skattekort til arbeidsgiver: orders through the outbox, every profile's answers polled (`<profile>/skattekort/`). */
+  skattekort: SkattekortWorkers;
   /** The a-melding avstemmingsrapport, reconciled against what the outbox sent; exported as CSV or PDF. */
   avstemming: AvstemmingService;
   /** Tredjepartsopplysninger: check a scheme's file, keep drafts (`<dataDir>/tredjepart/<id>/`), send via the outbox. */
@@ -163,7 +179,13 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     log,
     ...(options.now ? { now: options.now } : {}),
   });
-  const feedback = new ActiveFeedback({
+  const background = new BackgroundScheduler({
+    log,
+    ...(options.backgroundConcurrency ? { concurrency: options.backgroundConcurrency } : {}),
+    ...(options.backgroundBackoff ? { backoff: options.backgroundBackoff } : {}),
+    ...(options.now ? { now: options.now } : {}),
+  });
+  const feedback = new FeedbackWorkers({
     dataDir: options.dataDir,
     profiles,
     setup,
@@ -172,6 +194,13 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     desktop: options.desktop,
     log,
     language: () => settings.read().language,
+    scheduler: background,
+    // The clients delegated to a firm's agent systembruker: the ones its token may search for.
+    clientsOf: async (profile) =>
+      (await firm.list(profile))
+        .filter((c) => c.delegation.state === 'delegated')
+        .map((c) => ({ orgNumber: c.orgNumber, name: c.name })),
+    ...(options.feedbackPartyLimit ? { defaultPartyLimit: options.feedbackPartyLimit } : {}),
     ...(options.now ? { now: options.now } : {}),
     ...(options.feedbackIntervals ? { intervals: options.feedbackIntervals } : {}),
   });
@@ -205,7 +234,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     ...((options.checksInWorker ?? options.host === 'electron') ? { checkFiles: checkReportFilesInWorker } : {}),
     ...(options.now ? { check: { now: options.now } } : {}),
   });
-  const outbox = new ActiveOutbox({
+  const outbox = new OutboxWorkers({
     dataDir: options.dataDir,
     profiles,
     setup,
@@ -214,17 +243,19 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     events,
     log,
     keyStore,
-    onReceived: () => feedback.nudge(),
+    scheduler: background,
+    onReceived: (profileId) => feedback.nudge(profileId),
     ...(options.now ? { now: options.now } : {}),
     ...(options.outboxRetry ? { retry: options.outboxRetry } : {}),
   });
-  feedback.setKnownSubmissions(() => outbox.knownSubmissions());
-  const skattekort = new ActiveSkattekort({
+  feedback.setKnownSubmissions((profileId) => outbox.knownSubmissions(profileId));
+  const skattekort = new SkattekortWorkers({
     dataDir: options.dataDir,
     profiles,
     setup,
     endpoints,
     outbox,
+    scheduler: background,
     drafts: reports.drafts,
     events,
     desktop: options.desktop,
@@ -255,7 +286,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   const deadlines = new DeadlineService({
     dataDir: options.dataDir,
     profiles,
-    submissions: () => outbox.list(),
+    submissions: (profile) => outbox.listFor(profile.id),
     desktop: options.desktop,
     ...(options.now ? { now: options.now } : {}),
   });
@@ -267,6 +298,8 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     log,
     language: () => settings.read().language,
   });
+  const deadlineWarningsOn = options.deadlineWarnings ?? options.host === 'electron';
+  if (deadlineWarningsOn) background.register(deadlineWarningsJob(deadlineWarnings, profiles));
   const services: AppServices = {
     options,
     log,
@@ -278,6 +311,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     customEnvironments,
     setup,
     prerequisites,
+    background,
     feedback,
     outbox,
     skattekort,
@@ -292,7 +326,8 @@ export function createAppServices(options: AppServicesOptions): AppServices {
       throw new Error('dispatch used before it was set');
     },
     async dispose() {
-      services.deadlineWarnings.stop();
+      // Timers first, then what each pass under way was doing.
+      await background.dispose();
       services.feedback.dispose();
       await services.skattekort.dispose();
       await services.outbox.dispose();
@@ -311,7 +346,11 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   if (options.outboxAutoStart ?? options.host === 'electron') void outbox.start();
   // Received skattekort orders without an answer are asked for again (the CLI and tests: from first use).
   if (options.outboxAutoStart ?? options.host === 'electron') void skattekort.start();
-  if (options.deadlineWarnings ?? options.host === 'electron') deadlineWarnings.start();
+  // Profiles added or removed get their deadline warnings (the other jobs follow the events themselves).
+  if (deadlineWarningsOn) {
+    events.subscribe((event) => void (event === 'profiles.changed' && background.refresh()));
+    void background.refresh();
+  }
   return services;
 }
 

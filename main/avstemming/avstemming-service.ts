@@ -7,7 +7,7 @@ import { reconciliationAsCsv } from '../../shared/avstemming/reconciliation-csv'
 import { readReportDocument } from '../../shared/reports/read-report-document';
 import type { DesktopPort } from '../desktop-port';
 import type { EndpointResolver } from '../environments/resolve';
-import type { ActiveOutbox } from '../outbox/active-outbox';
+import type { OutboxWorkers } from '../outbox/outbox-workers';
 import type { SetupService } from '../setup/setup-service';
 import { createSkatteetatenHttp } from '../skatteetaten/skatteetaten-http';
 import { systemUserTokens } from '../skatteetaten/skatteetaten-tokens';
@@ -19,7 +19,7 @@ export interface AvstemmingServiceOptions {
   setup: Pick<SetupService, 'tokenContext'>;
   /** Where each profile's calls go (`main/environments/resolve.ts`). */
   endpoints: EndpointResolver;
-  outbox: Pick<ActiveOutbox, 'receivedAMeldinger'>;
+  outbox: Pick<OutboxWorkers, 'receivedAMeldinger'>;
   desktop: DesktopPort;
   language: () => Language;
   now?: () => Date;

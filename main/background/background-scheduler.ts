@@ -86,6 +86,9 @@ export class BackgroundScheduler {
   private refreshing: Promise<void> | null = null;
   private refreshAgain = false;
   private stopped = false;
+  private paused = false;
+  /** Units whose pass came due while paused: they run at `resume()`. */
+  private readonly deferred = new Set<Slot>();
 
   constructor(private readonly options: BackgroundSchedulerOptions) {
     this.pool = new TaskPool(options.concurrency ?? 4);
@@ -134,6 +137,15 @@ export class BackgroundScheduler {
     }
   }
 
+  /**
+   * A job's units are followed from now on (its `units()` answers with them once the job is wanted); the unit
+   * given (the active profile) has had its first pass when this resolves: the app's start, or a first submit.
+   */
+  async startJob(jobName: string, firstUnit: string | undefined): Promise<void> {
+    await this.refresh();
+    if (firstUnit !== undefined) await this.runNow(jobName, firstUnit);
+  }
+
   /** Runs a job for a unit now and resolves when that pass (and any coalesced one) is done; for the CLI and tests. */
   async runNow(jobName: string, unit: string): Promise<void> {
     await this.refresh();
@@ -162,6 +174,24 @@ export class BackgroundScheduler {
       if (passes.length === 0 && !this.refreshing) return;
       await Promise.all(passes);
     }
+  }
+
+  /** The machine goes to sleep: no pass starts until `resume()` (passes under way finish). */
+  pause(): void {
+    this.paused = true;
+  }
+
+  /** Back from sleep: everything that came due meanwhile runs now. */
+  resume(): void {
+    if (!this.paused) return;
+    this.paused = false;
+    const due = [...this.deferred];
+    this.deferred.clear();
+    for (const slot of due) this.start(slot);
+  }
+
+  get isPaused(): boolean {
+    return this.paused;
   }
 
   /** The most passes that ran at once since the start. */
@@ -217,6 +247,10 @@ export class BackgroundScheduler {
     if (this.stopped || slot.pass) return;
     this.timers.clear(slot.timer);
     slot.timer = null;
+    if (this.paused) {
+      this.deferred.add(slot);
+      return;
+    }
     this.setStatus(slot, { state: 'queued', nextRunAt: null });
     slot.pass = this.pool
       .run(() => this.runPass(slot))

@@ -29,7 +29,7 @@ export interface FeedbackServiceOptions {
   log?: Logger;
   /** The services in use: their resources narrow the search, their scopes fetch the documents. */
   services: readonly ServiceId[];
-  /** Other orgs the system user reports for (client relationships), as org numbers. */
+  /** Other orgs searched with the profile's: its systembruker's org, a firm's delegated clients (org numbers). */
   otherOrgs?: readonly string[];
   /** A systembruker token for the profile's org with this scope (MaskinportenTokens.tokenForScopes(...).value). */
   accessToken: (scope: string) => Promise<string>;
@@ -102,11 +102,15 @@ export class FeedbackService {
    * Dialogporten in full instead, in the same pass; `fullSearch` asks Dialogporten in full at once (the user's
    * "sync now").
    */
-  async syncOnce(onChanges?: ChangeListener, how: { fullSearch?: boolean } = {}): Promise<FeedbackSyncOutcome> {
+  async syncOnce(
+    onChanges?: ChangeListener,
+    how: { fullSearch?: boolean; maxPartiesPerSearch?: number } = {},
+  ): Promise<FeedbackSyncOutcome> {
     const sync = {
       client: this.client,
       store: this.store,
-      parties: [this.options.profile.orgNumber, ...(this.options.otherOrgs ?? [])].map(partyForOrg),
+      parties: [...new Set([this.options.profile.orgNumber, ...(this.options.otherOrgs ?? [])])].map(partyForOrg),
+      ...(how.maxPartiesPerSearch ? { maxPartiesPerSearch: how.maxPartiesPerSearch } : {}),
       serviceResources: this.options.services.map((id) => resourceUrn(serviceById(id).resource)),
       ...(this.options.now ? { now: this.options.now } : {}),
     };

@@ -118,8 +118,8 @@ export class SetupService {
     this.changes.dispose();
   }
 
-  async overview(): Promise<SetupOverview> {
-    const profile = this.activeProfile();
+  /** The active profile's setup, or another profile's (the background work asks for every profile's). */
+  async overview(profile: Profile = this.activeProfile()): Promise<SetupOverview> {
     const { keys, state } = this.partsOf(profile);
     const current = await state.read();
     // Resumed after a restart with a request still open: keep watching for the owner's decision.

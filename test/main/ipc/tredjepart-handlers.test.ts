@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAppServices, type AppServices } from '../../../main/app-services';
 import type { DesktopPort } from '../../../main/desktop-port';
 import { createKeytarKeyStore } from '../../../main/keys/keytar-key-store';
-import { outboxPaths } from '../../../main/outbox/active-outbox';
+import { outboxPaths } from '../../../main/outbox/outbox-workers';
 import type { ChannelName, ChannelOutput } from '../../../shared/ipc/contract';
 import type { IpcResult } from '../../../shared/ipc/result';
 import type { Submission } from '../../../shared/outbox/submission';

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { outboxPaths } from '../../../main/outbox/active-outbox';
+import { outboxPaths } from '../../../main/outbox/outbox-workers';
 import { SubmissionSchema, type Submission, type SubmissionState } from '../../../shared/outbox/submission';
 
 /**
