@@ -339,7 +339,14 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   // Rejections and submissions that stopped trying reach the user even when the app is in the background (the CLI
   // prints the outcome itself).
   if (options.outboxNotifications ?? options.host === 'electron') {
-    notifyOutboxProblems({ events, profiles, desktop: options.desktop, language: () => settings.read().language });
+    notifyOutboxProblems({
+      events,
+      profiles,
+      desktop: options.desktop,
+      language: () => settings.read().language,
+      clientName: async (profile, org) =>
+        profile.kind === 'firm' ? ((await firm.list(profile)).find((c) => c.orgNumber === org)?.name ?? null) : null,
+    });
   }
   if (options.feedbackPolling ?? options.host === 'electron') feedback.start();
   // The app resumes what was left queued or sending; the CLI and tests start it with their first submission.
