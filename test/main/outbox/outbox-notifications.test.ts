@@ -35,6 +35,15 @@ const submission = (state: SubmissionState): Submission => ({
 const failed = (reason: 'offline' | 'transient' | 'needs-action' | 'gave-up') =>
   submission({ kind: 'failed', at, error, reason, attempt: 1, retryAt: null });
 
+/** A desktop that only keeps the notifications it is asked to raise. */
+const desktopInto = (raised: { title: string; body: string; onClick?: () => void }[]) => ({
+  openExternal: async () => undefined,
+  pickFiles: async () => [],
+  saveFile: async () => null,
+  writeClipboard: async () => undefined,
+  notify: (n: { title: string; body: string; onClick?: () => void }) => void raised.push(n),
+});
+
 describe('notifications about submissions', () => {
   it('names the company and the reason when Skatteetaten rejects a submission, in the user’s language', () => {
     const rejected = submission({ kind: 'rejected', at, error });
@@ -77,13 +86,7 @@ describe('notifications about submissions', () => {
       notifyOutboxProblems({
         events,
         profiles,
-        desktop: {
-          openExternal: async () => undefined,
-          pickFiles: async () => [],
-          saveFile: async () => null,
-          writeClipboard: async () => undefined,
-          notify: (n) => void raised.push(n),
-        },
+        desktop: desktopInto(raised),
         language: () => language,
       });
 
@@ -115,17 +118,11 @@ describe('notifications about submissions', () => {
         kind: 'firm',
       });
       const events = new EventHub();
-      const raised: { title: string }[] = [];
+      const raised: { title: string; body: string }[] = [];
       notifyOutboxProblems({
         events,
         profiles,
-        desktop: {
-          openExternal: async () => undefined,
-          pickFiles: async () => [],
-          saveFile: async () => null,
-          writeClipboard: async () => undefined,
-          notify: (n) => void raised.push(n),
-        },
+        desktop: desktopInto(raised),
         language: () => 'nb',
         clientName: async (_profile, org) => (org === '311000004' ? 'Kløver AS' : null),
       });
