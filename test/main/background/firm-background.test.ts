@@ -68,6 +68,14 @@ describe('a firm’s 50 clients, served in the background', () => {
   let firmId = '';
   const ok = <T = SetupOverview>(channel: ChannelName, payload?: unknown) => dispatchOk(services)<T>(channel, payload);
   const since = (mark: number) => host.requests.list().slice(mark);
+  const fault = async (body: object) => {
+    const response = await fetch(`${host.baseUrl}/__admin/faults`, {
+      method: 'POST',
+      headers: { 'x-innsender-admin': host.adminToken, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    expect(response.status).toBeLessThan(300);
+  };
 
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'innsender-background-'));
@@ -77,6 +85,7 @@ describe('a firm’s 50 clients, served in the background', () => {
       feedbackPolling: true,
       outboxAutoStart: true,
       outboxNotifications: true,
+      outboxRetry: { baseDelayMs: 500 },
       // Look often while nudged by a receipt, then rest: the idle pass below is the only one in its window.
       feedbackIntervals: { baseMs: 600_000, maxMs: 600_000, nudgedMs: 150, nudgeWindowMs: 4_000 },
       modules: () =>
@@ -115,6 +124,10 @@ describe('a firm’s 50 clients, served in the background', () => {
   });
 
   it('sends 10 clients’ submissions and fetches all 50 clients’ feedback while another profile is shown', async () => {
+    // Skatteetaten answers the first client 429 (Retry-After 2 s) and the second 503 once: they wait, the rest do not.
+    const innsending = (org: string) => `/skatteetaten/innrapporteringamelding/v1/innsending/2026-01/${org}`;
+    await fault({ kind: 'rate-limit', retryAfterSeconds: 2, pathPrefix: innsending(SENDING[0]!.orgNumber), times: 1 });
+    await fault({ kind: 'status', status: 503, pathPrefix: innsending(SENDING[1]!.orgNumber), times: 1 });
     const queued: Submission[] = [];
     for (const client of SENDING) {
       const path = join(dataDir, `${client.orgNumber}.json`);
@@ -135,6 +148,15 @@ describe('a firm’s 50 clients, served in the background', () => {
       { attempts: 600, everyMs: 50 },
     );
     expect(sent.filter((s) => s.state.kind === 'received')).toHaveLength(10);
+    const receivedAt = (org: string) => {
+      const found = sent.find((s) => s.target.service === 'a-melding' && s.target.opplysningspliktig === org);
+      return { at: Date.parse(found?.updatedAt ?? ''), attempts: found?.attempts ?? 0 };
+    };
+    const limited = receivedAt(SENDING[0]!.orgNumber);
+    expect(limited.attempts).toBeGreaterThanOrEqual(2);
+    expect(receivedAt(SENDING[1]!.orgNumber).attempts).toBeGreaterThanOrEqual(2);
+    // The eight clients without a fault were received before the rate-limited one's Retry-After had passed.
+    for (const c of SENDING.slice(2)) expect(receivedAt(c.orgNumber).at).toBeLessThan(limited.at);
     // Each sent client's feedback is announced, naming the client and its org number.
     await waitUntil(
       async () => notified,
