@@ -24,7 +24,6 @@ import type { Logger } from '../log/logger';
 import type { ProfileService } from '../settings/profiles';
 import type { SetupService } from '../setup/setup-service';
 import { resourceUrn } from './dialogporten-types';
-import { DialogportenError } from './dialogporten-errors';
 import {
   DEFAULT_INTERVALS,
   intervalAfterSuccess,
@@ -82,8 +81,6 @@ interface ProfileFeedback {
   companies: Map<string, string>;
   /** Where the last pass learnt what changed (shown beside the poll times); null before the first pass. */
   source: Extract<FeedbackStatus, { state: 'ready' }>['source'];
-  /** Parties one search may name: read from Dialogporten once per service. */
-  partyLimit: number | null;
   fullSearchNext: boolean;
   idlePolls: number;
   nudgedUntil: number;
@@ -95,8 +92,6 @@ type NotReady = Extract<FeedbackStatus, { state: 'not-ready' }>;
 
 const SETUP_STEPS = ['key', 'client', 'system', 'request'] as const;
 const JOB = 'feedback';
-/** Dialogporten's documented party limit (dialogporten-events.md §1.3): the fallback when it publishes none. */
-const DOCUMENTED_PARTY_LIMIT = 20;
 /**
  * Altinn Events is pulled per party and resource (`subject`, events-client.ts), so it saves requests only for a
  * profile's own org and its systembruker's; a firm's clients are searched in batches instead.
@@ -389,6 +384,7 @@ export class FeedbackWorkers {
       log: this.options.log,
       services,
       ...(otherOrgs.length ? { otherOrgs } : {}),
+      ...(this.options.defaultPartyLimit ? { defaultPartyLimit: this.options.defaultPartyLimit } : {}),
       // The profile's token source lives in SetupService per profile: switching profile keeps its cache.
       accessToken: async (scope) =>
         (await context.tokens.tokenForScopes({ scopes: [scope], systemUser: context.systemUser })).value,
@@ -408,7 +404,6 @@ export class FeedbackWorkers {
       reads,
       companies,
       source: existing?.source ?? null,
-      partyLimit: null,
       fullSearchNext: existing?.fullSearchNext ?? false,
       idlePolls: existing?.idlePolls ?? 0,
       nudgedUntil: existing?.nudgedUntil ?? 0,
@@ -431,12 +426,10 @@ export class FeedbackWorkers {
     const fullSearch = entry.fullSearchNext;
     entry.fullSearchNext = false;
     try {
-      entry.partyLimit ??= await this.partyLimit(entry);
       // Changes are passed on once their documents are fetched, so a notification can say what the document says.
       const heard: Parameters<ChangeListener>[] = [];
       const result = await entry.service.syncOnce((changes, context) => void heard.push([changes, context]), {
         fullSearch,
-        maxPartiesPerSearch: entry.partyLimit,
       });
       if (result.eventsFailure) {
         this.options.log.info('feedback: Altinn Events not used, searched Dialogporten', {
@@ -465,20 +458,6 @@ export class FeedbackWorkers {
             message: text('Henting av tilbakemeldinger feilet.', 'Fetching feedback failed.'),
           };
       throw error;
-    }
-  }
-
-  /** How many parties one search may name: Dialogporten's published limit, else the configured default. */
-  private async partyLimit(entry: ProfileFeedback): Promise<number> {
-    const fallback = this.options.defaultPartyLimit ?? DOCUMENTED_PARTY_LIMIT;
-    try {
-      return (await entry.service.client.partyFilterLimit()) ?? fallback;
-    } catch (error) {
-      // Not worth failing the pass over: the default is what the docs promise.
-      this.options.log.info('feedback: Dialogporten’s search limits could not be read; using the default', {
-        code: error instanceof DialogportenError ? error.code : 'UNKNOWN',
-      });
-      return fallback;
     }
   }
 
