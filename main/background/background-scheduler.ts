@@ -166,7 +166,7 @@ export class BackgroundScheduler {
     return [...this.slots.values()].filter((s) => s.job.name === jobName).map((s) => s.unit);
   }
 
-  /** Resolves once no pass is queued, running or due within `withinMs` (tests and the bench wait on this). */
+  /** Resolves once no refresh and no pass is queued or running (tests wait on this; timers may still be set). */
   async whenIdle(): Promise<void> {
     for (;;) {
       await this.refreshing;
