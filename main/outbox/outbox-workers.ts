@@ -146,10 +146,14 @@ export class OutboxWorkers {
     return this.listOf(await this.current());
   }
 
-  /** Any profile's submissions (the background jobs read every profile's, not only the active one's). */
+  /**
+   * Any profile's submissions, whichever is shown: from its outbox while that runs (every set-up profile's does, in
+   * the background), else its records on disk. The background jobs, deadlines and routing (a file checked for
+   * another profile) read them.
+   */
   async listFor(profileId: string): Promise<Submission[]> {
     const profile = this.options.profiles.state().profiles.find((p) => p.id === profileId);
-    if (!profile) return [];
+    if (!profile) return readSubmissions(outboxPaths(this.options.dataDir, profileId).outbox);
     return this.listOf(this.entryFor(profile));
   }
 
