@@ -187,12 +187,17 @@ describe('a firm’s 50 clients, served in the background', () => {
     const idle = since(idleMark);
     expect(idle.filter((r) => r.path === SEARCH)).toHaveLength(Math.ceil((CLIENTS.length + 1) / PARTY_LIMIT));
     expect(idle.filter((r) => r.path === TOKEN)).toHaveLength(0);
+    // Nothing else: every client's feedback document was fetched with the firm's token, none is asked for again.
+    expect(idle.map((r) => r.path)).toEqual(Array.from({ length: 3 }, () => SEARCH));
 
     // Back on the firm: its Tilbakemeldinger lists feedback for all 50 clients, fetched while it was not shown.
     await ok('profiles.activate', { id: firmId });
     const list = await ok<FeedbackList>('feedback.list');
     const orgs = new Set(list.items.map((i) => i.orgNumber));
     for (const c of CLIENTS) expect(orgs).toContain(c.orgNumber);
+    // Each client's document was fetched and read (the firm's agent token reaches its delegated clients' documents).
+    const pending = list.items.filter((i) => i.outcome === 'document-pending' || i.outcome === 'unknown');
+    expect(pending).toEqual([]);
   }, 120_000);
 
   it('keeps each profile’s token cache across a switch: switching back asks Maskinporten for nothing', async () => {
