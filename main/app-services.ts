@@ -36,6 +36,8 @@ import { FirmClients } from './firm/firm-clients';
 import { CustomEnvironments } from './environments/custom-environments';
 import { createEndpointResolver, type EndpointResolver } from './environments/resolve';
 import { ActiveRegister } from './enhetsregisteret/active-register';
+import { closeDataStore, openDataStore } from './store/data-store';
+import type { Store } from './store/store';
 
 export interface AppServicesOptions {
   dataDir: string;
@@ -95,6 +97,11 @@ export interface AppServices {
   sandbox: SandboxController;
   /** Where each profile's calls go; for a sandbox profile it starts the emulator (the only link to it). */
   endpoints: EndpointResolver;
+  /**
+   * The data dir's database (`<dataDir>/innsender.db`): every profile's outbox, firm clients, feedback state and
+   * audit index, and `summaryByClient` for the firm's overview.
+   */
+  store: Store;
   /** Custom environment files picked in main (the page names them by pick id) and their hosts' confirmation. */
   customEnvironments: CustomEnvironments;
   /** The active profile's Maskinporten key, client, Altinn system and systembruker (`<dataDir>/profiles/<id>/`). */
@@ -125,7 +132,7 @@ export interface AppServices {
   deadlines: DeadlineService;
   /** OS notifications for deadlines within the warning days, once per deadline per day. */
   deadlineWarnings: DeadlineWarnings;
-  /** An accounting firm's clients and their delegation to its agent systembruker (`profiles/<id>/clients.json`). */
+  /** An accounting firm's clients and their delegation to its agent systembruker (in `store`). */
   firm: FirmClients;
   /** Enhetsregisteret: names for the forms, cached facts for the checks (`<dataDir>/enhetsregisteret.json`). */
   register: ActiveRegister;
@@ -136,6 +143,11 @@ export interface AppServices {
 export function createAppServices(options: AppServicesOptions): AppServices {
   const log = options.log ?? createLogger({ file: join(options.dataDir, 'logs', 'innsender.log') });
   const settings = SettingsStore.open(options.dataDir, log, options.now);
+  // Opened first: a damaged database stops the start here with its message, before anything reads or writes.
+  const store = openDataStore(options.dataDir, {
+    ...(options.now ? { now: options.now } : {}),
+    onLegacyImport: (report) => log.info('store: imported the JSON files of the earlier layout', { ...report }),
+  });
   const profiles = new ProfileService(settings, options.now);
   const events = new EventHub();
   const sandbox = new SandboxController({
@@ -323,6 +335,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     events,
     sandbox,
     endpoints,
+    store,
     customEnvironments,
     setup,
     prerequisites,
@@ -348,6 +361,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
       await services.outbox.dispose();
       services.setup.dispose();
       await sandbox.stop();
+      await closeDataStore(options.dataDir);
     },
   };
   services.dispatch = createDispatcher(createHandlers(services), log);
