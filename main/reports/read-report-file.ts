@@ -36,7 +36,8 @@ export type ReportFileBytes =
  * before it is opened); a check hands them to the XSD worker before hashing and decoding.
  */
 export async function readReportFileBytes(path: string, options: { maxBytes?: number } = {}): Promise<ReportFileBytes> {
-  const read = await readRegularFile(path, options.maxBytes ?? DEFAULT_MAX_REPORT_BYTES);
+  // In shared memory: the XSD worker reads the same bytes instead of a clone of them.
+  const read = await readRegularFile(path, options.maxBytes ?? DEFAULT_MAX_REPORT_BYTES, { shared: true });
   if (read.ok) return { ok: true, bytes: new Uint8Array(read.bytes.buffer, read.bytes.byteOffset, read.bytes.length) };
   const { failure } = read;
   if (failure.reason === 'too-large') {

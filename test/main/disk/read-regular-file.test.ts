@@ -62,6 +62,21 @@ describe('readRegularFile', () => {
     expect(read.ok && read.bytes.buffer.byteLength).toBeLessThanOrEqual(1801);
   });
 
+  it('reads into shared memory when asked, so a worker it is posted to shares the bytes instead of a clone', async () => {
+    const path = join(tmp, 'shared.xml');
+    writeFileSync(path, 'æ'.repeat(900));
+    const read = await readRegularFile(path, 1024 * 1024, { shared: true });
+    expect(read.ok && read.bytes.toString('utf8')).toBe('æ'.repeat(900));
+    expect(read.ok && read.bytes.buffer).toBeInstanceOf(SharedArrayBuffer);
+    // A file stating size 0 is read in chunks, joined in shared memory too.
+    const proc = await readRegularFile('/proc/self/status', 1024 * 1024, { shared: true });
+    expect(proc.ok && proc.bytes.toString('utf8')).toMatch(/^Name:/);
+    expect(proc.ok && proc.bytes.buffer).toBeInstanceOf(SharedArrayBuffer);
+    // Report files are read this way: their bytes go to the XSD worker.
+    const report = await readReportFileBytes(path);
+    expect(report.ok && report.bytes.buffer).toBeInstanceOf(SharedArrayBuffer);
+  });
+
   it('refuses a FIFO quickly, without waiting for a writer', async () => {
     const read = await quickly(readRegularFile(fifo('pipe'), 1024));
     expect(read).toEqual({ ok: false, failure: { reason: 'not-a-file', found: 'fifo' } });
