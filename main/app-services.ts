@@ -15,7 +15,8 @@ import { createKeytarKeyStore } from './keys/keytar-key-store';
 import { SetupService } from './setup/setup-service';
 import { createReportsService, type ReportsService } from './reports/reports-service';
 import { profileSubmissions } from './reports/known-messages';
-import { checkReportFilesInWorker } from './reports/check-in-worker';
+import { checkReportFilesInWorker, identifyReportsInWorker } from './reports/check-in-worker';
+import { routingTargetsFor } from './reports/route-targets';
 import { ActiveFeedback } from './dialogporten/active-feedback';
 import type { PollIntervals } from './dialogporten/feedback-poller';
 import { ActiveOutbox } from './outbox/active-outbox';
@@ -185,6 +186,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     const active = profiles.active();
     if (registerPrefetch && event === 'profiles.changed' && active) void register.prefetch(active);
   });
+  const checksInWorker = options.checksInWorker ?? options.host === 'electron';
   const reports = createReportsService({
     draftsDir: join(options.dataDir, 'drafts'),
     activeProfile: () => profiles.active(),
@@ -197,8 +199,21 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     language: () => settings.read().language,
     // The outbox is made just below; it is only asked once a check runs.
     submissions: () => profileSubmissions(outbox),
-    ...((options.checksInWorker ?? options.host === 'electron') ? { checkFiles: checkReportFilesInWorker } : {}),
+    ...(checksInWorker ? { checkFiles: checkReportFilesInWorker } : {}),
     ...(options.now ? { check: { now: options.now } } : {}),
+    profileById: (id) => profiles.state().profiles.find((p) => p.id === id) ?? null,
+    routing: {
+      targets: (active) =>
+        routingTargetsFor(active, {
+          profiles: () => profiles.state().profiles,
+          clients: (firmProfile) => firm.list(firmProfile),
+          submissionsOf: (profile) => outbox.listFor(profile.id),
+          register: (profile) => register.factsFor(profile),
+          ...(options.now ? { check: { now: options.now } } : {}),
+        }),
+      ...(checksInWorker ? { identify: identifyReportsInWorker } : {}),
+      onProgress: (progress) => events.emit('reports.routeProgress', progress),
+    },
   });
   const outbox = new ActiveOutbox({
     dataDir: options.dataDir,

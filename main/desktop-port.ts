@@ -37,8 +37,11 @@ export interface AppWindowPort {
 export interface DesktopPort {
   /** Hands a URL to the OS browser: the normalised `href` that `externalUrlToOpen` allowed, never raw text. */
   openExternal(url: string): Promise<void>;
-  /** The native open dialog; resolves to the chosen paths (empty when cancelled). */
-  pickFiles(options: { title: string; filters: FileFilter[]; multiple: boolean }): Promise<string[]>;
+  /**
+   * The native open dialog; resolves to the chosen paths (empty when cancelled). With `folders` it chooses folders
+   * instead (Windows and Linux cannot offer files and folders in one dialog).
+   */
+  pickFiles(options: { title: string; filters: FileFilter[]; multiple: boolean; folders?: boolean }): Promise<string[]>;
   /**
    * The native save dialog, then writes the content: a string as UTF-8, bytes exactly as given (a PDF from
    * Skatteetaten); resolves to the path, or null when cancelled.

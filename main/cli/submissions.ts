@@ -5,6 +5,7 @@ import type { Submission } from '../../shared/outbox/submission';
 import type { CliContext } from './context';
 import { EXIT, type ExitCode } from './exit-codes';
 import { printable, printError } from './output';
+import { formatDateTime } from '../../shared/format';
 
 /** How the commands that send through the outbox (submit, tredjepart, skattekort) wait, print and exit. */
 
@@ -57,7 +58,7 @@ export function describe(s: Submission, lang: Language, long = false): string {
   const state = s.state;
   if (state.kind === 'received') {
     lines.push(
-      `  received ${state.at}  dialogId ${state.receipt.dialogId}` +
+      `  received ${formatDateTime(state.at, lang)}  dialogId ${state.receipt.dialogId}` +
         (state.receipt.forsendelseId ? `  forsendelseId ${state.receipt.forsendelseId}` : '') +
         (state.receipt.bestillingsreferanse ? `  bestillingsreferanse ${state.receipt.bestillingsreferanse}` : ''),
     );
@@ -68,7 +69,7 @@ export function describe(s: Submission, lang: Language, long = false): string {
     if (state.kind === 'failed') {
       lines.push(
         state.retryAt
-          ? `  waiting (${state.reason}); tried again at ${state.retryAt} when the app or \`innsender outbox retry\` runs`
+          ? `  waiting (${state.reason}); tried again at ${formatDateTime(state.retryAt, lang)} when the app or \`innsender outbox retry\` runs`
           : `  waiting for you (${state.reason}): fix the cause, then \`innsender outbox retry ${s.id}\``,
       );
     }

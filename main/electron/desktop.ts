@@ -8,11 +8,12 @@ export function electronDesktop(mainWindow: () => BrowserWindow | undefined): De
   const parent = () => BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
   return {
     openExternal: (url) => shell.openExternal(url),
-    async pickFiles({ title, filters, multiple }) {
+    async pickFiles({ title, filters, multiple, folders }) {
+      const kind = folders ? ('openDirectory' as const) : ('openFile' as const);
       const options = {
         title,
-        filters,
-        properties: multiple ? ['openFile' as const, 'multiSelections' as const] : ['openFile' as const],
+        ...(folders ? {} : { filters }),
+        properties: multiple ? [kind, 'multiSelections' as const] : [kind],
       };
       const win = parent();
       const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);

@@ -145,6 +145,15 @@ export class ActiveOutbox {
     return active.started ? active.outbox.list() : readSubmissions(active.dir);
   }
 
+  /**
+   * Any profile's submissions: the active one's as `list` gives them, another's as its records on disk (its outbox
+   * is not running here, so nothing else writes them). Routing checks a file for another profile against these.
+   */
+  async listFor(profileId: string): Promise<Submission[]> {
+    if (this.options.profiles.active()?.id === profileId) return this.list();
+    return readSubmissions(outboxPaths(this.options.dataDir, profileId).outbox);
+  }
+
   async get(id: string): Promise<Submission> {
     const found = (await this.list()).find((s) => s.id === id);
     if (!found) throw notFound(id);

@@ -4,17 +4,32 @@ import { Worker } from 'node:worker_threads';
 import { AppError } from '../../shared/domain/app-error';
 import type { CheckResult } from '../../shared/reports/check-result';
 import type { CheckReportOptions, ReportInput } from './check-report-files';
+import type { IdentifyInput, ReportIdentity } from './identify-report';
 
 /** How a check runs: inline (`checkReportFiles`, the CLI and tests) or in a worker thread (the app). */
 export type CheckReportFiles = (inputs: readonly ReportInput[], options: CheckReportOptions) => Promise<CheckResult[]>;
 
 /** What the worker is sent: the options without the clock function, whose one reading travels as `now`. */
 export interface CheckRequest {
+  task: 'check';
   inputs: readonly ReportInput[];
   options: Omit<CheckReportOptions, 'now'>;
   now: string;
 }
+/** Routing's first step (identify-report.ts): who each file is for, read off the main thread too. */
+export interface IdentifyRequest {
+  task: 'identify';
+  inputs: readonly IdentifyInput[];
+  maxBytes?: number;
+}
 export type CheckReply = { ok: true; results: CheckResult[] } | { ok: false; message: string };
+export type IdentifyReply = { ok: true; identities: ReportIdentity[] } | { ok: false; message: string };
+
+/** How routing reads who files are for: inline (the CLI and tests) or in a worker thread (the app). */
+export type IdentifyReports = (
+  inputs: readonly IdentifyInput[],
+  options: { maxBytes?: number },
+) => Promise<ReportIdentity[]>;
 
 // Two levels below the project root from source (`main/reports/`) and one below `out/` in the bundle (`out/main/`,
 // `out/cli/`, `out/chunks/`), so `../reports/` finds the worker in both: the TypeScript beside this file, or the
@@ -30,21 +45,37 @@ const DEFAULT_TIMEOUT_MS = 5 * 60 * 1000;
  * IPC. Each check gets a fresh worker, ended when it answers, or after `timeoutMs` (an 83 MiB report takes seconds;
  * a check still running after minutes is stuck, and the user gets an answer instead of a spinner).
  */
-export function checkReportFilesInWorker(
+export async function checkReportFilesInWorker(
   inputs: readonly ReportInput[],
   options: CheckReportOptions,
   { timeoutMs = DEFAULT_TIMEOUT_MS }: { timeoutMs?: number } = {},
 ): Promise<CheckResult[]> {
   const { now, ...rest } = options;
-  const request: CheckRequest = { inputs, options: rest, now: (now?.() ?? new Date()).toISOString() };
+  const request: CheckRequest = { task: 'check', inputs, options: rest, now: (now?.() ?? new Date()).toISOString() };
+  const reply = await inWorker<CheckReply>(request, timeoutMs);
+  if (!reply.ok) throw checkFailed(reply.message);
+  return reply.results;
+}
+
+/** Reads who each file is for (identify-report.ts) in a worker thread, as checks are, for the same reason. */
+export async function identifyReportsInWorker(
+  inputs: readonly IdentifyInput[],
+  options: { maxBytes?: number },
+  { timeoutMs = DEFAULT_TIMEOUT_MS }: { timeoutMs?: number } = {},
+): Promise<ReportIdentity[]> {
+  const request: IdentifyRequest = { task: 'identify', inputs, ...options };
+  const reply = await inWorker<IdentifyReply>(request, timeoutMs);
+  if (!reply.ok) throw checkFailed(reply.message);
+  return reply.identities;
+}
+
+/** One request to a fresh worker, ended when it answers or after `timeoutMs`. */
+function inWorker<Reply>(request: CheckRequest | IdentifyRequest, timeoutMs: number): Promise<Reply> {
   const worker = startWorker(new URL(WORKER_FILE, import.meta.url));
   let timer: NodeJS.Timeout | undefined;
-  return new Promise<CheckResult[]>((resolve, reject) => {
+  return new Promise<Reply>((resolve, reject) => {
     timer = setTimeout(() => reject(checkTimedOut(timeoutMs)), timeoutMs);
-    worker.once('message', (reply: CheckReply) => {
-      if (reply.ok) resolve(reply.results);
-      else reject(checkFailed(reply.message));
-    });
+    worker.once('message', (reply: Reply) => resolve(reply));
     worker.once('error', (error) => reject(checkFailed(error.message)));
     worker.once('exit', (code) => reject(checkFailed(`the check worker stopped (exit code ${code})`)));
     worker.postMessage(request);

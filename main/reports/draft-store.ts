@@ -18,6 +18,8 @@ export class DraftStoreError extends Error {
 export interface SaveDraftOptions {
   /** Bytes already in memory (dropped files), by the name the check result gives as their path. */
   readonly dropped?: ReadonlyMap<string, Uint8Array>;
+  /** A firm's draft for one of its clients (routed by org number). */
+  readonly clientOrg?: string;
 }
 
 export interface DraftStore {
@@ -106,6 +108,7 @@ export function createDraftStore(dir: string): DraftStore {
       const draft: Draft = DraftSchema.parse({
         id: randomUUID().replace(/-/g, ''),
         profileId,
+        ...(options.clientOrg ? { clientOrg: options.clientOrg } : {}),
         kind: result.kind,
         savedAt: new Date().toISOString(),
         checkedAt: result.checkedAt,

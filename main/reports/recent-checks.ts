@@ -9,6 +9,11 @@ export interface RecentCheck {
   readonly profileId: string | null;
   /** For dropped files: their bytes by name, since there is no path to read them from again. */
   readonly dropped?: ReadonlyMap<string, Uint8Array>;
+  /**
+   * Set when the file was routed by its org number (issue 14): `profileId` is then the profile it went to, which
+   * need not be the active one, and `clientOrg` the firm's client it is for.
+   */
+  readonly routed?: { readonly clientOrg?: string | undefined };
 }
 
 export interface RecentChecks {

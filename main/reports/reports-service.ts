@@ -7,7 +7,6 @@ import type { RegisterFacts } from '../../shared/domain/register-facts';
 import type { Submission } from '../../shared/outbox/submission';
 import type { AMeldingCheckResult, CheckResult, Rf1086CheckResult } from '../../shared/reports/check-result';
 import type { Draft, DraftListItem } from '../../shared/reports/draft';
-import type { ReportEnvironment } from '../../shared/reports/environment';
 import type { CheckedReport, DraftDetail, DraftOverview, DroppedFile } from '../../shared/reports/report-views';
 import type { DesktopPort } from '../desktop-port';
 import { checkReportFiles, type CheckReportOptions, type ReportInput } from './check-report-files';
@@ -16,14 +15,28 @@ import { withAlreadySent } from '../outbox/duplicate-guard';
 import { knownAMeldingerOf } from './known-messages';
 import { createDraftStore, DraftStoreError, type DraftStore } from './draft-store';
 import { createRecentChecks, type RecentCheck } from './recent-checks';
+import { routeReports, type RoutingTarget } from './route-reports';
+import { identifyReport, type IdentifyInput } from './identify-report';
+import type { IdentifyReports } from './check-in-worker';
+import { filesInFolders } from './report-folder';
+import { readReportFilesBytes } from './read-report-file';
+import {
+  MAX_ROUTED_FILES,
+  type RouteProgress,
+  type RouteTarget,
+  type RoutedReports,
+} from '../../shared/reports/report-routing';
 import { asReplacement } from '../../shared/reports/amelding/replacement-body';
 import { DEFAULT_MAX_REPORT_BYTES } from '../../shared/reports/xml/decode-report-bytes';
 import { describeFileReadFailure, readRegularFile } from '../disk/read-regular-file';
+import { reportEnvironmentFor } from './report-environment';
 
 export interface ReportsServiceOptions {
   /** Where drafts are kept: `<dataDir>/drafts`, one folder per profile. */
   draftsDir: string;
   activeProfile: () => Profile | null;
+  /** Any profile by its id: a routed check is saved in the profile it was routed to, active or not. */
+  profileById?: (id: string) => Profile | null;
   desktop: Pick<DesktopPort, 'pickFiles'>;
   /** The UI language, for the native dialog's title. */
   language: () => Language;
@@ -47,6 +60,15 @@ export interface ReportsServiceOptions {
   };
   /** For tests: a fixed date, another schema folder. */
   check?: Partial<Pick<CheckReportOptions, 'today' | 'now' | 'schemaDir' | 'maxBytes'>>;
+  /**
+   * Files for many clients (issue 14): where files may be routed by their org number, given the active profile
+   * (route-targets.ts), how routing reads who a file is for (in a worker thread in the app), and its progress.
+   */
+  routing?: {
+    targets(active: Profile | null): Promise<readonly RoutingTarget[]>;
+    identify?: IdentifyReports;
+    onProgress?(progress: RouteProgress): void;
+  };
 }
 
 export interface ReportsService {
@@ -65,16 +87,16 @@ export interface ReportsService {
    * the replacement of the received one `submissionId`, then checked as a new report against the profile's outbox.
    */
   replaceAMelding(submissionId: string, files?: readonly DroppedFile[]): Promise<CheckedReport[]>;
+  /** Routes dropped files (a folder's too) to the client or profile each is for, checked with its rules. */
+  routeContent(files: readonly DroppedFile[]): Promise<RoutedReports>;
+  /** The native dialog (files, or folders) and the same routing for what was picked; empty when cancelled. */
+  pickAndRoute(folders: boolean): Promise<RoutedReports>;
+  routePaths(paths: readonly string[]): Promise<RoutedReports>;
+  /** Saves routed checks, each as its client's or profile's draft; stops at the first that cannot be saved. */
+  saveRouted(checkIds: readonly string[]): Promise<{ checkId: string; draftId: string }[]>;
 }
 
-/**
- * A custom environment may point at the real services, so it gets production's strictness: synthetic (Tenor)
- * people are accepted only where nothing reaches Skatteetaten's production.
- */
-export function reportEnvironmentFor(profile: Pick<Profile, 'environment'> | null): ReportEnvironment {
-  if (profile?.environment === 'sandbox' || profile?.environment === 'test') return profile.environment;
-  return 'production';
-}
+export { reportEnvironmentFor };
 
 const JSON_FILTER = { name: 'A-melding (JSON)', extensions: ['json'] };
 
@@ -86,7 +108,8 @@ const REPORT_FILTERS = [
 /** The Reports page's work in main: checks with the active profile's rules, a short memory of them, drafts. */
 export function createReportsService(options: ReportsServiceOptions): ReportsService {
   const drafts = createDraftStore(options.draftsDir);
-  const recent = createRecentChecks();
+  // Enough for a routed folder (MAX_ROUTED_FILES); the dropped bytes held stay bounded by the default ceiling.
+  const recent = createRecentChecks({ maxChecks: MAX_ROUTED_FILES });
   const checkFiles = options.checkFiles ?? checkReportFiles;
 
   /** The checks with the profile's rules, each result saying whether its outbox already holds the report. */
@@ -163,8 +186,113 @@ export function createReportsService(options: ReportsServiceOptions): ReportsSer
     return { name: basename(path), bytes: read.bytes };
   }
 
+  /** Routes files (bytes, with the path for picked ones) and remembers each check for its target. */
+  async function route(
+    files: readonly (IdentifyInput & { path?: string })[],
+    failed: readonly CheckResult[] = [],
+  ): Promise<RoutedReports> {
+    const active = options.activeProfile();
+    const targets = options.routing ? await options.routing.targets(active) : [];
+    const routed = await routeReports(files, {
+      targets,
+      identify: options.routing?.identify ?? identifyInline,
+      checkFiles,
+      ...(options.check?.maxBytes === undefined ? {} : { maxBytes: options.check.maxBytes }),
+      ...(options.routing?.onProgress ? { onProgress: options.routing.onProgress } : {}),
+      ...(options.check?.now ? { now: options.check.now } : {}),
+    });
+    const byName = new Map(files.map((f) => [f.name, f]));
+    const remember = (result: CheckResult, target?: RouteTarget): CheckedReport => {
+      const dropped = result.files.every((f) => byName.get(f.path)?.path === undefined);
+      const held = dropped
+        ? new Map(result.files.map((f) => [f.path, byName.get(f.path)?.bytes ?? new Uint8Array()]))
+        : undefined;
+      const origin = dropped ? 'dropped' : 'path';
+      const checkId = recent.remember({
+        result,
+        origin,
+        profileId: target?.profileId ?? null,
+        ...(held ? { dropped: held } : {}),
+        ...(target ? { routed: { clientOrg: target.kind === 'client' ? target.orgNumber : undefined } } : {}),
+      });
+      return { checkId, origin, result };
+    };
+    if (active && options.register?.prefetch) {
+      void options.register.prefetch(active, [...routed.groups.map((g) => g.target.orgNumber)]);
+    }
+    return {
+      firm: !!active && profileKind(active) === 'firm',
+      groups: routed.groups.map((g) => ({
+        target: g.target,
+        checks: g.results.map((r) => remember(r, g.target)),
+        tredjepart: g.tredjepart.map((name) => ({ name })),
+      })),
+      unknown: routed.unknown,
+      unreadable: [...failed, ...routed.unreadable].map((r) => remember(r)),
+    };
+  }
+
+  /** Picked paths' bytes; one that cannot be read is an unreadable result at once, with the reader's reason. */
+  async function readPicked(paths: readonly string[]) {
+    const maxBytes = options.check?.maxBytes ?? DEFAULT_MAX_REPORT_BYTES;
+    const read = await readReportFilesBytes(paths, { maxBytes });
+    const checkedAt = (options.check?.now?.() ?? new Date()).toISOString();
+    const files: (IdentifyInput & { path: string })[] = [];
+    const failed: CheckResult[] = [];
+    for (const path of paths) {
+      const got = read.get(path);
+      if (got?.ok) files.push({ name: path, path, bytes: got.bytes });
+      else if (got) {
+        const info = { path, sha256: '0'.repeat(64), size: got.size ?? 0 };
+        failed.push({
+          kind: 'unreadable',
+          files: [info],
+          valid: false,
+          findings: [{ ...got.finding, file: path }],
+          checkedAt,
+        });
+      }
+    }
+    return { files, failed };
+  }
+
   const service: ReportsService = {
     drafts,
+
+    routeContent(files) {
+      const bytes = new Map<string, Uint8Array>();
+      for (const file of files)
+        bytes.set(uniqueName(basename(file.name), bytes), Buffer.from(file.contentBase64, 'base64'));
+      return route([...bytes].map(([name, content]) => ({ name, bytes: content })));
+    },
+
+    async routePaths(paths) {
+      const { files, failed } = await readPicked(await filesInFolders(paths));
+      return route(files, failed);
+    },
+
+    async pickAndRoute(folders) {
+      const english = options.language() === 'en';
+      const paths = await options.desktop.pickFiles({
+        title: folders
+          ? english
+            ? 'Choose folders with reports'
+            : 'Velg mapper med rapporter'
+          : english
+            ? 'Choose reports to check'
+            : 'Velg rapporter som skal kontrolleres',
+        filters: REPORT_FILTERS.map((f) => (f.name === '*' ? { ...f, name: english ? 'All files' : 'Alle filer' } : f)),
+        multiple: true,
+        ...(folders ? { folders: true } : {}),
+      });
+      return paths.length ? service.routePaths(paths) : { firm: false, groups: [], unknown: [], unreadable: [] };
+    },
+
+    async saveRouted(checkIds) {
+      const saved: { checkId: string; draftId: string }[] = [];
+      for (const checkId of checkIds) saved.push({ checkId, draftId: (await service.saveDraft(checkId)).id });
+      return saved;
+    },
 
     async pick() {
       const english = options.language() === 'en';
@@ -190,15 +318,17 @@ export function createReportsService(options: ReportsServiceOptions): ReportsSer
     },
 
     async saveDraft(checkId) {
-      const profile = requireProfile();
+      const active = requireProfile();
       const checked = recent.get(checkId);
+      // A routed check belongs to the profile it was routed to (a business's other profile, or the firm itself).
+      const profile = checked?.routed ? (options.profileById?.(checked.profileId ?? '') ?? null) : active;
       if (!checked) {
         throw new AppError('REPORT_CHECK_EXPIRED', {
           nb: 'Kontrollen er ikke lenger i minnet (appen er startet på nytt, eller mange filer er kontrollert siden). Kontroller filen på nytt.',
           en: 'The check is no longer remembered (the app restarted, or many files were checked since). Check the file again.',
         });
       }
-      if (checked.profileId !== profile.id) {
+      if (!profile || checked.profileId !== profile.id) {
         throw new AppError('REPORT_CHECKED_FOR_OTHER_PROFILE', {
           nb: 'Rapporten ble kontrollert for en annen virksomhet enn den som er valgt nå. Kontroller den på nytt.',
           en: 'The report was checked for another organisation than the one chosen now. Check it again.',
@@ -206,7 +336,10 @@ export function createReportsService(options: ReportsServiceOptions): ReportsSer
       }
       const result = savable(checked.result);
       const draft = await mapStoreErrors(() =>
-        drafts.save(profile.id, result, checked.dropped ? { dropped: checked.dropped } : {}),
+        drafts.save(profile.id, result, {
+          ...(checked.dropped ? { dropped: checked.dropped } : {}),
+          ...(checked.routed?.clientOrg ? { clientOrg: checked.routed.clientOrg } : {}),
+        }),
       );
       return detailOf(draft);
     },
@@ -273,6 +406,9 @@ export function createReportsService(options: ReportsServiceOptions): ReportsSer
   return service;
 }
 
+/** Routing's reading of who files are for, inline (the CLI and tests). */
+const identifyInline: IdentifyReports = async (inputs, limits) => inputs.map((input) => identifyReport(input, limits));
+
 /** The organisations the checked reports are for: an a-melding's employer, an RF-1086's company. */
 function reportedOrgs(results: readonly CheckResult[]): string[] {
   return results.flatMap((r) => {
@@ -305,6 +441,7 @@ function overviewOf(item: DraftListItem, sourceStatus: DraftOverview['sourceStat
     errorCount: result.findings.filter((f) => f.severity === 'error').length,
     warningCount: result.findings.filter((f) => f.severity === 'warning').length,
     files: item.files.map((f) => ({ name: f.sourcePath, origin: f.origin ?? 'path', size: f.size })),
+    ...(item.clientOrg ? { clientOrg: item.clientOrg } : {}),
     ...Object.fromEntries(Object.entries(subject).filter(([, v]) => v !== undefined)),
     sourceStatus,
   };

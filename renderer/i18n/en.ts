@@ -308,6 +308,55 @@ export const en: Messages = {
     dropTooLarge:
       'The files are too large to drag in (the limit is {{mib}} MiB together). Use "Choose files …" instead.',
     droppedNote: 'Dragged in: the app knows the file by name only and cannot see if it changes later.',
+    routing: {
+      pickFolder: 'Choose folder …',
+      title_one: '{{count}} file routed to the clients',
+      title_other: '{{count}} files routed to the clients',
+      summaryFirm_one:
+        'The files are for {{count}} client. Each file was checked with the rules and sent messages of the client it is for.',
+      summaryFirm_other:
+        'The files are for {{count}} clients. Each file was checked with the rules and sent messages of the client it is for.',
+      summaryProfiles_one:
+        'The files are for {{count}} organisation. Each file was checked with the rules and sent messages of the organisation it is for.',
+      summaryProfiles_other:
+        'The files are for {{count}} organisations. Each file was checked with the rules and sent messages of the organisation it is for.',
+      progressReading: 'Reading the files: {{done}} of {{total}}',
+      progressChecking: 'Checking: {{done}} of {{total}}',
+      groupCounts_one: '{{count}} report, {{errors}} with errors',
+      groupCounts_other: '{{count}} reports, {{errors}} with errors',
+      details: 'Show errors and warnings in {{name}}',
+      saveAll_one: 'Save as draft',
+      saveAll_other: 'Save all {{count}} as drafts',
+      saved: 'Saved as drafts for {{who}}.',
+      sendAll_one: 'Send',
+      sendAll_other: 'Send all {{count}}',
+      switchToSend: 'Switch to {{name}} to send these drafts.',
+      tredjepart_one:
+        'Third-party information: {{names}}. Check the file on the Third-party page, where you choose its scheme.',
+      tredjepart_other:
+        'Third-party information: {{names}}. Check the files on the Third-party page, where you choose their scheme.',
+      status: {
+        ready: 'Ready',
+        saved: 'Saved as draft',
+        queued: 'In the outbox',
+        errors_one: '{{count}} error',
+        errors_other: '{{count}} errors',
+      },
+      kind: {
+        amelding: 'a-melding',
+        rf1086: 'RF-1086',
+        tredjepart: 'third-party information',
+      },
+      unknownTitleFirm: 'Not clients',
+      unknownTitleProfiles: 'No organisation is set up for these',
+      unknownBodyFirm:
+        'These files are for organisations that are not clients of the firm. Add the client, and the files are checked for it.',
+      unknownBodyProfiles:
+        'These files are for organisations without a profile here. Set the organisation up under Setup and drop the files again.',
+      addClient: 'Add {{org}} as a client',
+      unreadableTitle_one: '{{count}} file could not be read',
+      unreadableTitle_other: '{{count}} files could not be read',
+    },
     kind: {
       amelding: 'A-melding',
       rf1086: 'Shareholder register return (RF-1086)',

@@ -307,6 +307,55 @@ export const nb = {
     dropTooLarge:
       'Filene er for store til å dras inn (grensen er {{mib}} MiB til sammen). Bruk «Velg filer …» i stedet.',
     droppedNote: 'Dratt inn: appen kjenner filen bare ved navn og kan ikke se om den endres senere.',
+    routing: {
+      pickFolder: 'Velg mappe …',
+      title_one: '{{count}} fil fordelt på klientene',
+      title_other: '{{count}} filer fordelt på klientene',
+      summaryFirm_one:
+        'Filene gjelder {{count}} klient. Hver fil er kontrollert med reglene og de innsendte meldingene til klienten den gjelder.',
+      summaryFirm_other:
+        'Filene gjelder {{count}} klienter. Hver fil er kontrollert med reglene og de innsendte meldingene til klienten den gjelder.',
+      summaryProfiles_one:
+        'Filene gjelder {{count}} virksomhet. Hver fil er kontrollert med reglene og de innsendte meldingene til virksomheten den gjelder.',
+      summaryProfiles_other:
+        'Filene gjelder {{count}} virksomheter. Hver fil er kontrollert med reglene og de innsendte meldingene til virksomheten den gjelder.',
+      progressReading: 'Leser filene: {{done}} av {{total}}',
+      progressChecking: 'Kontrollerer: {{done}} av {{total}}',
+      groupCounts_one: '{{count}} rapport, {{errors}} med feil',
+      groupCounts_other: '{{count}} rapporter, {{errors}} med feil',
+      details: 'Vis feil og advarsler i {{name}}',
+      saveAll_one: 'Lagre som utkast',
+      saveAll_other: 'Lagre alle {{count}} som utkast',
+      saved: 'Lagret som utkast hos {{who}}.',
+      sendAll_one: 'Send',
+      sendAll_other: 'Send alle {{count}}',
+      switchToSend: 'Bytt til {{name}} for å sende disse utkastene.',
+      tredjepart_one:
+        'Tredjepartsopplysninger: {{names}}. Kontroller filen på siden Tredjepart, der du velger ordningen.',
+      tredjepart_other:
+        'Tredjepartsopplysninger: {{names}}. Kontroller filene på siden Tredjepart, der du velger ordningen.',
+      status: {
+        ready: 'Klar',
+        saved: 'Lagret som utkast',
+        queued: 'Lagt i utboksen',
+        errors_one: '{{count}} feil',
+        errors_other: '{{count}} feil',
+      },
+      kind: {
+        amelding: 'a-melding',
+        rf1086: 'RF-1086',
+        tredjepart: 'tredjepartsopplysninger',
+      },
+      unknownTitleFirm: 'Ikke klienter',
+      unknownTitleProfiles: 'Ingen virksomhet er satt opp for disse',
+      unknownBodyFirm:
+        'Disse filene gjelder organisasjoner som ikke er klienter av kontoret. Legg til klienten, så kontrolleres filene for den.',
+      unknownBodyProfiles:
+        'Disse filene gjelder organisasjoner som ikke har en profil her. Sett opp virksomheten under Oppsett og slipp filene på nytt.',
+      addClient: 'Legg til {{org}} som klient',
+      unreadableTitle_one: '{{count}} fil kunne ikke leses',
+      unreadableTitle_other: '{{count}} filer kunne ikke leses',
+    },
     kind: {
       amelding: 'A-melding',
       rf1086: 'Aksjonærregisteroppgave (RF-1086)',

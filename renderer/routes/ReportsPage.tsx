@@ -5,6 +5,10 @@ import { useSearchParams } from 'react-router';
 import { useProfiles } from '../bridge/queries';
 import { useSubmissions } from '../bridge/outbox-queries';
 import {
+  useAddRoutedClient,
+  usePickAndRouteReports,
+  useRouteDroppedReports,
+  useRouteProgress,
   useCheckDraftSource,
   useCheckDroppedReports,
   useDeleteDraft,
@@ -23,22 +27,35 @@ import { DraftView } from '../components/reports/DraftView';
 import { ReportDropZone } from '../components/reports/ReportDropZone';
 import { readDroppedFiles } from '../components/reports/read-dropped-files';
 import { SendDraftAction } from '../components/outbox/SendDraftAction';
-import { MAX_DROPPED_BYTES, type CheckedReport } from '../../shared/reports/report-views';
-import type { Profile } from '../../shared/domain/profile';
+import { MAX_DROPPED_BYTES, type CheckedReport, type DroppedFile } from '../../shared/reports/report-views';
+import type { RoutedReports } from '../../shared/reports/report-routing';
+import { profileKind, type Profile } from '../../shared/domain/profile';
+import { RoutedReportsView } from '../components/reports/RoutedReportsView';
 import '../components/reports/reports.css';
 import { RulesForProfile } from '../components/reports/RulesForProfile';
 
-/** What the page shows under the drop zone: nothing yet, the reports just checked, or one opened draft. */
-type Shown = { kind: 'nothing' } | { kind: 'checks'; checks: CheckedReport[] } | { kind: 'draft'; id: string };
+/**
+ * What the page shows under the drop zone: nothing yet, the reports just checked, files routed to many clients,
+ * or one opened draft.
+ */
+type Shown =
+  | { kind: 'nothing' }
+  | { kind: 'checks'; checks: CheckedReport[] }
+  | { kind: 'routed'; routed: RoutedReports }
+  | { kind: 'draft'; id: string };
 
 export function ReportsPage() {
   const profiles = useProfiles();
   const profile = profiles.data?.profiles.find((p) => p.id === profiles.data?.activeProfileId) ?? null;
   // A different profile has other drafts and other rules: what was shown belongs to the one before.
-  return <ReportsWorkspace key={profile?.id ?? 'none'} profile={profile} />;
+  // Several dropped files are routed by org number when they may be for more than one: a firm's clients, or
+  // several businesses set up here. A dropped or picked folder is always routed.
+  const businesses = profiles.data?.profiles.filter((p) => profileKind(p) === 'business').length ?? 0;
+  const routesFiles = !!profile && (profileKind(profile) === 'firm' || businesses > 1);
+  return <ReportsWorkspace key={profile?.id ?? 'none'} profile={profile} routesFiles={routesFiles} />;
 }
 
-function ReportsWorkspace({ profile }: { profile: Profile | null }) {
+function ReportsWorkspace({ profile, routesFiles }: { profile: Profile | null; routesFiles: boolean }) {
   const { t, i18n } = useTranslation();
   const profileId = profile?.id ?? null;
 
@@ -49,6 +66,13 @@ function ReportsWorkspace({ profile }: { profile: Profile | null }) {
 
   const pick = usePickReports();
   const drop = useCheckDroppedReports();
+  const route = useRouteDroppedReports();
+  const pickRoute = usePickAndRouteReports();
+  const addClient = useAddRoutedClient();
+  const routing = route.isPending || pickRoute.isPending;
+  const routeProgress = useRouteProgress();
+  // The last dropped files routed: "add as client" routes them again, so the new client's files are checked.
+  const lastRouted = useRef<DroppedFile[] | null>(null);
   // "Erstatt" from the outbox: the next file picked or dropped is the replacement of this received a-melding.
   const [params, setParams] = useSearchParams();
   const replacing = params.get('erstatt');
@@ -64,18 +88,33 @@ function ReportsWorkspace({ profile }: { profile: Profile | null }) {
 
   // New results or an opened draft take focus, so keyboard and screen-reader users land on them.
   const focusKey =
-    shown.kind === 'checks' ? shown.checks.map((c) => c.checkId).join() : shown.kind === 'draft' ? draft.data?.id : '';
+    shown.kind === 'checks'
+      ? shown.checks.map((c) => c.checkId).join()
+      : shown.kind === 'routed'
+        ? shown.routed.groups.flatMap((g) => g.checks.map((c) => c.checkId)).join() || 'routed'
+        : shown.kind === 'draft'
+          ? draft.data?.id
+          : '';
   useEffect(() => headingRef.current?.focus(), [focusKey]);
 
   const showChecks = (checks: CheckedReport[]) => checks.length > 0 && setShown({ kind: 'checks', checks });
-  const busy = pick.isPending || drop.isPending || checkSource.isPending || replace.isPending;
-  const onDropFiles = async (files: File[]) => {
+  const showRouted = (routed: RoutedReports) =>
+    routed.groups.length + routed.unknown.length + routed.unreadable.length > 0 && setShown({ kind: 'routed', routed });
+  const busy = pick.isPending || drop.isPending || checkSource.isPending || replace.isPending || routing;
+  const onDropFiles = async (files: File[], from: { folder: boolean }) => {
     const read = await readDroppedFiles(files);
     setTooLarge(!read.ok);
     if (!read.ok) return;
     if (replacing) replace.mutate({ submissionId: replacing, files: read.files }, { onSuccess: showChecks });
-    else drop.mutate(read.files, { onSuccess: showChecks });
+    else if (from.folder || (files.length > 1 && routesFiles)) {
+      lastRouted.current = read.files;
+      route.mutate(read.files, { onSuccess: showRouted });
+    } else drop.mutate(read.files, { onSuccess: showChecks });
   };
+  const onAddClient = (orgNumber: string) =>
+    addClient.mutate(orgNumber, {
+      onSuccess: () => lastRouted.current && route.mutate(lastRouted.current, { onSuccess: showRouted }),
+    });
 
   const dropZone = (
     <ReportDropZone
@@ -85,10 +124,20 @@ function ReportsWorkspace({ profile }: { profile: Profile | null }) {
         if (replacing) replace.mutate({ submissionId: replacing }, { onSuccess: showChecks });
         else pick.mutate(undefined, { onSuccess: showChecks });
       }}
-      onDropFiles={(files) => void onDropFiles(files)}
+      onDropFiles={(files, from) => void onDropFiles(files, from)}
+      {...(replacing
+        ? {}
+        : {
+            onPickFolder: () => {
+              setTooLarge(false);
+              lastRouted.current = null;
+              pickRoute.mutate(true, { onSuccess: showRouted });
+            },
+          })}
     />
   );
-  const inputError = pick.error ?? drop.error ?? checkSource.error ?? replace.error;
+  const inputError =
+    pick.error ?? drop.error ?? checkSource.error ?? replace.error ?? route.error ?? pickRoute.error ?? addClient.error;
 
   return (
     <div className="stack">
@@ -127,6 +176,26 @@ function ReportsWorkspace({ profile }: { profile: Profile | null }) {
         </Alert>
       )}
       {inputError && <ErrorMessage error={inputError} />}
+      {routing && routeProgress && (
+        <Paragraph role="status" data-testid="route-progress">
+          {t(
+            routeProgress.phase === 'reading' ? 'reports.routing.progressReading' : 'reports.routing.progressChecking',
+            {
+              done: String(routeProgress.done),
+              total: String(routeProgress.total),
+            },
+          )}
+        </Paragraph>
+      )}
+
+      {shown.kind === 'routed' && (
+        <RoutedReportsView
+          routed={shown.routed}
+          headingRef={headingRef}
+          onAddClient={onAddClient}
+          addingOrg={addClient.isPending ? (addClient.variables ?? null) : null}
+        />
+      )}
 
       {shown.kind === 'checks' &&
         shown.checks.map((check, i) => (

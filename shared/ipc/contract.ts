@@ -7,6 +7,7 @@ import { setupChannels } from './channels/setup';
 import { prerequisitesChannels } from './channels/prerequisites';
 import { SystemUserStatusEventSchema } from '../domain/setup';
 import { reportsChannels } from './channels/reports';
+import { RouteProgressEventSchema } from '../reports/report-routing';
 import { feedbackChannels } from './channels/feedback';
 import { FeedbackNewEventSchema, FeedbackOpenEventSchema, FeedbackStatusSchema } from '../feedback/feedback-overview';
 import { outboxChannels } from './channels/outbox';
@@ -74,6 +75,8 @@ export const events = {
   'app.navigate': NavigateEventSchema,
   /** The settings changed (the language): main rebuilds the application menu in it. */
   'settings.changed': SettingsSchema,
+  /** How far routing files for many clients has come (files read, then checked). */
+  'reports.routeProgress': RouteProgressEventSchema,
 } as const satisfies Record<EventName, z.ZodType>;
 
 /** `satisfies` above finds a name with no schema; these find a schema whose name ./names.ts does not list. */

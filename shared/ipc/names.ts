@@ -56,6 +56,9 @@ export const CHANNEL_NAMES = [
   'reports.recheckDraft',
   'reports.checkDraftSource',
   'reports.replaceAMelding',
+  'reports.route',
+  'reports.pickAndRoute',
+  'reports.saveRouted',
   // feedback
   'feedback.list',
   'feedback.get',
@@ -126,6 +129,7 @@ export const EVENT_NAMES = [
   'outbox.open',
   'app.navigate',
   'settings.changed',
+  'reports.routeProgress',
 ] as const;
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number];

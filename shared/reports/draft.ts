@@ -24,6 +24,11 @@ export const DraftFileSchema = z.object({
 export const DraftSchema = z.object({
   id: z.string().regex(/^[0-9a-f]{32}$/),
   profileId: z.string(),
+  /**
+   * A firm's draft for one client: the client's org (routed by its org number, issue 14). Absent in a business's
+   * drafts and in drafts saved before routing: those are the profile's own.
+   */
+  clientOrg: z.string().optional(),
   kind: z.enum(['amelding', 'rf1086']),
   savedAt: z.string(),
   checkedAt: z.string(),

@@ -45,15 +45,19 @@ export const DroppedFileSchema = z.object({
 });
 export type DroppedFile = z.infer<typeof DroppedFileSchema>;
 
-export const DroppedFilesSchema = z.object({
-  files: z
-    .array(DroppedFileSchema)
-    .min(1)
-    .max(100)
-    .refine((files) => files.reduce((n, f) => n + f.contentBase64.length, 0) <= base64Length(MAX_DROPPED_BYTES), {
-      message: `Dropped files may hold at most ${MAX_DROPPED_BYTES / 1024 / 1024} MiB together`,
-    }),
-});
+/** Up to `maxFiles` dropped files, together within the dropped-bytes ceiling. */
+export const droppedFilesUpTo = (maxFiles: number) =>
+  z.object({
+    files: z
+      .array(DroppedFileSchema)
+      .min(1)
+      .max(maxFiles)
+      .refine((files) => files.reduce((n, f) => n + f.contentBase64.length, 0) <= base64Length(MAX_DROPPED_BYTES), {
+        message: `Dropped files may hold at most ${MAX_DROPPED_BYTES / 1024 / 1024} MiB together`,
+      }),
+  });
+
+export const DroppedFilesSchema = droppedFilesUpTo(100);
 
 export const SaveDraftInputSchema = z.object({ checkId: CheckIdSchema });
 export const DraftIdInputSchema = z.object({ id: DraftIdSchema });
@@ -73,6 +77,8 @@ export const DraftOverviewSchema = z.object({
   /** a-melding: the opplysningspliktig; RF-1086: the company. */
   organisationNumber: z.string().optional(),
   organisationName: z.string().optional(),
+  /** A firm's draft for one client (routed by org number); absent for the profile's own. */
+  clientOrg: z.string().optional(),
   sourceStatus: DraftSourceStatusSchema,
 });
 export type DraftOverview = z.infer<typeof DraftOverviewSchema>;

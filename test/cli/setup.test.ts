@@ -91,7 +91,7 @@ describe('innsender setup and innsender clients: onboarding scripted', () => {
     expect(synced.clients.map((c) => [c.orgNumber, c.delegation.state])).toEqual(
       CLIENTS.map(([org]) => [org, 'delegated']),
     );
-    expect((await cli('clients')).out).toMatch(/^311000004 +delegated +Kløver AS/m);
+    expect((await cli('clients')).out).toMatch(/^311 000 004 +delegated +Kløver AS/m);
 
     const tested = await json<SetupOverview>('setup', 'test');
     expect(tested.lastTest?.systemUserOrg).toBe('974761076');

@@ -4,19 +4,21 @@ import type { CliContext } from '../context';
 import { printable } from '../output';
 import { EXIT } from '../exit-codes';
 import type { KeyView, SetupOverview } from '../../../shared/domain/setup';
+import { formatDate, formatOrgNumber } from '../../../shared/format';
 
-function describeKey(k: KeyView): string {
-  const expiry = k.expiresAt ? `expires ${k.expiresAt.slice(0, 10)} (${k.daysLeft} days)` : 'not registered yet';
+function describeKey(k: KeyView, lang: 'nb' | 'en'): string {
+  const expiry = k.expiresAt ? `expires ${formatDate(k.expiresAt, lang)} (${k.daysLeft} days)` : 'not registered yet';
   const portal = k.portalKid ? `  portal kid ${k.portalKid} (the grant names it)` : '';
-  return `${k.kid}  ${k.status.padEnd(7)}  ${k.origin.padEnd(11)}  made ${k.createdAt.slice(0, 10)} (${k.ageDays} days)  ${expiry}${portal}`;
+  const made = `made ${formatDate(k.createdAt, lang)} (${k.ageDays} days)`;
+  return `${k.kid}  ${k.status.padEnd(7)}  ${k.origin.padEnd(11)}  ${made}  ${expiry}${portal}`;
 }
 
 function describeKeys(o: SetupOverview, lang: 'nb' | 'en'): string {
   if (o.keys.length === 0) return 'No Maskinporten key yet. Make one: innsender keys generate';
   const warnings = o.keyWarnings.map((w) => `! ${w.message[lang]}`);
   return [
-    `Maskinporten keys for ${o.displayName} (${o.orgNumber}, ${o.environment}):`,
-    ...o.keys.map(describeKey),
+    `Maskinporten keys for ${o.displayName} (${formatOrgNumber(o.orgNumber)}, ${o.environment}):`,
+    ...o.keys.map((k) => describeKey(k, lang)),
     ...warnings,
   ].join('\n');
 }

@@ -2,7 +2,8 @@ import type { Command } from 'commander';
 import type { CliContext } from '../context';
 import { nameFromRegister } from '../register-name';
 import { EXIT } from '../exit-codes';
-import { printError } from '../output';
+import { printable, printError } from '../output';
+import { formatOrgNumber } from '../../../shared/format';
 import { isAppError } from '../../../shared/domain/app-error';
 import type { SetupOverview } from '../../../shared/domain/setup';
 import type { FirmClientsView } from '../../../shared/domain/firm';
@@ -10,7 +11,7 @@ import type { ServiceId } from '../../../shared/domain/services-catalogue';
 
 function describeSetup(o: SetupOverview): string {
   const lines = [
-    `${o.displayName} (${o.orgNumber}) · ${o.environment} · ${o.kind === 'firm' ? 'accounting firm' : 'business'}`,
+    `${o.displayName} (${formatOrgNumber(o.orgNumber)}) · ${o.environment} · ${o.kind === 'firm' ? 'accounting firm' : 'business'}`,
     `  key      ${o.steps.key}${o.keys[0] ? `  (${o.keys.filter((k) => k.status !== 'retired').length} live)` : ''}`,
     `  client   ${o.steps.client}${o.client ? `  ${o.client.clientId}` : ''}`,
     `  system   ${o.steps.system}${o.system ? `  ${o.system.systemId}: ${o.system.services.join(', ')}` : ''}${
@@ -32,7 +33,10 @@ function describeSetup(o: SetupOverview): string {
 function describeClients(v: FirmClientsView): string {
   if (v.clients.length === 0) return 'No clients yet. Add one: innsender clients add <orgnr> <name>';
   return v.clients
-    .map((c) => `${c.orgNumber}  ${c.delegation.state.padEnd(13)}  ${c.name}  (${c.services.join(', ')})`)
+    .map(
+      (c) =>
+        `${formatOrgNumber(c.orgNumber)}  ${c.delegation.state.padEnd(13)}  ${printable(c.name)}  (${c.services.join(', ')})`,
+    )
     .join('\n');
 }
 

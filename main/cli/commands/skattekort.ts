@@ -11,6 +11,7 @@ import type { CliContext } from '../context';
 import { EXIT } from '../exit-codes';
 import { printable, printError } from '../output';
 import { sendOnce } from '../submissions';
+import { formatDateTime } from '../../../shared/format';
 
 /**
  * `innsender skattekort …`: order the employees' tax deduction cards (from an a-melding draft or a CSV file)
@@ -214,7 +215,7 @@ function describeOrder(o: SkattekortOrderView, lang: Language): string {
   const a = o.answer;
   const answer =
     a.kind === 'ready'
-      ? `answer ready (${a.employees} employees, ${a.fetchedAt})`
+      ? `answer ready (${a.employees} employees, ${formatDateTime(a.fetchedAt, lang)})`
       : a.kind === 'waiting'
         ? `waiting for the answer (asked ${a.polls} times${a.lastError ? `; last: ${a.lastError.code}` : ''})`
         : a.kind === 'stopped'
@@ -225,7 +226,7 @@ function describeOrder(o: SkattekortOrderView, lang: Language): string {
 
 function describeAnswer(record: AnswerRecord, lang: Language): string {
   const lines = [
-    `Answer to ${record.bestillingsreferanse} (${record.fetchedAt}): ${record.answer.cards.length} employees`,
+    `Answer to ${record.bestillingsreferanse} (${formatDateTime(record.fetchedAt, lang)}): ${record.answer.cards.length} employees`,
   ];
   if (record.answer.statusNote) lines.push(`  ${record.answer.status}: ${record.answer.statusNote[lang]}`);
   for (const card of record.answer.cards) {

@@ -5,7 +5,9 @@ import { isValidOrgNumber, normaliseOrgNumber } from '../../../shared/domain/org
 import { EnvironmentNameSchema } from '../../../shared/domain/profile';
 
 /**
- * `innsender validate <file…>`: the Reports page's checks for scripts. The organisation and environment come
+ * `innsender validate <file…>`: the Reports page's checks for scripts. With `--route`, files and folders for many
+ * clients are routed by org number as on the Reports page, and the routing table printed (exit 2 when a file could
+ * not be read, 1 when a report has errors or is for an organisation that is no client or profile). The organisation and environment come
  * from the active profile unless given, and so do the a-meldinger its outbox has sent or is sending; exit 0 when nothing blocks submission, 1 when errors were found, 2 when
  * a file could not be read as a report.
  */
@@ -13,7 +15,14 @@ export function registerValidateCommand(program: Command, ctx: CliContext): void
   program
     .command('validate')
     .description('check a-meldinger and RF-1086 files offline (XSD and the rules), print findings and a summary')
-    .argument('<file...>', 'report files; the main and shareholder forms of one RF-1086 are checked together')
+    .argument(
+      '<file...>',
+      'report files (with --route also folders); the main and shareholder forms of one RF-1086 are checked together',
+    )
+    .option(
+      '--route',
+      "route each file by its org number to the firm's client or set-up profile it is for, check it with that one's rules, and print the routing table",
+    )
     .option(
       '--profile-org <orgnr>',
       "the organisation that must be the report's reporting entity (default: the active profile's)",
@@ -23,7 +32,17 @@ export function registerValidateCommand(program: Command, ctx: CliContext): void
         EnvironmentNameSchema.options,
       ),
     )
-    .action(async (files: string[], opts: { profileOrg?: string; env?: string }) => {
+    .action(async (files: string[], opts: { profileOrg?: string; env?: string; route?: boolean }) => {
+      if (opts.route) {
+        // Each file gets its own client's (or profile's) org and environment, so --profile-org and --env do not apply.
+        const { formatRoutedReports, routedExitCode } = await import('../../reports/format-routed-reports');
+        const routed = await ctx.services.reports.routePaths(files);
+        ctx.io.out(
+          ctx.json ? JSON.stringify({ ok: true, value: routed }) : `${formatRoutedReports(routed, ctx.lang)}\n`,
+        );
+        ctx.setExit(routedExitCode(routed));
+        return;
+      }
       const active = ctx.services.profiles.active();
       const profileOrg = opts.profileOrg !== undefined ? normaliseOrgNumber(opts.profileOrg) : active?.orgNumber;
       if (profileOrg !== undefined && !isValidOrgNumber(profileOrg)) {

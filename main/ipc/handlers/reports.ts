@@ -17,5 +17,8 @@ export function reportsHandlers(services: AppServices): HandlersFor<keyof typeof
     'reports.replaceAMelding': async ({ submissionId, files }) => ({
       checks: await reports.replaceAMelding(submissionId, files),
     }),
+    'reports.route': ({ files }) => reports.routeContent(files),
+    'reports.pickAndRoute': ({ folders }) => reports.pickAndRoute(folders),
+    'reports.saveRouted': async ({ checkIds }) => ({ saved: await reports.saveRouted(checkIds) }),
   };
 }

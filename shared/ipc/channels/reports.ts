@@ -10,6 +10,12 @@ import {
   SaveDraftInputSchema,
 } from '../../reports/report-views';
 import { SubmissionIdInputSchema } from '../../outbox/outbox-views';
+import {
+  RouteDroppedFilesSchema,
+  RoutedReportsSchema,
+  SavedRoutedSchema,
+  SaveRoutedInputSchema,
+} from '../../reports/report-routing';
 
 /**
  * Reports prepared offline: check files (picked in the native dialog, or dropped on the window), keep them as
@@ -39,4 +45,14 @@ export const reportsChannels = {
       .strict(),
     CheckedReportsSchema,
   ),
+  /**
+   * Files for many clients (issue 14): dropped files (a dropped folder's too) routed by their org number to the
+   * firm's client or set-up profile each is for, each checked with that one's rules; progress as
+   * `reports.routeProgress`.
+   */
+  'reports.route': channel(RouteDroppedFilesSchema, RoutedReportsSchema),
+  /** The same for files or folders chosen in main's native dialog; empty groups when cancelled. */
+  'reports.pickAndRoute': channel(z.object({ folders: z.boolean() }).strict(), RoutedReportsSchema),
+  /** Saves routed checks, each as its client's or profile's draft. */
+  'reports.saveRouted': channel(SaveRoutedInputSchema, SavedRoutedSchema),
 } as const;

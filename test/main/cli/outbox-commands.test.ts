@@ -43,6 +43,8 @@ describe('innsender submit, outbox and audit', () => {
     expect(result.code).toBe(0);
     expect(result.out).toMatch(/^[0-9a-f-]{36} +received +A-melding 2026-01 \(cli-1\)$/m);
     expect(result.out).toMatch(/dialogId [0-9a-f-]{36} {2}forsendelseId [0-9a-f-]{36}/);
+    // When, as a person reads it (shared/format, Norwegian time), not an ISO timestamp.
+    expect(result.out).toMatch(/ {2}received \d{1,2} [A-Z][a-z]+ \d{4} at \d{2}:\d{2} {2}dialogId/);
 
     const listed = await cli('outbox');
     expect(listed.code).toBe(0);

@@ -38,6 +38,9 @@ describe('innsender keys and innsender token', () => {
     const listed = await cli('keys', 'list');
     expect(listed.out).toContain(`${kid}  pending  generated`);
     expect(listed.out).toContain('not registered yet');
+    // Dates as a person reads them (shared/format), not ISO: "made 7 December 2026 (0 days)".
+    expect(listed.out).toMatch(/made \d{1,2} [A-Z][a-z]+ \d{4} \(\d+ days\)/);
+    expect(listed.out).not.toMatch(/made \d{4}-\d{2}-\d{2}/);
 
     // The kid Samarbeidsportalen lists for a key pasted as PEM (a UUID of its own), then back to the key's own.
     const portalKid = '3f2c9a1e-7b4d-4c55-9d0e-2a6f1b8c4e71';

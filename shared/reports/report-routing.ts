@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import { CheckedReportSchema, droppedFilesUpTo } from './report-views';
+
+/**
+ * Files for many clients (issue 14, item 5): each file picked, dropped or found in a folder is routed by the
+ * organisation it reports for (an a-melding's opplysningspliktig, an RF-1086 form's company, a tredjepart
+ * leveranse's oppgavegiver) to the firm's client, or the set-up profile, with that number, and checked with that
+ * one's rules. Files for an organisation that is neither are listed by it; unreadable files with their reason.
+ */
+
+/** What routing reads from a file before any check: the report's kind and the organisation it is for. */
+export const RoutedKindSchema = z.enum(['amelding', 'rf1086', 'tredjepart']);
+export type RoutedKind = z.infer<typeof RoutedKindSchema>;
+
+/** Who a group of files went to: a client of the active firm profile, or a set-up business profile. */
+export const RouteTargetSchema = z.object({
+  kind: z.enum(['client', 'profile']),
+  orgNumber: z.string(),
+  name: z.string(),
+  /** The profile whose drafts and outbox the files belong to (the firm's, for a client). */
+  profileId: z.string(),
+  /** Whether that profile is the active one: only its drafts can be sent from this page now. */
+  active: z.boolean(),
+});
+export type RouteTarget = z.infer<typeof RouteTargetSchema>;
+
+export const RoutedGroupSchema = z.object({
+  target: RouteTargetSchema,
+  /** The checks with the target's rules, each savable as the target's draft. */
+  checks: z.array(CheckedReportSchema),
+  /** Tredjepart files for the target: their scheme is chosen on the Tredjepart page, where they are checked. */
+  tredjepart: z.array(z.object({ name: z.string() })),
+});
+export type RoutedGroup = z.infer<typeof RoutedGroupSchema>;
+
+/** Files for an organisation that is not a client (or set-up profile): listed, never dropped silently. */
+export const UnknownOrgGroupSchema = z.object({
+  orgNumber: z.string(),
+  files: z.array(z.object({ name: z.string(), kind: RoutedKindSchema })),
+});
+export type UnknownOrgGroup = z.infer<typeof UnknownOrgGroupSchema>;
+
+export const RoutedReportsSchema = z.object({
+  /** Whether "add as client" applies to the unknown organisations (a firm profile is active). */
+  firm: z.boolean(),
+  groups: z.array(RoutedGroupSchema),
+  unknown: z.array(UnknownOrgGroupSchema),
+  /** Files that could not be read as a report, or that name no organisation: each with its finding. */
+  unreadable: z.array(CheckedReportSchema),
+});
+export type RoutedReports = z.infer<typeof RoutedReportsSchema>;
+
+/** A dropped folder may hold many files; together they keep the dropped-bytes ceiling. */
+export const MAX_ROUTED_FILES = 1000;
+
+export const RouteDroppedFilesSchema = droppedFilesUpTo(MAX_ROUTED_FILES);
+
+/** How far a routing has come: files read for their organisation, then files checked. */
+export const RouteProgressEventSchema = z.object({
+  phase: z.enum(['reading', 'checking']),
+  done: z.number().int().nonnegative(),
+  total: z.number().int().nonnegative(),
+});
+export type RouteProgress = z.infer<typeof RouteProgressEventSchema>;
+
+/** Saves several routed checks at once, each as its target's draft. */
+export const SaveRoutedInputSchema = z.object({
+  checkIds: z
+    .array(z.string().regex(/^[0-9a-f]{32}$/))
+    .min(1)
+    .max(MAX_ROUTED_FILES),
+});
+export const SavedRoutedSchema = z.object({
+  saved: z.array(z.object({ checkId: z.string(), draftId: z.string() })),
+});

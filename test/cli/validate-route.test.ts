@@ -1,0 +1,79 @@
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCliCaptured } from './run-cli';
+import { fixturePath, fixtureText } from '../shared/reports/fixtures';
+import type { RoutedReports } from '../../shared/reports/report-routing';
+
+const NOW = () => new Date('2026-01-25T12:00:00Z');
+const cli = (dataDir: string, ...args: string[]) => runCliCaptured(dataDir, args, {}, NOW);
+
+/**
+ * Two businesses set up here (the a-melding fixture's 211785462 and the RF-1086 fixtures' 314259521), and a folder
+ * with their reports, a tredjepart file (the boligsameie fixture, oppgavegiver 974761076), an a-melding for an
+ * organisation with no profile, and a file that is not UTF-8.
+ */
+async function setUp() {
+  const dataDir = mkdtempSync(join(tmpdir(), 'innsender-cli-route-'));
+  await cli(dataDir, 'profiles', 'add', '314259521', 'Kløver AS', '--env', 'test');
+  await cli(dataDir, 'profiles', 'add', '211785462', 'Fjellstue AS', '--env', 'test');
+  const folder = mkdtempSync(join(tmpdir(), 'innsender-cli-route-files-'));
+  copyFileSync(fixturePath('amelding-example-v2_2.xml'), join(folder, 'fjellstue.xml'));
+  copyFileSync(fixturePath('rf1086-hovedskjema-example.xml'), join(folder, 'klover-hoved.xml'));
+  copyFileSync(fixturePath('rf1086-underskjema-example.xml'), join(folder, 'klover-under.xml'));
+  const tredjepart = readFileSync(new URL('../fixtures/tredjepart/boligsameie.json', import.meta.url));
+  writeFileSync(join(folder, 'sameiet.json'), tredjepart);
+  writeFileSync(
+    join(folder, 'ukjent.xml'),
+    fixtureText('amelding-example-v2_2.xml').replace(
+      '<norskIdentifikator>211785462</norskIdentifikator>',
+      '<norskIdentifikator>311000004</norskIdentifikator>',
+    ),
+  );
+  writeFileSync(join(folder, 'odelagt.xml'), Buffer.from([0x3c, 0x61, 0x3e, 0xff, 0xfe, 0x3c]));
+  return { dataDir, folder };
+}
+
+describe('innsender validate --route', () => {
+  it('prints the routing table for a folder: per profile, then the unknown orgs, then the unreadable', async () => {
+    const { dataDir, folder } = await setUp();
+    const run = await cli(dataDir, '--lang', 'en', 'validate', folder, '--route');
+    expect(run.code).toBe(2);
+    const lines = run.out.trimEnd().split('\n');
+    expect(lines).toEqual([
+      '== Fjellstue AS (211 785 462), profile',
+      `  ${join(folder, 'fjellstue.xml')}  a-melding  ready`,
+      '== Kløver AS (314 259 521), profile',
+      expect.stringMatching(/^ {2}.*klover-hoved\.xml, .*klover-under\.xml {2}RF-1086 {2}(ready|\d+ errors)/),
+      '== No profile for: 974 761 076',
+      `  ${join(folder, 'sameiet.json')}  third-party information`,
+      '== No profile for: 311 000 004',
+      `  ${join(folder, 'ukjent.xml')}  a-melding`,
+      '== Could not be read',
+      expect.stringMatching(/odelagt\.xml: .*UTF-8/),
+    ]);
+  });
+
+  it('gives the same routing as JSON', async () => {
+    const { dataDir, folder } = await setUp();
+    const run = await cli(
+      dataDir,
+      '--json',
+      'validate',
+      join(folder, 'fjellstue.xml'),
+      join(folder, 'ukjent.xml'),
+      '--route',
+    );
+    expect(run.code).toBe(1);
+    const { ok, value } = JSON.parse(run.out) as { ok: boolean; value: RoutedReports };
+    expect(ok).toBe(true);
+    expect(value.groups.map((g) => [g.target.name, g.target.orgNumber, g.checks.map((c) => c.result.valid)])).toEqual([
+      ['Fjellstue AS', '211785462', [true]],
+    ]);
+    expect(value.unknown).toEqual([
+      { orgNumber: '311000004', files: [{ name: join(folder, 'ukjent.xml'), kind: 'amelding' }] },
+    ]);
+    expect(value.unreadable).toEqual([]);
+  });
+});

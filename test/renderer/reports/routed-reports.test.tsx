@@ -1,0 +1,214 @@
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { RoutedReportsView } from '../../../renderer/components/reports/RoutedReportsView';
+import { ReportsPage } from '../../../renderer/routes/ReportsPage';
+import { RoutedReportsSchema, type RoutedReports } from '../../../shared/reports/report-routing';
+import { renderWithProviders } from '../render-with-providers';
+
+const FIRM_ID = '0b6f3b8e-3a49-4a8e-9b2f-1f6e2f7d1c11';
+const sha256 = 'a'.repeat(64);
+const id = (n: number) => n.toString(16).padStart(32, '0');
+
+function aMelding(name: string, valid: boolean) {
+  return {
+    kind: 'amelding',
+    files: [{ path: name, sha256, size: 100 }],
+    valid,
+    findings: valid
+      ? []
+      : [
+          {
+            code: 'AMELDING_SUM_FORSKUDDSTREKK',
+            severity: 'error',
+            path: 'leveranse',
+            message: { nb: 'Summen av forskuddstrekk stemmer ikke.', en: 'The withholding total does not add up.' },
+          },
+        ],
+    checkedAt: '2026-01-25T12:00:00.000Z',
+    version: 'v2_2',
+    format: 'xml',
+    xsd: 'amelding_v2_2',
+    summary: null,
+  };
+}
+
+const target = (orgNumber: string, name: string) => ({
+  kind: 'client',
+  orgNumber,
+  name,
+  profileId: FIRM_ID,
+  active: true,
+});
+
+/** Three clients (one with an error), an organisation that is no client, and a file that could not be read. */
+const ROUTED: RoutedReports = RoutedReportsSchema.parse({
+  firm: true,
+  groups: [
+    {
+      target: target('211785462', 'Fjellstue AS'),
+      checks: [{ checkId: id(1), origin: 'dropped', result: aMelding('fjellstue-januar.xml', true) }],
+      tredjepart: [],
+    },
+    {
+      target: target('314259521', 'Kløver AS'),
+      checks: [
+        { checkId: id(2), origin: 'dropped', result: aMelding('klover-januar.xml', true) },
+        { checkId: id(3), origin: 'dropped', result: aMelding('klover-februar.xml', false) },
+      ],
+      tredjepart: [],
+    },
+    {
+      target: target('974761076', 'Sameiet Fjellstue'),
+      checks: [],
+      tredjepart: [{ name: 'boligsameie.json' }],
+    },
+  ],
+  unknown: [{ orgNumber: '311000004', files: [{ name: 'ukjent.xml', kind: 'amelding' }] }],
+  unreadable: [
+    {
+      checkId: id(9),
+      origin: 'dropped',
+      result: {
+        kind: 'unreadable',
+        files: [{ path: 'odelagt.xml', sha256, size: 6 }],
+        valid: false,
+        findings: [
+          {
+            code: 'REPORT_ENCODING_INVALID',
+            severity: 'error',
+            path: '',
+            message: { nb: 'Filen er ikke gyldig UTF-8.', en: 'The file is not valid UTF-8.' },
+          },
+        ],
+        checkedAt: '2026-01-25T12:00:00.000Z',
+      },
+    },
+  ],
+});
+
+const groupOf = (org: string) =>
+  screen.getAllByTestId('routed-group').find((g) => g.getAttribute('data-org') === org) as HTMLElement;
+
+describe('files routed to many clients', () => {
+  it('groups them per client with name and org number, then the unknown org and the unreadable file', () => {
+    renderWithProviders(<RoutedReportsView routed={ROUTED} onAddClient={() => {}} />);
+    expect(screen.getByRole('heading', { level: 2, name: '6 filer fordelt på klientene' })).toBeTruthy();
+    expect(
+      screen.getAllByTestId('routed-group').map((g) => within(g).getByRole('heading', { level: 3 }).textContent),
+    ).toEqual(['Fjellstue AS (211 785 462)', 'Kløver AS (314 259 521)', 'Sameiet Fjellstue (974 761 076)']);
+    const klover = groupOf('314259521');
+    expect(within(klover).getByText('2 rapporter, 1 med feil')).toBeTruthy();
+    expect(
+      within(klover)
+        .getAllByTestId('routed-file')
+        .map((r) => r.getAttribute('data-valid')),
+    ).toEqual(['true', 'false']);
+    expect(within(klover).getByText('1 feil')).toBeTruthy();
+    expect(within(groupOf('974761076')).getByTestId('routed-tredjepart').textContent).toContain('boligsameie.json');
+
+    const unknown = screen.getByTestId('routed-unknown');
+    expect(within(unknown).getByRole('heading', { level: 3 }).textContent).toBe('Ikke klienter');
+    expect(within(unknown).getByText('311 000 004')).toBeTruthy();
+    expect(within(unknown).getByRole('button', { name: 'Legg til 311 000 004 som klient' })).toBeTruthy();
+    const unreadable = screen.getByTestId('routed-unreadable');
+    expect(within(unreadable).getByRole('heading', { level: 3 }).textContent).toBe('1 fil kunne ikke leses');
+    expect(within(unreadable).getByTestId('unreadable-file').textContent).toBe(
+      'odelagt.xml: Filen er ikke gyldig UTF-8.',
+    );
+  });
+
+  it("saves a client's files as its drafts, then sends the error-free ones", async () => {
+    const { invoke } = renderWithProviders(<RoutedReportsView routed={ROUTED} />, {
+      'reports.saveRouted': () => ({
+        ok: true,
+        value: {
+          saved: [
+            { checkId: id(2), draftId: id(102) },
+            { checkId: id(3), draftId: id(103) },
+          ],
+        },
+      }),
+      'outbox.submit': () => ({ ok: false, error: { code: 'TEST_STOP', message: { nb: 'stopp', en: 'stop' } } }),
+    });
+    const klover = groupOf('314259521');
+    await userEvent.click(within(klover).getByRole('button', { name: 'Lagre alle 2 som utkast' }));
+    expect(invoke).toHaveBeenCalledWith('reports.saveRouted', { checkIds: [id(2), id(3)] });
+    await within(klover).findByTestId('group-saved');
+    expect(within(klover).getByTestId('group-saved').textContent).toBe(
+      'Lagret som utkast hos Kløver AS (314 259 521).',
+    );
+    // Only the error-free draft is offered for sending.
+    await userEvent.click(within(klover).getByRole('button', { name: 'Send' }));
+    await waitFor(() => expect(invoke).toHaveBeenCalledWith('outbox.submit', { draftId: id(102) }));
+    expect(invoke.mock.calls.filter(([channel]) => channel === 'outbox.submit')).toHaveLength(1);
+  });
+
+  it('says it in English too', () => {
+    renderWithProviders(<RoutedReportsView routed={ROUTED} onAddClient={() => {}} />, {}, { language: 'en' });
+    expect(screen.getByRole('heading', { level: 2, name: '6 files routed to the clients' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Add 311 000 004 as a client' })).toBeTruthy();
+    expect(within(groupOf('211785462')).getByRole('button', { name: 'Save as draft' })).toBeTruthy();
+    expect(screen.getByText('1 file could not be read')).toBeTruthy();
+  });
+
+  const firm = {
+    id: FIRM_ID,
+    orgNumber: '312000008',
+    displayName: 'Regnskap AS',
+    environment: 'sandbox',
+    kind: 'firm',
+    createdAt: '2026-11-23T09:00:00.000Z',
+  };
+  const firmPage = {
+    'profiles.list': () => ({ ok: true, value: { profiles: [firm], activeProfileId: FIRM_ID, notices: [] } }),
+    'reports.listDrafts': () => ({ ok: true, value: { drafts: [] } }),
+    'outbox.list': () => ({ ok: true, value: { submissions: [] } }),
+    'reports.route': () => ({ ok: true, value: ROUTED }),
+  };
+  /** Two files dropped on the zone (jsdom's File has no arrayBuffer(); Chromium's does, as the e2e test shows). */
+  const dropTwoFiles = () => {
+    const file = (name: string, text: string) =>
+      Object.assign(new File([text], name), { arrayBuffer: async () => new TextEncoder().encode(text).buffer });
+    const files = [file('a.xml', '<a/>'), file('b.xml', '<b/>')];
+    fireEvent.drop(screen.getByTestId('drop-zone'), { dataTransfer: { files, items: [], types: ['Files'] } });
+  };
+
+  it("routes several files dropped on a firm's Reports page, and shows the groups", async () => {
+    const { invoke } = renderWithProviders(<ReportsPage />, firmPage);
+    await screen.findByText(/Kontrolleres for Regnskap AS/);
+    dropTwoFiles();
+    await screen.findByTestId('routed-reports');
+    const call = invoke.mock.calls.find(([channel]) => channel === 'reports.route');
+    expect((call?.[1] as { files: { name: string }[] }).files.map((f) => f.name)).toEqual(['a.xml', 'b.xml']);
+    expect(invoke.mock.calls.map(([channel]) => channel)).not.toContain('reports.checkContent');
+  });
+
+  it('adds an unknown organisation as a client under its registered name, and routes the dropped files again', async () => {
+    const { invoke } = renderWithProviders(<ReportsPage />, {
+      ...firmPage,
+      'register.lookup': () => ({
+        ok: true,
+        value: {
+          answer: {
+            status: 'found',
+            unit: { orgNumber: '311000004', name: 'Ukjent Handel AS', bankrupt: false, windingUp: false },
+            subUnits: [],
+            fetchedAt: '2026-01-25T12:00:00.000Z',
+          },
+          fromCache: false,
+        },
+      }),
+      'firm.addClient': () => ({ ok: true, value: {} }),
+    });
+    await screen.findByText(/Kontrolleres for Regnskap AS/);
+    dropTwoFiles();
+    await userEvent.click(await screen.findByRole('button', { name: 'Legg til 311 000 004 som klient' }));
+    await waitFor(() =>
+      expect(invoke).toHaveBeenCalledWith('firm.addClient', { orgNumber: '311000004', name: 'Ukjent Handel AS' }),
+    );
+    await waitFor(() => expect(invoke.mock.calls.filter(([channel]) => channel === 'reports.route')).toHaveLength(2));
+    const [first, again] = invoke.mock.calls.filter(([channel]) => channel === 'reports.route');
+    expect(again?.[1]).toEqual(first?.[1]);
+  });
+});
