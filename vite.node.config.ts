@@ -5,8 +5,9 @@ import { readFileSync } from 'node:fs';
 const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
 
 // Main and the CLI run as Node ESM. Pure-JS dependencies are bundled (so the packaged app carries no loose
-// node_modules but the native keytar); keytar and electron stay external.
-const external = ['electron', 'keytar', 'xmllint-wasm', ...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
+// node_modules but the native ones); keytar, better-sqlite3 (both native addons) and electron stay external.
+const native = ['keytar', 'better-sqlite3'];
+const external = ['electron', ...native, 'xmllint-wasm', ...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
 
 export default defineConfig({
   define: { __INNSENDER_VERSION__: JSON.stringify(version) },
@@ -28,5 +29,5 @@ export default defineConfig({
       output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
     },
   },
-  ssr: { noExternal: true, external: ['electron', 'keytar', 'xmllint-wasm'] },
+  ssr: { noExternal: true, external: ['electron', ...native, 'xmllint-wasm'] },
 });

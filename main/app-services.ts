@@ -33,6 +33,8 @@ import { notifyOutboxProblems } from './outbox/outbox-notifications';
 import { FirmClients } from './firm/firm-clients';
 import { CustomEnvironments } from './environments/custom-environments';
 import { ActiveRegister } from './enhetsregisteret/active-register';
+import { closeDataStore, openDataStore } from './store/data-store';
+import type { Store } from './store/store';
 
 export interface AppServicesOptions {
   dataDir: string;
@@ -81,6 +83,11 @@ export interface AppServices {
   profiles: ProfileService;
   events: EventHub;
   sandbox: SandboxController;
+  /**
+   * The data dir's database (`<dataDir>/innsender.db`): every profile's outbox, firm clients, feedback state and
+   * audit index, and `summaryByClient` for the firm's overview.
+   */
+  store: Store;
   /** Custom environment files picked in main (the page names them by pick id) and their hosts' confirmation. */
   customEnvironments: CustomEnvironments;
   /** The active profile's Maskinporten key, client, Altinn system and systembruker (`<dataDir>/profiles/<id>/`). */
@@ -106,7 +113,7 @@ export interface AppServices {
   deadlines: DeadlineService;
   /** OS notifications for deadlines within the warning days, once per deadline per day. */
   deadlineWarnings: DeadlineWarnings;
-  /** An accounting firm's clients and their delegation to its agent systembruker (`profiles/<id>/clients.json`). */
+  /** An accounting firm's clients and their delegation to its agent systembruker (in `store`). */
   firm: FirmClients;
   /** Enhetsregisteret: names for the forms, cached facts for the checks (`<dataDir>/enhetsregisteret.json`). */
   register: ActiveRegister;
@@ -117,6 +124,11 @@ export interface AppServices {
 export function createAppServices(options: AppServicesOptions): AppServices {
   const log = options.log ?? createLogger({ file: join(options.dataDir, 'logs', 'innsender.log') });
   const settings = SettingsStore.open(options.dataDir, log, options.now);
+  // Opened first: a damaged database stops the start here with its message, before anything reads or writes.
+  const store = openDataStore(options.dataDir, {
+    ...(options.now ? { now: options.now } : {}),
+    onLegacyImport: (report) => log.info('store: imported the JSON files of the earlier layout', { ...report }),
+  });
   const profiles = new ProfileService(settings, options.now);
   const events = new EventHub();
   const sandbox = new SandboxController({
@@ -284,6 +296,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     profiles,
     events,
     sandbox,
+    store,
     customEnvironments,
     setup,
     prerequisites,
@@ -307,6 +320,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
       await services.outbox.dispose();
       services.setup.dispose();
       await sandbox.stop();
+      await closeDataStore(options.dataDir);
     },
   };
   services.dispatch = createDispatcher(createHandlers(services), log);

@@ -3,7 +3,8 @@ import type { AppServices } from '../app-services';
 import { defaultDataDir } from '../settings/data-dir';
 import { createCliContext } from './context';
 import { EXIT, type ExitCode } from './exit-codes';
-import type { CliIo } from './output';
+import { printError, type CliIo } from './output';
+import { AppError } from '../../shared/domain/app-error';
 import { registerProfilesCommand } from './commands/profiles';
 import { registerSandboxCommand } from './commands/sandbox';
 import { registerKeysCommand } from './commands/keys';
@@ -94,6 +95,8 @@ export async function runCli({ argv, io, env = process.env, version, now }: CliR
     }
     return ctx.exitCode();
   } catch (error) {
+    // Before any command could answer: the data folder's database cannot be opened (damaged, or too new).
+    if (error instanceof AppError) return printError(io, error.toShape(), !!g.json, lang);
     io.err(`INTERNAL: ${(error as Error).message}`);
     return EXIT.failure;
   } finally {

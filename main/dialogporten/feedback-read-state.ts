@@ -1,35 +1,27 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { z } from 'zod';
-import { writeFileAtomic } from '../disk/atomic-write';
-import { feedbackFolder } from './feedback-sync-state';
-
-const ReadStateSchema = z.object({ version: z.literal(1), unread: z.array(z.string()) });
+import { dataStore } from '../store/data-store';
+import type { FeedbackStateRepository } from '../store/store';
 
 /**
  * Which feedback transmissions arrived since the user last looked: the badge on "Tilbakemeldinger". Innsender's
- * own mark, kept per profile in `<data dir>/feedback/<profile id>/read-state.json`; opening a dialog in
- * Dialogporten's sense (GET dialog, which writes its seen log) is never how Innsender reads it.
+ * own mark, kept per profile in the data dir's store (`feedback_unread`, so unread feedback counts per client in
+ * the firm's overview); opening a dialog in Dialogporten's sense (GET dialog, which writes its seen log) is never
+ * how Innsender reads it.
  */
 export class FeedbackReadState {
   private unread = new Set<string>();
-  private readonly file: string;
+  private readonly repository: FeedbackStateRepository;
   private loaded: Promise<void> | null = null;
   /** Writes one after the other, so a quick mark-read after an arrival never lands before it. */
   private writing: Promise<void> = Promise.resolve();
 
   constructor(dataDir: string, profileId: string) {
-    this.file = join(feedbackFolder(dataDir, profileId), 'read-state.json');
+    this.repository = dataStore(dataDir).feedback(profileId);
   }
 
   load(): Promise<void> {
-    this.loaded ??= readFile(this.file, 'utf8')
-      .then((raw) => {
-        const parsed = ReadStateSchema.safeParse(JSON.parse(raw));
-        if (parsed.success) this.unread = new Set(parsed.data.unread);
-      })
-      // No file yet (or an unreadable one): nothing is unread, which is the harmless way to be wrong.
-      .catch(() => undefined);
+    this.loaded ??= this.repository.unread().then((ids) => {
+      this.unread = new Set(ids);
+    });
     return this.loaded;
   }
 
@@ -43,22 +35,21 @@ export class FeedbackReadState {
 
   async addUnread(transmissionIds: readonly string[]): Promise<number> {
     await this.load();
-    for (const id of transmissionIds) this.unread.add(id);
-    await this.save();
+    const added = transmissionIds.filter((id) => !this.unread.has(id));
+    for (const id of added) this.unread.add(id);
+    if (added.length > 0) await this.write(() => this.repository.addUnread(added));
     return this.count();
   }
 
   async markRead(transmissionIds: readonly string[]): Promise<number> {
     await this.load();
-    let changed = false;
-    for (const id of transmissionIds) changed = this.unread.delete(id) || changed;
-    if (changed) await this.save();
+    const removed = transmissionIds.filter((id) => this.unread.delete(id));
+    if (removed.length > 0) await this.write(() => this.repository.markRead(removed));
     return this.count();
   }
 
-  private save(): Promise<void> {
-    const snapshot = JSON.stringify({ version: 1, unread: [...this.unread] });
-    this.writing = this.writing.then(() => writeFileAtomic(this.file, snapshot));
+  private write(change: () => Promise<void>): Promise<void> {
+    this.writing = this.writing.then(change);
     return this.writing;
   }
 }

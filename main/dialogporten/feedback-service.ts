@@ -13,7 +13,7 @@ import {
 import type { Logger } from '../log/logger';
 import { FeedbackPoller, type ChangeListener, type FeedbackPollerOptions } from './feedback-poller';
 import { syncFeedback } from './feedback-sync';
-import { fileSyncStore, type FeedbackSyncStore } from './feedback-sync-state';
+import { storedSyncStore, type FeedbackSyncStore } from './feedback-sync-state';
 import { syncFromEvents } from '../events/event-driven-sync';
 import { EventsError } from '../events/events-errors';
 import { EventsFeedbackSource, type FeedbackSourceKind } from '../events/events-feedback-source';
@@ -74,7 +74,7 @@ export class FeedbackService {
       ...(options.now ? { now: options.now } : {}),
       ...(options.language ? { language: options.language } : {}),
     });
-    this.store = options.syncStore ?? fileSyncStore(options.dataDir, options.profile.id);
+    this.store = options.syncStore ?? storedSyncStore(options.dataDir, options.profile.id);
     this.events = options.events
       ? new EventsFeedbackSource({
           platform: options.endpoints.altinn.platform,

@@ -1,13 +1,13 @@
-import { readFile, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { writeFileAtomic } from '../disk/atomic-write';
+import { dataStore } from '../store/data-store';
 import { FeedbackDialogSchema } from '../../shared/feedback/feedback-dialog';
 
 /**
  * What the sync remembers per profile: the watermark (the newest `updatedAt` seen) and every dialog it has seen
  * with its transmissions, so a dialog seen again is recognised and a transmission is never reported twice.
- * `<data dir>/feedback/<profile id>/sync-state.json`, written atomically after each page.
+ * Kept in the data dir's store (`storedSyncStore`); `<data dir>/feedback/<profile id>/sync-state.json` before it,
+ * which the store imports once (main/store/legacy-layout.ts reads it with this schema).
  */
 export const FeedbackSyncStateSchema = z.object({
   version: z.literal(1),
@@ -28,24 +28,15 @@ export function feedbackFolder(dataDir: string, profileId: string): string {
   return join(dataDir, 'feedback', profileId);
 }
 
-export function fileSyncStore(dataDir: string, profileId: string): FeedbackSyncStore {
-  const file = join(feedbackFolder(dataDir, profileId), 'sync-state.json');
+/**
+ * The sync's memory in the data dir's store (`main/store/`): the watermark, and each dialog as a row with its
+ * client's org, saved after each page (only the dialogs that changed are written).
+ */
+export function storedSyncStore(dataDir: string, profileId: string): FeedbackSyncStore {
+  const repository = dataStore(dataDir).feedback(profileId);
   return {
-    async load() {
-      let raw: string;
-      try {
-        raw = await readFile(file, 'utf8');
-      } catch {
-        return emptySyncState();
-      }
-      const parsed = FeedbackSyncStateSchema.safeParse(safeJson(raw));
-      if (parsed.success) return parsed.data;
-      // A damaged file is kept aside and the sync starts over: Dialogporten still has everything, and the
-      // transmissions already shown are found again (shown as new once more, which beats showing nothing).
-      await rename(file, `${file}.corrupt-${Date.now()}`).catch(() => undefined);
-      return emptySyncState();
-    },
-    save: (state) => writeFileAtomic(file, JSON.stringify(state)),
+    load: async () => ({ version: 1, ...(await repository.load()) }),
+    save: ({ watermark, lastSyncAt, dialogs }) => repository.save({ watermark, lastSyncAt, dialogs }),
   };
 }
 
@@ -62,12 +53,4 @@ export function memoryStateStore<T>(initial: T): { load(): Promise<T>; save(next
       state = structuredClone(next);
     },
   };
-}
-
-function safeJson(raw: string): unknown {
-  try {
-    return JSON.parse(raw) as unknown;
-  } catch {
-    return undefined;
-  }
 }

@@ -1,8 +1,9 @@
 // The Electron entry: lifecycle, the window and the wiring. Everything with logic lives outside main/electron/.
-import { app, BrowserWindow, ipcMain, powerMonitor, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, powerMonitor, session, shell } from 'electron';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createAppServices, startActiveEnvironment } from '../app-services';
+import { createAppServices, startActiveEnvironment, type AppServices } from '../app-services';
+import { AppError } from '../../shared/domain/app-error';
 import { registerAppScheme, serveAppProtocol } from './app-protocol';
 import { APP_ENTRY_URL, APP_ORIGIN } from './app-origin';
 import { isOpenEvent, routeOfOpenEvent } from '../../shared/ipc/open-routes';
@@ -26,15 +27,32 @@ if (!app.requestSingleInstanceLock()) {
   void app.whenReady().then(start);
 }
 
+/**
+ * The app's services, or undefined when its data cannot be opened (a damaged database, one from a newer Innsender):
+ * then the reason is shown, in bokmål and English since the language setting is part of what failed to open, and
+ * the app quits rather than start with an empty outbox in place of the one it could not read.
+ */
+function openServices(window: () => BrowserWindow | undefined): AppServices | undefined {
+  try {
+    return createAppServices({
+      dataDir: app.getPath('userData'),
+      host: 'electron',
+      version: app.getVersion(),
+      desktop: electronDesktop(window),
+    });
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    dialog.showErrorBox('Innsender', `${error.localized.nb}\n\n${error.localized.en}`);
+    app.quit();
+    return undefined;
+  }
+}
+
 async function start(): Promise<void> {
   // Made below; the desktop port asks for it only once a page sets its title.
   let mainWindow: BrowserWindow | undefined;
-  const services = createAppServices({
-    dataDir: app.getPath('userData'),
-    host: 'electron',
-    version: app.getVersion(),
-    desktop: electronDesktop(() => mainWindow),
-  });
+  const services = openServices(() => mainWindow);
+  if (!services) return;
   const trusted = new Set<number>();
   const sandboxOrigins = () => {
     const host = services.sandbox.running();

@@ -1,11 +1,9 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { z } from 'zod';
-import { writeFileAtomic } from '../disk/atomic-write';
 import { FirmClientSchema } from '../../shared/domain/firm';
 import { LocalizedTextSchema } from '../../shared/domain/localized';
+import type { ClientRepository } from '../store/store';
 
-/** A firm profile's clients (`profiles/<id>/clients.json`): the records background work iterates over. */
+/** A firm profile's clients: the records background work iterates over (kept in the data dir's store). */
 export const ClientFileSchema = z.object({
   schemaVersion: z.literal(1),
   clients: z.array(FirmClientSchema),
@@ -15,28 +13,20 @@ export const ClientFileSchema = z.object({
 export type ClientFile = z.infer<typeof ClientFileSchema>;
 
 export class ClientStore {
-  readonly path: string;
   private queue: Promise<unknown> = Promise.resolve();
 
-  constructor(profileDir: string) {
-    this.path = join(profileDir, 'clients.json');
-  }
+  constructor(private readonly repository: ClientRepository) {}
 
   async read(): Promise<ClientFile> {
-    try {
-      return ClientFileSchema.parse(JSON.parse(await readFile(this.path, 'utf8')));
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT')
-        return { schemaVersion: 1, clients: [], lastSyncError: null };
-      throw error;
-    }
+    const { clients, lastSyncError } = await this.repository.read();
+    return { schemaVersion: 1, clients, lastSyncError };
   }
 
-  /** One change at a time, written atomically: a sync and a click never overwrite each other. */
+  /** One change at a time, each in one transaction: a sync and a click never overwrite each other. */
   update(change: (file: ClientFile) => ClientFile): Promise<ClientFile> {
     const run = async () => {
       const next = ClientFileSchema.parse(change(await this.read()));
-      await writeFileAtomic(this.path, `${JSON.stringify(next, null, 2)}\n`);
+      await this.repository.replace({ clients: next.clients, lastSyncError: next.lastSyncError });
       return next;
     };
     const result = this.queue.then(run, run);

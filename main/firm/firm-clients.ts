@@ -12,8 +12,8 @@ import type { SandboxController } from '../sandbox/sandbox-controller';
 import type { ProfileService } from '../settings/profiles';
 import { openApprovalPage } from '../setup/open-approval-page';
 import type { AltinnContext } from '../setup/service-change';
-import { profileDir } from '../setup/setup-state';
 import { ClientStore } from './client-store';
+import { dataStore } from '../store/data-store';
 
 export interface FirmClientsOptions {
   dataDir: string;
@@ -279,7 +279,7 @@ export class FirmClients {
   private store(profile: Profile): ClientStore {
     let store = this.stores.get(profile.id);
     if (!store) {
-      store = new ClientStore(profileDir(this.options.dataDir, profile.id));
+      store = new ClientStore(dataStore(this.options.dataDir).clients(profile.id));
       this.stores.set(profile.id, store);
     }
     return store;

@@ -1,4 +1,3 @@
-import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AppError } from '../../shared/domain/app-error';
 import { text, type LocalizedText } from '../../shared/domain/localized';
@@ -6,7 +5,7 @@ import type { Profile } from '../../shared/domain/profile';
 import { DIALOGPORTEN_SCOPE, scopeOf } from '../../shared/domain/services-catalogue';
 import type { KnownSubmission } from '../../shared/feedback/matching';
 import type { OutboxStatus, SubmitPreview } from '../../shared/outbox/outbox-views';
-import { SubmissionSchema, type Submission } from '../../shared/outbox/submission';
+import type { Submission } from '../../shared/outbox/submission';
 import { endpointsFor } from '../environments/resolve';
 import type { EventHub } from '../ipc/event-hub';
 import type { Logger } from '../log/logger';
@@ -35,7 +34,8 @@ import { createOutbox, type Connectivity, type EnqueueInput, type Outbox, type O
 import { payloadDigest } from './payload-digest';
 import type { RetryPolicy } from './retry-policy';
 import { skatteetatenTransport, type SubmissionTransport } from './transport';
-import { OutboxStore } from './outbox-store';
+import { dataStore } from '../store/data-store';
+import type { SubmissionRepository } from '../store/store';
 import { substanceOf } from '../../shared/outbox/report-substance';
 
 export interface ActiveOutboxOptions {
@@ -58,6 +58,7 @@ export interface ActiveOutboxOptions {
 interface ProfileOutbox {
   profile: Profile;
   dir: string;
+  store: SubmissionRepository;
   audit: AuditLog;
   outbox: Outbox;
   started: boolean;
@@ -142,16 +143,17 @@ export class ActiveOutbox {
 
   async list(): Promise<Submission[]> {
     const active = await this.current();
-    return active.started ? active.outbox.list() : readSubmissions(active.dir);
+    // Not running: read without touching (the outbox sets aside and sweeps at its start, maybe in another process).
+    return active.started ? active.outbox.list() : active.store.list();
   }
 
   /**
-   * Any profile's submissions: the active one's as `list` gives them, another's as its records on disk (its outbox
-   * is not running here, so nothing else writes them). Routing checks a file for another profile against these.
+   * Any profile's submissions: the active one's as `list` gives them, another's as its records in the store, read
+   * without touching them. Routing checks a file for another profile against these.
    */
   async listFor(profileId: string): Promise<Submission[]> {
     if (this.options.profiles.active()?.id === profileId) return this.list();
-    return readSubmissions(outboxPaths(this.options.dataDir, profileId).outbox);
+    return dataStore(this.options.dataDir).submissions(profileId).list();
   }
 
   async get(id: string): Promise<Submission> {
@@ -234,8 +236,7 @@ export class ActiveOutbox {
    * is reconciled against (`main/avstemming/`).
    */
   async receivedAMeldinger(): Promise<{ submission: Submission; body: string }[]> {
-    const active = await this.current();
-    const store = new OutboxStore(active.dir);
+    const { store } = await this.current();
     const found: { submission: Submission; body: string }[] = [];
     for (const s of await this.list()) {
       if (s.state.kind !== 'received' || s.target.service !== 'a-melding') continue;
@@ -318,16 +319,24 @@ export class ActiveOutbox {
 
   private create(profile: Profile): ProfileOutbox {
     const paths = outboxPaths(this.options.dataDir, profile.id);
-    const audit = new AuditLog(paths.audit, this.options.now, keychainAuditKeyring(this.options.keyStore, profile.id));
+    const data = dataStore(this.options.dataDir);
+    const audit = new AuditLog(
+      paths.audit,
+      this.options.now,
+      keychainAuditKeyring(this.options.keyStore, profile.id),
+      data.auditIndex(profile.id),
+    );
+    const store = data.submissions(profile.id);
     const outbox = createOutbox({
       dir: paths.outbox,
+      store,
       transport: this.transportFor(profile),
       audit,
       ...(this.options.now ? { now: this.options.now } : {}),
       ...(this.options.retry ? { retry: this.options.retry } : {}),
       onEvent: (event) => this.forward(profile.id, event),
     });
-    return { profile, dir: paths.outbox, audit, outbox, started: false };
+    return { profile, dir: paths.outbox, store, audit, outbox, started: false };
   }
 
   private async stopActive(): Promise<void> {
@@ -405,21 +414,6 @@ export class ActiveOutbox {
     const status = this.status();
     this.options.events.emit('outbox.connectivity', connectivity ? { ...status, connectivity } : status);
   }
-}
-
-/** The records on disk, read without touching them (the outbox is not running, so nothing else writes). */
-async function readSubmissions(dir: string): Promise<Submission[]> {
-  const folder = join(dir, 'submissions');
-  const names = await readdir(folder).catch(() => [] as string[]);
-  const submissions: Submission[] = [];
-  for (const name of names.filter((n) => /^[0-9a-f-]{36}\.json$/.test(n))) {
-    try {
-      submissions.push(SubmissionSchema.parse(JSON.parse(await readFile(join(folder, name), 'utf8'))));
-    } catch {
-      // A torn or changed record: the outbox sets it aside as `.corrupt` when it starts, and says so.
-    }
-  }
-  return submissions.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
 }
 
 function notFound(id: string): AppError {

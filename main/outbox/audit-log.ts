@@ -6,7 +6,8 @@ import { writeFileAtomic } from '../disk/atomic-write';
 import { entryHash, entryMac, headMac, type AuditEntry, type AuditHead, type AuditRecord } from './audit-entry';
 import { describeDamage } from './audit-findings';
 import type { AuditAnchor, AuditKeyring } from './audit-key';
-import { judgeTail, readTail } from './audit-tail';
+import { judgeTail, readTail, type LogTail } from './audit-tail';
+import type { AuditIndexEntry, AuditIndexRepository } from '../store/store';
 import { verifyAudit } from './audit-verify';
 
 export type { AuditEntry, AuditEvent, AuditRecord } from './audit-entry';
@@ -25,11 +26,18 @@ export type VerifyResult = AuditVerifyResult;
 export class AuditLog {
   private state: { last: { seq: number; hash: string }; anchor: AuditAnchor | null } | undefined;
   private chain: Promise<unknown> = Promise.resolve();
+  /** The last seq this run knows the index holds (-1: not checked against the log yet). */
+  private indexedTo = -1;
 
+  /**
+   * `index`: where each entry is, by submission, in the data dir's store (a trail is listed without reading the
+   * log); the file stays the record, and the index is brought up to it whenever it is behind.
+   */
   constructor(
     readonly file: string,
     private readonly now: () => Date = () => new Date(),
     private readonly keyring?: AuditKeyring,
+    private readonly index?: AuditIndexRepository,
   ) {}
 
   private get headFile(): string {
@@ -63,7 +71,48 @@ export class AuditLog {
     const head: AuditHead = { ...state.last, ...(anchor ? { mac: headMac(anchor.key, state.last) } : {}) };
     await writeFileAtomic(this.headFile, JSON.stringify(head));
     if (anchor?.pending && this.keyring) await this.keyring.confirm(anchor);
+    if (this.index && this.indexedTo === entry.seq - 1) {
+      // The entry is on disk: an index that fails now is behind, and catches up from the log at the next read.
+      await this.index.add([indexEntryOf(entry)]).then(
+        () => (this.indexedTo = entry.seq),
+        () => undefined,
+      );
+    }
     return entry;
+  }
+
+  /** A submission's entries (seq, event, time) from the index, brought up to the log first if it is behind. */
+  async trail(submissionId: string): Promise<AuditIndexEntry[]> {
+    await this.chain;
+    if (!this.index) {
+      return (await this.entries()).filter((e) => e.submissionId === submissionId).map(indexEntryOf);
+    }
+    if (this.indexedTo < 0 || (this.state && this.indexedTo < this.state.last.seq)) {
+      await this.catchUpIndex(readTail(await readLog(this.file)));
+    }
+    return this.index.forSubmission(submissionId);
+  }
+
+  /** Adds what the index lacks; a log that ends before the index (cut, or replaced) is indexed again from line 1. */
+  private async catchUpIndex(tail: LogTail): Promise<void> {
+    if (!this.index) return;
+    let from = await this.index.lastSeq();
+    if (from > tail.last.seq) {
+      await this.index.clear();
+      from = 0;
+    }
+    const missing = tail.entryLines.flatMap((line) => {
+      try {
+        const entry = JSON.parse(line) as Partial<AuditEntry> | null;
+        // A line in the middle that is not an entry is verify's to report; the index leaves it out.
+        const whole = typeof entry?.seq === 'number' && typeof entry.event === 'string' && typeof entry.at === 'string';
+        return whole && (entry.seq as number) > from ? [indexEntryOf(entry as AuditEntry)] : [];
+      } catch {
+        return [];
+      }
+    });
+    await this.index.add(missing);
+    this.indexedTo = tail.last.seq;
   }
 
   /**
@@ -86,6 +135,7 @@ export class AuditLog {
     if (tail.unterminated) await appendFile(this.file, '\n');
     if (tail.rest) await truncate(this.file, Buffer.byteLength(text) - tail.rest.bytes);
     this.state = { last: tail.last, anchor };
+    await this.catchUpIndex(tail).catch(() => undefined);
     if (crashTorn && tail.rest) {
       await this.write({
         event: 'log-recovered',
@@ -209,4 +259,8 @@ async function readHead(file: string): Promise<AuditHead | null | 'unreadable'> 
   } catch {
     return 'unreadable';
   }
+}
+
+function indexEntryOf(entry: AuditEntry): AuditIndexEntry {
+  return { seq: entry.seq, event: entry.event, at: entry.at, submissionId: entry.submissionId ?? null };
 }

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { AppError } from '../../shared/domain/app-error';
 import type { AuditLog, AuditRecord } from './audit-log';
 import { guardEnqueue } from './duplicate-guard';
-import { OutboxStore } from './outbox-store';
+import { dataStore } from '../store/data-store';
+import type { SubmissionRepository } from '../store/store';
 import { payloadDigest } from './payload-digest';
 import { classifyFailure, DEFAULT_RETRY_POLICY, retryDelayMs, type RetryPolicy } from './retry-policy';
 import {
@@ -31,8 +32,13 @@ export interface EnqueueInput {
 }
 
 export interface OutboxOptions {
-  /** This profile's outbox folder, e.g. `<data>/outbox/<profileId>`. */
+  /** This profile's outbox folder, e.g. `<data>/profiles/<profileId>/outbox`. */
   dir: string;
+  /**
+   * Where the records and payloads are kept: the profile's part of the data dir's store (`main/store/`). Absent (a
+   * script, a test): a store of its own in `dir`.
+   */
+  store?: SubmissionRepository;
   transport: SubmissionTransport;
   audit?: AuditLog;
   now?: () => Date;
@@ -58,10 +64,15 @@ export interface Outbox {
   retry(id: string): Promise<Submission>;
   list(): Submission[];
   get(id: string): Submission | undefined;
+  /** The exact bytes a submission sends (or sent). */
+  payload(id: string): Promise<SubmissionPayload>;
   connectivity(): Connectivity;
   /** Resolves when nothing is queued, sending or waiting for an automatic retry (for the CLI and tests). */
   whenSettled(): Promise<void>;
 }
+
+/** The profile id an outbox made without a store keeps its records under, in a store of its own. */
+export const STANDALONE_PROFILE = 'standalone';
 
 export function outboxError(code: string, nb: string, en: string): AppError {
   return new AppError(code, { nb, en });
@@ -74,7 +85,7 @@ export function outboxError(code: string, nb: string, en: string): AppError {
  * which Skatteetaten answers with the same receipt. One submission is sent at a time.
  */
 export function createOutbox(options: OutboxOptions): Outbox {
-  const store = new OutboxStore(options.dir);
+  const store = options.store ?? dataStore(options.dir).submissions(STANDALONE_PROFILE);
   const now = options.now ?? (() => new Date());
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   const random = options.random ?? Math.random;
@@ -377,6 +388,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
 
     list: () => [...submissions.values()].sort((a, b) => b.createdAt.localeCompare(a.createdAt)),
     get: (id) => submissions.get(id),
+    payload: (id) => store.readPayload(require(id).id),
     connectivity: () => connectivity,
 
     whenSettled() {

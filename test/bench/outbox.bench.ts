@@ -7,7 +7,8 @@ import { createKeytarKeyStore } from '../../main/keys/keytar-key-store';
 import { keychainAuditKeyring } from '../../main/outbox/audit-key';
 import { AuditLog } from '../../main/outbox/audit-log';
 import { createOutbox } from '../../main/outbox/outbox';
-import { OutboxStore } from '../../main/outbox/outbox-store';
+import { openSqliteStore } from '../../main/store/sqlite/sqlite-store';
+import { OutboxStore } from './json-outbox-store';
 import type { Submission } from '../../main/outbox/submission';
 import { aMeldingBody } from '../main/support/report-fixtures';
 
@@ -25,7 +26,8 @@ const input = () => {
       opplysningspliktig: '211785462',
       meldingsId: `b${n}`,
     },
-    payload: { service: 'a-melding' as const, body },
+    // Bytes of its own: the same bytes for the same organisation are the same report (duplicate-guard.ts).
+    payload: { service: 'a-melding' as const, body: aMeldingBody(`b${n}`) },
   };
 };
 
@@ -67,9 +69,19 @@ describe('outbox durability cost (each op is fsync-bound)', () => {
     checkpoint: {},
     state: { kind: 'sending', since: new Date().toISOString(), attempt: 1 },
   };
-  bench('state change (atomic replace of one record)', async () => {
+  bench('state change, before: atomic replace of one JSON file', async () => {
     await store.write(record);
   });
+
+  // The same change as one committed transaction in the database, at each `synchronous` level (README: why FULL).
+  for (const synchronous of ['FULL', 'NORMAL'] as const) {
+    const repository = openSqliteStore(mkdtempSync(join(tmpdir(), `bench-db-${synchronous}-`)), {
+      synchronous,
+    }).submissions('bench');
+    bench(`state change, database (synchronous=${synchronous})`, async () => {
+      await repository.write(record);
+    });
+  }
 
   const log = new AuditLog(join(mkdtempSync(join(tmpdir(), 'bench-audit-only-')), 'audit.jsonl'));
   bench('audit append, not anchored (line + head)', async () => {

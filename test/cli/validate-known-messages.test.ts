@@ -30,7 +30,7 @@ describe('innsender validate, against what the active profile has sent', () => {
 
   it("exits 1 and says when and with what receipt when the profile's outbox has received the meldingsId", async () => {
     const { dir, profileId } = await withProfile();
-    writeAMeldingRecord(dir, profileId, {
+    await writeAMeldingRecord(dir, profileId, {
       meldingsId: FIXTURE_ID,
       kalendermaaned: '2026-01',
       opplysningspliktig: ORG,
@@ -49,7 +49,7 @@ describe('innsender validate, against what the active profile has sent', () => {
 
   it('exits 0 with a warning while the meldingsId is still in the outbox', async () => {
     const { dir, profileId } = await withProfile();
-    writeAMeldingRecord(dir, profileId, {
+    await writeAMeldingRecord(dir, profileId, {
       meldingsId: FIXTURE_ID,
       kalendermaaned: '2026-01',
       opplysningspliktig: ORG,

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -188,6 +188,28 @@ describe('a second instance', () => {
     expect(timeline).not.toContain('BrowserWindow created');
     expect(timeline.at(-1)).toBe('process ends');
     expect(second.code).toBe(0);
+  }, 60_000);
+});
+
+describe('a damaged database in the data folder', () => {
+  it('says so in bokmål and English, keeps the file aside, and quits without a window', async () => {
+    const userData = mkdtempSync(join(tmpdir(), 'innsender-boot-data-'));
+    const damaged = Buffer.from('not a database: the outbox of a firm, cut short by a disk fault '.repeat(100));
+    writeFileSync(join(userData, 'innsender.db'), damaged);
+    const run = await runBoot(childDir, { appDir: staged.dir, userData, scenario: 'damaged-store', amelding });
+    expect(run.report.error).toBeUndefined();
+    const timeline = (run.report.timeline ?? []).map((t) => t.what);
+    expect(timeline).toContain('dialog.showErrorBox');
+    expect(timeline).not.toContain('BrowserWindow created');
+    expect(timeline).toContain('app.quit');
+    expect(timeline.at(-1)).toBe('process ends');
+    const [box] = run.report.errorBoxes ?? [];
+    const keptAs = readdirSync(userData).find((n) => n.startsWith('innsender.db.corrupt-'));
+    expect(keptAs).toBeDefined();
+    expect(readFileSync(join(userData, keptAs!))).toEqual(damaged);
+    expect(box?.content).toContain('er skadet og kan ikke leses');
+    expect(box?.content).toContain('is damaged and cannot be read');
+    expect(box?.content).toContain(keptAs);
   }, 60_000);
 });
 

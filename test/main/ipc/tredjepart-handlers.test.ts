@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAppServices, type AppServices } from '../../../main/app-services';
 import type { DesktopPort } from '../../../main/desktop-port';
 import { createKeytarKeyStore } from '../../../main/keys/keytar-key-store';
-import { outboxPaths } from '../../../main/outbox/active-outbox';
+import { dataStore } from '../../../main/store/data-store';
 import type { ChannelName, ChannelOutput } from '../../../shared/ipc/contract';
 import type { IpcResult } from '../../../shared/ipc/result';
 import type { Submission } from '../../../shared/outbox/submission';
@@ -137,12 +137,10 @@ describe('the tredjepart channels, from a file to a receipt and its feedback', (
     expect(state.receipt).toMatchObject({ oppgavegiversLeveranseReferanse: 'Gaver-2025-1' });
     expect(state.receipt.forsendelseId).toMatch(/^[0-9a-f-]{36}$/);
     // The exact bytes that were checked are the ones sent, and the audit log says so.
-    const payload = JSON.parse(
-      await readFile(
-        join(outboxPaths(dataDir, services.profiles.active()?.id ?? '').outbox, 'payloads', `${queued.id}.json`),
-        'utf8',
-      ),
-    );
+    const payload = await dataStore(dataDir)
+      .submissions(services.profiles.active()?.id ?? '')
+      .readPayload(queued.id);
+    if (payload.service !== 'tredjepart') throw new Error(`a ${payload.service} payload`);
     expect(payload).toMatchObject({ service: 'tredjepart', scheme: 'gavertilfrivillige', inntektsaar: '2025' });
     expect(JSON.parse(payload.body)).toEqual(
       JSON.parse(await readFile(join(FIXTURES, 'gavertilfrivillige.json'), 'utf8')),

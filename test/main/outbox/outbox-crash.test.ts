@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,7 +7,8 @@ import { randomUUID } from 'node:crypto';
 import { createKeytarKeyStore } from '../../../main/keys/keytar-key-store';
 import { keychainAuditKeyring } from '../../../main/outbox/audit-key';
 import { AuditLog } from '../../../main/outbox/audit-log';
-import type { Submission } from '../../../main/outbox/submission';
+import { STANDALONE_PROFILE } from '../../../main/outbox/outbox';
+import { dataStore } from '../../../main/store/data-store';
 import {
   AMELDING_ORG,
   skatteetatenState,
@@ -93,11 +94,9 @@ describe('the outbox survives SIGKILL at any point', () => {
       const final = await runChild(env, undefined);
       expect(final.done).toBe(true);
 
-      const records = await Promise.all(
-        (await readdir(join(outboxDir, 'submissions')))
-          .filter((n) => n.endsWith('.json'))
-          .map(async (n) => JSON.parse(await readFile(join(outboxDir, 'submissions', n), 'utf8')) as Submission),
-      );
+      // Read back from the database the killed children wrote (the outbox made with no store keeps one in its dir).
+      const { submissions: records, corrupt } = await dataStore(outboxDir).submissions(STANDALONE_PROFILE).load();
+      expect(corrupt).toEqual([]);
       const { skatteetaten } = await skatteetatenState(sandbox.host);
       const received = records.filter((r) => r.state.kind === 'received');
       const labels = new Set(received.map((r) => r.label));

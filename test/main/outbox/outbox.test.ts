@@ -1,9 +1,16 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AuditLog } from '../../../main/outbox/audit-log';
-import { createOutbox, type EnqueueInput, type Outbox, type OutboxEvent } from '../../../main/outbox/outbox';
+import {
+  createOutbox,
+  STANDALONE_PROFILE,
+  type EnqueueInput,
+  type Outbox,
+  type OutboxEvent,
+} from '../../../main/outbox/outbox';
+import { closeDataStore, dataStore } from '../../../main/store/data-store';
 import type { Submission, SubmissionReceipt } from '../../../main/outbox/submission';
 import type { SubmissionTransport } from '../../../main/outbox/transport';
 import { skatteetatenError, SkatteetatenUnreachableError } from '../../../main/skatteetaten/skatteetaten-errors';
@@ -43,6 +50,8 @@ describe('the outbox state machine', () => {
   let outbox: Outbox | undefined;
   const events: OutboxEvent[] = [];
   const sleeps: number[] = [];
+  /** What the outbox keeps: an outbox made with no store keeps its own in `dir`. */
+  const stored = () => dataStore(dir).submissions(STANDALONE_PROFILE);
   const make = (transport: SubmissionTransport, audit?: AuditLog) =>
     createOutbox({
       dir,
@@ -68,6 +77,7 @@ describe('the outbox state machine', () => {
   afterEach(async () => {
     await outbox?.stop();
     outbox = undefined;
+    await closeDataStore(dir);
     await rm(dir, { recursive: true, force: true });
   });
 
@@ -76,7 +86,7 @@ describe('the outbox state machine', () => {
     const audit = new AuditLog(join(dir, 'audit.jsonl'), () => new Date(clock));
     outbox = make(transport, audit);
     const queued = await outbox.enqueue(input(1));
-    const onDisk = JSON.parse(await readFile(join(dir, 'submissions', `${queued.id}.json`), 'utf8')) as Submission;
+    const onDisk = (await stored().load()).submissions.find((x) => x.id === queued.id) as Submission;
     expect(onDisk.state.kind).toBe('queued');
     expect(onDisk.idempotencyKey).toMatch(/^[0-9a-f-]{36}$/);
     expect(onDisk.payloadSha256).toMatch(/^[0-9a-f]{64}$/);
@@ -186,20 +196,17 @@ describe('the outbox state machine', () => {
     const first = scripted();
     outbox = make(first.transport);
     const s = await outbox.enqueue(input(1));
-    // What a crash mid-send leaves: the record says sending, with a checkpoint; a stray temp file and payload.
-    const path = join(dir, 'submissions', `${s.id}.json`);
-    const record = JSON.parse(await readFile(path, 'utf8')) as Submission;
-    await writeFile(
-      path,
-      JSON.stringify({
-        ...record,
-        attempts: 1,
-        checkpoint: { uploadId: 'u-1' },
-        state: { kind: 'sending', since: record.createdAt, attempt: 1 },
-      }),
-    );
-    await writeFile(join(dir, 'submissions', `.${s.id}.json.abc.tmp`), '{"half');
-    await writeFile(join(dir, 'payloads', '00000000-0000-0000-0000-000000000000.json'), '{}');
+    // What a crash mid-send leaves: the record says sending, with a checkpoint; and a payload whose record never
+    // got written (an enqueue cut between its two writes).
+    const record = (await stored().load()).submissions.find((x) => x.id === s.id) as Submission;
+    await stored().write({
+      ...record,
+      attempts: 1,
+      checkpoint: { uploadId: 'u-1' },
+      state: { kind: 'sending', since: record.createdAt, attempt: 1 },
+    });
+    const orphan = '00000000-0000-0000-0000-000000000000';
+    await stored().writePayload(orphan, { service: 'a-melding', body: '{}' });
     const seen: Submission[] = [];
     const restarted = createOutbox({
       dir,
@@ -217,7 +224,7 @@ describe('the outbox state machine', () => {
       state: { kind: 'sending', attempt: 1 },
     });
     expect(restarted.get(s.id)?.state.kind).toBe('received');
-    expect((await readdir(join(dir, 'payloads'))).sort()).toEqual([`${s.id}.json`]);
-    expect((await readdir(join(dir, 'submissions'))).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+    expect(await stored().readPayload(s.id)).toEqual(input(1).payload);
+    await expect(stored().readPayload(orphan)).rejects.toThrow(/no payload/);
   });
 });

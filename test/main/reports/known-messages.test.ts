@@ -115,7 +115,7 @@ describe('the Reports service checks against what the profile has sent', () => {
 
   it('flags a meldingsId the outbox has received as an error, with the date and the receipt', async () => {
     const { services, dataDir, profile } = start();
-    writeAMeldingRecord(dataDir, profile.id, {
+    await writeAMeldingRecord(dataDir, profile.id, {
       meldingsId: FIXTURE_ID,
       kalendermaaned: '2026-01',
       opplysningspliktig: ORG,
@@ -133,7 +133,7 @@ describe('the Reports service checks against what the profile has sent', () => {
 
   it('warns about a meldingsId still in the outbox, and ignores one Skatteetaten rejected', async () => {
     const { services, dataDir, profile } = start();
-    writeAMeldingRecord(dataDir, profile.id, {
+    await writeAMeldingRecord(dataDir, profile.id, {
       meldingsId: FIXTURE_ID,
       kalendermaaned: '2026-01',
       opplysningspliktig: ORG,
@@ -144,7 +144,7 @@ describe('the Reports service checks against what the profile has sent', () => {
     expect(afterRejection?.result.valid).toBe(true);
     expect(codesOf(afterRejection).filter(([code]) => String(code).includes('MELDINGSID'))).toEqual([]);
 
-    writeAMeldingRecord(dataDir, profile.id, {
+    await writeAMeldingRecord(dataDir, profile.id, {
       meldingsId: FIXTURE_ID,
       kalendermaaned: '2026-01',
       opplysningspliktig: ORG,

@@ -1,18 +1,16 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
-import { outboxPaths } from '../../../main/outbox/active-outbox';
+import { dataStore } from '../../../main/store/data-store';
 import { SubmissionSchema, type Submission, type SubmissionState } from '../../../shared/outbox/submission';
 
 /**
- * Writes an a-melding submission record into a profile's outbox folder, as the outbox keeps it on disk, so the
+ * Writes an a-melding submission record into a profile's outbox in the data dir's store, as the outbox keeps it, so the
  * checks can be shown what was sent without a round trip through the sandbox (outbox.e2e.ts does that one).
  */
-export function writeAMeldingRecord(
+export async function writeAMeldingRecord(
   dataDir: string,
   profileId: string,
   input: { meldingsId: string; kalendermaaned: string; opplysningspliktig: string; state: SubmissionState },
-): Submission {
+): Promise<Submission> {
   const submission = SubmissionSchema.parse({
     id: randomUUID(),
     idempotencyKey: randomUUID(),
@@ -31,8 +29,6 @@ export function writeAMeldingRecord(
     checkpoint: {},
     state: input.state,
   });
-  const folder = join(outboxPaths(dataDir, profileId).outbox, 'submissions');
-  mkdirSync(folder, { recursive: true });
-  writeFileSync(join(folder, `${submission.id}.json`), JSON.stringify(submission));
+  await dataStore(dataDir).submissions(profileId).write(submission);
   return submission;
 }

@@ -8,6 +8,7 @@ import type { SubmissionState } from '../../../shared/outbox/submission';
 import { aMeldingBody } from '../support/report-fixtures';
 import { recordingDesktop, testAppServices } from '../support/test-app-services';
 import { writeAMeldingRecord } from './outbox-records';
+import { dataStore } from '../../../main/store/data-store';
 
 // The a-melding is Skatteetaten's published JSON example (test/fixtures/reports/amelding-example.json, see
 // formats.md §1.1); a replacement follows formats.md §2.4 ("sets erstatterMeldingsId to the meldingsId of the message
@@ -51,7 +52,7 @@ const leveranseOf = (report: { result: { kind: string } } | undefined) =>
 describe('"Erstatt" on a received a-melding', () => {
   it('makes the corrected file its replacement and checks it against the replaced one', async () => {
     const { services, received } = start();
-    const original = received('original1');
+    const original = await received('original1');
     // The payroll system exported the corrected month with the same meldingsId: it gets a fresh one.
     const [checked] = await services.reports.replaceAMelding(original.id, dropped(aMeldingBody('original1')));
     const summary = leveranseOf(checked);
@@ -66,11 +67,13 @@ describe('"Erstatt" on a received a-melding', () => {
 
   it('is refused by the replacement rules when the melding was already replaced (166B)', async () => {
     const { services, dataDir, profile, received } = start();
-    const original = received('original1');
-    const first = received('erstatning1');
+    const original = await received('original1');
+    const first = await received('erstatning1');
     // The record of the first replacement names what it replaced, as draft-submission.ts keeps it.
-    const record = join(dataDir, 'profiles', profile.id, 'outbox', 'submissions', `${first.id}.json`);
-    writeFileSync(record, JSON.stringify({ ...first, target: { ...first.target, erstatterMeldingsId: 'original1' } }));
+    if (first.target.service !== 'a-melding') throw new Error('an a-melding record');
+    await dataStore(dataDir)
+      .submissions(profile.id)
+      .write({ ...first, target: { ...first.target, erstatterMeldingsId: 'original1' } });
     const [checked] = await services.reports.replaceAMelding(original.id, dropped(aMeldingBody('nyid2')));
     expect(checked?.result.findings.map((f) => [f.code, f.severity])).toContainEqual([
       'AMELDING_ERSTATTER_ALREADY_REPLACED',
@@ -83,11 +86,11 @@ describe('"Erstatt" on a received a-melding', () => {
     const path = join(dir, 'rettet.json');
     writeFileSync(path, aMeldingBody('rettet1'));
     const { services, received } = start([path]);
-    const original = received('original1');
+    const original = await received('original1');
     const [picked] = await services.reports.replaceAMelding(original.id);
     expect(leveranseOf(picked)).toMatchObject({ meldingsId: 'rettet1', erstatterMeldingsId: 'original1' });
 
-    const queued = received('koe1', { kind: 'queued', since: '2026-01-20T09:00:00.000Z' });
+    const queued = await received('koe1', { kind: 'queued', since: '2026-01-20T09:00:00.000Z' });
     await expect(services.reports.replaceAMelding(queued.id)).rejects.toMatchObject({
       code: 'REPORT_REPLACE_NOT_RECEIVED',
     });

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createAppServices, type AppServices } from '../../../main/app-services';
 import { ClientStore } from '../../../main/firm/client-store';
+import { dataStore } from '../../../main/store/data-store';
 import { silentLogger } from '../../../main/log/logger';
 import { checkReportFiles } from '../../../main/reports/check-report-files';
 import { identifyReportsInWorker } from '../../../main/reports/check-in-worker';
@@ -12,7 +13,6 @@ import { identifyReport } from '../../../main/reports/identify-report';
 import { filesInFolders } from '../../../main/reports/report-folder';
 import { routeReports } from '../../../main/reports/route-reports';
 import { routingTargetsFor, type RouteTargetSources } from '../../../main/reports/route-targets';
-import { profileDir } from '../../../main/setup/setup-state';
 import type { Profile } from '../../../shared/domain/profile';
 import type { Submission } from '../../../shared/outbox/submission';
 import { DraftSchema } from '../../../shared/reports/draft';
@@ -147,8 +147,8 @@ describe('routing files by their org number', () => {
             receipt: { dialogId: 'd-1', forsendelseId: 'f-1' },
           },
         } as Parameters<typeof writeAMeldingRecord>[2]);
-      const mine = sent(AMELDING_ORG, 'aaaa0000000000000000000000000001');
-      const others = sent(RF1086_ORG, 'aaaa0000000000000000000000000002');
+      const mine = await sent(AMELDING_ORG, 'aaaa0000000000000000000000000001');
+      const others = await sent(RF1086_ORG, 'aaaa0000000000000000000000000002');
       const submissions: Submission[] = [mine, others];
       const targets = await routingTargetsFor(firm, sources({ submissionsOf: async () => submissions }));
       const route = (meldingsId: string) =>
@@ -266,7 +266,7 @@ describe('routing through the channels', () => {
       environment: 'sandbox',
       kind: 'firm',
     });
-    await new ClientStore(profileDir(dataDir, firm.id)).update((file) => ({
+    await new ClientStore(dataStore(dataDir).clients(firm.id)).update((file) => ({
       ...file,
       clients: CLIENTS.map((c) => ({
         ...c,

@@ -13,7 +13,8 @@ export interface BootInput {
   /** The staged app: what electron-builder would pack, with the production dependencies beside it. */
   appDir: string;
   userData: string;
-  scenario: 'boot' | 'second-instance';
+  /** `damaged-store`: the data folder holds a database that is not one. */
+  scenario: 'boot' | 'second-instance' | 'damaged-store';
   report: string;
   amelding: string;
 }
@@ -58,6 +59,8 @@ export interface BootReport {
   menu?: { sets: number; afterReady: boolean; labels: string[]; roles: string[] };
   /** The main window's title after the page named itself. */
   title?: string;
+  /** The error boxes the app showed. */
+  errorBoxes?: { title: string; content: string }[];
   /** settings.json's `window` where the process ends (after the user moved the window, then closed it). */
   savedWindow?: unknown;
 }
@@ -102,6 +105,7 @@ fake.configure({
       ? (JSON.parse(readFileSync(settings, 'utf8')) as { window?: unknown }).window
       : undefined;
     report.timeline = fake.timeline;
+    report.errorBoxes = fake.errorBoxes;
     writeReport();
     process.exit(code);
   },
@@ -178,6 +182,7 @@ async function boot(): Promise<void> {
   report.beforeReady = fake.timeline.map((t) => t.what);
   if (input.scenario === 'second-instance') return; // the app quits by itself; onTerminate reports
   setImmediate(() => fake.emitReady());
+  if (input.scenario === 'damaged-store') return; // the app says why and quits at ready; onTerminate reports
 
   const win = await until(() => fake.BrowserWindow.getAllWindows()[0], 'the main window');
   await until(() => win.loadedUrl && win.shown, 'the window to load and show');

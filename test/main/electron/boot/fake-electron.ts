@@ -333,9 +333,15 @@ export const shell = {
   },
 };
 
+/** Every error box the app showed (dialog.showErrorBox: usable before ready, blocking in Electron). */
+export const errorBoxes: { title: string; content: string }[] = [];
 export const dialog = {
   showOpenDialog: () => Promise.resolve({ canceled: true, filePaths: [] }),
   showSaveDialog: () => Promise.resolve({ canceled: true }),
+  showErrorBox(title: string, content: string): void {
+    record('dialog.showErrorBox', { title });
+    errorBoxes.push({ title, content });
+  },
 };
 
 export const clipboard = { writeText: (_text: string) => undefined };

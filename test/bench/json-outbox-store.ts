@@ -1,12 +1,13 @@
 import { open, readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { writeFileAtomic } from '../disk/atomic-write';
-import { PayloadSchema, SubmissionSchema, type Submission, type SubmissionPayload } from './submission';
+import { writeFileAtomic } from '../../main/disk/atomic-write';
+import { PayloadSchema, SubmissionSchema, type Submission, type SubmissionPayload } from '../../main/outbox/submission';
 
 /**
- * The outbox on disk: one JSON file per submission (`submissions/<id>.json`), replaced atomically (temp file,
+ * The outbox's store before the database (main/store/), kept for the benchmarks' "before" figures on the same
+ * data: one JSON file per submission (`submissions/<id>.json`), replaced atomically (temp file,
  * fsync, rename, fsync of the folder) on every state change, and the payload written once beside it
- * (`payloads/<id>.json`) before the record exists. See README.md for why this and not a journal or SQLite.
+ * (`payloads/<id>.json`) before the record exists. main/store/legacy-layout.ts imports this layout.
  */
 export class OutboxStore {
   private readonly submissions: string;
