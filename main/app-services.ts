@@ -17,23 +17,26 @@ import { createReportsService, type ReportsService } from './reports/reports-ser
 import { profileSubmissions } from './reports/known-messages';
 import { checkReportFilesInWorker, identifyReportsInWorker } from './reports/check-in-worker';
 import { routingTargetsFor } from './reports/route-targets';
-import { ActiveFeedback } from './dialogporten/active-feedback';
+import { FeedbackWorkers } from './dialogporten/feedback-workers';
 import type { PollIntervals } from './dialogporten/feedback-poller';
-import { ActiveOutbox } from './outbox/active-outbox';
+import { OutboxWorkers } from './outbox/outbox-workers';
 import type { RetryPolicy } from './outbox/retry-policy';
-import { ActiveSkattekort } from './skattekort/active-skattekort';
+import { SkattekortWorkers } from './skattekort/skattekort-workers';
+import { BackgroundScheduler } from './background/background-scheduler';
+import type { BackoffPolicy } from './background/backoff';
 import { AvstemmingService } from './avstemming/avstemming-service';
 import type { AnswerPollIntervals } from './skattekort/answer-poller';
 import { TredjepartService } from './tredjepart/tredjepart-service';
 import { TredjepartDraftStore } from './tredjepart/tredjepart-drafts';
 import { DeadlineService } from './deadlines/deadline-service';
 import { PrerequisiteChecklistService } from './setup/prerequisite-checklist';
-import { DeadlineWarnings } from './deadlines/deadline-warnings';
+import { DeadlineWarnings, deadlineWarningsJob } from './deadlines/deadline-warnings';
 import { notifyOutboxProblems } from './outbox/outbox-notifications';
 import { FirmClients } from './firm/firm-clients';
 import { ClientOverviewService } from './firm/client-overview-service';
 import { profileDir, SetupStateFile } from './setup/setup-state';
 import { CustomEnvironments } from './environments/custom-environments';
+import { createEndpointResolver, type EndpointResolver } from './environments/resolve';
 import { ActiveRegister } from './enhetsregisteret/active-register';
 import { closeDataStore, openDataStore } from './store/data-store';
 import type { Store } from './store/store';
@@ -71,6 +74,15 @@ export interface AppServicesOptions {
   deadlineWarnings?: boolean;
   /** OS notifications for rejected submissions and ones that stopped trying (default: in Electron only). */
   outboxNotifications?: boolean;
+  /** How many background passes (over every profile and client) may run at once (default 4). */
+  backgroundConcurrency?: number;
+  /** A failing profile's or client's backoff (tests shorten it). */
+  backgroundBackoff?: Partial<BackoffPolicy>;
+  /**
+   * Parties per Dialogporten search when it publishes no `GET /api/v1/metadata/limits` (UNCONFIRMED in production;
+   * default 20, the documented limit).
+   */
+  feedbackPartyLimit?: number;
   now?: () => Date;
 }
 
@@ -85,6 +97,8 @@ export interface AppServices {
   profiles: ProfileService;
   events: EventHub;
   sandbox: SandboxController;
+  /** Where each profile's calls go; for a sandbox profile it starts the emulator (the only link to it). */
+  endpoints: EndpointResolver;
   /**
    * The data dir's database (`<dataDir>/innsender.db`): every profile's outbox, firm clients, feedback state and
    * audit index, and `summaryByClient` for the firm's overview.
@@ -99,14 +113,19 @@ export interface AppServices {
   /** Report checks and drafts (`<dataDir>/drafts`), with the active profile's organisation and environment. */
   reports: ReportsService;
   /**
-   * Skatteetaten's feedback for the active profile (Dialogporten), re-made when the profile or its setup changes.
-   * `feedback.setKnownSubmissions(() => outbox.knownSubmissions())` links dialogs to the outbox's submissions.
+   * The work that runs for every set-up profile and client whichever profile is shown: the outbox, the feedback
+   * sync, skattekort answers and deadline warnings, with bounded concurrency and per-unit backoff.
    */
-  feedback: ActiveFeedback;
-  /** The active profile's durable outbox and audit log (`<dataDir>/profiles/<id>/outbox`, `audit.jsonl`). */
-  outbox: ActiveOutbox;
-  /** Skattekort til arbeidsgiver: orders through the outbox, answers polled and kept (`<profile>/skattekort/`). */
-  skattekort: ActiveSkattekort;
+  background: BackgroundScheduler;
+  /**
+   * Skatteetaten's feedback (Dialogporten) for every set-up profile and a firm's clients, fetched in the background;
+   * the channels answer for the active profile. Dialogs are linked to each profile's outbox submissions.
+   */
+  feedback: FeedbackWorkers;
+  /** Every profile's durable outbox and audit log (`<dataDir>/profiles/<id>/outbox`, `audit.jsonl`), all running. */
+  outbox: OutboxWorkers;
+  /** Skattekort til arbeidsgiver: orders through the outbox, every profile's answers polled (`<profile>/skattekort/`). */
+  skattekort: SkattekortWorkers;
   /** The a-melding avstemmingsrapport, reconciled against what the outbox sent; exported as CSV or PDF. */
   avstemming: AvstemmingService;
   /** Tredjepartsopplysninger: check a scheme's file, keep drafts (`<dataDir>/tredjepart/<id>/`), send via the outbox. */
@@ -142,6 +161,8 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     log,
     ...(options.now ? { now: options.now } : {}),
   });
+  // The one place that knows the emulator: a sandbox profile's endpoints start it; every module gets only this.
+  const endpoints = createEndpointResolver(sandbox);
   const keyStore = options.keyStore ?? createKeytarKeyStore();
   const customEnvironments = new CustomEnvironments({
     desktop: options.desktop,
@@ -152,7 +173,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     dataDir: options.dataDir,
     keyStore,
     profiles,
-    sandbox,
+    endpoints,
     desktop: options.desktop,
     events,
     log,
@@ -163,34 +184,47 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   const prerequisites = new PrerequisiteChecklistService({
     dataDir: options.dataDir,
     profiles,
-    sandbox,
+    endpoints,
     ...(options.now ? { now: options.now } : {}),
   });
   const firm = new FirmClients({
     dataDir: options.dataDir,
     profiles,
     setup,
-    sandbox,
+    endpoints,
     desktop: options.desktop,
     log,
     ...(options.now ? { now: options.now } : {}),
   });
-  const feedback = new ActiveFeedback({
+  const background = new BackgroundScheduler({
+    log,
+    ...(options.backgroundConcurrency ? { concurrency: options.backgroundConcurrency } : {}),
+    ...(options.backgroundBackoff ? { backoff: options.backgroundBackoff } : {}),
+    ...(options.now ? { now: options.now } : {}),
+  });
+  const feedback = new FeedbackWorkers({
     dataDir: options.dataDir,
     profiles,
     setup,
-    sandbox,
+    endpoints,
     events,
     desktop: options.desktop,
     log,
     language: () => settings.read().language,
+    scheduler: background,
+    // The clients delegated to a firm's agent systembruker: the ones its token may search for.
+    clientsOf: async (profile) =>
+      (await firm.list(profile))
+        .filter((c) => c.delegation.state === 'delegated')
+        .map((c) => ({ orgNumber: c.orgNumber, name: c.name })),
+    ...(options.feedbackPartyLimit ? { defaultPartyLimit: options.feedbackPartyLimit } : {}),
     ...(options.now ? { now: options.now } : {}),
     ...(options.feedbackIntervals ? { intervals: options.feedbackIntervals } : {}),
   });
   const clientOrgs = async (profile: Profile) => (await firm.list(profile)).map((c) => c.orgNumber);
   const register = new ActiveRegister({
     dataDir: options.dataDir,
-    sandbox,
+    endpoints,
     activeProfile: () => profiles.active(),
     clientOrgs,
     log,
@@ -231,26 +265,28 @@ export function createAppServices(options: AppServicesOptions): AppServices {
       onProgress: (progress) => events.emit('reports.routeProgress', progress),
     },
   });
-  const outbox = new ActiveOutbox({
+  const outbox = new OutboxWorkers({
     dataDir: options.dataDir,
     profiles,
     setup,
-    sandbox,
+    endpoints,
     drafts: reports.drafts,
     events,
     log,
     keyStore,
-    onReceived: () => feedback.nudge(),
+    scheduler: background,
+    onReceived: (profileId) => feedback.nudge(profileId),
     ...(options.now ? { now: options.now } : {}),
     ...(options.outboxRetry ? { retry: options.outboxRetry } : {}),
   });
-  feedback.setKnownSubmissions(() => outbox.knownSubmissions());
-  const skattekort = new ActiveSkattekort({
+  feedback.setKnownSubmissions((profileId) => outbox.knownSubmissions(profileId));
+  const skattekort = new SkattekortWorkers({
     dataDir: options.dataDir,
     profiles,
     setup,
-    sandbox,
+    endpoints,
     outbox,
+    scheduler: background,
     drafts: reports.drafts,
     events,
     desktop: options.desktop,
@@ -263,7 +299,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   const avstemming = new AvstemmingService({
     activeProfile: () => profiles.active(),
     setup,
-    sandbox,
+    endpoints,
     outbox,
     desktop: options.desktop,
     language: () => settings.read().language,
@@ -273,7 +309,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     activeProfile: () => profiles.active(),
     desktop: options.desktop,
     drafts: new TredjepartDraftStore(join(options.dataDir, 'tredjepart')),
-    sandbox,
+    endpoints,
     outbox,
     language: () => settings.read().language,
     ...(options.now ? { now: options.now } : {}),
@@ -281,7 +317,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   const deadlines = new DeadlineService({
     dataDir: options.dataDir,
     profiles,
-    submissions: () => outbox.list(),
+    submissions: (profile) => outbox.listFor(profile.id),
     desktop: options.desktop,
     ...(options.now ? { now: options.now } : {}),
   });
@@ -304,6 +340,8 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     store,
     ...(options.now ? { now: options.now } : {}),
   });
+  const deadlineWarningsOn = options.deadlineWarnings ?? options.host === 'electron';
+  if (deadlineWarningsOn) background.register(deadlineWarningsJob(deadlineWarnings, profiles));
   const services: AppServices = {
     options,
     log,
@@ -311,10 +349,12 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     profiles,
     events,
     sandbox,
+    endpoints,
     store,
     customEnvironments,
     setup,
     prerequisites,
+    background,
     feedback,
     outbox,
     skattekort,
@@ -330,7 +370,8 @@ export function createAppServices(options: AppServicesOptions): AppServices {
       throw new Error('dispatch used before it was set');
     },
     async dispose() {
-      services.deadlineWarnings.stop();
+      // Timers first, then what each pass under way was doing.
+      await background.dispose();
       services.feedback.dispose();
       await services.skattekort.dispose();
       await services.outbox.dispose();
@@ -343,14 +384,25 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   // Rejections and submissions that stopped trying reach the user even when the app is in the background (the CLI
   // prints the outcome itself).
   if (options.outboxNotifications ?? options.host === 'electron') {
-    notifyOutboxProblems({ events, profiles, desktop: options.desktop, language: () => settings.read().language });
+    notifyOutboxProblems({
+      events,
+      profiles,
+      desktop: options.desktop,
+      language: () => settings.read().language,
+      clientName: async (profile, org) =>
+        profile.kind === 'firm' ? ((await firm.list(profile)).find((c) => c.orgNumber === org)?.name ?? null) : null,
+    });
   }
   if (options.feedbackPolling ?? options.host === 'electron') feedback.start();
   // The app resumes what was left queued or sending; the CLI and tests start it with their first submission.
   if (options.outboxAutoStart ?? options.host === 'electron') void outbox.start();
   // Received skattekort orders without an answer are asked for again (the CLI and tests: from first use).
   if (options.outboxAutoStart ?? options.host === 'electron') void skattekort.start();
-  if (options.deadlineWarnings ?? options.host === 'electron') deadlineWarnings.start();
+  // Profiles added or removed get their deadline warnings (the other jobs follow the events themselves).
+  if (deadlineWarningsOn) {
+    events.subscribe((event) => void (event === 'profiles.changed' && background.refresh()));
+    void background.refresh();
+  }
   return services;
 }
 

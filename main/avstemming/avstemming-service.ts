@@ -6,9 +6,8 @@ import { reconcile, type Reconciliation, type SentAMelding } from '../../shared/
 import { reconciliationAsCsv } from '../../shared/avstemming/reconciliation-csv';
 import { readReportDocument } from '../../shared/reports/read-report-document';
 import type { DesktopPort } from '../desktop-port';
-import { endpointsFor } from '../environments/resolve';
-import type { ActiveOutbox } from '../outbox/active-outbox';
-import type { SandboxController } from '../sandbox/sandbox-controller';
+import type { EndpointResolver } from '../environments/resolve';
+import type { OutboxWorkers } from '../outbox/outbox-workers';
 import type { SetupService } from '../setup/setup-service';
 import { createSkatteetatenHttp } from '../skatteetaten/skatteetaten-http';
 import { systemUserTokens } from '../skatteetaten/skatteetaten-tokens';
@@ -18,8 +17,9 @@ import { reconciliationHtml } from './reconciliation-html';
 export interface AvstemmingServiceOptions {
   activeProfile: () => Profile | null;
   setup: Pick<SetupService, 'tokenContext'>;
-  sandbox: SandboxController;
-  outbox: Pick<ActiveOutbox, 'receivedAMeldinger'>;
+  /** Where each profile's calls go (`main/environments/resolve.ts`). */
+  endpoints: EndpointResolver;
+  outbox: Pick<OutboxWorkers, 'receivedAMeldinger'>;
   desktop: DesktopPort;
   language: () => Language;
   now?: () => Date;
@@ -41,7 +41,7 @@ export class AvstemmingService {
 
   async fetch(period: AvstemmingPeriod): Promise<Reconciliation> {
     const profile = this.profile();
-    const endpoints = await endpointsFor(profile, this.options.sandbox);
+    const endpoints = await this.options.endpoints.forProfile(profile);
     const base = endpoints.skatteetaten.ameldingAvstemming;
     if (!base) {
       throw new AppError(

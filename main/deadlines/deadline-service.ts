@@ -19,8 +19,8 @@ import { DeadlineSettingsFile } from './deadline-settings';
 export interface DeadlineServiceOptions {
   dataDir: string;
   profiles: ProfileService;
-  /** The active profile's submissions (ActiveOutbox.list): a received one meets its period's deadline. */
-  submissions: () => Promise<readonly Submission[]>;
+  /** A profile's submissions (OutboxWorkers.listFor): a received one meets its period's deadline. */
+  submissions: (profile: Profile) => Promise<readonly Submission[]>;
   desktop: DesktopPort;
   now?: () => Date;
 }
@@ -89,7 +89,7 @@ export class DeadlineService {
     const [services, settings, submissions] = await Promise.all([
       this.chosenServices(profile),
       this.settingsOf(profile).read(),
-      this.options.submissions().catch(() => [] as Submission[]),
+      this.options.submissions(profile).catch(() => [] as Submission[]),
     ]);
     const list = upcomingDeadlines({
       today,

@@ -5,6 +5,10 @@ import type { DesktopPort } from '../desktop-port';
 import type { EventHub } from '../ipc/event-hub';
 import type { Logger } from '../log/logger';
 import type { ProfileService } from '../settings/profiles';
+import type { Profile } from '../../shared/domain/profile';
+import { formatCompany } from '../../shared/format';
+import type { BackgroundJob } from '../background/background-scheduler';
+import { everyProfileJob } from '../background/profile-job';
 import type { DeadlineService } from './deadline-service';
 
 export interface DeadlineWarningsOptions {
@@ -13,51 +17,34 @@ export interface DeadlineWarningsOptions {
   desktop: DesktopPort;
   log: Logger;
   language?: () => Language;
-  /** How often to look while the app runs (default hourly): a day's first look after midnight announces. */
-  intervalMs?: number;
   /** Where a clicked warning is told: `deadlines.open` shows the Frister page with that deadline. */
   events: Pick<EventHub, 'emit'>;
 }
 
 /**
- * An OS notification for each deadline of the active profile that is within the warning days and not met, at most
- * once per deadline per Norwegian day (the day is logged in the profile's deadlines.json, so a restart does not
- * announce again). `check()` is the whole job; the timer only calls it.
+ * An OS notification for each deadline of a profile that is within the warning days and not met, at most once per
+ * deadline per Norwegian day (the day is logged in the profile's deadlines.json, so a restart does not announce
+ * again). `check()` is the whole job; the app's BackgroundScheduler runs it for every profile
+ * (`deadlineWarningsJob`).
  */
 export class DeadlineWarnings {
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<number> | null = null;
+  private readonly running = new Map<string, Promise<number>>();
 
   constructor(private readonly options: DeadlineWarningsOptions) {}
 
-  start(): void {
-    if (this.timer) return;
-    void this.checkSafely();
-    this.timer = setInterval(() => void this.checkSafely(), this.options.intervalMs ?? 3_600_000);
-    this.timer.unref?.();
+  /** Announces what of the profile's is due soon and not yet announced today; answers how many it raised. */
+  check(profile: Profile | null = this.options.profiles.active()): Promise<number> {
+    if (!profile) return Promise.resolve(0);
+    // One check per profile at a time: two overlapping ones would both see "not announced today".
+    let running = this.running.get(profile.id);
+    if (!running) {
+      running = this.run(profile).finally(() => this.running.delete(profile.id));
+      this.running.set(profile.id, running);
+    }
+    return running;
   }
 
-  stop(): void {
-    clearInterval(this.timer);
-    this.timer = undefined;
-  }
-
-  /** Announces what is due soon and not yet announced today; answers how many notifications it raised. */
-  check(): Promise<number> {
-    // One check at a time: two overlapping ones would both see "not announced today".
-    this.running ??= this.run().finally(() => {
-      this.running = null;
-    });
-    return this.running;
-  }
-
-  private async checkSafely(): Promise<void> {
-    await this.check().catch((error: unknown) => this.options.log.warn('deadline warning check failed', { error }));
-  }
-
-  private async run(): Promise<number> {
-    const profile = this.options.profiles.active();
-    if (!profile) return 0;
+  private async run(profile: Profile): Promise<number> {
     const overview = await this.options.deadlines.overview(12, profile);
     const due = overview.deadlines.filter((d) => d.status === 'soon');
     if (due.length === 0) return 0;
@@ -79,7 +66,7 @@ export class DeadlineWarnings {
     for (const deadline of announced) {
       this.options.desktop.notify({
         title: en ? 'Innsender: deadline soon' : 'Innsender: frist snart',
-        body: warningText(deadline, profile.displayName, en),
+        body: warningText(deadline, formatCompany(profile.displayName, profile.orgNumber), en),
         onClick: () => this.options.events.emit('deadlines.open', { deadlineId: deadline.id }),
       });
     }
@@ -102,4 +89,23 @@ export function warningText(deadline: Deadline, displayName: string, en: boolean
   return en
     ? `${service} ${period} for ${displayName} is due ${when}.`
     : `${service} ${period} for ${displayName} har frist ${when}.`;
+}
+
+/**
+ * The `deadlines` background job: every profile's warnings, looked at hourly by default (a day's first look after
+ * midnight announces), whichever profile the window shows.
+ */
+export function deadlineWarningsJob(
+  warnings: DeadlineWarnings,
+  profiles: ProfileService,
+  intervalMs = 3_600_000,
+): BackgroundJob {
+  return everyProfileJob({
+    name: 'deadlines',
+    profiles,
+    run: async (profile) => {
+      await warnings.check(profile);
+      return { nextInMs: intervalMs };
+    },
+  });
 }

@@ -26,12 +26,14 @@ export interface DialogportenClientOptions {
  */
 export class DialogportenClient {
   private readonly base: string;
+  private readonly root: string;
   private readonly fetchImpl: typeof fetch;
   private readonly now: () => Date;
   private readonly sleep: (ms: number) => Promise<void>;
 
   constructor(private readonly options: DialogportenClientOptions) {
-    this.base = `${options.base.replace(/\/+$/, '')}/api/v1/enduser`;
+    this.root = `${options.base.replace(/\/+$/, '')}/api/v1`;
+    this.base = `${this.root}/enduser`;
     this.fetchImpl = options.fetch ?? fetch;
     this.now = options.now ?? (() => new Date());
     this.sleep = options.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
@@ -73,6 +75,27 @@ export class DialogportenClient {
   async getTransmission(dialogId: string, transmissionId: string): Promise<TransmissionDetails> {
     const path = `/dialogs/${encodeURIComponent(dialogId)}/transmissions/${encodeURIComponent(transmissionId)}`;
     return (await this.get(path, 'get transmission')) as TransmissionDetails;
+  }
+
+  /**
+   * How many `party` values one search may take: `GET /api/v1/metadata/limits` (no token, dialogporten-events.md
+   * §1.2, §5) → `endUserSearch.maxPartyFilterValues`. Null when the server does not have the endpoint (404; the
+   * published 1.40.0 OpenAPI has none, so whether production serves it is UNCONFIRMED) or answers without it.
+   */
+  async partyFilterLimit(): Promise<number | null> {
+    let response: Response;
+    try {
+      response = await this.fetchImpl(`${this.root}/metadata/limits`, { headers: { accept: 'application/json' } });
+    } catch (error) {
+      throw new DialogportenError('unreachable', ['read search limits', (error as Error).message]);
+    }
+    if (response.status === 404) return null;
+    if (!response.ok) {
+      throw new DialogportenError(failureForStatus(response.status), ['read search limits', `HTTP ${response.status}`]);
+    }
+    const body = (await response.json().catch(() => null)) as { endUserSearch?: { maxPartyFilterValues?: unknown } };
+    const max = body?.endUserSearch?.maxPartyFilterValues;
+    return typeof max === 'number' && Number.isInteger(max) && max > 0 ? max : null;
   }
 
   private async get(path: string, operation: string): Promise<unknown> {

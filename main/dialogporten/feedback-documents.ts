@@ -31,7 +31,7 @@ export type DocumentOutcome =
   | { kind: 'stored'; document: StoredDocument }
   | { kind: 'not-ready'; attachmentId: string }
   | { kind: 'skipped'; attachmentId: string; reason: 'unauthorized' | 'foreign-origin' | 'no-url' | 'unknown-service' }
-  | { kind: 'failed'; attachmentId: string; error: AppError };
+  | { kind: 'failed'; attachmentId: string; error: AppError; refused?: boolean };
 
 export interface FeedbackDocumentsOptions {
   dataDir: string;
@@ -60,9 +60,17 @@ export interface FeedbackDocumentsOptions {
  * on demand, so a better reading later needs no new download.
  * `<data dir>/feedback/<profile id>/documents/<transmission id>/<attachment id>{,.json}`.
  */
+/**
+ * A document Skatteetaten refused (401/403: a scope or a right missing) is asked for again only this long after: a
+ * refusal does not pass by itself, and asking at every pass would make each idle poll cost a request per document.
+ */
+export const REFUSED_RETRY_MS = 6 * 3_600_000;
+
 export class FeedbackDocuments {
   private readonly folder: string;
   private readonly fetchImpl: typeof fetch;
+  /** Refused attachments: when, and the refusal to report again until REFUSED_RETRY_MS has passed. */
+  private readonly refused = new Map<string, { at: number; error: AppError }>();
 
   constructor(private readonly options: FeedbackDocumentsOptions) {
     this.folder = join(feedbackFolder(options.dataDir, options.profileId), 'documents');
@@ -109,16 +117,24 @@ export class FeedbackDocuments {
         outcomes.push({ kind: 'skipped', attachmentId: attachment.id, reason: 'unknown-service' });
         continue;
       }
-      outcomes.push(
-        await this.download(
-          dialog,
-          transmission,
-          attachment.id,
-          attachment.displayName,
-          { ...url, url: target.href },
-          scope,
-        ),
+      const now = (this.options.now?.() ?? new Date()).getTime();
+      const refusal = this.refused.get(attachment.id);
+      if (refusal && now - refusal.at < REFUSED_RETRY_MS) {
+        outcomes.push({ kind: 'failed', attachmentId: attachment.id, error: refusal.error });
+        continue;
+      }
+      const outcome = await this.download(
+        dialog,
+        transmission,
+        attachment.id,
+        attachment.displayName,
+        { ...url, url: target.href },
+        scope,
       );
+      if (outcome.kind === 'failed' && outcome.refused)
+        this.refused.set(attachment.id, { at: now, error: outcome.error });
+      else this.refused.delete(attachment.id);
+      outcomes.push(outcome);
     }
     return outcomes;
   }
@@ -202,6 +218,7 @@ export class FeedbackDocuments {
         kind: 'failed',
         attachmentId,
         error: documentError('refused', [url.url, `HTTP ${response.status}`, detail]),
+        ...(response.status === 401 || response.status === 403 ? { refused: true } : {}),
       };
     }
     const mediaType = (response.headers.get('content-type') ?? url.mediaType ?? 'application/octet-stream').split(

@@ -24,6 +24,15 @@ export const DEFAULT_INTERVALS: PollIntervals = {
   offlineRetryMs: 60_000,
 };
 
+/**
+ * The wait after a pass that worked: often while nudged (a submission was just received), else doubling with each
+ * pass in a row that found nothing, from `baseMs` up to `maxMs`. The background feedback job uses it too.
+ */
+export function intervalAfterSuccess(intervals: PollIntervals, idlePolls: number, nudged: boolean): number {
+  if (nudged) return intervals.nudgedMs;
+  return Math.min(intervals.baseMs * 2 ** Math.max(0, idlePolls - 1), intervals.maxMs);
+}
+
 export type PollerState = 'stopped' | 'waiting' | 'syncing' | 'paused' | 'offline' | 'failing';
 
 export interface PollerStatus {
@@ -164,9 +173,7 @@ export class FeedbackPoller {
   }
 
   private intervalAfterSuccess(): number {
-    if (this.now().getTime() < this.nudgedUntil) return this.intervals.nudgedMs;
-    const backedOff = this.intervals.baseMs * 2 ** Math.max(0, this.idlePolls - 1);
-    return Math.min(backedOff, this.intervals.maxMs);
+    return intervalAfterSuccess(this.intervals, this.idlePolls, this.now().getTime() < this.nudgedUntil);
   }
 
   private intervalAfterFailure(error: unknown): number {

@@ -3,6 +3,7 @@ import { DIALOGPORTEN_SCOPE, serviceById, type ServiceId } from '../../shared/do
 import { feedbackTransmissions, type FeedbackChange, type FeedbackDialog } from '../../shared/feedback/feedback-dialog';
 import { linkDialogs, type DialogLink, type KnownSubmission } from '../../shared/feedback/matching';
 import { DialogportenClient } from './dialogporten-client';
+import { DialogportenError } from './dialogporten-errors';
 import { partyForOrg, resourceUrn } from './dialogporten-types';
 import {
   FeedbackDocuments,
@@ -19,6 +20,9 @@ import { EventsError } from '../events/events-errors';
 import { EventsFeedbackSource, type FeedbackSourceKind } from '../events/events-feedback-source';
 import { fileEventsStore, type EventsStateStore } from '../events/events-state';
 
+/** Dialogporten's documented party limit ("Up to 20 distinct values", dialogporten-events.md §1.3). */
+const DOCUMENTED_PARTY_LIMIT = 20;
+
 export interface FeedbackServiceOptions {
   dataDir: string;
   profile: { id: string; orgNumber: string };
@@ -29,8 +33,13 @@ export interface FeedbackServiceOptions {
   log?: Logger;
   /** The services in use: their resources narrow the search, their scopes fetch the documents. */
   services: readonly ServiceId[];
-  /** Other orgs the system user reports for (client relationships), as org numbers. */
+  /** Other orgs searched with the profile's: its systembruker's org, a firm's delegated clients (org numbers). */
   otherOrgs?: readonly string[];
+  /**
+   * Parties per search when Dialogporten publishes no `GET /api/v1/metadata/limits` (the 1.40.0 OpenAPI has no such
+   * endpoint, so production is UNCONFIRMED): default 20, the documented limit (dialogporten-events.md §1.3).
+   */
+  defaultPartyLimit?: number;
   /** A systembruker token for the profile's org with this scope (MaskinportenTokens.tokenForScopes(...).value). */
   accessToken: (scope: string) => Promise<string>;
   fetch?: typeof fetch;
@@ -65,6 +74,7 @@ export class FeedbackService {
   readonly documents: FeedbackDocuments;
   private readonly store: FeedbackSyncStore;
   private readonly events: EventsFeedbackSource | null;
+  private partyLimit: number | null = null;
 
   constructor(private readonly options: FeedbackServiceOptions) {
     this.client = new DialogportenClient({
@@ -102,11 +112,19 @@ export class FeedbackService {
    * Dialogporten in full instead, in the same pass; `fullSearch` asks Dialogporten in full at once (the user's
    * "sync now").
    */
-  async syncOnce(onChanges?: ChangeListener, how: { fullSearch?: boolean } = {}): Promise<FeedbackSyncOutcome> {
+  async syncOnce(
+    onChanges?: ChangeListener,
+    how: { fullSearch?: boolean; maxPartiesPerSearch?: number } = {},
+  ): Promise<FeedbackSyncOutcome> {
+    const parties = [...new Set([this.options.profile.orgNumber, ...(this.options.otherOrgs ?? [])])].map(partyForOrg);
+    // One party fits any limit: only a search of several needs to know it.
+    const maxPartiesPerSearch =
+      how.maxPartiesPerSearch ?? (parties.length > 1 ? await this.partiesPerSearch() : undefined);
     const sync = {
       client: this.client,
       store: this.store,
-      parties: [this.options.profile.orgNumber, ...(this.options.otherOrgs ?? [])].map(partyForOrg),
+      parties,
+      ...(maxPartiesPerSearch ? { maxPartiesPerSearch } : {}),
       serviceResources: this.options.services.map((id) => resourceUrn(serviceById(id).resource)),
       ...(this.options.now ? { now: this.options.now } : {}),
     };
@@ -145,6 +163,25 @@ export class FeedbackService {
       ...(eventsFailure ? { eventsFailure } : {}),
       ...(eventsRefused ? { eventsRefused } : {}),
     };
+  }
+
+  /**
+   * How many parties one search may name: Dialogporten's published `endUserSearch.maxPartyFilterValues`, read once,
+   * else the configured default (a server without the endpoint, or one that cannot be reached just now).
+   */
+  async partiesPerSearch(): Promise<number> {
+    if (this.partyLimit !== null) return this.partyLimit;
+    const fallback = this.options.defaultPartyLimit ?? DOCUMENTED_PARTY_LIMIT;
+    try {
+      this.partyLimit = (await this.client.partyFilterLimit()) ?? fallback;
+      return this.partyLimit;
+    } catch (error) {
+      // Not worth failing the sync over, nor remembering: the next pass asks again.
+      this.options.log?.info('feedback: Dialogporten’s search limits could not be read; using the default', {
+        code: error instanceof DialogportenError ? error.code : 'UNKNOWN',
+      });
+      return fallback;
+    }
   }
 
   /** Fetches any feedback document not stored yet (one that was not ready, or failed, in an earlier sync). */

@@ -14,6 +14,11 @@ export const FeedbackSyncStateSchema = z.object({
   watermark: z.string().nullable(),
   lastSyncAt: z.string().nullable(),
   dialogs: z.record(z.string(), FeedbackDialogSchema),
+  /**
+   * The parties the watermark covers: one added since (a firm's new client) is searched from the start once, its
+   * history listed, not announced. Absent in older files: every party counts as covered, as it was.
+   */
+  parties: z.array(z.string()).optional(),
 });
 export type FeedbackSyncState = z.infer<typeof FeedbackSyncStateSchema>;
 
@@ -36,7 +41,8 @@ export function storedSyncStore(dataDir: string, profileId: string): FeedbackSyn
   const repository = dataStore(dataDir).feedback(profileId);
   return {
     load: async () => ({ version: 1, ...(await repository.load()) }),
-    save: ({ watermark, lastSyncAt, dialogs }) => repository.save({ watermark, lastSyncAt, dialogs }),
+    save: ({ watermark, lastSyncAt, dialogs, parties }) =>
+      repository.save({ watermark, lastSyncAt, dialogs, ...(parties ? { parties } : {}) }),
   };
 }
 

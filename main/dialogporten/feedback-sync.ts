@@ -12,6 +12,11 @@ export interface FeedbackSyncOptions {
   store: FeedbackSyncStore;
   /** `urn:altinn:organization:identifier-no:<orgnr>` for the profile's org (and any org it reports for). */
   parties: readonly string[];
+  /**
+   * How many parties one search may name (Dialogporten's `endUserSearch.maxPartyFilterValues`): more parties are
+   * searched in batches of this many, ceil(n / limit) searches a pass. Unset: all in one search.
+   */
+  maxPartiesPerSearch?: number;
   /** `urn:altinn:resource:<id>` of the services in use; empty = every resource the system user may see. */
   serviceResources: readonly string[];
   overlapMs?: number;
@@ -47,25 +52,59 @@ export async function syncFeedback(
   const from = state.watermark ? new Date(Date.parse(state.watermark) - overlap).toISOString() : undefined;
   const changes = new Map<string, FeedbackChange>();
 
-  const pages = options.client.searchAllPages({
-    party: [...options.parties],
-    ...(options.serviceResources.length ? { serviceResource: [...options.serviceResources] } : {}),
-    ...(from ? { updatedAfter: from } : {}),
-    orderBy: 'updatedAt_asc',
-    limit: options.pageSize ?? 100,
-  });
-  for await (const page of pages) {
-    const pageChanges = await refreshPage(options, state, page.items ?? [], changes);
-    state.watermark = newest(
-      state.watermark,
-      (page.items ?? []).map((i) => i.updatedAt),
-    );
-    await options.store.save(state);
-    if (pageChanges.length > 0) onChanges?.(pageChanges, { initial });
+  // One watermark covers every batch: with several, it moves only once all were searched, so a pass that fails
+  // half-way searches the later batches again from where they were (dialogs already seen cost no request).
+  // Parties the watermark does not cover yet (a firm's client added since) are searched from the start: what is older
+  // than the watermark is their history (listed, not announced), what is newer came since and is news.
+  const covered = state.parties ? new Set(state.parties) : null;
+  const coveredUntil = state.watermark ?? state.lastSyncAt;
+  const added = initial || !covered ? [] : options.parties.filter((p) => !covered.has(p));
+  const searches = [
+    ...partyBatches(
+      options.parties.filter((p) => !added.includes(p)),
+      options.maxPartiesPerSearch,
+    ).map((parties) => ({ parties, from, history: initial })),
+    ...partyBatches(added, options.maxPartiesPerSearch).map((parties) => ({ parties, from: undefined, history: true })),
+  ];
+  let reached = state.watermark;
+  for (const search of searches) {
+    const pages = options.client.searchAllPages({
+      party: [...search.parties],
+      ...(options.serviceResources.length ? { serviceResource: [...options.serviceResources] } : {}),
+      ...(search.from ? { updatedAfter: search.from } : {}),
+      orderBy: 'updatedAt_asc',
+      limit: options.pageSize ?? 100,
+    });
+    for await (const page of pages) {
+      const pageChanges = await refreshPage(options, state, page.items ?? [], changes);
+      reached = newest(
+        reached,
+        (page.items ?? []).map((i) => i.updatedAt),
+      );
+      if (searches.length === 1) state.watermark = reached;
+      await options.store.save(state);
+      if (search.history && !initial && coveredUntil) {
+        const before = Date.parse(coveredUntil);
+        const history = pageChanges.filter((c) => Date.parse(c.dialog.updatedAt) <= before);
+        const news = pageChanges.filter((c) => Date.parse(c.dialog.updatedAt) > before);
+        if (history.length > 0) onChanges?.(history, { initial: true });
+        if (news.length > 0) onChanges?.(news, { initial: false });
+      } else if (pageChanges.length > 0) onChanges?.(pageChanges, { initial: search.history });
+    }
   }
+  state.watermark = reached;
+  state.parties = [...options.parties];
   state.lastSyncAt = now().toISOString();
   await options.store.save(state);
   return { changes: [...changes.values()], initial, watermark: state.watermark };
+}
+
+/** The parties in searches of at most `max` each (Dialogporten refuses more with 400). */
+export function partyBatches(parties: readonly string[], max?: number): string[][] {
+  const size = max && max > 0 ? max : parties.length;
+  const batches: string[][] = [];
+  for (let i = 0; i < parties.length; i += size) batches.push(parties.slice(i, i + size));
+  return batches;
 }
 
 /** A dialog from a search, folded into what was seen: its new transmissions as a change, or null when nothing is new. */

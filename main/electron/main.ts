@@ -54,16 +54,12 @@ async function start(): Promise<void> {
   const services = openServices(() => mainWindow);
   if (!services) return;
   const trusted = new Set<number>();
-  const sandboxOrigins = () => {
-    const host = services.sandbox.running();
-    return host ? [host.baseUrl] : [];
-  };
 
   denyAllPermissions(session.defaultSession);
   installWebContentsGuards(app, {
     appOrigin: APP_ORIGIN,
     openExternal: (url) => void shell.openExternal(url),
-    extraOrigins: sandboxOrigins,
+    extraOrigins: () => services.endpoints.localOrigins(),
   });
   serveAppProtocol(join(here, '../renderer'));
   registerIpc({

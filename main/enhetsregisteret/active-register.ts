@@ -3,17 +3,17 @@ import { AppError } from '../../shared/domain/app-error';
 import { isValidOrgNumber, normaliseOrgNumber } from '../../shared/domain/org-number';
 import { reportsOrgOf, type Profile } from '../../shared/domain/profile';
 import type { RegisterFacts, RegisterLookup } from '../../shared/domain/register-facts';
-import { endpointsFor } from '../environments/resolve';
+import type { EndpointResolver } from '../environments/resolve';
 import { realEndpoints } from '../environments/table';
 import type { Logger } from '../log/logger';
-import type { SandboxController } from '../sandbox/sandbox-controller';
 import { EnhetsregisteretError } from './enhetsregisteret-client';
 import { RegisterCache, type RegisterSource } from './register-cache';
 
 export interface ActiveRegisterOptions {
   /** The cache lives in `<dataDir>/enhetsregisteret.json`. */
   dataDir: string;
-  sandbox: SandboxController;
+  /** Where each profile's calls go (`main/environments/resolve.ts`). */
+  endpoints: EndpointResolver;
   activeProfile: () => Profile | null;
   /** A firm profile's clients, prefetched with the firm itself. */
   clientOrgs?: (profile: Profile) => Promise<readonly string[]>;
@@ -112,6 +112,6 @@ export class ActiveRegister {
   }
 
   private endpoints(environment: RegisterEnvironment) {
-    return endpointsFor(environment, this.options.sandbox);
+    return this.options.endpoints.forProfile(environment);
   }
 }

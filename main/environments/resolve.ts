@@ -3,16 +3,50 @@ import type { Profile } from '../../shared/domain/profile';
 import { realEndpoints, sandboxEndpoints } from './table';
 import { loadCustomEndpoints } from './custom-file';
 import { hostsNeedConfirmation, unconfirmedHosts } from './custom-environments';
-import type { SandboxController } from '../sandbox/sandbox-controller';
 
-/** The endpoints a profile's calls go to; for the sandbox this starts the emulator if it is not running. */
-export async function endpointsFor(
-  profile: Pick<Profile, 'environment' | 'customEnvironmentFile' | 'customHostsConfirmed'>,
-  sandbox: SandboxController,
-): Promise<Endpoints> {
+/** What of a profile decides where its calls go. */
+export type EnvironmentChoice = Pick<Profile, 'environment' | 'customEnvironmentFile' | 'customHostsConfirmed'>;
+
+/**
+ * Where a profile's calls go: the one answer every module that talks to a service asks for. Built once in
+ * `main/app-services.ts`, so no product module knows whether a profile's services are real or emulated.
+ */
+export interface EndpointResolver {
+  /** The endpoints a profile's calls go to now (for a local environment this starts it if it is not running). */
+  forProfile(profile: EnvironmentChoice): Promise<Endpoints>;
+  /**
+   * The loopback origins this run serves itself (the emulated Altinn's approval pages): besides the real services'
+   * hosts, the only links handed to the OS browser. Empty while nothing local runs.
+   */
+  localOrigins(): string[];
+}
+
+/** The local services a `sandbox` profile uses: started on first use, on whatever port they get. */
+export interface LocalServices {
+  ensureRunning(): Promise<{ baseUrl: string }>;
+  running(): { baseUrl: string } | null;
+}
+
+export function createEndpointResolver(local: LocalServices): EndpointResolver {
+  return {
+    forProfile: (profile) => endpointsFor(profile, local),
+    localOrigins: () => {
+      const running = local.running();
+      return running ? [new URL(running.baseUrl).origin] : [];
+    },
+  };
+}
+
+/** A resolver for code that never reaches a sandbox profile's services (a test, a real-environment-only path). */
+export const realOnlyResolver: EndpointResolver = createEndpointResolver({
+  ensureRunning: () => Promise.reject(new Error('no local services in this run')),
+  running: () => null,
+});
+
+async function endpointsFor(profile: EnvironmentChoice, local: LocalServices): Promise<Endpoints> {
   switch (profile.environment) {
     case 'sandbox':
-      return sandboxEndpoints((await sandbox.ensureRunning()).baseUrl);
+      return sandboxEndpoints((await local.ensureRunning()).baseUrl);
     case 'test':
     case 'production':
       return realEndpoints(profile.environment);

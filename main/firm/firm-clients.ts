@@ -6,9 +6,8 @@ import { profileKind, type Profile } from '../../shared/domain/profile';
 import { serviceById, type ServiceId } from '../../shared/domain/services-catalogue';
 import { listDelegatedClients } from '../altinn/client-delegations';
 import type { DesktopPort } from '../desktop-port';
-import { endpointsFor } from '../environments/resolve';
+import type { EndpointResolver } from '../environments/resolve';
 import type { Logger } from '../log/logger';
-import type { SandboxController } from '../sandbox/sandbox-controller';
 import type { ProfileService } from '../settings/profiles';
 import { openApprovalPage } from '../setup/open-approval-page';
 import type { AltinnContext } from '../setup/service-change';
@@ -19,7 +18,8 @@ export interface FirmClientsOptions {
   dataDir: string;
   profiles: ProfileService;
   setup: { altinnContext(profile: Profile): Promise<AltinnContext> };
-  sandbox: SandboxController;
+  /** Where each profile's calls go (`main/environments/resolve.ts`). */
+  endpoints: EndpointResolver;
   desktop: DesktopPort;
   log: Logger;
   now?: () => Date;
@@ -273,7 +273,7 @@ export class FirmClients {
   }
 
   private endpoints(profile: Profile) {
-    return endpointsFor(profile, this.options.sandbox);
+    return this.options.endpoints.forProfile(profile);
   }
 
   private store(profile: Profile): ClientStore {

@@ -3,7 +3,9 @@ import type { DesktopPort } from '../desktop-port';
 import type { ProfileService } from '../settings/profiles';
 import type { Language } from '../../shared/domain/localized';
 import type { EventPayload } from '../../shared/ipc/contract';
-import type { Submission } from '../../shared/outbox/submission';
+import { targetOrg, type Submission } from '../../shared/outbox/submission';
+import type { Profile } from '../../shared/domain/profile';
+import { formatCompany } from '../../shared/format';
 
 /**
  * The OS notification for a submission that needs the user: Skatteetaten rejected it, or it stopped trying
@@ -35,14 +37,18 @@ export function outboxNotification(
 }
 
 /**
- * Raises `outboxNotification` for each outbox change that needs the user, once per state change; a click opens the
- * submission on Utboks (`outbox.open`, routed by `shared/ipc/open-routes.ts`). Returns the unsubscribe.
+ * Raises `outboxNotification` for each outbox change that needs the user, once per state change, for every profile;
+ * it names the company the submission is for with its org number: the profile's organisation, or a firm's client
+ * (`clientName`). A click opens the submission on Utboks (`outbox.open`, routed by `shared/ipc/open-routes.ts`).
+ * Returns the unsubscribe.
  */
 export function notifyOutboxProblems(options: {
   events: EventHub;
   profiles: ProfileService;
   desktop: DesktopPort;
   language: () => Language;
+  /** A firm's client's name by org number (null when it is not one of its clients). */
+  clientName?: (profile: Profile, orgNumber: string) => Promise<string | null>;
 }): () => void {
   const announced = new Set<string>();
   return options.events.subscribe((event, payload) => {
@@ -51,12 +57,22 @@ export function notifyOutboxProblems(options: {
     const key = `${submission.id}:${submission.state.kind}:${submission.updatedAt}`;
     if (announced.has(key)) return;
     const profile = options.profiles.state().profiles.find((p) => p.id === profileId);
-    const notification = outboxNotification(submission, profile?.displayName ?? '', options.language());
-    if (!notification || !profile) return;
+    if (!profile || !outboxNotification(submission, '', options.language())) return;
     announced.add(key);
-    options.desktop.notify({
-      ...notification,
-      onClick: () => options.events.emit('outbox.open', { submissionId: submission.id }),
-    });
+    const raise = (company: string) => {
+      const notification = outboxNotification(submission, company, options.language());
+      if (!notification) return;
+      options.desktop.notify({
+        ...notification,
+        onClick: () => options.events.emit('outbox.open', { submissionId: submission.id }),
+      });
+    };
+    const org = targetOrg(submission.target);
+    const own = formatCompany(profile.displayName, profile.orgNumber);
+    if (org === profile.orgNumber || !options.clientName) return raise(own);
+    void options.clientName(profile, org).then(
+      (name) => raise(name ? formatCompany(name, org) : own),
+      () => raise(own),
+    );
   });
 }

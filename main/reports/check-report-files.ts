@@ -50,9 +50,14 @@ const XSD_FOR_VERSION: Record<AMeldingVersion, XsdUsed | null> = {
   v2_3: 'amelding_v2_3',
 };
 
-/** A file once its bytes are with the XSD worker: the text is all the rest of the check needs. */
-type CheckedFile = Omit<ReportFile, 'bytes'>;
+/**
+ * A file once its bytes are with the XSD worker and its text is decoded. The text itself is kept apart (the
+ * check's `textOf`), so it can go once the XSD runs are done: the rules need only the model, and findings are
+ * located from the places the parse recorded.
+ */
+type CheckedFile = Omit<ReportFile, 'bytes' | 'text'>;
 type Read = { file: CheckedFile; doc: ReportDocument };
+type AMeldingRead = Read & { doc: Extract<ReportDocument, { kind: 'amelding' }> };
 type Rf1086Read = Read & { doc: Extract<ReportDocument, { kind: 'rf1086' }> };
 
 /** A file on disk by its path, or bytes already in memory (a dropped file) by the name to show for them. */
@@ -71,30 +76,14 @@ export async function checkReportFiles(
   const checkedAt = now.toISOString();
   const today = options.today ?? localDate(now);
   const results: CheckResult[] = [];
-  const aMeldinger: (Read & { doc: Extract<ReportDocument, { kind: 'amelding' }> })[] = [];
+  const aMeldinger: AMeldingRead[] = [];
   const rf1086: Rf1086Read[] = [];
 
   const limits = options.maxBytes === undefined ? {} : { maxBytes: options.maxBytes };
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_REPORT_BYTES;
   // Unreadable files are reported in the order given, whether reading or parsing found them out.
   const unreadableAt: (CheckResult | undefined)[] = [];
-  const loaded: { index: number; name: string; bytes: Uint8Array }[] = [];
-  const paths = inputs.filter((input) => typeof input === 'string');
-  const read = await readReportFilesBytes(paths, limits);
-  for (const [index, input] of inputs.entries()) {
-    if (typeof input !== 'string') {
-      loaded.push({ index, name: input.name, bytes: input.bytes });
-      continue;
-    }
-    const got = read.get(input)!;
-    if (got.ok) loaded.push({ index, name: input, bytes: got.bytes });
-    else
-      unreadableAt[index] = unreadable(
-        { path: input, sha256: '0'.repeat(64), size: got.size ?? 0 },
-        got.finding,
-        checkedAt,
-      );
-  }
+  const loaded = await loadInputs(inputs, limits, checkedAt, unreadableAt);
 
   // The XSD runs in a worker thread, so it starts first, on the schema the root namespace names, and hashing,
   // decoding and parsing overlap it (issue 4: a large a-melding is checked in about the time of the slower of
@@ -121,47 +110,14 @@ export async function checkReportFiles(
   if (sequential) await early.findings;
 
   // The rest of the check needs only the text; the bytes go once xmllint-wasm's run lets go of them.
-  const files: { index: number; file: CheckedFile }[] = [];
-  for (const { index, name, bytes } of loaded.splice(0)) {
-    const got = readReportBytes(name, bytes, limits);
-    if (got.ok) {
-      const { bytes: _bytes, ...file } = got.file;
-      files.push({ index, file });
-      textOf.set(name, file.text);
-    } else {
-      const info = { path: name, sha256: got.sha256 ?? '0'.repeat(64), size: got.size ?? 0 };
-      unreadableAt[index] = unreadable(info, got.finding, checkedAt);
-    }
-  }
-
-  for (const { index, file } of files) {
-    const doc = readReportDocument(file.text, file.path);
-    if (doc.kind === 'unreadable') unreadableAt[index] = unreadable(infoOf(file), doc.finding, checkedAt);
-    else if (doc.kind === 'amelding') aMeldinger.push({ file, doc });
-    else rf1086.push({ file, doc });
-  }
-
-  const wanted = [
-    ...aMeldinger.map((r) => ({
-      file: r.file,
-      schema: r.doc.document.format === 'xml' ? XSD_FOR_VERSION[r.doc.document.version] : null,
-    })),
-    ...rf1086.map((r) => {
-      const choice = rf1086XsdOf(r);
-      return { file: r.file, schema: choice.ok ? choice.xsd : null };
-    }),
-  ];
+  const files = decodeLoaded(loaded, limits, checkedAt, unreadableAt, textOf);
+  const lateItems = readDocuments(files, guessed, { aMeldinger, rf1086, unreadableAt }, checkedAt);
   const xsdFindings = await early.findings;
   // Files whose schema the namespace did not foretell (RF-1086, or a guess the parse overruled) run now.
-  const late = await (
-    await startValidation(
-      wanted.flatMap(({ file, schema }) =>
-        schema && guessed.get(file.path) !== schema ? [{ key: file.path, xml: file.text, schema }] : [],
-      ),
-      options.schemaDir,
-    )
-  ).findings;
+  const late = await (await startValidation(lateItems.splice(0), options.schemaDir)).findings;
   for (const [key, findings] of late) xsdFindings.set(key, findings);
+  // No XSD run needs the text any more: 83 MiB for a 50,000-person a-melding, through the rules.
+  textOf.clear();
 
   for (const result of unreadableAt) if (result) results.push(result);
 
@@ -171,7 +127,7 @@ export async function checkReportFiles(
 }
 
 function checkAMelding(
-  { file, doc }: Read & { doc: Extract<ReportDocument, { kind: 'amelding' }> },
+  { file, doc }: AMeldingRead,
   xsd: Finding[] | undefined,
   options: CheckReportOptions,
   today: string,
@@ -270,6 +226,106 @@ function checkRf1086(
     summary: set.returns.length ? summariseRf1086(set) : null,
   };
 }
+
+type Loaded = { index: number; name: string; bytes: Uint8Array };
+type Decoded = { index: number; file: CheckedFile; text: string };
+
+/**
+ * The inputs' bytes, in the order given; a file that cannot be read gets its result in `unreadableAt`. A function
+ * of its own so that nothing of the reading outlives it: the map of reads, kept in the check's own frame, held
+ * every file's bytes until the check ended (83 MiB beside the text and the model for a 50,000-person a-melding).
+ */
+async function loadInputs(
+  inputs: readonly ReportInput[],
+  limits: { maxBytes?: number },
+  checkedAt: string,
+  unreadableAt: (CheckResult | undefined)[],
+): Promise<Loaded[]> {
+  const loaded: Loaded[] = [];
+  const read = await readReportFilesBytes(
+    inputs.filter((input) => typeof input === 'string'),
+    limits,
+  );
+  for (const [index, input] of inputs.entries()) {
+    if (typeof input !== 'string') {
+      loaded.push({ index, name: input.name, bytes: input.bytes });
+      continue;
+    }
+    const got = read.get(input)!;
+    if (got.ok) loaded.push({ index, name: input, bytes: got.bytes });
+    else
+      unreadableAt[index] = unreadable(
+        { path: input, sha256: '0'.repeat(64), size: got.size ?? 0 },
+        got.finding,
+        checkedAt,
+      );
+  }
+  return loaded;
+}
+
+/**
+ * Hashes and decodes the loaded files, emptying `loaded`: once this returns, no variable of the check holds a
+ * file's bytes (a loop over them in the check's own async frame kept the last file's bytes alive to its end).
+ */
+function decodeLoaded(
+  loaded: Loaded[],
+  limits: { maxBytes?: number },
+  checkedAt: string,
+  unreadableAt: (CheckResult | undefined)[],
+  textOf: Map<string, string>,
+): Decoded[] {
+  const files: Decoded[] = [];
+  for (const { index, name, bytes } of loaded.splice(0)) {
+    const got = readReportBytes(name, bytes, limits);
+    if (got.ok) {
+      const { bytes: _bytes, text, ...file } = got.file;
+      files.push({ index, file, text });
+      // A large document validated streaming and found invalid is validated again with a tree, from its text.
+      textOf.set(name, text);
+    } else {
+      const info = { path: name, sha256: got.sha256 ?? '0'.repeat(64), size: got.size ?? 0 };
+      unreadableAt[index] = unreadable(info, got.finding, checkedAt);
+    }
+  }
+  return files;
+}
+
+/**
+ * Parses each file into its report kind's model, emptying `files`, and returns the XSD runs still to do: files
+ * whose schema the head did not foretell (another encoding, or a guess the parse overruled). A function of its
+ * own, like `decodeLoaded`, so that no variable of the check's async frame holds a file's text once the XSD runs
+ * are done.
+ */
+function readDocuments(
+  files: Decoded[],
+  guessed: ReadonlyMap<string, XsdUsed | null>,
+  into: {
+    aMeldinger: AMeldingRead[];
+    rf1086: Rf1086Read[];
+    unreadableAt: (CheckResult | undefined)[];
+  },
+  checkedAt: string,
+): (XsdDocument & { schema: XsdUsed })[] {
+  const late = { aMeldinger: [] as XsdLate[], rf1086: [] as XsdLate[] };
+  for (const { index, file, text } of files.splice(0)) {
+    const doc = readReportDocument(text, file.path);
+    const lateIf = (schema: XsdUsed | null): XsdLate[] =>
+      schema && guessed.get(file.path) !== schema ? [{ key: file.path, xml: text, schema }] : [];
+    if (doc.kind === 'unreadable') into.unreadableAt[index] = unreadable(infoOf(file), doc.finding, checkedAt);
+    else if (doc.kind === 'amelding') {
+      into.aMeldinger.push({ file, doc });
+      late.aMeldinger.push(...lateIf(doc.document.format === 'xml' ? XSD_FOR_VERSION[doc.document.version] : null));
+    } else {
+      const read = { file, doc };
+      into.rf1086.push(read);
+      const choice = rf1086XsdOf(read);
+      late.rf1086.push(...lateIf(choice.ok ? choice.xsd : null));
+    }
+  }
+  return [...late.aMeldinger, ...late.rf1086];
+}
+
+type XsdLate = XsdDocument & { schema: XsdUsed };
 
 /** The XSD version a parsed RF-1086 form declares on its root, by its spesifikasjonsnummer. */
 function rf1086XsdOf(r: Rf1086Read) {

@@ -28,6 +28,9 @@ export async function readReportFile(path: string, options: { maxBytes?: number 
   return loaded.ok ? readReportBytes(path, loaded.bytes, options) : loaded;
 }
 
+/** From this size a report file is read into shared memory (see `readRegularFile`). */
+export const SHARED_FROM_BYTES = 1024 * 1024;
+
 export type ReportFileBytes =
   { ok: true; bytes: Uint8Array } | { ok: false; path: string; finding: Finding; size?: number };
 
@@ -36,7 +39,10 @@ export type ReportFileBytes =
  * before it is opened); a check hands them to the XSD worker before hashing and decoding.
  */
 export async function readReportFileBytes(path: string, options: { maxBytes?: number } = {}): Promise<ReportFileBytes> {
-  const read = await readRegularFile(path, options.maxBytes ?? DEFAULT_MAX_REPORT_BYTES);
+  // A large file in shared memory: the XSD worker reads the same bytes instead of a clone of them.
+  const read = await readRegularFile(path, options.maxBytes ?? DEFAULT_MAX_REPORT_BYTES, {
+    sharedFromBytes: SHARED_FROM_BYTES,
+  });
   if (read.ok) return { ok: true, bytes: new Uint8Array(read.bytes.buffer, read.bytes.byteOffset, read.bytes.length) };
   const { failure } = read;
   if (failure.reason === 'too-large') {

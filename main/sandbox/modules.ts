@@ -2,7 +2,7 @@ import type { EmulatorModule } from './host';
 import { altinnModule } from './altinn/altinn-module';
 import { altinnEventsModule, type AltinnEventsEmulatorOptions } from './altinn-events/events-module';
 import { enhetsregisteretModule } from './enhetsregisteret/enhetsregisteret-module';
-import { dialogportenModule } from './dialogporten/dialogporten-module';
+import { dialogportenModule, type DialogportenEmulatorOptions } from './dialogporten/dialogporten-module';
 import { maskinportenModule } from './maskinporten/maskinporten-module';
 import { SandboxTokenAuthority } from './maskinporten/token-authority';
 import { skatteetatenModule, type SkatteetatenEmulatorOptions } from './skatteetaten/skatteetaten-module';
@@ -12,7 +12,11 @@ import { skatteetatenModule, type SkatteetatenEmulatorOptions } from './skatteet
  * Each service's routes live in their own folder under main/sandbox/.
  */
 export function emulatorModules(
-  options: { skatteetaten?: SkatteetatenEmulatorOptions; altinnEvents?: AltinnEventsEmulatorOptions } = {},
+  options: {
+    skatteetaten?: SkatteetatenEmulatorOptions;
+    altinnEvents?: AltinnEventsEmulatorOptions;
+    dialogporten?: DialogportenEmulatorOptions;
+  } = {},
 ): EmulatorModule[] {
   // One sandbox Maskinporten key per emulator: every emulated API checks bearer tokens against it.
   const authority = new SandboxTokenAuthority();
@@ -20,7 +24,7 @@ export function emulatorModules(
     maskinportenModule(authority),
     altinnModule(authority),
     altinnEventsModule(authority, options.altinnEvents),
-    dialogportenModule(authority),
+    dialogportenModule(authority, options.dialogporten),
     skatteetatenModule(authority, options.skatteetaten),
     enhetsregisteretModule(),
   ];

@@ -1,6 +1,6 @@
 import { AppError } from '../../shared/domain/app-error';
 import type { DesktopPort } from '../desktop-port';
-import type { SandboxController } from '../sandbox/sandbox-controller';
+import type { EndpointResolver } from '../environments/resolve';
 import { externalUrlToOpen } from '../security/external-links';
 
 /**
@@ -9,10 +9,9 @@ import { externalUrlToOpen } from '../security/external-links';
  */
 export async function openApprovalPage(
   url: string,
-  options: { sandbox: Pick<SandboxController, 'running'>; desktop: DesktopPort },
+  options: { endpoints: Pick<EndpointResolver, 'localOrigins'>; desktop: DesktopPort },
 ): Promise<void> {
-  const sandbox = options.sandbox.running();
-  const href = externalUrlToOpen(url, sandbox ? [new URL(sandbox.baseUrl).origin] : []);
+  const href = externalUrlToOpen(url, options.endpoints.localOrigins());
   if (!href) {
     throw new AppError(
       'EXTERNAL_URL_REFUSED',

@@ -12,9 +12,8 @@ import {
   type PrerequisiteTick,
 } from '../../shared/domain/prerequisites';
 import { writeFileAtomic } from '../disk/atomic-write';
-import { endpointsFor } from '../environments/resolve';
+import type { EndpointResolver } from '../environments/resolve';
 import type { ProfileService } from '../settings/profiles';
-import type { SandboxController } from '../sandbox/sandbox-controller';
 import { profileDir } from './setup-state';
 
 /**
@@ -35,7 +34,8 @@ const EMPTY: Ticks = { schemaVersion: 1, done: { test: {}, production: {} } };
 export interface PrerequisiteChecklistOptions {
   dataDir: string;
   profiles: ProfileService;
-  sandbox: SandboxController;
+  /** Where each profile's calls go (`main/environments/resolve.ts`). */
+  endpoints: EndpointResolver;
   now?: () => Date;
 }
 
@@ -81,7 +81,7 @@ export class PrerequisiteChecklistService {
   private async environmentOf(profile: Profile): Promise<ChecklistEnvironment | 'sandbox'> {
     if (profile.environment !== 'custom') return profile.environment;
     // A custom environment follows the Maskinporten its file names.
-    return checklistEnvironmentOf((await endpointsFor(profile, this.options.sandbox)).maskinporten.issuer);
+    return checklistEnvironmentOf((await this.options.endpoints.forProfile(profile)).maskinporten.issuer);
   }
 
   private path(profile: Profile): string {

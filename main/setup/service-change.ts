@@ -15,11 +15,11 @@ import { listSystemUsers } from '../altinn/system-users';
 import type { DesktopPort } from '../desktop-port';
 import type { EventHub } from '../ipc/event-hub';
 import type { Logger } from '../log/logger';
-import type { SandboxController } from '../sandbox/sandbox-controller';
 import { openApprovalPage } from './open-approval-page';
 import { RequestWatcher } from './request-watcher';
 import type { SetupState, SetupStateFile } from './setup-state';
 import { requestOutcomeWords } from '../../shared/domain/altinn-request-status';
+import type { EndpointResolver } from '../environments/resolve';
 
 /** What the service change needs from the setup: a profile's setup file and an Altinn client with its token. */
 export interface AltinnContext {
@@ -31,7 +31,8 @@ export interface AltinnContext {
 
 export interface ServiceChangeOptions {
   context: (profile?: Profile) => Promise<AltinnContext>;
-  sandbox: SandboxController;
+  /** Where each profile's calls go (`main/environments/resolve.ts`). */
+  endpoints: EndpointResolver;
   desktop: DesktopPort;
   events: EventHub;
   log: Logger;

@@ -15,8 +15,7 @@ import {
   type ServiceId,
 } from '../../shared/domain/services-catalogue';
 import { serviceScopes, type Endpoints } from '../../shared/domain/endpoints';
-import { endpointsFor } from '../environments/resolve';
-import type { SandboxController } from '../sandbox/sandbox-controller';
+import type { EndpointResolver } from '../environments/resolve';
 import type { ProfileService } from '../settings/profiles';
 import type { DesktopPort } from '../desktop-port';
 import type { EventHub } from '../ipc/event-hub';
@@ -47,7 +46,8 @@ export interface SetupServiceOptions {
   dataDir: string;
   keyStore: KeyStore;
   profiles: ProfileService;
-  sandbox: SandboxController;
+  /** Where each profile's calls go (`main/environments/resolve.ts`). */
+  endpoints: EndpointResolver;
   desktop: DesktopPort;
   events: EventHub;
   log: Logger;
@@ -103,7 +103,7 @@ export class SetupService {
     });
     this.changes = new ServiceChange({
       context: (profile) => this.altinnContext(profile),
-      sandbox: options.sandbox,
+      endpoints: options.endpoints,
       desktop: options.desktop,
       events: options.events,
       log: options.log,
@@ -118,8 +118,8 @@ export class SetupService {
     this.changes.dispose();
   }
 
-  async overview(): Promise<SetupOverview> {
-    const profile = this.activeProfile();
+  /** The active profile's setup, or another profile's (the background work asks for every profile's). */
+  async overview(profile: Profile = this.activeProfile()): Promise<SetupOverview> {
     const { keys, state } = this.partsOf(profile);
     const current = await state.read();
     // Resumed after a restart with a request still open: keep watching for the owner's decision.
@@ -545,7 +545,7 @@ export class SetupService {
   }
 
   private endpoints(profile: Profile): Promise<Endpoints> {
-    return endpointsFor(profile, this.options.sandbox);
+    return this.options.endpoints.forProfile(profile);
   }
 
   /** One token source per (profile, client, token endpoint): a restarted sandbox on a new port gets a new one. */

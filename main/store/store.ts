@@ -57,6 +57,8 @@ export interface FeedbackState {
   watermark: string | null;
   lastSyncAt: string | null;
   dialogs: Record<string, FeedbackDialog>;
+  /** The parties the watermark covers (absent: every party, as before it was kept). */
+  parties?: string[] | undefined;
 }
 
 export interface FeedbackStateRepository {

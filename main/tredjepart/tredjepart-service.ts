@@ -12,13 +12,12 @@ import { schemeById, type SchemeId } from '../../shared/tredjepart/schemes';
 import type { TredjepartCheck, TredjepartDraft } from '../../shared/tredjepart/tredjepart-views';
 import type { DesktopPort } from '../desktop-port';
 import { describeFileReadFailure, readRegularFile } from '../disk/read-regular-file';
-import { endpointsFor } from '../environments/resolve';
+import type { EndpointResolver } from '../environments/resolve';
 import { alreadySentFor, draftInvalidError, enqueueChecked, existingSubmission } from '../outbox/duplicate-guard';
 import { profileSubmissions } from '../reports/known-messages';
 import type { EnqueueInput } from '../outbox/outbox';
 import { payloadDigest } from '../outbox/payload-digest';
 import { reportEnvironmentFor } from '../reports/reports-service';
-import type { SandboxController } from '../sandbox/sandbox-controller';
 import { tredjepartBase } from '../skatteetaten/tredjepart-client';
 import { csvToMelding, CsvImportError } from './csv-import';
 import type { StoredTredjepartDraft, TredjepartDraftStore } from './tredjepart-drafts';
@@ -48,7 +47,8 @@ export interface TredjepartServiceOptions {
   activeProfile: () => Profile | null | undefined;
   desktop: Pick<DesktopPort, 'pickFiles'>;
   drafts: TredjepartDraftStore;
-  sandbox: SandboxController;
+  /** Where each profile's calls go (`main/environments/resolve.ts`). */
+  endpoints: EndpointResolver;
   /** The active profile's outbox: a draft is queued there, and its submissions tell whether one is live. */
   outbox: { enqueue(input: EnqueueInput): Promise<Submission>; list(): Promise<Submission[]> };
   language: () => 'nb' | 'en';
@@ -230,7 +230,7 @@ export class TredjepartService {
     const draft = await this.draft(id);
     const input = enqueueInputOf(draft);
     const digest = payloadDigest(input.payload);
-    const endpoints = await endpointsFor(profile, this.options.sandbox);
+    const endpoints = await this.options.endpoints.forProfile(profile);
     const target = input.target as Extract<EnqueueInput['target'], { service: 'tredjepart' }>;
     const ref = { target: input.target, payloadSha256: digest.sha256, createdAt: this.now().toISOString() };
     const existing = existingSubmission(await this.options.outbox.list(), ref);

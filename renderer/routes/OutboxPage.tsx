@@ -7,6 +7,7 @@ import { AuditSection } from '../components/outbox/AuditSection';
 import { SubmissionRow } from '../components/outbox/SubmissionRow';
 import { useFocusedSubmission } from '../components/outbox/use-focused-submission';
 import { useProfiles } from '../bridge/queries';
+import { useFirmClients } from '../bridge/firm-queries';
 import {
   useCancelSubmission,
   useOutboxProgress,
@@ -15,6 +16,7 @@ import {
   useSubmissions,
 } from '../bridge/outbox-queries';
 import { localized } from '../i18n';
+import { targetOrg } from '../../shared/outbox/submission';
 import '../components/reports/reports.css';
 import '../components/outbox/outbox.css';
 
@@ -29,6 +31,11 @@ export function OutboxPage() {
   const cancel = useCancelSubmission();
   const retry = useRetrySubmission();
   const busy = cancel.isPending || retry.isPending;
+  // Each submission names its company: a firm sends for many clients, so the org number alone says too little.
+  const active = profiles.data?.profiles.find((p) => p.id === profileId);
+  const clients = useFirmClients(active?.kind === 'firm');
+  const names = new Map<string, string>(clients.data?.clients.map((c) => [c.orgNumber, c.name]) ?? []);
+  if (active) names.set(active.orgNumber, active.displayName);
   useFocusedSubmission(Boolean(submissions.data?.length));
 
   return (
@@ -74,6 +81,7 @@ export function OutboxPage() {
                 submission={s}
                 progress={progress[s.id]}
                 busy={busy}
+                companyName={names.get(targetOrg(s.target))}
                 onCancel={(id) => {
                   if (window.confirm(t('outbox.cancelConfirm', { label: s.label }))) cancel.mutate(id);
                 }}

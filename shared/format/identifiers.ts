@@ -10,6 +10,14 @@ export function formatOrgNumber(value: string): string {
   return /^\d{9}$/.test(digits) ? digits.replace(/(\d{3})(\d{3})(\d{3})/, '$1 $2 $3') : value;
 }
 
+/**
+ * A company as a notification or a list names it, so a firm with 500 clients can tell them apart:
+ * 'Fjellstue AS (974 761 076)'. The same in both languages.
+ */
+export function formatCompany(name: string, orgNumber: string): string {
+  return `${name} (${formatOrgNumber(orgNumber)})`;
+}
+
 /** Eleven digits as Norwegian banks write an account number: '63450618820' → '6345.06.18820'. */
 export function formatAccountNumber(value: string): string {
   const digits = value.replace(/[\s.]/g, '');

@@ -5,5 +5,5 @@
  */
 export { formatDate, formatDateTime, formatMonth } from './dates';
 export { formatCount, formatDecimal, formatKroner } from './numbers';
-export { formatAccountNumber, formatOrgNumber, maskPersonalNumber } from './identifiers';
+export { formatAccountNumber, formatCompany, formatOrgNumber, maskPersonalNumber } from './identifiers';
 export { languageOf } from './words';

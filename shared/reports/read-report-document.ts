@@ -1,7 +1,8 @@
 import { readAMeldingJsonText } from './amelding/from-json';
-import { locationsInXmlText, withLocations } from './amelding/from-xml';
+import { withLocations } from './amelding/from-xml';
 import type { AMeldingDocument, AMeldingReadResult } from './amelding/read-result';
 import { AMeldingXmlBuilder } from './amelding/xml-model-builder';
+import { ElementPlaces } from './element-places';
 import type { Finding } from './finding';
 import { error } from './finding';
 import { readRf1086Xml, rf1086FormKind } from './rf1086/from-xml';
@@ -25,11 +26,18 @@ export type ReportDocument =
 
 type XmlRead = { root: 'melding'; read: AMeldingReadResult } | { root: 'other'; element: XmlElement };
 
-/** `<melding>` is mapped onto the a-melding model as it is parsed; any other root is read as a tree. */
+/**
+ * `<melding>` is mapped onto the a-melding model as it is parsed, recording where its elements start (the text is
+ * not parsed again to locate findings); any other root is read as a tree.
+ */
 function readerFor(root: { local: string }): XmlEventHandler<XmlRead> {
-  return root.local === 'melding'
-    ? mapXmlEventHandler(new AMeldingXmlBuilder(), (read) => ({ root: 'melding', read }))
-    : mapXmlEventHandler(new XmlTreeBuilder(), (element) => ({ root: 'other', element }));
+  if (root.local !== 'melding')
+    return mapXmlEventHandler(new XmlTreeBuilder(), (element) => ({ root: 'other', element }));
+  const places = new ElementPlaces();
+  return mapXmlEventHandler(new AMeldingXmlBuilder(places), (read) => ({
+    root: 'melding',
+    read: withLocations(read, places),
+  }));
 }
 
 /** Detects the kind from the JSON shape or the XML root element/namespace and reads it. */
@@ -41,7 +49,7 @@ export function readReportDocument(text: string, fileName: string): ReportDocume
   const parsed = readXmlEvents(text, readerFor);
   if (!parsed.ok) return { kind: 'unreadable', finding: parsed.finding };
   if (parsed.value.root === 'melding') {
-    const read = withLocations(parsed.value.read, locationsInXmlText(text));
+    const { read } = parsed.value;
     return read.ok ? { kind: 'amelding', ...read } : { kind: 'unreadable', finding: read.finding };
   }
   const root = parsed.value.element;

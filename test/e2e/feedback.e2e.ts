@@ -74,7 +74,10 @@ describe('feedback from Dialogporten in real Chromium, against the sandbox', () 
 
     const raised = h.desktop.notifications.slice(before);
     expect(raised.map((n) => [n.title, n.body])).toEqual([
-      ['Ny tilbakemelding fra Skatteetaten', 'Fjellstue AS: a-meldingen for februar 2026 er mottatt, med 2 avvik.'],
+      [
+        'Ny tilbakemelding fra Skatteetaten',
+        'Fjellstue AS (974 761 076): a-meldingen for februar 2026 er mottatt, med 2 avvik.',
+      ],
     ]);
     expect(await h.seriousA11yViolations()).toEqual([]);
     await h.screenshot('feedback-02-list');

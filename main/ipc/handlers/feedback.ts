@@ -2,7 +2,7 @@ import type { AppServices } from '../../app-services';
 import type { HandlersFor } from '../dispatch';
 import type { feedbackChannels } from '../../../shared/ipc/channels/feedback';
 
-/** Skatteetaten's feedback for the active profile, each channel answered by ActiveFeedback. */
+/** Skatteetaten's feedback for the active profile, each channel answered by FeedbackWorkers. */
 export function feedbackHandlers(services: AppServices): HandlersFor<keyof typeof feedbackChannels> {
   const { feedback } = services;
   return {

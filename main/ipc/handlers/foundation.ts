@@ -1,7 +1,6 @@
 import type { AppServices } from '../../app-services';
 import type { HandlersFor } from '../dispatch';
 import type { foundationChannels } from '../../../shared/ipc/channels/foundation';
-import { endpointsFor } from '../../environments/resolve';
 import { AppError, isAppError } from '../../../shared/domain/app-error';
 import type { Profile } from '../../../shared/domain/profile';
 import type { ChannelOutput } from '../../../shared/ipc/contract';
@@ -37,7 +36,7 @@ export function foundationHandlers(services: AppServices): HandlersFor<keyof typ
     const profile = profiles.active();
     if (!profile) return { status: 'no-profile' as const };
     try {
-      const endpoints = await endpointsFor(profile, sandbox);
+      const endpoints = await services.endpoints.forProfile(profile);
       return { status: 'ready' as const, environment: profile.environment, endpoints, sandbox: sandbox.status() };
     } catch (error) {
       if (!isAppError(error)) throw error;
@@ -111,8 +110,7 @@ export function foundationHandlers(services: AppServices): HandlersFor<keyof typ
     },
 
     'external.open': async ({ url }) => {
-      const sandboxHost = sandbox.running();
-      const href = externalUrlToOpen(url, sandboxHost ? [new URL(sandboxHost.baseUrl).origin] : []);
+      const href = externalUrlToOpen(url, services.endpoints.localOrigins());
       if (!href) {
         throw new AppError('EXTERNAL_URL_REFUSED', {
           nb: `Innsender åpner bare adresser hos Altinn, Digdir, Maskinporten og Skatteetaten, ikke ${url}.`,

@@ -10,15 +10,48 @@ type Schemas = components['schemas'];
 const PREFIX = '/dialogporten/api/v1/enduser';
 
 /**
+ * The end-user search's filter limits (`GET /api/v1/metadata/limits`, dialogporten-events.md §1.2, §5). 20 is the
+ * number Dialogporten's docs give ("Up to 20 distinct values", content/dialogporten/reference/limits) and the one
+ * `SearchDialogQueryValidator.cs` (Altinn/dialogporten @ 0b56739f, EndUser/Dialogs/Queries/Search) enforces;
+ * newer code reads them from `ApplicationSettings.cs` `EndUserSearchQueryLimits` (code default 100 for party).
+ */
+export interface DialogportenSearchLimits {
+  maxPartyFilterValues: number;
+  maxServiceResourceFilterValues: number;
+  maxOrgFilterValues: number;
+  maxExtendedStatusFilterValues: number;
+}
+
+export const DEFAULT_SEARCH_LIMITS: DialogportenSearchLimits = {
+  maxPartyFilterValues: 20,
+  maxServiceResourceFilterValues: 20,
+  maxOrgFilterValues: 20,
+  maxExtendedStatusFilterValues: 20,
+};
+
+export interface DialogportenEmulatorOptions {
+  /** The search limits served and enforced (tests lower them); Dialogporten's documented 20 by default. */
+  searchLimits?: Partial<DialogportenSearchLimits>;
+}
+
+/**
  * The sandbox Dialogporten end-user API (dialogporten-events.md §1.2–1.5): search, one dialog (which writes the
  * seen log, as the real one does), the transmissions of a dialog and one transmission. Answers are projected onto
  * the published OpenAPI's shapes field by field, so nothing a writer of the store adds can leak into a response.
  */
-export function dialogportenModule(authority: SandboxTokenAuthority): EmulatorModule {
-  return { name: 'dialogporten', routes: (ctx) => dialogportenRoutes(ctx, authority) };
+export function dialogportenModule(
+  authority: SandboxTokenAuthority,
+  options: DialogportenEmulatorOptions = {},
+): EmulatorModule {
+  const limits = { ...DEFAULT_SEARCH_LIMITS, ...options.searchLimits };
+  return { name: 'dialogporten', routes: (ctx) => dialogportenRoutes(ctx, authority, limits) };
 }
 
-function dialogportenRoutes(ctx: EmulatorContext, authority: SandboxTokenAuthority): EmulatorRoute[] {
+function dialogportenRoutes(
+  ctx: EmulatorContext,
+  authority: SandboxTokenAuthority,
+  limits: DialogportenSearchLimits,
+): EmulatorRoute[] {
   const store = new DialogStore(ctx.state, ctx.now);
   const caller = (req: EmulatorRequest) => authorizeEndUser(req, ctx, authority);
 
@@ -33,11 +66,22 @@ function dialogportenRoutes(ctx: EmulatorContext, authority: SandboxTokenAuthori
 
   return [
     {
+      // No token needed (the OpenAPI's GetLimits has no security requirement).
+      method: 'GET',
+      path: '/dialogporten/api/v1/metadata/limits',
+      handle: async () => ({
+        status: 200,
+        body: { endUserSearch: { ...limits }, serviceOwnerSearch: { ...limits } },
+      }),
+    },
+    {
       method: 'GET',
       path: `${PREFIX}/dialogs`,
       handle: async (req) => {
         const who = await caller(req);
         const q = req.query;
+        const overLimit = searchOverLimits(q, limits);
+        if (overLimit.length) throw validation(req.path, overLimit);
         const dates = ['createdAfter', 'createdBefore', 'updatedAfter', 'updatedBefore'] as const;
         const bad = dates.filter((k) => q.has(k) && !isZonedDateTime(q.get(k) as string));
         if (bad.length) {
@@ -115,6 +159,25 @@ function dialogportenRoutes(ctx: EmulatorContext, authority: SandboxTokenAuthori
       },
     },
   ];
+}
+
+/**
+ * The validator's count rules: `RuleFor(x => x.Party!.Count).LessThanOrEqualTo(max)`, so FluentValidation's
+ * property name is `Party.Count` and its message its default for LessThanOrEqualTo (SearchDialogQueryValidator.cs).
+ */
+function searchOverLimits(q: URLSearchParams, limits: DialogportenSearchLimits): { name: string; reason: string }[] {
+  const rules = [
+    ['party', 'Party', limits.maxPartyFilterValues],
+    ['serviceResource', 'Service Resource', limits.maxServiceResourceFilterValues],
+    ['org', 'Org', limits.maxOrgFilterValues],
+    ['extendedStatus', 'Extended Status', limits.maxExtendedStatusFilterValues],
+  ] as const;
+  return rules
+    .filter(([key, , max]) => q.getAll(key).length > max)
+    .map(([key, label, max]) => ({
+      name: `${key[0]!.toUpperCase()}${key.slice(1)}.Count`,
+      reason: `'${label} Count' must be less than or equal to '${max}'.`,
+    }));
 }
 
 function isZonedDateTime(value: string): boolean {

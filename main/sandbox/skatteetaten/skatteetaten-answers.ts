@@ -190,7 +190,8 @@ export async function idempotent(
 
 /**
  * `GET …/forsendelser/{forsendelseId}/dokumenter/{dokumentId}`, the same for every service (§3.2, §6): unknown
- * forsendelse (_1061), a document not there or not ready yet (_1050), another org's document (_1015).
+ * forsendelse (_1061), a document not there or not ready yet (_1050), the document of an org the system user does not
+ * act for (_1015).
  */
 export function serveDocument(
   documents: Record<string, Record<string, StoredDocument>>,
@@ -211,7 +212,9 @@ export function serveDocument(
       { kode: `${prefix}_1050`, melding: 'Finner ikke et dokument med denne IDen på denne forsendelsen' },
     ]);
   }
-  if (document.org !== caller.systemUserOrg) {
+  // The org the document is about must be one the system user acts for, as for every call (§1.7, `requireOrg`): its
+  // own, or a client delegated to an agent system user, whose token names the firm (altinn-auth.md §5.4).
+  if (!caller.parties.includes(document.org)) {
     throw skeError(403, `${prefix}_005`, 'Ikke tilgang', [{ kode: `${prefix}_1015`, melding: 'Ikke autorisert' }]);
   }
   if (document.encoding === 'base64') {

@@ -90,6 +90,11 @@ export const MIGRATIONS: readonly string[] = [
     imported_at TEXT NOT NULL
   );
   `,
+  // The parties the feedback watermark covers (a JSON array): a firm's client added since is searched from the
+  // start once (feedback-sync.ts). NULL in rows from before: every party counts as covered, as it did.
+  `
+  ALTER TABLE feedback_sync ADD COLUMN parties TEXT;
+  `,
 ];
 
 /** Brings the file to the newest schema, each step in its own transaction with its version. */

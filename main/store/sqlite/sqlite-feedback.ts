@@ -11,15 +11,17 @@ import type { FeedbackState, FeedbackStateRepository } from '../store';
  * an unchanged one is known by being the same object with the same `updatedAt` and number of transmissions.
  */
 export function sqliteFeedback(db: Database.Database, profileId: string): FeedbackStateRepository {
-  const selectSync = db.prepare<[string], { watermark: string | null; last_sync_at: string | null }>(
-    'SELECT watermark, last_sync_at FROM feedback_sync WHERE profile_id = ?',
-  );
+  const selectSync = db.prepare<
+    [string],
+    { watermark: string | null; last_sync_at: string | null; parties: string | null }
+  >('SELECT watermark, last_sync_at, parties FROM feedback_sync WHERE profile_id = ?');
   const selectDialogs = db.prepare<[string], { dialog_id: string; record: string }>(
     'SELECT dialog_id, record FROM feedback_dialogs WHERE profile_id = ?',
   );
   const upsertSync = db.prepare(
-    `INSERT INTO feedback_sync (profile_id, watermark, last_sync_at) VALUES (?, ?, ?)
-     ON CONFLICT (profile_id) DO UPDATE SET watermark = excluded.watermark, last_sync_at = excluded.last_sync_at`,
+    `INSERT INTO feedback_sync (profile_id, watermark, last_sync_at, parties) VALUES (?, ?, ?, ?)
+     ON CONFLICT (profile_id) DO UPDATE SET watermark = excluded.watermark, last_sync_at = excluded.last_sync_at,
+       parties = excluded.parties`,
   );
   const upsertDialog = db.prepare(
     `INSERT INTO feedback_dialogs (profile_id, dialog_id, client_org, record) VALUES (?, ?, ?, ?)
@@ -40,7 +42,7 @@ export function sqliteFeedback(db: Database.Database, profileId: string): Feedba
   let known = new Map<string, Known>();
 
   const save = db.transaction((state: FeedbackState) => {
-    upsertSync.run(profileId, state.watermark, state.lastSyncAt);
+    upsertSync.run(profileId, state.watermark, state.lastSyncAt, state.parties ? JSON.stringify(state.parties) : null);
     const next = new Map<string, Known>();
     for (const [id, dialog] of Object.entries(state.dialogs)) {
       const seen = known.get(id);
@@ -77,7 +79,13 @@ export function sqliteFeedback(db: Database.Database, profileId: string): Feedba
         dialogs[row.dialog_id] = dialog;
         known.set(row.dialog_id, knownOf(dialog));
       }
-      return { watermark: sync?.watermark ?? null, lastSyncAt: sync?.last_sync_at ?? null, dialogs };
+      const parties = sync?.parties ? (JSON.parse(sync.parties) as unknown) : null;
+      return {
+        watermark: sync?.watermark ?? null,
+        lastSyncAt: sync?.last_sync_at ?? null,
+        dialogs,
+        ...(Array.isArray(parties) ? { parties: parties.map(String) } : {}),
+      };
     },
     async save(state) {
       save(state);

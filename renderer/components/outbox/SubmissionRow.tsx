@@ -7,7 +7,7 @@ import type { OutboxProgress } from '../../../shared/outbox/outbox-views';
 import { localized } from '../../i18n';
 import { ReceiptActions } from './ReceiptActions';
 import { FactList, type Fact } from '../reports/FactList';
-import { formatDateTime, formatOrgNumber } from '../../../shared/format';
+import { formatCompany, formatDateTime, formatOrgNumber } from '../../../shared/format';
 import { TechnicalDetails } from '../TechnicalDetails';
 import { submissionTitle } from './submission-title';
 
@@ -17,6 +17,8 @@ export interface SubmissionRowProps {
   onCancel(id: string): void;
   onRetry(id: string): void;
   busy?: boolean;
+  /** The company the submission is for, when known by name (a firm's client, or the profile's organisation). */
+  companyName?: string | undefined;
 }
 
 const TAG_COLOR = {
@@ -29,7 +31,7 @@ const TAG_COLOR = {
 } as const;
 
 /** One submission: what it is, its state in words, the receipt or the reason, and what can be done now. */
-export function SubmissionRow({ submission, progress, onCancel, onRetry, busy }: SubmissionRowProps) {
+export function SubmissionRow({ submission, progress, onCancel, onRetry, busy, companyName }: SubmissionRowProps) {
   const { t, i18n } = useTranslation();
   const { state, target } = submission;
   const lang = i18n.language;
@@ -64,7 +66,7 @@ export function SubmissionRow({ submission, progress, onCancel, onRetry, busy }:
         <Paragraph data-size="sm" className="outbox-muted">
           {t('outbox.meta', {
             service: t(`outbox.service.${target.service}`),
-            org: formatOrgNumber(org),
+            org: companyName ? formatCompany(companyName, org) : formatOrgNumber(org),
             created: formatDateTime(submission.createdAt, lang),
           })}
         </Paragraph>

@@ -1,19 +1,14 @@
+import { ElementPlaces } from '../element-places';
 import type { SourceLocations } from '../source-locations';
-import { readXmlEvents, type XmlEventHandler } from '../xml/read-xml-events';
+import type { XmlEventHandler } from '../xml/read-xml-events';
 import type { XmlElement } from '../xml/xml-element';
 import type { AMeldingReadResult } from './read-result';
 import { AMeldingXmlBuilder } from './xml-model-builder';
 
-/** Where the elements of a-melding XML text start, found by mapping the text again when a finding needs it. */
-export function locationsInXmlText(text: string): SourceLocations {
-  return { walk: (visit) => void readXmlEvents(text, () => new AMeldingXmlBuilder(visit)) };
-}
-
 /** Maps an already parsed `<melding>` element onto the model, the same way as the text reader. */
 export function readAMeldingXml(root: XmlElement): AMeldingReadResult {
-  return withLocations(replay(root, new AMeldingXmlBuilder()), {
-    walk: (visit) => void replay(root, new AMeldingXmlBuilder(visit)),
-  });
+  const places = new ElementPlaces();
+  return withLocations(replay(root, new AMeldingXmlBuilder(places)), places);
 }
 
 export function withLocations(read: AMeldingReadResult, locations: SourceLocations): AMeldingReadResult {

@@ -79,9 +79,13 @@ export function isDeclaredUtf8(bytes: Uint8Array): boolean {
   return declared === undefined || UTF8_NAMES.has(declared);
 }
 
+const LATIN1 = new TextDecoder('latin1');
+
 /** The encoding named in `<?xml … encoding="…"?>`, lower-cased, if the file starts with one. */
 function declaredEncoding(bytes: Uint8Array): string | undefined {
-  const head = String.fromCharCode(...bytes.subarray(0, 200));
+  // One character per byte, as the spread into String.fromCharCode gave, at a fraction of its
+  // cost (a third of a second's profile for 5,000 shareholder forms, issue 12).
+  const head = LATIN1.decode(bytes.subarray(0, 200));
   const match = /^\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._-]+)["']/.exec(head);
   return match?.[1]?.toLowerCase();
 }

@@ -2,7 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCliCaptured } from '../../cli/run-cli';
-import { outboxPaths } from '../../../main/outbox/active-outbox';
+import { outboxPaths } from '../../../main/outbox/outbox-workers';
 import {
   removeSandboxProfileFolder,
   sandboxProfileFolder,

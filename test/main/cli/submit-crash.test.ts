@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { outboxPaths } from '../../../main/outbox/active-outbox';
+import { outboxPaths } from '../../../main/outbox/outbox-workers';
 import { journalFileOf } from '../../../main/sandbox/state';
 import { journalCodec } from '../../../main/sandbox/state-journal';
 import type { SkatteetatenSlice } from '../../../main/sandbox/skatteetaten/skatteetaten-state';

@@ -61,7 +61,6 @@ describe('deadline warnings', () => {
     await new SetupStateFile(profileDir(dataDir, profile.id)).update((s) => ({ ...s, services: ['a-melding'] }));
   });
   afterEach(async () => {
-    warnings.stop();
     await rm(dataDir, { recursive: true, force: true });
   });
 
@@ -74,7 +73,7 @@ describe('deadline warnings', () => {
   it('warns once per deadline per day, again the next day, and never after a restart the same day', async () => {
     now = new Date('2026-03-31T07:00:00Z');
     expect(await warnings.check()).toBe(1);
-    expect(notes[0]?.body).toBe('A-melding 2026-03 for Fjellstue AS har frist om 7 dager (2026-04-07).');
+    expect(notes[0]?.body).toBe('A-melding 2026-03 for Fjellstue AS (974 761 076) har frist om 7 dager (2026-04-07).');
     expect(await Promise.all([warnings.check(), warnings.check()])).toEqual([0, 0]);
     build(); // the app restarted: the log on disk still knows
     expect(await warnings.check()).toBe(0);

@@ -7,6 +7,7 @@ import {
   extensionFor,
   FeedbackDocuments,
   isTextDocument,
+  REFUSED_RETRY_MS,
   sandboxDocumentUrl,
   skatteetatenDocumentUrls,
 } from '../../../main/dialogporten/feedback-documents';
@@ -98,6 +99,39 @@ describe('feedback documents kept as bytes, and saved under a name their content
     expect(saving?.mediaType).toBe('application/pdf');
     expect(saving?.bytes.equals(pdf)).toBe(true);
     expect(await documents.forSaving('t-1', 'nope')).toBeNull();
+  });
+
+  it('asks for a refused document (403) again only after REFUSED_RETRY_MS, not at every pass', async () => {
+    let now = Date.parse('2027-01-31T08:00:00Z');
+    let calls = 0;
+    let status = 403;
+    const documents = new FeedbackDocuments({
+      dataDir,
+      profileId: 'p1',
+      accessToken: async () => 'token',
+      isAllowedUrl: (url) => url.hostname === 'api.skatteetaten.no',
+      now: () => new Date(now),
+      fetch: async () => {
+        calls++;
+        return status === 200
+          ? new Response(new Uint8Array(kvitteringPdf(['Kvittering'])), {
+              status,
+              headers: { 'content-type': 'application/pdf' },
+            })
+          : Response.json({ kode: 'AKSJ_005' }, { status });
+      },
+    });
+    const { dialog, transmission } = feedbackWith(DOC_URL);
+    expect(await documents.fetchForTransmission(dialog, transmission)).toMatchObject([
+      { kind: 'failed', refused: true, error: { code: 'FEEDBACK_DOCUMENT_REFUSED' } },
+    ]);
+    now += REFUSED_RETRY_MS - 1;
+    expect(await documents.fetchForTransmission(dialog, transmission)).toMatchObject([{ kind: 'failed' }]);
+    expect(calls).toBe(1);
+    status = 200;
+    now += 1;
+    expect(await documents.fetchForTransmission(dialog, transmission)).toMatchObject([{ kind: 'stored' }]);
+    expect(calls).toBe(2);
   });
 });
 

@@ -208,4 +208,55 @@ describe('the incremental feedback sync, against the sandbox Dialogporten', () =
     expect(paths.some((p) => /\/enduser\/dialogs\/[^/]+$/.test(p))).toBe(false);
     expect(dialogportenSlice(sandbox.host.state).dialogs.every((d) => d.seenSinceLastUpdate.length === 0)).toBe(true);
   });
+
+  /** Parties the system user cannot see: Dialogporten answers 200 with no items for them (§2.4). */
+  const others = (n: number) =>
+    Array.from({ length: n }, (_, i) => `urn:altinn:organization:identifier-no:${String(320000000 + i)}`);
+  const searches = (from: number) =>
+    dialogportenRequests(sandbox.host)
+      .slice(from)
+      .filter((r) => r.path.endsWith('/enduser/dialogs'));
+
+  it('searches many parties in batches of the limit, ceil(n / limit) searches a pass; one over is refused with 400', async () => {
+    const dialog = submissionDialog(sandbox.store, { at: iso() });
+    addFeedback(sandbox.store, dialog, iso());
+    const parties = [...others(44), PARTY];
+    const mark = dialogportenRequests(sandbox.host).length;
+    const first = await sync({ parties, maxPartiesPerSearch: 20 });
+    expect(first.changes.map((c) => c.dialog.id)).toEqual([dialog.id]);
+    const made = searches(mark);
+    expect(made.map((r) => new URLSearchParams(r.query).getAll('party').length)).toEqual([20, 20, 5]);
+
+    // The emulator holds Dialogporten's documented 20: 21 parties in one search is a validation error.
+    await expect(sync({ parties: [...others(20), PARTY] })).rejects.toMatchObject({
+      failure: 'rejected',
+      details: expect.arrayContaining(["error: Party.Count 'Party Count' must be less than or equal to '20'."]),
+    });
+  });
+
+  it('searches a party added since from the start once: what is older than the last pass is history, the rest news', async () => {
+    const older = submissionDialog(sandbox.store, { at: iso() });
+    addFeedback(sandbox.store, older, iso());
+    sandbox.clock.advance(60_000);
+    await sync({ parties: others(1) });
+    sandbox.clock.advance(60_000);
+    const newer = submissionDialog(sandbox.store, { at: iso() });
+    addFeedback(sandbox.store, newer, iso());
+
+    const heard: { ids: string[]; initial: boolean }[] = [];
+    const mark = dialogportenRequests(sandbox.host).length;
+    await syncFeedback(options({ parties: [...others(1), PARTY] }), (changes, context) =>
+      heard.push({ ids: changes.map((c) => c.dialog.id), initial: context.initial }),
+    );
+    expect(heard).toEqual([
+      { ids: [older.id], initial: true },
+      { ids: [newer.id], initial: false },
+    ]);
+    // The added party's search had no updatedAfter; the next pass covers both parties from the watermark.
+    expect(searches(mark).map((r) => new URLSearchParams(r.query).getAll('party'))).toEqual([others(1), [PARTY]]);
+    const next = dialogportenRequests(sandbox.host).length;
+    await sync({ parties: [...others(1), PARTY] });
+    expect(searches(next)).toHaveLength(1);
+    expect(new URLSearchParams(searches(next)[0]!.query).has('updatedAfter')).toBe(true);
+  });
 });

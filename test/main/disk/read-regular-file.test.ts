@@ -7,11 +7,11 @@ import { describeFileReadFailure, readRegularFile } from '../../../main/disk/rea
 import { loadCustomEndpoints } from '../../../main/environments/custom-file';
 import { readKeyFile } from '../../../main/keys/key-file';
 import { createDraftStore } from '../../../main/reports/draft-store';
-import { readReportFileBytes } from '../../../main/reports/read-report-file';
+import { readReportFileBytes, SHARED_FROM_BYTES } from '../../../main/reports/read-report-file';
 import { personsFromCsvFile } from '../../../main/skattekort/person-sources';
 import { TredjepartService } from '../../../main/tredjepart/tredjepart-service';
 import { TredjepartDraftStore } from '../../../main/tredjepart/tredjepart-drafts';
-import type { SandboxController } from '../../../main/sandbox/sandbox-controller';
+import { realOnlyResolver } from '../../../main/environments/resolve';
 import type { Profile } from '../../../shared/domain/profile';
 import { DEFAULT_MAX_REPORT_BYTES } from '../../../shared/reports/xml/decode-report-bytes';
 
@@ -60,6 +60,27 @@ describe('readRegularFile', () => {
     const read = await readRegularFile(path, 1024 * 1024);
     expect(read.ok && read.bytes.length).toBe(1800);
     expect(read.ok && read.bytes.buffer.byteLength).toBeLessThanOrEqual(1801);
+  });
+
+  it('reads a file from a given size into shared memory, so a worker it is posted to shares it, not a clone', async () => {
+    const path = join(tmp, 'shared.xml');
+    writeFileSync(path, 'æ'.repeat(900));
+    const read = await readRegularFile(path, 1024 * 1024, { sharedFromBytes: 1000 });
+    expect(read.ok && read.bytes.toString('utf8')).toBe('æ'.repeat(900));
+    expect(read.ok && read.bytes.buffer).toBeInstanceOf(SharedArrayBuffer);
+    const small = await readRegularFile(path, 1024 * 1024, { sharedFromBytes: 4000 });
+    expect(small.ok && small.bytes.buffer).toBeInstanceOf(ArrayBuffer);
+    // A file stating size 0 is read in chunks, joined in shared memory too.
+    const proc = await readRegularFile('/proc/self/status', 1024 * 1024, { sharedFromBytes: 1 });
+    expect(proc.ok && proc.bytes.toString('utf8')).toMatch(/^Name:/);
+    expect(proc.ok && proc.bytes.buffer).toBeInstanceOf(SharedArrayBuffer);
+    // Report files are read this way from SHARED_FROM_BYTES: a large one's bytes go to the XSD worker.
+    const large = join(tmp, 'large.xml');
+    writeFileSync(large, 'x'.repeat(SHARED_FROM_BYTES));
+    const report = await readReportFileBytes(large);
+    expect(report.ok && report.bytes.buffer).toBeInstanceOf(SharedArrayBuffer);
+    const form = await readReportFileBytes(path);
+    expect(form.ok && form.bytes.buffer).toBeInstanceOf(ArrayBuffer);
   });
 
   it('refuses a FIFO quickly, without waiting for a writer', async () => {
@@ -113,7 +134,7 @@ const tredjepart = new TredjepartService({
   activeProfile: () => profile,
   desktop: { pickFiles: async () => [] },
   drafts: new TredjepartDraftStore(join(tmp, 'tredjepart')),
-  sandbox: {} as SandboxController,
+  endpoints: realOnlyResolver,
   outbox: { enqueue: async () => Promise.reject(new Error('not used')), list: async () => [] },
   language: () => 'en',
 });

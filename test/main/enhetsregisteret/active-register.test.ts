@@ -6,7 +6,7 @@ import type { AppServices } from '../../../main/app-services';
 import { ActiveRegister } from '../../../main/enhetsregisteret/active-register';
 import { silentLogger } from '../../../main/log/logger';
 import { createReportsService } from '../../../main/reports/reports-service';
-import type { SandboxController } from '../../../main/sandbox/sandbox-controller';
+import { realOnlyResolver } from '../../../main/environments/resolve';
 import type { Profile } from '../../../shared/domain/profile';
 import type { RegisterLookup } from '../../../shared/domain/register-facts';
 import { aMeldingBody, fixtureText } from '../support/report-fixtures';
@@ -137,7 +137,7 @@ describe('ActiveRegister when the register is slow or gone', () => {
     const { state, fetch } = register();
     const active = new ActiveRegister({
       dataDir,
-      sandbox: {} as SandboxController,
+      endpoints: realOnlyResolver,
       activeProfile: () => profile,
       log: silentLogger,
       fetch,

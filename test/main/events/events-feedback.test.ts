@@ -166,7 +166,7 @@ describe('Altinn Events as the feedback source between full Dialogporten searche
       const later = await feedback.syncOnce();
       expect(later.source).toBe('dialogporten');
       expect(later.eventsFailure).toBeUndefined();
-      // Still said, so the user sees why feedback comes by polling (ActiveFeedback's status shows it).
+      // Still said, so the user sees why feedback comes by polling (FeedbackWorkers' status shows it).
       expect(later.eventsRefused).toBe('ALTINN_EVENTS_REFUSED');
       expect(refused.eventsRefused).toBe('ALTINN_EVENTS_REFUSED');
       expect(requestsSince(sandbox, mark).pulls).toHaveLength(0);

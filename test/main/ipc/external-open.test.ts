@@ -33,13 +33,16 @@ describe('external.open', () => {
 describe('openApprovalPage', () => {
   it("refuses an Altinn confirmUrl with a backslash before '@', and opens a good one as parsed", async () => {
     const { desktop, opened } = recordingDesktop();
-    const sandbox = { running: () => null };
+    const endpoints = { localOrigins: () => [] };
     await expect(
-      openApprovalPage('https://am.ui.altinn.no\\@evil.example/x', { sandbox, desktop }),
+      openApprovalPage('https://am.ui.altinn.no\\@evil.example/x', { endpoints, desktop }),
     ).rejects.toMatchObject({
       code: 'EXTERNAL_URL_REFUSED',
     });
-    await openApprovalPage('https://AM.UI.altinn.no/accessmanagement/ui/systemuser/request?id=1', { sandbox, desktop });
+    await openApprovalPage('https://AM.UI.altinn.no/accessmanagement/ui/systemuser/request?id=1', {
+      endpoints,
+      desktop,
+    });
     expect(opened).toEqual(['https://am.ui.altinn.no/accessmanagement/ui/systemuser/request?id=1']);
   });
 });

@@ -129,7 +129,7 @@ describe('the feedback channels, against the sandbox’s Dialogporten and Skatte
     expect(notifications).toHaveLength(1);
     expect(notifications[0]).toMatchObject({
       title: 'Ny tilbakemelding fra Skatteetaten',
-      body: 'Fjellstue AS: a-meldingen for februar 2026 er mottatt, med 2 avvik.',
+      body: 'Fjellstue AS (974 761 076): a-meldingen for februar 2026 er mottatt, med 2 avvik.',
     });
     const announced = events.filter((e) => e.event === 'feedback.new');
     expect(announced).toHaveLength(1);

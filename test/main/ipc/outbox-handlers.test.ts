@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAppServices, type AppServices } from '../../../main/app-services';
 import { createKeytarKeyStore } from '../../../main/keys/keytar-key-store';
 import type { DesktopPort } from '../../../main/desktop-port';
-import { outboxPaths } from '../../../main/outbox/active-outbox';
+import { outboxPaths } from '../../../main/outbox/outbox-workers';
 import type { ChannelName, ChannelOutput, EventName } from '../../../shared/ipc/contract';
 import type { Submission } from '../../../shared/outbox/submission';
 import type { IpcResult } from '../../../shared/ipc/result';

@@ -35,6 +35,15 @@ const submission = (state: SubmissionState): Submission => ({
 const failed = (reason: 'offline' | 'transient' | 'needs-action' | 'gave-up') =>
   submission({ kind: 'failed', at, error, reason, attempt: 1, retryAt: null });
 
+/** A desktop that only keeps the notifications it is asked to raise. */
+const desktopInto = (raised: { title: string; body: string; onClick?: () => void }[]) => ({
+  openExternal: async () => undefined,
+  pickFiles: async () => [],
+  saveFile: async () => null,
+  writeClipboard: async () => undefined,
+  notify: (n: { title: string; body: string; onClick?: () => void }) => void raised.push(n),
+});
+
 describe('notifications about submissions', () => {
   it('names the company and the reason when Skatteetaten rejects a submission, in the user’s language', () => {
     const rejected = submission({ kind: 'rejected', at, error });
@@ -77,13 +86,7 @@ describe('notifications about submissions', () => {
       notifyOutboxProblems({
         events,
         profiles,
-        desktop: {
-          openExternal: async () => undefined,
-          pickFiles: async () => [],
-          saveFile: async () => null,
-          writeClipboard: async () => undefined,
-          notify: (n) => void raised.push(n),
-        },
+        desktop: desktopInto(raised),
         language: () => language,
       });
 
@@ -92,7 +95,7 @@ describe('notifications about submissions', () => {
       const rejected = submission({ kind: 'rejected', at, error });
       events.emit('outbox.changed', { profileId: profile.id, submission: rejected });
       events.emit('outbox.changed', { profileId: profile.id, submission: rejected });
-      expect(raised.map((n) => n.title)).toEqual(['Skatteetaten avviste en innsending fra Fjellstue AS']);
+      expect(raised.map((n) => n.title)).toEqual(['Skatteetaten avviste en innsending fra Fjellstue AS (974 761 076)']);
 
       raised[0]!.onClick!();
       expect(opened).toEqual([{ submissionId: rejected.id }]);
@@ -103,7 +106,31 @@ describe('notifications about submissions', () => {
         profileId: profile.id,
         submission: { ...failed('gave-up'), updatedAt: '2026-02-03T10:00:00.000Z' },
       });
-      expect(raised.at(-1)?.title).toBe('A submission from Fjellstue AS was not sent');
+      expect(raised.at(-1)?.title).toBe('A submission from Fjellstue AS (974 761 076) was not sent');
+    });
+
+    it('names a firm’s client the submission is for, with its org number', async () => {
+      const profiles = new ProfileService(SettingsStore.open(dir, silentLogger));
+      const firm = profiles.create({
+        orgNumber: '974761076',
+        displayName: 'Regnskap AS',
+        environment: 'sandbox',
+        kind: 'firm',
+      });
+      const events = new EventHub();
+      const raised: { title: string; body: string }[] = [];
+      notifyOutboxProblems({
+        events,
+        profiles,
+        desktop: desktopInto(raised),
+        language: () => 'nb',
+        clientName: async (_profile, org) => (org === '311000004' ? 'Kløver AS' : null),
+      });
+      const forClient = submission({ kind: 'rejected', at, error });
+      forClient.target = { ...forClient.target, opplysningspliktig: '311000004' } as Submission['target'];
+      events.emit('outbox.changed', { profileId: firm.id, submission: forClient });
+      await new Promise((r) => setTimeout(r, 0));
+      expect(raised.map((n) => n.title)).toEqual(['Skatteetaten avviste en innsending fra Kløver AS (311 000 004)']);
     });
   });
 });

@@ -147,6 +147,16 @@ describe('the SQLite store', () => {
     expect(await store!.feedback('p2').unread()).toEqual([]);
   });
 
+  it('keeps the parties the feedback watermark covers (step 2), and none for a state saved without them', async () => {
+    open();
+    const feedback = store!.feedback('firm');
+    const parties = [A, B].map((org) => `urn:altinn:organization:identifier-no:${org}`);
+    await feedback.save({ watermark: '2026-01-20T10:00:00Z', lastSyncAt: NOW().toISOString(), dialogs: {}, parties });
+    expect((await feedback.load()).parties).toEqual(parties);
+    await feedback.save({ watermark: '2026-01-21T10:00:00Z', lastSyncAt: NOW().toISOString(), dialogs: {} });
+    expect((await feedback.load()).parties).toBeUndefined();
+  });
+
   it('answers the firm overview’s counts per client in one query that uses the indexes', async () => {
     open();
     await store!

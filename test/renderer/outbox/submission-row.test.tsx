@@ -31,7 +31,11 @@ function submission(state: SubmissionState): Submission {
   });
 }
 
-function renderRow(state: SubmissionState, progress?: { done: number; total: number; phase: string }) {
+function renderRow(
+  state: SubmissionState,
+  progress?: { done: number; total: number; phase: string },
+  companyName?: string,
+) {
   const onCancel = vi.fn();
   const onRetry = vi.fn();
   const view = renderWithProviders(
@@ -41,6 +45,7 @@ function renderRow(state: SubmissionState, progress?: { done: number; total: num
         progress={progress ? { profileId: 'p', id: ID, ...progress } : undefined}
         onCancel={onCancel}
         onRetry={onRetry}
+        companyName={companyName}
       />
     </ul>,
   );
@@ -57,6 +62,11 @@ const error = {
 };
 
 describe('one submission in the outbox, in each state', () => {
+  it('names the company it is for with its org number, when its name is known (a firm’s client)', () => {
+    const { row } = renderRow({ kind: 'queued', since: '2026-02-03T09:00:00.000Z' }, undefined, 'Fjellstue AS');
+    expect(row.textContent).toContain('A-melding · Fjellstue AS (211 785 462)');
+  });
+
   it('queued: waits, and can be cancelled', async () => {
     const { row, onCancel } = renderRow({ kind: 'queued', since: '2026-02-03T09:00:00.000Z' });
     expect(row.dataset.state).toBe('queued');

@@ -15,14 +15,16 @@ import type {
   SkattekortOrderView,
 } from '../../shared/skattekort/skattekort-views';
 import type { DesktopPort } from '../desktop-port';
-import { endpointsFor } from '../environments/resolve';
+import type { EndpointResolver } from '../environments/resolve';
 import type { EventHub } from '../ipc/event-hub';
 import type { Logger } from '../log/logger';
-import type { ActiveOutbox } from '../outbox/active-outbox';
+import type { OutboxWorkers } from '../outbox/outbox-workers';
+import type { BackgroundScheduler } from '../background/background-scheduler';
+import { everyProfileJob, rerunOnProfileChanges } from '../background/profile-job';
+import { formatCompany } from '../../shared/format';
 import type { RetryPolicy } from '../outbox/retry-policy';
 import type { DraftStore } from '../reports/draft-store';
 import { reportEnvironmentFor } from '../reports/reports-service';
-import type { SandboxController } from '../sandbox/sandbox-controller';
 import type { ProfileService } from '../settings/profiles';
 import type { SetupService } from '../setup/setup-service';
 import { profileDir } from '../setup/setup-state';
@@ -33,12 +35,15 @@ import { AnswerPoller, type AnswerPollIntervals, type FollowedOrder } from './an
 import { AnswerStore } from './answer-store';
 import { personsFromCsvFile, personsFromDraft } from './person-sources';
 
-export interface ActiveSkattekortOptions {
+export interface SkattekortWorkersOptions {
   dataDir: string;
   profiles: ProfileService;
   setup: SetupService;
-  sandbox: SandboxController;
-  outbox: ActiveOutbox;
+  /** Where each profile's calls go (`main/environments/resolve.ts`). */
+  endpoints: EndpointResolver;
+  outbox: OutboxWorkers;
+  /** Follows every profile's unanswered orders in the background (`main/background/`). */
+  scheduler: BackgroundScheduler;
   drafts: DraftStore;
   events: EventHub;
   desktop: DesktopPort;
@@ -55,44 +60,61 @@ interface ProfileSkattekort {
   poller: AnswerPoller;
 }
 
+const JOB = 'skattekort';
+
 /**
- * Skattekort til arbeidsgiver for the active profile: the person lists, the order (through the outbox, audited
- * like every submission), and the answer, polled for every received order without one (also after a restart)
- * and kept in `<data>/profiles/<id>/skattekort/`. Made again when the active profile changes.
+ * Skattekort til arbeidsgiver: the person lists and the order for the active profile (through the outbox, audited
+ * like every submission), and the answers of every profile's received orders, polled in the background (the
+ * `skattekort` job of the app's BackgroundScheduler follows each profile's unanswered orders, also after a restart)
+ * and kept in `<data>/profiles/<id>/skattekort/`. Switching profile stops no poll.
  */
-export class ActiveSkattekort {
-  private active: ProfileSkattekort | null = null;
+export class SkattekortWorkers {
+  private readonly entries = new Map<string, ProfileSkattekort>();
   private wanted = false;
   private disposed = false;
   private readonly unsubscribe: () => void;
 
-  constructor(private readonly options: ActiveSkattekortOptions) {
-    this.unsubscribe = options.events.subscribe((event, payload) => {
+  constructor(private readonly options: SkattekortWorkersOptions) {
+    options.scheduler.register(
+      everyProfileJob({
+        name: JOB,
+        profiles: options.profiles,
+        on: () => this.wanted,
+        run: async (profile) => {
+          await this.resume(profile);
+          // The answer poller asks on its own schedule; a new order or a profile change asks for a new pass.
+          return { nextInMs: null };
+        },
+      }),
+    );
+    const unsubscribeProfiles = rerunOnProfileChanges(options.events, options.scheduler, JOB, () => this.wanted);
+    const unsubscribeOrders = options.events.subscribe((event, payload) => {
       if (!this.wanted || this.disposed) return;
-      if (event === 'profiles.changed') void this.resume();
       if (event === 'outbox.changed') {
         const { profileId, submission } = payload as { profileId: string; submission: Submission };
         if (submission.target.service !== 'skattekort-til-arbeidsgiver') return;
-        const current = this.current();
-        if (current?.profile.id !== profileId) return;
+        const current = this.entries.get(profileId);
+        if (!current) return;
         const order = followable(submission);
         if (order) current.poller.follow(order);
         this.emit(current, submission, current.poller.status(submission.id));
       }
     });
+    this.unsubscribe = () => (unsubscribeProfiles(), unsubscribeOrders());
   }
 
-  /** Polls the answers of the active profile's received orders from now on (the app's start). */
-  start(): Promise<void> {
+  /** Polls the answers of every profile's received orders from now on (the app's start). */
+  async start(): Promise<void> {
     this.wanted = true;
-    return this.resume();
+    await this.options.scheduler.startJob(JOB, this.options.profiles.active()?.id);
   }
 
   async dispose(): Promise<void> {
     this.disposed = true;
     this.unsubscribe();
-    await this.active?.poller.stop();
-    this.active = null;
+    const entries = [...this.entries.values()];
+    this.entries.clear();
+    await Promise.all(entries.map((e) => e.poller.stop()));
   }
 
   // --- the person list ------------------------------------------------------------------------------------------
@@ -163,16 +185,15 @@ export class ActiveSkattekort {
       },
       payload: { service: 'skattekort-til-arbeidsgiver', body: orderRequestBody(order) },
     });
-    this.wanted = true;
-    await this.resume();
+    await this.want(profile);
     return submission;
   }
 
   /** The active profile's orders, newest first, each with where its answer is. */
   async orders(): Promise<SkattekortOrderView[]> {
-    this.wanted = true;
-    await this.resume();
-    const current = this.ensure();
+    const profile = this.profile();
+    await this.want(profile);
+    const current = this.ensure(profile);
     const answered = await current.store.answered();
     const submissions = (await this.options.outbox.list()).filter(
       (s) => s.target.service === 'skattekort-til-arbeidsgiver',
@@ -191,7 +212,7 @@ export class ActiveSkattekort {
   }
 
   async answer(submissionId: string): Promise<AnswerRecord> {
-    const record = await this.ensure().store.get(submissionId);
+    const record = await this.ensure(this.profile()).store.get(submissionId);
     if (!record) {
       throw new AppError(
         'SKATTEKORT_NO_ANSWER',
@@ -209,13 +230,13 @@ export class ActiveSkattekort {
     const view = await this.orderView(submissionId);
     const order = followable(view.submission);
     if (!order) throw notReceived();
-    this.ensure().poller.pollNow(order);
+    this.ensure(this.profile()).poller.pollNow(order);
     return this.orderView(submissionId);
   }
 
   /** Resolves once the order's answer is on disk (null when polling stopped without one). */
   async whenAnswered(submissionId: string): Promise<AnswerRecord | null> {
-    const current = this.ensure();
+    const current = this.ensure(this.profile());
     const existing = await current.store.get(submissionId);
     if (existing) return existing;
     const view = await this.orderView(submissionId);
@@ -247,17 +268,19 @@ export class ActiveSkattekort {
     return profile;
   }
 
-  private current(): ProfileSkattekort | null {
-    const profile = this.options.profiles.active();
-    return this.active && this.active.profile.id === profile?.id ? this.active : null;
+  /** The first order or look at the orders starts the background polling (the CLI's and tests' start). */
+  private async want(profile: Profile): Promise<void> {
+    if (!this.wanted) {
+      this.wanted = true;
+      void this.options.scheduler.refresh();
+    }
+    await this.resume(profile);
   }
 
-  /** The active profile's store and poller, made on first use and again after a profile switch. */
-  private ensure(): ProfileSkattekort {
-    const profile = this.profile();
-    if (this.active?.profile.id === profile.id) return this.active;
-    const previous = this.active;
-    void previous?.poller.stop();
+  /** A profile's store and poller, made on first use and kept while the app runs. */
+  private ensure(profile: Profile): ProfileSkattekort {
+    const existing = this.entries.get(profile.id);
+    if (existing) return existing;
     const store = new AnswerStore(join(profileDir(this.options.dataDir, profile.id), 'skattekort'));
     const made: ProfileSkattekort = { profile, store, poller: undefined as unknown as AnswerPoller };
     made.poller = new AnswerPoller({
@@ -269,16 +292,16 @@ export class ActiveSkattekort {
       onStatus: (submissionId, status) => void this.announceStatus(made, submissionId, status),
       onAnswer: (record) => this.announceAnswer(made, record),
     });
-    this.active = made;
+    this.entries.set(profile.id, made);
     return made;
   }
 
-  /** Follows every received order of the active profile that has no answer yet. */
-  private async resume(): Promise<void> {
-    if (this.disposed || !this.options.profiles.active()) return;
-    const current = this.ensure();
+  /** Follows every received order of the profile that has no answer yet. */
+  private async resume(profile: Profile): Promise<void> {
+    if (this.disposed) return;
+    const current = this.ensure(profile);
     const answered = await current.store.answered();
-    const submissions = await this.options.outbox.list().catch(() => [] as Submission[]);
+    const submissions = await this.options.outbox.listFor(profile.id).catch(() => [] as Submission[]);
     for (const submission of submissions) {
       const order = followable(submission);
       if (order && !answered.has(submission.id)) current.poller.follow(order);
@@ -303,7 +326,7 @@ export class ActiveSkattekort {
 
   private async client(profile: Profile): Promise<SkattekortClient> {
     const tokenContext = await this.options.setup.tokenContext(profile);
-    const endpoints = await endpointsFor(profile, this.options.sandbox);
+    const endpoints = await this.options.endpoints.forProfile(profile);
     const http = createSkatteetatenHttp({
       tokens: systemUserTokens(tokenContext.tokens, tokenContext.systemUser),
       ...(this.options.now ? { now: this.options.now } : {}),
@@ -316,8 +339,8 @@ export class ActiveSkattekort {
   }
 
   private async announceStatus(current: ProfileSkattekort, submissionId: string, status: AnswerStatus) {
-    if (this.disposed || this.active !== current) return;
-    const submission = (await this.options.outbox.list().catch(() => [] as Submission[])).find(
+    if (this.disposed || this.entries.get(current.profile.id) !== current) return;
+    const submission = (await this.options.outbox.listFor(current.profile.id).catch(() => [] as Submission[])).find(
       (s) => s.id === submissionId,
     );
     if (submission) this.emit(current, submission, status);
@@ -344,8 +367,9 @@ export class ActiveSkattekort {
       submissionId: record.submissionId,
       employees: record.answer.cards.length,
     });
-    if (this.disposed || this.active !== current) return;
+    if (this.disposed || this.entries.get(current.profile.id) !== current) return;
     const nb = this.options.language() === 'nb';
+    const company = formatCompany(current.profile.displayName, current.profile.orgNumber);
     const n = record.answer.cards.length;
     const note = record.answer.statusNote;
     this.options.desktop.notify({
@@ -357,10 +381,10 @@ export class ActiveSkattekort {
           ? 'Skattekortene er klare'
           : 'The tax cards are ready',
       body: note
-        ? `${nb ? note.nb : note.en} (${current.profile.displayName})`
+        ? `${nb ? note.nb : note.en} (${company})`
         : nb
-          ? `Skatteetaten har svart for ${n} ${n === 1 ? 'arbeidstaker' : 'arbeidstakere'} (${current.profile.displayName}).`
-          : `Skatteetaten answered for ${n} ${n === 1 ? 'employee' : 'employees'} (${current.profile.displayName}).`,
+          ? `Skatteetaten har svart for ${n} ${n === 1 ? 'arbeidstaker' : 'arbeidstakere'} (${company}).`
+          : `Skatteetaten answered for ${n} ${n === 1 ? 'employee' : 'employees'} (${company}).`,
     });
   }
 }

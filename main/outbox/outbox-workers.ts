@@ -6,11 +6,10 @@ import { DIALOGPORTEN_SCOPE, scopeOf } from '../../shared/domain/services-catalo
 import type { KnownSubmission } from '../../shared/feedback/matching';
 import type { OutboxStatus, SubmitPreview } from '../../shared/outbox/outbox-views';
 import type { Submission } from '../../shared/outbox/submission';
-import { endpointsFor } from '../environments/resolve';
+import type { EndpointResolver } from '../environments/resolve';
 import type { EventHub } from '../ipc/event-hub';
 import type { Logger } from '../log/logger';
 import type { DraftStore } from '../reports/draft-store';
-import type { SandboxController } from '../sandbox/sandbox-controller';
 import type { ProfileService } from '../settings/profiles';
 import type { SetupService } from '../setup/setup-service';
 import { profileDir } from '../setup/setup-state';
@@ -26,6 +25,8 @@ import { serviceScopes } from '../../shared/domain/endpoints';
 import { createSkatteetatenHttp } from '../skatteetaten/skatteetaten-http';
 import { systemUserTokens } from '../skatteetaten/skatteetaten-tokens';
 import type { KeyStore } from '../keys/key-store';
+import type { BackgroundScheduler } from '../background/background-scheduler';
+import { everyProfileJob, rerunOnProfileChanges } from '../background/profile-job';
 import { keychainAuditKeyring } from './audit-key';
 import { AuditLog, type VerifyResult } from './audit-log';
 import { readDraftSubmission, submissionFromDraft } from './draft-submission';
@@ -38,20 +39,23 @@ import { dataStore } from '../store/data-store';
 import type { SubmissionRepository } from '../store/store';
 import { substanceOf } from '../../shared/outbox/report-substance';
 
-export interface ActiveOutboxOptions {
+export interface OutboxWorkersOptions {
   dataDir: string;
   profiles: ProfileService;
   setup: SetupService;
-  sandbox: SandboxController;
+  /** Where each profile's calls go (`main/environments/resolve.ts`). */
+  endpoints: EndpointResolver;
   drafts: DraftStore;
   events: EventHub;
   log: Logger;
   /** The OS keychain: each profile's audit log is anchored by an HMAC key kept there. */
   keyStore: KeyStore;
+  /** Starts each set-up profile's outbox in the background (`main/background/`), whichever profile is shown. */
+  scheduler: BackgroundScheduler;
   now?: () => Date;
   retry?: Partial<RetryPolicy>;
-  /** A submission was received: the feedback poller looks more often for a while. */
-  onReceived?: () => void;
+  /** A submission of this profile was received: its feedback is looked for more often for a while. */
+  onReceived?: (profileId: string) => void;
 }
 
 /** One profile's outbox and audit log, in `<data>/profiles/<id>/outbox/` and `<data>/profiles/<id>/audit.jsonl`. */
@@ -62,7 +66,13 @@ interface ProfileOutbox {
   audit: AuditLog;
   outbox: Outbox;
   started: boolean;
+  /** Why it is not running yet (the setup is not finished), for the status. */
+  notReadyMessage: LocalizedText | null;
+  /** The start under way, so two callers never start it twice. */
+  starting: Promise<void> | null;
 }
+
+const JOB = 'outbox';
 
 /** The files of one profile's outbox and audit log. */
 export function outboxPaths(dataDir: string, profileId: string) {
@@ -71,89 +81,81 @@ export function outboxPaths(dataDir: string, profileId: string) {
 }
 
 /**
- * The outbox of the profile that is active now. It runs (sending, resuming what a crash left `sending`) once the
- * profile's setup can give a systembruker token, and is stopped and made again when the active profile changes.
- * Until it runs, what is on disk is still listed, and the audit log can be verified and exported.
+ * Every profile's outbox: each runs (sending, resuming what a crash left `sending`) once its setup can give a
+ * systembruker token, started by the `outbox` job of the app's BackgroundScheduler whichever profile the window
+ * shows, so switching profile never stops a send. The `outbox.*` channels answer for the active profile; what is
+ * on disk is listed, and the audit log verified and exported, also before its outbox runs.
  *
  * The Skatteetaten clients are made at send time from the setup and the environment, so a sandbox restarted on
  * another port, a new key or a new client needs no new outbox.
  */
-export class ActiveOutbox {
-  private active: ProfileOutbox | null = null;
-  /** Run the active profile's outbox (set by the app at start, or by the first submit, retry or cancel). */
+export class OutboxWorkers {
+  private readonly entries = new Map<string, ProfileOutbox>();
+  /** Run every profile's outbox (set by the app at start, or by the first submit, retry or cancel). */
   private wanted = false;
   private disposed = false;
-  private refreshing: Promise<void> | null = null;
-  private again = false;
-  private notReadyMessage: LocalizedText | null = null;
   private readonly unsubscribe: () => void;
 
-  constructor(private readonly options: ActiveOutboxOptions) {
-    this.unsubscribe = options.events.subscribe((event) => {
-      if (this.wanted && (event === 'profiles.changed' || event === 'systemuser.status')) void this.refresh();
-    });
+  constructor(private readonly options: OutboxWorkersOptions) {
+    options.scheduler.register(
+      everyProfileJob({
+        name: JOB,
+        profiles: options.profiles,
+        on: () => this.wanted && (this.stopRemoved(), true),
+        run: async (profile) => {
+          await this.startIfReady(this.entryFor(profile));
+          // Once running, the outbox retries by itself (retry-policy.ts); a setup change asks for a new pass.
+          return { nextInMs: null };
+        },
+      }),
+    );
+    this.unsubscribe = rerunOnProfileChanges(options.events, options.scheduler, JOB, () => this.wanted);
   }
 
-  /** Runs the active profile's outbox from now on (the app's start: it resumes what was left). */
-  start(): Promise<void> {
+  /** Runs every set-up profile's outbox from now on (the app's start: it resumes what was left). */
+  async start(): Promise<void> {
     this.wanted = true;
-    return this.refresh();
+    await this.options.scheduler.startJob(JOB, this.options.profiles.active()?.id);
   }
 
   async dispose(): Promise<void> {
     this.disposed = true;
     this.unsubscribe();
-    await this.refreshing;
-    await this.stopActive();
-  }
-
-  /** Re-reads the active profile and its setup; makes, starts or stops its outbox. Never two at once. */
-  refresh(): Promise<void> {
-    if (this.refreshing) {
-      this.again = true;
-      return this.refreshing;
-    }
-    this.refreshing = (async () => {
-      do {
-        this.again = false;
-        await this.evaluate().catch((error: unknown) =>
-          this.options.log.warn('outbox: the active profile could not be prepared', { error }),
-        );
-      } while (this.again && !this.disposed);
-    })().finally(() => {
-      this.refreshing = null;
-    });
-    return this.refreshing;
+    const entries = [...this.entries.values()];
+    this.entries.clear();
+    await Promise.all(entries.map(async (e) => (await e.starting?.catch(() => undefined), this.stop(e))));
   }
 
   status(): OutboxStatus {
-    const active = this.active;
+    const profile = this.options.profiles.active();
+    const active = profile ? this.entries.get(profile.id) : undefined;
     return {
-      profileId: active?.profile.id ?? null,
+      profileId: profile?.id ?? null,
       running: !!active?.started,
       connectivity: active?.started ? active.outbox.connectivity() : 'online',
-      message: active?.started ? null : this.notReadyMessage,
+      message: active?.started ? null : (active?.notReadyMessage ?? null),
     };
   }
 
   async currentStatus(): Promise<OutboxStatus> {
-    await this.refresh();
+    const active = await this.current().catch(() => null);
+    if (active && this.wanted) await this.startIfReady(active).catch(() => undefined);
     return this.status();
   }
 
   async list(): Promise<Submission[]> {
-    const active = await this.current();
-    // Not running: read without touching (the outbox sets aside and sweeps at its start, maybe in another process).
-    return active.started ? active.outbox.list() : active.store.list();
+    return this.listOf(await this.current());
   }
 
   /**
-   * Any profile's submissions: the active one's as `list` gives them, another's as its records in the store, read
-   * without touching them. Routing checks a file for another profile against these.
+   * Any profile's submissions, whichever is shown: from its outbox while that runs (every set-up profile's does, in
+   * the background), else its records in the store, read without touching them. The background jobs, deadlines and
+   * routing (a file checked for another profile) read them.
    */
   async listFor(profileId: string): Promise<Submission[]> {
-    if (this.options.profiles.active()?.id === profileId) return this.list();
-    return dataStore(this.options.dataDir).submissions(profileId).list();
+    const profile = this.options.profiles.state().profiles.find((p) => p.id === profileId);
+    if (!profile) return dataStore(this.options.dataDir).submissions(profileId).list();
+    return this.listOf(this.entryFor(profile));
   }
 
   async get(id: string): Promise<Submission> {
@@ -168,7 +170,7 @@ export class ActiveOutbox {
     const draft = await this.draft(active.profile, draftId);
     const input = submissionFromDraft(draft);
     const digest = payloadDigest(input.payload);
-    const endpoints = await endpointsFor(active.profile, this.options.sandbox);
+    const endpoints = await this.options.endpoints.forProfile(active.profile);
     const base =
       input.target.service === 'a-melding' ? endpoints.skatteetaten.amelding : endpoints.skatteetaten.aksjonaerregister;
     const ref = { target: input.target, payloadSha256: digest.sha256, createdAt: this.now().toISOString() };
@@ -246,9 +248,13 @@ export class ActiveOutbox {
     return found;
   }
 
-  /** The active profile's received submissions with the ids Skatteetaten gave, for linking its feedback. */
-  async knownSubmissions(): Promise<KnownSubmission[]> {
-    return knownSubmissionsOf(await this.list().catch(() => [] as Submission[]));
+  /** A profile's received submissions with the ids Skatteetaten gave, for linking its feedback. */
+  async knownSubmissions(profileId?: string): Promise<KnownSubmission[]> {
+    const profile = profileId
+      ? this.options.profiles.state().profiles.find((p) => p.id === profileId)
+      : this.options.profiles.active();
+    if (!profile) return [];
+    return knownSubmissionsOf(await this.listOf(this.entryFor(profile)).catch(() => [] as Submission[]));
   }
 
   // --- plumbing -------------------------------------------------------------------------------------------------
@@ -257,28 +263,58 @@ export class ActiveOutbox {
     return this.options.now?.() ?? new Date();
   }
 
+  /** A removed profile's outbox stops (its files stay on disk, as before). */
+  private stopRemoved(): void {
+    const ids = new Set(this.options.profiles.state().profiles.map((p) => p.id));
+    for (const [id, entry] of this.entries) {
+      if (!ids.has(id)) {
+        this.entries.delete(id);
+        void this.stop(entry);
+      }
+    }
+  }
+
+  /** The active profile's outbox (made, not necessarily running). */
   private async current(): Promise<ProfileOutbox> {
-    await this.refresh();
-    if (!this.active) {
+    const profile = this.options.profiles.active();
+    if (!profile || this.disposed) {
       throw new AppError(
         'OUTBOX_NO_PROFILE',
         text('Legg til eller velg en virksomhet først.', 'Add or choose an organisation first.'),
       );
     }
-    return this.active;
+    return this.entryFor(profile);
   }
 
   /** The active outbox, running; a typed error saying what to finish in Oppsett otherwise. */
   private async running(): Promise<ProfileOutbox> {
-    this.wanted = true;
+    if (!this.wanted) {
+      this.wanted = true;
+      void this.options.scheduler.refresh();
+    }
     const active = await this.current();
+    await this.startIfReady(active);
     if (!active.started) {
       throw new AppError(
         'OUTBOX_NOT_READY',
-        this.notReadyMessage ?? text('Utboksen er ikke klar ennå.', 'The outbox is not ready yet.'),
+        active.notReadyMessage ?? text('Utboksen er ikke klar ennå.', 'The outbox is not ready yet.'),
       );
     }
     return active;
+  }
+
+  private entryFor(profile: Profile): ProfileOutbox {
+    let entry = this.entries.get(profile.id);
+    if (!entry) {
+      entry = this.create(profile);
+      this.entries.set(profile.id, entry);
+    }
+    return entry;
+  }
+
+  private async listOf(entry: ProfileOutbox): Promise<Submission[]> {
+    // Not running: read without touching (the outbox sets aside and sweeps at its start, maybe in another process).
+    return entry.started ? entry.outbox.list() : entry.store.list();
   }
 
   private async draft(profile: Profile, draftId: string) {
@@ -293,28 +329,32 @@ export class ActiveOutbox {
     return draft;
   }
 
-  private async evaluate(): Promise<void> {
-    if (this.disposed) return;
-    const profile = this.options.profiles.active();
-    if (this.active && this.active.profile.id !== profile?.id) await this.stopActive();
-    if (!profile) return;
-    if (!this.active) this.active = this.create(profile);
-    const active = this.active;
-    if (!this.wanted || active.started) return;
-    const overview = await this.options.setup.overview();
-    if (overview.steps.request !== 'done') {
-      this.notReadyMessage = text(
-        'Innsendinger sendes når oppsettet er ferdig og systembrukeren er godkjent (Oppsett, steg 1–4).',
-        'Submissions are sent once the setup is finished and the system user is approved (Setup, steps 1–4).',
-      );
-      this.emitStatus();
-      return;
-    }
-    await active.outbox.start();
-    active.started = true;
-    this.notReadyMessage = null;
-    this.options.log.info('outbox: running for the active profile', { profileId: profile.id });
-    this.emitStatus();
+  /** Starts a profile's outbox once its setup can give a systembruker token; never two starts at once. */
+  private startIfReady(entry: ProfileOutbox): Promise<void> {
+    if (entry.started || this.disposed) return Promise.resolve();
+    entry.starting ??= (async () => {
+      const overview = await this.options.setup.overview(entry.profile);
+      if (overview.steps.request !== 'done') {
+        entry.notReadyMessage = text(
+          'Innsendinger sendes når oppsettet er ferdig og systembrukeren er godkjent (Oppsett, steg 1–4).',
+          'Submissions are sent once the setup is finished and the system user is approved (Setup, steps 1–4).',
+        );
+        this.emitStatus(entry.profile.id);
+        return;
+      }
+      await entry.outbox.start();
+      if (this.disposed || this.entries.get(entry.profile.id) !== entry) {
+        await entry.outbox.stop();
+        return;
+      }
+      entry.started = true;
+      entry.notReadyMessage = null;
+      this.options.log.info('outbox: running for a profile', { profileId: entry.profile.id });
+      this.emitStatus(entry.profile.id);
+    })().finally(() => {
+      entry.starting = null;
+    });
+    return entry.starting;
   }
 
   private create(profile: Profile): ProfileOutbox {
@@ -336,14 +376,22 @@ export class ActiveOutbox {
       ...(this.options.retry ? { retry: this.options.retry } : {}),
       onEvent: (event) => this.forward(profile.id, event),
     });
-    return { profile, dir: paths.outbox, store, audit, outbox, started: false };
+    return {
+      profile,
+      dir: paths.outbox,
+      store,
+      audit,
+      outbox,
+      started: false,
+      notReadyMessage: null,
+      starting: null,
+    };
   }
 
-  private async stopActive(): Promise<void> {
-    const active = this.active;
-    this.active = null;
-    if (active?.started) await active.outbox.stop();
-    if (active && !this.disposed) this.emitStatus();
+  private async stop(entry: ProfileOutbox): Promise<void> {
+    if (!entry.started) return;
+    entry.started = false;
+    await entry.outbox.stop();
   }
 
   /** The clients are made for each send from the profile's setup now; a changed setup or port is followed. */
@@ -352,7 +400,7 @@ export class ActiveOutbox {
     return {
       send: async (submission, payload, context) => {
         const tokenContext = await this.options.setup.tokenContext(profile);
-        const endpoints = await endpointsFor(profile, this.options.sandbox);
+        const endpoints = await this.options.endpoints.forProfile(profile);
         const key = JSON.stringify([endpoints.skatteetaten, tokenContext.systemUser]);
         if (cached?.key !== key) {
           const tokens = systemUserTokens(tokenContext.tokens, tokenContext.systemUser);
@@ -390,12 +438,18 @@ export class ActiveOutbox {
     };
   }
 
+  /**
+   * Every profile's changes go out (the window keeps only the active profile's; notifications and deadlines hear
+   * them all); progress and connectivity only for the active profile, whose Utboks shows them.
+   */
   private forward(profileId: string, event: OutboxEvent): void {
-    if (this.disposed || this.active?.profile.id !== profileId) return;
+    if (this.disposed) return;
     const { events } = this.options;
     if (event.type === 'changed') {
       events.emit('outbox.changed', { profileId, submission: event.submission });
-      if (event.submission.state.kind === 'received') this.options.onReceived?.();
+      if (event.submission.state.kind === 'received') this.options.onReceived?.(profileId);
+    } else if (profileId !== this.options.profiles.active()?.id) {
+      return;
     } else if (event.type === 'progress') {
       events.emit('outbox.progress', {
         profileId,
@@ -405,12 +459,12 @@ export class ActiveOutbox {
         phase: event.phase,
       });
     } else {
-      this.emitStatus(event.connectivity);
+      this.emitStatus(profileId, event.connectivity);
     }
   }
 
-  private emitStatus(connectivity?: Connectivity): void {
-    if (this.disposed) return;
+  private emitStatus(profileId: string, connectivity?: Connectivity): void {
+    if (this.disposed || profileId !== this.options.profiles.active()?.id) return;
     const status = this.status();
     this.options.events.emit('outbox.connectivity', connectivity ? { ...status, connectivity } : status);
   }
