@@ -38,6 +38,9 @@ export const useConfirmDelegation = () =>
   useClientsChange((orgNumber: string) => unwrap(bridge().firm.confirmDelegation({ orgNumber, delegated: true })));
 export const useOpenClientAdmin = () => useMutation({ mutationFn: () => unwrap(bridge().firm.openClientAdmin()) });
 
+/** How long the overview waits after a change for more before it asks main again. */
+const OVERVIEW_REFRESH_MS = 250;
+
 /**
  * The firm's home, per active profile. Kept until something changes it (no time-based refetch): switching back to a
  * profile shows its cached overview without asking main again. A change in an outbox, feedback or setup marks every
@@ -47,14 +50,22 @@ export const useOpenClientAdmin = () => useMutation({ mutationFn: () => unwrap(b
 export function useClientOverview(profileId: string | null) {
   const client = useQueryClient();
   useEffect(() => {
-    const refresh = () => void client.invalidateQueries({ queryKey: overviewKeys.all });
+    // A burst of changes (a folder of reports sent, each submission's every state) refetches once, after the last.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const refresh = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => void client.invalidateQueries({ queryKey: overviewKeys.all }), OVERVIEW_REFRESH_MS);
+    };
     const api = bridge();
     const offs = [
       api.on('outbox.changed', refresh),
       api.on('feedback.new', refresh),
       api.on('systemuser.status', refresh),
     ];
-    return () => offs.forEach((off) => off());
+    return () => {
+      clearTimeout(timer);
+      offs.forEach((off) => off());
+    };
   }, [client]);
   return useQuery({
     queryKey: overviewKeys.of(profileId),

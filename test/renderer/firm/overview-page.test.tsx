@@ -5,6 +5,7 @@ import { OverviewPage } from '../../../renderer/routes/OverviewPage';
 import { ROW_HEIGHT } from '../../../renderer/components/overview/ClientOverviewList';
 import type { ClientOverview, ClientOverviewRow } from '../../../shared/domain/client-overview';
 import { renderWithProviders } from '../render-with-providers';
+import type { BridgeTransport } from '../../../shared/ipc/bridge-api';
 import { firm, PROFILE_ID } from './firm-profile';
 import { validOrgNumbers } from '../../main/support/org-numbers';
 
@@ -48,14 +49,14 @@ const overview: ClientOverview = {
   rows: ORGS.map((_, i) => row(i)),
 };
 
-function renderOverview(route = '/overview') {
+function renderOverview(route = '/overview', subscribe?: BridgeTransport['subscribe']) {
   return renderWithProviders(
     <OverviewPage />,
     {
       'profiles.list': () => ({ ok: true, value: { profiles: [firm], activeProfileId: PROFILE_ID, notices: [] } }),
       'firm.overview': () => ({ ok: true, value: overview }),
     },
-    { route },
+    { route, ...(subscribe ? { subscribe } : {}) },
   );
 }
 
@@ -176,5 +177,20 @@ describe('the overview of 500 clients', () => {
     await userEvent.keyboard('{End}');
     await waitFor(() => expect(document.activeElement?.textContent).toBe('Klient 499 AS'));
     expect(shownRows().length).toBeLessThanOrEqual(VIEWPORT / ROW_HEIGHT + 13);
+  });
+
+  it('asks main again once after a burst of outbox changes, not once per change', async () => {
+    const listeners = new Map<string, ((payload: unknown) => void)[]>();
+    const { invoke } = renderOverview('/overview', (event, listener) => {
+      listeners.set(event, [...(listeners.get(event) ?? []), listener]);
+      return () => undefined;
+    });
+    await screen.findByTestId('overview-count');
+    const overviewCalls = () => invoke.mock.calls.filter(([channel]) => channel === 'firm.overview').length;
+    expect(overviewCalls()).toBe(1);
+    for (let i = 0; i < 20; i++) for (const listener of listeners.get('outbox.changed') ?? []) listener({});
+    await waitFor(() => expect(overviewCalls()).toBe(2));
+    await new Promise((r) => setTimeout(r, 400));
+    expect(overviewCalls()).toBe(2);
   });
 });
