@@ -333,7 +333,6 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     profiles,
     firm,
     setupState: (profile) => new SetupStateFile(profileDir(options.dataDir, profile.id)).read(),
-    outbox,
     reports,
     feedback,
     deadlines,

@@ -8,12 +8,13 @@ import {
 } from '../../shared/deadlines/deadline-extension';
 import type { DeadlinesOverview } from '../../shared/deadlines/deadline-views';
 import { deadlineId, osloDate, upcomingDeadlines } from '../../shared/deadlines/upcoming-deadlines';
-import type { Submission, SubmissionTarget } from '../../shared/outbox/submission';
+import { reportedPeriod, type ReportedPeriod, type Submission } from '../../shared/outbox/submission';
 import { SCHEMES } from '../../shared/tredjepart/schemes';
 import type { DesktopPort } from '../desktop-port';
 import { externalUrlToOpen } from '../security/external-links';
 import type { ProfileService } from '../settings/profiles';
 import { profileDir, SetupStateFile } from '../setup/setup-state';
+import type { ClientPeriod } from '../store/store';
 import { DeadlineSettingsFile } from './deadline-settings';
 
 export interface DeadlineServiceOptions {
@@ -25,19 +26,18 @@ export interface DeadlineServiceOptions {
   now?: () => Date;
 }
 
-/** The deadline a received submission meets, if its service has one (a skattekort order meets none). */
-function deadlineMetBy(target: SubmissionTarget): string | null {
-  switch (target.service) {
+/** The deadline a received submission for this period meets, if its service has one (a skattekort order meets none). */
+function deadlineMetBy(reported: ReportedPeriod): string | null {
+  switch (reported.service) {
     case 'a-melding':
-      return deadlineId('a-melding', { kind: 'month', kalendermaaned: target.kalendermaaned });
+      return deadlineId('a-melding', { kind: 'month', kalendermaaned: reported.period });
     case 'aksjonaerregisteroppgave':
-      return deadlineId('aksjonaerregisteroppgave', { kind: 'income-year', inntektsaar: Number(target.inntektsaar) });
+      return deadlineId('aksjonaerregisteroppgave', { kind: 'income-year', inntektsaar: Number(reported.period) });
     case 'tredjepart':
       // Every scheme is one outbox service; its deadline belongs to the scheme's catalogue service.
-      return deadlineId(SCHEMES[target.scheme].serviceId, {
-        kind: 'income-year',
-        inntektsaar: Number(target.inntektsaar),
-      });
+      return reported.scheme
+        ? deadlineId(SCHEMES[reported.scheme].serviceId, { kind: 'income-year', inntektsaar: Number(reported.period) })
+        : null;
     case 'skattekort-til-arbeidsgiver':
       return null;
   }
@@ -48,10 +48,23 @@ export function metDeadlines(submissions: readonly Submission[]): Set<string> {
   const met = new Set<string>();
   for (const s of submissions) {
     if (s.state.kind !== 'received') continue;
-    const id = deadlineMetBy(s.target);
+    const id = deadlineMetBy(reportedPeriod(s.target));
     if (id) met.add(id);
   }
   return met;
+}
+
+/** The deadline ids each client met, from the periods it has received (`Store.receivedPeriods`). */
+export function metDeadlinesByOrg(received: readonly ClientPeriod[]): Map<string, Set<string>> {
+  const byOrg = new Map<string, Set<string>>();
+  for (const p of received) {
+    const id = deadlineMetBy(p);
+    if (!id) continue;
+    let met = byOrg.get(p.clientOrg);
+    if (!met) byOrg.set(p.clientOrg, (met = new Set()));
+    met.add(id);
+  }
+  return byOrg;
 }
 
 /** The active profile's deadlines for its chosen services, what the Frister page and `innsender frister` show. */

@@ -4,12 +4,18 @@ import { profileKind, type Profile } from '../../shared/domain/profile';
 import type { ServiceId } from '../../shared/domain/services-catalogue';
 import { osloDate } from '../../shared/deadlines/upcoming-deadlines';
 import type { FeedbackList } from '../../shared/feedback/feedback-overview';
-import type { Submission } from '../../shared/outbox/submission';
 import type { DraftOverview } from '../../shared/reports/report-views';
 import { requireActiveProfile } from '../setup/active-profile';
 import type { ProfileService } from '../settings/profiles';
-import type { ClientSummary } from '../store/store';
-import { clientOverviewRows, unreadByOrg, type OverviewSources, type OverviewSubject } from './client-overview';
+import type { Store } from '../store/store';
+import {
+  clientOverviewRows,
+  oldestPeriodShown,
+  unreadByOrg,
+  type OutboxByOrg,
+  type OverviewSources,
+  type OverviewSubject,
+} from './client-overview';
 
 /** The services the overview reads, each through its public methods (never their files). */
 export interface ClientOverviewOptions {
@@ -17,12 +23,13 @@ export interface ClientOverviewOptions {
   firm: { view(profile: Profile): Promise<FirmClientsView> };
   /** A profile's setup record (`SetupStateFile`), read without resolving endpoints: that would start the sandbox. */
   setupState(profile: Profile): Promise<{ request?: { status: string } | null | undefined }>;
-  /** `list`: the active profile's submissions; `listFor`: any profile's, read without touching them. */
-  outbox: { list(): Promise<Submission[]>; listFor(profileId: string): Promise<Submission[]> };
   reports: { listDrafts(): Promise<DraftOverview[]> };
   feedback: { list(): Promise<FeedbackList> };
-  /** Unread feedback per client org of any profile, from the store (one indexed query). */
-  store: { summaryByClient(profileId: string): Promise<ClientSummary[]> };
+  /**
+   * Any profile's outbox per client org and the unread feedback of the profiles not open, from the store: indexed
+   * queries, never the records themselves (the outbox writes each state there before acting on it).
+   */
+  store: Pick<Store, 'summaryByClient' | 'receivedPeriods'>;
   deadlines: {
     chosenServices(profile: Profile): Promise<ServiceId[]>;
     settingsOf(profile: Profile): { read(): Promise<{ warnDays: number }> };
@@ -32,7 +39,8 @@ export interface ClientOverviewOptions {
 
 /**
  * The firm's home: every client of the active firm profile (or, for a standard profile, every profile) with what
- * needs attention. The active profile's outbox, drafts and feedback are read once each and grouped by org number.
+ * needs attention. The outbox comes counted per client from the store; the active profile's drafts and feedback are
+ * read once each and grouped by org number.
  */
 export class ClientOverviewService {
   private readonly now: () => Date;
@@ -42,12 +50,12 @@ export class ClientOverviewService {
   }
 
   async overview(): Promise<ClientOverview> {
-    const { profiles, outbox, reports, feedback, deadlines } = this.options;
+    const { profiles, reports, feedback, deadlines } = this.options;
     const active = requireActiveProfile(profiles);
     const isFirm = profileKind(active) === 'firm';
     const today = osloDate(this.now());
-    const [submissions, drafts, feedbackList, settings] = await Promise.all([
-      outbox.list(),
+    const [outbox, drafts, feedbackList, settings] = await Promise.all([
+      this.outboxByOrg(active.id, today),
       reports.listDrafts(),
       // Until the setup is done there is no feedback to count: the counts stay null, not zero.
       feedback.list().catch(() => null),
@@ -55,7 +63,7 @@ export class ClientOverviewService {
     ]);
     const open = {
       dataProfileId: active.id,
-      submissions,
+      outbox,
       drafts,
       unreadByOrg: feedbackList ? unreadByOrg(feedbackList.items) : null,
       today,
@@ -77,21 +85,27 @@ export class ClientOverviewService {
       all.map(async (p) => {
         const subject = await this.profileSubject(p);
         if (p.id === activeId) return clientOverviewRows({ ...open, subjects: [subject] })[0] as ClientOverviewRow;
-        const [submissions, summary] = await Promise.all([
-          this.options.outbox.listFor(p.id),
-          this.options.store.summaryByClient(p.id),
-        ]);
-        const unread = new Map(summary.map((c) => [c.clientOrg, c.unreadFeedback]));
+        const outbox = await this.outboxByOrg(p.id, open.today);
+        const unread = new Map(outbox.summaries.map((c) => [c.clientOrg, c.unreadFeedback]));
         return clientOverviewRows({
           ...open,
           subjects: [subject],
           dataProfileId: p.id,
-          submissions,
+          outbox,
           drafts: null,
           unreadByOrg: unread,
         })[0] as ClientOverviewRow;
       }),
     );
+  }
+
+  /** The profile's outbox per client: its counts, and the periods received that a deadline shown today can be for. */
+  private async outboxByOrg(profileId: string, today: string) {
+    const [summaries, received] = await Promise.all([
+      this.options.store.summaryByClient(profileId),
+      this.options.store.receivedPeriods(profileId, oldestPeriodShown(today)),
+    ]);
+    return { summaries, received } satisfies OutboxByOrg;
   }
 
   private async clientSubjects(firm: Profile): Promise<OverviewSubject[]> {

@@ -3,11 +3,12 @@ import { ATTENTION_REASONS } from '../../shared/domain/client-overview';
 import type { DelegationState } from '../../shared/domain/firm';
 import type { ServiceId } from '../../shared/domain/services-catalogue';
 import type { Deadline } from '../../shared/deadlines/deadline-views';
+import { DEADLINE_RULES } from '../../shared/deadlines/deadline-rules';
 import { upcomingDeadlines } from '../../shared/deadlines/upcoming-deadlines';
 import type { FeedbackListItem } from '../../shared/feedback/feedback-overview';
-import { targetOrg, type Submission } from '../../shared/outbox/submission';
 import type { DraftOverview } from '../../shared/reports/report-views';
-import { metDeadlines } from '../deadlines/deadline-service';
+import { metDeadlinesByOrg } from '../deadlines/deadline-service';
+import type { ClientPeriod, ClientSummary } from '../store/store';
 
 /** Who a row is about: a firm's client, or a profile in a standard profile list. */
 export interface OverviewSubject {
@@ -32,12 +33,40 @@ export interface OverviewSources {
   subjects: readonly OverviewSubject[];
   /** The profile whose outbox, drafts and feedback are given; other subjects get no counts. */
   dataProfileId: string;
-  submissions: readonly Submission[];
+  outbox: OutboxByOrg;
   drafts: readonly DraftOverview[] | null;
   /** Unread feedback items per org number. */
   unreadByOrg: ReadonlyMap<string, number> | null;
   today: string;
   warnDays: number;
+}
+
+/**
+ * A profile's outbox per client org, as the store answers it (`summaryByClient`, `receivedPeriods`): two indexed
+ * queries, where listing the outbox read and checked each of 30,000 records to learn the same.
+ */
+export interface OutboxByOrg {
+  summaries: readonly Pick<ClientSummary, 'clientOrg' | 'queued' | 'sending' | 'failed' | 'rejected'>[];
+  received: readonly ClientPeriod[];
+}
+
+/** How far ahead the overview looks for a client's next deadline. */
+const OVERVIEW_MONTHS = 13;
+
+/**
+ * The year of the oldest period any deadline the overview shows on `today` is for ('YYYY'; every service's rule
+ * counted): what a client received for an earlier period meets none of them, so the store need not answer it
+ * (`receivedPeriods(profileId, from)`: 500 clients × 60 months is 29,000 periods, of which the overview needs ~1,000).
+ */
+export function oldestPeriodShown(today: string): string {
+  const services = Object.keys(DEADLINE_RULES) as ServiceId[];
+  const calendar = upcomingDeadlines({ today, services, months: OVERVIEW_MONTHS, warnDays: 0, met: new Set() });
+  let oldest = today.slice(0, 4);
+  for (const { period } of calendar.deadlines) {
+    const year = period.kind === 'month' ? period.kalendermaaned.slice(0, 4) : String(period.inntektsaar);
+    if (year < oldest) oldest = year;
+  }
+  return oldest;
 }
 
 /** The unread feedback items of a feedback list, per org number (one pass). */
@@ -48,7 +77,7 @@ export function unreadByOrg(items: readonly Pick<FeedbackListItem, 'orgNumber' |
 }
 
 interface Tally {
-  submissions: Submission[];
+  met: Set<string>;
   inFlight: number;
   rejected: number;
   failed: number;
@@ -57,7 +86,7 @@ interface Tally {
 }
 
 const emptyTally = (): Tally => ({
-  submissions: [],
+  met: new Set(),
   inFlight: 0,
   rejected: 0,
   failed: 0,
@@ -66,8 +95,8 @@ const emptyTally = (): Tally => ({
 });
 
 /**
- * The overview's rows. Each source is walked once and grouped by org number, so 500 clients and 30,000 submissions
- * cost one pass over the submissions, not 500. Deadlines are computed once per distinct set of services (a firm's
+ * The overview's rows. Each source is walked once and grouped by org number: the outbox arrives already counted per
+ * client by the store, so 500 clients cost 500 summary lines and their received periods, not 30,000 records. Deadlines are computed once per distinct set of services (a firm's
  * clients mostly share one) and only the "met" check is per client.
  */
 export function clientOverviewRows(sources: OverviewSources): ClientOverviewRow[] {
@@ -81,14 +110,16 @@ export function clientOverviewRows(sources: OverviewSources): ClientOverviewRow[
     }
     return tally;
   };
-  for (const s of sources.submissions) {
-    const kind = s.state.kind;
-    for (const tally of [tallyOf(targetOrg(s.target)), whole]) {
-      tally.submissions.push(s);
-      if (kind === 'queued' || kind === 'sending' || kind === 'failed') tally.inFlight++;
-      if (kind === 'failed') tally.failed++;
-      if (kind === 'rejected') tally.rejected++;
+  for (const c of sources.outbox.summaries) {
+    for (const tally of [tallyOf(c.clientOrg), whole]) {
+      tally.inFlight += c.queued + c.sending + c.failed;
+      tally.failed += c.failed;
+      tally.rejected += c.rejected;
     }
+  }
+  for (const [org, met] of metDeadlinesByOrg(sources.outbox.received)) {
+    tallyOf(org).met = met;
+    for (const id of met) whole.met.add(id);
   }
   for (const d of sources.drafts ?? []) {
     if (d.errorCount === 0) continue;
@@ -109,7 +140,7 @@ export function clientOverviewRows(sources: OverviewSources): ClientOverviewRow[
       calendar = upcomingDeadlines({
         today: sources.today,
         services,
-        months: 13,
+        months: OVERVIEW_MONTHS,
         warnDays: sources.warnDays,
         met: new Set(),
       }).deadlines;
@@ -125,11 +156,10 @@ export function clientOverviewRows(sources: OverviewSources): ClientOverviewRow[
       : subject.wholeProfile
         ? whole
         : (tallies.get(subject.orgNumber) ?? emptyTally());
-    const met = metDeadlines(tally.submissions);
     let overdue = 0;
     let next: NextDeadline | null = null;
     for (const d of calendarOf(subject.services)) {
-      if (met.has(d.id)) continue;
+      if (tally.met.has(d.id)) continue;
       // Without the profile's outbox Innsender cannot tell a missed deadline from a met one, and a deadline that
       // passed before the client was added was reported some other way, if at all: neither is "overdue" here.
       if (d.daysLeft < 0) overdue += hasData && d.dueDate >= subject.since ? 1 : 0;

@@ -1,7 +1,7 @@
 import type { FirmClient } from '../../shared/domain/firm';
 import type { LocalizedText } from '../../shared/domain/localized';
 import type { FeedbackDialog } from '../../shared/feedback/feedback-dialog';
-import type { Submission, SubmissionPayload } from '../../shared/outbox/submission';
+import type { ReportedPeriod, Submission, SubmissionPayload } from '../../shared/outbox/submission';
 
 /**
  * What Innsender keeps, behind one interface per concern. The app opens one `Store` per data dir
@@ -19,6 +19,12 @@ export interface Store {
   auditIndex(profileId: string): AuditIndexRepository;
   /** Per client org of one profile: what needs attention (one query, for the firm's client overview). */
   summaryByClient(profileId: string): Promise<ClientSummary[]>;
+  /**
+   * Per client org of one profile, each period it has a received submission for, once: what the overview's deadline
+   * check needs, without reading every record. `from` keeps the periods from it on, compared as text ('2025' takes in
+   * the year 2025 and the months 2025-01…), so only the years a shown deadline can be for are read.
+   */
+  receivedPeriods(profileId: string, from?: string): Promise<ClientPeriod[]>;
   close(): Promise<void>;
 }
 
@@ -85,6 +91,11 @@ export interface AuditIndexRepository {
   forSubmission(submissionId: string): Promise<AuditIndexEntry[]>;
   /** Forgets the index (a log that was cut or replaced is indexed again from its first line). */
   clear(): Promise<void>;
+}
+
+/** A period a client has a received submission for (`ReportedPeriod`, shared/outbox/submission.ts). */
+export interface ClientPeriod extends ReportedPeriod {
+  clientOrg: string;
 }
 
 /** One client's line in the firm's overview. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { LocalizedTextSchema } from '../domain/localized';
-import { SchemeIdSchema } from '../tredjepart/schemes';
+import { SchemeIdSchema, type SchemeId } from '../tredjepart/schemes';
 
 /**
  * One submission in the outbox, as it is kept on disk. The state is a discriminated union so a submission is
@@ -67,6 +67,30 @@ export function targetOrg(target: SubmissionTarget): string {
       return target.arbeidsgiver;
     case 'tredjepart':
       return target.oppgavegiver;
+  }
+}
+
+/**
+ * What a submission reports: its service (a tredjepart melding's scheme beside it) and the period, the
+ * kalendermåned of an a-melding and the inntektsår of the others. A deadline is met by a received submission for its
+ * period (main/deadlines/deadline-service.ts); the store keeps these as columns so "which periods has each client
+ * reported" is one indexed query instead of every record read.
+ */
+export interface ReportedPeriod {
+  service: SubmissionService;
+  scheme: SchemeId | null;
+  period: string;
+}
+
+export function reportedPeriod(target: SubmissionTarget): ReportedPeriod {
+  switch (target.service) {
+    case 'a-melding':
+      return { service: target.service, scheme: null, period: target.kalendermaaned };
+    case 'tredjepart':
+      return { service: target.service, scheme: target.scheme, period: target.inntektsaar };
+    case 'aksjonaerregisteroppgave':
+    case 'skattekort-til-arbeidsgiver':
+      return { service: target.service, scheme: null, period: target.inntektsaar };
   }
 }
 

@@ -95,6 +95,19 @@ export const MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE feedback_sync ADD COLUMN parties TEXT;
   `,
+  // What each submission reports (shared/outbox/submission.ts, reportedPeriod): the tredjepart scheme and the period
+  // (an a-melding's kalendermaaned, the others' inntektsaar), so the deadlines each client met are read from an index
+  // (sqlite-periods.ts) instead of every record: the overview's 206 ms of 242 at 30,000 submissions. Rows from before
+  // are filled from their records as reportedPeriod would fill them.
+  `
+  ALTER TABLE submissions ADD COLUMN scheme TEXT;
+  ALTER TABLE submissions ADD COLUMN period TEXT;
+  UPDATE submissions SET
+    scheme = json_extract(record, '$.target.scheme'),
+    period = CASE service WHEN 'a-melding' THEN json_extract(record, '$.target.kalendermaaned')
+                          ELSE json_extract(record, '$.target.inntektsaar') END;
+  CREATE INDEX submissions_by_period ON submissions (profile_id, state, period, client_org, service, scheme);
+  `,
 ];
 
 /** Brings the file to the newest schema, each step in its own transaction with its version. */

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { orgOfParty } from '../../../shared/feedback/feedback-dialog';
-import { targetOrg } from '../../../shared/outbox/submission';
 import { moveLegacyAside, readLegacyLayout } from '../legacy-layout';
+import { INSERT_SUBMISSION, submissionRow } from './sqlite-submissions';
 
 export interface LegacyImportReport {
   submissions: number;
@@ -21,10 +21,7 @@ export function importLegacyLayout(db: Database.Database, dataDir: string, now: 
   const report: LegacyImportReport = { submissions: 0, clients: 0, dialogs: 0, unreadable: layout.unreadable };
   if (layout.moves.length === 0) return report;
 
-  const insertSubmission = db.prepare(
-    `INSERT OR IGNORE INTO submissions (id, profile_id, client_org, service, state, created_at, updated_at, record)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
+  const insertSubmission = db.prepare(`${INSERT_SUBMISSION} ON CONFLICT (id) DO NOTHING`);
   const insertPayload = db.prepare('INSERT OR IGNORE INTO payloads (id, profile_id, payload) VALUES (?, ?, ?)');
   const hasRegistry = db.prepare('SELECT 1 FROM client_registries WHERE profile_id = ?');
   const insertRegistry = db.prepare('INSERT INTO client_registries (profile_id, last_sync_error) VALUES (?, ?)');
@@ -47,16 +44,7 @@ export function importLegacyLayout(db: Database.Database, dataDir: string, now: 
     for (const p of layout.profiles) {
       for (const { submission: s, payload } of p.submissions) {
         // A record without its payload cannot be sent again; it is kept (listed, its receipt shown) all the same.
-        insertSubmission.run(
-          s.id,
-          p.profileId,
-          targetOrg(s.target),
-          s.target.service,
-          s.state.kind,
-          s.createdAt,
-          s.updatedAt,
-          JSON.stringify(s),
-        );
+        insertSubmission.run(submissionRow(p.profileId, s));
         if (payload) insertPayload.run(s.id, p.profileId, JSON.stringify(payload));
         report.submissions++;
       }

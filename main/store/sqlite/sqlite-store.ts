@@ -9,6 +9,7 @@ import { sqliteClients } from './sqlite-clients';
 import { sqliteFeedback } from './sqlite-feedback';
 import { importLegacyLayout, type LegacyImportReport } from './sqlite-legacy-import';
 import { sqliteSubmissions } from './sqlite-submissions';
+import { sqliteReceivedPeriods } from './sqlite-periods';
 import { sqliteSummaryByClient } from './sqlite-summary';
 
 /** The one database file of a data dir. */
@@ -59,6 +60,7 @@ export function openSqliteStore(dataDir: string, options: SqliteStoreOptions = {
   }
   const open = db;
   const summary = sqliteSummaryByClient(open);
+  const periods = sqliteReceivedPeriods(open);
   return {
     location: file,
     submissions: (profileId) => sqliteSubmissions(open, profileId, now),
@@ -66,6 +68,7 @@ export function openSqliteStore(dataDir: string, options: SqliteStoreOptions = {
     feedback: (profileId) => sqliteFeedback(open, profileId),
     auditIndex: (profileId) => sqliteAuditIndex(open, profileId),
     summaryByClient: async (profileId) => summary(profileId),
+    receivedPeriods: async (profileId, from) => periods(profileId, from),
     close: async () => void open.close(),
   };
 }

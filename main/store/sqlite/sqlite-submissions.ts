@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import {
   PayloadSchema,
+  reportedPeriod,
   SubmissionSchema,
   targetOrg,
   type Submission,
@@ -8,14 +9,34 @@ import {
 } from '../../../shared/outbox/submission';
 import type { SubmissionRepository } from '../store';
 
+/** A submission's row: the record, and beside it the columns the queries read (one place, for every insert). */
+export const INSERT_SUBMISSION = `INSERT INTO submissions
+  (id, profile_id, client_org, service, scheme, period, state, created_at, updated_at, record)
+  VALUES (@id, @profileId, @clientOrg, @service, @scheme, @period, @state, @createdAt, @updatedAt, @record)`;
+
+export function submissionRow(profileId: string, submission: Submission) {
+  const { scheme, period } = reportedPeriod(submission.target);
+  return {
+    id: submission.id,
+    profileId,
+    clientOrg: targetOrg(submission.target),
+    service: submission.target.service,
+    scheme,
+    period,
+    state: submission.state.kind,
+    createdAt: submission.createdAt,
+    updatedAt: submission.updatedAt,
+    record: JSON.stringify(submission),
+  };
+}
+
 /**
  * One profile's outbox in the database. Each call is its own transaction, committed (and, with
  * `synchronous=FULL`, fsync'd to the WAL) before the promise resolves: the outbox's "on disk before acted on".
  */
 export function sqliteSubmissions(db: Database.Database, profileId: string, now: () => Date): SubmissionRepository {
   const upsert = db.prepare(
-    `INSERT INTO submissions (id, profile_id, client_org, service, state, created_at, updated_at, record)
-     VALUES (@id, @profileId, @clientOrg, @service, @state, @createdAt, @updatedAt, @record)
+    `${INSERT_SUBMISSION}
      ON CONFLICT (id) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at, record = excluded.record
      WHERE submissions.profile_id = excluded.profile_id`,
   );
@@ -73,16 +94,7 @@ export function sqliteSubmissions(db: Database.Database, profileId: string, now:
     },
 
     async write(submission) {
-      const result = upsert.run({
-        id: submission.id,
-        profileId,
-        clientOrg: targetOrg(submission.target),
-        service: submission.target.service,
-        state: submission.state.kind,
-        createdAt: submission.createdAt,
-        updatedAt: submission.updatedAt,
-        record: JSON.stringify(submission),
-      });
+      const result = upsert.run(submissionRow(profileId, submission));
       if (result.changes !== 1) throw new Error(`submission ${submission.id} belongs to another profile`);
     },
 

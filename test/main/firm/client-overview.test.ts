@@ -8,6 +8,7 @@ import {
 import type { FeedbackListItem } from '../../../shared/feedback/feedback-overview';
 import type { Submission, SubmissionState } from '../../../shared/outbox/submission';
 import type { DraftOverview } from '../../../shared/reports/report-views';
+import { outboxByOrgFromRecords } from '../support/outbox-by-org';
 
 const FIRM_PROFILE = '0b6f3a52-5b0e-4c59-9b7e-0f3f5e0c9a01';
 const OTHER_PROFILE = '7d1c2b8e-1f3a-4c2d-8e9f-2a3b4c5d6e7f';
@@ -70,7 +71,7 @@ function sources(change: Partial<OverviewSources>): OverviewSources {
   return {
     subjects: [],
     dataProfileId: FIRM_PROFILE,
-    submissions: [],
+    outbox: { summaries: [], received: [] },
     drafts: [],
     unreadByOrg: new Map(),
     today: '2026-02-02',
@@ -88,7 +89,7 @@ describe('the firm overview rows', () => {
           client('311000004', 'Kløver AS', { delegation: 'removed' }),
           client('312000008', 'Vestvind AS'),
         ],
-        submissions: [
+        outbox: outboxByOrgFromRecords([
           aMelding('211785462', '2025-12', received),
           aMelding('211785462', '2026-01', received),
           aMelding('311000004', '2025-12', rejected),
@@ -97,7 +98,7 @@ describe('the firm overview rows', () => {
           aMelding('312000008', '2026-01', failed),
           // Not a client: counted nowhere.
           aMelding('313000001', '2026-01', rejected),
-        ],
+        ]),
         // A draft routed to Vestvind (its clientOrg) though the file names another org: Vestvind's.
         drafts: [
           draft('312000008', 2),
@@ -157,7 +158,7 @@ describe('the firm overview rows', () => {
       sources({
         subjects: [own, other],
         // A TT02 profile reports for its Tenor org: still this profile's.
-        submissions: [aMelding('313000001', '2026-01', rejected)],
+        outbox: outboxByOrgFromRecords([aMelding('313000001', '2026-01', rejected)]),
         drafts: [draft('313000001', 1)],
         unreadByOrg: unreadByOrg([feedback('313000001', true)]),
       }),

@@ -4,11 +4,20 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../../shared/domain/app-error';
+import { reportedPeriod, targetOrg } from '../../../shared/outbox/submission';
 import { MIGRATIONS } from '../../../main/store/sqlite/migrations';
 import { DATABASE_FILE, openSqliteStore } from '../../../main/store/sqlite/sqlite-store';
+import { RECEIVED_PERIODS_SQL } from '../../../main/store/sqlite/sqlite-periods';
 import { SUMMARY_SQL } from '../../../main/store/sqlite/sqlite-summary';
 import { emptyClientSummary, type Store } from '../../../main/store/store';
-import { aMeldingPayload, aMeldingSubmission, clientOrgNumbers, feedbackDialog, firmClient } from './store-fixtures';
+import {
+  aMeldingPayload,
+  aMeldingSubmission,
+  clientOrgNumbers,
+  feedbackDialog,
+  firmClient,
+  tredjepartSubmission,
+} from './store-fixtures';
 
 const NOW = () => new Date('2026-12-07T12:00:00.000Z');
 const [A, B, C] = clientOrgNumbers(3) as [string, string, string];
@@ -213,6 +222,80 @@ describe('the SQLite store', () => {
     expect(plan).not.toMatch(/^SCAN (submissions|clients|feedback_\w+)$/m);
     // The unread part starts from the unread marks, not from every transmission of the profile.
     expect(plan).toMatch(/SEARCH u USING PRIMARY KEY \(profile_id=\?\)\nSEARCH t USING PRIMARY KEY/);
+  });
+
+  it('answers each client’s received periods once, from the period index alone (step 3)', async () => {
+    open();
+    const repo = store!.submissions('firm');
+    const tredjepart = tredjepartSubmission(B, 5, 'boligselskap', '2025');
+    await repo.write(aMeldingSubmission(A, 0, 'received'));
+    // The same month again (a replacement): one period.
+    await repo.write({ ...aMeldingSubmission(A, 0, 'received'), id: aMeldingSubmission(A, 1).id });
+    await repo.write(aMeldingSubmission(A, 2, 'rejected'));
+    await repo.write(tredjepart);
+    await store!.submissions('another-profile').write(aMeldingSubmission(C, 3, 'received'));
+    const january = aMeldingSubmission(A, 0).target as { kalendermaaned: string };
+
+    expect(await store!.receivedPeriods('firm')).toEqual([
+      { clientOrg: A, service: 'a-melding', scheme: null, period: january.kalendermaaned },
+      { clientOrg: B, service: 'tredjepart', scheme: 'boligselskap', period: '2025' },
+    ]);
+    // From a year on: the months of earlier years are left out, that year's months and the year itself kept.
+    expect(await store!.receivedPeriods('firm', '2025')).toEqual([
+      { clientOrg: B, service: 'tredjepart', scheme: 'boligselskap', period: '2025' },
+    ]);
+    expect((await store!.receivedPeriods('firm', january.kalendermaaned.slice(0, 4))).length).toBe(2);
+    // A state change moves the row out of the answer with it.
+    await repo.write({ ...tredjepart, state: { kind: 'cancelled', at: tredjepart.updatedAt } });
+    expect((await store!.receivedPeriods('firm')).map((p) => p.clientOrg)).toEqual([A]);
+
+    const db = new Database(join(dir, DATABASE_FILE), { readonly: true });
+    const plan = (
+      db.prepare(`EXPLAIN QUERY PLAN ${RECEIVED_PERIODS_SQL}`).all({ profileId: 'firm', from: '2025' }) as {
+        detail: string;
+      }[]
+    )
+      .map((row) => row.detail)
+      .join('\n');
+    db.close();
+    expect(plan).toContain('USING COVERING INDEX submissions_by_period');
+    // A range of the index, in its order: no sort, no temporary table for the DISTINCT.
+    expect(plan).toMatch(
+      /SEARCH submissions USING COVERING INDEX submissions_by_period \(profile_id=\? AND state=\? AND period>\?\)/,
+    );
+    expect(plan).not.toContain('TEMP B-TREE');
+  });
+
+  it('fills the period columns of submissions written before step 3 from their records', async () => {
+    const db = new Database(join(dir, DATABASE_FILE));
+    MIGRATIONS.slice(0, 2).forEach((step) => db.exec(step));
+    db.pragma('user_version = 2');
+    const insert = db.prepare(
+      `INSERT INTO submissions (id, profile_id, client_org, service, state, created_at, updated_at, record)
+       VALUES (?, 'firm', ?, ?, 'received', ?, ?, ?)`,
+    );
+    const aMelding = aMeldingSubmission(A, 0, 'received');
+    const aksjonaer = {
+      ...aMeldingSubmission(B, 1, 'received'),
+      target: { service: 'aksjonaerregisteroppgave' as const, inntektsaar: '2025', oppgavegiver: B, underskjemaer: 1 },
+    };
+    const tredjepart = tredjepartSubmission(C, 2, 'aksjesparekonto', '2024');
+    for (const [org, s] of [
+      [A, aMelding],
+      [B, aksjonaer],
+      [C, tredjepart],
+    ] as const) {
+      insert.run(s.id, org, s.target.service, s.createdAt, s.updatedAt, JSON.stringify(s));
+    }
+    db.close();
+
+    open();
+    // Ordered by period: 2021-01, 2024, 2025.
+    const expected = [aMelding, tredjepart, aksjonaer].map((s) => ({
+      clientOrg: targetOrg(s.target),
+      ...reportedPeriod(s.target),
+    }));
+    expect(await store!.receivedPeriods('firm')).toEqual(expected);
   });
 
   it('refuses a damaged file with a message in nb and en, and keeps it aside byte for byte', () => {

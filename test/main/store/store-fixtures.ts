@@ -2,6 +2,7 @@ import type { FirmClient } from '../../../shared/domain/firm';
 import { isValidOrgNumber } from '../../../shared/domain/org-number';
 import type { FeedbackDialog } from '../../../shared/feedback/feedback-dialog';
 import type { Submission, SubmissionPayload, SubmissionState } from '../../../shared/outbox/submission';
+import type { SchemeId } from '../../../shared/tredjepart/schemes';
 import { aMeldingBody } from '../support/report-fixtures';
 
 /** Records as the outbox, the firm's clients and the feedback sync keep them: for the store's tests and the bench. */
@@ -44,6 +45,18 @@ export function aMeldingSubmission(org: string, n: number, state: SubmissionStat
     checkpoint: {},
     state: states[state],
   };
+}
+
+/** Submission n of a client as a tredjepart melding of `scheme` for an income year (its times as an a-melding's). */
+export function tredjepartSubmission(
+  org: string,
+  n: number,
+  scheme: SchemeId,
+  inntektsaar: string,
+  state: SubmissionState['kind'] = 'received',
+): Submission {
+  const target = { service: 'tredjepart' as const, scheme, inntektsaar, oppgavegiver: org, antallOppgaver: 2 };
+  return { ...aMeldingSubmission(org, n, state), target };
 }
 
 export const aMeldingPayload = (n: number): SubmissionPayload => ({
