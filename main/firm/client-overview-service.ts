@@ -2,16 +2,15 @@ import type { ClientOverview, ClientOverviewRow } from '../../shared/domain/clie
 import type { FirmClientsView } from '../../shared/domain/firm';
 import { profileKind, type Profile } from '../../shared/domain/profile';
 import type { ServiceId } from '../../shared/domain/services-catalogue';
+import type { FeedbackStatus } from '../../shared/feedback/feedback-overview';
 import { osloDate } from '../../shared/deadlines/upcoming-deadlines';
-import type { FeedbackList } from '../../shared/feedback/feedback-overview';
 import type { DraftOverview } from '../../shared/reports/report-views';
 import { requireActiveProfile } from '../setup/active-profile';
 import type { ProfileService } from '../settings/profiles';
-import type { Store } from '../store/store';
+import type { ClientSummary, Store } from '../store/store';
 import {
   clientOverviewRows,
   oldestPeriodShown,
-  unreadByOrg,
   type OutboxByOrg,
   type OverviewSources,
   type OverviewSubject,
@@ -24,10 +23,12 @@ export interface ClientOverviewOptions {
   /** A profile's setup record (`SetupStateFile`), read without resolving endpoints: that would start the sandbox. */
   setupState(profile: Profile): Promise<{ request?: { status: string } | null | undefined }>;
   reports: { listDrafts(): Promise<DraftOverview[]> };
-  feedback: { list(): Promise<FeedbackList> };
+  /** Whether the active profile's feedback is set up (its counts are null until it is); the counts come from the store. */
+  feedback: { currentStatus(): Promise<FeedbackStatus> };
   /**
-   * Any profile's outbox per client org and the unread feedback of the profiles not open, from the store: indexed
-   * queries, never the records themselves (the outbox writes each state there before acting on it).
+   * Any profile's outbox and unread feedback per client org, from the store: indexed queries, never the records
+   * themselves (the outbox writes each state there before acting on it; the feedback list would also link every
+   * dialog to the outbox, listing it whole).
    */
   store: Pick<Store, 'summaryByClient' | 'receivedPeriods'>;
   deadlines: {
@@ -39,8 +40,8 @@ export interface ClientOverviewOptions {
 
 /**
  * The firm's home: every client of the active firm profile (or, for a standard profile, every profile) with what
- * needs attention. The outbox comes counted per client from the store; the active profile's drafts and feedback are
- * read once each and grouped by org number.
+ * needs attention. The outbox and the unread feedback come counted per client from the store; the active profile's
+ * drafts are read once and grouped by org number.
  */
 export class ClientOverviewService {
   private readonly now: () => Date;
@@ -54,18 +55,18 @@ export class ClientOverviewService {
     const active = requireActiveProfile(profiles);
     const isFirm = profileKind(active) === 'firm';
     const today = osloDate(this.now());
-    const [outbox, drafts, feedbackList, settings] = await Promise.all([
+    const [outbox, drafts, feedbackStatus, settings] = await Promise.all([
       this.outboxByOrg(active.id, today),
       reports.listDrafts(),
       // Until the setup is done there is no feedback to count: the counts stay null, not zero.
-      feedback.list().catch(() => null),
+      feedback.currentStatus(),
       deadlines.settingsOf(active).read(),
     ]);
     const open = {
       dataProfileId: active.id,
       outbox,
       drafts,
-      unreadByOrg: feedbackList ? unreadByOrg(feedbackList.items) : null,
+      unreadByOrg: feedbackStatus.state === 'ready' ? unreadOf(outbox) : null,
       today,
       warnDays: settings.warnDays,
     };
@@ -86,20 +87,19 @@ export class ClientOverviewService {
         const subject = await this.profileSubject(p);
         if (p.id === activeId) return clientOverviewRows({ ...open, subjects: [subject] })[0] as ClientOverviewRow;
         const outbox = await this.outboxByOrg(p.id, open.today);
-        const unread = new Map(outbox.summaries.map((c) => [c.clientOrg, c.unreadFeedback]));
         return clientOverviewRows({
           ...open,
           subjects: [subject],
           dataProfileId: p.id,
           outbox,
           drafts: null,
-          unreadByOrg: unread,
+          unreadByOrg: unreadOf(outbox),
         })[0] as ClientOverviewRow;
       }),
     );
   }
 
-  /** The profile's outbox per client: its counts, and the periods received that a deadline shown today can be for. */
+  /** The profile's outbox and unread feedback per client: its counts, and the periods received that a deadline shown today can be for. */
   private async outboxByOrg(profileId: string, today: string) {
     const [summaries, received] = await Promise.all([
       this.options.store.summaryByClient(profileId),
@@ -140,4 +140,9 @@ export class ClientOverviewService {
   private async setupReady(profile: Profile): Promise<boolean> {
     return (await this.options.setupState(profile)).request?.status === 'Accepted';
   }
+}
+
+/** The dialogs with unread feedback per client org (what the feedback list marks unread). */
+function unreadOf(outbox: { summaries: readonly ClientSummary[] }): Map<string, number> {
+  return new Map(outbox.summaries.map((c) => [c.clientOrg, c.unreadDialogs]));
 }

@@ -107,6 +107,8 @@ export interface ClientSummary {
   rejected: number;
   received: number;
   unreadFeedback: number;
+  /** The dialogs with unread feedback: what the feedback list marks unread, and the overview counts. */
+  unreadDialogs: number;
   /** The newest change to any of the client's submissions (ISO time), or null. */
   lastActivityAt: string | null;
 }
@@ -121,6 +123,7 @@ export function emptyClientSummary(clientOrg: string): ClientSummary {
     rejected: 0,
     received: 0,
     unreadFeedback: 0,
+    unreadDialogs: 0,
     lastActivityAt: null,
   };
 }

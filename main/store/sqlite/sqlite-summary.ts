@@ -17,21 +17,22 @@ export const SUMMARY_SQL = `
            SUM(state = 'rejected') AS rejected,
            SUM(state = 'received') AS received,
            0 AS unread,
+           0 AS unread_dialogs,
            MAX(updated_at) AS last_activity_at
       FROM submissions WHERE profile_id = @profileId GROUP BY client_org
     UNION ALL
-    SELECT d.client_org, 0, 0, 0, 0, 0, COUNT(*), NULL
+    SELECT d.client_org, 0, 0, 0, 0, 0, COUNT(*), COUNT(DISTINCT d.dialog_id), NULL
       FROM feedback_unread u
      CROSS JOIN feedback_transmissions t ON t.profile_id = u.profile_id AND t.transmission_id = u.transmission_id
      CROSS JOIN feedback_dialogs d ON d.profile_id = t.profile_id AND d.dialog_id = t.dialog_id
      WHERE u.profile_id = @profileId AND d.client_org IS NOT NULL
      GROUP BY d.client_org
     UNION ALL
-    SELECT org, 0, 0, 0, 0, 0, 0, NULL FROM clients WHERE profile_id = @profileId
+    SELECT org, 0, 0, 0, 0, 0, 0, 0, NULL FROM clients WHERE profile_id = @profileId
   )
   SELECT client_org, SUM(queued) AS queued, SUM(sending) AS sending, SUM(failed) AS failed,
          SUM(rejected) AS rejected, SUM(received) AS received, SUM(unread) AS unread,
-         MAX(last_activity_at) AS last_activity_at
+         SUM(unread_dialogs) AS unread_dialogs, MAX(last_activity_at) AS last_activity_at
     FROM per_org GROUP BY client_org ORDER BY client_org`;
 
 interface SummaryRow {
@@ -42,6 +43,7 @@ interface SummaryRow {
   rejected: number;
   received: number;
   unread: number;
+  unread_dialogs: number;
   last_activity_at: string | null;
 }
 
@@ -56,6 +58,7 @@ export function sqliteSummaryByClient(db: Database.Database): (profileId: string
       rejected: row.rejected,
       received: row.received,
       unreadFeedback: row.unread,
+      unreadDialogs: row.unread_dialogs,
       lastActivityAt: row.last_activity_at,
     }));
 }

@@ -4,9 +4,12 @@ import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppServices } from '../../../main/app-services';
+import { unreadByOrg } from '../../../main/firm/client-overview';
 import { createKeytarKeyStore } from '../../../main/keys/keytar-key-store';
+import { emulatorModules } from '../../../main/sandbox/modules';
 import type { ClientOverview } from '../../../shared/domain/client-overview';
 import type { FirmClientsView } from '../../../shared/domain/firm';
+import type { FeedbackList } from '../../../shared/feedback/feedback-overview';
 import type { SetupOverview } from '../../../shared/domain/setup';
 import type { Submission } from '../../../shared/outbox/submission';
 import type { ChannelName } from '../../../shared/ipc/contract';
@@ -37,7 +40,13 @@ describe('firm.overview', () => {
 
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'innsender-overview-'));
-    ({ services, opened } = testAppServices(dataDir, { keyStore, setupPollIntervalMs: 50, now: () => NOW }));
+    ({ services, opened } = testAppServices(dataDir, {
+      keyStore,
+      setupPollIntervalMs: 50,
+      now: () => NOW,
+      // Skatteetaten's feedback on the receipt at once, so the overview's unread count can be compared with the list.
+      modules: () => emulatorModules({ skatteetaten: { feedbackDelayMs: 0 } }),
+    }));
     await ok('profiles.create', { ...FIRM, environment: 'sandbox', kind: 'firm' });
   });
   afterAll(async () => {
@@ -77,6 +86,8 @@ describe('firm.overview', () => {
     for (const client of CLIENTS.slice(0, 2)) await administerClient(view.clientAdminUrl ?? '', 'add', client);
     await ok('firm.syncDelegations');
 
+    // The first feedback sync only takes note of what is there; what comes after it is unread.
+    await ok('feedback.syncNow');
     const path = join(dataDir, 'fjellstue.json');
     await writeFile(path, aMeldingBody(randomUUID()));
     const [check] = await services.reports.checkPaths([path]);
@@ -108,6 +119,20 @@ describe('firm.overview', () => {
     });
     expect(vestvind?.delegation).toBe('not-delegated');
     expect(vestvind?.attention).toEqual(['delegation-missing', 'deadline-soon']);
+
+    // The receipt's feedback, unread: the overview counts it from the store as the feedback list marks it.
+    const list = await waitUntil(
+      async () => (await ok('feedback.syncNow'), ok<FeedbackList>('feedback.list')),
+      (l) => l.items.some((i) => i.unread),
+      'the feedback',
+      { attempts: 200, everyMs: 25 },
+    );
+    overview = await ok<ClientOverview>('firm.overview');
+    expect(overview.rows[0]?.newFeedback).toBeGreaterThan(0);
+    expect(new Map(overview.rows.map((r) => [r.orgNumber, r.newFeedback]))).toEqual(
+      new Map(CLIENTS.map((c) => [c.orgNumber, unreadByOrg(list.items).get(c.orgNumber) ?? 0])),
+    );
+    expect(overview.rows[0]?.attention).toEqual(['new-feedback']);
   });
 
   it('lists every profile for a standard profile, each with its outbox, and drafts for the open one', async () => {

@@ -196,6 +196,8 @@ describe('the SQLite store', () => {
         rejected: 1,
         received: 1,
         unreadFeedback: 2,
+        // Both unread transmissions are in one dialog.
+        unreadDialogs: 1,
         lastActivityAt: aMeldingSubmission(A, 2).updatedAt,
       },
       {
@@ -206,6 +208,7 @@ describe('the SQLite store', () => {
         rejected: 0,
         received: 0,
         unreadFeedback: 0,
+        unreadDialogs: 0,
         lastActivityAt: aMeldingSubmission(B, 1).updatedAt,
       },
       // A client with nothing yet still has its line.
