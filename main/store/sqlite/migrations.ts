@@ -98,14 +98,16 @@ export const MIGRATIONS: readonly string[] = [
   // What each submission reports (shared/outbox/submission.ts, reportedPeriod): the tredjepart scheme and the period
   // (an a-melding's kalendermaaned, the others' inntektsaar), so the deadlines each client met are read from an index
   // (sqlite-periods.ts) instead of every record: the overview's 206 ms of 242 at 30,000 submissions. Rows from before
-  // are filled from their records as reportedPeriod would fill them.
+  // are filled from their records as reportedPeriod would fill them; a record that is not JSON keeps NULLs (json_extract
+  // would stop the whole step on it) and is set aside by the next load, as before.
   `
   ALTER TABLE submissions ADD COLUMN scheme TEXT;
   ALTER TABLE submissions ADD COLUMN period TEXT;
   UPDATE submissions SET
     scheme = json_extract(record, '$.target.scheme'),
     period = CASE service WHEN 'a-melding' THEN json_extract(record, '$.target.kalendermaaned')
-                          ELSE json_extract(record, '$.target.inntektsaar') END;
+                          ELSE json_extract(record, '$.target.inntektsaar') END
+   WHERE json_valid(record);
   CREATE INDEX submissions_by_period ON submissions (profile_id, state, period, client_org, service, scheme);
   `,
 ];

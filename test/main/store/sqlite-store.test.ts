@@ -290,9 +290,12 @@ describe('the SQLite store', () => {
     ] as const) {
       insert.run(s.id, org, s.target.service, s.createdAt, s.updatedAt, JSON.stringify(s));
     }
+    // A record that is not JSON does not stop the step: it is set aside at the next load, as before.
+    insert.run('not-json', A, 'a-melding', aMelding.createdAt, aMelding.updatedAt, '{"target": ');
     db.close();
 
     open();
+    expect((await store!.submissions('firm').load()).corrupt).toEqual(['not-json']);
     // Ordered by period: 2021-01, 2024, 2025.
     const expected = [aMelding, tredjepart, aksjonaer].map((s) => ({
       clientOrg: targetOrg(s.target),
