@@ -4,8 +4,8 @@ import { profileKind, type Profile } from '../../shared/domain/profile';
 import type { ServiceId } from '../../shared/domain/services-catalogue';
 import type { FeedbackStatus } from '../../shared/feedback/feedback-overview';
 import { osloDate } from '../../shared/deadlines/upcoming-deadlines';
-import type { DraftOverview } from '../../shared/reports/report-views';
 import { requireActiveProfile } from '../setup/active-profile';
+import type { DraftErrors } from '../reports/reports-service';
 import type { ProfileService } from '../settings/profiles';
 import type { ClientSummary, Store } from '../store/store';
 import {
@@ -22,7 +22,7 @@ export interface ClientOverviewOptions {
   firm: { view(profile: Profile): Promise<FirmClientsView> };
   /** A profile's setup record (`SetupStateFile`), read without resolving endpoints: that would start the sandbox. */
   setupState(profile: Profile): Promise<{ request?: { status: string } | null | undefined }>;
-  reports: { listDrafts(): Promise<DraftOverview[]> };
+  reports: { listDraftErrors(): Promise<DraftErrors[]> };
   /** Whether the active profile's feedback is set up (its counts are null until it is); the counts come from the store. */
   feedback: { currentStatus(): Promise<FeedbackStatus> };
   /**
@@ -57,7 +57,7 @@ export class ClientOverviewService {
     const today = osloDate(this.now());
     const [outbox, drafts, feedbackStatus, settings] = await Promise.all([
       this.outboxByOrg(active.id, today),
-      reports.listDrafts(),
+      reports.listDraftErrors(),
       // Until the setup is done there is no feedback to count: the counts stay null, not zero.
       feedback.currentStatus(),
       deadlines.settingsOf(active).read(),

@@ -6,8 +6,8 @@ import type { Deadline } from '../../shared/deadlines/deadline-views';
 import { DEADLINE_RULES } from '../../shared/deadlines/deadline-rules';
 import { upcomingDeadlines } from '../../shared/deadlines/upcoming-deadlines';
 import type { FeedbackListItem } from '../../shared/feedback/feedback-overview';
-import type { DraftOverview } from '../../shared/reports/report-views';
 import { metDeadlinesByOrg } from '../deadlines/deadline-service';
+import type { DraftErrors } from '../reports/reports-service';
 import type { ClientPeriod, ClientSummary } from '../store/store';
 
 /** Who a row is about: a firm's client, or a profile in a standard profile list. */
@@ -34,7 +34,7 @@ export interface OverviewSources {
   /** The profile whose outbox, drafts and feedback are given; other subjects get no counts. */
   dataProfileId: string;
   outbox: OutboxByOrg;
-  drafts: readonly DraftOverview[] | null;
+  drafts: readonly DraftErrors[] | null;
   /** Unread feedback items per org number. */
   unreadByOrg: ReadonlyMap<string, number> | null;
   today: string;

@@ -8,6 +8,9 @@ import type { Submission } from '../../shared/outbox/submission';
 import type { AMeldingCheckResult, CheckResult, Rf1086CheckResult } from '../../shared/reports/check-result';
 import type { Draft, DraftListItem } from '../../shared/reports/draft';
 import type { CheckedReport, DraftDetail, DraftOverview, DroppedFile } from '../../shared/reports/report-views';
+
+/** What the firm's overview needs of a draft. */
+export type DraftErrors = Pick<DraftOverview, 'errorCount' | 'clientOrg' | 'organisationNumber'>;
 import type { DesktopPort } from '../desktop-port';
 import { checkReportFiles, type CheckReportOptions, type ReportInput } from './check-report-files';
 import type { CheckReportFiles } from './check-in-worker';
@@ -78,6 +81,11 @@ export interface ReportsService {
   checkContent(files: readonly DroppedFile[]): Promise<CheckedReport[]>;
   saveDraft(checkId: string): Promise<DraftDetail>;
   listDrafts(): Promise<DraftOverview[]>;
+  /**
+   * Each draft's errors and the org it is for, without looking at its source files (`listDrafts` reads and hashes
+   * them for `sourceStatus`): what the firm's overview counts per client.
+   */
+  listDraftErrors(): Promise<DraftErrors[]>;
   getDraft(id: string): Promise<DraftDetail>;
   deleteDraft(id: string): Promise<boolean>;
   recheckDraft(id: string): Promise<DraftDetail>;
@@ -373,6 +381,20 @@ export function createReportsService(options: ReportsServiceOptions): ReportsSer
       return Promise.all(items.map(async (item) => overviewOf(item, await drafts.sourceStatus(item))));
     },
 
+    async listDraftErrors() {
+      const profile = options.activeProfile();
+      if (!profile) return [];
+      const items = await mapStoreErrors(() => drafts.list(profile.id));
+      return items.map((item) => {
+        const { organisationNumber } = subjectOf(item);
+        return {
+          errorCount: errorsOf(item),
+          ...(item.clientOrg ? { clientOrg: item.clientOrg } : {}),
+          ...(organisationNumber ? { organisationNumber } : {}),
+        };
+      });
+    },
+
     async getDraft(id) {
       return detailOf(await loadDraft(id));
     },
@@ -422,23 +444,29 @@ function reportedOrgs(results: readonly CheckResult[]): string[] {
   });
 }
 
+/** The period and organisation a draft reports for, as its check read them. */
+function subjectOf({ result }: DraftListItem) {
+  return result.kind === 'amelding'
+    ? { period: result.summary?.kalendermaaned, organisationNumber: result.summary?.opplysningspliktig }
+    : {
+        period: result.summary?.inntektsaar,
+        organisationNumber: result.summary?.selskap.organisasjonsnummer,
+        organisationName: result.summary?.selskap.navn,
+      };
+}
+
+const errorsOf = (item: DraftListItem) => item.result.findings.filter((f) => f.severity === 'error').length;
+
 function overviewOf(item: DraftListItem, sourceStatus: DraftOverview['sourceStatus']): DraftOverview {
   const { result } = item;
-  const subject =
-    result.kind === 'amelding'
-      ? { period: result.summary?.kalendermaaned, organisationNumber: result.summary?.opplysningspliktig }
-      : {
-          period: result.summary?.inntektsaar,
-          organisationNumber: result.summary?.selskap.organisasjonsnummer,
-          organisationName: result.summary?.selskap.navn,
-        };
+  const subject = subjectOf(item);
   return {
     id: item.id,
     kind: item.kind,
     savedAt: item.savedAt,
     checkedAt: item.checkedAt,
     valid: result.valid,
-    errorCount: result.findings.filter((f) => f.severity === 'error').length,
+    errorCount: errorsOf(item),
     warningCount: result.findings.filter((f) => f.severity === 'warning').length,
     files: item.files.map((f) => ({ name: f.sourcePath, origin: f.origin ?? 'path', size: f.size })),
     ...(item.clientOrg ? { clientOrg: item.clientOrg } : {}),

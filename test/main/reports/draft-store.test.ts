@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, writeFileSync, copyFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -48,6 +48,29 @@ describe('draft store', () => {
     expect(await store.isSourceChanged(draft)).toBe(true);
     await expect(store.save('p', result)).rejects.toMatchObject({ code: 'DRAFT_SOURCE_CHANGED' });
     await expect(store.save('p', result)).rejects.toBeInstanceOf(DraftStoreError);
+  });
+
+  it('lists a draft again only once its file changed, and forgets a deleted one', async () => {
+    const { dir, result } = await checkedCopy();
+    const store = createDraftStore(join(dir, 'drafts'));
+    const draft = await store.save('p', result);
+    const path = join(dir, 'drafts', 'p', `${draft.id}.json`);
+    const at = new Date('2026-01-25T12:00:00.000Z');
+    utimesSync(path, at, at);
+    const [first] = await store.list('p');
+    // The same inode, size and time count as the same draft: the file is not read again (the overview's refetch
+    // stats each draft instead of parsing it), so blanking it in place and putting the time back goes unnoticed.
+    const same = readFileSync(path);
+    writeFileSync(path, Buffer.alloc(same.byteLength, 0x20));
+    utimesSync(path, at, at);
+    expect((await store.list('p'))[0]).toBe(first);
+    writeFileSync(path, same);
+    // Replaced (a temp file renamed over it): read again.
+    const rechecked = { ...result, checkedAt: '2026-01-26T10:00:00.000Z', findings: [] };
+    await store.replaceResult('p', draft.id, rechecked);
+    expect((await store.list('p'))[0]).toMatchObject({ id: draft.id, checkedAt: '2026-01-26T10:00:00.000Z' });
+    await store.delete('p', draft.id);
+    expect(await store.list('p')).toEqual([]);
   });
 
   it('deletes drafts and refuses ids that could escape the folder', async () => {
