@@ -50,8 +50,15 @@ export interface TredjepartServiceOptions {
   drafts: TredjepartDraftStore;
   /** Where each profile's calls go (`main/environments/resolve.ts`). */
   endpoints: EndpointResolver;
-  /** The active profile's outbox: a draft is queued there, and its submissions tell whether one is live. */
-  outbox: { enqueue(input: EnqueueInput): Promise<Submission>; list(): Promise<Submission[]> };
+  /**
+   * The active profile's outbox: a draft is queued there, and its submissions tell whether one is live; `outboxFor`
+   * gives another set-up profile's (a routed file's draft), refusing a profile that is not set up.
+   */
+  outbox: {
+    enqueue(input: EnqueueInput): Promise<Submission>;
+    list(): Promise<Submission[]>;
+    outboxFor?(profileId: string): Promise<Parameters<typeof enqueueChecked>[0]>;
+  };
   language: () => 'nb' | 'en';
   now?: () => Date;
   /**
@@ -287,7 +294,19 @@ export class TredjepartService {
    * Queues an error-free draft in the outbox; on disk before this returns. A melding the outbox already holds
    * (its oppgavegiver, year, scheme and leveransereferanse: duplicate-guard.ts) answers with that submission.
    */
-  async submit(id: string): Promise<Submission> {
+  async submit(id: string, profileId?: string): Promise<Submission> {
+    const active = this.options.activeProfile();
+    if (profileId && profileId !== active?.id) {
+      // Another set-up profile's draft (routing, issue 14): its outbox checks the id against the profiles set up.
+      if (!this.options.outbox.outboxFor) throw this.unknownProfile();
+      const outbox = await this.options.outbox.outboxFor(profileId);
+      const draft = await this.draftOf(profileId, id);
+      return enqueueChecked(
+        outbox,
+        { valid: draft.result.valid, findings: draft.result.findings, read: () => readTredjepartSubmission(draft) },
+        this.now(),
+      );
+    }
     const draft = await this.draft(id);
     return enqueueChecked(
       this.options.outbox,
@@ -324,8 +343,12 @@ export class TredjepartService {
     return alreadySentFor(submissions, identity, sha);
   }
 
-  private async draft(id: string): Promise<StoredTredjepartDraft> {
-    const draft = await this.options.drafts.get(this.requireProfile().id, id);
+  private draft(id: string): Promise<StoredTredjepartDraft> {
+    return this.draftOf(this.requireProfile().id, id);
+  }
+
+  private async draftOf(profileId: string, id: string): Promise<StoredTredjepartDraft> {
+    const draft = await this.options.drafts.get(profileId, id);
     if (!draft) {
       throw new AppError(
         'TREDJEPART_DRAFT_NOT_FOUND',
@@ -338,16 +361,18 @@ export class TredjepartService {
 
   private routedProfile(id: string): Profile {
     const profile = this.options.profileById?.(id);
-    if (!profile) {
-      throw new AppError(
-        'TREDJEPART_PROFILE_UNKNOWN',
-        text(
-          'Virksomheten filen ble sendt til, er ikke satt opp her lenger. Legg til filen på nytt.',
-          'The organisation the file was routed to is no longer set up here. Add the file again.',
-        ),
-      );
-    }
+    if (!profile) throw this.unknownProfile();
     return profile;
+  }
+
+  private unknownProfile(): AppError {
+    return new AppError(
+      'TREDJEPART_PROFILE_UNKNOWN',
+      text(
+        'Virksomheten filen ble sendt til, er ikke satt opp her lenger. Legg til filen på nytt.',
+        'The organisation the file was routed to is no longer set up here. Add the file again.',
+      ),
+    );
   }
 
   private requireProfile(): Profile {
