@@ -21,7 +21,7 @@ export const RouteTargetSchema = z.object({
   name: z.string(),
   /** The profile whose drafts and outbox the files belong to (the firm's, for a client). */
   profileId: z.string(),
-  /** Whether that profile is the active one: only its drafts can be sent from this page now. */
+  /** Whether that profile is the one shown; another set-up profile's drafts are sent to its own outbox. */
   active: z.boolean(),
 });
 export type RouteTarget = z.infer<typeof RouteTargetSchema>;

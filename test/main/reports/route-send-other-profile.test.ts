@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppServices } from '../../../main/app-services';
 import { createKeytarKeyStore } from '../../../main/keys/keytar-key-store';
+import type { ChannelName } from '../../../shared/ipc/contract';
 import { IPC_ERROR } from '../../../shared/ipc/result';
 import type { Submission } from '../../../shared/outbox/submission';
 import type { RoutedReports } from '../../../shared/reports/report-routing';
@@ -26,9 +27,9 @@ describe('sending a routed file for a set-up profile that is not the one shown',
   let routed: RoutedReports;
   const changed: { profileId: string; submission: Submission }[] = [];
 
-  const ok = <T>(channel: Parameters<AppServices['dispatch']>[0], payload?: unknown) =>
+  const ok = <T>(channel: ChannelName, payload?: unknown) =>
     dispatchOk(services)<T>(channel, payload);
-  const failure = async (channel: Parameters<AppServices['dispatch']>[0], payload: unknown) => {
+  const failure = async (channel: ChannelName, payload: unknown) => {
     const result = await services.dispatch(channel, payload);
     if (result.ok) throw new Error(`${channel} should have failed`);
     return result.error;
