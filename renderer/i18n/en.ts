@@ -354,6 +354,7 @@ export const en: Messages = {
       unknownBodyProfiles:
         'These files are for organisations without a profile here. Set the organisation up under Setup and drop the files again.',
       addClient: 'Add {{org}} as a client',
+      setUpOrg: 'Set {{org}} up under Setup',
       unreadableTitle_one: '{{count}} file could not be read',
       unreadableTitle_other: '{{count}} files could not be read',
     },

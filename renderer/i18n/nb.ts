@@ -353,6 +353,7 @@ export const nb = {
       unknownBodyProfiles:
         'Disse filene gjelder organisasjoner som ikke har en profil her. Sett opp virksomheten under Oppsett og slipp filene på nytt.',
       addClient: 'Legg til {{org}} som klient',
+      setUpOrg: 'Sett opp {{org}} under Oppsett',
       unreadableTitle_one: '{{count}} fil kunne ikke leses',
       unreadableTitle_other: '{{count}} filer kunne ikke leses',
     },

@@ -1,4 +1,5 @@
 import { useState, type Ref } from 'react';
+import { Link as RouterLink } from 'react-router';
 import { Button, Card, Details, Heading, Paragraph, Table } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import { formatOrgNumber } from '../../../shared/format';
@@ -219,6 +220,11 @@ function UnknownOrgs({
               >
                 {t('reports.routing.addClient', { org: formatOrgNumber(u.orgNumber) })}
               </Button>
+            )}
+            {!firm && (
+              <RouterLink to={`/setup?org=${u.orgNumber}`} data-testid="set-up-org">
+                {t('reports.routing.setUpOrg', { org: formatOrgNumber(u.orgNumber) })}
+              </RouterLink>
             )}
           </li>
         ))}

@@ -3,6 +3,8 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { RoutedReportsView } from '../../../renderer/components/reports/RoutedReportsView';
 import { ReportsPage } from '../../../renderer/routes/ReportsPage';
+import { SetupPage } from '../../../renderer/routes/SetupPage';
+import { Route, Routes } from 'react-router';
 import { RoutedReportsSchema, type RoutedReports } from '../../../shared/reports/report-routing';
 import { renderWithProviders } from '../render-with-providers';
 
@@ -281,6 +283,30 @@ describe('files routed to many clients', () => {
     expect(await klover.findByText('Sendes')).toBeTruthy();
     act(() => listeners.forEach((l) => l({ profileId: OTHER_ID, submission: submission('sub-1', 'received') })));
     expect(await klover.findByText('Mottatt')).toBeTruthy();
+  });
+
+  it('offers a business to set an unknown organisation up under Oppsett, the org number filled in there', async () => {
+    const routed = RoutedReportsSchema.parse({ ...ROUTED, firm: false, groups: [], unreadable: [] });
+    renderWithProviders(
+      <Routes>
+        <Route path="/" element={<RoutedReportsView routed={routed} />} />
+        <Route path="/setup" element={<SetupPage />} />
+      </Routes>,
+      {
+        'profiles.list': () => ({ ok: true, value: { profiles: [], activeProfileId: null, notices: [] } }),
+        'register.lookup': () => ({
+          ok: false,
+          error: { code: 'OFFLINE', message: { nb: 'frakoblet', en: 'offline' } },
+        }),
+      },
+    );
+    const unknown = screen.getByTestId('routed-unknown');
+    // "Add as client" is a firm's; a business sets the organisation up as a profile of its own.
+    expect(within(unknown).queryByRole('button', { name: /som klient/ })).toBeNull();
+    await userEvent.click(within(unknown).getByRole('link', { name: 'Sett opp 311 000 004 under Oppsett' }));
+    const field = await screen.findByLabelText('Organisasjonsnummer', { exact: false });
+    expect((field as HTMLInputElement).value).toBe('311000004');
+    expect(document.activeElement).toBe(field);
   });
 
   it('says it in English too', () => {
