@@ -17,7 +17,9 @@ export function RoutedStatusTag({ findings, valid, saved, sent }: RoutedStatus) 
   const { t } = useTranslation();
   if (sent) {
     const color = sent === 'received' ? 'success' : sent === 'rejected' || sent === 'failed' ? 'danger' : 'info';
-    return <Tag data-color={color}>{t(`outbox.state.${sent}`)}</Tag>;
+    // Queued reads as on the Reports page ("in the outbox"); from there on, as the Utboks says it.
+    const label = sent === 'queued' ? t('reports.routing.status.queued') : t(`outbox.state.${sent}`);
+    return <Tag data-color={color}>{label}</Tag>;
   }
   if (!findings) return <Tag data-color="warning">{t('reports.routing.status.choose')}</Tag>;
   const errors = findings.filter((f) => f.severity === 'error').length;

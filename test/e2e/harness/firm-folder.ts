@@ -123,6 +123,10 @@ export async function saveAndSendGroups(page: Page, clients: readonly Client[]) 
     await group.getByTestId('save-group').click();
     await group.getByTestId('group-saved').waitFor();
     await group.getByTestId('send-group').click();
-    await group.getByText('Lagt i utboksen').waitFor();
+    // Queued, then on its way: the row follows its submission (it may be sent before this looks).
+    await group
+      .getByText(/^(Lagt i utboksen|Sendes|Mottatt)$/)
+      .first()
+      .waitFor();
   }
 }

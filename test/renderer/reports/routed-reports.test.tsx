@@ -240,7 +240,7 @@ describe('files routed to many clients', () => {
     await userEvent.click(await sameiet.findByRole('button', { name: 'Send' }));
     await waitFor(() => expect(invoke).toHaveBeenCalledWith('tredjepart.submit', { id: id(21).replace(/^0/, 'd') }));
     expect(invoke.mock.calls.filter(([channel]) => channel === 'tredjepart.submit')).toHaveLength(1);
-    expect(await sameiet.findByText('I kø')).toBeTruthy();
+    expect(await sameiet.findByText('Lagt i utboksen')).toBeTruthy();
   });
 
   it("sends another set-up profile's files to its own outbox and follows them there", async () => {
@@ -277,7 +277,7 @@ describe('files routed to many clients', () => {
     await waitFor(() =>
       expect(invoke).toHaveBeenCalledWith('outbox.submit', { draftId: id(102), profileId: OTHER_ID }),
     );
-    expect(await klover.findByText('I kø')).toBeTruthy();
+    expect(await klover.findByText('Lagt i utboksen')).toBeTruthy();
     // Main tells of every profile's outbox: the row follows its submission to the receipt.
     act(() => listeners.forEach((l) => l({ profileId: OTHER_ID, submission: submission('sub-1', 'sending') })));
     expect(await klover.findByText('Sendes')).toBeTruthy();
