@@ -27,8 +27,7 @@ describe('sending a routed file for a set-up profile that is not the one shown',
   let routed: RoutedReports;
   const changed: { profileId: string; submission: Submission }[] = [];
 
-  const ok = <T>(channel: ChannelName, payload?: unknown) =>
-    dispatchOk(services)<T>(channel, payload);
+  const ok = <T>(channel: ChannelName, payload?: unknown) => dispatchOk(services)<T>(channel, payload);
   const failure = async (channel: ChannelName, payload: unknown) => {
     const result = await services.dispatch(channel, payload);
     if (result.ok) throw new Error(`${channel} should have failed`);
