@@ -263,6 +263,8 @@ export function createAppServices(options: AppServicesOptions): AppServices {
         }),
       ...(checksInWorker ? { identify: identifyReportsInWorker } : {}),
       onProgress: (progress) => events.emit('reports.routeProgress', progress),
+      // The tredjepart service is made below; it is only asked once a routed file is checked.
+      tredjepart: { checkRouted: (input, target) => tredjepart.checkRouted(input, target) },
     },
   });
   const outbox = new OutboxWorkers({
@@ -311,6 +313,8 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     drafts: new TredjepartDraftStore(join(options.dataDir, 'tredjepart')),
     endpoints,
     outbox,
+    profileById: (id) => profiles.state().profiles.find((p) => p.id === id) ?? null,
+    submissionsOf: (profile) => outbox.listFor(profile.id),
     language: () => settings.read().language,
     ...(options.now ? { now: options.now } : {}),
   });

@@ -194,13 +194,25 @@ export class OutboxWorkers {
    * outbox already holds answers with that submission (duplicate-guard.ts), even when its re-check now has errors.
    */
   async submit(draftId: string): Promise<Submission> {
-    const active = await this.running();
-    const draft = await this.draft(active.profile, draftId);
-    return enqueueChecked(
-      active.outbox,
-      { valid: draft.result.valid, findings: draft.result.findings, read: () => readDraftSubmission(draft) },
-      this.now(),
-    );
+    return this.submitDraft(await this.running(), draftId);
+  }
+
+  /**
+   * The same for a draft of another set-up profile than the one shown (a routed file for a business's other
+   * company): queued in that profile's outbox, which the background keeps running. `guard` sees the target first
+   * (a firm's delegation check) and may refuse it before anything is queued.
+   */
+  async submitFor(
+    profileId: string,
+    draftId: string,
+    guard?: (target: EnqueueInput['target']) => Promise<void>,
+  ): Promise<Submission> {
+    return this.submitDraft(await this.readyFor(profileId), draftId, guard);
+  }
+
+  /** A set-up profile's outbox, running, to queue in; a typed error when the profile is unknown or not set up. */
+  async outboxFor(profileId: string): Promise<Pick<Outbox, 'enqueue' | 'list'>> {
+    return (await this.readyFor(profileId)).outbox;
   }
 
   /** Queues a submission made elsewhere than from a draft (a skattekort order); on disk before this returns. */
@@ -288,19 +300,62 @@ export class OutboxWorkers {
 
   /** The active outbox, running; a typed error saying what to finish in Oppsett otherwise. */
   private async running(): Promise<ProfileOutbox> {
+    return this.started(await this.current());
+  }
+
+  /** Any set-up profile's outbox, running: the profile id came from the window, so it is checked here. */
+  private async readyFor(profileId: string): Promise<ProfileOutbox> {
+    const profile = this.options.profiles.state().profiles.find((p) => p.id === profileId);
+    if (!profile || this.disposed) {
+      throw new AppError(
+        'OUTBOX_PROFILE_UNKNOWN',
+        text(
+          'Virksomheten er ikke satt opp her. Legg den til under Oppsett først.',
+          'The organisation is not set up here. Add it under Setup first.',
+        ),
+      );
+    }
+    return this.started(this.entryFor(profile));
+  }
+
+  private async started(entry: ProfileOutbox): Promise<ProfileOutbox> {
     if (!this.wanted) {
       this.wanted = true;
       void this.options.scheduler.refresh();
     }
-    const active = await this.current();
-    await this.startIfReady(active);
-    if (!active.started) {
+    await this.startIfReady(entry);
+    if (!entry.started) {
       throw new AppError(
         'OUTBOX_NOT_READY',
-        active.notReadyMessage ?? text('Utboksen er ikke klar ennå.', 'The outbox is not ready yet.'),
+        entry.notReadyMessage ?? text('Utboksen er ikke klar ennå.', 'The outbox is not ready yet.'),
       );
     }
-    return active;
+    return entry;
+  }
+
+  private async submitDraft(
+    entry: ProfileOutbox,
+    draftId: string,
+    guard?: (target: EnqueueInput['target']) => Promise<void>,
+  ): Promise<Submission> {
+    const draft = await this.draft(entry.profile, draftId);
+    const read = () => readDraftSubmission(draft);
+    if (guard) {
+      // A draft that cannot be read is refused by enqueueChecked below with its findings.
+      const target = (() => {
+        try {
+          return read().target;
+        } catch {
+          return null;
+        }
+      })();
+      if (target) await guard(target);
+    }
+    return enqueueChecked(
+      entry.outbox,
+      { valid: draft.result.valid, findings: draft.result.findings, read },
+      this.now(),
+    );
   }
 
   private entryFor(profile: Profile): ProfileOutbox {

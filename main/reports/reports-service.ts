@@ -29,6 +29,9 @@ import {
   type RouteTarget,
   type RoutedReports,
 } from '../../shared/reports/report-routing';
+import type { SchemeId } from '../../shared/tredjepart/schemes';
+import type { TredjepartCheck } from '../../shared/tredjepart/tredjepart-views';
+import { createRoutedTredjepart, type RoutedTredjepartChecker } from './routed-tredjepart';
 import { asReplacement } from '../../shared/reports/amelding/replacement-body';
 import { DEFAULT_MAX_REPORT_BYTES } from '../../shared/reports/xml/decode-report-bytes';
 import { describeFileReadFailure, readRegularFile } from '../disk/read-regular-file';
@@ -71,6 +74,8 @@ export interface ReportsServiceOptions {
     targets(active: Profile | null): Promise<readonly RoutingTarget[]>;
     identify?: IdentifyReports;
     onProgress?(progress: RouteProgress): void;
+    /** The tredjepart check a routed tredjepart file gets, with its target's rules (TredjepartService). */
+    tredjepart?: RoutedTredjepartChecker;
   };
 }
 
@@ -102,6 +107,8 @@ export interface ReportsService {
   routePaths(paths: readonly string[]): Promise<RoutedReports>;
   /** Saves routed checks, each as its client's or profile's draft; stops at the first that cannot be saved. */
   saveRouted(checkIds: readonly string[]): Promise<{ checkId: string; draftId: string }[]>;
+  /** A routed tredjepart file checked for the scheme the user chose among those its fields fit. */
+  checkRoutedTredjepart(fileId: string, scheme: SchemeId): Promise<TredjepartCheck>;
 }
 
 export { reportEnvironmentFor };
@@ -119,6 +126,7 @@ export function createReportsService(options: ReportsServiceOptions): ReportsSer
   // Enough for a routed folder (MAX_ROUTED_FILES); the dropped bytes held stay bounded by the default ceiling.
   const recent = createRecentChecks({ maxChecks: MAX_ROUTED_FILES });
   const checkFiles = options.checkFiles ?? checkReportFiles;
+  const routedTredjepart = createRoutedTredjepart(options.routing?.tredjepart);
 
   /** The checks with the profile's rules, each result saying whether its outbox already holds the report. */
   async function checkWithProfile(inputs: readonly ReportInput[], profile: Profile | null): Promise<CheckResult[]> {
@@ -228,13 +236,21 @@ export function createReportsService(options: ReportsServiceOptions): ReportsSer
     if (active && options.register?.prefetch) {
       void options.register.prefetch(active, [...routed.groups.map((g) => g.target.orgNumber)]);
     }
-    return {
-      firm: !!active && profileKind(active) === 'firm',
-      groups: routed.groups.map((g) => ({
+    const groups = [];
+    for (const g of routed.groups) {
+      const tredjepart = g.tredjepart.map((name) => {
+        const file = byName.get(name);
+        return { name, bytes: file?.bytes ?? new Uint8Array(), origin: file?.path ? 'path' : 'dropped' } as const;
+      });
+      groups.push({
         target: g.target,
         checks: g.results.map((r) => remember(r, g.target)),
-        tredjepart: g.tredjepart.map((name) => ({ name })),
-      })),
+        tredjepart: await routedTredjepart.entries(tredjepart, g.target),
+      });
+    }
+    return {
+      firm: !!active && profileKind(active) === 'firm',
+      groups,
       unknown: routed.unknown,
       unreadable: [...failed, ...routed.unreadable].map((r) => remember(r)),
     };
@@ -295,6 +311,8 @@ export function createReportsService(options: ReportsServiceOptions): ReportsSer
       });
       return paths.length ? service.routePaths(paths) : { firm: false, groups: [], unknown: [], unreadable: [] };
     },
+
+    checkRoutedTredjepart: (fileId, scheme) => routedTredjepart.check(fileId, scheme),
 
     async saveRouted(checkIds) {
       const saved: { checkId: string; draftId: string }[] = [];

@@ -22,6 +22,7 @@ import { tredjepartBase } from '../skatteetaten/tredjepart-client';
 import { csvToMelding, CsvImportError } from './csv-import';
 import type { StoredTredjepartDraft, TredjepartDraftStore } from './tredjepart-drafts';
 import { substanceOf } from '../../shared/outbox/report-substance';
+import { MAX_ROUTED_FILES } from '../../shared/reports/report-routing';
 
 /** The REST APIs take at most 10 MB (skatteetaten-apis.md §0.5); larger files go through the TPO upload API. */
 export const MAX_TREDJEPART_BYTES = 10 * 1024 * 1024;
@@ -49,15 +50,37 @@ export interface TredjepartServiceOptions {
   drafts: TredjepartDraftStore;
   /** Where each profile's calls go (`main/environments/resolve.ts`). */
   endpoints: EndpointResolver;
-  /** The active profile's outbox: a draft is queued there, and its submissions tell whether one is live. */
-  outbox: { enqueue(input: EnqueueInput): Promise<Submission>; list(): Promise<Submission[]> };
+  /**
+   * The active profile's outbox: a draft is queued there, and its submissions tell whether one is live; `outboxFor`
+   * gives another set-up profile's (a routed file's draft), refusing a profile that is not set up.
+   */
+  outbox: {
+    enqueue(input: EnqueueInput): Promise<Submission>;
+    list(): Promise<Submission[]>;
+    outboxFor?(profileId: string): Promise<Parameters<typeof enqueueChecked>[0]>;
+  };
   language: () => 'nb' | 'en';
   now?: () => Date;
+  /**
+   * Files for many clients (issue 14): a routed file is checked for the profile it was routed to, which need not be
+   * the active one, against that profile's outbox, and saved there.
+   */
+  profileById?: (id: string) => Profile | null;
+  submissionsOf?: (profile: Profile) => Promise<readonly Submission[]>;
+}
+
+/** Who a routed tredjepart file is checked for: the profile it was routed to and the org it reports for. */
+export interface RoutedTredjepartFor {
+  readonly profileId: string;
+  /** The oppgavegiver the file must name: the profile's own org, or the firm's client. */
+  readonly orgNumber: string;
 }
 
 interface RememberedCheck {
   result: TredjepartCheckResult;
   profileId: string | null;
+  /** Checked for a routed target: saved in that profile, active or not. */
+  routed?: boolean;
   /** What will be sent: the file's JSON, or the JSON made from its CSV. */
   body: string;
   source: TredjepartDraft['source'];
@@ -78,6 +101,8 @@ export interface FileInput {
  */
 export class TredjepartService {
   private readonly recent = new Map<string, RememberedCheck>();
+  /** Routed checks apart: a dropped folder's files are saved after all are checked, so 20 would not do. */
+  private readonly routedChecks = new Map<string, RememberedCheck>();
 
   constructor(private readonly options: TredjepartServiceOptions) {}
 
@@ -115,6 +140,22 @@ export class TredjepartService {
   }
 
   async check(input: FileInput): Promise<TredjepartCheck> {
+    const profile = this.options.activeProfile() ?? null;
+    return this.checkAs(input, profile, profile?.orgNumber ?? null, false);
+  }
+
+  /** A routed file checked with its target's rules: its org as the oppgavegiver, its profile's outbox. */
+  async checkRouted(input: FileInput, target: RoutedTredjepartFor): Promise<TredjepartCheck> {
+    const profile = this.routedProfile(target.profileId);
+    return this.checkAs(input, profile, target.orgNumber, true);
+  }
+
+  private async checkAs(
+    input: FileInput,
+    profile: Profile | null,
+    org: string | null,
+    routed: boolean,
+  ): Promise<TredjepartCheck> {
     if (input.bytes.byteLength > maxBytesFor(input.scheme))
       return this.tooLarge(input.scheme, input.name, input.origin);
     let content: string;
@@ -130,14 +171,13 @@ export class TredjepartService {
         'The file is not UTF-8 text.',
       );
     }
-    const profile = this.options.activeProfile();
     const isCsv = /\.csv$/i.test(input.name) || !/^\s*[{[]/.test(content);
     let body = content;
     if (isCsv) {
       try {
         body = csvToMelding(content, input.scheme, {
           inntektsaar: input.inntektsaar ?? String(this.now().getFullYear() - 1),
-          oppgavegiver: profile?.orgNumber ?? '',
+          oppgavegiver: org ?? '',
           kontaktNavn: profile?.displayName ?? '',
         });
       } catch (thrown) {
@@ -155,11 +195,11 @@ export class TredjepartService {
     const checked = checkMeldingText(body, {
       scheme: input.scheme,
       environment: reportEnvironmentFor(profile ?? null),
-      ...(profile ? { profileOrg: profile.orgNumber } : {}),
+      ...(org ? { profileOrg: org } : {}),
       today: this.now().toISOString().slice(0, 10),
     });
     const source = sourceOf(input.name, input.origin, input.bytes);
-    const alreadySent = profile ? await this.alreadySent(input.scheme, checked.summary, body) : null;
+    const alreadySent = profile ? await this.alreadySent(input.scheme, checked.summary, body, profile, routed) : null;
     const result: TredjepartCheckResult = {
       kind: 'tredjepart',
       scheme: input.scheme,
@@ -171,12 +211,14 @@ export class TredjepartService {
       checkedAt: this.now().toISOString(),
       ...(alreadySent ? { alreadySent } : {}),
     };
-    return { checkId: this.remember({ result, profileId: profile?.id ?? null, body, source }), result };
+    const remembered = { result, profileId: profile?.id ?? null, body, source, ...(routed ? { routed } : {}) };
+    return { checkId: this.remember(remembered), result };
   }
 
   async saveDraft(checkId: string): Promise<TredjepartDraft> {
-    const profile = this.requireProfile();
-    const checked = this.recent.get(checkId);
+    const checked = this.recent.get(checkId) ?? this.routedChecks.get(checkId);
+    // A routed check belongs to the profile it was routed to (a business's other profile, or the firm).
+    const profile = checked?.routed ? this.routedProfile(checked.profileId ?? '') : this.requireProfile();
     if (!checked) {
       throw new AppError(
         'TREDJEPART_CHECK_NOT_FOUND',
@@ -252,7 +294,19 @@ export class TredjepartService {
    * Queues an error-free draft in the outbox; on disk before this returns. A melding the outbox already holds
    * (its oppgavegiver, year, scheme and leveransereferanse: duplicate-guard.ts) answers with that submission.
    */
-  async submit(id: string): Promise<Submission> {
+  async submit(id: string, profileId?: string): Promise<Submission> {
+    const active = this.options.activeProfile();
+    if (profileId && profileId !== active?.id) {
+      // Another set-up profile's draft (routing, issue 14): its outbox checks the id against the profiles set up.
+      if (!this.options.outbox.outboxFor) throw this.unknownProfile();
+      const outbox = await this.options.outbox.outboxFor(profileId);
+      const draft = await this.draftOf(profileId, id);
+      return enqueueChecked(
+        outbox,
+        { valid: draft.result.valid, findings: draft.result.findings, read: () => readTredjepartSubmission(draft) },
+        this.now(),
+      );
+    }
     const draft = await this.draft(id);
     return enqueueChecked(
       this.options.outbox,
@@ -263,8 +317,14 @@ export class TredjepartService {
 
   // --- plumbing ---------------------------------------------------------------------------------------------------
 
-  /** The submission of the active profile's outbox that already holds this melding, if any. */
-  private async alreadySent(scheme: SchemeId, summary: TredjepartSummary | null, body: string) {
+  /** The submission of the profile's outbox that already holds this melding, if any. */
+  private async alreadySent(
+    scheme: SchemeId,
+    summary: TredjepartSummary | null,
+    body: string,
+    profile: Profile,
+    routed: boolean,
+  ) {
     if (!summary?.oppgavegiver || !summary.inntektsaar) return null;
     const { inntektsaar, oppgavegiver: org } = summary;
     const sha = payloadDigest({ service: 'tredjepart', scheme, inntektsaar, body }).sha256;
@@ -276,11 +336,19 @@ export class TredjepartService {
       leveransereferanse: summary.oppgavegiversLeveranseReferanse,
       payloadSha256: sha,
     };
-    return alreadySentFor(await profileSubmissions(this.options.outbox), identity, sha);
+    const submissions =
+      routed && this.options.submissionsOf
+        ? await this.options.submissionsOf(profile)
+        : await profileSubmissions(this.options.outbox);
+    return alreadySentFor(submissions, identity, sha);
   }
 
-  private async draft(id: string): Promise<StoredTredjepartDraft> {
-    const draft = await this.options.drafts.get(this.requireProfile().id, id);
+  private draft(id: string): Promise<StoredTredjepartDraft> {
+    return this.draftOf(this.requireProfile().id, id);
+  }
+
+  private async draftOf(profileId: string, id: string): Promise<StoredTredjepartDraft> {
+    const draft = await this.options.drafts.get(profileId, id);
     if (!draft) {
       throw new AppError(
         'TREDJEPART_DRAFT_NOT_FOUND',
@@ -289,6 +357,22 @@ export class TredjepartService {
       );
     }
     return draft;
+  }
+
+  private routedProfile(id: string): Profile {
+    const profile = this.options.profileById?.(id);
+    if (!profile) throw this.unknownProfile();
+    return profile;
+  }
+
+  private unknownProfile(): AppError {
+    return new AppError(
+      'TREDJEPART_PROFILE_UNKNOWN',
+      text(
+        'Virksomheten filen ble sendt til, er ikke satt opp her lenger. Legg til filen på nytt.',
+        'The organisation the file was routed to is no longer set up here. Add the file again.',
+      ),
+    );
   }
 
   private requireProfile(): Profile {
@@ -304,11 +388,13 @@ export class TredjepartService {
 
   private remember(check: RememberedCheck): string {
     const id = randomUUID().replace(/-/g, '');
-    this.recent.set(id, check);
-    // The last 20 checks: enough for the page, bounded in memory (each body is at most 10 MB, 100 MB for a scheme the file reception takes).
-    for (const old of this.recent.keys()) {
-      if (this.recent.size <= 20) break;
-      this.recent.delete(old);
+    // The last 20 checks: enough for the page, bounded in memory (each body is at most 10 MB, 100 MB for a scheme the
+    // file reception takes); a routed folder's, as many as routing takes at once.
+    const [held, limit] = check.routed ? [this.routedChecks, MAX_ROUTED_FILES] : [this.recent, 20];
+    held.set(id, check);
+    for (const old of held.keys()) {
+      if (held.size <= limit) break;
+      held.delete(old);
     }
     return id;
   }

@@ -72,6 +72,25 @@ function useOutboxMutation<I>(call: (input: I) => Promise<Submission>) {
 }
 
 export const useSubmitDraft = () => useOutboxMutation((draftId: string) => unwrap(bridge().outbox.submit({ draftId })));
+/** Sends a draft of the profile named (routing: a set-up profile that need not be the one shown). */
+export const useSubmitDraftOf = () =>
+  useOutboxMutation((input: { draftId: string; profileId: string }) => unwrap(bridge().outbox.submit(input)));
+
+/**
+ * Where each submission sent from this page has got to, by id, from main's `outbox.changed` events (which come for
+ * every profile's outbox, not only the one shown), starting from what the send answered.
+ */
+export function useSubmissionStates(sent: readonly Submission[]): Record<string, Submission['state']['kind']> {
+  const [changed, setChanged] = useState<Record<string, Submission['state']['kind']>>({});
+  useEffect(
+    () =>
+      bridge().on('outbox.changed', ({ submission }) =>
+        setChanged((all) => ({ ...all, [submission.id]: submission.state.kind })),
+      ),
+    [],
+  );
+  return Object.fromEntries(sent.map((s) => [s.id, changed[s.id] ?? s.state.kind]));
+}
 export const useCancelSubmission = () => useOutboxMutation((id: string) => unwrap(bridge().outbox.cancel({ id })));
 export const useRetrySubmission = () => useOutboxMutation((id: string) => unwrap(bridge().outbox.retry({ id })));
 

@@ -54,11 +54,20 @@ export function useTredjepartPreview(id: string | null) {
   });
 }
 
+/** A routed tredjepart file checked for the scheme the user chose among those its fields fit. */
+export function useCheckRoutedTredjepart() {
+  return useMutation({
+    mutationFn: (input: { fileId: string; scheme: SchemeId }) => unwrap(bridge().reports.checkRoutedTredjepart(input)),
+  });
+}
+
 /** Queues the draft; the outbox's list is refreshed too. */
 export function useSubmitTredjepart() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => unwrap(bridge().tredjepart.submit({ id })),
+    // A routed file's draft names its profile, which need not be the one shown.
+    mutationFn: (input: string | { id: string; profileId: string }) =>
+      unwrap(bridge().tredjepart.submit(typeof input === 'string' ? { id: input } : input)),
     onSuccess: () => {
       void client.invalidateQueries({ queryKey: outboxKeys.all });
       void client.invalidateQueries({ queryKey: tredjepartKeys.all });

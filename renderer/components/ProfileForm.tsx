@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Button, Field, Fieldset, Heading, Label, Select, Textfield } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import { useCreateProfile } from '../bridge/queries';
@@ -13,10 +13,21 @@ import { ProfileKindFields, profileKindInput, type ProfileKindChoice } from './f
 /** A synthetic organisation for trying the sandbox: valid MOD11, used in Skatteetaten's test data. */
 export const PRACTICE_ORG_NUMBER = '314768949';
 
-export function ProfileForm({ onCreated }: { onCreated?: (name: string) => void }) {
+export interface ProfileFormProps {
+  onCreated?: (name: string) => void;
+  /** An organisation to set up, prefilled (files routed for it had no profile here); the field gets the focus. */
+  initialOrgNumber?: string;
+}
+
+export function ProfileForm({ onCreated, initialOrgNumber }: ProfileFormProps) {
   const { t } = useTranslation();
   const create = useCreateProfile();
-  const [orgNumber, setOrgNumber] = useState('');
+  const [orgNumber, setOrgNumber] = useState(initialOrgNumber ?? '');
+  const orgField = useRef<HTMLInputElement>(null);
+  // The form is last on Oppsett, under the wizard and the profile list: brought into view when it was asked for.
+  useEffect(() => {
+    if (initialOrgNumber) orgField.current?.focus();
+  }, [initialOrgNumber]);
   const [displayName, setDisplayName] = useState('');
   const [environment, setEnvironment] = useState<EnvironmentName>('sandbox');
   const [custom, setCustom] = useState<CustomEnvironmentChoice | null>(null);
@@ -80,6 +91,7 @@ export function ProfileForm({ onCreated }: { onCreated?: (name: string) => void 
         onBlur={() => setTouched(true)}
         error={touched && !orgValid ? t('profile.orgNumberInvalid') : undefined}
         data-testid="org-number"
+        ref={orgField}
       />
       <RegisterNote lookup={register} />
       <Textfield

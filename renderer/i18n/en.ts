@@ -330,12 +330,12 @@ export const en: Messages = {
       saved: 'Saved as drafts for {{who}}.',
       sendAll_one: 'Send',
       sendAll_other: 'Send all {{count}}',
-      switchToSend: 'Switch to {{name}} to send these drafts.',
-      tredjepart_one:
-        'Third-party information: {{names}}. Check the file on the Third-party page, where you choose its scheme.',
-      tredjepart_other:
-        'Third-party information: {{names}}. Check the files on the Third-party page, where you choose their scheme.',
+      scheme: 'Scheme',
+      chooseScheme: 'Scheme for {{name}}',
+      schemeUnclear:
+        'A file’s fields fit several schemes. Choose the scheme it is for, and it is checked with the rules of the organisation it is for.',
       status: {
+        choose: 'Choose a scheme',
         ready: 'Ready',
         saved: 'Saved as draft',
         queued: 'In the outbox',
@@ -354,6 +354,7 @@ export const en: Messages = {
       unknownBodyProfiles:
         'These files are for organisations without a profile here. Set the organisation up under Setup and drop the files again.',
       addClient: 'Add {{org}} as a client',
+      setUpOrg: 'Set {{org}} up under Setup',
       unreadableTitle_one: '{{count}} file could not be read',
       unreadableTitle_other: '{{count}} files could not be read',
     },

@@ -329,12 +329,12 @@ export const nb = {
       saved: 'Lagret som utkast hos {{who}}.',
       sendAll_one: 'Send',
       sendAll_other: 'Send alle {{count}}',
-      switchToSend: 'Bytt til {{name}} for å sende disse utkastene.',
-      tredjepart_one:
-        'Tredjepartsopplysninger: {{names}}. Kontroller filen på siden Tredjepart, der du velger ordningen.',
-      tredjepart_other:
-        'Tredjepartsopplysninger: {{names}}. Kontroller filene på siden Tredjepart, der du velger ordningen.',
+      scheme: 'Ordning',
+      chooseScheme: 'Ordning for {{name}}',
+      schemeUnclear:
+        'Feltene i en fil passer flere ordninger. Velg ordningen filen gjelder, så kontrolleres den med reglene til virksomheten den er for.',
       status: {
+        choose: 'Velg ordning',
         ready: 'Klar',
         saved: 'Lagret som utkast',
         queued: 'Lagt i utboksen',
@@ -353,6 +353,7 @@ export const nb = {
       unknownBodyProfiles:
         'Disse filene gjelder organisasjoner som ikke har en profil her. Sett opp virksomheten under Oppsett og slipp filene på nytt.',
       addClient: 'Legg til {{org}} som klient',
+      setUpOrg: 'Sett opp {{org}} under Oppsett',
       unreadableTitle_one: '{{count}} fil kunne ikke leses',
       unreadableTitle_other: '{{count}} filer kunne ikke leses',
     },

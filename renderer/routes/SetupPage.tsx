@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { Alert, Details, Heading, Paragraph } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import { isValidOrgNumber, normaliseOrgNumber } from '../../shared/domain/org-number';
 import { useProfiles } from '../bridge/queries';
 import { ProfileForm } from '../components/ProfileForm';
 import { ProfileList } from '../components/ProfileList';
@@ -14,6 +16,10 @@ export function SetupPage() {
   const { t } = useTranslation();
   const profiles = useProfiles();
   const [created, setCreated] = useState<string | null>(null);
+  // `?org=` (the routed files' "set up" link): prefilled only when it is an org number at all.
+  const [params] = useSearchParams();
+  const asked = normaliseOrgNumber(params.get('org') ?? '');
+  const prefill = isValidOrgNumber(asked) ? asked : undefined;
   const count = profiles.data?.profiles.length ?? 0;
   const hasProfiles = count > 0;
   return (
@@ -40,7 +46,7 @@ export function SetupPage() {
           </Details.Content>
         </Details>
       )}
-      <ProfileForm onCreated={setCreated} />
+      <ProfileForm key={prefill ?? ''} onCreated={setCreated} {...(prefill ? { initialOrgNumber: prefill } : {})} />
     </div>
   );
 }

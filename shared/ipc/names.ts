@@ -59,6 +59,7 @@ export const CHANNEL_NAMES = [
   'reports.route',
   'reports.pickAndRoute',
   'reports.saveRouted',
+  'reports.checkRoutedTredjepart',
   // feedback
   'feedback.list',
   'feedback.get',

@@ -10,6 +10,11 @@ export const SubmissionListSchema = z.object({ submissions: z.array(SubmissionSc
 
 export const SubmissionIdInputSchema = z.object({ id: z.string().regex(/^[0-9a-f-]{36}$/) }).strict();
 export const DraftRefInputSchema = z.object({ draftId: DraftIdInputSchema.shape.id }).strict();
+/**
+ * Sending a draft: the active profile's, or (routing, issue 14) another set-up profile's named by `profileId`, which
+ * main checks against the profiles set up here before its outbox takes the draft.
+ */
+export const SubmitDraftInputSchema = DraftRefInputSchema.extend({ profileId: z.uuid().optional() }).strict();
 
 /**
  * What a draft would send, shown before the user confirms: the report's substance, the organisation and the

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { SchemeIdSchema } from '../tredjepart/schemes';
+import { TredjepartCheckSchema } from '../tredjepart/tredjepart-views';
 import { CheckedReportSchema, droppedFilesUpTo } from './report-views';
 
 /**
@@ -19,17 +21,31 @@ export const RouteTargetSchema = z.object({
   name: z.string(),
   /** The profile whose drafts and outbox the files belong to (the firm's, for a client). */
   profileId: z.string(),
-  /** Whether that profile is the active one: only its drafts can be sent from this page now. */
+  /** Whether that profile is the one shown; another set-up profile's drafts are sent to its own outbox. */
   active: z.boolean(),
 });
 export type RouteTarget = z.infer<typeof RouteTargetSchema>;
+
+const RoutedFileId = z.string().regex(/^[0-9a-f]{32}$/);
+
+/**
+ * A tredjepart file for the target. A melding does not name its scheme: where its fields fit one scheme only
+ * (shared/tredjepart/scheme-of-melding.ts) it comes checked with the target's rules; otherwise the user chooses
+ * among the candidates and it is checked then (`reports.checkRoutedTredjepart`).
+ */
+export const RoutedTredjepartSchema = z.object({
+  fileId: RoutedFileId,
+  name: z.string(),
+  candidates: z.array(SchemeIdSchema).min(1),
+  check: TredjepartCheckSchema.nullable(),
+});
+export type RoutedTredjepart = z.infer<typeof RoutedTredjepartSchema>;
 
 export const RoutedGroupSchema = z.object({
   target: RouteTargetSchema,
   /** The checks with the target's rules, each savable as the target's draft. */
   checks: z.array(CheckedReportSchema),
-  /** Tredjepart files for the target: their scheme is chosen on the Tredjepart page, where they are checked. */
-  tredjepart: z.array(z.object({ name: z.string() })),
+  tredjepart: z.array(RoutedTredjepartSchema),
 });
 export type RoutedGroup = z.infer<typeof RoutedGroupSchema>;
 
@@ -73,3 +89,6 @@ export const SaveRoutedInputSchema = z.object({
 export const SavedRoutedSchema = z.object({
   saved: z.array(z.object({ checkId: z.string(), draftId: z.string() })),
 });
+
+/** The scheme the user chose for a routed tredjepart file: checked with its target's rules. */
+export const CheckRoutedTredjepartInputSchema = z.object({ fileId: RoutedFileId, scheme: SchemeIdSchema }).strict();

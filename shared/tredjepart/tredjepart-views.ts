@@ -31,6 +31,10 @@ export const TredjepartPickResultSchema = z.object({ check: TredjepartCheckSchem
 
 export const TredjepartSaveInputSchema = z.object({ checkId: Id32 }).strict();
 export const TredjepartDraftIdInputSchema = z.object({ id: Id32 }).strict();
+/** Sending a draft: the active profile's, or another set-up profile's (a routed file, issue 14), checked in main. */
+export const TredjepartSubmitInputSchema = TredjepartDraftIdInputSchema.extend({
+  profileId: z.uuid().optional(),
+}).strict();
 
 export const TredjepartDraftSchema = z.object({
   id: Id32,

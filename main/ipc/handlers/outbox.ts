@@ -17,9 +17,16 @@ export function outboxHandlers(services: AppServices): HandlersFor<keyof typeof 
       const client = (await services.firm.list(profile)).find((c) => c.orgNumber === org);
       return client ? { ...preview, client: { name: client.name, orgNumber: client.orgNumber } } : preview;
     },
-    'outbox.submit': async ({ draftId }) => {
+    'outbox.submit': async ({ draftId, profileId }) => {
       // A firm sends only for a client Altinn has delegated: refused here, before anything is queued.
       const profile = services.profiles.active();
+      if (profileId && profileId !== profile?.id) {
+        // Another set-up profile's draft (routing): the same guard, on its own profile (OutboxWorkers checks the id).
+        const other = services.profiles.state().profiles.find((p) => p.id === profileId);
+        return outbox.submitFor(profileId, draftId, async (target) => {
+          if (other && profileKind(other) === 'firm') await services.firm.requireSendable(other, targetOrg(target));
+        });
+      }
       if (profile && profileKind(profile) === 'firm') {
         await services.firm.requireSendable(profile, targetOrg((await outbox.preview(draftId)).target));
       }

@@ -20,5 +20,6 @@ export function reportsHandlers(services: AppServices): HandlersFor<keyof typeof
     'reports.route': ({ files }) => reports.routeContent(files),
     'reports.pickAndRoute': ({ folders }) => reports.pickAndRoute(folders),
     'reports.saveRouted': async ({ checkIds }) => ({ saved: await reports.saveRouted(checkIds) }),
+    'reports.checkRoutedTredjepart': ({ fileId, scheme }) => reports.checkRoutedTredjepart(fileId, scheme),
   };
 }

@@ -19,6 +19,6 @@ export function tredjepartHandlers(services: AppServices): HandlersFor<keyof typ
     'tredjepart.listDrafts': async () => ({ drafts: await tredjepart.listDrafts() }),
     'tredjepart.deleteDraft': async ({ id }) => ({ deleted: await tredjepart.deleteDraft(id) }),
     'tredjepart.preview': ({ id }) => tredjepart.preview(id),
-    'tredjepart.submit': ({ id }) => tredjepart.submit(id),
+    'tredjepart.submit': ({ id, profileId }) => tredjepart.submit(id, profileId),
   };
 }

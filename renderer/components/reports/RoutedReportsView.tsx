@@ -1,14 +1,18 @@
 import { useState, type Ref } from 'react';
-import { Button, Card, Details, Heading, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
+import { Link as RouterLink } from 'react-router';
+import { Button, Card, Details, Heading, Paragraph, Table } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import { formatOrgNumber } from '../../../shared/format';
 import type { RoutedGroup, RoutedReports, UnknownOrgGroup } from '../../../shared/reports/report-routing';
 import type { CheckedReport } from '../../../shared/reports/report-views';
 import { useSaveRouted } from '../../bridge/reports-queries';
-import { useSubmitDraft } from '../../bridge/outbox-queries';
+import type { Submission } from '../../../shared/outbox/submission';
+import { useSubmissionStates, useSubmitDraftOf } from '../../bridge/outbox-queries';
 import { ErrorMessage } from '../ErrorMessage';
 import { FindingsList } from './FindingsList';
 import { fileName } from './format';
+import { RoutedStatusTag } from './RoutedStatusTag';
+import { RoutedTredjepartFiles } from './RoutedTredjepartFiles';
 
 export interface RoutedReportsViewProps {
   routed: RoutedReports;
@@ -62,9 +66,10 @@ function TargetGroup({ group }: { group: RoutedGroup }) {
   const { t } = useTranslation();
   const { target, checks } = group;
   const save = useSaveRouted();
-  const submit = useSubmitDraft();
+  const submit = useSubmitDraftOf();
   const [drafts, setDrafts] = useState<Record<string, string>>({});
-  const [sent, setSent] = useState<Record<string, true>>({});
+  const [sent, setSent] = useState<Record<string, Submission>>({});
+  const states = useSubmissionStates(Object.values(sent));
   const [sending, setSending] = useState(false);
   const unsaved = checks.filter((c) => !drafts[c.checkId]);
   const sendable = checks.filter((c) => c.result.valid && drafts[c.checkId] && !sent[c.checkId]);
@@ -74,8 +79,12 @@ function TargetGroup({ group }: { group: RoutedGroup }) {
     setSending(true);
     try {
       for (const check of sendable) {
-        await submit.mutateAsync(drafts[check.checkId] as string);
-        setSent((all) => ({ ...all, [check.checkId]: true }));
+        // Into the target's own outbox, shown or not: main checks the profile is set up (issue 14).
+        const submission = await submit.mutateAsync({
+          draftId: drafts[check.checkId] as string,
+          profileId: target.profileId,
+        });
+        setSent((all) => ({ ...all, [check.checkId]: submission }));
       }
     } catch {
       // Stops at the first refusal; submit.error shows it under the group, the rest stay offered.
@@ -108,21 +117,19 @@ function TargetGroup({ group }: { group: RoutedGroup }) {
                 <Table.Cell>{check.result.files.map((f) => fileName(f.path)).join(', ')}</Table.Cell>
                 <Table.Cell>{t(`reports.kind.${check.result.kind}`)}</Table.Cell>
                 <Table.Cell>
-                  <StatusTag check={check} saved={!!drafts[check.checkId]} sent={!!sent[check.checkId]} />
+                  <RoutedStatusTag
+                    findings={check.result.findings}
+                    valid={check.result.valid}
+                    saved={!!drafts[check.checkId]}
+                    sent={sent[check.checkId] ? states[(sent[check.checkId] as Submission).id] : undefined}
+                  />
                 </Table.Cell>
               </Table.Row>
             ))}
           </Table.Body>
         </Table>
       )}
-      {group.tredjepart.length > 0 && (
-        <Paragraph data-size="sm" data-testid="routed-tredjepart">
-          {t('reports.routing.tredjepart', {
-            count: group.tredjepart.length,
-            names: group.tredjepart.map((f) => f.name).join(', '),
-          })}
-        </Paragraph>
-      )}
+      {group.tredjepart.length > 0 && <RoutedTredjepartFiles target={target} files={group.tredjepart} />}
       {/* Wrapped: a Card whose own child is a Details loses its padding (Designsystemet's card.css). */}
       <div className="stack">
         {checks
@@ -163,31 +170,15 @@ function TargetGroup({ group }: { group: RoutedGroup }) {
             {t('reports.routing.saved', { who })}
           </Paragraph>
         )}
-        {sendable.length > 0 && target.active && (
+        {sendable.length > 0 && (
           <Button loading={sending} disabled={sending} data-testid="send-group" onClick={() => void sendAll()}>
             {t('reports.routing.sendAll', { count: sendable.length })}
           </Button>
-        )}
-        {sendable.length > 0 && !target.active && (
-          <Paragraph data-size="sm">{t('reports.routing.switchToSend', { name: target.name })}</Paragraph>
         )}
       </div>
       {save.error && <ErrorMessage error={save.error} />}
       {submit.error && <ErrorMessage error={submit.error} />}
     </Card>
-  );
-}
-
-function StatusTag({ check, saved, sent }: { check: CheckedReport; saved: boolean; sent: boolean }) {
-  const { t } = useTranslation();
-  const errors = check.result.findings.filter((f) => f.severity === 'error').length;
-  if (sent) return <Tag data-color="success">{t('reports.routing.status.queued')}</Tag>;
-  if (!check.result.valid)
-    return <Tag data-color="danger">{t('reports.routing.status.errors', { count: errors })}</Tag>;
-  return (
-    <Tag data-color={saved ? 'info' : 'success'}>
-      {t(saved ? 'reports.routing.status.saved' : 'reports.routing.status.ready')}
-    </Tag>
   );
 }
 
@@ -229,6 +220,11 @@ function UnknownOrgs({
               >
                 {t('reports.routing.addClient', { org: formatOrgNumber(u.orgNumber) })}
               </Button>
+            )}
+            {!firm && (
+              <RouterLink to={`/setup?org=${u.orgNumber}`} data-testid="set-up-org">
+                {t('reports.routing.setUpOrg', { org: formatOrgNumber(u.orgNumber) })}
+              </RouterLink>
             )}
           </li>
         ))}

@@ -6,6 +6,7 @@ import {
   AuditExportInputSchema,
   AuditVerifyResultSchema,
   DraftRefInputSchema,
+  SubmitDraftInputSchema,
   OutboxStatusSchema,
   SubmissionIdInputSchema,
   SubmissionListSchema,
@@ -19,8 +20,11 @@ import {
 export const outboxChannels = {
   /** What sending this draft would send, and where; refuses a draft with errors. */
   'outbox.preview': channel(DraftRefInputSchema, SubmitPreviewSchema),
-  /** Queues the draft (only an error-free one); a draft already queued or received answers that submission. */
-  'outbox.submit': channel(DraftRefInputSchema, SubmissionSchema),
+  /**
+   * Queues the draft (only an error-free one); a draft already queued or received answers that submission. With a
+   * `profileId`, the draft is that set-up profile's and goes to its outbox, shown or not.
+   */
+  'outbox.submit': channel(SubmitDraftInputSchema, SubmissionSchema),
   'outbox.list': channel(NoInput, SubmissionListSchema),
   'outbox.get': channel(SubmissionIdInputSchema, SubmissionSchema),
   /** Only a queued or waiting (failed) submission: never one whose bytes may be on the wire. */

@@ -15,7 +15,9 @@ import {
   RoutedReportsSchema,
   SavedRoutedSchema,
   SaveRoutedInputSchema,
+  CheckRoutedTredjepartInputSchema,
 } from '../../reports/report-routing';
+import { TredjepartCheckSchema } from '../../tredjepart/tredjepart-views';
 
 /**
  * Reports prepared offline: check files (picked in the native dialog, or dropped on the window), keep them as
@@ -55,4 +57,9 @@ export const reportsChannels = {
   'reports.pickAndRoute': channel(z.object({ folders: z.boolean() }).strict(), RoutedReportsSchema),
   /** Saves routed checks, each as its client's or profile's draft. */
   'reports.saveRouted': channel(SaveRoutedInputSchema, SavedRoutedSchema),
+  /**
+   * A routed tredjepart file whose fields fit several schemes, checked for the scheme the user chose with its
+   * target's rules; saved and sent through the tredjepart channels like any tredjepart check.
+   */
+  'reports.checkRoutedTredjepart': channel(CheckRoutedTredjepartInputSchema, TredjepartCheckSchema),
 } as const;

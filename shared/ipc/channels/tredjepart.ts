@@ -7,6 +7,7 @@ import {
   TredjepartCheckSchema,
   TredjepartContentInputSchema,
   TredjepartDraftIdInputSchema,
+  TredjepartSubmitInputSchema,
   TredjepartDraftListSchema,
   TredjepartDraftSchema,
   TredjepartPickInputSchema,
@@ -31,5 +32,5 @@ export const tredjepartChannels = {
   /** What sending the draft would send, and where; refuses a draft with errors. */
   'tredjepart.preview': channel(TredjepartDraftIdInputSchema, SubmitPreviewSchema),
   /** Queues an error-free draft in the outbox; a draft already queued or received answers that submission. */
-  'tredjepart.submit': channel(TredjepartDraftIdInputSchema, SubmissionSchema),
+  'tredjepart.submit': channel(TredjepartSubmitInputSchema, SubmissionSchema),
 } as const;

@@ -11,6 +11,11 @@ export interface HarnessServiceOptions {
   now?: () => Date;
   /** Resume the outbox at start, as the app does after a restart (the in-process harness: from the first submit). */
   outboxAutoStart?: boolean;
+  /**
+   * The emulator's own options, for tests that wait on its delays (e.g. `skatteetaten.feedbackDelayMs`, the time
+   * from a receipt to Skatteetaten's feedback in Dialogporten); Altinn Events keeps its 2 s unless given.
+   */
+  emulator?: Parameters<typeof emulatorModules>[0];
 }
 
 /** The app's main-process services as both harnesses run them: no Electron, silent, on `dataDir`. */
@@ -23,7 +28,11 @@ export function harnessAppServices(dataDir: string, desktop: DesktopPort, option
     log: silentLogger,
     // Altinn Events shows an event 30 s after it is registered; the browser tests would spend minutes waiting on it.
     // Two seconds keeps the order of things (the dialog first, the event later) at a fraction of the wait.
-    modules: () => emulatorModules({ altinnEvents: { visibilityDelayMs: 2_000 } }),
+    modules: () =>
+      emulatorModules({
+        ...options.emulator,
+        altinnEvents: { visibilityDelayMs: 2_000, ...options.emulator?.altinnEvents },
+      }),
     // As in the app: a rejection or a submission that stopped trying is told as an OS notification.
     outboxNotifications: true,
     ...(options.feedback ? { feedbackPolling: true, ...options.feedback } : {}),

@@ -256,10 +256,8 @@ describe('routing through the channels', () => {
     return result.value as T;
   }
 
-  const dropped = () => files().map((f) => ({ name: f.name, contentBase64: Buffer.from(f.bytes).toString('base64') }));
-
-  it("saves each routed file as its client's draft, and old drafts without a client still read", async () => {
-    const { services, dataDir } = start();
+  /** The firm profile with the three clients, delegated. */
+  async function firmWithClients(services: AppServices, dataDir: string) {
     const firm = services.profiles.create({
       orgNumber: FIRM_ORG,
       displayName: 'Regnskap AS',
@@ -275,6 +273,26 @@ describe('routing through the channels', () => {
         addedAt: '2026-01-01T00:00:00.000Z',
       })),
     }));
+    return firm;
+  }
+
+  /** A business profile set up beside the active one, Fjellstue AS (a business with two companies). */
+  function withActiveFjellstue(services: AppServices, orgNumber: string, displayName: string) {
+    const other = services.profiles.create({ orgNumber, displayName, environment: 'sandbox' });
+    const active = services.profiles.create({
+      orgNumber: AMELDING_ORG,
+      displayName: 'Fjellstue AS',
+      environment: 'sandbox',
+    });
+    services.profiles.activate(active.id);
+    return other;
+  }
+
+  const dropped = () => files().map((f) => ({ name: f.name, contentBase64: Buffer.from(f.bytes).toString('base64') }));
+
+  it("saves each routed file as its client's draft, and old drafts without a client still read", async () => {
+    const { services, dataDir } = start();
+    const firm = await firmWithClients(services, dataDir);
     const events: unknown[] = [];
     services.events.subscribe((event, payload) => event === 'reports.routeProgress' && events.push(payload));
 
@@ -308,13 +326,7 @@ describe('routing through the channels', () => {
 
   it("saves a file for another set-up business profile in that profile's drafts", async () => {
     const { services } = start();
-    const other = services.profiles.create({ orgNumber: RF1086_ORG, displayName: 'Kløver AS', environment: 'sandbox' });
-    const active = services.profiles.create({
-      orgNumber: AMELDING_ORG,
-      displayName: 'Fjellstue AS',
-      environment: 'sandbox',
-    });
-    services.profiles.activate(active.id);
+    const other = withActiveFjellstue(services, RF1086_ORG, 'Kløver AS');
 
     const routed = await call<RoutedReports>(services, 'reports.route', { files: dropped() });
     const kløver = routed.groups.find((g) => g.target.orgNumber === RF1086_ORG)!;
@@ -325,6 +337,65 @@ describe('routing through the channels', () => {
     services.profiles.activate(other.id);
     const drafts = (await call<{ drafts: { organisationNumber?: string }[] }>(services, 'reports.listDrafts')).drafts;
     expect(drafts.map((d) => d.organisationNumber)).toEqual([RF1086_ORG]);
+  });
+
+  it("checks a client's tredjepart file with that client's rules, and lets the user choose when its scheme is unclear", async () => {
+    const { services, dataDir } = start();
+    const firm = await firmWithClients(services, dataDir);
+    // Without its matrikkelnummer the boligsameie example has only the fields both housing schemes share.
+    const unclear = JSON.parse(tredjepartText()) as { leveranse: { oppgave: Record<string, unknown>[] } };
+    for (const oppgave of unclear.leveranse.oppgave) delete oppgave.matrikkelnummer;
+    const files = [
+      { name: 'sameie.json', contentBase64: Buffer.from(tredjepartText()).toString('base64') },
+      { name: 'uklar.json', contentBase64: Buffer.from(JSON.stringify(unclear)).toString('base64') },
+    ];
+
+    const routed = await call<RoutedReports>(services, 'reports.route', { files });
+    const [group] = routed.groups;
+    expect(group?.target).toMatchObject({ kind: 'client', orgNumber: TREDJEPART_ORG, profileId: firm.id });
+    const [sameie, uklar] = group!.tredjepart;
+    // Its fields fit boligsameie alone: checked at once, the client as the oppgavegiver the rules expect.
+    expect(sameie).toMatchObject({ name: 'sameie.json', candidates: ['boligsameie'] });
+    expect(sameie?.check?.result).toMatchObject({ scheme: 'boligsameie', valid: true });
+    expect(sameie?.check?.result.summary?.oppgavegiver).toBe(TREDJEPART_ORG);
+    // The unclear one is not guessed: the candidates, no check until the user chooses.
+    expect(uklar).toMatchObject({ name: 'uklar.json', candidates: ['boligselskap', 'boligsameie'], check: null });
+    await expect(
+      call(services, 'reports.checkRoutedTredjepart', { fileId: uklar!.fileId, scheme: 'aandsverk' }),
+    ).rejects.toMatchObject({ shape: { code: 'ROUTED_SCHEME_NOT_CANDIDATE' } });
+    const chosen = await call<{ checkId: string; result: { valid: boolean; findings: { code: string }[] } }>(
+      services,
+      'reports.checkRoutedTredjepart',
+      { fileId: uklar!.fileId, scheme: 'boligsameie' },
+    );
+    expect(chosen.result.valid).toBe(false);
+    expect(chosen.result.findings.map((f) => f.code)).toContain('TREDJEPART_MATRIKKEL_MISSING');
+
+    // Saved as the firm's tredjepart draft, for the client, through the Tredjepart page's own channel.
+    await call(services, 'tredjepart.saveDraft', { checkId: sameie!.check!.checkId });
+    const drafts = (
+      await call<{ drafts: { scheme: string; result: { summary: { oppgavegiver: string } } }[] }>(
+        services,
+        'tredjepart.listDrafts',
+      )
+    ).drafts;
+    expect(drafts.map((d) => [d.scheme, d.result.summary.oppgavegiver])).toEqual([['boligsameie', TREDJEPART_ORG]]);
+  });
+
+  it("saves a tredjepart file for another set-up business profile in that profile's tredjepart drafts", async () => {
+    const { services } = start();
+    const sameiet = withActiveFjellstue(services, TREDJEPART_ORG, 'Sameiet Fjellstue');
+    const routed = await call<RoutedReports>(services, 'reports.route', { files: dropped() });
+    const group = routed.groups.find((g) => g.target.orgNumber === TREDJEPART_ORG)!;
+    expect(group.target).toMatchObject({ profileId: sameiet.id, active: false });
+    const check = group.tredjepart[0]!.check!;
+    expect(check.result.valid).toBe(true);
+    await call(services, 'tredjepart.saveDraft', { checkId: check.checkId });
+
+    expect((await call<{ drafts: unknown[] }>(services, 'tredjepart.listDrafts')).drafts).toEqual([]);
+    services.profiles.activate(sameiet.id);
+    const drafts = (await call<{ drafts: { profileId: string }[] }>(services, 'tredjepart.listDrafts')).drafts;
+    expect(drafts.map((d) => d.profileId)).toEqual([sameiet.id]);
   });
 
   it('routes a folder chosen in the native dialog', async () => {

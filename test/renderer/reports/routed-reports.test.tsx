@@ -1,8 +1,10 @@
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { RoutedReportsView } from '../../../renderer/components/reports/RoutedReportsView';
 import { ReportsPage } from '../../../renderer/routes/ReportsPage';
+import { SetupPage } from '../../../renderer/routes/SetupPage';
+import { Route, Routes } from 'react-router';
 import { RoutedReportsSchema, type RoutedReports } from '../../../shared/reports/report-routing';
 import { renderWithProviders } from '../render-with-providers';
 
@@ -33,6 +35,44 @@ function aMelding(name: string, valid: boolean) {
   };
 }
 
+/** A tredjepart check as main answers it: the scheme, and an error when the file lacks what the scheme needs. */
+function tredjepartCheck(n: number, name: string, scheme: string, valid: boolean) {
+  return {
+    checkId: id(n),
+    result: {
+      kind: 'tredjepart',
+      scheme,
+      files: [{ path: name, sha256, size: 100 }],
+      format: 'json',
+      valid,
+      findings: valid
+        ? []
+        : [
+            {
+              code: 'TREDJEPART_MATRIKKEL_MISSING',
+              severity: 'error',
+              path: 'leveranse/oppgave[1]',
+              message: { nb: 'Matrikkelnummeret mangler.', en: 'The matrikkelnummer is missing.' },
+            },
+          ],
+      summary: null,
+      checkedAt: '2026-01-25T12:00:00.000Z',
+    },
+  };
+}
+
+/** What main's outbox answers and tells of a submission; the page reads its id and state. */
+function submission(submissionId: string, kind: 'queued' | 'sending' | 'received') {
+  const at = '2026-01-25T12:00:00.000Z';
+  const state =
+    kind === 'received'
+      ? { kind, at, receipt: { dialogId: 'd-1', forsendelseId: 'f-1' } }
+      : kind === 'sending'
+        ? { kind, since: at, attempt: 1 }
+        : { kind, since: at };
+  return { id: submissionId, label: 'a-melding', createdAt: at, updatedAt: at, attempts: 0, state };
+}
+
 const target = (orgNumber: string, name: string) => ({
   kind: 'client',
   orgNumber,
@@ -61,7 +101,17 @@ const ROUTED: RoutedReports = RoutedReportsSchema.parse({
     {
       target: target('974761076', 'Sameiet Fjellstue'),
       checks: [],
-      tredjepart: [{ name: 'boligsameie.json' }],
+      tredjepart: [
+        // Its fields fit boligsameie alone: checked with the client's rules already.
+        {
+          fileId: id(20),
+          name: 'boligsameie.json',
+          candidates: ['boligsameie'],
+          check: tredjepartCheck(21, 'boligsameie.json', 'boligsameie', true),
+        },
+        // Only fields both housing schemes share: the user chooses.
+        { fileId: id(30), name: 'uklar.json', candidates: ['boligselskap', 'boligsameie'], check: null },
+      ],
     },
   ],
   unknown: [{ orgNumber: '311000004', files: [{ name: 'ukjent.xml', kind: 'amelding' }] }],
@@ -93,7 +143,7 @@ const groupOf = (org: string) =>
 describe('files routed to many clients', () => {
   it('groups them per client with name and org number, then the unknown org and the unreadable file', () => {
     renderWithProviders(<RoutedReportsView routed={ROUTED} onAddClient={() => {}} />);
-    expect(screen.getByRole('heading', { level: 2, name: '6 filer fordelt på klientene' })).toBeTruthy();
+    expect(screen.getByRole('heading', { level: 2, name: '7 filer fordelt på klientene' })).toBeTruthy();
     expect(
       screen.getAllByTestId('routed-group').map((g) => within(g).getByRole('heading', { level: 3 }).textContent),
     ).toEqual(['Fjellstue AS (211 785 462)', 'Kløver AS (314 259 521)', 'Sameiet Fjellstue (974 761 076)']);
@@ -105,7 +155,20 @@ describe('files routed to many clients', () => {
         .map((r) => r.getAttribute('data-valid')),
     ).toEqual(['true', 'false']);
     expect(within(klover).getByText('1 feil')).toBeTruthy();
-    expect(within(groupOf('974761076')).getByTestId('routed-tredjepart').textContent).toContain('boligsameie.json');
+    const sameiet = within(groupOf('974761076'));
+    expect(
+      sameiet
+        .getAllByTestId('routed-tredjepart-file')
+        .map((row) => [...row.querySelectorAll('td')].map((td) => td.textContent)),
+    ).toEqual([
+      ['boligsameie.json', 'Boligsameie (RF-1140)', 'Klar'],
+      ['uklar.json', expect.stringContaining('Ordning for uklar.json'), 'Velg ordning'],
+    ]);
+    expect(
+      [...sameiet.getByRole('combobox', { name: 'Ordning for uklar.json' }).querySelectorAll('option')].map(
+        (o) => o.textContent,
+      ),
+    ).toEqual(['Velg ordning', 'Boligselskap (RF-1139)', 'Boligsameie (RF-1140)']);
 
     const unknown = screen.getByTestId('routed-unknown');
     expect(within(unknown).getByRole('heading', { level: 3 }).textContent).toBe('Ikke klienter');
@@ -140,13 +203,118 @@ describe('files routed to many clients', () => {
     );
     // Only the error-free draft is offered for sending.
     await userEvent.click(within(klover).getByRole('button', { name: 'Send' }));
-    await waitFor(() => expect(invoke).toHaveBeenCalledWith('outbox.submit', { draftId: id(102) }));
+    await waitFor(() => expect(invoke).toHaveBeenCalledWith('outbox.submit', { draftId: id(102), profileId: FIRM_ID }));
     expect(invoke.mock.calls.filter(([channel]) => channel === 'outbox.submit')).toHaveLength(1);
+  });
+
+  it("checks an unclear tredjepart file for the scheme chosen, then saves and sends the client's meldinger", async () => {
+    const { invoke } = renderWithProviders(<RoutedReportsView routed={ROUTED} />, {
+      'reports.checkRoutedTredjepart': () => ({
+        ok: true,
+        value: tredjepartCheck(31, 'uklar.json', 'boligsameie', false),
+      }),
+      'tredjepart.saveDraft': (payload) => ({
+        ok: true,
+        value: { id: (payload as { checkId: string }).checkId.replace(/^0/, 'd') },
+      }),
+      'tredjepart.submit': (payload) => ({
+        ok: true,
+        value: submission(`sub-${(payload as { id: string }).id}`, 'queued'),
+      }),
+    });
+    const sameiet = within(groupOf('974761076'));
+    // Nothing is checked for a scheme until the user chooses one.
+    expect(invoke.mock.calls.map(([channel]) => channel)).not.toContain('reports.checkRoutedTredjepart');
+    await userEvent.selectOptions(sameiet.getByRole('combobox', { name: 'Ordning for uklar.json' }), 'boligsameie');
+    expect(invoke).toHaveBeenCalledWith('reports.checkRoutedTredjepart', { fileId: id(30), scheme: 'boligsameie' });
+    await waitFor(() =>
+      expect(sameiet.getAllByTestId('routed-tredjepart-file')[1]?.getAttribute('data-valid')).toBe('false'),
+    );
+    expect(sameiet.getByText('1 feil')).toBeTruthy();
+    expect(sameiet.getByText('Vis feil og advarsler i uklar.json')).toBeTruthy();
+
+    await userEvent.click(sameiet.getByRole('button', { name: 'Lagre alle 2 som utkast' }));
+    await waitFor(() => expect(invoke).toHaveBeenCalledWith('tredjepart.saveDraft', { checkId: id(31) }));
+    expect(invoke).toHaveBeenCalledWith('tredjepart.saveDraft', { checkId: id(21) });
+    // Only the error-free one is sent; the client is the firm's, shown, so no other profile is named.
+    await userEvent.click(await sameiet.findByRole('button', { name: 'Send' }));
+    await waitFor(() => expect(invoke).toHaveBeenCalledWith('tredjepart.submit', { id: id(21).replace(/^0/, 'd') }));
+    expect(invoke.mock.calls.filter(([channel]) => channel === 'tredjepart.submit')).toHaveLength(1);
+    expect(await sameiet.findByText('Lagt i utboksen')).toBeTruthy();
+  });
+
+  it("sends another set-up profile's files to its own outbox and follows them there", async () => {
+    const OTHER_ID = '7c1e2d3f-4a5b-4c6d-8e9f-0a1b2c3d4e5f';
+    const listeners: ((payload: unknown) => void)[] = [];
+    const routed = RoutedReportsSchema.parse({
+      firm: false,
+      groups: [
+        {
+          target: { kind: 'profile', orgNumber: '314259521', name: 'Kløver AS', profileId: OTHER_ID, active: false },
+          checks: [{ checkId: id(2), origin: 'dropped', result: aMelding('klover-januar.xml', true) }],
+          tredjepart: [],
+        },
+      ],
+      unknown: [],
+      unreadable: [],
+    });
+    const { invoke } = renderWithProviders(
+      <RoutedReportsView routed={routed} />,
+      {
+        'reports.saveRouted': () => ({ ok: true, value: { saved: [{ checkId: id(2), draftId: id(102) }] } }),
+        'outbox.submit': () => ({ ok: true, value: submission('sub-1', 'queued') }),
+      },
+      {
+        subscribe: (event, listener) => {
+          if (event === 'outbox.changed') listeners.push(listener);
+          return () => undefined;
+        },
+      },
+    );
+    const klover = within(groupOf('314259521'));
+    await userEvent.click(klover.getByRole('button', { name: 'Lagre som utkast' }));
+    await userEvent.click(await klover.findByRole('button', { name: 'Send' }));
+    await waitFor(() =>
+      expect(invoke).toHaveBeenCalledWith('outbox.submit', { draftId: id(102), profileId: OTHER_ID }),
+    );
+    expect(await klover.findByText('Lagt i utboksen')).toBeTruthy();
+    // Main tells of every profile's outbox: the row follows its submission to the receipt.
+    act(() => listeners.forEach((l) => l({ profileId: OTHER_ID, submission: submission('sub-1', 'sending') })));
+    expect(await klover.findByText('Sendes')).toBeTruthy();
+    act(() => listeners.forEach((l) => l({ profileId: OTHER_ID, submission: submission('sub-1', 'received') })));
+    expect(await klover.findByText('Mottatt')).toBeTruthy();
+  });
+
+  it('offers a business to set an unknown organisation up under Oppsett, the org number filled in there', async () => {
+    const routed = RoutedReportsSchema.parse({ ...ROUTED, firm: false, groups: [], unreadable: [] });
+    renderWithProviders(
+      <Routes>
+        <Route path="/" element={<RoutedReportsView routed={routed} />} />
+        <Route path="/setup" element={<SetupPage />} />
+      </Routes>,
+      {
+        'profiles.list': () => ({ ok: true, value: { profiles: [], activeProfileId: null, notices: [] } }),
+        'register.lookup': () => ({
+          ok: false,
+          error: { code: 'OFFLINE', message: { nb: 'frakoblet', en: 'offline' } },
+        }),
+      },
+    );
+    const unknown = screen.getByTestId('routed-unknown');
+    // "Add as client" is a firm's; a business sets the organisation up as a profile of its own.
+    expect(within(unknown).queryByRole('button', { name: /som klient/ })).toBeNull();
+    await userEvent.click(within(unknown).getByRole('link', { name: 'Sett opp 311 000 004 under Oppsett' }));
+    const field = await screen.findByLabelText('Organisasjonsnummer', { exact: false });
+    expect((field as HTMLInputElement).value).toBe('311000004');
+    expect(document.activeElement).toBe(field);
   });
 
   it('says it in English too', () => {
     renderWithProviders(<RoutedReportsView routed={ROUTED} onAddClient={() => {}} />, {}, { language: 'en' });
-    expect(screen.getByRole('heading', { level: 2, name: '6 files routed to the clients' })).toBeTruthy();
+    expect(screen.getByRole('heading', { level: 2, name: '7 files routed to the clients' })).toBeTruthy();
+    expect(screen.getByRole('combobox', { name: 'Scheme for uklar.json' })).toBeTruthy();
+    // The select's placeholder and the file's status.
+    expect(screen.getAllByText('Choose a scheme')).toHaveLength(2);
     expect(screen.getByRole('button', { name: 'Add 311 000 004 as a client' })).toBeTruthy();
     expect(within(groupOf('211785462')).getByRole('button', { name: 'Save as draft' })).toBeTruthy();
     expect(screen.getByText('1 file could not be read')).toBeTruthy();
