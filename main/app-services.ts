@@ -332,6 +332,8 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     events,
     log,
     language: () => settings.read().language,
+    firmClients: firm,
+    store,
   });
   const clientOverview = new ClientOverviewService({
     profiles,

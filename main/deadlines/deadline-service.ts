@@ -77,7 +77,7 @@ export class DeadlineService {
   }
 
   async overview(months = 12, profile: Profile | null = this.options.profiles.active()): Promise<DeadlinesOverview> {
-    const today = osloDate(this.now());
+    const today = this.today();
     const form = EXTENSION_FORMS['RF-1113'];
     const extensionForm = {
       form: 'RF-1113' as const,
@@ -128,6 +128,11 @@ export class DeadlineService {
       })),
       extensionForm,
     };
+  }
+
+  /** Today's date in Norway, by the service's clock. */
+  today(): string {
+    return osloDate(this.now());
   }
 
   async setWarnDays(days: number): Promise<DeadlinesOverview> {

@@ -1,6 +1,6 @@
 import type { AttentionReason, ClientOverviewRow, NextDeadline } from '../../shared/domain/client-overview';
 import { ATTENTION_REASONS } from '../../shared/domain/client-overview';
-import type { DelegationState } from '../../shared/domain/firm';
+import type { DelegationState, FirmClient } from '../../shared/domain/firm';
 import type { ServiceId } from '../../shared/domain/services-catalogue';
 import type { Deadline } from '../../shared/deadlines/deadline-views';
 import { DEADLINE_RULES } from '../../shared/deadlines/deadline-rules';
@@ -76,6 +76,59 @@ export function unreadByOrg(items: readonly Pick<FeedbackListItem, 'orgNumber' |
   return counts;
 }
 
+/**
+ * The deadlines the overview shows for a set of services on `today`, computed once per distinct set (a firm's
+ * clients mostly share one), without "met": that is per client.
+ */
+export function deadlineCalendars(today: string, warnDays: number): (services: readonly ServiceId[]) => Deadline[] {
+  const calendars = new Map<string, Deadline[]>();
+  return (services) => {
+    const key = [...services].sort().join(',');
+    let calendar = calendars.get(key);
+    if (!calendar) {
+      calendar = upcomingDeadlines({ today, services, months: OVERVIEW_MONTHS, warnDays, met: new Set() }).deadlines;
+      calendars.set(key, calendar);
+    }
+    return calendar;
+  };
+}
+
+/** A deadline due soon and the delegated clients that have not yet sent for it. */
+export interface UnsentDeadline {
+  deadline: Deadline;
+  clients: FirmClient[];
+}
+
+/**
+ * For a firm's deadline warning: each deadline within the warning days that some delegated client with its service
+ * has not met, with those clients (in the firm's order), by the same calendar and "met" the overview's rows use.
+ * `listed` is every deadline id the calendars hold, so the warning log can forget the rest.
+ */
+export function unsentDeadlines(
+  clients: readonly FirmClient[],
+  received: readonly ClientPeriod[],
+  today: string,
+  warnDays: number,
+): { due: UnsentDeadline[]; listed: Set<string> } {
+  const calendarOf = deadlineCalendars(today, warnDays);
+  const metByOrg = metDeadlinesByOrg(received);
+  const due = new Map<string, UnsentDeadline>();
+  const listed = new Set<string>();
+  for (const client of clients) {
+    const calendar = calendarOf(client.services);
+    for (const d of calendar) listed.add(d.id);
+    if (client.delegation.state !== 'delegated') continue;
+    const met = metByOrg.get(client.orgNumber);
+    for (const d of calendar) {
+      if (d.status !== 'soon' || met?.has(d.id)) continue;
+      let entry = due.get(d.id);
+      if (!entry) due.set(d.id, (entry = { deadline: d, clients: [] }));
+      entry.clients.push(client);
+    }
+  }
+  return { due: [...due.values()], listed };
+}
+
 interface Tally {
   met: Set<string>;
   inFlight: number;
@@ -132,22 +185,7 @@ export function clientOverviewRows(sources: OverviewSources): ClientOverviewRow[
     whole.newFeedback += unread;
     tallyOf(org).newFeedback += unread;
   }
-  const calendars = new Map<string, Deadline[]>();
-  const calendarOf = (services: readonly ServiceId[]) => {
-    const key = [...services].sort().join(',');
-    let calendar = calendars.get(key);
-    if (!calendar) {
-      calendar = upcomingDeadlines({
-        today: sources.today,
-        services,
-        months: OVERVIEW_MONTHS,
-        warnDays: sources.warnDays,
-        met: new Set(),
-      }).deadlines;
-      calendars.set(key, calendar);
-    }
-    return calendar;
-  };
+  const calendarOf = deadlineCalendars(sources.today, sources.warnDays);
 
   return sources.subjects.map((subject) => {
     const hasData = subject.profileId === sources.dataProfileId;

@@ -23,6 +23,8 @@ const AvstemmingPage = lazy(() => import('../routes/AvstemmingPage').then((m) =>
 import { FeedbackNavBadge } from '../components/feedback/FeedbackNavBadge';
 import { useFeedbackEvents, useFeedbackOpen } from '../bridge/feedback-queries';
 import { useDeadlineOpen } from '../bridge/deadlines-queries';
+import { useOverviewOpen } from '../bridge/firm-queries';
+import type { EventPayload } from '../../shared/ipc/contract';
 import { OPEN_EVENT_ROUTES } from '../../shared/ipc/open-routes';
 import { APP_PAGES, isForEveryProfile, type AppPageId } from '../../shared/app/app-pages';
 import { useWindowTitle } from './use-window-title';
@@ -66,6 +68,13 @@ function Shell() {
   );
   useDeadlineOpen(
     useCallback((deadlineId: string) => void navigate(OPEN_EVENT_ROUTES['deadlines.open']({ deadlineId })), [navigate]),
+  );
+  // A firm's deadline warning opens the overview at its clients with a deadline soon.
+  useOverviewOpen(
+    useCallback(
+      (payload: EventPayload<'overview.open'>) => void navigate(OPEN_EVENT_ROUTES['overview.open'](payload)),
+      [navigate],
+    ),
   );
   return (
     <>

@@ -3,6 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { bridge, unwrap } from './api';
 import type { ChannelInput } from '../../shared/ipc/contract';
 import type { FirmClientsView } from '../../shared/domain/firm';
+import type { EventPayload } from '../../shared/ipc/contract';
 
 export const firmKeys = { clients: ['firm', 'clients'] as const };
 
@@ -79,3 +80,8 @@ export const overviewKeys = {
   all: ['firm', 'overview'] as const,
   of: (profileId: string | null) => ['firm', 'overview', profileId] as const,
 };
+
+/** Opens the client overview, filtered, when a firm's deadline warning is clicked. */
+export function useOverviewOpen(open: (payload: EventPayload<'overview.open'>) => void) {
+  useEffect(() => bridge().on('overview.open', open), [open]);
+}

@@ -1038,6 +1038,7 @@ export const en: Messages = {
     filtersLabel: 'Show only',
     filter: {
       attention: 'Needs attention',
+      deadline: 'Deadline soon',
       rejected: 'Rejected',
       feedback: 'New feedback',
       delegation: 'Access missing',

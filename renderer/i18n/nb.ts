@@ -1035,6 +1035,7 @@ export const nb = {
     filtersLabel: 'Vis bare',
     filter: {
       attention: 'Trenger oppfølging',
+      deadline: 'Frist snart',
       rejected: 'Avvist',
       feedback: 'Nye tilbakemeldinger',
       delegation: 'Mangler tilgang',

@@ -73,3 +73,9 @@ export const ClientOverviewSchema = z.object({
   rows: z.array(ClientOverviewRowSchema),
 });
 export type ClientOverview = z.infer<typeof ClientOverviewSchema>;
+
+/**
+ * The user clicked a firm's deadline warning: show the overview filtered to the clients with a deadline soon (the
+ * overview's `deadline` filter: those the warning named, and any with another deadline soon).
+ */
+export const OverviewOpenEventSchema = z.object({ filter: z.literal('deadline') });

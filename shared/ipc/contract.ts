@@ -20,6 +20,7 @@ import { desktopChannels, NavigateEventSchema, OutboxOpenEventSchema } from './c
 import { firmChannels } from './channels/firm';
 import { registerChannels } from './channels/register';
 import { DeadlineOpenEventSchema } from '../deadlines/deadline-views';
+import { OverviewOpenEventSchema } from '../domain/client-overview';
 import {
   OutboxChangedEventSchema,
   OutboxConnectivityEventSchema,
@@ -71,6 +72,8 @@ export const events = {
   'deadlines.open': DeadlineOpenEventSchema,
   /** The user clicked a notification about a rejected or stuck submission: show it on Utboks. */
   'outbox.open': OutboxOpenEventSchema,
+  /** The user clicked a firm's deadline warning: show the client overview, filtered. */
+  'overview.open': OverviewOpenEventSchema,
   /** The application menu's Gå/Go entry (or its Ctrl/Cmd+number) asks for a page. */
   'app.navigate': NavigateEventSchema,
   /** The settings changed (the language): main rebuilds the application menu in it. */

@@ -129,6 +129,7 @@ export const EVENT_NAMES = [
   'skattekort.changed',
   'deadlines.open',
   'outbox.open',
+  'overview.open',
   'app.navigate',
   'settings.changed',
   'reports.routeProgress',

@@ -11,6 +11,7 @@ export const OPEN_EVENT_ROUTES = {
     `/deadlines?deadline=${encodeURIComponent(deadlineId)}`,
   'outbox.open': ({ submissionId }: EventPayload<'outbox.open'>) =>
     `/outbox?submission=${encodeURIComponent(submissionId)}`,
+  'overview.open': ({ filter }: EventPayload<'overview.open'>) => `/overview?filter=${encodeURIComponent(filter)}`,
 } as const;
 
 export type OpenEventName = keyof typeof OPEN_EVENT_ROUTES;

@@ -12,13 +12,15 @@ export interface OverviewQuery {
 export const OVERVIEW_SORT_KEYS = ['name', 'orgNumber', 'attention', 'deadline'] as const;
 export type OverviewSortKey = (typeof OVERVIEW_SORT_KEYS)[number];
 
-export const OVERVIEW_FILTERS = ['attention', 'rejected', 'feedback', 'delegation'] as const;
+export const OVERVIEW_FILTERS = ['attention', 'deadline', 'rejected', 'feedback', 'delegation'] as const;
 export type OverviewFilter = (typeof OVERVIEW_FILTERS)[number];
 
 export const DEFAULT_QUERY: OverviewQuery = { search: '', sort: 'attention', direction: 'descending', filters: [] };
 
 const FILTER_TEST: Record<OverviewFilter, (row: ClientOverviewRow) => boolean> = {
   attention: (row) => row.attention.length > 0,
+  // What a firm's deadline warning opens (`overview.open`): clients whose next deadline is soon and not yet met.
+  deadline: (row) => row.attention.includes('deadline-soon'),
   rejected: (row) => (row.rejected ?? 0) > 0,
   feedback: (row) => (row.newFeedback ?? 0) > 0,
   delegation: (row) => row.attention.includes('setup-missing') || row.attention.includes('delegation-missing'),

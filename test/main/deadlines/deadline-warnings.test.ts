@@ -10,7 +10,28 @@ import { DeadlineService } from '../../../main/deadlines/deadline-service';
 import { DeadlineWarnings } from '../../../main/deadlines/deadline-warnings';
 import { EventHub } from '../../../main/ipc/event-hub';
 import type { Submission } from '../../../shared/outbox/submission';
+import type { FirmClient } from '../../../shared/domain/firm';
+import type { ClientPeriod } from '../../../main/store/store';
+import { outboxByOrgFromRecords } from '../support/outbox-by-org';
 import { recordingDesktop, type Notified } from '../support/test-app-services';
+
+/** A received a-melding for `org` and `month`, as the outbox stores it. */
+function receivedAMelding(org: string, month: string, n: number, at: Date): Submission {
+  const id = `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+  return {
+    id,
+    idempotencyKey: id,
+    payloadSha256: '0'.repeat(64),
+    payloadBytes: 1,
+    label: `a-melding ${month}`,
+    target: { service: 'a-melding', kalendermaaned: month, opplysningspliktig: org, meldingsId: `m${n}` },
+    createdAt: at.toISOString(),
+    updatedAt: at.toISOString(),
+    attempts: 1,
+    checkpoint: {},
+    state: { kind: 'received', at: at.toISOString(), receipt: { dialogId: `d${n}`, forsendelseId: `f${n}` } },
+  };
+}
 
 describe('deadline warnings', () => {
   let dataDir: string;
@@ -22,6 +43,9 @@ describe('deadline warnings', () => {
   let profiles: ProfileService;
   let events: EventHub;
   let clicks: (() => void)[];
+  let clients: FirmClient[];
+  let received: ClientPeriod[];
+  let language: 'nb' | 'en';
 
   const build = () => {
     const settings = SettingsStore.open(dataDir, silentLogger, () => now);
@@ -39,6 +63,9 @@ describe('deadline warnings', () => {
       log: silentLogger,
       desktop: desktop.desktop,
       events,
+      language: () => language,
+      firmClients: { list: async () => clients },
+      store: { receivedPeriods: async () => received },
     });
   };
 
@@ -56,6 +83,9 @@ describe('deadline warnings', () => {
     };
     events = new EventHub();
     submissions = [];
+    clients = [];
+    received = [];
+    language = 'nb';
     build();
     const profile = profiles.create({ orgNumber: '974761076', displayName: 'Fjellstue AS', environment: 'sandbox' });
     await new SetupStateFile(profileDir(dataDir, profile.id)).update((s) => ({ ...s, services: ['a-melding'] }));
@@ -100,21 +130,7 @@ describe('deadline warnings', () => {
 
   it('does not warn about a deadline already met', async () => {
     now = new Date('2026-04-02T07:00:00Z');
-    submissions = [
-      {
-        id: '00000000-0000-4000-8000-000000000001',
-        idempotencyKey: '00000000-0000-4000-8000-000000000002',
-        payloadSha256: '0'.repeat(64),
-        payloadBytes: 1,
-        label: 'a-melding mars',
-        target: { service: 'a-melding', kalendermaaned: '2026-03', opplysningspliktig: '974761076', meldingsId: 'm' },
-        createdAt: now.toISOString(),
-        updatedAt: now.toISOString(),
-        attempts: 1,
-        checkpoint: {},
-        state: { kind: 'received', at: now.toISOString(), receipt: { dialogId: 'd', forsendelseId: 'f' } },
-      },
-    ];
+    submissions = [receivedAMelding('974761076', '2026-03', 1, now)];
     expect(await warnings.check()).toBe(0);
   });
 
@@ -133,5 +149,98 @@ describe('deadline warnings', () => {
     expect(await warnings.check()).toBe(0);
     profiles.remove(profile.id);
     expect(await warnings.check()).toBe(0);
+  });
+
+  describe('for a firm', () => {
+    const client = (orgNumber: string, name: string, change: Partial<FirmClient> = {}): FirmClient => ({
+      orgNumber,
+      name,
+      services: ['a-melding'],
+      delegation: { state: 'delegated', checkedAt: '2026-11-01T08:00:00.000Z' },
+      addedAt: '2026-01-05T08:00:00.000Z',
+      ...change,
+    });
+    const FIVE = [
+      client('211785462', 'Fjellstue AS'),
+      client('311000004', 'Kløver AS'),
+      client('312000008', 'Vestvind AS'),
+      client('313000001', 'Fjordbris AS'),
+      client('314000005', 'Lauvhytta AS'),
+    ];
+    /** What the store answers for the firm's received submissions (the overview's input, worked out from them). */
+    const receive = (...sent: Submission[]) => {
+      received = [...outboxByOrgFromRecords(sent).received];
+    };
+    let firmId: string;
+    // Not the open profile: the job runs for every profile.
+    const firm = () => profiles.state().profiles.find((p) => p.id === firmId) ?? null;
+
+    beforeEach(() => {
+      // Tuesday 1 December 2026: November's a-melding is due Saturday 5 December, moved to Monday 7 December.
+      now = new Date('2026-12-01T08:00:00Z');
+      firmId = profiles.create({
+        orgNumber: '315000009',
+        displayName: 'Regnskap AS',
+        environment: 'sandbox',
+        kind: 'firm',
+      }).id;
+      clients = [...FIVE];
+    });
+
+    it('warns once per deadline, naming how many clients have not sent and the first of them', async () => {
+      const opened: unknown[] = [];
+      events.subscribe((event, payload) => {
+        if (event === 'overview.open') opened.push(payload);
+      });
+      // Kløver's October does not meet November's deadline; Vestvind's and Lauvhytta's November do.
+      receive(
+        receivedAMelding('312000008', '2026-11', 1, now),
+        receivedAMelding('314000005', '2026-11', 2, now),
+        receivedAMelding('311000004', '2026-10', 3, now),
+      );
+      expect(await warnings.check(firm())).toBe(1);
+      expect(notes).toEqual([
+        {
+          title: 'Innsender: frist snart',
+          body:
+            'A-melding for november 2026 er ikke sendt for 3 klienter: Fjellstue AS (211 785 462), ' +
+            'Kløver AS (311 000 004) og 1 til. Frist om 6 dager (2026-12-07).',
+        },
+      ]);
+      clicks[0]?.();
+      expect(opened).toEqual([{ filter: 'deadline' }]);
+
+      // A rerun the same day, and a restart, say nothing again.
+      expect(await warnings.check(firm())).toBe(0);
+      build();
+      expect(await warnings.check(firm())).toBe(0);
+      expect(notes).toHaveLength(1);
+    });
+
+    it('says nothing when every client has sent', async () => {
+      receive(...FIVE.map((c, i) => receivedAMelding(c.orgNumber, '2026-11', i + 1, now)));
+      expect(await warnings.check(firm())).toBe(0);
+      expect(notes).toEqual([]);
+      // The next day likewise: it is not the day's log that keeps it quiet.
+      now = new Date('2026-12-02T08:00:00Z');
+      expect(await warnings.check(firm())).toBe(0);
+    });
+
+    it('names only delegated clients with the service, in English when asked', async () => {
+      clients = [
+        client('211785462', 'Fjellstue AS'),
+        client('311000004', 'Kløver AS', { delegation: { state: 'not-delegated', checkedAt: null } }),
+        client('312000008', 'Vestvind AS', { delegation: { state: 'removed', checkedAt: null } }),
+        client('313000001', 'Fjordbris AS', { services: ['aksjonaerregisteroppgave'] }),
+        client('314000005', 'Lauvhytta AS'),
+      ];
+      language = 'en';
+      build();
+      expect(await warnings.check(firm())).toBe(1);
+      expect(notes.map((n) => n.body)).toEqual([
+        'A-melding (employer report) for November 2026 has not been sent for 2 clients: Fjellstue AS (211 785 462) and ' +
+          'Lauvhytta AS (314 000 005). Due in 6 days (2026-12-07).',
+      ]);
+    });
   });
 });

@@ -8,6 +8,7 @@ import { renderWithProviders } from '../render-with-providers';
 import type { BridgeTransport } from '../../../shared/ipc/bridge-api';
 import { firm, PROFILE_ID } from './firm-profile';
 import { validOrgNumbers } from '../../main/support/org-numbers';
+import { OPEN_EVENT_ROUTES } from '../../../shared/ipc/open-routes';
 
 /** The list's visible height in this test: jsdom lays nothing out, so the scroll box is given one. */
 const VIEWPORT = 480;
@@ -165,6 +166,24 @@ describe('the overview of 500 clients', () => {
     expect(screen.getByTestId('overview-count')).toHaveTextContent('Viser 500 av 500 klienter');
     await userEvent.click(chip('Trenger oppfølging'));
     expect(screen.getByTestId('overview-count')).toHaveTextContent('Viser 35 av 500 klienter');
+  });
+
+  it('opens at the clients with a deadline soon when a firm’s deadline warning is clicked', async () => {
+    // Five clients whose next deadline is soon and not met (what the warning names), the rest as above.
+    const soon = (r: ClientOverviewRow, i: number): ClientOverviewRow =>
+      i < 5 && r.nextDeadline
+        ? { ...r, nextDeadline: { ...r.nextDeadline, status: 'soon' }, attention: [...r.attention, 'deadline-soon'] }
+        : r;
+    renderWithProviders(
+      <OverviewPage />,
+      {
+        'profiles.list': () => ({ ok: true, value: { profiles: [firm], activeProfileId: PROFILE_ID, notices: [] } }),
+        'firm.overview': () => ({ ok: true, value: { ...overview, rows: overview.rows.map(soon) } }),
+      },
+      { route: OPEN_EVENT_ROUTES['overview.open']({ filter: 'deadline' }) },
+    );
+    expect(await screen.findByTestId('overview-count')).toHaveTextContent('Viser 5 av 500 klienter');
+    expect(screen.getByRole('checkbox', { name: 'Frist snart' })).toBeChecked();
   });
 
   it('moves between rows with the arrow keys, drawing the rows it reaches', async () => {

@@ -6,6 +6,7 @@ describe('the routes a clicked notification opens', () => {
     expect(isOpenEvent('feedback.open')).toBe(true);
     expect(isOpenEvent('deadlines.open')).toBe(true);
     expect(isOpenEvent('outbox.open')).toBe(true);
+    expect(isOpenEvent('overview.open')).toBe(true);
     expect(isOpenEvent('app.navigate')).toBe(false);
     expect(isOpenEvent('feedback.new')).toBe(false);
     expect(isOpenEvent('profiles.changed')).toBe(false);
@@ -20,5 +21,7 @@ describe('the routes a clicked notification opens', () => {
     );
     const route = OPEN_EVENT_ROUTES['deadlines.open']({ deadlineId: 'tredjepart-boligselskap:2025' });
     expect(new URL(route, 'app://innsender').searchParams.get('deadline')).toBe('tredjepart-boligselskap:2025');
+    // A firm's warning: the overview's own filter param, which its page reads (overview-query.ts).
+    expect(routeOfOpenEvent('overview.open', { filter: 'deadline' })).toBe('/overview?filter=deadline');
   });
 });
