@@ -7,7 +7,7 @@ import type { Logger } from '../log/logger';
 import type { ProfileService } from '../settings/profiles';
 import { profileKind, type Profile } from '../../shared/domain/profile';
 import type { FirmClient } from '../../shared/domain/firm';
-import { formatCompany, formatCount, formatMonth } from '../../shared/format';
+import { formatCompany, formatCount, formatDate, formatMonth } from '../../shared/format';
 import { oldestPeriodShown, unsentDeadlines, type UnsentDeadline } from '../firm/client-overview';
 import type { Store } from '../store/store';
 import type { BackgroundJob } from '../background/background-scheduler';
@@ -139,12 +139,7 @@ const CLIENTS_NAMED = 2;
 export function unsentClientsText({ deadline, clients }: UnsentDeadline, en: boolean): string {
   const language = en ? 'en' : 'nb';
   const service = serviceById(deadline.service).name[language];
-  const period =
-    deadline.period.kind === 'month'
-      ? formatMonth(deadline.period.kalendermaaned, language)
-      : en
-        ? `income year ${deadline.period.inntektsaar}`
-        : `inntektsåret ${deadline.period.inntektsaar}`;
+  const period = periodWords(deadline, en);
   const count = clients.length;
   const named = clients.slice(0, CLIENTS_NAMED).map((c) => formatCompany(c.name, c.orgNumber));
   const rest = count - named.length;
@@ -164,23 +159,27 @@ export function unsentClientsText({ deadline, clients }: UnsentDeadline, en: boo
 
 export function warningText(deadline: Deadline, displayName: string, en: boolean): string {
   const service = serviceById(deadline.service).name[en ? 'en' : 'nb'];
-  const period =
-    deadline.period.kind === 'month' ? deadline.period.kalendermaaned : String(deadline.period.inntektsaar);
   const when = dueWhen(deadline, en);
   return en
-    ? `${service} ${period} for ${displayName} is due ${when}.`
-    : `${service} ${period} for ${displayName} har frist ${when}.`;
+    ? `${service} ${periodWords(deadline, en)} for ${displayName} is due ${when}.`
+    : `${service} ${periodWords(deadline, en)} for ${displayName} har frist ${when}.`;
 }
 
-/** "today" or "in 3 days (2026-12-07)". */
+/** "november 2026" / "November 2026", or the income year in words. */
+function periodWords(deadline: Deadline, en: boolean): string {
+  if (deadline.period.kind === 'month') return formatMonth(deadline.period.kalendermaaned, en ? 'en' : 'nb');
+  return en ? `income year ${deadline.period.inntektsaar}` : `inntektsåret ${deadline.period.inntektsaar}`;
+}
+
+/** "today" or "in 3 days (7 December 2026)". */
 function dueWhen(deadline: Deadline, en: boolean): string {
   return deadline.daysLeft === 0
     ? en
       ? 'today'
       : 'i dag'
     : en
-      ? `in ${deadline.daysLeft} ${deadline.daysLeft === 1 ? 'day' : 'days'} (${deadline.dueDate})`
-      : `om ${deadline.daysLeft} ${deadline.daysLeft === 1 ? 'dag' : 'dager'} (${deadline.dueDate})`;
+      ? `in ${deadline.daysLeft} ${deadline.daysLeft === 1 ? 'day' : 'days'} (${formatDate(deadline.dueDate, 'en')})`
+      : `om ${deadline.daysLeft} ${deadline.daysLeft === 1 ? 'dag' : 'dager'} (${formatDate(deadline.dueDate, 'nb')})`;
 }
 
 /**

@@ -105,7 +105,9 @@ describe('the Frister page in real Chromium, from a fixed today', () => {
     const before = h.desktop.notifications.length;
     await expect(h.services.deadlineWarnings.check()).resolves.toBe(1);
     const warning = h.desktop.notifications.slice(before)[0];
-    expect(warning?.body).toBe('A-melding 2026-03 for Fjellstue AS (974 761 076) har frist om 7 dager (2026-04-07).');
+    expect(warning?.body).toBe(
+      'A-melding mars 2026 for Fjellstue AS (974 761 076) har frist om 7 dager (7. april 2026).',
+    );
     await page.getByRole('link', { name: 'Innstillinger' }).click();
     await page.getByRole('heading', { level: 1, name: 'Innstillinger' }).waitFor();
     expect(await page.getByTestId('deadline-calendar').count()).toBe(0);

@@ -103,7 +103,9 @@ describe('deadline warnings', () => {
   it('warns once per deadline per day, again the next day, and never after a restart the same day', async () => {
     now = new Date('2026-03-31T07:00:00Z');
     expect(await warnings.check()).toBe(1);
-    expect(notes[0]?.body).toBe('A-melding 2026-03 for Fjellstue AS (974 761 076) har frist om 7 dager (2026-04-07).');
+    expect(notes[0]?.body).toBe(
+      'A-melding mars 2026 for Fjellstue AS (974 761 076) har frist om 7 dager (7. april 2026).',
+    );
     expect(await Promise.all([warnings.check(), warnings.check()])).toEqual([0, 0]);
     build(); // the app restarted: the log on disk still knows
     expect(await warnings.check()).toBe(0);
@@ -204,7 +206,7 @@ describe('deadline warnings', () => {
           title: 'Innsender: frist snart',
           body:
             'A-melding for november 2026 er ikke sendt for 3 klienter: Fjellstue AS (211 785 462), ' +
-            'Kløver AS (311 000 004) og 1 til. Frist om 6 dager (2026-12-07).',
+            'Kløver AS (311 000 004) og 1 til. Frist om 6 dager (7. desember 2026).',
         },
       ]);
       clicks[0]?.();
@@ -239,7 +241,7 @@ describe('deadline warnings', () => {
       expect(await warnings.check(firm())).toBe(1);
       expect(notes.map((n) => n.body)).toEqual([
         'A-melding (employer report) for November 2026 has not been sent for 2 clients: Fjellstue AS (211 785 462) and ' +
-          'Lauvhytta AS (314 000 005). Due in 6 days (2026-12-07).',
+          'Lauvhytta AS (314 000 005). Due in 6 days (7 December 2026).',
       ]);
     });
   });
