@@ -305,6 +305,10 @@ export const en: Messages = {
     dropActive: 'Drop the files to check them',
     dropNote:
       'Files you drag in are known to the app by name only, so a draft cannot warn you when the file changes later. Use "Choose files …" to get such warnings.',
+    dropTooMany_one:
+      'What you dropped holds {{count}} file, and Innsender routes at most {{max}} files at a time. Split the folder and drop the parts one by one.',
+    dropTooMany_other:
+      'What you dropped holds {{count}} files, and Innsender routes at most {{max}} files at a time. Split the folder and drop the parts one by one.',
     dropTooLarge:
       'The files are too large to drag in (the limit is {{mib}} MiB together). Use "Choose files …" instead.',
     droppedNote: 'Dragged in: the app knows the file by name only and cannot see if it changes later.',

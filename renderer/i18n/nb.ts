@@ -304,6 +304,10 @@ export const nb = {
     dropActive: 'Slipp filene for å kontrollere dem',
     dropNote:
       'Filer du drar inn, kjenner appen bare ved navn, så et utkast kan ikke varsle om at filen er endret senere. Bruk «Velg filer …» for å få slike varsler.',
+    dropTooMany_one:
+      'Det du slapp har {{count}} fil, og Innsender fordeler høyst {{max}} filer om gangen. Del mappen opp og slipp delene hver for seg.',
+    dropTooMany_other:
+      'Det du slapp har {{count}} filer, og Innsender fordeler høyst {{max}} filer om gangen. Del mappen opp og slipp delene hver for seg.',
     dropTooLarge:
       'Filene er for store til å dras inn (grensen er {{mib}} MiB til sammen). Bruk «Velg filer …» i stedet.',
     droppedNote: 'Dratt inn: appen kjenner filen bare ved navn og kan ikke se om den endres senere.',

@@ -28,7 +28,8 @@ import { ReportDropZone } from '../components/reports/ReportDropZone';
 import { readDroppedFiles } from '../components/reports/read-dropped-files';
 import { SendDraftAction } from '../components/outbox/SendDraftAction';
 import { MAX_DROPPED_BYTES, type CheckedReport, type DroppedFile } from '../../shared/reports/report-views';
-import type { RoutedReports } from '../../shared/reports/report-routing';
+import { MAX_ROUTED_FILES, type RoutedReports } from '../../shared/reports/report-routing';
+import { formatCount } from '../../shared/format';
 import { profileKind, type Profile } from '../../shared/domain/profile';
 import { RoutedReportsView } from '../components/reports/RoutedReportsView';
 import '../components/reports/reports.css';
@@ -62,6 +63,8 @@ function ReportsWorkspace({ profile, routesFiles }: { profile: Profile | null; r
   const [shown, setShown] = useState<Shown>({ kind: 'nothing' });
   const [saved, setSaved] = useState<Record<string, string>>({});
   const [tooLarge, setTooLarge] = useState(false);
+  /** How many files a drop to route held, when that is more than main routes at once (else null). */
+  const [tooMany, setTooMany] = useState<number | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
 
   const pick = usePickReports();
@@ -102,11 +105,15 @@ function ReportsWorkspace({ profile, routesFiles }: { profile: Profile | null; r
     routed.groups.length + routed.unknown.length + routed.unreadable.length > 0 && setShown({ kind: 'routed', routed });
   const busy = pick.isPending || drop.isPending || checkSource.isPending || replace.isPending || routing;
   const onDropFiles = async (files: File[], from: { folder: boolean }) => {
+    const routes = !replacing && (from.folder || (files.length > 1 && routesFiles));
+    // Main refuses more at once (MAX_ROUTED_FILES); said here in words, before anything is read.
+    setTooMany(routes && files.length > MAX_ROUTED_FILES ? files.length : null);
+    if (routes && files.length > MAX_ROUTED_FILES) return;
     const read = await readDroppedFiles(files);
     setTooLarge(!read.ok);
     if (!read.ok) return;
     if (replacing) replace.mutate({ submissionId: replacing, files: read.files }, { onSuccess: showChecks });
-    else if (from.folder || (files.length > 1 && routesFiles)) {
+    else if (routes) {
       lastRouted.current = read.files;
       route.mutate(read.files, { onSuccess: showRouted });
     } else drop.mutate(read.files, { onSuccess: showChecks });
@@ -173,6 +180,11 @@ function ReportsWorkspace({ profile, routesFiles }: { profile: Profile | null; r
       {tooLarge && (
         <Alert data-color="danger" role="alert">
           {t('reports.dropTooLarge', { mib: String(MAX_DROPPED_BYTES / 1024 / 1024) })}
+        </Alert>
+      )}
+      {tooMany !== null && (
+        <Alert data-color="danger" role="alert" data-testid="drop-too-many">
+          {t('reports.dropTooMany', { count: tooMany, max: formatCount(MAX_ROUTED_FILES, i18n.language) })}
         </Alert>
       )}
       {inputError && <ErrorMessage error={inputError} />}

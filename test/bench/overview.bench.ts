@@ -190,7 +190,8 @@ describe('the overview page at 500 clients and 30,000 stored submissions in real
       await build({ configFile: 'vite.renderer.config.ts', logLevel: 'warn' });
     }
     dataDir = mkdtempSync(join(tmpdir(), 'innsender-bench-overview-'));
-    h = await startHarness({ dataDir });
+    // The app's clock just after the stored history, as in the in-process cases: no reading of today's date.
+    h = await startHarness({ dataDir, now: AFTER_HISTORY });
     firm = await firmWithClients(h.services, () => h.desktop.openedExternally, {
       count: CLIENTS,
       notAttachedEvery: 25,
@@ -198,7 +199,8 @@ describe('the overview page at 500 clients and 30,000 stored submissions in real
     // The firm's history in its store (60 a-meldinger per client up to last month: 30,000), written beside the
     // running app through a second connection without an fsync per record (setup only).
     const historyStore = openSqliteStore(dataDir, { synchronous: 'NORMAL' });
-    const lastMonth = new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth() - 1, 1));
+    const now = AFTER_HISTORY();
+    const lastMonth = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1));
     await writeStoredHistory(
       historyStore.submissions(firm.profileId),
       firm.clients.map((c) => c.orgNumber),

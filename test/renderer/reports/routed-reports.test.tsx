@@ -352,6 +352,17 @@ describe('files routed to many clients', () => {
     expect(invoke.mock.calls.map(([channel]) => channel)).not.toContain('reports.checkContent');
   });
 
+  it('says in words that a drop of more files than main routes at once is too many, and sends nothing', async () => {
+    const { invoke } = renderWithProviders(<ReportsPage />, firmPage);
+    await screen.findByText(/Kontrolleres for Regnskap AS/);
+    const files = Array.from({ length: 1001 }, (_, i) => new File(['<a/>'], `${i}.xml`));
+    fireEvent.drop(screen.getByTestId('drop-zone'), { dataTransfer: { files, items: [], types: ['Files'] } });
+    expect((await screen.findByTestId('drop-too-many')).textContent).toBe(
+      'Det du slapp har 1001 filer, og Innsender fordeler høyst 1 000 filer om gangen. Del mappen opp og slipp delene hver for seg.',
+    );
+    expect(invoke.mock.calls.map(([channel]) => channel)).not.toContain('reports.route');
+  });
+
   it('adds an unknown organisation as a client under its registered name, and routes the dropped files again', async () => {
     const { invoke } = renderWithProviders(<ReportsPage />, {
       ...firmPage,
