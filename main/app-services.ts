@@ -48,6 +48,8 @@ export interface AppServicesOptions {
   /** The OS around the app: browser, file dialogs, clipboard, notifications (Electron's, or plain functions). */
   desktop: DesktopPort;
   log?: Logger;
+  /** The SQLite addon built for this runtime, where node_modules holds one for another (see SqliteStoreOptions). */
+  sqliteBinding?: string;
   modules?: () => EmulatorModule[];
   /** Where private keys live: the OS keychain (keytar) unless a test names its own keychain service. */
   keyStore?: KeyStore;
@@ -150,6 +152,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   // Opened first: a damaged database stops the start here with its message, before anything reads or writes.
   const store = openDataStore(options.dataDir, {
     ...(options.now ? { now: options.now } : {}),
+    ...(options.sqliteBinding ? { nativeBinding: options.sqliteBinding } : {}),
     onLegacyImport: (report) => log.info('store: imported the JSON files of the earlier layout', { ...report }),
   });
   const profiles = new ProfileService(settings, options.now);

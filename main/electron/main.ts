@@ -1,5 +1,6 @@
 // The Electron entry: lifecycle, the window and the wiring. Everything with logic lives outside main/electron/.
 import { app, BrowserWindow, dialog, ipcMain, powerMonitor, session, shell } from 'electron';
+import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createAppServices, startActiveEnvironment, type AppServices } from '../app-services';
@@ -39,6 +40,7 @@ function openServices(window: () => BrowserWindow | undefined): AppServices | un
       host: 'electron',
       version: app.getVersion(),
       desktop: electronDesktop(window),
+      ...sqliteBindingForElectron(),
     });
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
@@ -46,6 +48,16 @@ function openServices(window: () => BrowserWindow | undefined): AppServices | un
     app.quit();
     return undefined;
   }
+}
+
+/**
+ * Run from the source tree (`npm start`), node_modules holds better-sqlite3 built for Node, which the tests use;
+ * `npm start` builds a copy for this Electron beside the bundle (scripts/electron-native.mjs). A packaged app has
+ * node_modules rebuilt for Electron by electron-builder (npmRebuild) and needs nothing.
+ */
+function sqliteBindingForElectron(): { sqliteBinding?: string } {
+  const built = join(here, '../electron-native/better_sqlite3.node');
+  return !app.isPackaged && existsSync(built) ? { sqliteBinding: built } : {};
 }
 
 async function start(): Promise<void> {

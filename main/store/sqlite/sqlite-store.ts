@@ -24,6 +24,11 @@ export interface SqliteStoreOptions {
   synchronous?: 'FULL' | 'NORMAL';
   /** Told what the first open imported from the old JSON layout (for the log). */
   onLegacyImport?: (report: LegacyImportReport) => void;
+  /**
+   * The compiled addon to load instead of the one in node_modules: `npm start` runs Electron from the source tree,
+   * whose node_modules addon is built for Node (the tests); scripts/electron-native.mjs builds one for Electron.
+   */
+  nativeBinding?: string;
 }
 
 /**
@@ -39,7 +44,7 @@ export function openSqliteStore(dataDir: string, options: SqliteStoreOptions = {
   if (!existsSync(file)) closeSync(openSync(file, 'a', 0o600));
   let db: Database.Database | undefined;
   try {
-    db = new Database(file);
+    db = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
     db.pragma('journal_mode = WAL');
     db.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`);
     db.pragma('busy_timeout = 5000');
