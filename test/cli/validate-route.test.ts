@@ -147,5 +147,10 @@ describe('innsender validate --route', () => {
 
     const refused = await cli(dataDir, 'validate', folder, '--route', '--scheme', 'ukjent');
     expect(refused.code).toBe(2);
+    const withoutRoute = await cli(dataDir, 'validate', join(folder, 'uklar.json'), '--scheme', 'boligselskap');
+    expect(withoutRoute).toMatchObject({ code: 2, out: '' });
+    expect(withoutRoute.err).toBe(
+      'VALIDATE_SCHEME_WITHOUT_ROUTE: --scheme gjelder bare med --route: ordningen til tredjepartsfiler som fordeles.\n',
+    );
   });
 });

@@ -5,6 +5,13 @@ import { isValidOrgNumber, normaliseOrgNumber } from '../../../shared/domain/org
 import { EnvironmentNameSchema } from '../../../shared/domain/profile';
 import { SCHEME_IDS, type SchemeId } from '../../../shared/tredjepart/schemes';
 
+interface ValidateOptions {
+  profileOrg?: string;
+  env?: string;
+  route?: boolean;
+  scheme?: SchemeId;
+}
+
 /**
  * `innsender validate <file…>`: the Reports page's checks for scripts. With `--route`, files and folders for many
  * clients are routed by org number as on the Reports page, tredjepart files checked with their target's rules (its
@@ -41,54 +48,60 @@ export function registerValidateCommand(program: Command, ctx: CliContext): void
         EnvironmentNameSchema.options,
       ),
     )
-    .action(
-      async (files: string[], opts: { profileOrg?: string; env?: string; route?: boolean; scheme?: SchemeId }) => {
-        if (opts.route) {
-          // Each file gets its own client's (or profile's) org and environment, so --profile-org and --env do not apply.
-          // Its tredjepart files are checked by the same service the Reports page asks, with the same rules.
-          const { formatRoutedReports, routedExitCode } = await import('../../reports/format-routed-reports');
-          const { withSchemeChosen } = await import('../../reports/routed-tredjepart');
-          const { reports } = ctx.services;
-          const routing = await reports.routePaths(files);
-          const routed = opts.scheme
-            ? await withSchemeChosen(routing, opts.scheme, (fileId, scheme) =>
-                reports.checkRoutedTredjepart(fileId, scheme),
-              )
-            : routing;
-          ctx.io.out(
-            ctx.json ? JSON.stringify({ ok: true, value: routed }) : `${formatRoutedReports(routed, ctx.lang)}\n`,
-          );
-          ctx.setExit(routedExitCode(routed));
-          return;
-        }
-        const active = ctx.services.profiles.active();
-        const profileOrg = opts.profileOrg !== undefined ? normaliseOrgNumber(opts.profileOrg) : active?.orgNumber;
-        if (profileOrg !== undefined && !isValidOrgNumber(profileOrg)) {
-          const message = {
-            nb: `--profile-org ${opts.profileOrg} er ikke et gyldig organisasjonsnummer.`,
-            en: `--profile-org ${opts.profileOrg} is not a valid organisation number.`,
-          };
-          ctx.setExit(printError(ctx.io, { code: 'ORG_NUMBER_INVALID', message }, ctx.json, ctx.lang));
-          return;
-        }
-        const environment = opts.env ? EnvironmentNameSchema.parse(opts.env) : active?.environment;
-        // The implementation loads when the command runs, not when the CLI starts (see program.ts).
-        const { runValidate } = await import('../../reports/validate-command');
-        const { reportEnvironmentFor } = await import('../../reports/reports-service');
-        const { profileSubmissions } = await import('../../reports/known-messages');
-        // What the active profile's outbox has sent or is sending: a reused meldingsId is caught before sending,
-        // and a report it already holds is "already sent", not "ready to submit".
-        const submissions = active ? await profileSubmissions(ctx.services.outbox) : undefined;
-        const { exitCode, stdout, results } = await runValidate(files, {
-          environment: reportEnvironmentFor(environment ? { environment } : null),
-          ...(profileOrg ? { profileOrg } : {}),
-          ...(submissions ? { submissions } : {}),
-          json: ctx.json,
-          lang: ctx.lang,
-        });
-        // The same envelope as every other command's --json; the exit code says whether errors were found.
-        ctx.io.out(ctx.json ? JSON.stringify({ ok: true, value: results }) : stdout);
-        ctx.setExit(exitCode);
-      },
-    );
+    .action(async (files: string[], opts: ValidateOptions) => {
+      if (opts.route) {
+        // Each file gets its own client's (or profile's) org and environment, so --profile-org and --env do not apply.
+        // Its tredjepart files are checked by the same service the Reports page asks, with the same rules.
+        const { formatRoutedReports, routedExitCode } = await import('../../reports/format-routed-reports');
+        const { withSchemeChosen } = await import('../../reports/routed-tredjepart');
+        const { reports } = ctx.services;
+        const routing = await reports.routePaths(files);
+        const routed = opts.scheme
+          ? await withSchemeChosen(routing, opts.scheme, (fileId, scheme) =>
+              reports.checkRoutedTredjepart(fileId, scheme),
+            )
+          : routing;
+        ctx.io.out(
+          ctx.json ? JSON.stringify({ ok: true, value: routed }) : `${formatRoutedReports(routed, ctx.lang)}\n`,
+        );
+        ctx.setExit(routedExitCode(routed));
+        return;
+      }
+      if (opts.scheme) {
+        const message = {
+          nb: '--scheme gjelder bare med --route: ordningen til tredjepartsfiler som fordeles.',
+          en: '--scheme applies only with --route: the scheme of routed tredjepart files.',
+        };
+        ctx.setExit(printError(ctx.io, { code: 'VALIDATE_SCHEME_WITHOUT_ROUTE', message }, ctx.json, ctx.lang));
+        return;
+      }
+      const active = ctx.services.profiles.active();
+      const profileOrg = opts.profileOrg !== undefined ? normaliseOrgNumber(opts.profileOrg) : active?.orgNumber;
+      if (profileOrg !== undefined && !isValidOrgNumber(profileOrg)) {
+        const message = {
+          nb: `--profile-org ${opts.profileOrg} er ikke et gyldig organisasjonsnummer.`,
+          en: `--profile-org ${opts.profileOrg} is not a valid organisation number.`,
+        };
+        ctx.setExit(printError(ctx.io, { code: 'ORG_NUMBER_INVALID', message }, ctx.json, ctx.lang));
+        return;
+      }
+      const environment = opts.env ? EnvironmentNameSchema.parse(opts.env) : active?.environment;
+      // The implementation loads when the command runs, not when the CLI starts (see program.ts).
+      const { runValidate } = await import('../../reports/validate-command');
+      const { reportEnvironmentFor } = await import('../../reports/reports-service');
+      const { profileSubmissions } = await import('../../reports/known-messages');
+      // What the active profile's outbox has sent or is sending: a reused meldingsId is caught before sending,
+      // and a report it already holds is "already sent", not "ready to submit".
+      const submissions = active ? await profileSubmissions(ctx.services.outbox) : undefined;
+      const { exitCode, stdout, results } = await runValidate(files, {
+        environment: reportEnvironmentFor(environment ? { environment } : null),
+        ...(profileOrg ? { profileOrg } : {}),
+        ...(submissions ? { submissions } : {}),
+        json: ctx.json,
+        lang: ctx.lang,
+      });
+      // The same envelope as every other command's --json; the exit code says whether errors were found.
+      ctx.io.out(ctx.json ? JSON.stringify({ ok: true, value: results }) : stdout);
+      ctx.setExit(exitCode);
+    });
 }
