@@ -330,6 +330,8 @@ export const en: Messages = {
       progressChecking: 'Checking: {{done}} of {{total}}',
       groupCounts_one: '{{count}} report, {{errors}} with errors',
       groupCounts_other: '{{count}} reports, {{errors}} with errors',
+      groupTredjepart_one: '{{count}} file of third-party data',
+      groupTredjepart_other: '{{count}} files of third-party data',
       details: 'Show errors and warnings in {{name}}',
       saveAll_one: 'Save as draft',
       saveAll_other: 'Save all {{count}} as drafts',

@@ -329,6 +329,8 @@ export const nb = {
       progressChecking: 'Kontrollerer: {{done}} av {{total}}',
       groupCounts_one: '{{count}} rapport, {{errors}} med feil',
       groupCounts_other: '{{count}} rapporter, {{errors}} med feil',
+      groupTredjepart_one: '{{count}} fil med tredjepartsopplysninger',
+      groupTredjepart_other: '{{count}} filer med tredjepartsopplysninger',
       details: 'Vis feil og advarsler i {{name}}',
       saveAll_one: 'Lagre som utkast',
       saveAll_other: 'Lagre alle {{count}} som utkast',

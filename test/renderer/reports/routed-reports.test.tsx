@@ -156,6 +156,8 @@ describe('files routed to many clients', () => {
     ).toEqual(['true', 'false']);
     expect(within(klover).getByText('1 feil')).toBeTruthy();
     const sameiet = within(groupOf('974761076'));
+    // Only tredjepart files: the group says so, not "0 rapporter, 0 med feil".
+    expect(sameiet.getByTestId('routed-group-counts').textContent).toBe('2 filer med tredjepartsopplysninger');
     expect(
       sameiet
         .getAllByTestId('routed-tredjepart-file')
