@@ -4,7 +4,7 @@ import type { DelegationState, FirmClientsView } from '../../../shared/domain/fi
 import { serviceById } from '../../../shared/domain/services-catalogue';
 import { useConfirmDelegation, useRemoveClient } from '../../bridge/firm-queries';
 import { ErrorMessage } from '../ErrorMessage';
-import { formatDateTime } from '../../../shared/format';
+import { formatDateTime, formatOrgNumber } from '../../../shared/format';
 
 const STATE = {
   delegated: { key: 'firm.stateDelegated', color: 'success' },
@@ -48,7 +48,7 @@ export function ClientList({ view }: { view: FirmClientsView }) {
                       })}
                     </Paragraph>
                   </Table.Cell>
-                  <Table.Cell>{c.orgNumber}</Table.Cell>
+                  <Table.Cell>{formatOrgNumber(c.orgNumber)}</Table.Cell>
                   <Table.Cell>
                     <Tag data-color={state.color}>{t(state.key)}</Tag>
                     <Paragraph data-size="xs">
@@ -58,14 +58,17 @@ export function ClientList({ view }: { view: FirmClientsView }) {
                     </Paragraph>
                   </Table.Cell>
                   <Table.Cell>
+                    {/* Every row has these buttons: a screen reader's list of buttons says which client each is for. */}
                     <div className="row">
                       {!view.delegationApi && c.delegation.state !== 'delegated' && (
                         <Button variant="secondary" data-size="sm" onClick={() => confirm.mutate(c.orgNumber)}>
                           {t('firm.confirm')}
+                          <span className="visually-hidden">: {c.name}</span>
                         </Button>
                       )}
                       <Button variant="tertiary" data-size="sm" onClick={() => remove.mutate(c.orgNumber)}>
                         {t('firm.remove')}
+                        <span className="visually-hidden">: {c.name}</span>
                       </Button>
                     </div>
                   </Table.Cell>

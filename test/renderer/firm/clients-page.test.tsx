@@ -44,6 +44,27 @@ describe('the Clients page', () => {
     expect(screen.getByTestId('sync-delegations')).toBeTruthy();
   });
 
+  it('shows each org number grouped the Norwegian way, and names the client on its buttons for a screen reader', async () => {
+    renderWithProviders(<ClientsPage />, {
+      'profiles.list': profiles(firm),
+      'firm.clients': ok(
+        view([client('910000017', 'Fjellstue AS', 'delegated'), client('910000025', 'Bakeri AS', 'removed')], {
+          delegationApi: false,
+        }),
+      ),
+    });
+    const list = await screen.findByTestId('client-list');
+    const fjell = list.querySelector('[data-org="910000017"]') as HTMLElement;
+    expect(within(fjell).getByText('910 000 017')).toBeTruthy();
+    expect(fjell.textContent).not.toContain('910000017');
+    // Three rows, three "Fjern fra Innsender": each says which client it removes.
+    expect(within(fjell).getByRole('button', { name: /^Fjern fra Innsender ?: Fjellstue AS$/ })).toBeTruthy();
+    const bakeri = list.querySelector('[data-org="910000025"]') as HTMLElement;
+    expect(
+      within(bakeri).getByRole('button', { name: /^Klientadministrator har lagt den til ?: Bakeri AS$/ }),
+    ).toBeTruthy();
+  });
+
   it('adds a client and shows the refusal that names it when main refuses the number', async () => {
     const refusal = {
       ok: false,
