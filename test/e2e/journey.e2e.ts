@@ -83,6 +83,19 @@ function animationsDone(page: Page): Promise<unknown> {
   );
 }
 
+/**
+ * Cards whose content touches their border: Designsystemet's card.css takes the padding off a Card with a Details
+ * or a Card.Block as its own child (the blocks then carry the padding; a Details alone does not).
+ */
+function cardsWithoutPadding(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('.ds-card')]
+      .filter((card) => card.checkVisibility() && !card.querySelector(':scope > .ds-card__block'))
+      .filter((card) => parseFloat(getComputedStyle(card).paddingLeft) === 0)
+      .map((card) => card.dataset.testid ?? card.textContent?.trim().slice(0, 40) ?? '?'),
+  );
+}
+
 function forbiddenIn(text: string): string[] {
   const found = new Set<string>();
   for (const [name, pattern] of FORBIDDEN) {
@@ -146,6 +159,7 @@ describe.each([
       }));
       expect.soft(scrollWidth, `${where}: the page scrolls sideways`).toBeLessThanOrEqual(clientWidth);
       expect.soft(forbiddenIn(await visibleText(page())), `${where}: raw codes as text`).toEqual([]);
+      expect.soft(await cardsWithoutPadding(page()), `${where}: cards whose content touches the border`).toEqual([]);
       const file = `${language}-${String(step).padStart(2, '0')}-${name}-${viewport.width}x${viewport.height}.png`;
       await page().screenshot({ path: join(SHOTS, file), fullPage: viewport === home });
       const readmeShot = README_SHOTS[name];

@@ -153,9 +153,12 @@ export function SubmissionRow({ submission, progress, onCancel, onRetry, busy, c
           <Paragraph>{t('outbox.cancelledBody', { at: formatDateTime(state.at, lang) })}</Paragraph>
         )}
 
-        <TechnicalDetails testId="submission-technical">
-          <FactList facts={technicalFacts(submission, t)} testId="receipt-facts" />
-        </TechnicalDetails>
+        {/* Wrapped: a Card whose own child is a Details loses its padding (Designsystemet's card.css). */}
+        <div>
+          <TechnicalDetails testId="submission-technical">
+            <FactList facts={technicalFacts(submission, t)} testId="receipt-facts" />
+          </TechnicalDetails>
+        </div>
       </li>
     </Card>
   );

@@ -62,6 +62,15 @@ const error = {
 };
 
 describe('one submission in the outbox, in each state', () => {
+  it('keeps the card’s padding: its technical details are not the card’s own child', () => {
+    // Designsystemet's card.css takes the padding off a Card with a Details as a direct child
+    // (`.ds-card:has(>.ds-details) { padding: 0 }`): the headline and the state would touch the card's border.
+    const { row } = renderRow({ kind: 'queued', since: '2026-02-03T09:00:00.000Z' });
+    expect(row.classList.contains('ds-card')).toBe(true);
+    expect(row.querySelector(':scope > .ds-details')).toBeNull();
+    expect(within(row).getByTestId('submission-technical').classList.contains('ds-details')).toBe(true);
+  });
+
   it('names the company it is for with its org number, when its name is known (a firm’s client)', () => {
     const { row } = renderRow({ kind: 'queued', since: '2026-02-03T09:00:00.000Z' }, undefined, 'Fjellstue AS');
     expect(row.textContent).toContain('A-melding · Fjellstue AS (211 785 462)');
