@@ -11,6 +11,7 @@ import { useDrafts } from '../bridge/reports-queries';
 import { useSubmissions } from '../bridge/outbox-queries';
 import { useFeedbackList } from '../bridge/feedback-queries';
 import { overviewHref } from '../components/overview/overview-memory';
+import { REASON_COLOR } from '../components/overview/reason-color';
 import { submissionTitle } from '../components/outbox/submission-title';
 import { feedbackTitle } from '../components/feedback/service-label';
 
@@ -78,7 +79,7 @@ export function ClientPage() {
       {row.attention.length > 0 && (
         <div className="overview-reasons">
           {row.attention.map((reason) => (
-            <Tag key={reason} data-color="warning">
+            <Tag key={reason} data-color={REASON_COLOR[reason]}>
               {t(`overview.reason.${reason}`)}
             </Tag>
           ))}

@@ -2,27 +2,17 @@ import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { Tag } from '@digdir/designsystemet-react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
-import type { AttentionReason, ClientOverviewRow } from '../../../shared/domain/client-overview';
+import type { ClientOverviewRow } from '../../../shared/domain/client-overview';
 import { formatDate, formatOrgNumber } from '../../../shared/format';
 import { serviceById } from '../../../shared/domain/services-catalogue';
 import type { OverviewQuery, OverviewSortKey } from './overview-query';
+import { REASON_COLOR } from './reason-color';
 import './overview.css';
 
 /** Every row has the same height, so the list's full height is known without measuring 500 rows. */
 export const ROW_HEIGHT = 64;
 /** Rows drawn beyond the visible ones on each side, so a quick scroll or arrow key never shows a gap. */
 const OVERSCAN = 6;
-
-const REASON_COLOR: Record<AttentionReason, 'danger' | 'warning' | 'info'> = {
-  'setup-missing': 'warning',
-  'delegation-missing': 'warning',
-  rejected: 'danger',
-  'send-failed': 'danger',
-  'deadline-overdue': 'danger',
-  'draft-errors': 'warning',
-  'new-feedback': 'info',
-  'deadline-soon': 'warning',
-};
 
 const COLUMNS: { key: OverviewSortKey | null; label: string }[] = [
   { key: 'name', label: 'overview.sortBy.name' },
