@@ -605,11 +605,9 @@ export const en: Messages = {
       durable:
         'The submission is saved in the outbox before it is sent, so it is sent once, even if the network or the app drops out.',
       alreadyReceivedTitle: 'Already sent',
-      alreadyReceivedBody:
-        'Skatteetaten received this report on {{date}} ({{label}}), receipt {{receipt}}. It is not sent again.',
+      alreadyReceivedBody: 'Skatteetaten received this report on {{date}}, receipt {{receipt}}. It is not sent again.',
       alreadyOnItsWayTitle: 'Already in the outbox',
-      alreadyOnItsWayBody:
-        'This report is already in the outbox ({{state}}) since {{date}} ({{label}}). It is sent only once.',
+      alreadyOnItsWayBody: 'This report is already in the outbox ({{state}}) since {{date}}. It is sent only once.',
       confirm: 'Send',
       confirmProduction: 'Send to production',
       cancel: 'Cancel',

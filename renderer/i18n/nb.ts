@@ -604,10 +604,10 @@ export const nb = {
         'Innsendingen lagres i utboksen før den sendes, så den sendes én gang, også om nettet eller appen faller ut.',
       alreadyReceivedTitle: 'Allerede sendt',
       alreadyReceivedBody:
-        'Skatteetaten mottok denne rapporten {{date}} ({{label}}), kvittering {{receipt}}. Den sendes ikke på nytt.',
+        'Skatteetaten mottok denne rapporten {{date}}, kvittering {{receipt}}. Den sendes ikke på nytt.',
       alreadyOnItsWayTitle: 'Allerede i utboksen',
       alreadyOnItsWayBody:
-        'Denne rapporten er allerede i utboksen ({{state}}) siden {{date}} ({{label}}). Den sendes bare én gang.',
+        'Denne rapporten er allerede i utboksen ({{state}}) siden {{date}}. Den sendes bare én gang.',
       confirm: 'Send',
       confirmProduction: 'Send til produksjon',
       cancel: 'Avbryt',

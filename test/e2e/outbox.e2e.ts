@@ -128,6 +128,8 @@ describe('sending a draft through the outbox in real Chromium', () => {
     const verdict = page.getByTestId('verdict');
     await verdict.getByRole('heading', { name: 'Allerede sendt' }).waitFor();
     expect(await verdict.textContent()).toMatch(/Skatteetaten mottok denne rapporten .*kvittering [0-9a-f-]{36}/);
+    // Not the outbox's stored label ("A-melding 2026-01 (meldingsId)"): the note stands on this very report.
+    expect(await verdict.getByTestId('already-sent').textContent()).not.toContain(FIXTURE_MELDINGS_ID);
     expect(await h.seriousA11yViolations()).toEqual([]);
     await h.screenshot('outbox-03b-meldingsid-already-sent');
 

@@ -6,7 +6,9 @@ import { formatDateTime } from '../../../shared/format';
 
 /**
  * "Already sent on …, receipt …" (or "already in the outbox"): shown in place of "ready to submit" on a check
- * result and on the send confirmation when the profile's outbox already holds the report (duplicate-key.ts).
+ * result and on the send confirmation when the profile's outbox already holds the report (duplicate-key.ts). It
+ * stands on that very report, so the outbox's stored label (an ISO month, a raw meldingsId or org number, in bokmål
+ * whatever the language) is left to the outbox's technical details.
  */
 export function AlreadySentNote({ held, headingLevel = 3 }: { held: AlreadySent; headingLevel?: 3 | 4 }) {
   const { t, i18n } = useTranslation();
@@ -14,7 +16,6 @@ export function AlreadySentNote({ held, headingLevel = 3 }: { held: AlreadySent;
   const receipt = held.receipt?.forsendelseId ?? held.receipt?.bestillingsreferanse ?? held.receipt?.dialogId ?? '';
   const values = {
     date: formatDateTime(held.at, i18n.language),
-    label: held.label,
     receipt,
     state: t(`outbox.state.${held.state}`),
   };

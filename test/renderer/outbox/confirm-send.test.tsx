@@ -176,8 +176,10 @@ describe('the send confirmation of a report the outbox already holds', () => {
     const note = await screen.findByTestId('already-sent');
     expect(within(note).getByRole('heading', { name: 'Allerede sendt' })).toBeInTheDocument();
     expect(note).toHaveTextContent(
-      /Skatteetaten mottok denne rapporten 20\. januar 2026 kl\. 10:01.*kvittering forsendelse-1/,
+      /Skatteetaten mottok denne rapporten 20\. januar 2026 kl\. 10:01, kvittering forsendelse-1\. /,
     );
+    // The note stands on this very report: the outbox's stored label (a raw org number, bokmål) is not repeated.
+    expect(note.textContent).not.toContain('314259521');
     expect(screen.queryByTestId('confirm')).toBeNull();
     expect(mutate).not.toHaveBeenCalled();
   });
@@ -187,7 +189,9 @@ describe('the send confirmation of a report the outbox already holds', () => {
     await userEvent.click(screen.getByTestId('send'));
     const note = await screen.findByTestId('already-sent');
     expect(note).toHaveAttribute('data-state', 'sending');
-    expect(note).toHaveTextContent('Denne rapporten er allerede i utboksen (Sendes) siden');
+    expect(note).toHaveTextContent(
+      /^Allerede i utboksenDenne rapporten er allerede i utboksen \(Sendes\) siden 20\. januar 2026 kl\. 10:00\. Den sendes bare én gang\./,
+    );
     expect(screen.queryByTestId('confirm')).toBeNull();
   });
 
