@@ -188,6 +188,18 @@ const KNOWN_FOR: Record<string, LocalizedText> = {
   },
 };
 
+/**
+ * Skatteetaten's general melding and each spesifisering's, read as one quote: a part that does not end a sentence
+ * ("Innsendingen feilet validering") gets its full stop, so it does not run into the next ("… validering Meldings-ID").
+ */
+function asSentences(parts: readonly string[]): string {
+  return parts
+    .map((part) => part.trim())
+    .filter(Boolean)
+    .map((part, i, all) => (i < all.length - 1 && !/[.!?:;]$/.test(part) ? `${part}.` : part))
+    .join(' ');
+}
+
 /** Turns a non-2xx answer into a typed error with nb/en text that keeps the korrelasjonsid. */
 export function skatteetatenError(
   status: number,
@@ -203,7 +215,7 @@ export function skatteetatenError(
       : status === 401 || status === 403
         ? 'needs-action'
         : 'rejected';
-  const said = [body.melding, ...body.spesifisering.map((s) => s.melding)].filter(Boolean).join(' ');
+  const said = asSentences([body.melding, ...body.spesifisering.map((s) => s.melding)]);
   const ref = body.korrelasjonsid;
   const message: LocalizedText = {
     nb: [
