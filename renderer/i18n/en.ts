@@ -535,6 +535,7 @@ export const en: Messages = {
     toFeedback: 'See feedback',
     replace: 'Replace …',
     replaceHint: 'Send a corrected a-melding for the same month that replaces this one.',
+    errorDetails: 'Skatteetaten’s specification',
     rejectedTitle: 'Skatteetaten rejected the submission',
     rejectedNext:
       'Sending the same again gives the same answer. Fix the file, check it again under Reports and send a new draft.',

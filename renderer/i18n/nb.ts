@@ -533,6 +533,7 @@ export const nb = {
     toFeedback: 'Se tilbakemeldinger',
     replace: 'Erstatt …',
     replaceHint: 'Send en rettet a-melding for samme måned som erstatter denne.',
+    errorDetails: 'Skatteetatens spesifisering',
     rejectedTitle: 'Skatteetaten avviste innsendingen',
     rejectedNext:
       'Å sende det samme på nytt gir samme svar. Rett filen, kontroller den på nytt under Rapporter og send et nytt utkast.',

@@ -167,6 +167,14 @@ describe('sending a draft through the outbox in real Chromium', () => {
       /^Kode: SKATTEETATEN_AMLD_010 · Korrelasjons-ID: [0-9a-f-]{36}$/,
     );
     expect(await rejection.textContent()).toContain(`Meldings-ID ${FOREIGN_MELDINGS_ID} ble sendt`);
+    // Skatteetaten's words read as sentences, once: the specification's code and path wait under technical details.
+    expect(await rejection.textContent()).toContain('«Innsendingen feilet validering. Meldings-ID');
+    expect(await rejection.textContent()).not.toContain('AMELDING_MELDINGSID_NOT_UNIQUE');
+    const technical = row.getByTestId('submission-technical');
+    expect(await technical.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+    expect(await technical.getByTestId('error-details').textContent()).toMatch(
+      /AMELDING_MELDINGSID_NOT_UNIQUE Meldings-ID/,
+    );
     expect(await page.locator('[data-testid="submission"]').count()).toBe(2);
     expect(await h.seriousA11yViolations()).toEqual([]);
     await h.screenshot('outbox-04-rejected');

@@ -171,15 +171,6 @@ function ErrorDetails({ error }: { error: SubmissionError }) {
   return (
     <>
       <Paragraph>{message}</Paragraph>
-      {error.details && error.details.length > 0 && (
-        <List.Unordered data-size="sm">
-          {error.details
-            .filter((d) => !d.startsWith('korrelasjonsid '))
-            .map((d) => (
-              <List.Item key={d}>{d}</List.Item>
-            ))}
-        </List.Unordered>
-      )}
       <Paragraph data-size="sm" data-testid="error-codes">
         {t('outbox.errorCode')} <code>{error.code}</code>
         {error.korrelasjonsid && (
@@ -201,11 +192,27 @@ function ErrorDetails({ error }: { error: SubmissionError }) {
 type T = TFunction;
 
 /**
- * The submission's name in the audit log (with the meldingsId or org number), the ids Skatteetaten gave, as support
- * asks for them, and the hash of exactly what was sent.
+ * The submission's name in the audit log (with the meldingsId or org number), Skatteetaten's specification of a
+ * refusal, the ids Skatteetaten gave, as support asks for them, and the hash of exactly what was sent.
  */
 function technicalFacts(submission: Submission, t: T): Fact[] {
   const facts: Fact[] = [[t('outbox.label'), submission.label]];
+  const { state } = submission;
+  // The message quotes each specification's words already; their codes, paths and values are for support.
+  const details =
+    state.kind === 'rejected' || state.kind === 'failed'
+      ? (state.error.details ?? []).filter((d) => !d.startsWith('korrelasjonsid '))
+      : [];
+  if (details.length > 0) {
+    facts.push([
+      t('outbox.errorDetails'),
+      <List.Unordered key="e" data-size="sm" data-testid="error-details">
+        {details.map((d) => (
+          <List.Item key={d}>{d}</List.Item>
+        ))}
+      </List.Unordered>,
+    ]);
+  }
   if (submission.state.kind !== 'received') {
     facts.push([t('outbox.receipt.payloadSha256'), <code key="s">{submission.payloadSha256}</code>]);
     return facts;

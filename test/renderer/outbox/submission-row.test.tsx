@@ -144,7 +144,14 @@ describe('one submission in the outbox, in each state', () => {
     const rejection = within(row).getByTestId('rejection');
     within(rejection).getByRole('heading', { name: 'Skatteetaten avviste innsendingen' });
     expect(rejection.textContent).toContain('Innsendingen feilet validering.');
-    expect(rejection.textContent).toContain('AMLD_1101 Meldings-ID melding-1 er allerede brukt');
+    // Each specification's code and path (its words are in the message already) is for support: in the card's
+    // technical details, not repeated in the alert.
+    expect(rejection.textContent).not.toContain('AMLD_1101');
+    const technical = within(row).getByTestId('submission-technical');
+    expect(within(technical).getByTestId('error-details').textContent).toBe(
+      'AMLD_1101 Meldings-ID melding-1 er allerede brukt',
+    );
+    expect(within(technical).getByText('Skatteetatens spesifisering')).toBeInTheDocument();
     expect(within(rejection).getByTestId('error-codes').textContent).toBe(
       `Kode: SKATTEETATEN_AMLD_010 · Korrelasjons-ID: ${KORRELASJONSID}`,
     );
