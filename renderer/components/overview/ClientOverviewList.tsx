@@ -124,8 +124,10 @@ export function ClientOverviewList({ rows, query, onSort, onOpen, initialOffset,
                 style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
               >
                 <div role="cell" className="overview-name">
+                  {/* The column ends a long name in an ellipsis; the pointer shows it whole. */}
                   <a
                     href={`#/overview/${row.orgNumber}`}
+                    title={row.name}
                     data-open
                     onClick={(event) => {
                       event.preventDefault();

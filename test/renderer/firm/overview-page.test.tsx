@@ -99,6 +99,14 @@ describe('the overview of 500 clients', () => {
     expect(Math.min(...indexes)).toBeGreaterThan(280);
   });
 
+  it('shows a client’s whole name on the pointer, since the name column ends a long one in an ellipsis', async () => {
+    renderOverview('/overview?sort=name&dir=ascending');
+    await screen.findByTestId('overview-scroll');
+    const links = [...shownRows()].map((r) => within(r as HTMLElement).getByRole('link'));
+    expect(links.length).toBeGreaterThan(0);
+    for (const link of links) expect(link.getAttribute('title')).toBe(link.textContent);
+  });
+
   it('finds a client by name, or by org number typed with or without spaces, and announces the count', async () => {
     renderOverview('/overview?sort=name&dir=ascending');
     const search = await screen.findByTestId('overview-search');
