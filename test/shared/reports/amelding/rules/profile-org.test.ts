@@ -10,6 +10,6 @@ describe('profile organisation rule', () => {
   it('rejects another org', () => {
     const [finding] = profileOrgRule(exampleLeveranse(), { ...testContext, profileOrg: '974761076' });
     expect(finding).toMatchObject({ code: 'AMELDING_OPPLYSNINGSPLIKTIG_NOT_PROFILE', severity: 'error' });
-    expect(finding?.message.nb).toContain('974761076');
+    expect(finding?.message.nb).toContain('974 761 076');
   });
 });
