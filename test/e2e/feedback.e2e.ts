@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from './harness/harness';
+import { wordsSplitAcrossLines } from './harness/layout-checks';
 import { approvedSandboxSetup, seedAMeldingFeedback, seedPdfFeedback } from '../main/support/feedback-seed';
 
 const ORG = '974761076';
@@ -105,6 +106,16 @@ describe('feedback from Dialogporten in real Chromium, against the sandbox', () 
     expect(JSON.parse(h.desktop.saved.at(-1)?.content ?? '')).toMatchObject({
       melding: { mottak: [{ kalendermaaned: '2026-02' }] },
     });
+    // The 18rem sync box beside the feedback: each value under its label at the box's width, whatever the month's
+    // name ("7. desemb|er 2026" was split while the values sat in a column beside the labels).
+    const sync = page.getByTestId('feedback-sync');
+    const widths = await sync.evaluate((box) => ({
+      list: box.querySelector('dl')!.getBoundingClientRect().width,
+      values: [...box.querySelectorAll('dd')].map((dd) => dd.getBoundingClientRect().width),
+    }));
+    expect(widths.values.length).toBeGreaterThan(1);
+    for (const width of widths.values) expect(width).toBe(widths.list);
+    expect(await wordsSplitAcrossLines(page, '[data-testid="feedback-sync"] dd')).toEqual([]);
     expect(await h.seriousA11yViolations()).toEqual([]);
     await h.screenshot('feedback-03-detail');
     expect(h.consoleErrors).toEqual([]);

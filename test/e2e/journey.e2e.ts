@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import { ARTIFACTS, startHarness, type Harness } from './harness/harness';
+import { cardsWithoutPadding, wordsSplitAcrossLines } from './harness/layout-checks';
 import { removeProfileKeys } from '../main/support/sandbox-profile';
 import { fixturePath } from '../shared/reports/fixtures';
 import { APP_PAGES, type AppPageId } from '../../shared/app/app-pages';
@@ -83,19 +84,6 @@ function animationsDone(page: Page): Promise<unknown> {
   );
 }
 
-/**
- * Cards whose content touches their border: Designsystemet's card.css takes the padding off a Card with a Details
- * or a Card.Block as its own child (the blocks then carry the padding; a Details alone does not).
- */
-function cardsWithoutPadding(page: Page): Promise<string[]> {
-  return page.evaluate(() =>
-    [...document.querySelectorAll<HTMLElement>('.ds-card')]
-      .filter((card) => card.checkVisibility() && !card.querySelector(':scope > .ds-card__block'))
-      .filter((card) => parseFloat(getComputedStyle(card).paddingLeft) === 0)
-      .map((card) => card.dataset.testid ?? card.textContent?.trim().slice(0, 40) ?? '?'),
-  );
-}
-
 function forbiddenIn(text: string): string[] {
   const found = new Set<string>();
   for (const [name, pattern] of FORBIDDEN) {
@@ -160,6 +148,7 @@ describe.each([
       expect.soft(scrollWidth, `${where}: the page scrolls sideways`).toBeLessThanOrEqual(clientWidth);
       expect.soft(forbiddenIn(await visibleText(page())), `${where}: raw codes as text`).toEqual([]);
       expect.soft(await cardsWithoutPadding(page()), `${where}: cards whose content touches the border`).toEqual([]);
+      expect.soft(await wordsSplitAcrossLines(page(), 'dd, td, th'), `${where}: words split mid-word`).toEqual([]);
       const file = `${language}-${String(step).padStart(2, '0')}-${name}-${viewport.width}x${viewport.height}.png`;
       await page().screenshot({ path: join(SHOTS, file), fullPage: viewport === home });
       const readmeShot = README_SHOTS[name];

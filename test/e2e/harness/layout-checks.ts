@@ -1,0 +1,46 @@
+import type { Page } from 'playwright-core';
+
+/**
+ * Layout faults a screenshot shows but no assertion on text catches, measured in the real browser: each returns what
+ * it found (empty when the page is fine), for an `expect.soft(…).toEqual([])`.
+ */
+
+/**
+ * Cards whose content touches their border: Designsystemet's card.css takes the padding off a Card with a Details
+ * or a Card.Block as its own child (the blocks then carry the padding; a Details alone does not).
+ */
+export function cardsWithoutPadding(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('.ds-card')]
+      .filter((card) => card.checkVisibility() && !card.querySelector(':scope > .ds-card__block'))
+      .filter((card) => parseFloat(getComputedStyle(card).paddingLeft) === 0)
+      .map((card) => card.dataset.testid ?? card.textContent?.trim().slice(0, 40) ?? '?'),
+  );
+}
+
+/**
+ * Ordinary words (four letters or more, lower case after an optional capital) a too narrow column splits across two
+ * lines ("desemb|er"): a `dd` breaks anywhere (app.css, so an id never widens the page), which a squeezed grid
+ * column turns on plain words too.
+ */
+export function wordsSplitAcrossLines(page: Page, selector: string): Promise<string[]> {
+  return page.evaluate((selector) => {
+    const split = new Set<string>();
+    for (const element of document.querySelectorAll(selector)) {
+      if (!element.checkVisibility()) continue;
+      const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        // Ids and keys (in <code>, or mixed case like a kid) may break anywhere: that is what keeps them in the page.
+        if (node.parentElement?.closest('code')) continue;
+        for (const word of (node.textContent ?? '').matchAll(/(?<!\p{L})\p{Lu}?\p{Ll}{3,}(?!\p{L})/gu)) {
+          const range = document.createRange();
+          range.setStart(node, word.index);
+          range.setEnd(node, word.index + word[0].length);
+          const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+          if (lines.size > 1) split.add(word[0]);
+        }
+      }
+    }
+    return [...split];
+  }, selector);
+}
