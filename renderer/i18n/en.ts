@@ -995,11 +995,17 @@ export const en: Messages = {
     unconfirmed:
       'Skatteetaten has not yet published examples or an information model for the report. Innsender reads it as it is assumed to look; if something looks wrong, compare with Avstemmingsportalen.',
     reportTitle: 'Report for {{period}}',
-    verdictSame:
+    verdictSame_one:
+      'Everything matches: {{count}} income recipient has the same income and withholding at Skatteetaten as in what Innsender sent.',
+    verdictSame_other:
       'Everything matches: {{count}} income recipients have the same income and withholding at Skatteetaten as in what Innsender sent.',
-    verdictDiffers:
+    verdictDiffers_one:
+      '{{count}} income recipient does not match. See the row marked below, and send a replacement if it is Innsender’s melding that is wrong.',
+    verdictDiffers_other:
       '{{count}} income recipients do not match. See the rows marked below, and send a replacement if it is Innsender’s melding that is wrong.',
-    otherMeldinger:
+    otherMeldinger_one:
+      '{{count}} a-melding at Skatteetaten was not sent from Innsender (for example from the payroll system).',
+    otherMeldinger_other:
       '{{count}} a-meldinger at Skatteetaten were not sent from Innsender (for example from the payroll system).',
     recipient: 'Income recipient',
     incomeSkatteetaten: 'Income at Skatteetaten',

@@ -994,11 +994,17 @@ export const nb = {
     unconfirmed:
       'Skatteetaten har ikke publisert eksempler eller informasjonsmodell for rapporten ennå. Innsender leser den slik den antas å se ut; ser noe feil ut, sammenlign med Avstemmingsportalen.',
     reportTitle: 'Rapport for {{period}}',
-    verdictSame:
+    verdictSame_one:
+      'Alt stemmer: {{count}} inntektsmottaker har samme inntekt og forskuddstrekk hos Skatteetaten som i det Innsender sendte.',
+    verdictSame_other:
       'Alt stemmer: {{count}} inntektsmottakere har samme inntekt og forskuddstrekk hos Skatteetaten som i det Innsender sendte.',
-    verdictDiffers:
+    verdictDiffers_one:
+      '{{count}} inntektsmottaker stemmer ikke. Se raden merket under, og send en erstatningsmelding om det er Innsenders melding som er feil.',
+    verdictDiffers_other:
       '{{count}} inntektsmottakere stemmer ikke. Se radene merket under, og send en erstatningsmelding om det er Innsenders melding som er feil.',
-    otherMeldinger:
+    otherMeldinger_one:
+      '{{count}} a-melding hos Skatteetaten er ikke sendt fra Innsender (for eksempel fra lønnssystemet).',
+    otherMeldinger_other:
       '{{count}} a-meldinger hos Skatteetaten er ikke sendt fra Innsender (for eksempel fra lønnssystemet).',
     recipient: 'Inntektsmottaker',
     incomeSkatteetaten: 'Inntekt hos Skatteetaten',

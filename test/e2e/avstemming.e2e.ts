@@ -71,10 +71,11 @@ describe('the a-melding avstemmingsrapport in real Chromium', () => {
     expect(await report.getAttribute('data-status')).toBe('same');
     await report.getByRole('heading', { name: 'Rapport for januar 2026' }).waitFor();
     expect(await page.getByTestId('avstemming-verdict').textContent()).toContain(
-      'Alt stemmer: 1 inntektsmottakere har samme inntekt og forskuddstrekk',
+      'Alt stemmer: 1 inntektsmottaker har samme inntekt og forskuddstrekk',
     );
     // The melding from the payroll system is registered at Skatteetaten but was not sent from here.
-    await page.getByText('1 a-meldinger hos Skatteetaten er ikke sendt fra Innsender').waitFor();
+    // One of each, in the singular (i18next's _one), not "1 inntektsmottakere" and "1 a-meldinger".
+    await page.getByText('1 a-melding hos Skatteetaten er ikke sendt fra Innsender').waitFor();
     const row = page.getByTestId('avstemming-row');
     expect(await row.count()).toBe(1);
     expect(await row.first().getAttribute('data-status')).toBe('same');
