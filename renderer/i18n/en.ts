@@ -622,7 +622,8 @@ export const en: Messages = {
     emptyTitle: 'No feedback yet',
     emptyBody:
       'Skatteetaten answers every submission in Dialogporten. Answers are fetched here automatically, and you are told when something new arrives.',
-    navUnread: '{{count}} unread',
+    navUnread_one: '{{count}} unread',
+    navUnread_other: '{{count}} unread',
     notReadyTitle: 'The setup is not finished',
     openSetup: 'Go to Setup',
     syncTitle: 'Fetching from Dialogporten',

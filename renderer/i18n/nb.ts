@@ -622,7 +622,8 @@ export const nb = {
     emptyTitle: 'Ingen tilbakemeldinger ennå',
     emptyBody:
       'Skatteetaten svarer på hver innsending i Dialogporten. Svarene hentes hit automatisk, og du får beskjed når noe nytt kommer.',
-    navUnread: '{{count}} uleste',
+    navUnread_one: '{{count}} ulest',
+    navUnread_other: '{{count}} uleste',
     notReadyTitle: 'Oppsettet er ikke ferdig',
     openSetup: 'Gå til Oppsett',
     syncTitle: 'Henting fra Dialogporten',
