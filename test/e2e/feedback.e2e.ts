@@ -71,7 +71,7 @@ describe('feedback from Dialogporten in real Chromium, against the sandbox', () 
     await expect(row.getByTestId('feedback-origin').textContent()).resolves.toBe('Sendt utenfor Innsender');
     await expect(row.getByText('februar 2026').count()).resolves.toBe(1);
     await page.locator('[data-testid="feedback-badge"][data-count="1"]').waitFor();
-    await expect(page.getByRole('link', { name: /Tilbakemeldinger\s*1 uleste/ }).count()).resolves.toBe(1);
+    await expect(page.getByRole('link', { name: /Tilbakemeldinger\s*1 ulest$/ }).count()).resolves.toBe(1);
 
     const raised = h.desktop.notifications.slice(before);
     expect(raised.map((n) => [n.title, n.body])).toEqual([
