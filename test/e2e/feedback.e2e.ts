@@ -107,15 +107,21 @@ describe('feedback from Dialogporten in real Chromium, against the sandbox', () 
       melding: { mottak: [{ kalendermaaned: '2026-02' }] },
     });
     // The 18rem sync box beside the feedback: each value under its label at the box's width, whatever the month's
-    // name ("7. desemb|er 2026" was split while the values sat in a column beside the labels).
-    const sync = page.getByTestId('feedback-sync');
-    const widths = await sync.evaluate((box) => ({
-      list: box.querySelector('dl')!.getBoundingClientRect().width,
-      values: [...box.querySelectorAll('dd')].map((dd) => dd.getBoundingClientRect().width),
-    }));
-    expect(widths.values.length).toBeGreaterThan(1);
-    for (const width of widths.values) expect(width).toBe(widths.list);
-    expect(await wordsSplitAcrossLines(page, '[data-testid="feedback-sync"] dd')).toEqual([]);
+    // name ("7. desemb|er 2026" was split while the values sat in a column beside the labels). Checked again on a
+    // page loaded at Tilbakemeldinger, with no other route's CSS: the facts' grid came with Rapporter's CSS only.
+    for (const reload of [false, true]) {
+      if (reload) await page.reload();
+      const sync = page.getByTestId('feedback-sync');
+      await sync.locator('dd').first().waitFor();
+      const widths = await sync.evaluate((box) => ({
+        list: box.querySelector('dl')!.getBoundingClientRect().width,
+        values: [...box.querySelectorAll('dd')].map((dd) => dd.getBoundingClientRect().width),
+      }));
+      expect(widths.values.length).toBeGreaterThan(1);
+      for (const width of widths.values) expect(width, reload ? 'after a reload' : 'as opened').toBe(widths.list);
+      expect(await wordsSplitAcrossLines(page, '[data-testid="feedback-sync"] dd')).toEqual([]);
+    }
+    await page.getByTestId('feedback-view').waitFor();
     expect(await h.seriousA11yViolations()).toEqual([]);
     await h.screenshot('feedback-03-detail');
     expect(h.consoleErrors).toEqual([]);
