@@ -82,12 +82,13 @@ export function AvstemmingPage() {
             <Select.Option value="year">{t('avstemming.year')}</Select.Option>
           </Select>
         </Field>
+        {/* No placeholder: a grey "2026-11" in an empty field read as a month already filled in (beside a disabled
+            button), and a fixed example goes stale; the label gives the format, the error message an example. */}
         {kind === 'month' ? (
           <Textfield
             label={t('avstemming.monthLabel')}
             value={month}
             onChange={(e) => setMonth(e.target.value)}
-            placeholder="2026-11"
             data-testid="avstemming-month"
             {...(month && !period ? { error: t('avstemming.monthInvalid') } : {})}
           />
@@ -96,7 +97,6 @@ export function AvstemmingPage() {
             label={t('avstemming.yearLabel')}
             value={year}
             onChange={(e) => setYear(e.target.value)}
-            placeholder="2026"
             data-testid="avstemming-year"
             {...(year && !period ? { error: t('avstemming.yearInvalid') } : {})}
           />
