@@ -14,6 +14,8 @@ import { overviewHref } from '../components/overview/overview-memory';
 import { REASON_COLOR } from '../components/overview/reason-color';
 import { submissionTitle } from '../components/outbox/submission-title';
 import { feedbackTitle } from '../components/feedback/service-label';
+// Its sections' grid and the reasons' tags are styled there; the page may be the first one loaded (a reload).
+import '../components/overview/overview.css';
 
 function Section({ title, testId, children }: { title: string; testId: string; children: ReactNode }) {
   return (

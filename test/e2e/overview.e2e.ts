@@ -153,6 +153,12 @@ describe('the overview of a firm with 500 clients in real Chromium', () => {
     await page.getByRole('heading', { level: 1, name: fjellstue?.name }).waitFor();
     await expect.poll(() => page.getByTestId('client-receipts').textContent()).toContain('Dialog-ID');
     expect(await page.getByTestId('client-outbox').textContent()).not.toContain('Avvist');
+    // Loaded at the client's page itself (a reload, a restart), with no overview drawn first: its four sections
+    // still sit two by two, from the overview's CSS the page brings along.
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: fjellstue?.name }).waitFor();
+    const top = (id: string) => page.getByTestId(id).evaluate((el) => el.getBoundingClientRect().top);
+    expect(await top('client-outbox')).toBe(await top('client-drafts'));
   });
 
   it('switches profile with the header’s combobox and back, to the overview it left', async () => {
