@@ -963,7 +963,6 @@ export const en: Messages = {
       issued: 'Issued',
       withhold: 'What to withhold',
       table: 'Table {{table}}',
-      percent: '{{percent}} %',
       months_one: '{{months}} month',
       months_other: '{{months}} months',
       frikort: 'Tax-free card {{amount}}',

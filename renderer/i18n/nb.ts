@@ -962,7 +962,6 @@ export const nb = {
       issued: 'Utstedt',
       withhold: 'Hva du skal trekke',
       table: 'Tabell {{table}}',
-      percent: '{{percent}} %',
       months_one: '{{months}} måned',
       months_other: '{{months}} måneder',
       frikort: 'Frikort {{amount}}',

@@ -4,6 +4,6 @@
  * everywhere. Machine output (JSON, CSV, XML) keeps the raw values.
  */
 export { formatDate, formatDateTime, formatMonth } from './dates';
-export { formatCount, formatDecimal, formatKroner } from './numbers';
+export { formatCount, formatDecimal, formatKroner, formatPercent } from './numbers';
 export { formatAccountNumber, formatCompany, formatOrgNumber, maskPersonalNumber } from './identifiers';
 export { languageOf } from './words';

@@ -63,3 +63,11 @@ export function formatDecimal(value: number, language: string): string {
   const sign = value < 0 ? sep.minus : '';
   return `${sign}${group(whole, sep.group)}${fraction ? `${sep.decimal}${fraction}` : ''}`;
 }
+
+/**
+ * A percentage as Norwegian (and this app's English) write it, with a space before the sign: 36 → '36 %', 10.5 →
+ * '10,5 %'. The space is a no-break space, so a narrow table column never puts the sign alone on the next line.
+ */
+export function formatPercent(value: number, language: string): string {
+  return `${formatDecimal(value, language)}\u00a0%`;
+}

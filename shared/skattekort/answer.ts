@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { LocalizedTextSchema, type LocalizedText } from '../domain/localized';
-import { formatDecimal, formatKroner } from '../format';
+import { formatDecimal, formatKroner, formatPercent } from '../format';
 
 /**
  * Skatteetaten's answer to a skattekort order (skatteetaten-apis.md §3), read tolerantly: numbers may come as
@@ -227,8 +227,8 @@ function readTrekk(t: z.infer<typeof WireTrekk>): Trekk {
       withhold:
         amount !== undefined
           ? {
-              nb: `Frikort: ikke trekk før utbetalingene i år passerer ${formatKroner(amount, 'nb')}; deretter 50 % av det som overstiger.`,
-              en: `Tax-free card: withhold nothing until this year's payments pass ${formatKroner(amount, 'en')}; then 50 % of the excess.`,
+              nb: `Frikort: ikke trekk før utbetalingene i år passerer ${formatKroner(amount, 'nb')}; deretter ${formatPercent(50, 'nb')} av det som overstiger.`,
+              en: `Tax-free card: withhold nothing until this year's payments pass ${formatKroner(amount, 'en')}; then ${formatPercent(50, 'en')} of the excess.`,
             }
           : {
               nb: 'Frikort uten beløpsgrense: ikke trekk skatt.',
@@ -250,14 +250,14 @@ function readTrekk(t: z.infer<typeof WireTrekk>): Trekk {
 function summary(resultat: string, trekk: Trekk[]): LocalizedText {
   if (resultat === 'ikkeSkattekort') {
     return {
-      nb: 'Ingen skattekort: trekk 50 % til skattekortet foreligger.',
-      en: 'No tax card: withhold 50 % until there is one.',
+      nb: `Ingen skattekort: trekk ${formatPercent(50, 'nb')} til skattekortet foreligger.`,
+      en: `No tax card: withhold ${formatPercent(50, 'en')} until there is one.`,
     };
   }
   if (resultat === 'ugyldigFoedselsEllerDnummer') {
     return {
-      nb: 'Ugyldig fødsels- eller D-nummer: rett nummeret og bestill på nytt; trekk 50 % så lenge.',
-      en: 'Invalid national identity or D number: correct it and order again; withhold 50 % meanwhile.',
+      nb: `Ugyldig fødsels- eller D-nummer: rett nummeret og bestill på nytt; trekk ${formatPercent(50, 'nb')} så lenge.`,
+      en: `Invalid national identity or D number: correct it and order again; withhold ${formatPercent(50, 'en')} meanwhile.`,
     };
   }
   const main =
@@ -309,7 +309,7 @@ export function trekkodeText(code: string): LocalizedText {
 
 function pct(value: number | undefined, lang: 'nb' | 'en'): string {
   if (value === undefined) return lang === 'nb' ? 'ukjent prosent' : 'an unknown percentage';
-  return `${formatDecimal(value, lang)} %`;
+  return formatPercent(value, lang);
 }
 
 function months(value: number | undefined, lang: 'nb' | 'en'): string {

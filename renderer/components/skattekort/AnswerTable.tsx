@@ -3,7 +3,7 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { trekkodeText, type EmployeeCard, type Trekk } from '../../../shared/skattekort/answer';
 import { localized } from '../../i18n';
-import { formatDate, formatDecimal, formatKroner } from '../../../shared/format';
+import { formatDate, formatDecimal, formatKroner, formatPercent } from '../../../shared/format';
 
 /** Skatteetaten's answer per employee: the result, each deduction, the issue date and what to withhold. */
 export function AnswerTable({ cards }: { cards: EmployeeCard[] }) {
@@ -71,9 +71,9 @@ function deduction(tr: Trekk, t: T, lang: string): string {
       : '';
   switch (tr.kind) {
     case 'trekktabell':
-      return `${t('skattekort.answer.table', { table: tr.tabellnummer ?? '?' })}${tr.prosentsats !== undefined ? ` · ${n(tr.prosentsats)} %` : ''}${months}`;
+      return `${t('skattekort.answer.table', { table: tr.tabellnummer ?? '?' })}${tr.prosentsats !== undefined ? ` · ${formatPercent(tr.prosentsats, lang)}` : ''}${months}`;
     case 'trekkprosent':
-      return `${t('skattekort.answer.percent', { percent: tr.prosentsats !== undefined ? n(tr.prosentsats) : '?' })}${months}`;
+      return `${tr.prosentsats !== undefined ? formatPercent(tr.prosentsats, lang) : '?'}${months}`;
     case 'frikort':
       return tr.frikortbeloep !== undefined
         ? t('skattekort.answer.frikort', { amount: formatKroner(tr.frikortbeloep, lang) })

@@ -47,7 +47,7 @@ describe("Skatteetaten's skattekort answer", () => {
     expect(table.textContent).not.toContain('2026-01-02');
     expect(table.textContent).toContain('Frikort 60 000 kr');
     // A count of months is pluralised, and a half month keeps its decimal comma.
-    expect(table.textContent).toContain('30 % · 1 måned');
+    expect(table.textContent).toContain('30\u00a0% · 1 måned');
     expect(table.textContent).toContain('Tabell 8184 · 10,5 måneder');
   });
 
@@ -56,7 +56,7 @@ describe("Skatteetaten's skattekort answer", () => {
     const table = screen.getByTestId('answer-table');
     expect(table.textContent).toContain('2 January 2026');
     expect(table.textContent).toContain('Tax-free card 60,000 kr');
-    expect(table.textContent).toContain('30 % · 1 month');
+    expect(table.textContent).toContain('30\u00a0% · 1 month');
     expect(table.textContent).toContain('10.5 months');
   });
 });

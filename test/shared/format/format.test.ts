@@ -7,6 +7,7 @@ import {
   formatKroner,
   formatMonth,
   formatOrgNumber,
+  formatPercent,
   maskPersonalNumber,
 } from '../../../shared/format';
 
@@ -52,6 +53,14 @@ describe('formatCount', () => {
     expect(formatCount(12345, 'en')).toBe('12,345');
     expect(formatCount(-1000, 'nb')).toBe('\u22121 000');
     expect(formatCount(undefined, 'nb')).toBe('–');
+  });
+});
+
+describe('formatPercent', () => {
+  it('writes a percentage with a no-break space before the sign, and a decimal comma in bokmål', () => {
+    expect(formatPercent(36, 'nb')).toBe('36\u00a0%');
+    expect(formatPercent(10.5, 'nb')).toBe('10,5\u00a0%');
+    expect(formatPercent(10.5, 'en')).toBe('10.5\u00a0%');
   });
 });
 
