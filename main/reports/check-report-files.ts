@@ -22,8 +22,7 @@ import { DEFAULT_MAX_REPORT_BYTES, isDeclaredUtf8 } from '../../shared/reports/x
 import { rf1086XsdFor, type XsdUsed } from '../../shared/reports/xsd-versions';
 import { mendLibxml2Findings } from './libxml2-findings';
 import { readReportBytes, readReportFilesBytes, type ReportFile } from './read-report-file';
-import { loadSchema } from './schema-files';
-import { startXsdValidation, type XsdDocument } from './xsd-validate';
+import { startXsdCheck, type XsdDocument } from './xsd-validate';
 
 export interface CheckReportOptions {
   readonly environment: ReportEnvironment;
@@ -333,8 +332,8 @@ function rf1086XsdOf(r: Rf1086Read) {
 }
 
 /**
- * Loads the schemas and starts one xmllint run per schema; resolves once every worker has its documents, with
- * the findings still to come.
+ * Loads the schemas and starts validating each schema's documents with its engine (`xsdEngineFor`); resolves once
+ * xmllint-wasm's workers have their documents, with the findings still to come.
  */
 async function startValidation(
   items: readonly (XsdDocument & { schema: XsdUsed })[],
@@ -347,14 +346,15 @@ async function startValidation(
     if (documents) documents.push(document);
     else bySchema.set(schema, [document]);
   }
-  const groups = [...bySchema];
-  const schemaTexts = await Promise.all(groups.map(([schema]) => loadSchema(schema, schemaDir)));
-  const runs = groups.map(([, documents], i) => startXsdValidation(documents, schemaTexts[i]!));
-  const mend = (byKey: Map<string, Finding[]>, i: number) =>
-    [...byKey].map(([key, found]) => [key, mendLibxml2Findings(found, schemaTexts[i]!)] as const);
-  return {
-    findings: Promise.all(runs).then((found) => new Map(found.flatMap(mend))),
-  };
+  const runs = await Promise.all(
+    [...bySchema].map(([schema, documents]) =>
+      startXsdCheck(documents, schema, schemaDir === undefined ? {} : { schemaDir }),
+    ),
+  );
+  const mended = runs.map(async ({ findings, schemaText }) =>
+    [...(await findings)].map(([key, found]) => [key, mendLibxml2Findings(found, schemaText)] as const),
+  );
+  return { findings: Promise.all(mended).then((found) => new Map(found.flat())) };
 }
 
 const AMELDING_NAMESPACE = /urn:ske:fastsetting:innsamling:a-meldingen:(v2_[0-3])\b/;
