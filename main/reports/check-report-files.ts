@@ -21,7 +21,7 @@ import { withPlaces } from '../../shared/reports/amelding/finding-place';
 import { DEFAULT_MAX_REPORT_BYTES, isDeclaredUtf8 } from '../../shared/reports/xml/decode-report-bytes';
 import { rf1086XsdFor, type XsdUsed } from '../../shared/reports/xsd-versions';
 import { mendLibxml2Findings } from './libxml2-findings';
-import { readReportBytes, readReportFilesBytes, type ReportFile } from './read-report-file';
+import { readReportBytes, readReportFilesBytesSync, type ReportFile } from './read-report-file';
 import { startXsdCheck, type XsdDocument } from './xsd-validate';
 
 export interface CheckReportOptions {
@@ -241,7 +241,8 @@ async function loadInputs(
   unreadableAt: (CheckResult | undefined)[],
 ): Promise<Loaded[]> {
   const loaded: Loaded[] = [];
-  const read = await readReportFilesBytes(
+  // Synchronously: a check has its thread to itself (the app's check worker, or the CLI); see readRegularFileSync.
+  const read = readReportFilesBytesSync(
     inputs.filter((input) => typeof input === 'string'),
     limits,
   );
