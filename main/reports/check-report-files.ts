@@ -14,7 +14,7 @@ import { hasErrors, warning, type Finding } from '../../shared/reports/finding';
 import { readReportDocument, type ReportDocument } from '../../shared/reports/read-report-document';
 import { checkRf1086Rules } from '../../shared/reports/rf1086/check-rules';
 import type { Rf1086Hovedskjema, Rf1086Underskjema } from '../../shared/reports/rf1086/model';
-import { groupRf1086Forms } from '../../shared/reports/rf1086/returns';
+import { groupRf1086Forms, type Rf1086Set } from '../../shared/reports/rf1086/returns';
 import { summariseRf1086 } from '../../shared/reports/rf1086/summary';
 import { locateFindings } from '../../shared/reports/source-locations';
 import { withPlaces } from '../../shared/reports/amelding/finding-place';
@@ -111,17 +111,20 @@ export async function checkReportFiles(
   // The rest of the check needs only the text; the bytes go once xmllint-wasm's run lets go of them.
   const files = decodeLoaded(loaded, limits, checkedAt, unreadableAt, textOf);
   const lateItems = readDocuments(files, guessed, { aMeldinger, rf1086, unreadableAt }, checkedAt);
+  // Files whose schema the head did not foretell (another encoding, or a guess the parse overruled) start now.
+  const late = await startValidation(lateItems.splice(0), options.schemaDir);
+  // The RF-1086 rules need only the forms: they run while the XSD worker validates them.
+  const returns = rf1086.length ? rf1086Set(rf1086) : undefined;
+  const rf1086Rules = returns ? checkRf1086Rules(returns, ruleOptions(options, today)) : [];
   const xsdFindings = await early.findings;
-  // Files whose schema the namespace did not foretell (RF-1086, or a guess the parse overruled) run now.
-  const late = await (await startValidation(lateItems.splice(0), options.schemaDir)).findings;
-  for (const [key, findings] of late) xsdFindings.set(key, findings);
+  for (const [key, findings] of await late.findings) xsdFindings.set(key, findings);
   // No XSD run needs the text any more: 83 MiB for a 50,000-person a-melding, through the rules.
   textOf.clear();
 
   for (const result of unreadableAt) if (result) results.push(result);
 
   for (const r of aMeldinger) results.push(checkAMelding(r, xsdFindings.get(r.file.path), options, today, checkedAt));
-  if (rf1086.length) results.push(checkRf1086(rf1086, xsdFindings, options, today, checkedAt));
+  if (returns) results.push(checkRf1086(rf1086, xsdFindings, { set: returns, findings: rf1086Rules }, checkedAt));
   return results;
 }
 
@@ -188,11 +191,28 @@ function checkAMelding(
   };
 }
 
+/** The forms of the check as returns: each main form with its shareholder forms. */
+function rf1086Set(reads: readonly Rf1086Read[]): Rf1086Set {
+  const mains = reads.flatMap((r) => (r.doc.form.form === 'hovedskjema' ? [r.doc.form as Rf1086Hovedskjema] : []));
+  const shareholders = reads.flatMap((r) =>
+    r.doc.form.form === 'underskjema' ? [r.doc.form as Rf1086Underskjema] : [],
+  );
+  return groupRf1086Forms(mains, shareholders);
+}
+
+function ruleOptions(options: CheckReportOptions, today: string) {
+  return {
+    environment: options.environment,
+    ...(options.profileOrg ? { profileOrg: options.profileOrg } : {}),
+    ...(options.register ? { register: options.register } : {}),
+    today,
+  };
+}
+
 function checkRf1086(
   reads: Rf1086Read[],
   xsd: Map<string, Finding[]>,
-  options: CheckReportOptions,
-  today: string,
+  rules: { set: Rf1086Set; findings: readonly Finding[] },
   checkedAt: string,
 ): Rf1086CheckResult {
   const used = new Set<XsdUsed>();
@@ -202,19 +222,8 @@ function checkRf1086(
     used.add(choice.xsd);
     return (xsd.get(r.file.path) ?? []).map((f) => ({ ...f, file: r.file.path }));
   });
-  const mains = reads.flatMap((r) => (r.doc.form.form === 'hovedskjema' ? [r.doc.form as Rf1086Hovedskjema] : []));
-  const shareholders = reads.flatMap((r) =>
-    r.doc.form.form === 'underskjema' ? [r.doc.form as Rf1086Underskjema] : [],
-  );
-  const set = groupRf1086Forms(mains, shareholders);
-  findings.push(
-    ...checkRf1086Rules(set, {
-      environment: options.environment,
-      ...(options.profileOrg ? { profileOrg: options.profileOrg } : {}),
-      ...(options.register ? { register: options.register } : {}),
-      today,
-    }),
-  );
+  findings.push(...rules.findings);
+  const { set } = rules;
   return {
     kind: 'rf1086',
     files: reads.map((r) => infoOf(r.file)),

@@ -10,14 +10,14 @@ import { asUtf8Declared } from './utf8-declared';
 import type { XsdDocument } from './xsd-validate';
 
 /**
- * Many small documents (an RF-1086 return's shareholder forms) validated as trees by libxml2-wasm, in this thread,
- * against one schema compiled once per XSD for the life of the thread: xmllint-wasm pays a worker start, a wasm
+ * Many small documents (an RF-1086 return's shareholder forms) validated as trees by libxml2-wasm, in the thread that
+ * calls it (the tree worker, `xsd-tree-worker.ts`), against one schema compiled once per XSD for that thread's life: xmllint-wasm pays a worker start, a wasm
  * compile and a schema compile on every run (≈ 0.3 s), and can take only about 1,650 documents a run.
  * Measured on 5,000 generated forms (shared/reports/README.md, issue 12): schema 0.06–0.08 s, all forms 0.39–0.45 s,
  * where xmllint-wasm's four runs took ≈ 1.4 s of CPU.
  *
  * Each document is parsed, validated and freed before the next, so libxml2's memory holds one tree at a time; the
- * documents are taken in batches between which the thread is let go (a check in the app answers its timeout).
+ * documents are taken in batches between which the thread is let go.
  */
 export const TREE_BATCH = 250;
 
@@ -114,5 +114,5 @@ function hasDoctype(xml: string | Uint8Array): boolean {
 }
 
 function describe(thrown: unknown): string {
-  return thrown instanceof Error ? thrown.message.slice(0, 300) : String(thrown);
+  return thrown instanceof Error ? thrown.message.trim().slice(0, 300) : String(thrown);
 }

@@ -5,7 +5,7 @@ import type { Finding } from '../../shared/reports/finding';
 import { findingsFromLibxml2Lines, validatorFailedFinding } from './libxml2-diagnostics';
 import { loadSchema } from './schema-files';
 import { asUtf8Declared } from './utf8-declared';
-import { validateTrees } from './xsd-tree-validate';
+import { validateTreesInWorker } from './xsd-tree-in-worker';
 
 export interface XsdDocument {
   /** A key of the caller's choosing; findings come back under it. */
@@ -21,9 +21,10 @@ export interface XsdDocument {
 
 /**
  * The two builds of libxml2 Innsender validates with, behind one interface (`validateAgainstXsd`, `startXsdCheck`):
- * - `libxml2-wasm` (`xsd-tree-validate.ts`): each document a tree, in this thread, against one compiled schema kept
- *   for every later document; for RF-1086 forms, thousands of small files (5,000 forms: ≈ 0.5 s, where xmllint-wasm
- *   took ≈ 1.4 s of CPU in four runs that each started a worker and compiled the wasm module and the schema).
+ * - `libxml2-wasm` (`xsd-tree-validate.ts`, in a worker of its own: `xsd-tree-in-worker.ts`): each document a tree,
+ *   against one compiled schema kept for every later document; for RF-1086 forms, thousands of small files (5,000
+ *   forms: ≈ 0.5 s, where xmllint-wasm took ≈ 1.4 s of CPU in four runs that each started a worker and compiled the
+ *   wasm module and the schema).
  * - `xmllint-wasm` (below): runs in a worker of its own, beside the parse, and can stream a large document without
  *   building its tree (an a-melding of 50,000 people: 83 MiB, whose tree would take 545 MiB in libxml2-wasm).
  * Both give libxml2's diagnostics as the same findings (`libxml2-diagnostics.ts`).
@@ -49,8 +50,8 @@ export async function validateAgainstXsd(
 }
 
 /**
- * Starts validating: once this resolves, xmllint-wasm's first workers have their documents, so the caller can
- * parse while they validate; libxml2-wasm validates in this thread when the caller next awaits.
+ * Starts validating: once this resolves, the workers have their documents (xmllint-wasm's first runs, or the tree
+ * worker's batches), so the caller can parse while they validate.
  */
 export async function startXsdCheck(
   documents: readonly XsdDocument[],
@@ -60,7 +61,7 @@ export async function startXsdCheck(
   const schemaText = await loadSchema(schema, schemaDir);
   const findings =
     engine === 'libxml2-wasm'
-      ? validateTrees(documents, { key: `${schemaDir ?? ''}|${schema}`, text: schemaText })
+      ? validateTreesInWorker(documents, { key: `${schemaDir ?? ''}|${schema}`, text: schemaText })
       : startXsdValidation(documents, schemaText);
   return { findings, schemaText };
 }
