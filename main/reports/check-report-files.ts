@@ -22,7 +22,7 @@ import { DEFAULT_MAX_REPORT_BYTES, isDeclaredUtf8 } from '../../shared/reports/x
 import { rf1086XsdFor, type XsdUsed } from '../../shared/reports/xsd-versions';
 import { mendLibxml2Findings } from './libxml2-findings';
 import { readReportBytes, readReportFilesBytesSync, type ReportFile } from './read-report-file';
-import { startXsdCheck, type XsdDocument } from './xsd-validate';
+import { startXsdCheck, XSD_RUN_LIMITS, type XsdDocument } from './xsd-validate';
 
 export interface CheckReportOptions {
   readonly environment: ReportEnvironment;
@@ -289,8 +289,9 @@ function decodeLoaded(
     if (got.ok) {
       const { bytes: _bytes, text, ...file } = got.file;
       files.push({ index, file, text });
-      // A large document validated streaming and found invalid is validated again with a tree, from its text.
-      textOf.set(name, text);
+      // A large document validated streaming and found invalid is validated again with a tree, from its text; a
+      // smaller one is validated as a tree from the start, and its text can go as soon as it is parsed.
+      if (bytes.byteLength >= XSD_RUN_LIMITS.streamFromBytes) textOf.set(name, text);
     } else {
       const info = { path: name, sha256: got.sha256 ?? '0'.repeat(64), size: got.size ?? 0 };
       unreadableAt[index] = unreadable(info, got.finding, checkedAt);
@@ -316,7 +317,11 @@ function readDocuments(
   checkedAt: string,
 ): (XsdDocument & { schema: XsdUsed })[] {
   const late = { aMeldinger: [] as XsdLate[], rf1086: [] as XsdLate[] };
-  for (const { index, file, text } of files.splice(0)) {
+  // Taken off the list one by one (in order), so each text can go once parsed: 5,000 forms' texts kept to the end
+  // were copied by every young-generation collection of the parse.
+  files.reverse();
+  for (let next = files.pop(); next; next = files.pop()) {
+    const { index, file, text } = next;
     const doc = readReportDocument(text, file.path);
     const lateIf = (schema: XsdUsed | null): XsdLate[] =>
       schema && guessed.get(file.path) !== schema ? [{ key: file.path, xml: text, schema }] : [];
