@@ -43,4 +43,23 @@ describe('libxml2-wasm in its worker thread', () => {
       ]);
     }
   });
+
+  it('never hands libxml2 a document with a DOCTYPE, which the reader refuses before any XSD finding is shown', async () => {
+    const invalid = form.replace(' orid="1153"', '');
+    const withDoctype = invalid.replace(
+      '<Skjema ',
+      '<!DOCTYPE Skjema [<!ENTITY x SYSTEM "file:///etc/passwd">]>\n<Skjema ',
+    );
+    const schema = { key: 'test|rf1086_underskjema_12146', text: await loadSchema('rf1086_underskjema_12146') };
+    const found = await validateTreesInWorker(
+      [
+        { key: 'plain', xml: invalid },
+        { key: 'doctype', xml: new TextEncoder().encode(withDoctype) },
+      ],
+      schema,
+    );
+    // The same form without the DOCTYPE is refused by the XSD; with it, libxml2 never parsed it.
+    expect(found.get('plain')?.map((f) => f.code)).toEqual(['XSD_INVALID']);
+    expect(found.get('doctype')).toEqual([]);
+  });
 });
