@@ -59,6 +59,7 @@ const INPUT_CODES = new Set([
   'FIRM_CLIENT_SERVICE_NOT_REGISTERED',
   'FIRM_NOT_A_CLIENT',
   'FIRM_NOT_A_FIRM',
+  'VALIDATE_SCHEME_WITHOUT_ROUTE',
 ]);
 
 export function exitCodeFor(code: string): ExitCode {
