@@ -1,5 +1,5 @@
-import { constants } from 'node:fs';
-import { open, stat } from 'node:fs/promises';
+import { closeSync, constants, fstatSync, openSync, readSync, statSync } from 'node:fs';
+import { open, stat, type FileHandle } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
 import type { LocalizedText } from '../../shared/domain/localized';
 
@@ -32,25 +32,106 @@ export async function readRegularFile(
   maxBytes: number,
   options: { sharedFromBytes?: number } = {},
 ): Promise<FileRead> {
-  const { sharedFromBytes = Infinity } = options;
+  const steps = readingSteps(path, maxBytes, options);
+  let step = steps.next();
+  while (!step.done) {
+    try {
+      step = steps.next(await doAsync(step.value));
+    } catch (thrown) {
+      step = steps.throw(thrown);
+    }
+  }
+  return step.value;
+}
+
+/**
+ * The same, synchronously, for a thread that has nothing else to do meanwhile: a report check (in its worker, or
+ * the CLI) reading an RF-1086 return's 5,001 files took 0.63–1.05 s of its thread with the promise API (six
+ * promise round trips a file) and 0.08–0.15 s with this. Never on the app's main thread, which must not block.
+ */
+export function readRegularFileSync(
+  path: string,
+  maxBytes: number,
+  options: { sharedFromBytes?: number } = {},
+): FileRead {
+  const steps = readingSteps(path, maxBytes, options);
+  let step = steps.next();
+  while (!step.done) {
+    try {
+      step = steps.next(doSync(step.value));
+    } catch (thrown) {
+      step = steps.throw(thrown);
+    }
+  }
+  return step.value;
+}
+
+/** One file-system call the reading asks for; the async and the sync reader each carry it out their way. */
+type FsStep =
+  | { op: 'stat'; path: string }
+  | { op: 'open'; path: string }
+  | { op: 'fstat'; fd: Handle }
+  | { op: 'read'; fd: Handle; into: Buffer }
+  | { op: 'close'; fd: Handle };
+type Handle = FileHandle | number;
+type FsAnswer = Stats | Handle | number | undefined;
+
+async function doAsync(step: FsStep): Promise<FsAnswer> {
+  switch (step.op) {
+    case 'stat':
+      return stat(step.path);
+    case 'open':
+      return open(step.path, OPEN_FLAGS);
+    case 'fstat':
+      return (step.fd as FileHandle).stat();
+    case 'read':
+      return (await (step.fd as FileHandle).read(step.into, 0, step.into.length, null)).bytesRead;
+    case 'close':
+      await (step.fd as FileHandle).close();
+      return undefined;
+  }
+}
+
+function doSync(step: FsStep): FsAnswer {
+  switch (step.op) {
+    case 'stat':
+      return statSync(step.path);
+    case 'open':
+      return openSync(step.path, OPEN_FLAGS);
+    case 'fstat':
+      return fstatSync(step.fd as number);
+    case 'read':
+      return readSync(step.fd as number, step.into, 0, step.into.length, null);
+    case 'close':
+      closeSync(step.fd as number);
+      return undefined;
+  }
+}
+
+/** The reading itself, written once: it yields each file-system call and is handed its answer (or its error). */
+function* readingSteps(
+  path: string,
+  maxBytes: number,
+  { sharedFromBytes = Infinity }: { sharedFromBytes?: number },
+): Generator<FsStep, FileRead, FsAnswer> {
   const allocate = (size: number) => (size >= sharedFromBytes ? allocateShared(size) : Buffer.allocUnsafeSlow(size));
   let before: Stats;
   try {
-    before = await stat(path);
+    before = (yield { op: 'stat', path }) as Stats;
   } catch (thrown) {
     return { ok: false, failure: openFailure(thrown) };
   }
   const refused = notRegular(before, maxBytes);
   if (refused) return { ok: false, failure: refused };
 
-  let handle;
+  let fd: Handle;
   try {
-    handle = await open(path, OPEN_FLAGS);
+    fd = (yield { op: 'open', path }) as Handle;
   } catch (thrown) {
     return { ok: false, failure: openFailure(thrown) };
   }
   try {
-    const opened = await handle.stat();
+    const opened = (yield { op: 'fstat', fd }) as Stats;
     const changed = notRegular(opened, maxBytes);
     if (changed) return { ok: false, failure: changed };
     const chunks: Buffer[] = [];
@@ -62,7 +143,7 @@ export async function readRegularFile(
     while (total <= maxBytes) {
       const chunk = allocate(Math.min(want, maxBytes + 1 - total));
       want = CHUNK;
-      const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
+      const bytesRead = (yield { op: 'read', fd, into: chunk }) as number;
       if (bytesRead === 0) break;
       chunks.push(bytesRead === chunk.length ? chunk : chunk.subarray(0, bytesRead));
       total += bytesRead;
@@ -72,7 +153,7 @@ export async function readRegularFile(
   } catch (thrown) {
     return { ok: false, failure: openFailure(thrown) };
   } finally {
-    await handle.close();
+    yield { op: 'close', fd };
   }
 }
 
