@@ -7,7 +7,7 @@ import { ErrorMessage } from '../ErrorMessage';
 import { formatDateTime } from '../../../shared/format';
 import { FeedbackDocumentView } from './FeedbackDocumentView';
 import { OUTCOME_COLOR } from './FeedbackList';
-import { feedbackTitle, serviceLabel } from './service-label';
+import { feedbackTitle, serviceLabel, transmissionTitle } from './service-label';
 import { TechnicalDetails } from '../TechnicalDetails';
 import { FactList } from '../reports/FactList';
 
@@ -73,7 +73,7 @@ function FeedbackEntryCard({ entry }: { entry: FeedbackEntry }) {
   return (
     <Card data-color="neutral" className="feedback-entry" data-testid="feedback-entry">
       <Heading level={3} data-size="sm">
-        {transmission.title ?? t('feedback.fromSkatteetaten')}
+        {transmission.title ? transmissionTitle(transmission.title, i18n.language) : t('feedback.fromSkatteetaten')}
       </Heading>
       <Paragraph data-size="sm" className="feedback-muted">
         {t('feedback.transmissionAt', { at: formatDateTime(transmission.createdAt, i18n.language) })}

@@ -24,3 +24,11 @@ export function feedbackTitle(
   if (item.period && name.includes(item.period)) return name.replace(item.period, period);
   return name.includes(period) ? name : `${name} · ${period}`;
 }
+
+/**
+ * A transmission's title from Dialogporten with any reporting month written out, as the dialog's headline above it
+ * is: "A-melding 2026-01: mottatt" → "A-melding januar 2026: mottatt".
+ */
+export function transmissionTitle(title: string, language: string): string {
+  return title.replace(/\b(\d{4})-(0[1-9]|1[0-2])\b/g, (month) => formatMonth(month, language));
+}

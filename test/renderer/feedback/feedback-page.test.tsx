@@ -55,7 +55,8 @@ const item: FeedbackItem = FeedbackItemSchema.parse({
         createdAt: '2026-03-02T08:01:00.000Z',
         type: 'Acceptance',
         sender: 'ServiceOwner',
-        title: 'Tilbakemelding: mottatt',
+        // As the sandbox titles it (main/sandbox/skatteetaten/amelding-routes.ts): the month as Dialogporten has it.
+        title: 'A-melding 2026-02: mottatt med avvik',
         summary: null,
         relatedTransmissionId: null,
         isAuthorized: true,
@@ -150,6 +151,11 @@ describe('the Feedback page', () => {
     // The headline names the month in words, once, not 'A-melding 2026-02 · februar 2026'.
     expect(within(screen.getByTestId('feedback-detail')).getByRole('heading', { level: 2 }).textContent).toBe(
       'A-melding februar 2026',
+    );
+
+    // The transmission's title names the month in words too, as the headline above it does.
+    expect(within(screen.getByTestId('feedback-entry')).getByRole('heading', { level: 3 }).textContent).toBe(
+      'A-melding februar 2026: mottatt med avvik',
     );
 
     const groups = screen.getAllByTestId('deviation-group');
