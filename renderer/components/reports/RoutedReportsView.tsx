@@ -94,6 +94,7 @@ function TargetGroup({ group }: { group: RoutedGroup }) {
   };
 
   const who = `${target.name} (${formatOrgNumber(target.orgNumber)})`;
+  const withFindings = checks.filter((check) => check.result.findings.length > 0);
   return (
     <Card data-testid="routed-group" data-org={target.orgNumber} className="stack">
       <Heading level={3} data-size="sm">
@@ -136,11 +137,11 @@ function TargetGroup({ group }: { group: RoutedGroup }) {
         </Table>
       )}
       {group.tredjepart.length > 0 && <RoutedTredjepartFiles target={target} files={group.tredjepart} />}
-      {/* Wrapped: a Card whose own child is a Details loses its padding (Designsystemet's card.css). */}
-      <div className="stack">
-        {checks
-          .filter((check) => check.result.findings.length > 0)
-          .map((check) => (
+      {/* Wrapped: a Card whose own child is a Details loses its padding (Designsystemet's card.css). Left out when
+          empty, as the actions are: an empty block still takes the card's spacing (a tredjepart-only group). */}
+      {withFindings.length > 0 && (
+        <div className="stack">
+          {withFindings.map((check) => (
             <Details key={check.checkId}>
               <Details.Summary>
                 {t('reports.routing.details', { name: check.result.files.map((f) => fileName(f.path)).join(', ') })}
@@ -150,38 +151,41 @@ function TargetGroup({ group }: { group: RoutedGroup }) {
               </Details.Content>
             </Details>
           ))}
-      </div>
-      <div className="reports-actions">
-        {unsaved.length > 0 && (
-          <Button
-            variant={errors === 0 ? 'primary' : 'secondary'}
-            loading={save.isPending}
-            disabled={save.isPending}
-            data-testid="save-group"
-            onClick={() =>
-              save.mutate(
-                unsaved.map((c) => c.checkId),
-                {
-                  onSuccess: (saved) =>
-                    setDrafts((all) => ({ ...all, ...Object.fromEntries(saved.map((s) => [s.checkId, s.draftId])) })),
-                },
-              )
-            }
-          >
-            {t('reports.routing.saveAll', { count: unsaved.length })}
-          </Button>
-        )}
-        {unsaved.length === 0 && checks.length > 0 && (
-          <Paragraph role="status" data-size="sm" data-testid="group-saved">
-            {t('reports.routing.saved', { who })}
-          </Paragraph>
-        )}
-        {sendable.length > 0 && (
-          <Button loading={sending} disabled={sending} data-testid="send-group" onClick={() => void sendAll()}>
-            {t('reports.routing.sendAll', { count: sendable.length })}
-          </Button>
-        )}
-      </div>
+        </div>
+      )}
+      {checks.length > 0 && (
+        <div className="reports-actions">
+          {unsaved.length > 0 && (
+            <Button
+              variant={errors === 0 ? 'primary' : 'secondary'}
+              loading={save.isPending}
+              disabled={save.isPending}
+              data-testid="save-group"
+              onClick={() =>
+                save.mutate(
+                  unsaved.map((c) => c.checkId),
+                  {
+                    onSuccess: (saved) =>
+                      setDrafts((all) => ({ ...all, ...Object.fromEntries(saved.map((s) => [s.checkId, s.draftId])) })),
+                  },
+                )
+              }
+            >
+              {t('reports.routing.saveAll', { count: unsaved.length })}
+            </Button>
+          )}
+          {unsaved.length === 0 && checks.length > 0 && (
+            <Paragraph role="status" data-size="sm" data-testid="group-saved">
+              {t('reports.routing.saved', { who })}
+            </Paragraph>
+          )}
+          {sendable.length > 0 && (
+            <Button loading={sending} disabled={sending} data-testid="send-group" onClick={() => void sendAll()}>
+              {t('reports.routing.sendAll', { count: sendable.length })}
+            </Button>
+          )}
+        </div>
+      )}
       {save.error && <ErrorMessage error={save.error} />}
       {submit.error && <ErrorMessage error={submit.error} />}
     </Card>

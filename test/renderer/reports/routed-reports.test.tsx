@@ -158,6 +158,8 @@ describe('files routed to many clients', () => {
     const sameiet = within(groupOf('974761076'));
     // Only tredjepart files: the group says so, not "0 rapporter, 0 med feil".
     expect(sameiet.getByTestId('routed-group-counts').textContent).toBe('2 filer med tredjepartsopplysninger');
+    // Nor empty blocks for the reports' findings and actions it has none of (each took the card's spacing).
+    expect([...groupOf('974761076').children].filter((c) => c.children.length === 0 && !c.textContent)).toEqual([]);
     expect(
       sameiet
         .getAllByTestId('routed-tredjepart-file')
