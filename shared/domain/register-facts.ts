@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { formatDate } from '../format';
 
 /**
  * What Enhetsregisteret (Brønnøysundregistrene's open API, `https://data.brreg.no/enhetsregisteret/api`; OpenAPI in
@@ -52,7 +53,7 @@ export type RegisterLookup = z.infer<typeof RegisterLookupSchema>;
 /** The cached answers a report check gets, by organisation number (plain data: it crosses to the check worker). */
 export type RegisterFacts = Readonly<Record<string, RegisterAnswer>>;
 
-/** The answer's date ('YYYY-MM-DD' of `fetchedAt`), for "Enhetsregisteret, hentet …" in a finding. */
-export function fetchedOn(answer: RegisterAnswer): string {
-  return answer.fetchedAt.slice(0, 10);
+/** The answer's day as a person reads it ("5. januar 2026"), for "opplysninger hentet …" in a finding. */
+export function fetchedOn(answer: RegisterAnswer, language: 'nb' | 'en'): string {
+  return formatDate(answer.fetchedAt, language);
 }

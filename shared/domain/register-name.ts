@@ -1,5 +1,6 @@
 import type { LocalizedText } from './localized';
-import type { RegisterLookup } from './register-facts';
+import { fetchedOn, type RegisterLookup } from './register-facts';
+import { formatDate, formatOrgNumber } from '../format';
 
 /**
  * The name a form may take from Enhetsregisteret's answer, with the line that says where it came from and how old
@@ -9,41 +10,44 @@ export function registerNameOf(
   lookup: RegisterLookup,
 ): { ok: true; name: string; note: LocalizedText } | { ok: false; reason: LocalizedText } {
   const { answer, fromCache } = lookup;
-  const date = answer.fetchedAt.slice(0, 10);
+  // Dates and org numbers as a person reads them, as the form around the note writes them.
+  const date = { nb: fetchedOn(answer, 'nb'), en: fetchedOn(answer, 'en') };
   if (answer.status === 'not-found') {
+    const org = formatOrgNumber(answer.orgNumber);
     return {
       ok: false,
       reason: {
-        nb: `${answer.orgNumber} finnes ikke i Enhetsregisteret. Kontroller nummeret, eller skriv navnet selv.`,
-        en: `${answer.orgNumber} is not in Enhetsregisteret. Check the number, or type the name yourself.`,
+        nb: `${org} finnes ikke i Enhetsregisteret. Kontroller nummeret, eller skriv navnet selv.`,
+        en: `${org} is not in Enhetsregisteret. Check the number, or type the name yourself.`,
       },
     };
   }
   if (answer.status === 'deleted') {
-    const on = answer.deletedOn ? ` ${answer.deletedOn}` : '';
+    const org = formatOrgNumber(answer.orgNumber);
+    const on = (language: 'nb' | 'en') => (answer.deletedOn ? ` ${formatDate(answer.deletedOn, language)}` : '');
     return {
       ok: false,
       reason: {
-        nb: `${answer.orgNumber} er slettet fra Enhetsregisteret${on}.`,
-        en: `${answer.orgNumber} was deleted from Enhetsregisteret${on}.`,
+        nb: `${org} er slettet fra Enhetsregisteret${on('nb')}.`,
+        en: `${org} was deleted from Enhetsregisteret${on('en')}.`,
       },
     };
   }
   const { unit } = answer;
-  const founded = unit.foundedOn ? `, stiftet ${unit.foundedOn}` : '';
-  const foundedEn = unit.foundedOn ? `, founded ${unit.foundedOn}` : '';
+  const founded = unit.foundedOn ? `, stiftet ${formatDate(unit.foundedOn, 'nb')}` : '';
+  const foundedEn = unit.foundedOn ? `, founded ${formatDate(unit.foundedOn, 'en')}` : '';
   const offline = fromCache
     ? {
-        nb: ` Enhetsregisteret svarte ikke; dette er svaret fra ${date}.`,
-        en: ` Enhetsregisteret did not answer; this is the answer from ${date}.`,
+        nb: ` Enhetsregisteret svarte ikke; dette er svaret fra ${date.nb}.`,
+        en: ` Enhetsregisteret did not answer; this is the answer from ${date.en}.`,
       }
     : { nb: '', en: '' };
   return {
     ok: true,
     name: unit.name,
     note: {
-      nb: `Fra Enhetsregisteret (hentet ${date}): ${unit.name}, ${unit.organisationForm}${founded}.${offline.nb}`,
-      en: `From Enhetsregisteret (fetched ${date}): ${unit.name}, ${unit.organisationForm}${foundedEn}.${offline.en}`,
+      nb: `Fra Enhetsregisteret (hentet ${date.nb}): ${unit.name}, ${unit.organisationForm}${founded}.${offline.nb}`,
+      en: `From Enhetsregisteret (fetched ${date.en}): ${unit.name}, ${unit.organisationForm}${foundedEn}.${offline.en}`,
     },
   };
 }

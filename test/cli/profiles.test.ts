@@ -36,7 +36,7 @@ describe('innsender profiles', () => {
     expect(added.code).toBe(0);
     expect(added.out).toMatch(/211785462 +sandbox +Syntetisk arbeidsgiver AS/);
     expect(added.err).toMatch(
-      /^Fra Enhetsregisteret \(hentet \d{4}-\d{2}-\d{2}\): Syntetisk arbeidsgiver AS, AS, stiftet 2018-03-01\./,
+      /^Fra Enhetsregisteret \(hentet \d{1,2}\. \p{L}+ \d{4}\): Syntetisk arbeidsgiver AS, AS, stiftet 1\. mars 2018\./u,
     );
   });
 

@@ -20,7 +20,7 @@ describe('the profile form’s name from Enhetsregisteret, in real Chromium', ()
     await expect
       .poll(() => page.getByTestId('register-note').textContent())
       .toMatch(
-        /^Fra Enhetsregisteret \(hentet \d{4}-\d{2}-\d{2}\): Syntetisk arbeidsgiver AS, AS, stiftet 2018-03-01\./,
+        /^Fra Enhetsregisteret \(hentet \d{1,2}\. \p{L}+ \d{4}\): Syntetisk arbeidsgiver AS, AS, stiftet 1\. mars 2018\./u,
       );
     expect(await h.seriousA11yViolations()).toEqual([]);
 

@@ -86,7 +86,7 @@ describe('Enhetsregisteret in the app, against the emulator', () => {
     const [checked] = await services.reports.checkPaths([path]);
     const finding = checked?.result.findings.find((f) => f.code === 'AMELDING_VIRKSOMHET_NOT_UNDERENHET');
     expect(finding).toMatchObject({ severity: 'warning' });
-    expect(finding?.message.nb).toContain('opplysninger hentet 2026-02-03');
+    expect(finding?.message.nb).toContain('opplysninger hentet 3. februar 2026');
 
     await writeFile(path, aMeldingWithVirksomhet('314768949'));
     const [fine] = await services.reports.checkPaths([path]);

@@ -36,7 +36,7 @@ describe('names from Enhetsregisteret in the forms', () => {
     await waitFor(() => expect(screen.getByTestId('display-name')).toHaveValue('Syntetisk arbeidsgiver AS'));
     expect(invoke).toHaveBeenCalledWith('register.lookup', { orgNumber: '211785462', environment: 'test' });
     expect(screen.getByTestId('register-note')).toHaveTextContent(
-      'Fra Enhetsregisteret (hentet 2026-11-30): Syntetisk arbeidsgiver AS, AS, stiftet 2018-03-01.',
+      'Fra Enhetsregisteret (hentet 30. november 2026): Syntetisk arbeidsgiver AS, AS, stiftet 1. mars 2018.',
     );
   });
 
@@ -64,7 +64,7 @@ describe('names from Enhetsregisteret in the forms', () => {
     await waitFor(() => expect(screen.getByTestId('client-name')).toHaveValue('Syntetisk arbeidsgiver AS'));
     expect(invoke).toHaveBeenCalledWith('register.lookup', { orgNumber: '211785462' });
     expect(screen.getByTestId('register-note')).toHaveTextContent(
-      'Enhetsregisteret did not answer; this is the answer from 2026-11-30.',
+      'Enhetsregisteret did not answer; this is the answer from 30 November 2026.',
     );
   });
 
@@ -80,7 +80,7 @@ describe('names from Enhetsregisteret in the forms', () => {
       }),
     });
     await user.type(screen.getByTestId('client-org'), '973861778');
-    expect(await screen.findByTestId('register-note')).toHaveTextContent('973861778 finnes ikke i Enhetsregisteret.');
+    expect(await screen.findByTestId('register-note')).toHaveTextContent('973 861 778 finnes ikke i Enhetsregisteret.');
     expect(screen.getByTestId('client-name')).toHaveValue('');
     expect(screen.getByTestId('add-client')).toBeEnabled();
   });

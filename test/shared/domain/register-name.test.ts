@@ -26,8 +26,9 @@ describe('registerNameOf: the name a form takes from Enhetsregisteret', () => {
       ok: true,
       name: 'REGISTERENHETEN I BRØNNØYSUND',
       note: {
-        nb: 'Fra Enhetsregisteret (hentet 2026-11-30): REGISTERENHETEN I BRØNNØYSUND, ORGL, stiftet 1995-08-09.',
-        en: 'From Enhetsregisteret (fetched 2026-11-30): REGISTERENHETEN I BRØNNØYSUND, ORGL, founded 1995-08-09.',
+        // The days in words, as the rest of the app writes a date a person reads.
+        nb: 'Fra Enhetsregisteret (hentet 30. november 2026): REGISTERENHETEN I BRØNNØYSUND, ORGL, stiftet 9. august 1995.',
+        en: 'From Enhetsregisteret (fetched 30 November 2026): REGISTERENHETEN I BRØNNØYSUND, ORGL, founded 9 August 1995.',
       },
     });
   });
@@ -49,7 +50,9 @@ describe('registerNameOf: the name a form takes from Enhetsregisteret', () => {
         fetchedAt: FETCHED,
       },
     });
-    expect(named.ok && named.note.en).toContain('Enhetsregisteret did not answer; this is the answer from 2026-11-30.');
+    expect(named.ok && named.note.en).toContain(
+      'Enhetsregisteret did not answer; this is the answer from 30 November 2026.',
+    );
   });
 
   it('gives no name for a number not in the register or deleted, and says why in both languages', () => {
@@ -58,8 +61,8 @@ describe('registerNameOf: the name a form takes from Enhetsregisteret', () => {
     ).toEqual({
       ok: false,
       reason: {
-        nb: '973861778 finnes ikke i Enhetsregisteret. Kontroller nummeret, eller skriv navnet selv.',
-        en: '973861778 is not in Enhetsregisteret. Check the number, or type the name yourself.',
+        nb: '973 861 778 finnes ikke i Enhetsregisteret. Kontroller nummeret, eller skriv navnet selv.',
+        en: '973 861 778 is not in Enhetsregisteret. Check the number, or type the name yourself.',
       },
     });
     const gone = registerNameOf({
@@ -68,7 +71,10 @@ describe('registerNameOf: the name a form takes from Enhetsregisteret', () => {
     });
     expect(gone).toMatchObject({
       ok: false,
-      reason: { en: '973861778 was deleted from Enhetsregisteret 2024-05-02.' },
+      reason: {
+        nb: '973 861 778 er slettet fra Enhetsregisteret 2. mai 2024.',
+        en: '973 861 778 was deleted from Enhetsregisteret 2 May 2024.',
+      },
     });
   });
 });

@@ -1,4 +1,5 @@
 import { fetchedOn } from '../../../domain/register-facts';
+import { formatOrgNumber } from '../../../format';
 import { aMeldingFinding } from '../controls';
 import { virksomheterOf } from '../walk';
 import type { AMeldingRule } from './rule-context';
@@ -12,7 +13,6 @@ export const registerRules: AMeldingRule = (leveranse, context) => {
   const employer = leveranse.opplysningspliktig.norskIdentifikator;
   const answer = context.register?.[employer];
   if (answer?.status !== 'found' || answer.unit.kind !== 'enhet') return [];
-  const date = fetchedOn(answer);
   return virksomheterOf(leveranse).flatMap(({ virksomhet, path }) => {
     const orgNumber = virksomhet.norskIdentifikator;
     if (answer.subUnits.includes(orgNumber)) return [];
@@ -23,8 +23,8 @@ export const registerRules: AMeldingRule = (leveranse, context) => {
       aMeldingFinding(
         'AMELDING_VIRKSOMHET_NOT_UNDERENHET',
         `${path}/norskIdentifikator`,
-        `Virksomheten ${orgNumber} er ikke en underenhet av ${employer} (${answer.unit.name}) i Enhetsregisteret (opplysninger hentet ${date}).`,
-        `The virksomhet ${orgNumber} is not a sub-unit of ${employer} (${answer.unit.name}) in Enhetsregisteret (data fetched ${date}).`,
+        `Virksomheten ${formatOrgNumber(orgNumber)} er ikke en underenhet av ${formatOrgNumber(employer)} (${answer.unit.name}) i Enhetsregisteret (opplysninger hentet ${fetchedOn(answer, 'nb')}).`,
+        `The virksomhet ${formatOrgNumber(orgNumber)} is not a sub-unit of ${formatOrgNumber(employer)} (${answer.unit.name}) in Enhetsregisteret (data fetched ${fetchedOn(answer, 'en')}).`,
       ),
     ];
   });

@@ -1,4 +1,5 @@
 import { fetchedOn } from '../../../domain/register-facts';
+import { formatDate } from '../../../format';
 import type { Finding } from '../../finding';
 import { rf1086Finding } from '../controls';
 import { at, type Rf1086Rule } from './rule-context';
@@ -17,8 +18,8 @@ export const registerRules: Rf1086Rule = (set, context) => {
     const founded = answer.unit.foundedOn;
     const foundedYear = Number(founded.slice(0, 4));
     const source = {
-      nb: `Enhetsregisteret har stiftelsesdato ${founded} (opplysninger hentet ${fetchedOn(answer)}).`,
-      en: `Enhetsregisteret has the founding date ${founded} (data fetched ${fetchedOn(answer)}).`,
+      nb: `Enhetsregisteret har stiftelsesdato ${formatDate(founded, 'nb')} (opplysninger hentet ${fetchedOn(answer, 'nb')}).`,
+      en: `Enhetsregisteret has the founding date ${formatDate(founded, 'en')} (data fetched ${fetchedOn(answer, 'en')}).`,
     };
     const warn = (path: string, line: number, nb: string, en: string) =>
       findings.push(
@@ -44,8 +45,8 @@ export const registerRules: Rf1086Rule = (set, context) => {
         warn(
           issue.tidspunkt.path,
           issue.tidspunkt.line,
-          `Aksjene er oppgitt utstedt ved stiftelse ${date}.`,
-          `The shares are reported issued at founding on ${date}.`,
+          `Aksjene er oppgitt utstedt ved stiftelse ${formatDate(date ?? '', 'nb')}.`,
+          `The shares are reported issued at founding on ${formatDate(date ?? '', 'en')}.`,
         );
       }
     }

@@ -31,9 +31,12 @@ describe('a-melding: the virksomhet is an underenhet of the opplysningspliktig (
     const [finding, ...rest] = registerFindings({ '211785462': employer(['973861778']) });
     expect(rest).toEqual([]);
     expect(finding).toMatchObject({ severity: 'warning' });
-    expect(finding!.message.nb).toContain('314768949 er ikke en underenhet av 211785462 (Syntetisk arbeidsgiver AS)');
-    expect(finding!.message.nb).toContain('hentet 2026-01-10');
-    expect(finding!.message.en).toContain('data fetched 2026-01-10');
+    // Org numbers grouped and the day in words, as the rest of the page writes them.
+    expect(finding!.message.nb).toContain(
+      '314 768 949 er ikke en underenhet av 211 785 462 (Syntetisk arbeidsgiver AS)',
+    );
+    expect(finding!.message.nb).toContain('hentet 10. januar 2026');
+    expect(finding!.message.en).toContain('data fetched 10 January 2026');
   });
 
   it('trusts a newer answer for the virksomhet itself that names the employer as its hovedenhet', () => {

@@ -53,9 +53,9 @@ describe('RF-1086: founding information against Enhetsregisteret’s stiftelsesd
     );
     expect(finding).toMatchObject({ severity: 'warning', file: 'h.xml', line: 8 });
     expect(finding!.message.nb).toBe(
-      'Inntektsåret 2025 er før selskapet ble stiftet. Enhetsregisteret har stiftelsesdato 2026-02-01 (opplysninger hentet 2026-01-05).',
+      'Inntektsåret 2025 er før selskapet ble stiftet. Enhetsregisteret har stiftelsesdato 1. februar 2026 (opplysninger hentet 5. januar 2026).',
     );
-    expect(finding!.message.en).toContain('data fetched 2026-01-05');
+    expect(finding!.message.en).toContain('data fetched 5 January 2026');
   });
 
   it('warns about a post 9 issuance at founding on another date than stiftelsesdato, not on the same date', () => {
@@ -67,7 +67,7 @@ describe('RF-1086: founding information against Enhetsregisteret’s stiftelsesd
       }),
     );
     expect(other.map((f) => f.message.en)).toContain(
-      'The shares are reported issued at founding on 2025-03-04. Enhetsregisteret has the founding date 2025-03-01 (data fetched 2026-01-05).',
+      'The shares are reported issued at founding on 4 March 2025. Enhetsregisteret has the founding date 1 March 2025 (data fetched 5 January 2026).',
     );
     const same = founding(
       checkRf1086Rules(setFrom(withIssue('Stiftelse', '2025-03-01T00:00:00'), shareholderText()), {
@@ -91,7 +91,7 @@ describe('RF-1086: founding information against Enhetsregisteret’s stiftelsesd
       checkRf1086Rules(setFrom(mainText(), shareholderText()), { ...context, register: company('2025-03-01') }),
     );
     expect(found.map((f) => f.message.nb)).toEqual([
-      'Selskapet ble stiftet i inntektsåret, men har 100 aksjer ved inngangen til året. Enhetsregisteret har stiftelsesdato 2025-03-01 (opplysninger hentet 2026-01-05).',
+      'Selskapet ble stiftet i inntektsåret, men har 100 aksjer ved inngangen til året. Enhetsregisteret har stiftelsesdato 1. mars 2025 (opplysninger hentet 5. januar 2026).',
     ]);
   });
 
