@@ -1,7 +1,8 @@
-import { memoryPages, validateXML } from 'xmllint-wasm';
+import { memoryPages } from 'xmllint-wasm';
 import type { XsdUsed } from '../../shared/reports/check-result';
 import { error, type Finding } from '../../shared/reports/finding';
 import { loadSchema } from './schema-files';
+import { runXmllintWorker, type XmllintMessage } from './xmllint-worker';
 
 export interface XsdDocument {
   /** A key of the caller's choosing; findings come back under it. */
@@ -156,15 +157,15 @@ function runXmllint(documents: readonly XsdDocument[], schemaText: string, strea
   const count = documents.length;
   const indexByName = new Map(documents.map((_, i) => [fileName(i), i]));
   const totalChars = documents.reduce((acc, d) => acc + sizeOf(d), 0);
-  let validation: ReturnType<typeof validateXML>;
+  let validation: Promise<XmllintMessage[]>;
   try {
-    // validateXML starts its worker and posts the documents synchronously.
-    validation = validateXML({
+    // The worker is started and the documents posted synchronously.
+    validation = runXmllintWorker({
       xml: documents.map((d, i) => ({
         fileName: fileName(i),
         contents: typeof d.xml === 'string' ? asUtf8Declared(d.xml) : d.xml,
       })),
-      schema: [{ fileName: 'schema.xsd', contents: schemaText }],
+      schema: { fileName: 'schema.xsd', contents: schemaText },
       stream,
       // libxml2's tree for a large a-melding needs far more than the 32 MiB default; memory grows on demand.
       initialMemoryPages: memoryPages.defaultInitialMemoryPages,
@@ -174,10 +175,10 @@ function runXmllint(documents: readonly XsdDocument[], schemaText: string, strea
     return Promise.resolve({ kind: 'failed', detail: describe(thrown) });
   }
   return validation.then(
-    (done): XmllintRun => {
+    (errors): XmllintRun => {
       const errorsByDocument = Array.from({ length: count }, (): Finding[] => []);
       let lastIndex: number | undefined;
-      for (const e of done.errors) {
+      for (const e of errors) {
         // xmllint's "<file> fails to validate" summary has no line: the document's own errors say it already.
         const summary = !e.loc && /^(\S+) fails to validate$/.exec(e.message.trim());
         if (summary && indexByName.has(summary[1]!)) continue;
