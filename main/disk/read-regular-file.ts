@@ -1,5 +1,5 @@
 import { constants } from 'node:fs';
-import { open, stat } from 'node:fs/promises';
+import { open, stat, type FileHandle } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
 import type { LocalizedText } from '../../shared/domain/localized';
 
@@ -30,10 +30,62 @@ const CHUNK = 64 * 1024;
 export async function readRegularFile(
   path: string,
   maxBytes: number,
-  options: { sharedFromBytes?: number } = {},
+  options: { sharedFromBytes?: number; sharedBelowBytes?: number } = {},
 ): Promise<FileRead> {
-  const { sharedFromBytes = Infinity } = options;
-  const allocate = (size: number) => (size >= sharedFromBytes ? allocateShared(size) : Buffer.allocUnsafeSlow(size));
+  const { sharedFromBytes = Infinity, sharedBelowBytes = Infinity } = options;
+  const allocate = (size: number) =>
+    size >= sharedFromBytes && size < sharedBelowBytes ? allocateShared(size) : Buffer.allocUnsafeSlow(size);
+  return withRegularFile(path, maxBytes, async (handle, opened) => {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    // The stated size only sizes the first read (a regular file is then read in one go); it bounds nothing. The
+    // buffer is no larger than that: a small file's bytes sent to a worker are cloned with their whole buffer
+    // (5,000 shareholder forms of 1.8 KiB each in 64 KiB buffers posted 320 MiB to the XSD worker).
+    let want = opened.size > 0 ? opened.size + 1 : CHUNK;
+    while (total <= maxBytes) {
+      const chunk = allocate(Math.min(want, maxBytes + 1 - total));
+      want = CHUNK;
+      const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
+      if (bytesRead === 0) break;
+      chunks.push(bytesRead === chunk.length ? chunk : chunk.subarray(0, bytesRead));
+      total += bytesRead;
+    }
+    if (total > maxBytes) return { ok: false, failure: { reason: 'too-large', size: total, maxBytes } };
+    return { ok: true, bytes: joined(chunks, total, allocate) };
+  });
+}
+
+/**
+ * The same file, guarded the same way, handed to `onChunk` a piece at a time (`chunkBytes` each, the last one
+ * shorter) instead of held whole: for a reader that needs each byte once. A piece is only valid during its call
+ * (the buffer is reused). Resolves with the number of bytes read.
+ */
+export async function readRegularFileChunks(
+  path: string,
+  maxBytes: number,
+  onChunk: (chunk: Uint8Array) => void,
+  chunkBytes = 1024 * 1024,
+): Promise<{ ok: true; size: number } | { ok: false; failure: FileReadFailure }> {
+  return withRegularFile(path, maxBytes, async (handle) => {
+    const buffer = Buffer.allocUnsafeSlow(chunkBytes);
+    let total = 0;
+    for (;;) {
+      const { bytesRead } = await handle.read(buffer, 0, Math.min(chunkBytes, maxBytes + 1 - total), null);
+      if (bytesRead === 0) break;
+      total += bytesRead;
+      if (total > maxBytes) return { ok: false, failure: { reason: 'too-large', size: total, maxBytes } };
+      onChunk(buffer.subarray(0, bytesRead));
+    }
+    return { ok: true, size: total };
+  });
+}
+
+/** Opens `path` only if it is a regular file within `maxBytes`, checks the opened handle again, and closes it. */
+async function withRegularFile<T>(
+  path: string,
+  maxBytes: number,
+  read: (handle: FileHandle, opened: Stats) => Promise<T | { ok: false; failure: FileReadFailure }>,
+): Promise<T | { ok: false; failure: FileReadFailure }> {
   let before: Stats;
   try {
     before = await stat(path);
@@ -53,22 +105,7 @@ export async function readRegularFile(
     const opened = await handle.stat();
     const changed = notRegular(opened, maxBytes);
     if (changed) return { ok: false, failure: changed };
-    const chunks: Buffer[] = [];
-    let total = 0;
-    // The stated size only sizes the first read (a regular file is then read in one go); it bounds nothing. The
-    // buffer is no larger than that: a small file's bytes sent to a worker are cloned with their whole buffer
-    // (5,000 shareholder forms of 1.8 KiB each in 64 KiB buffers posted 320 MiB to the XSD worker).
-    let want = opened.size > 0 ? opened.size + 1 : CHUNK;
-    while (total <= maxBytes) {
-      const chunk = allocate(Math.min(want, maxBytes + 1 - total));
-      want = CHUNK;
-      const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
-      if (bytesRead === 0) break;
-      chunks.push(bytesRead === chunk.length ? chunk : chunk.subarray(0, bytesRead));
-      total += bytesRead;
-    }
-    if (total > maxBytes) return { ok: false, failure: { reason: 'too-large', size: total, maxBytes } };
-    return { ok: true, bytes: joined(chunks, total, allocate) };
+    return await read(handle, opened);
   } catch (thrown) {
     return { ok: false, failure: openFailure(thrown) };
   } finally {

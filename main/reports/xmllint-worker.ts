@@ -5,6 +5,11 @@ import { Worker } from 'node:worker_threads';
 export interface XmllintFile {
   readonly fileName: string;
   readonly contents: string | Uint8Array;
+  /**
+   * The caller gives these bytes up: their buffer is transferred to the worker (this thread's view is emptied),
+   * and freed when the worker ends, with no wait for this thread's garbage collector.
+   */
+  readonly handOver?: boolean;
 }
 
 /** A line of xmllint's report, with the file and line it names when it names one. */
@@ -68,13 +73,20 @@ export function runXmllintWorker(request: XmllintRequest): Promise<XmllintMessag
     });
     worker.on('error', reject);
     worker.on('exit', (code) => reject(new Error(`xmllint's worker stopped (exit code ${code})`)));
-    worker.postMessage({
-      [MESSAGE_KEY]: true,
-      inputFiles: [...request.xml, request.schema],
-      args,
-      initialMemory: request.initialMemoryPages,
-      maxMemory: request.maxMemoryPages,
-    });
+    const handedOver = request.xml.flatMap(({ contents, handOver }) =>
+      handOver && typeof contents !== 'string' && contents.buffer instanceof ArrayBuffer ? [contents.buffer] : [],
+    );
+    const inputFiles = [...request.xml, request.schema].map(({ fileName, contents }) => ({ fileName, contents }));
+    worker.postMessage(
+      {
+        [MESSAGE_KEY]: true,
+        inputFiles,
+        args,
+        initialMemory: request.initialMemoryPages,
+        maxMemory: request.maxMemoryPages,
+      },
+      handedOver,
+    );
   }).finally(() => void worker.terminate());
 }
 

@@ -14,6 +14,8 @@ export interface XsdDocument {
    * tree (see `startXsdValidation`); without it, its bytes are kept until then.
    */
   readonly again?: () => string | Uint8Array;
+  /** The caller gives the bytes up to the worker (see `XmllintFile.handOver`); `again` must then be given. */
+  readonly handOver?: boolean;
 }
 
 /**
@@ -164,6 +166,7 @@ function runXmllint(documents: readonly XsdDocument[], schemaText: string, strea
       xml: documents.map((d, i) => ({
         fileName: fileName(i),
         contents: typeof d.xml === 'string' ? asUtf8Declared(d.xml) : d.xml,
+        ...(d.handOver ? { handOver: true } : {}),
       })),
       schema: { fileName: 'schema.xsd', contents: schemaText },
       stream,
