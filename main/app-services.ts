@@ -17,6 +17,7 @@ import { createReportsService, type ReportsService } from './reports/reports-ser
 import { profileSubmissions } from './reports/known-messages';
 import { checkReportFilesInWorker, identifyReportsInWorker } from './reports/check-in-worker';
 import { routingTargetsFor } from './reports/route-targets';
+import { createProfileChanges, type ProfileChanges } from './settings/profile-changes';
 import { FeedbackWorkers } from './dialogporten/feedback-workers';
 import type { PollIntervals } from './dialogporten/feedback-poller';
 import { OutboxWorkers } from './outbox/outbox-workers';
@@ -97,6 +98,8 @@ export interface AppServices {
   log: Logger;
   settings: SettingsStore;
   profiles: ProfileService;
+  /** Every change to the profiles announced (`profiles.changed`), and `show` for main's own switch of profile. */
+  profileChanges: ProfileChanges;
   events: EventHub;
   sandbox: SandboxController;
   /** Where each profile's calls go; for a sandbox profile it starts the emulator (the only link to it). */
@@ -164,6 +167,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     log,
     ...(options.now ? { now: options.now } : {}),
   });
+  const profileChanges = createProfileChanges({ profiles, settings, sandbox, events, log });
   // The one place that knows the emulator: a sandbox profile's endpoints start it; every module gets only this.
   const endpoints = createEndpointResolver(sandbox);
   const keyStore = options.keyStore ?? createKeytarKeyStore();
@@ -333,6 +337,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     profiles,
     desktop: options.desktop,
     events,
+    profileChanges,
     log,
     language: () => settings.read().language,
     firmClients: firm,
@@ -355,6 +360,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     log,
     settings,
     profiles,
+    profileChanges,
     events,
     sandbox,
     endpoints,

@@ -59,6 +59,7 @@ const INPUT_CODES = new Set([
   'FIRM_CLIENT_SERVICE_NOT_REGISTERED',
   'FIRM_NOT_A_CLIENT',
   'FIRM_NOT_A_FIRM',
+  'VALIDATE_SCHEME_WITHOUT_ROUTE',
   // Files too large for the memory a check may use: the input, not the app, is what fails (never exit 3).
   'REPORT_CHECK_OUT_OF_MEMORY',
 ]);

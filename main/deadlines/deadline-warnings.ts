@@ -3,6 +3,8 @@ import type { Language } from '../../shared/domain/localized';
 import type { Deadline } from '../../shared/deadlines/deadline-views';
 import type { DesktopPort } from '../desktop-port';
 import type { EventHub } from '../ipc/event-hub';
+import type { EventPayload } from '../../shared/ipc/contract';
+import type { ProfileChanges } from '../settings/profile-changes';
 import type { Logger } from '../log/logger';
 import type { ProfileService } from '../settings/profiles';
 import { profileKind, type Profile } from '../../shared/domain/profile';
@@ -25,6 +27,11 @@ export interface DeadlineWarningsOptions {
    * `overview.open` the client overview filtered to clients with a deadline soon.
    */
   events: Pick<EventHub, 'emit'>;
+  /**
+   * Switches to the warning's profile first when another is shown (the job warns for every profile, and those pages
+   * show the active one's); false when the profile has been removed since, and then the click opens nothing.
+   */
+  profileChanges: Pick<ProfileChanges, 'show'>;
   /** A firm profile's clients (`FirmClients.list`): a firm's warning names those that have not yet sent. */
   firmClients: { list(profile: Profile): Promise<readonly FirmClient[]> };
   /** The periods each client received, as the client overview reads them. */
@@ -66,7 +73,7 @@ export class DeadlineWarnings {
       this.options.desktop.notify({
         title: en ? 'Innsender: deadline soon' : 'Innsender: frist snart',
         body: warningText(deadline, formatCompany(profile.displayName, profile.orgNumber), en),
-        onClick: () => this.options.events.emit('deadlines.open', { deadlineId: deadline.id }),
+        onClick: () => this.open(profile, 'deadlines.open', { deadlineId: deadline.id }),
       });
     }
     return announced.length;
@@ -100,10 +107,19 @@ export class DeadlineWarnings {
       this.options.desktop.notify({
         title: en ? 'Innsender: deadline soon' : 'Innsender: frist snart',
         body: unsentClientsText(unsent, en),
-        onClick: () => this.options.events.emit('overview.open', { filter: 'deadline' }),
+        onClick: () => this.open(firm, 'overview.open', { filter: 'deadline' }),
       });
     }
     return announced.size;
+  }
+
+  /** A clicked warning: its profile shown, then its page opened (in a new window at that page if none is open). */
+  private open<E extends 'deadlines.open' | 'overview.open'>(
+    profile: Profile,
+    event: E,
+    payload: EventPayload<E>,
+  ): void {
+    if (this.options.profileChanges.show(profile.id)) this.options.events.emit(event, payload);
   }
 
   /**

@@ -5,7 +5,6 @@ import type { ServiceId } from '../../shared/domain/services-catalogue';
 import type { Deadline } from '../../shared/deadlines/deadline-views';
 import { DEADLINE_RULES } from '../../shared/deadlines/deadline-rules';
 import { upcomingDeadlines } from '../../shared/deadlines/upcoming-deadlines';
-import type { FeedbackListItem } from '../../shared/feedback/feedback-overview';
 import { metDeadlinesByOrg } from '../deadlines/deadline-service';
 import type { DraftErrors } from '../reports/reports-service';
 import type { ClientPeriod, ClientSummary } from '../store/store';
@@ -35,7 +34,7 @@ export interface OverviewSources {
   dataProfileId: string;
   outbox: OutboxByOrg;
   drafts: readonly DraftErrors[] | null;
-  /** Unread feedback items per org number. */
+  /** Unread feedback items per org number, as the store counts them (`summaryByClient`); null before setup. */
   unreadByOrg: ReadonlyMap<string, number> | null;
   today: string;
   warnDays: number;
@@ -67,13 +66,6 @@ export function oldestPeriodShown(today: string): string {
     if (year < oldest) oldest = year;
   }
   return oldest;
-}
-
-/** The unread feedback items of a feedback list, per org number (one pass). */
-export function unreadByOrg(items: readonly Pick<FeedbackListItem, 'orgNumber' | 'unread'>[]): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const f of items) if (f.unread && f.orgNumber) counts.set(f.orgNumber, (counts.get(f.orgNumber) ?? 0) + 1);
-  return counts;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { formatOrgNumber } from '../../shared/format';
 import type { CheckResult } from '../../shared/reports/check-result';
 import type { RoutedReports } from '../../shared/reports/report-routing';
+import { schemeById } from '../../shared/tredjepart/schemes';
 import { printable } from '../cli/output';
 
 type Lang = 'nb' | 'en';
@@ -11,9 +12,9 @@ const T = {
   ready: { nb: 'klar', en: 'ready' },
   errors: { nb: 'feil', en: 'errors' },
   warnings: { nb: 'advarsler', en: 'warnings' },
-  tredjepart: {
-    nb: 'tredjepartsopplysninger (kontrolleres med «innsender tredjepart»)',
-    en: 'third-party information (checked with "innsender tredjepart")',
+  undecided: {
+    nb: (schemes: string) => `passer flere ordninger (${schemes}): velg med --scheme`,
+    en: (schemes: string) => `fits several schemes (${schemes}): choose with --scheme`,
   },
   unknownFirm: { nb: 'Ikke klient', en: 'Not a client' },
   unknownProfiles: { nb: 'Ingen profil for', en: 'No profile for' },
@@ -39,7 +40,14 @@ export function formatRoutedReports(routed: RoutedReports, lang: Lang): string {
     lines.push(`== ${target.name} (${formatOrgNumber(target.orgNumber)}), ${T[target.kind][lang]}`);
     for (const { result } of group.checks)
       lines.push(`  ${files(result)}  ${T.kind[result.kind][lang]}  ${verdict(result, lang)}`);
-    for (const file of group.tredjepart) lines.push(`  ${printable(file.name)}  ${T.tredjepart[lang]}`);
+    for (const file of group.tredjepart) {
+      const kind = T.kind.tredjepart[lang];
+      lines.push(
+        file.check
+          ? `  ${printable(file.name)}  ${kind}, ${schemeById(file.check.result.scheme).title[lang]}  ${verdict(file.check.result, lang)}`
+          : `  ${printable(file.name)}  ${kind}  ${T.undecided[lang](file.candidates.join(', '))}`,
+      );
+    }
   }
   for (const unknown of routed.unknown) {
     const label = routed.firm ? T.unknownFirm : T.unknownProfiles;
@@ -52,10 +60,15 @@ export function formatRoutedReports(routed: RoutedReports, lang: Lang): string {
   return lines.length ? lines.join('\n') : T.nothing[lang];
 }
 
-/** 0: every routed report is free of errors; 1: errors, or files for an organisation that is no target; 2: unreadable. */
+/**
+ * 0: every routed report and tredjepart file is checked and free of errors; 1: errors, a tredjepart file whose scheme
+ * is not chosen, or files for an organisation that is no target; 2: unreadable.
+ */
 export function routedExitCode(routed: RoutedReports): 0 | 1 | 2 {
   if (routed.unreadable.length) return 2;
-  const errors = routed.groups.some((g) => g.checks.some((c) => !c.result.valid));
+  const errors = routed.groups.some(
+    (g) => g.checks.some((c) => !c.result.valid) || g.tredjepart.some((t) => !t.check?.result.valid),
+  );
   return errors || routed.unknown.length ? 1 : 0;
 }
 
@@ -63,7 +76,7 @@ function files(result: CheckResult): string {
   return result.files.map((f) => printable(f.path)).join(', ');
 }
 
-function verdict(result: CheckResult, lang: Lang): string {
+function verdict(result: Pick<CheckResult, 'valid' | 'findings'>, lang: Lang): string {
   const errors = result.findings.filter((f) => f.severity === 'error').length;
   const warnings = result.findings.length - errors;
   const head = result.valid ? T.ready[lang] : `${errors} ${T.errors[lang]}`;

@@ -1,6 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../shared/domain/app-error';
-import { MAX_ROUTED_FILES, type RouteTarget, type RoutedTredjepart } from '../../shared/reports/report-routing';
+import {
+  MAX_ROUTED_FILES,
+  type RouteTarget,
+  type RoutedReports,
+  type RoutedTredjepart,
+} from '../../shared/reports/report-routing';
 import { schemeCandidates } from '../../shared/tredjepart/scheme-of-melding';
 import type { SchemeId } from '../../shared/tredjepart/schemes';
 import type { TredjepartCheck } from '../../shared/tredjepart/tredjepart-views';
@@ -76,6 +81,28 @@ export function createRoutedTredjepart(checker: RoutedTredjepartChecker | undefi
 }
 
 export type RoutedTredjepartFiles = ReturnType<typeof createRoutedTredjepart>;
+
+/**
+ * The routing with `scheme` chosen for each tredjepart file left for the user to choose (its fields fit several
+ * schemes) that it is one of, checked through `check` as the Reports page's choice is (`checkRoutedTredjepart`);
+ * `innsender validate --route --scheme`. A file whose candidates do not include it stays unchecked.
+ */
+export async function withSchemeChosen(
+  routed: RoutedReports,
+  scheme: SchemeId,
+  check: (fileId: string, scheme: SchemeId) => Promise<TredjepartCheck>,
+): Promise<RoutedReports> {
+  const groups = [];
+  for (const group of routed.groups) {
+    const tredjepart = [];
+    for (const file of group.tredjepart) {
+      const chosen = !file.check && file.candidates.includes(scheme);
+      tredjepart.push(chosen ? { ...file, check: await check(file.fileId, scheme) } : file);
+    }
+    groups.push({ ...group, tredjepart });
+  }
+  return { ...routed, groups };
+}
 
 /** Routing read the file as JSON already (identify-report.ts); a file that no longer parses fits any scheme. */
 function parsed(bytes: Uint8Array): unknown {

@@ -48,6 +48,8 @@ export interface EmulatorOptions {
   now?: () => Date;
   /** Requests larger than this are refused with 413 (Skatteetaten's upload route takes large files). */
   maxBodyBytes?: number;
+  /** How a latency fault waits; a timer by default (a test passes one it controls instead of timing requests). */
+  wait?: (ms: number) => Promise<void>;
 }
 
 export interface EmulatorHost {
@@ -70,6 +72,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<EmulatorH
   const requests = new RequestLog();
   const adminToken = randomBytes(24).toString('base64url');
   const maxBodyBytes = options.maxBodyBytes ?? 64 * 1024 * 1024;
+  const wait = options.wait ?? waitOnTimer;
   let baseUrl = '';
   let port = 0;
   const ctx: EmulatorContext = {
@@ -148,7 +151,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<EmulatorH
     }
 
     for (const fault of faults.take(method, url.pathname)) {
-      const outcome = await applyFault(fault, res);
+      const outcome = await applyFault(fault, res, wait);
       if (outcome === 'answered') return log(faultStatus(fault), body.byteLength, fault.kind);
     }
     const status = await dispatch(router, method, url, req, body, res, () => state.flush());
@@ -302,10 +305,16 @@ function faultStatus(fault: Fault): number {
   return 0;
 }
 
-async function applyFault(fault: Fault, res: ServerResponse): Promise<'continue' | 'answered'> {
+const waitOnTimer = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+async function applyFault(
+  fault: Fault,
+  res: ServerResponse,
+  wait: (ms: number) => Promise<void>,
+): Promise<'continue' | 'answered'> {
   switch (fault.kind) {
     case 'latency':
-      await new Promise((r) => setTimeout(r, fault.ms));
+      await wait(fault.ms);
       return 'continue';
     case 'status':
       send(res, { status: fault.status, body: { error: 'injected_fault', status: fault.status } });

@@ -311,6 +311,8 @@ export const en: Messages = {
       'What you dropped holds {{count}} files, and Innsender routes at most {{max}} files at a time. Split the folder and drop the parts one by one.',
     dropTooLarge:
       'The files are too large to drag in (the limit is {{mib}} MiB together). Use "Choose files …" instead.',
+    dropFolderTooLarge:
+      'The folder is too large to drag in (the limit is {{mib}} MiB together). Choose a folder with fewer files, or use "{{pickFolder}}": Innsender then reads the files from disk, without this limit.',
     droppedNote: 'Dragged in: the app knows the file by name only and cannot see if it changes later.',
     routing: {
       pickFolder: 'Choose folder …',
@@ -328,6 +330,8 @@ export const en: Messages = {
       progressChecking: 'Checking: {{done}} of {{total}}',
       groupCounts_one: '{{count}} report, {{errors}} with errors',
       groupCounts_other: '{{count}} reports, {{errors}} with errors',
+      groupTredjepart_one: '{{count}} file of third-party data',
+      groupTredjepart_other: '{{count}} files of third-party data',
       details: 'Show errors and warnings in {{name}}',
       saveAll_one: 'Save as draft',
       saveAll_other: 'Save all {{count}} as drafts',

@@ -310,6 +310,8 @@ export const nb = {
       'Det du slapp har {{count}} filer, og Innsender fordeler høyst {{max}} filer om gangen. Del mappen opp og slipp delene hver for seg.',
     dropTooLarge:
       'Filene er for store til å dras inn (grensen er {{mib}} MiB til sammen). Bruk «Velg filer …» i stedet.',
+    dropFolderTooLarge:
+      'Mappen er for stor til å dras inn (grensen er {{mib}} MiB til sammen). Velg en mappe med færre filer, eller bruk «{{pickFolder}}»: da leser Innsender filene fra disken, uten denne grensen.',
     droppedNote: 'Dratt inn: appen kjenner filen bare ved navn og kan ikke se om den endres senere.',
     routing: {
       pickFolder: 'Velg mappe …',
@@ -327,6 +329,8 @@ export const nb = {
       progressChecking: 'Kontrollerer: {{done}} av {{total}}',
       groupCounts_one: '{{count}} rapport, {{errors}} med feil',
       groupCounts_other: '{{count}} rapporter, {{errors}} med feil',
+      groupTredjepart_one: '{{count}} fil med tredjepartsopplysninger',
+      groupTredjepart_other: '{{count}} filer med tredjepartsopplysninger',
       details: 'Vis feil og advarsler i {{name}}',
       saveAll_one: 'Lagre som utkast',
       saveAll_other: 'Lagre alle {{count}} som utkast',

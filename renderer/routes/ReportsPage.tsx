@@ -62,7 +62,8 @@ function ReportsWorkspace({ profile, routesFiles }: { profile: Profile | null; r
 
   const [shown, setShown] = useState<Shown>({ kind: 'nothing' });
   const [saved, setSaved] = useState<Record<string, string>>({});
-  const [tooLarge, setTooLarge] = useState(false);
+  /** A drop held more bytes than travel to main: of loose files, or of a folder (which «Velg mappe …» reads instead). */
+  const [tooLarge, setTooLarge] = useState<'files' | 'folder' | null>(null);
   /** How many files a drop to route held, when that is more than main routes at once (else null). */
   const [tooMany, setTooMany] = useState<number | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -110,7 +111,7 @@ function ReportsWorkspace({ profile, routesFiles }: { profile: Profile | null; r
     setTooMany(routes && files.length > MAX_ROUTED_FILES ? files.length : null);
     if (routes && files.length > MAX_ROUTED_FILES) return;
     const read = await readDroppedFiles(files);
-    setTooLarge(!read.ok);
+    setTooLarge(read.ok ? null : from.folder && !replacing ? 'folder' : 'files');
     if (!read.ok) return;
     if (replacing) replace.mutate({ submissionId: replacing, files: read.files }, { onSuccess: showChecks });
     else if (routes) {
@@ -127,7 +128,7 @@ function ReportsWorkspace({ profile, routesFiles }: { profile: Profile | null; r
     <ReportDropZone
       busy={busy}
       onPick={() => {
-        setTooLarge(false);
+        setTooLarge(null);
         if (replacing) replace.mutate({ submissionId: replacing }, { onSuccess: showChecks });
         else pick.mutate(undefined, { onSuccess: showChecks });
       }}
@@ -136,7 +137,7 @@ function ReportsWorkspace({ profile, routesFiles }: { profile: Profile | null; r
         ? {}
         : {
             onPickFolder: () => {
-              setTooLarge(false);
+              setTooLarge(null);
               lastRouted.current = null;
               pickRoute.mutate(true, { onSuccess: showRouted });
             },
@@ -178,8 +179,13 @@ function ReportsWorkspace({ profile, routesFiles }: { profile: Profile | null; r
         </section>
       )}
       {tooLarge && (
-        <Alert data-color="danger" role="alert">
-          {t('reports.dropTooLarge', { mib: String(MAX_DROPPED_BYTES / 1024 / 1024) })}
+        <Alert data-color="danger" role="alert" data-testid="drop-too-large">
+          {tooLarge === 'folder'
+            ? t('reports.dropFolderTooLarge', {
+                mib: String(MAX_DROPPED_BYTES / 1024 / 1024),
+                pickFolder: t('reports.routing.pickFolder'),
+              })
+            : t('reports.dropTooLarge', { mib: String(MAX_DROPPED_BYTES / 1024 / 1024) })}
         </Alert>
       )}
       {tooMany !== null && (

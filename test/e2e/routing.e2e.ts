@@ -1,11 +1,13 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from './harness/harness';
 import {
+  FIRM,
   SENT_FOR,
   UNKNOWN_ORG,
+  dropFolder,
   dropTheFolderOnRapporter,
   firmWithFiftyClients,
   saveAndSendGroups,
@@ -18,7 +20,8 @@ import type { Submission } from '../../shared/outbox/submission';
  * Files for many clients in real Chromium against the sandbox: a firm with 50 clients (made through the firm's
  * channels, three of them attached in the emulator's Altinn), a folder dropped on Rapporter with reports for three
  * of them and one organisation that is no client; each report is routed to its client, saved as its draft and
- * sent, and the three receipts come back.
+ * sent, and the three receipts come back. Then a folder of tredjepart files for a client: each routed to it and
+ * checked with its rules, the one whose fields fit several schemes once the scheme is chosen.
  */
 describe('files for many clients, routed by org number, in real Chromium', () => {
   let h: Harness;
@@ -76,5 +79,43 @@ describe('files for many clients, routed by org number, in real Chromium', () =>
         .sort(),
     ).toEqual(SENT_FOR.map((c) => [c.orgNumber, 'received']));
     await h.screenshot('routing-03-receipts');
+  });
+
+  it("routes a dropped folder's tredjepart files to their client and checks them with its rules", async () => {
+    const { page } = h;
+    const client = SENT_FOR[1]!;
+    // The boligsameie example as the client's melding (its oppgavegiver), and one whose fields fit every scheme.
+    const sameie = readFileSync(join(__dirname, '../fixtures/tredjepart/boligsameie.json'), 'utf8').replace(
+      '"organisasjonsnummer": "974761076"',
+      `"organisasjonsnummer": "${client.orgNumber}"`,
+    );
+    const bare = {
+      leveranse: { oppgavegiver: { organisasjonsnummer: client.orgNumber }, inntektsaar: 2025, oppgave: [] },
+    };
+    await page.getByRole('navigation').getByRole('link', { name: 'Rapporter', exact: true }).click();
+    await page.getByText(`Kontrolleres for ${FIRM.displayName}`).waitFor();
+    await dropFolder(page, 'sameier', [
+      { name: 'sameie.json', text: sameie },
+      { name: 'uklar.json', text: JSON.stringify(bare) },
+    ]);
+    await page.getByRole('heading', { level: 2, name: '2 filer fordelt på klientene' }).waitFor();
+
+    const group = page.locator(`[data-testid="routed-group"][data-org="${client.orgNumber}"]`);
+    await expect(group.getByRole('heading', { level: 3 }).textContent()).resolves.toBe('Kløver AS (311 000 004)');
+    const rows = group.getByTestId('routed-tredjepart-file');
+    await expect(rows.allInnerTexts()).resolves.toEqual([
+      expect.stringMatching(/^sameie\.json\s+Boligsameie \(RF-1140\)/),
+      expect.stringMatching(/^uklar\.json/),
+    ]);
+    // Checked at once with the client's organisation as oppgavegiver: no finding.
+    await expect(rows.nth(0).getAttribute('data-valid')).resolves.toBe('true');
+    await expect(rows.nth(1).getAttribute('data-valid')).resolves.toBeNull();
+    await h.screenshot('routing-04-tredjepart-routed');
+
+    await group.getByLabel('Ordning for uklar.json').selectOption('boligselskap');
+    await expect.poll(() => rows.nth(1).getAttribute('data-valid'), { timeout: 30_000 }).toBe('false');
+    await group.getByText('Vis feil og advarsler i uklar.json').waitFor();
+    expect(await h.seriousA11yViolations()).toEqual([]);
+    await h.screenshot('routing-05-tredjepart-chosen');
   });
 });

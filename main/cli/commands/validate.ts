@@ -3,11 +3,21 @@ import type { CliContext } from '../context';
 import { printError } from '../output';
 import { isValidOrgNumber, normaliseOrgNumber } from '../../../shared/domain/org-number';
 import { EnvironmentNameSchema } from '../../../shared/domain/profile';
+import { SCHEME_IDS, type SchemeId } from '../../../shared/tredjepart/schemes';
+
+interface ValidateOptions {
+  profileOrg?: string;
+  env?: string;
+  route?: boolean;
+  scheme?: SchemeId;
+}
 
 /**
  * `innsender validate <file…>`: the Reports page's checks for scripts. With `--route`, files and folders for many
- * clients are routed by org number as on the Reports page, and the routing table printed (exit 2 when a file could
- * not be read, 1 when a report has errors or is for an organisation that is no client or profile). The organisation and environment come
+ * clients are routed by org number as on the Reports page, tredjepart files checked with their target's rules (its
+ * scheme from its fields, or `--scheme` when they fit several), and the routing table printed (exit 2 when a file
+ * could not be read, 1 when a report has errors, a tredjepart file's scheme is not chosen, or a file is for an
+ * organisation that is no client or profile). The organisation and environment come
  * from the active profile unless given, and so do the a-meldinger its outbox has sent or is sending; exit 0 when nothing blocks submission, 1 when errors were found, 2 when
  * a file could not be read as a report.
  */
@@ -23,6 +33,12 @@ export function registerValidateCommand(program: Command, ctx: CliContext): void
       '--route',
       "route each file by its org number to the firm's client or set-up profile it is for, check it with that one's rules, and print the routing table",
     )
+    .addOption(
+      new Option(
+        '--scheme <scheme>',
+        'with --route: the scheme of each tredjepart file whose fields fit several (as chosen on the Reports page)',
+      ).choices(SCHEME_IDS),
+    )
     .option(
       '--profile-org <orgnr>',
       "the organisation that must be the report's reporting entity (default: the active profile's)",
@@ -32,15 +48,31 @@ export function registerValidateCommand(program: Command, ctx: CliContext): void
         EnvironmentNameSchema.options,
       ),
     )
-    .action(async (files: string[], opts: { profileOrg?: string; env?: string; route?: boolean }) => {
+    .action(async (files: string[], opts: ValidateOptions) => {
       if (opts.route) {
         // Each file gets its own client's (or profile's) org and environment, so --profile-org and --env do not apply.
+        // Its tredjepart files are checked by the same service the Reports page asks, with the same rules.
         const { formatRoutedReports, routedExitCode } = await import('../../reports/format-routed-reports');
-        const routed = await ctx.services.reports.routePaths(files);
+        const { withSchemeChosen } = await import('../../reports/routed-tredjepart');
+        const { reports } = ctx.services;
+        const routing = await reports.routePaths(files);
+        const routed = opts.scheme
+          ? await withSchemeChosen(routing, opts.scheme, (fileId, scheme) =>
+              reports.checkRoutedTredjepart(fileId, scheme),
+            )
+          : routing;
         ctx.io.out(
           ctx.json ? JSON.stringify({ ok: true, value: routed }) : `${formatRoutedReports(routed, ctx.lang)}\n`,
         );
         ctx.setExit(routedExitCode(routed));
+        return;
+      }
+      if (opts.scheme) {
+        const message = {
+          nb: '--scheme gjelder bare med --route: ordningen til tredjepartsfiler som fordeles.',
+          en: '--scheme applies only with --route: the scheme of routed tredjepart files.',
+        };
+        ctx.setExit(printError(ctx.io, { code: 'VALIDATE_SCHEME_WITHOUT_ROUTE', message }, ctx.json, ctx.lang));
         return;
       }
       const active = ctx.services.profiles.active();

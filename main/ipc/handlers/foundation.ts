@@ -9,16 +9,7 @@ import { externalUrlToOpen } from '../../security/external-links';
 /** The foundation's channels, each answered by its service. Validation happened before this. */
 export function foundationHandlers(services: AppServices): HandlersFor<keyof typeof foundationChannels> {
   const { profiles, settings, sandbox, events, customEnvironments } = services;
-
-  const profilesState = () => ({ ...profiles.state(), notices: settings.notices });
-  const announce = () => {
-    const state = profilesState();
-    events.emit('profiles.changed', state);
-    if (profiles.active()?.environment === 'sandbox') {
-      void sandbox.ensureRunning().catch((error: unknown) => services.log.error('sandbox start failed', { error }));
-    }
-    return state;
-  };
+  const { state: profilesState, announce } = services.profileChanges;
 
   /** A pick id from the page becomes the file main picked, with the hosts the user confirmed recorded. */
   const customChoice = (pickId: string | undefined, confirmHosts: readonly string[] | undefined) =>

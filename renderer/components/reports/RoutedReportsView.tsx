@@ -99,8 +99,14 @@ function TargetGroup({ group }: { group: RoutedGroup }) {
       <Heading level={3} data-size="sm">
         {who}
       </Heading>
-      <Paragraph data-size="sm">
-        {t('reports.routing.groupCounts', { count: checks.length, errors: String(errors) })}
+      <Paragraph data-size="sm" data-testid="routed-group-counts">
+        {/* A group may hold only tredjepart files: say what it holds rather than "0 reports". */}
+        {[
+          checks.length > 0 && t('reports.routing.groupCounts', { count: checks.length, errors: String(errors) }),
+          group.tredjepart.length > 0 && t('reports.routing.groupTredjepart', { count: group.tredjepart.length }),
+        ]
+          .filter(Boolean)
+          .join(' · ')}
       </Paragraph>
       {checks.length > 0 && (
         <Table data-size="sm" data-testid="routed-files">

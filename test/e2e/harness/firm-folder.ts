@@ -77,7 +77,7 @@ export async function firmWithFiftyClients(
  * the drop carries a directory entry as Chromium gives one for a dropped folder (FileSystemDirectoryEntry:
  * createReader().readEntries in pieces, then none), over real Files.
  */
-async function dropFolder(page: Page, folder: string, files: readonly { name: string; text: string }[]) {
+export async function dropFolder(page: Page, folder: string, files: readonly { name: string; text: string }[]) {
   const dataTransfer = await page.evaluateHandle(
     ({ name, list }) => {
       const fileEntry = (file: File) => ({
@@ -86,7 +86,8 @@ async function dropFolder(page: Page, folder: string, files: readonly { name: st
         name: file.name,
         file: (ok: (f: File) => void) => ok(file),
       });
-      const entries = list.map((f) => fileEntry(new File([f.text], f.name, { type: 'text/xml' })));
+      const type = (name: string) => (name.endsWith('.json') ? 'application/json' : 'text/xml');
+      const entries = list.map((f) => fileEntry(new File([f.text], f.name, { type: type(f.name) })));
       const directory = {
         isFile: false,
         isDirectory: true,

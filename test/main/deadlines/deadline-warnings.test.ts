@@ -8,6 +8,7 @@ import { silentLogger } from '../../../main/log/logger';
 import { SetupStateFile, profileDir } from '../../../main/setup/setup-state';
 import { DeadlineService } from '../../../main/deadlines/deadline-service';
 import { DeadlineWarnings } from '../../../main/deadlines/deadline-warnings';
+import { createProfileChanges } from '../../../main/settings/profile-changes';
 import { EventHub } from '../../../main/ipc/event-hub';
 import type { Submission } from '../../../shared/outbox/submission';
 import type { FirmClient } from '../../../shared/domain/firm';
@@ -46,6 +47,9 @@ describe('deadline warnings', () => {
   let clients: FirmClient[];
   let received: ClientPeriod[];
   let language: 'nb' | 'en';
+  let sandboxStarts: number;
+  /** The events a click sends, in order: a switch of profile (to which) and the page opened. */
+  let told: unknown[];
 
   const build = () => {
     const settings = SettingsStore.open(dataDir, silentLogger, () => now);
@@ -63,6 +67,13 @@ describe('deadline warnings', () => {
       log: silentLogger,
       desktop: desktop.desktop,
       events,
+      profileChanges: createProfileChanges({
+        profiles,
+        settings,
+        sandbox: { ensureRunning: async () => void sandboxStarts++ },
+        events,
+        log: silentLogger,
+      }),
       language: () => language,
       firmClients: { list: async () => clients },
       store: { receivedPeriods: async () => received },
@@ -82,6 +93,12 @@ describe('deadline warnings', () => {
       if (n.onClick) clicks.push(n.onClick);
     };
     events = new EventHub();
+    sandboxStarts = 0;
+    told = [];
+    events.subscribe((event, payload) => {
+      if (event === 'profiles.changed') told.push({ shown: (payload as { activeProfileId: string }).activeProfileId });
+      if (event === 'deadlines.open' || event === 'overview.open') told.push({ [event]: payload });
+    });
     submissions = [];
     clients = [];
     received = [];
@@ -118,16 +135,25 @@ describe('deadline warnings', () => {
   });
 
   it('opens the Frister page at the deadline a clicked warning names', async () => {
-    const opened: unknown[] = [];
-    events.subscribe((event, payload) => {
-      if (event === 'deadlines.open') opened.push(payload);
-    });
     now = new Date('2026-03-31T07:00:00Z');
     expect(await warnings.check()).toBe(1);
     expect(clicks).toHaveLength(1);
-    expect(opened).toEqual([]);
+    expect(told).toEqual([]);
     clicks[0]?.();
-    expect(opened).toEqual([{ deadlineId: 'a-melding:2026-03' }]);
+    // Its profile is the one shown: no switch.
+    expect(told).toEqual([{ 'deadlines.open': { deadlineId: 'a-melding:2026-03' } }]);
+  });
+
+  it("switches to the warning's profile when another is shown, then opens Frister", async () => {
+    const warned = profiles.active()!;
+    now = new Date('2026-03-31T07:00:00Z');
+    expect(await warnings.check(warned)).toBe(1);
+    const other = profiles.create({ orgNumber: '211785462', displayName: 'Kløver AS', environment: 'sandbox' });
+    profiles.activate(other.id);
+    clicks[0]?.();
+    expect(profiles.active()?.id).toBe(warned.id);
+    expect(told).toEqual([{ shown: warned.id }, { 'deadlines.open': { deadlineId: 'a-melding:2026-03' } }]);
+    expect(sandboxStarts).toBe(1);
   });
 
   it('does not warn about a deadline already met', async () => {
@@ -190,10 +216,6 @@ describe('deadline warnings', () => {
     });
 
     it('warns once per deadline, naming how many clients have not sent and the first of them', async () => {
-      const opened: unknown[] = [];
-      events.subscribe((event, payload) => {
-        if (event === 'overview.open') opened.push(payload);
-      });
       // Kløver's October does not meet November's deadline; Vestvind's and Lauvhytta's November do.
       receive(
         receivedAMelding('312000008', '2026-11', 1, now),
@@ -209,14 +231,29 @@ describe('deadline warnings', () => {
             'Kløver AS (311 000 004) og 1 til. Frist om 6 dager (7. desember 2026).',
         },
       ]);
+      // Clicked while the business is shown: the firm is shown first, then its overview filtered to Frist snart.
+      expect(profiles.active()?.id).not.toBe(firmId);
       clicks[0]?.();
-      expect(opened).toEqual([{ filter: 'deadline' }]);
+      expect(profiles.active()?.id).toBe(firmId);
+      expect(told).toEqual([{ shown: firmId }, { 'overview.open': { filter: 'deadline' } }]);
+      // Clicked again with the firm shown: only the overview.
+      clicks[0]?.();
+      expect(told.slice(2)).toEqual([{ 'overview.open': { filter: 'deadline' } }]);
 
       // A rerun the same day, and a restart, say nothing again.
       expect(await warnings.check(firm())).toBe(0);
       build();
       expect(await warnings.check(firm())).toBe(0);
       expect(notes).toHaveLength(1);
+    });
+
+    it('opens nothing when the firm was removed after the warning was raised', async () => {
+      expect(await warnings.check(firm())).toBe(1);
+      const shown = profiles.active()?.id;
+      profiles.remove(firmId);
+      clicks[0]?.();
+      expect(told).toEqual([]);
+      expect(profiles.active()?.id).toBe(shown);
     });
 
     it('says nothing when every client has sent', async () => {

@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  clientOverviewRows,
-  unreadByOrg,
-  type OverviewSources,
-  type OverviewSubject,
-} from '../../../main/firm/client-overview';
-import type { FeedbackListItem } from '../../../shared/feedback/feedback-overview';
+import { clientOverviewRows, type OverviewSources, type OverviewSubject } from '../../../main/firm/client-overview';
 import type { Submission, SubmissionState } from '../../../shared/outbox/submission';
 import type { DraftOverview } from '../../../shared/reports/report-views';
 import { outboxByOrgFromRecords } from '../support/outbox-by-org';
@@ -64,9 +58,6 @@ const draft = (org: string, errorCount: number, clientOrg?: string) =>
     DraftOverview,
     'organisationNumber' | 'errorCount' | 'clientOrg'
   > as DraftOverview;
-const feedback = (org: string, unread: boolean) =>
-  ({ orgNumber: org, unread }) as Pick<FeedbackListItem, 'orgNumber' | 'unread'> as FeedbackListItem;
-
 function sources(change: Partial<OverviewSources>): OverviewSources {
   return {
     subjects: [],
@@ -106,11 +97,8 @@ describe('the firm overview rows', () => {
           draft('211785462', 0),
           draft('399999999', 1, '312000008'),
         ],
-        unreadByOrg: unreadByOrg([
-          feedback('211785462', true),
-          feedback('211785462', false),
-          feedback('311000004', false),
-        ]),
+        // As the store counts unread feedback per client: Fjellstue has one, Kløver's is all read.
+        unreadByOrg: new Map([['211785462', 1]]),
       }),
     );
     const [fjellstue, klover, vestvind] = rows;
@@ -160,7 +148,7 @@ describe('the firm overview rows', () => {
         // A TT02 profile reports for its Tenor org: still this profile's.
         outbox: outboxByOrgFromRecords([aMelding('313000001', '2026-01', rejected)]),
         drafts: [draft('313000001', 1)],
-        unreadByOrg: unreadByOrg([feedback('313000001', true)]),
+        unreadByOrg: new Map([['313000001', 1]]),
       }),
     );
     expect(rows[0]).toMatchObject({ rejected: 1, draftsWithErrors: 1, newFeedback: 1, delegation: null });

@@ -93,9 +93,9 @@ describe('routing a folder of 200 files', () => {
       expect(most).toBeLessThanOrEqual(2);
       expect(progress.filter((p) => p.phase === 'reading').map((p) => p.done)).toEqual([0, 50, 100, 150, 200]);
       expect(progress.at(-1)).toEqual({ phase: 'checking', done: 200, total: 200 });
-      // The figure for the report; the bound only catches a hang (two shared cores, worker start from source).
+      // The figure for the report, not a bound: time on two shared cores proves nothing, and a hang fails on the
+      // test's timeout; what the test proves is counted above (workers at a time, progress, groups).
       console.info(`routed 200 files in ${seconds.toFixed(1)} s`);
-      expect(seconds).toBeLessThan(120);
 
       // Inline, the same routing reaches the forbidden parser: the mock is in force, so the pass above proves it.
       const inline = createReportsService({

@@ -156,6 +156,8 @@ describe('files routed to many clients', () => {
     ).toEqual(['true', 'false']);
     expect(within(klover).getByText('1 feil')).toBeTruthy();
     const sameiet = within(groupOf('974761076'));
+    // Only tredjepart files: the group says so, not "0 rapporter, 0 med feil".
+    expect(sameiet.getByTestId('routed-group-counts').textContent).toBe('2 filer med tredjepartsopplysninger');
     expect(
       sameiet
         .getAllByTestId('routed-tredjepart-file')
@@ -361,6 +363,50 @@ describe('files routed to many clients', () => {
       'Det du slapp har 1001 filer, og Innsender fordeler høyst 1 000 filer om gangen. Del mappen opp og slipp delene hver for seg.',
     );
     expect(invoke.mock.calls.map(([channel]) => channel)).not.toContain('reports.route');
+  });
+
+  /** A file that says it holds `mib` MiB: the page refuses a drop from the sizes alone, before reading a byte. */
+  const fileOf = (name: string, mib: number) =>
+    Object.defineProperty(new File(['<a/>'], name), 'size', { value: mib * 1024 * 1024 });
+  /** A folder dropped as Chromium hands it over: an entry whose reader gives its files, then nothing. */
+  const dropFolder = (name: string, files: File[]) => {
+    const fileEntry = (file: File) => ({
+      name: file.name,
+      isFile: true,
+      isDirectory: false,
+      file: (ok: (f: File) => void) => ok(file),
+    });
+    let read = false;
+    const folder = {
+      name,
+      isFile: false,
+      isDirectory: true,
+      createReader: () => ({
+        readEntries: (ok: (entries: unknown[]) => void) => ok(read ? [] : ((read = true), files.map(fileEntry))),
+      }),
+    };
+    const items = [{ kind: 'file', webkitGetAsEntry: () => folder }];
+    fireEvent.drop(screen.getByTestId('drop-zone'), { dataTransfer: { files: [], items, types: ['Files'] } });
+  };
+
+  it('says a dropped folder too large to drag in should be a folder with fewer files, or picked with «Velg mappe …»', async () => {
+    const { invoke } = renderWithProviders(<ReportsPage />, firmPage);
+    await screen.findByText(/Kontrolleres for Regnskap AS/);
+    dropFolder('januar', [fileOf('a.xml', 20), fileOf('b.xml', 20)]);
+    expect((await screen.findByTestId('drop-too-large')).textContent).toBe(
+      'Mappen er for stor til å dras inn (grensen er 32 MiB til sammen). Velg en mappe med færre filer, eller bruk «Velg mappe …»: da leser Innsender filene fra disken, uten denne grensen.',
+    );
+    expect(invoke.mock.calls.map(([channel]) => channel)).not.toContain('reports.route');
+
+    // Loose files too large are still told to use «Velg filer …».
+    fireEvent.drop(screen.getByTestId('drop-zone'), {
+      dataTransfer: { files: [fileOf('a.xml', 20), fileOf('b.xml', 20)], items: [], types: ['Files'] },
+    });
+    await waitFor(() =>
+      expect(screen.getByTestId('drop-too-large').textContent).toBe(
+        'Filene er for store til å dras inn (grensen er 32 MiB til sammen). Bruk «Velg filer …» i stedet.',
+      ),
+    );
   });
 
   it('adds an unknown organisation as a client under its registered name, and routes the dropped files again', async () => {

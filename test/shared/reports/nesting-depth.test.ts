@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { AMeldingXmlBuilder } from '../../../shared/reports/amelding/xml-model-builder';
 import { jsonTooDeepAt, MAX_NESTING_DEPTH } from '../../../shared/reports/nesting-depth';
 import { readReportDocument } from '../../../shared/reports/read-report-document';
 
@@ -11,6 +12,25 @@ function deepXml(depth: number): string {
   return `<melding xmlns="${AMELDING_NS}">\n${'<a>'.repeat(depth)}${'</a>'.repeat(depth)}</melding>`;
 }
 
+/**
+ * The text as a String object that counts the characters read from it: how far a one-pass reader got before it
+ * stopped. (`jsonTooDeepAt` reads by `charCodeAt`; anything that needs a primitive string gets one by coercion.)
+ */
+function countingText(text: string): { text: string; charsRead: () => number } {
+  let read = 0;
+  const counting = new (class extends String {
+    override charCodeAt(index: number): number {
+      read++;
+      return super.charCodeAt(index);
+    }
+  })(text);
+  return { text: counting as unknown as string, charsRead: () => read };
+}
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
 describe('nesting depth', () => {
   it('finds where JSON first nests too deep, skipping brackets inside strings and escaped quotes', () => {
     expect(jsonTooDeepAt('{"a":"[[[[\\"[[["}', 3)).toBeNull();
@@ -22,11 +42,14 @@ describe('nesting depth', () => {
     });
   });
 
-  it('refuses a JSON file nested 10,000 and 1,000,000 levels deep in under a second, with a clear message', () => {
+  it('refuses a JSON file nested 10,000 and 1,000,000 levels deep at its 257th level, unparsed, with a clear message', () => {
+    const parse = vi.spyOn(JSON, 'parse');
     for (const depth of [10_000, 1_000_000]) {
-      const started = performance.now();
-      const read = readReportDocument(deepJson(depth), 'deep.json');
-      expect(performance.now() - started).toBeLessThan(1000);
+      const { text, charsRead } = countingText(deepJson(depth));
+      const read = readReportDocument(text, 'deep.json');
+      // The scan stops at the bracket that went too deep, whatever follows; JSON.parse never sees the text.
+      expect(charsRead(), `${depth} levels`).toBe(24 + (MAX_NESTING_DEPTH - 2) + 1);
+      expect(parse).not.toHaveBeenCalled();
       expect(read).toMatchObject({
         kind: 'unreadable',
         finding: { code: 'REPORT_NESTING_TOO_DEEP', severity: 'error', line: 1 },
@@ -37,11 +60,15 @@ describe('nesting depth', () => {
     }
   });
 
-  it('refuses XML nested 40,000 and 400,000 levels deep in under a second, at the tag that went too deep', () => {
+  it('refuses XML nested 40,000 and 400,000 levels deep at the tag that went too deep, the pass stopping there', () => {
     for (const depth of [40_000, 400_000]) {
-      const started = performance.now();
+      const opened = vi.spyOn(AMeldingXmlBuilder.prototype, 'open');
+      const closed = vi.spyOn(AMeldingXmlBuilder.prototype, 'close');
       const read = readReportDocument(deepXml(depth), 'deep.xml');
-      expect(performance.now() - started).toBeLessThan(1000);
+      // The model saw <melding> and 255 <a>, and nothing after: no element closed, so the pass ended at the 257th level.
+      expect(opened, `${depth} levels`).toHaveBeenCalledTimes(MAX_NESTING_DEPTH);
+      expect(closed, `${depth} levels`).not.toHaveBeenCalled();
+      vi.restoreAllMocks();
       expect(read).toMatchObject({ kind: 'unreadable', finding: { code: 'REPORT_NESTING_TOO_DEEP', line: 2 } });
       // The root is level 1, so the 256th <a> (level 257) is the first too deep: it starts at column 255 × 3 + 1
       // (saxes reports the tag's column a character or two into its name).
