@@ -18,13 +18,12 @@ const MiB = 1024 * 1024;
  *
  * A file of 32 MiB or more is parsed from disk in chunks (no whole text, check-report-files.ts), so what stays live
  * on the heap is its model: 36 MiB for the generated 50,000-person file (0.45 × S; the places of its elements,
- * 27 MiB, are typed arrays outside the heap); 64 MiB covers the check's own modules and the rules' garbage. A smaller file is read whole, its text beside its model
- * (≈ 2.5 × S, up to 3.5 × S with characters past U+00FF), which 128 MiB holds below 32 MiB. Without a limit V8
- * sized the heap from the rate of allocation, and the 50,000-person check peaked at 351–363 MiB, most of it
- * garbage; with one the collector runs before the heap outgrows the live set. Measured on that check, old
- * generation limits of 120–140 MiB peaked at 244–270 MiB RSS for the process, 200 at 309–344 and none at 360; a
- * young generation of 16 MiB took no more CPU than 48 (10,000 people, 3 runs each) and 10–30 MiB less RSS. The
- * limit is a ceiling, not a reservation: a small file's check never comes near it.
+ * 27 MiB, are typed arrays outside the heap); 64 MiB covers the check's own modules and the rules' garbage. A
+ * smaller file is read whole, its text beside its model (≈ 2.5 × S, up to 3.5 × S with characters past U+00FF), which 128 MiB holds below 32 MiB. Without a limit V8
+ * sizes the heap from the rate of allocation and lets garbage pile up before it collects: measured on the
+ * 50,000-person check through the CLI (3 runs each, the same CPU within noise), 128/16 peaked at 225–235 MiB RSS
+ * for the process, 128/32 at 237–248 and no limit (young 48) at 250–254. The limit is a ceiling, not a
+ * reservation: a small file's check never comes near it.
  */
 export function checkHeapLimitFor(totalBytes: number): CheckHeapLimit {
   return {
