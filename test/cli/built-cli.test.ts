@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -107,5 +107,18 @@ describe('the built innsender CLI', () => {
     expect([0, 1]).toContain(run.code);
     const value = JSON.parse(run.out) as { ok: true; value: { kind: string }[] };
     expect(value.value[0]?.kind).toBe('amelding');
+
+    // libxml2 runs in xmllint-wasm's worker as the bundle starts it (main/reports/xmllint-worker.ts): an XSD error
+    // is found, with its line.
+    const broken = join(mkdtempSync(join(tmpdir(), 'innsender-built-xsd-')), 'broken.xml');
+    const text = readFileSync(fixture, 'utf8').replace(/<stillingsprosent>[^<]*</, '<stillingsprosent>abc<');
+    writeFileSync(broken, text);
+    const invalid = await runBuilt(['--json', 'validate', broken]);
+    expect(invalid.code).toBe(1);
+    const findings = (JSON.parse(invalid.out) as { value: { findings: { code: string; line?: number }[] }[] }).value[0]!
+      .findings;
+    expect(findings).toContainEqual(
+      expect.objectContaining({ code: 'XSD_INVALID', line: text.slice(0, text.indexOf('abc')).split('\n').length }),
+    );
   });
 });
