@@ -19,11 +19,12 @@ export default defineConfig({
     sourcemap: true,
     minify: false,
     rolldownOptions: {
-      // The report check's worker thread is an entry of its own (main/reports/check-in-worker.ts finds it).
+      // The report check's worker threads are entries of their own (main/reports/start-report-worker.ts finds them).
       input: {
         'main/index': 'main/electron/main.ts',
         'cli/index': 'main/cli/index.ts',
         'reports/check-worker': 'main/reports/check-worker.ts',
+        'reports/xsd-tree-worker': 'main/reports/xsd-tree-worker.ts',
       },
       external,
       output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },

@@ -1,4 +1,4 @@
-import { constants } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import { open, stat, type FileHandle } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
 import type { LocalizedText } from '../../shared/domain/localized';
@@ -27,32 +27,17 @@ const CHUNK = 64 * 1024;
  * be one (the path may be swapped in between), and at most `maxBytes + 1` bytes are read whatever the size says,
  * because `/dev/zero` and `/proc` files state size 0 and a file may grow while it is read.
  */
-export async function readRegularFile(
-  path: string,
-  maxBytes: number,
-  options: { sharedFromBytes?: number; sharedBelowBytes?: number } = {},
-): Promise<FileRead> {
-  const { sharedFromBytes = Infinity, sharedBelowBytes = Infinity } = options;
-  const allocate = (size: number) =>
-    size >= sharedFromBytes && size < sharedBelowBytes ? allocateShared(size) : Buffer.allocUnsafeSlow(size);
-  return withRegularFile(path, maxBytes, async (handle, opened) => {
-    const chunks: Buffer[] = [];
-    let total = 0;
-    // The stated size only sizes the first read (a regular file is then read in one go); it bounds nothing. The
-    // buffer is no larger than that: a small file's bytes sent to a worker are cloned with their whole buffer
-    // (5,000 shareholder forms of 1.8 KiB each in 64 KiB buffers posted 320 MiB to the XSD worker).
-    let want = opened.size > 0 ? opened.size + 1 : CHUNK;
-    while (total <= maxBytes) {
-      const chunk = allocate(Math.min(want, maxBytes + 1 - total));
-      want = CHUNK;
-      const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
-      if (bytesRead === 0) break;
-      chunks.push(bytesRead === chunk.length ? chunk : chunk.subarray(0, bytesRead));
-      total += bytesRead;
-    }
-    if (total > maxBytes) return { ok: false, failure: { reason: 'too-large', size: total, maxBytes } };
-    return { ok: true, bytes: joined(chunks, total, allocate) };
-  });
+export async function readRegularFile(path: string, maxBytes: number, options: SharedMemory = {}): Promise<FileRead> {
+  return runAsync(readingSteps(path, maxBytes, options));
+}
+
+/**
+ * Which files are read into shared memory (posted to a worker, shared rather than cloned): those of
+ * `sharedFromBytes` or more and below `sharedBelowBytes`.
+ */
+export interface SharedMemory {
+  readonly sharedFromBytes?: number;
+  readonly sharedBelowBytes?: number;
 }
 
 /**
@@ -69,50 +54,159 @@ export async function readRegularFileChunks(
   onChunk: (chunk: Uint8Array) => void,
   chunkBytes = CHUNK,
 ): Promise<{ ok: true; size: number } | { ok: false; failure: FileReadFailure }> {
-  return withRegularFile(path, maxBytes, async (handle) => {
-    const buffer = Buffer.allocUnsafeSlow(chunkBytes);
-    let total = 0;
-    for (;;) {
-      const { bytesRead } = await handle.read(buffer, 0, Math.min(chunkBytes, maxBytes + 1 - total), null);
-      if (bytesRead === 0) break;
-      total += bytesRead;
-      if (total > maxBytes) return { ok: false, failure: { reason: 'too-large', size: total, maxBytes } };
-      onChunk(buffer.subarray(0, bytesRead));
+  return runAsync(
+    guardedSteps(path, maxBytes, function* (fd) {
+      const buffer = Buffer.allocUnsafeSlow(chunkBytes);
+      let total = 0;
+      for (;;) {
+        const into = buffer.subarray(0, Math.min(chunkBytes, maxBytes + 1 - total));
+        const bytesRead = (yield { op: 'read', fd, into }) as number;
+        if (bytesRead === 0) break;
+        total += bytesRead;
+        if (total > maxBytes) return { ok: false, failure: { reason: 'too-large', size: total, maxBytes } };
+        onChunk(buffer.subarray(0, bytesRead));
+      }
+      return { ok: true, size: total };
+    }),
+  );
+}
+
+/** Carries out a reading's file-system calls with the promise API. */
+async function runAsync<T>(steps: Generator<FsStep, T, FsAnswer>): Promise<T> {
+  let step = steps.next();
+  while (!step.done) {
+    try {
+      step = steps.next(await doAsync(step.value));
+    } catch (thrown) {
+      step = steps.throw(thrown);
     }
-    return { ok: true, size: total };
+  }
+  return step.value;
+}
+
+/**
+ * The same, synchronously, for a thread that has nothing else to do meanwhile: a report check (in its worker, or
+ * the CLI) reading an RF-1086 return's 5,001 files took 0.63–1.05 s of its thread with the promise API (six
+ * promise round trips a file) and 0.08–0.15 s with this. Never on the app's main thread, which must not block.
+ */
+export function readRegularFileSync(path: string, maxBytes: number, options: SharedMemory = {}): FileRead {
+  const steps = readingSteps(path, maxBytes, options);
+  let step = steps.next();
+  while (!step.done) {
+    try {
+      step = steps.next(doSync(step.value));
+    } catch (thrown) {
+      step = steps.throw(thrown);
+    }
+  }
+  return step.value;
+}
+
+/** One file-system call the reading asks for; the async and the sync reader each carry it out their way. */
+type FsStep =
+  | { op: 'stat'; path: string }
+  | { op: 'open'; path: string }
+  | { op: 'fstat'; fd: Handle }
+  | { op: 'read'; fd: Handle; into: Buffer }
+  | { op: 'close'; fd: Handle };
+type Handle = FileHandle | number;
+type FsAnswer = Stats | Handle | number | undefined;
+
+async function doAsync(step: FsStep): Promise<FsAnswer> {
+  switch (step.op) {
+    case 'stat':
+      return stat(step.path);
+    case 'open':
+      return open(step.path, OPEN_FLAGS);
+    case 'fstat':
+      return (step.fd as FileHandle).stat();
+    case 'read':
+      return (await (step.fd as FileHandle).read(step.into, 0, step.into.length, null)).bytesRead;
+    case 'close':
+      await (step.fd as FileHandle).close();
+      return undefined;
+  }
+}
+
+function doSync(step: FsStep): FsAnswer {
+  switch (step.op) {
+    case 'stat':
+      return statSync(step.path);
+    case 'open':
+      return openSync(step.path, OPEN_FLAGS);
+    case 'fstat':
+      return fstatSync(step.fd as number);
+    case 'read':
+      return readSync(step.fd as number, step.into, 0, step.into.length, null);
+    case 'close':
+      closeSync(step.fd as number);
+      return undefined;
+  }
+}
+
+/** The reading itself, written once: it yields each file-system call and is handed its answer (or its error). */
+function* readingSteps(
+  path: string,
+  maxBytes: number,
+  { sharedFromBytes = Infinity, sharedBelowBytes = Infinity }: SharedMemory,
+): Generator<FsStep, FileRead, FsAnswer> {
+  const allocate = (size: number) =>
+    size >= sharedFromBytes && size < sharedBelowBytes ? allocateShared(size) : Buffer.allocUnsafeSlow(size);
+  return yield* guardedSteps(path, maxBytes, function* (fd, opened) {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    // The stated size only sizes the first read (a regular file is then read in one go); it bounds nothing. The
+    // buffer is no larger than that: a small file's bytes sent to a worker are cloned with their whole buffer
+    // (5,000 shareholder forms of 1.8 KiB each in 64 KiB buffers posted 320 MiB to the XSD worker).
+    let want = opened.size > 0 ? opened.size + 1 : CHUNK;
+    while (total <= maxBytes) {
+      const chunk = allocate(Math.min(want, maxBytes + 1 - total));
+      want = CHUNK;
+      const bytesRead = (yield { op: 'read', fd, into: chunk }) as number;
+      if (bytesRead === 0) break;
+      chunks.push(bytesRead === chunk.length ? chunk : chunk.subarray(0, bytesRead));
+      total += bytesRead;
+    }
+    if (total > maxBytes) return { ok: false, failure: { reason: 'too-large', size: total, maxBytes } };
+    return { ok: true, bytes: joined(chunks, total, allocate) };
   });
 }
 
-/** Opens `path` only if it is a regular file within `maxBytes`, checks the opened handle again, and closes it. */
-async function withRegularFile<T>(
+type Failed = { ok: false; failure: FileReadFailure };
+
+/**
+ * The guard around every reading: `path` must be a regular file within `maxBytes`, and the opened handle still
+ * one; then `read` reads from it, and the handle is closed whatever happens.
+ */
+function* guardedSteps<T>(
   path: string,
   maxBytes: number,
-  read: (handle: FileHandle, opened: Stats) => Promise<T | { ok: false; failure: FileReadFailure }>,
-): Promise<T | { ok: false; failure: FileReadFailure }> {
+  read: (fd: Handle, opened: Stats) => Generator<FsStep, T | Failed, FsAnswer>,
+): Generator<FsStep, T | Failed, FsAnswer> {
   let before: Stats;
   try {
-    before = await stat(path);
+    before = (yield { op: 'stat', path }) as Stats;
   } catch (thrown) {
     return { ok: false, failure: openFailure(thrown) };
   }
   const refused = notRegular(before, maxBytes);
   if (refused) return { ok: false, failure: refused };
 
-  let handle;
+  let fd: Handle;
   try {
-    handle = await open(path, OPEN_FLAGS);
+    fd = (yield { op: 'open', path }) as Handle;
   } catch (thrown) {
     return { ok: false, failure: openFailure(thrown) };
   }
   try {
-    const opened = await handle.stat();
+    const opened = (yield { op: 'fstat', fd }) as Stats;
     const changed = notRegular(opened, maxBytes);
     if (changed) return { ok: false, failure: changed };
-    return await read(handle, opened);
+    return yield* read(fd, opened);
   } catch (thrown) {
     return { ok: false, failure: openFailure(thrown) };
   } finally {
-    await handle.close();
+    yield { op: 'close', fd };
   }
 }
 

@@ -1,12 +1,11 @@
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
-import { Worker, type ResourceLimits } from 'node:worker_threads';
+import type { ResourceLimits } from 'node:worker_threads';
 import { AppError } from '../../shared/domain/app-error';
 import { checkHeapLimitFor, inputBytes, retryHeapLimit, type CheckHeapLimit } from './check-heap-limit';
 import { READ_AGAIN_FROM_BYTES } from './read-report-file';
 import type { CheckResult } from '../../shared/reports/check-result';
 import type { CheckReportOptions, ReportInput } from './check-report-files';
 import type { IdentifyInput, ReportIdentity } from './identify-report';
+import { startReportWorker } from './start-report-worker';
 
 /** How a check runs: inline (`checkReportFiles`, the CLI and tests) or in a worker thread (the app). */
 export type CheckReportFiles = (inputs: readonly ReportInput[], options: CheckReportOptions) => Promise<CheckResult[]>;
@@ -33,12 +32,6 @@ export type IdentifyReports = (
   options: { maxBytes?: number },
 ) => Promise<ReportIdentity[]>;
 
-// Two levels below the project root from source (`main/reports/`) and one below `out/` in the bundle (`out/main/`,
-// `out/cli/`, `out/chunks/`), so `../reports/` finds the worker in both: the TypeScript beside this file, or the
-// bundle's own entry `out/reports/check-worker.js` (vite.node.config.ts). A variable, not a literal, keeps Vite
-// from treating the URL as an asset to copy.
-const FROM_SOURCE = import.meta.url.endsWith('.ts');
-const WORKER_FILE = `../reports/check-worker.${FROM_SOURCE ? 'ts' : 'js'}`;
 const DEFAULT_TIMEOUT_MS = 5 * 60 * 1000;
 
 /** How a check worker's heap is limited: from the total size of what it reads, and once more after running out. */
@@ -129,7 +122,7 @@ function inWorker<Reply>(
   timeoutMs: number,
   resourceLimits?: ResourceLimits,
 ): Promise<Reply> {
-  const worker = startWorker(new URL(WORKER_FILE, import.meta.url), resourceLimits);
+  const worker = startReportWorker('check-worker', resourceLimits ? { resourceLimits } : {});
   let timer: NodeJS.Timeout | undefined;
   return new Promise<Reply>((resolve, reject) => {
     timer = setTimeout(() => reject(checkTimedOut(timeoutMs)), timeoutMs);
@@ -143,32 +136,6 @@ function inWorker<Reply>(
     clearTimeout(timer);
     void worker.terminate();
   });
-}
-
-/**
- * The bundle's worker is plain JavaScript. From source (tests, `npm run cli`) the worker first registers tsx's
- * loader, as the main thread has it, then imports the TypeScript (`--import tsx` in a worker's execArgv is not
- * honoured by Node 20).
- */
-function startWorker(file: URL, resourceLimits: ResourceLimits | undefined): Worker {
-  const options = resourceLimits ? { resourceLimits } : {};
-  if (!FROM_SOURCE) return new Worker(file, options);
-  const tsxApi = new URL(tsxEsmApi(), tsxRoot()).href;
-  const boot = `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(file.href)}); });`;
-  return new Worker(boot, { ...options, eval: true });
-}
-
-/** tsx's folder, as a URL ending in `/`. */
-function tsxRoot(): URL {
-  return pathToFileURL(createRequire(import.meta.url).resolve('tsx/package.json'));
-}
-
-/** The ESM build of tsx's `esm/api` export, as its package.json names it (require() would get the CommonJS one). */
-function tsxEsmApi(): string {
-  const pkg = createRequire(import.meta.url)('tsx/package.json') as {
-    exports: { './esm/api': { import: { default: string } } };
-  };
-  return pkg.exports['./esm/api'].import.default;
 }
 
 function checkTimedOut(timeoutMs: number): AppError {

@@ -17,7 +17,7 @@ import { hasErrors, warning, type Finding } from '../../shared/reports/finding';
 import { readReportDocument, xmlReportReader, type ReportDocument } from '../../shared/reports/read-report-document';
 import { checkRf1086Rules } from '../../shared/reports/rf1086/check-rules';
 import type { Rf1086Hovedskjema, Rf1086Underskjema } from '../../shared/reports/rf1086/model';
-import { groupRf1086Forms } from '../../shared/reports/rf1086/returns';
+import { groupRf1086Forms, type Rf1086Set } from '../../shared/reports/rf1086/returns';
 import { summariseRf1086 } from '../../shared/reports/rf1086/summary';
 import { locateFindings } from '../../shared/reports/source-locations';
 import { withPlaces } from '../../shared/reports/amelding/finding-place';
@@ -28,11 +28,10 @@ import {
   READ_AGAIN_FROM_BYTES,
   readReportBytes,
   readReportFileAgain,
-  readReportFilesBytes,
+  readReportFilesBytesSync,
   type ReportFile,
 } from './read-report-file';
-import { loadSchema } from './schema-files';
-import { startXsdValidation, type XsdDocument } from './xsd-validate';
+import { startXsdCheck, XSD_RUN_LIMITS, type XsdDocument } from './xsd-validate';
 
 export interface CheckReportOptions {
   readonly environment: ReportEnvironment;
@@ -140,17 +139,20 @@ export async function checkReportFiles(
   lateItems.push(...readDocuments(files, guessed, into, checkedAt));
   // Files read again were placed first.
   if (readAgainCount) for (const reads of [aMeldinger, rf1086]) reads.sort((a, b) => a.index - b.index);
+  // Files whose schema the head did not foretell (another encoding, or a guess the parse overruled) start now.
+  const late = await startValidation(lateItems.splice(0), options.schemaDir);
+  // The RF-1086 rules need only the forms: they run while the XSD worker validates them.
+  const returns = rf1086.length ? rf1086Set(rf1086) : undefined;
+  const rf1086Rules = returns ? checkRf1086Rules(returns, ruleOptions(options, today)) : [];
   const xsdFindings = await early.findings;
-  // Files whose schema the namespace did not foretell (RF-1086, or a guess the parse overruled) run now.
-  const late = await (await startValidation(lateItems.splice(0), options.schemaDir)).findings;
-  for (const [key, findings] of late) xsdFindings.set(key, findings);
+  for (const [key, findings] of await late.findings) xsdFindings.set(key, findings);
   // No XSD run needs the text any more: 83 MiB for a 50,000-person a-melding, through the rules.
   textOf.clear();
 
   for (const result of unreadableAt) if (result) results.push(result);
 
   for (const r of aMeldinger) results.push(checkAMelding(r, xsdFindings.get(r.file.path), options, today, checkedAt));
-  if (rf1086.length) results.push(checkRf1086(rf1086, xsdFindings, options, today, checkedAt));
+  if (returns) results.push(checkRf1086(rf1086, xsdFindings, { set: returns, findings: rf1086Rules }, checkedAt));
   return results;
 }
 
@@ -217,11 +219,28 @@ function checkAMelding(
   };
 }
 
+/** The forms of the check as returns: each main form with its shareholder forms. */
+function rf1086Set(reads: readonly Rf1086Read[]): Rf1086Set {
+  const mains = reads.flatMap((r) => (r.doc.form.form === 'hovedskjema' ? [r.doc.form as Rf1086Hovedskjema] : []));
+  const shareholders = reads.flatMap((r) =>
+    r.doc.form.form === 'underskjema' ? [r.doc.form as Rf1086Underskjema] : [],
+  );
+  return groupRf1086Forms(mains, shareholders);
+}
+
+function ruleOptions(options: CheckReportOptions, today: string) {
+  return {
+    environment: options.environment,
+    ...(options.profileOrg ? { profileOrg: options.profileOrg } : {}),
+    ...(options.register ? { register: options.register } : {}),
+    today,
+  };
+}
+
 function checkRf1086(
   reads: Rf1086Read[],
   xsd: Map<string, Finding[]>,
-  options: CheckReportOptions,
-  today: string,
+  rules: { set: Rf1086Set; findings: readonly Finding[] },
   checkedAt: string,
 ): Rf1086CheckResult {
   const used = new Set<XsdUsed>();
@@ -231,19 +250,8 @@ function checkRf1086(
     used.add(choice.xsd);
     return (xsd.get(r.file.path) ?? []).map((f) => ({ ...f, file: r.file.path }));
   });
-  const mains = reads.flatMap((r) => (r.doc.form.form === 'hovedskjema' ? [r.doc.form as Rf1086Hovedskjema] : []));
-  const shareholders = reads.flatMap((r) =>
-    r.doc.form.form === 'underskjema' ? [r.doc.form as Rf1086Underskjema] : [],
-  );
-  const set = groupRf1086Forms(mains, shareholders);
-  findings.push(
-    ...checkRf1086Rules(set, {
-      environment: options.environment,
-      ...(options.profileOrg ? { profileOrg: options.profileOrg } : {}),
-      ...(options.register ? { register: options.register } : {}),
-      today,
-    }),
-  );
+  findings.push(...rules.findings);
+  const { set } = rules;
   return {
     kind: 'rf1086',
     files: reads.map((r) => infoOf(r.file)),
@@ -270,7 +278,8 @@ async function loadInputs(
   unreadableAt: (CheckResult | undefined)[],
 ): Promise<Loaded[]> {
   const loaded: Loaded[] = [];
-  const read = await readReportFilesBytes(
+  // Synchronously: a check has its thread to itself (the app's check worker, or the CLI); see readRegularFileSync.
+  const read = readReportFilesBytesSync(
     inputs.filter((input) => typeof input === 'string'),
     limits,
   );
@@ -308,8 +317,9 @@ function decodeLoaded(
     if (got.ok) {
       const { bytes: _bytes, text, ...file } = got.file;
       files.push({ index, file, text });
-      // A large document validated streaming and found invalid is validated again with a tree, from its text.
-      textOf.set(name, text);
+      // A large document validated streaming and found invalid is validated again with a tree, from its text; a
+      // smaller one is validated as a tree from the start, and its text can go as soon as it is parsed.
+      if (bytes.byteLength >= XSD_RUN_LIMITS.streamFromBytes) textOf.set(name, text);
     } else {
       const info = { path: name, sha256: got.sha256 ?? '0'.repeat(64), size: got.size ?? 0 };
       unreadableAt[index] = unreadable(info, got.finding, checkedAt);
@@ -335,7 +345,11 @@ function readDocuments(
   checkedAt: string,
 ): (XsdDocument & { schema: XsdUsed })[] {
   const late = { aMeldinger: [] as XsdLate[], rf1086: [] as XsdLate[] };
-  for (const { index, file, text } of files.splice(0)) {
+  // Taken off the list one by one (in order), so each text can go once parsed: 5,000 forms' texts kept to the end
+  // were copied by every young-generation collection of the parse.
+  files.reverse();
+  for (let next = files.pop(); next; next = files.pop()) {
+    const { index, file, text } = next;
     const doc = readReportDocument(text, file.path);
     const xsdLate = placeDocument({ index, file, doc }, guessed, into, checkedAt, () => text);
     (doc.kind === 'amelding' ? late.aMeldinger : late.rf1086).push(...xsdLate);
@@ -418,8 +432,8 @@ function rf1086XsdOf(r: Rf1086Read) {
 }
 
 /**
- * Loads the schemas and starts one xmllint run per schema; resolves once every worker has its documents, with
- * the findings still to come.
+ * Loads the schemas and starts validating each schema's documents with its engine (`xsdEngineFor`); resolves once
+ * xmllint-wasm's workers have their documents, with the findings still to come.
  */
 async function startValidation(
   items: readonly (XsdDocument & { schema: XsdUsed })[],
@@ -432,14 +446,15 @@ async function startValidation(
     if (documents) documents.push(document);
     else bySchema.set(schema, [document]);
   }
-  const groups = [...bySchema];
-  const schemaTexts = await Promise.all(groups.map(([schema]) => loadSchema(schema, schemaDir)));
-  const runs = groups.map(([, documents], i) => startXsdValidation(documents, schemaTexts[i]!));
-  const mend = (byKey: Map<string, Finding[]>, i: number) =>
-    [...byKey].map(([key, found]) => [key, mendLibxml2Findings(found, schemaTexts[i]!)] as const);
-  return {
-    findings: Promise.all(runs).then((found) => new Map(found.flatMap(mend))),
-  };
+  const runs = await Promise.all(
+    [...bySchema].map(([schema, documents]) =>
+      startXsdCheck(documents, schema, schemaDir === undefined ? {} : { schemaDir }),
+    ),
+  );
+  const mended = runs.map(async ({ findings, schemaText }) =>
+    [...(await findings)].map(([key, found]) => [key, mendLibxml2Findings(found, schemaText)] as const),
+  );
+  return { findings: Promise.all(mended).then((found) => new Map(found.flat())) };
 }
 
 const AMELDING_NAMESPACE = /urn:ske:fastsetting:innsamling:a-meldingen:(v2_[0-3])\b/;

@@ -5,7 +5,13 @@ import {
   sizeCeilingFinding,
 } from '../../shared/reports/xml/decode-report-bytes';
 import { error, type Finding } from '../../shared/reports/finding';
-import { describeFileReadFailure, readRegularFile, readRegularFileChunks } from '../disk/read-regular-file';
+import {
+  describeFileReadFailure,
+  readRegularFile,
+  readRegularFileChunks,
+  readRegularFileSync,
+  type FileRead,
+} from '../disk/read-regular-file';
 
 export interface ReportFile {
   readonly path: string;
@@ -39,6 +45,9 @@ export const SHARED_FROM_BYTES = 1024 * 1024;
  */
 export const READ_AGAIN_FROM_BYTES = 32 * 1024 * 1024;
 
+/** Which report files are read into shared memory: from 1 MiB, below the size that is read again. */
+const SHARED_MEMORY = { sharedFromBytes: SHARED_FROM_BYTES, sharedBelowBytes: READ_AGAIN_FROM_BYTES };
+
 export type ReportFileBytes =
   { ok: true; bytes: Uint8Array } | { ok: false; path: string; finding: Finding; size?: number };
 
@@ -48,10 +57,11 @@ export type ReportFileBytes =
  */
 export async function readReportFileBytes(path: string, options: { maxBytes?: number } = {}): Promise<ReportFileBytes> {
   // A large file in shared memory: the XSD worker reads the same bytes instead of a clone of them.
-  const read = await readRegularFile(path, options.maxBytes ?? DEFAULT_MAX_REPORT_BYTES, {
-    sharedFromBytes: SHARED_FROM_BYTES,
-    sharedBelowBytes: READ_AGAIN_FROM_BYTES,
-  });
+  const read = await readRegularFile(path, options.maxBytes ?? DEFAULT_MAX_REPORT_BYTES, SHARED_MEMORY);
+  return asReportFileBytes(path, read);
+}
+
+function asReportFileBytes(path: string, read: FileRead): ReportFileBytes {
   if (read.ok) return { ok: true, bytes: new Uint8Array(read.bytes.buffer, read.bytes.byteOffset, read.bytes.length) };
   const { failure } = read;
   if (failure.reason === 'too-large') {
@@ -119,7 +129,8 @@ const CONCURRENT_READS = 16;
 
 /**
  * The bytes of many files, by path, a few at a time: each read is several round trips to libuv's thread pool, and
- * awaiting them one file after the other left both cores idle for most of an RF-1086 return's check.
+ * awaiting them one file after the other left both cores idle. For the app's main thread (routing picked files);
+ * a check, off that thread, reads with `readReportFilesBytesSync`.
  */
 export async function readReportFilesBytes(
   paths: readonly string[],
@@ -135,6 +146,21 @@ export async function readReportFilesBytes(
   };
   await Promise.all(Array.from({ length: Math.min(CONCURRENT_READS, paths.length) }, reader));
   return read;
+}
+
+/**
+ * The same, one file after the other in this thread, through the same reader (`readRegularFileSync`): for a
+ * check, which runs in a worker thread of its own (or the CLI). 5,001 files: 0.08–0.15 s, where the 16-at-a-time
+ * promise reads above kept the thread busy for 0.63–1.05 s.
+ */
+export function readReportFilesBytesSync(
+  paths: readonly string[],
+  options: { maxBytes?: number } = {},
+): Map<string, ReportFileBytes> {
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_REPORT_BYTES;
+  return new Map(
+    paths.map((path) => [path, asReportFileBytes(path, readRegularFileSync(path, maxBytes, SHARED_MEMORY))]),
+  );
 }
 
 /** The finding codes of a file that could not be read, as they were before the one reader (the UI keys on them). */

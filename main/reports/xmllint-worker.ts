@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
+import type { Libxml2Line } from './libxml2-diagnostics';
 
 /** One input of an xmllint run: a name on xmllint's command line and the bytes (or text) behind it. */
 export interface XmllintFile {
@@ -10,12 +11,6 @@ export interface XmllintFile {
    * and freed when the worker ends, with no wait for this thread's garbage collector.
    */
   readonly handOver?: boolean;
-}
-
-/** A line of xmllint's report, with the file and line it names when it names one. */
-export interface XmllintMessage {
-  readonly message: string;
-  readonly loc: { readonly fileName: string; readonly lineNumber: number } | null;
 }
 
 export interface XmllintRequest {
@@ -58,12 +53,12 @@ require(${JSON.stringify(XMLLINT_NODE)});
  * rejects when xmllint did not get to validate (an abort, an unexpected exit code), with its output.
  * The worker is started and the request posted before this returns.
  */
-export function runXmllintWorker(request: XmllintRequest): Promise<XmllintMessage[]> {
+export function runXmllintWorker(request: XmllintRequest): Promise<Libxml2Line[]> {
   const args = ['--schema', request.schema.fileName, '--noout'];
   if (request.stream) args.push('--stream');
   for (const file of request.xml) args.push(file.fileName);
   const worker = new Worker(BOOT, { eval: true });
-  return new Promise<XmllintMessage[]>((resolve, reject) => {
+  return new Promise<Libxml2Line[]>((resolve, reject) => {
     worker.on('message', (reply: { [MESSAGE_KEY]?: true; exitCode: number; stderr: string }) => {
       if (reply?.[MESSAGE_KEY] !== true) return;
       // xmllint's exit codes: 0 valid, 3 and 4 a validation error (libxml2's xmllint.c); anything else is a failure.
@@ -95,11 +90,11 @@ export function runXmllintWorker(request: XmllintRequest): Promise<XmllintMessag
  * last line is the last file's verdict and is left out; `file:line: message` gives a place; a "file validates"
  * line is no message.
  */
-export function xmllintMessages(stderr: string): XmllintMessage[] {
+export function xmllintMessages(stderr: string): Libxml2Line[] {
   return stderr
     .split('\n')
     .slice(0, -2)
-    .flatMap((line): XmllintMessage[] => {
+    .flatMap((line): Libxml2Line[] => {
       const [fileName, lineNumber, ...rest] = line.split(':');
       if (fileName && lineNumber && rest.length)
         return [{ message: rest.join(':').trim(), loc: { fileName, lineNumber: parseInt(lineNumber, 10) } }];

@@ -121,4 +121,19 @@ describe('the built innsender CLI', () => {
       expect.objectContaining({ code: 'XSD_INVALID', line: text.slice(0, text.indexOf('abc')).split('\n').length }),
     );
   });
+
+  it('checks an RF-1086 return with libxml2-wasm from the bundle itself, not from node_modules', async () => {
+    const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/reports/${name}`, import.meta.url));
+    const broken = join(mkdtempSync(join(tmpdir(), 'innsender-built-rf1086-')), 'underskjema.xml');
+    writeFileSync(broken, readFileSync(fixture('rf1086-underskjema-example.xml'), 'utf8').replace(' orid="1153"', ''));
+    const run = await runBuilt(['--json', 'validate', fixture('rf1086-hovedskjema-example.xml'), broken]);
+    expect(run.err).not.toMatch(/XSD_VALIDATOR_FAILED|INTERNAL/);
+    const value = JSON.parse(run.out) as { value: { kind: string; findings: { code: string; line?: number }[] }[] };
+    expect(value.value[0]?.kind).toBe('rf1086');
+    // The XSD ran: the shareholder form's missing attribute is found, on its line.
+    expect(value.value[0]?.findings).toContainEqual(expect.objectContaining({ code: 'XSD_INVALID', line: 11 }));
+    // electron-builder packs out/** but not devDependencies: the wasm must come from a chunk of the bundle.
+    expect(run.loaded.filter((url) => url.includes('/node_modules/libxml2-wasm/'))).toEqual([]);
+    expect(run.loaded.some((url) => url.includes('/out/chunks/'))).toBe(true);
+  });
 });

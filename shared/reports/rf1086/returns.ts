@@ -35,16 +35,31 @@ export function shareClassOf(form: {
   return value(form.isin) || value(form.aksjeType);
 }
 
+/**
+ * Groups the forms into returns. Forms are matched only within their company (returns indexed by organisation
+ * number), so a set of many companies' forms is grouped in time linear in the forms, not forms × returns.
+ */
 export function groupRf1086Forms(mains: Rf1086Hovedskjema[], shareholders: Rf1086Underskjema[]): Rf1086Set {
   const returns: Rf1086Return[] = [];
+  const byCompany = new Map<string | undefined, Rf1086Return[]>();
+  const ownerOf = (form: Rf1086ShareClassKey) =>
+    byCompany.get(form.organisasjonsnummer?.value)?.find((r) => sameShareClass(r.main, form));
   const duplicateMains: Rf1086Hovedskjema[] = [];
   for (const main of mains) {
-    if (returns.some((r) => sameShareClass(r.main, main))) duplicateMains.push(main);
-    else returns.push({ main, shareholders: [] });
+    if (ownerOf(main)) {
+      duplicateMains.push(main);
+      continue;
+    }
+    const created = { main, shareholders: [] };
+    returns.push(created);
+    const company = main.organisasjonsnummer?.value;
+    const ofCompany = byCompany.get(company);
+    if (ofCompany) ofCompany.push(created);
+    else byCompany.set(company, [created]);
   }
   const unmatched: Rf1086Underskjema[] = [];
   for (const form of shareholders) {
-    const owner = returns.find((r) => sameShareClass(r.main, form));
+    const owner = ownerOf(form);
     if (owner) owner.shareholders.push(form);
     else unmatched.push(form);
   }

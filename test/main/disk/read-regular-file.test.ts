@@ -2,11 +2,16 @@ import { closeSync, ftruncateSync, mkdirSync, mkdtempSync, openSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { describeFileReadFailure, readRegularFile } from '../../../main/disk/read-regular-file';
+import { describeFileReadFailure, readRegularFile, readRegularFileSync } from '../../../main/disk/read-regular-file';
 import { loadCustomEndpoints } from '../../../main/environments/custom-file';
 import { readKeyFile } from '../../../main/keys/key-file';
 import { createDraftStore } from '../../../main/reports/draft-store';
-import { readReportFileBytes, SHARED_FROM_BYTES } from '../../../main/reports/read-report-file';
+import {
+  readReportFileBytes,
+  readReportFilesBytes,
+  readReportFilesBytesSync,
+  SHARED_FROM_BYTES,
+} from '../../../main/reports/read-report-file';
 import { personsFromCsvFile } from '../../../main/skattekort/person-sources';
 import { TredjepartService } from '../../../main/tredjepart/tredjepart-service';
 import { TredjepartDraftStore } from '../../../main/tredjepart/tredjepart-drafts';
@@ -105,6 +110,34 @@ describe('readRegularFile', () => {
       ok: false,
       failure: { reason: 'too-large', size: 17, maxBytes: 16 },
     });
+  });
+
+  it('reads and refuses the same way synchronously, for a check on a thread of its own', async () => {
+    const plain = join(tmp, 'sync.txt');
+    writeFileSync(plain, 'æ'.repeat(900));
+    const pipe = fifo('sync-pipe');
+    const cases: [string, number, { sharedFromBytes?: number }?][] = [
+      [plain, 1024 * 1024],
+      [plain, 1024 * 1024, { sharedFromBytes: 1000 }],
+      [plain, 100],
+      [pipe, 1024],
+      ['/dev/zero', 1024 * 1024],
+      [tmp, 1024],
+      [join(tmp, 'missing.txt'), 1024],
+      [sparse('sync-big', 2048), 1024],
+      ['/proc/self/status', 16],
+    ];
+    for (const [path, maxBytes, options] of cases) {
+      const sync = await measuringBytesRead(async () => readRegularFileSync(path, maxBytes, options));
+      expect(sync.value, path).toEqual(await readRegularFile(path, maxBytes, options));
+      // Refused from what stat says, not by reading up to the limit (/dev/zero would give limit + 1 bytes).
+      expect(sync.bytesRead, path).toBeLessThan(64 * 1024);
+      if (sync.value.ok) expect(sync.value.bytes.buffer.constructor).toBe(options ? SharedArrayBuffer : ArrayBuffer);
+    }
+    expect(fifoHasReader(pipe)).toBe(false);
+    // A report check's many files (RF-1086 forms), through the report reader: the same bytes and refusals.
+    const paths = [plain, join(tmp, 'missing.xml'), tmp];
+    expect(readReportFilesBytesSync(paths)).toEqual(await readReportFilesBytes(paths));
   });
 
   it('names the problem in both languages without quoting the content', () => {
