@@ -36,7 +36,7 @@ const DEFAULT_TIMEOUT_MS = 5 * 60 * 1000;
 
 /** How a check worker's heap is limited: from the total size of what it reads, and once more after running out. */
 export interface CheckHeapLimits {
-  readonly first: (totalBytes: number) => CheckHeapLimit;
+  readonly first: (totalBytes: number, files: number) => CheckHeapLimit;
   readonly retry: (first: CheckHeapLimit) => CheckHeapLimit;
 }
 const HEAP_LIMITS: CheckHeapLimits = { first: checkHeapLimitFor, retry: retryHeapLimit };
@@ -63,7 +63,7 @@ export async function checkReportFilesInWorker(
 ): Promise<CheckResult[]> {
   const { now, ...rest } = options;
   const request: CheckRequest = { task: 'check', inputs, options: rest, now: (now?.() ?? new Date()).toISOString() };
-  const first = heapLimits.first(totalBytes ?? (await inputBytes(inputs)));
+  const first = heapLimits.first(totalBytes ?? (await inputBytes(inputs)), inputs.length);
   let reply: CheckReply;
   try {
     reply = await inWorker<CheckReply>(request, timeoutMs, first);

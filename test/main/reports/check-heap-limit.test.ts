@@ -13,13 +13,19 @@ describe("a check worker's heap limit", () => {
     expect(checkHeapLimitFor(31 * MiB).maxOldGenerationSizeMb).toBe(128);
     // The generated 50,000-person a-melding: 64 + 0.75 × 82.7 = 126.1, still the floor.
     expect(checkHeapLimitFor(86_748_198).maxOldGenerationSizeMb).toBe(128);
-    expect(checkHeapLimitFor(200 * MiB).maxOldGenerationSizeMb).toBe(214);
-    expect(checkHeapLimitFor(256 * MiB).maxOldGenerationSizeMb).toBe(256);
+    expect(checkHeapLimitFor(200 * MiB).maxOldGenerationSizeMb).toBe(215);
+    expect(checkHeapLimitFor(256 * MiB).maxOldGenerationSizeMb).toBe(257);
+  });
+
+  it('gives each file 16 KiB more: an RF-1086 form keeps its tree', () => {
+    // 5,000 shareholder forms and their main form, 8.6 MiB: 64 + 6.45 + 78.1.
+    expect(checkHeapLimitFor(9_017_507, 5_001).maxOldGenerationSizeMb).toBe(149);
+    expect(checkHeapLimitFor(9_017_507, 1_000).maxOldGenerationSizeMb).toBe(128);
   });
 
   it('is doubled, to at least 512 MiB, for the one retry', () => {
     expect(retryHeapLimit(checkHeapLimitFor(0))).toEqual({ maxOldGenerationSizeMb: 512, maxYoungGenerationSizeMb: 16 });
-    expect(retryHeapLimit(checkHeapLimitFor(400 * MiB)).maxOldGenerationSizeMb).toBe(2 * 364);
+    expect(retryHeapLimit(checkHeapLimitFor(400 * MiB)).maxOldGenerationSizeMb).toBe(2 * 365);
   });
 
   it("sums the paths' sizes and the dropped bytes; a path that is no file counts nothing", async () => {

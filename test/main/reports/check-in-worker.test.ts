@@ -27,8 +27,8 @@ describe('report checks in a worker thread', () => {
     const limits: number[] = [];
     const heapLimits = {
       // 4 MiB cannot even load the check's modules: the worker runs out of memory.
-      first: (totalBytes: number) => (
-        limits.push(totalBytes),
+      first: (totalBytes: number, files: number) => (
+        limits.push(totalBytes, files),
         { maxOldGenerationSizeMb: 4, maxYoungGenerationSizeMb: 1 }
       ),
       retry: (first: { maxOldGenerationSizeMb: number }) => {
@@ -39,8 +39,8 @@ describe('report checks in a worker thread', () => {
     const inputs = [fixturePath('amelding-example-v2_2.xml')];
     const results = await checkReportFilesInWorker(inputs, options, { heapLimits });
     expect(results).toEqual(await checkReportFiles(inputs, options));
-    // The first limit was asked for the file's size; the retry was given the limit that ran out.
-    expect(limits).toEqual([statSync(inputs[0]!).size, 4]);
+    // The first limit was asked for the file's size and count; the retry was given the limit that ran out.
+    expect(limits).toEqual([statSync(inputs[0]!).size, 1, 4]);
   });
 
   it('say in words when the check runs out of memory again, instead of crashing', async () => {
