@@ -15,7 +15,7 @@ import { createKeytarKeyStore } from './keys/keytar-key-store';
 import { SetupService } from './setup/setup-service';
 import { createReportsService, type ReportsService } from './reports/reports-service';
 import { profileSubmissions } from './reports/known-messages';
-import { checkReportFilesInWorker, identifyReportsInWorker } from './reports/check-in-worker';
+import { checkReportFilesBySize, checkReportFilesInWorker, identifyReportsInWorker } from './reports/check-in-worker';
 import { routingTargetsFor } from './reports/route-targets';
 import { createProfileChanges, type ProfileChanges } from './settings/profile-changes';
 import { FeedbackWorkers } from './dialogporten/feedback-workers';
@@ -66,7 +66,10 @@ export interface AppServicesOptions {
   outboxRetry?: Partial<RetryPolicy>;
   /** How often a skattekort order's answer is asked for while it is not ready (tests shorten it). */
   skattekortPoll?: Partial<AnswerPollIntervals>;
-  /** Run report checks in a worker thread, off the main thread (default: in Electron; the CLI checks inline). */
+  /**
+   * Run every report check in a worker thread, off the main thread (default: in Electron); otherwise (the CLI) a
+   * check of 32 MiB or more runs in the same heap-limited worker and a smaller one inline.
+   */
   checksInWorker?: boolean;
   /**
    * Fetch Enhetsregisteret in the background when a profile is activated and after each check (default: in
@@ -256,7 +259,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     language: () => settings.read().language,
     // The outbox is made just below; it is only asked once a check runs.
     submissions: () => profileSubmissions(outbox),
-    ...(checksInWorker ? { checkFiles: checkReportFilesInWorker } : {}),
+    checkFiles: checksInWorker ? checkReportFilesInWorker : checkReportFilesBySize,
     ...(options.now ? { check: { now: options.now } } : {}),
     profileById: (id) => profiles.state().profiles.find((p) => p.id === id) ?? null,
     routing: {

@@ -60,6 +60,8 @@ const INPUT_CODES = new Set([
   'FIRM_NOT_A_CLIENT',
   'FIRM_NOT_A_FIRM',
   'VALIDATE_SCHEME_WITHOUT_ROUTE',
+  // Files too large for the memory a check may use: the input, not the app, is what fails (never exit 3).
+  'REPORT_CHECK_OUT_OF_MEMORY',
 ]);
 
 export function exitCodeFor(code: string): ExitCode {

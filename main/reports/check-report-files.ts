@@ -1,3 +1,6 @@
+import { isUtf8 } from 'node:buffer';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import type { RegisterFacts } from '../../shared/domain/register-facts';
 import { checkAMeldingRules } from '../../shared/reports/amelding/check-rules';
 import type { KnownAMelding } from '../../shared/reports/amelding/rules/rule-context';
@@ -11,7 +14,7 @@ import type {
 } from '../../shared/reports/check-result';
 import type { ReportEnvironment } from '../../shared/reports/environment';
 import { hasErrors, warning, type Finding } from '../../shared/reports/finding';
-import { readReportDocument, type ReportDocument } from '../../shared/reports/read-report-document';
+import { readReportDocument, xmlReportReader, type ReportDocument } from '../../shared/reports/read-report-document';
 import { checkRf1086Rules } from '../../shared/reports/rf1086/check-rules';
 import type { Rf1086Hovedskjema, Rf1086Underskjema } from '../../shared/reports/rf1086/model';
 import { groupRf1086Forms, type Rf1086Set } from '../../shared/reports/rf1086/returns';
@@ -21,7 +24,13 @@ import { withPlaces } from '../../shared/reports/amelding/finding-place';
 import { DEFAULT_MAX_REPORT_BYTES, isDeclaredUtf8 } from '../../shared/reports/xml/decode-report-bytes';
 import { rf1086XsdFor, type XsdUsed } from '../../shared/reports/xsd-versions';
 import { mendLibxml2Findings } from './libxml2-findings';
-import { readReportBytes, readReportFilesBytesSync, type ReportFile } from './read-report-file';
+import {
+  READ_AGAIN_FROM_BYTES,
+  readReportBytes,
+  readReportFileAgain,
+  readReportFilesBytesSync,
+  type ReportFile,
+} from './read-report-file';
 import { startXsdCheck, XSD_RUN_LIMITS, type XsdDocument } from './xsd-validate';
 
 export interface CheckReportOptions {
@@ -55,7 +64,8 @@ const XSD_FOR_VERSION: Record<AMeldingVersion, XsdUsed | null> = {
  * located from the places the parse recorded.
  */
 type CheckedFile = Omit<ReportFile, 'bytes' | 'text'>;
-type Read = { file: CheckedFile; doc: ReportDocument };
+/** A parsed file, with its place among the inputs (results keep the inputs' order). */
+type Read = { index: number; file: CheckedFile; doc: ReportDocument };
 type AMeldingRead = Read & { doc: Extract<ReportDocument, { kind: 'amelding' }> };
 type Rf1086Read = Read & { doc: Extract<ReportDocument, { kind: 'rf1086' }> };
 
@@ -91,14 +101,25 @@ export async function checkReportFiles(
   const guessed = new Map(
     loaded.map(({ name, bytes }) => [name, bytes.byteLength <= maxBytes ? schemaFromHead(bytes) : null]),
   );
+  // A large file's bytes go to the XSD worker for good, and it is parsed from the file again (see takeReadAgain).
+  const readAgain = takeReadAgain(loaded, guessed);
   // Past SEQUENTIAL_FROM_BYTES the XSD worker finishes before the text is decoded and parsed, so the peak is the
   // larger of the two phases rather than their sum (a 50,000-person a-melding, 83 MiB: 554 MiB overlapped);
   // below it they overlap for speed. A large document validated streaming may have to be validated again with
   // a tree: when overlapped it gets the decoded text then, so its bytes need not be held meanwhile.
-  const earlyItems = loaded.flatMap(({ name, bytes }) => {
-    const schema = guessed.get(name);
-    return schema ? [{ key: name, xml: bytes, schema }] : [];
-  });
+  const earlyItems = [
+    ...loaded.flatMap(({ name, bytes }) => {
+      const schema = guessed.get(name);
+      return schema ? [{ key: name, xml: bytes, schema }] : [];
+    }),
+    ...readAgain.map(({ file, bytes, schema }) => ({
+      key: file.path,
+      xml: bytes,
+      schema,
+      handOver: true,
+      again: () => readFileSync(file.path),
+    })),
+  ];
   const sequential = earlyItems.reduce((n, item) => n + item.xml.byteLength, 0) >= SEQUENTIAL_FROM_BYTES;
   const textOf = new Map<string, string>();
   const early = await startValidation(
@@ -108,9 +129,16 @@ export async function checkReportFiles(
   earlyItems.length = 0;
   if (sequential) await early.findings;
 
+  const into = { aMeldinger, rf1086, unreadableAt };
+  const readAgainCount = readAgain.length;
+  const lateItems: XsdLate[] = [];
+  for (const again of readAgain.splice(0))
+    lateItems.push(...(await readDocumentAgain(again, guessed, into, limits, checkedAt)));
   // The rest of the check needs only the text; the bytes go once xmllint-wasm's run lets go of them.
   const files = decodeLoaded(loaded, limits, checkedAt, unreadableAt, textOf);
-  const lateItems = readDocuments(files, guessed, { aMeldinger, rf1086, unreadableAt }, checkedAt);
+  lateItems.push(...readDocuments(files, guessed, into, checkedAt));
+  // Files read again were placed first.
+  if (readAgainCount) for (const reads of [aMeldinger, rf1086]) reads.sort((a, b) => a.index - b.index);
   // Files whose schema the head did not foretell (another encoding, or a guess the parse overruled) start now.
   const late = await startValidation(lateItems.splice(0), options.schemaDir);
   // The RF-1086 rules need only the forms: they run while the XSD worker validates them.
@@ -235,7 +263,7 @@ function checkRf1086(
   };
 }
 
-type Loaded = { index: number; name: string; bytes: Uint8Array };
+type Loaded = { index: number; name: string; bytes: Uint8Array; fromPath: boolean };
 type Decoded = { index: number; file: CheckedFile; text: string };
 
 /**
@@ -257,11 +285,11 @@ async function loadInputs(
   );
   for (const [index, input] of inputs.entries()) {
     if (typeof input !== 'string') {
-      loaded.push({ index, name: input.name, bytes: input.bytes });
+      loaded.push({ index, name: input.name, bytes: input.bytes, fromPath: false });
       continue;
     }
     const got = read.get(input)!;
-    if (got.ok) loaded.push({ index, name: input, bytes: got.bytes });
+    if (got.ok) loaded.push({ index, name: input, bytes: got.bytes, fromPath: true });
     else
       unreadableAt[index] = unreadable(
         { path: input, sha256: '0'.repeat(64), size: got.size ?? 0 },
@@ -323,20 +351,77 @@ function readDocuments(
   for (let next = files.pop(); next; next = files.pop()) {
     const { index, file, text } = next;
     const doc = readReportDocument(text, file.path);
-    const lateIf = (schema: XsdUsed | null): XsdLate[] =>
-      schema && guessed.get(file.path) !== schema ? [{ key: file.path, xml: text, schema }] : [];
-    if (doc.kind === 'unreadable') into.unreadableAt[index] = unreadable(infoOf(file), doc.finding, checkedAt);
-    else if (doc.kind === 'amelding') {
-      into.aMeldinger.push({ file, doc });
-      late.aMeldinger.push(...lateIf(doc.document.format === 'xml' ? XSD_FOR_VERSION[doc.document.version] : null));
-    } else {
-      const read = { file, doc };
-      into.rf1086.push(read);
-      const choice = rf1086XsdOf(read);
-      late.rf1086.push(...lateIf(choice.ok ? choice.xsd : null));
-    }
+    const xsdLate = placeDocument({ index, file, doc }, guessed, into, checkedAt, () => text);
+    (doc.kind === 'amelding' ? late.aMeldinger : late.rf1086).push(...xsdLate);
   }
   return [...late.aMeldinger, ...late.rf1086];
+}
+
+/**
+ * Puts a parsed file where the check takes it from (an a-melding, an RF-1086 form, or an unreadable result) and
+ * returns its XSD run if it still needs one: when the schema its head foretold was not the one the parse found.
+ */
+function placeDocument(
+  { index, file, doc }: { index: number; file: CheckedFile; doc: ReportDocument },
+  guessed: ReadonlyMap<string, XsdUsed | null>,
+  into: { aMeldinger: AMeldingRead[]; rf1086: Rf1086Read[]; unreadableAt: (CheckResult | undefined)[] },
+  checkedAt: string,
+  xmlOf: () => string | Uint8Array,
+): XsdLate[] {
+  const lateIf = (schema: XsdUsed | null): XsdLate[] =>
+    schema && guessed.get(file.path) !== schema ? [{ key: file.path, xml: xmlOf(), schema }] : [];
+  if (doc.kind === 'unreadable') {
+    into.unreadableAt[index] = unreadable(infoOf(file), doc.finding, checkedAt);
+    return [];
+  }
+  if (doc.kind === 'amelding') {
+    into.aMeldinger.push({ index, file, doc });
+    return lateIf(doc.document.format === 'xml' ? XSD_FOR_VERSION[doc.document.version] : null);
+  }
+  const read = { index, file, doc };
+  into.rf1086.push(read);
+  const choice = rf1086XsdOf(read);
+  return lateIf(choice.ok ? choice.xsd : null);
+}
+
+/** A large file whose bytes went to the XSD worker, to be parsed from the file again. */
+type ReadAgain = { index: number; file: CheckedFile; bytes: Uint8Array; schema: XsdUsed };
+
+/**
+ * Takes out of `loaded` the large files (READ_AGAIN_FROM_BYTES, read into memory of their own) that are valid
+ * UTF-8 and whose head named their XSD, hashed now. Their bytes are handed over to the XSD worker, which frees
+ * them when it ends, and the file is then decoded and parsed from disk in chunks (`readDocumentAgain`): neither
+ * the bytes nor the whole text are held beside the model (issue 12: a 50,000-person a-melding, 83 MiB each).
+ */
+function takeReadAgain(loaded: Loaded[], guessed: ReadonlyMap<string, XsdUsed | null>): ReadAgain[] {
+  const taken: ReadAgain[] = [];
+  const kept = loaded.filter(({ index, name, bytes, fromPath }) => {
+    const schema = guessed.get(name);
+    const large = fromPath && bytes.byteLength >= READ_AGAIN_FROM_BYTES && !(bytes.buffer instanceof SharedArrayBuffer);
+    if (!schema || !large || !isUtf8(bytes)) return true;
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    taken.push({ index, file: { path: name, encoding: 'utf-8', sha256, size: bytes.byteLength }, bytes, schema });
+    return false;
+  });
+  loaded.splice(0, loaded.length, ...kept);
+  return taken;
+}
+
+/** Parses a file taken by `takeReadAgain` from disk, a chunk at a time, and places it as `readDocuments` does. */
+async function readDocumentAgain(
+  { index, file }: ReadAgain,
+  guessed: ReadonlyMap<string, XsdUsed | null>,
+  into: { aMeldinger: AMeldingRead[]; rf1086: Rf1086Read[]; unreadableAt: (CheckResult | undefined)[] },
+  limits: { maxBytes?: number },
+  checkedAt: string,
+): Promise<XsdLate[]> {
+  const reader = xmlReportReader(file.path);
+  const read = await readReportFileAgain(file.path, { sha256: file.sha256, ...limits }, (text) => reader.write(text));
+  if (!read.ok) {
+    into.unreadableAt[index] = unreadable(infoOf(file), read.finding, checkedAt);
+    return [];
+  }
+  return placeDocument({ index, file, doc: reader.finish() }, guessed, into, checkedAt, () => readFileSync(file.path));
 }
 
 type XsdLate = XsdDocument & { schema: XsdUsed };

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { Worker, type ResourceLimits } from 'node:worker_threads';
 
 /** The worker threads of the report check, each an entry of its own in the bundle (vite.node.config.ts). */
 export type ReportWorkerEntry = 'check-worker' | 'xsd-tree-worker';
@@ -14,18 +14,22 @@ const FROM_SOURCE = import.meta.url.endsWith('.ts');
 /**
  * Starts a report worker. The bundle's worker is plain JavaScript. From source (tests, `npm run cli`) the worker
  * first registers tsx's loader, as the main thread has it, then imports the TypeScript (`--import tsx` in a
- * worker's execArgv is not honoured by Node 20).
+ * worker's execArgv is not honoured by Node 20). `resourceLimits` bounds its JS heap (check-heap-limit.ts).
  */
-export function startReportWorker(entry: ReportWorkerEntry): Worker {
+export function startReportWorker(
+  entry: ReportWorkerEntry,
+  { resourceLimits }: { resourceLimits?: ResourceLimits } = {},
+): Worker {
+  const options = resourceLimits ? { resourceLimits } : {};
   const file = new URL(`../reports/${entry}.${FROM_SOURCE ? 'ts' : 'js'}`, import.meta.url);
-  if (!FROM_SOURCE) return new Worker(file);
+  if (!FROM_SOURCE) return new Worker(file, options);
   const tsxApi = new URL(tsxEsmApi(), tsxRoot()).href;
   const preloaded = (PRELOAD[entry] ?? []).map((name) => pathToFileURL(localRequire.resolve(name)).href);
   const boot =
     `Promise.all(${JSON.stringify(preloaded)}.map((url) => import(url)))` +
     `.then(() => import(${JSON.stringify(tsxApi)}))` +
     `.then((tsx) => { tsx.register(); return import(${JSON.stringify(file.href)}); });`;
-  return new Worker(boot, { eval: true });
+  return new Worker(boot, { ...options, eval: true });
 }
 
 /**

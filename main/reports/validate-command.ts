@@ -2,6 +2,7 @@ import type { Submission } from '../../shared/outbox/submission';
 import type { CheckResult } from '../../shared/reports/check-result';
 import type { ReportEnvironment } from '../../shared/reports/environment';
 import { checkReportFiles, type CheckReportOptions } from './check-report-files';
+import type { CheckReportFiles } from './check-in-worker';
 import { withAlreadySent } from '../outbox/duplicate-guard';
 import { formatCheckResult } from './format-check-result';
 import { knownAMeldingerOf } from './known-messages';
@@ -16,6 +17,11 @@ export interface ValidateOptions {
    * rules and for saying that a report is already sent.
    */
   readonly submissions?: readonly Submission[];
+  /**
+   * How the files are checked: the CLI checks a large report in a worker thread whose heap is limited by the
+   * files' size (`checkReportFilesBySize`); inline (`checkReportFiles`) by default.
+   */
+  readonly checkFiles?: CheckReportFiles;
   /** For tests; the CLI leaves these to their defaults. */
   readonly check?: Partial<Pick<CheckReportOptions, 'today' | 'maxBytes' | 'schemaDir' | 'knownMessages' | 'now'>>;
 }
@@ -37,7 +43,8 @@ export async function runValidate(
     };
   }
   const submissions = opts.submissions;
-  const checked = await checkReportFiles(files, {
+  const checkFiles = opts.checkFiles ?? checkReportFiles;
+  const checked = await checkFiles(files, {
     environment: opts.environment,
     ...(opts.profileOrg ? { profileOrg: opts.profileOrg } : {}),
     ...(submissions ? { knownMessages: knownAMeldingerOf(submissions) } : {}),

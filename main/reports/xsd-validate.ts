@@ -1,11 +1,12 @@
-import { memoryPages, validateXML } from 'xmllint-wasm';
+import { memoryPages } from 'xmllint-wasm';
 import type { XsdUsed } from '../../shared/reports/check-result';
 import { XSD_VERSIONS } from '../../shared/reports/xsd-versions';
 import type { Finding } from '../../shared/reports/finding';
-import { findingsFromLibxml2Lines, validatorFailedFinding } from './libxml2-diagnostics';
+import { findingsFromLibxml2Lines, validatorFailedFinding, type Libxml2Line } from './libxml2-diagnostics';
 import { loadSchema } from './schema-files';
 import { asUtf8Declared } from './utf8-declared';
 import { validateTreesInWorker } from './xsd-tree-in-worker';
+import { runXmllintWorker } from './xmllint-worker';
 
 export interface XsdDocument {
   /** A key of the caller's choosing; findings come back under it. */
@@ -17,6 +18,8 @@ export interface XsdDocument {
    * tree (see `startXsdValidation`); without it, its bytes are kept until then.
    */
   readonly again?: () => string | Uint8Array;
+  /** The caller gives the bytes up to the worker (see `XmllintFile.handOver`); `again` must then be given. */
+  readonly handOver?: boolean;
 }
 
 /**
@@ -193,15 +196,16 @@ function runXmllint(documents: readonly XsdDocument[], schemaText: string, strea
   const count = documents.length;
   const indexByName = new Map(documents.map((_, i) => [fileName(i), i]));
   const totalChars = documents.reduce((acc, d) => acc + sizeOf(d), 0);
-  let validation: ReturnType<typeof validateXML>;
+  let validation: Promise<Libxml2Line[]>;
   try {
-    // validateXML starts its worker and posts the documents synchronously.
-    validation = validateXML({
+    // The worker is started and the documents posted synchronously.
+    validation = runXmllintWorker({
       xml: documents.map((d, i) => ({
         fileName: fileName(i),
         contents: typeof d.xml === 'string' ? asUtf8Declared(d.xml) : d.xml,
+        ...(d.handOver ? { handOver: true } : {}),
       })),
-      schema: [{ fileName: 'schema.xsd', contents: schemaText }],
+      schema: { fileName: 'schema.xsd', contents: schemaText },
       stream,
       // libxml2's tree for a large a-melding needs far more than the 32 MiB default; memory grows on demand.
       initialMemoryPages: memoryPages.defaultInitialMemoryPages,
@@ -211,9 +215,9 @@ function runXmllint(documents: readonly XsdDocument[], schemaText: string, strea
     return Promise.resolve({ kind: 'failed', detail: describe(thrown) });
   }
   return validation.then(
-    (done): XmllintRun => ({
+    (errors): XmllintRun => ({
       kind: 'done',
-      errorsByDocument: findingsFromLibxml2Lines(done.errors, indexByName, count),
+      errorsByDocument: findingsFromLibxml2Lines(errors, indexByName, count),
     }),
     (thrown: unknown): XmllintRun => ({ kind: 'failed', detail: describe(thrown) }),
   );

@@ -9,7 +9,7 @@ import { readRf1086Xml, rf1086FormKind } from './rf1086/from-xml';
 import type { Rf1086Form } from './rf1086/model';
 import type { SourceLocations } from './source-locations';
 import { XmlTreeBuilder } from './xml/parse-xml';
-import { mapXmlEventHandler, readXmlEvents, type XmlEventHandler } from './xml/read-xml-events';
+import { mapXmlEventHandler, xmlEventsReader, type XmlEventHandler, type XmlEventsRead } from './xml/read-xml-events';
 import type { XmlElement } from './xml/xml-element';
 
 /** A report file's text, recognised and mapped onto its model; the first step of every check. */
@@ -46,7 +46,27 @@ export function readReportDocument(text: string, fileName: string): ReportDocume
     const read = readAMeldingJsonText(text);
     return read.ok ? { kind: 'amelding', ...read } : { kind: 'unreadable', finding: read.finding };
   }
-  const parsed = readXmlEvents(text, readerFor);
+  const reader = xmlReportReader(fileName);
+  reader.write(text);
+  return reader.finish();
+}
+
+/** Reads an XML report given in pieces, in order: `readReportDocument`'s XML path for a text that is never whole. */
+export interface ReportDocumentReader {
+  write(chunk: string): void;
+  finish(): ReportDocument;
+}
+
+/**
+ * The XML path of `readReportDocument` fed a piece at a time: a large a-melding is decoded and parsed from its
+ * file in chunks, so its 83 MiB of text (50,000 people) never sits beside the model (issue 12).
+ */
+export function xmlReportReader(fileName: string): ReportDocumentReader {
+  const events = xmlEventsReader(readerFor);
+  return { write: (chunk) => events.write(chunk), finish: () => documentOf(events.close(), fileName) };
+}
+
+function documentOf(parsed: XmlEventsRead<XmlRead>, fileName: string): ReportDocument {
   if (!parsed.ok) return { kind: 'unreadable', finding: parsed.finding };
   if (parsed.value.root === 'melding') {
     const { read } = parsed.value;

@@ -107,6 +107,19 @@ describe('the built innsender CLI', () => {
     expect([0, 1]).toContain(run.code);
     const value = JSON.parse(run.out) as { ok: true; value: { kind: string }[] };
     expect(value.value[0]?.kind).toBe('amelding');
+
+    // libxml2 runs in xmllint-wasm's worker as the bundle starts it (main/reports/xmllint-worker.ts): an XSD error
+    // is found, with its line.
+    const broken = join(mkdtempSync(join(tmpdir(), 'innsender-built-xsd-')), 'broken.xml');
+    const text = readFileSync(fixture, 'utf8').replace(/<stillingsprosent>[^<]*</, '<stillingsprosent>abc<');
+    writeFileSync(broken, text);
+    const invalid = await runBuilt(['--json', 'validate', broken]);
+    expect(invalid.code).toBe(1);
+    const findings = (JSON.parse(invalid.out) as { value: { findings: { code: string; line?: number }[] }[] }).value[0]!
+      .findings;
+    expect(findings).toContainEqual(
+      expect.objectContaining({ code: 'XSD_INVALID', line: text.slice(0, text.indexOf('abc')).split('\n').length }),
+    );
   });
 
   it('checks an RF-1086 return with libxml2-wasm from the bundle itself, not from node_modules', async () => {

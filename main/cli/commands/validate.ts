@@ -88,6 +88,7 @@ export function registerValidateCommand(program: Command, ctx: CliContext): void
       const environment = opts.env ? EnvironmentNameSchema.parse(opts.env) : active?.environment;
       // The implementation loads when the command runs, not when the CLI starts (see program.ts).
       const { runValidate } = await import('../../reports/validate-command');
+      const { checkReportFilesBySize } = await import('../../reports/check-in-worker');
       const { reportEnvironmentFor } = await import('../../reports/reports-service');
       const { profileSubmissions } = await import('../../reports/known-messages');
       // What the active profile's outbox has sent or is sending: a reused meldingsId is caught before sending,
@@ -97,6 +98,8 @@ export function registerValidateCommand(program: Command, ctx: CliContext): void
         environment: reportEnvironmentFor(environment ? { environment } : null),
         ...(profileOrg ? { profileOrg } : {}),
         ...(submissions ? { submissions } : {}),
+        // A large report in a worker whose heap is limited by the files' size, so its peak stays bounded (issue 12).
+        checkFiles: checkReportFilesBySize,
         json: ctx.json,
         lang: ctx.lang,
       });

@@ -46,6 +46,20 @@ export function readXmlEvents<T>(
   text: string,
   handlerFor: (root: XmlStartTag) => XmlEventHandler<T>,
 ): XmlEventsRead<T> {
+  const reader = xmlEventsReader(handlerFor);
+  reader.write(text);
+  return reader.close();
+}
+
+/** The same pass fed in pieces: a large file's text, decoded chunk by chunk, never has to exist whole. */
+export interface XmlEventsReader<T> {
+  /** The next piece of the text (a piece may end anywhere, even inside a tag). */
+  write(chunk: string): void;
+  /** The end of the text: the handler's result, or the first thing wrong with the document. */
+  close(): XmlEventsRead<T>;
+}
+
+export function xmlEventsReader<T>(handlerFor: (root: XmlStartTag) => XmlEventHandler<T>): XmlEventsReader<T> {
   // Namespaces are resolved here, not by saxes's `xmlns` mode (see NamespaceScope: that one is quadratic in depth).
   const parser = new SaxesParser({ xmlns: false, position: true });
   const scope = new NamespaceScope();
@@ -54,6 +68,8 @@ export function readXmlEvents<T>(
   // Where the start tag began; by `opentag` the parser has already moved past a possibly multi-line tag.
   let tagLine = 1;
   let tagColumn = 1;
+  // The first error stops the pass: later pieces are not read.
+  let failed: Finding | undefined;
 
   parser.on('doctype', () => {
     throw new DoctypeRejected();
@@ -80,31 +96,40 @@ export function readXmlEvents<T>(
   parser.on('text', onText);
   parser.on('cdata', onText);
 
-  try {
-    parser.write(text).close();
-  } catch (thrown) {
+  const failure = (thrown: unknown): Finding => {
     if (thrown instanceof DoctypeRejected) {
       return {
-        ok: false,
-        finding: {
-          ...error(
-            'XML_DOCTYPE_FORBIDDEN',
-            '',
-            `Filen inneholder en DOCTYPE-deklarasjon (linje ${parser.line}). Rapporter skal ikke ha DTD eller entiteter, så filen avvises av sikkerhetshensyn.`,
-            `The file contains a DOCTYPE declaration (line ${parser.line}). Reports must not have a DTD or entities, so the file is refused for safety.`,
-          ),
-          line: parser.line,
-          column: Math.max(1, parser.column),
-        },
+        ...error(
+          'XML_DOCTYPE_FORBIDDEN',
+          '',
+          `Filen inneholder en DOCTYPE-deklarasjon (linje ${parser.line}). Rapporter skal ikke ha DTD eller entiteter, så filen avvises av sikkerhetshensyn.`,
+          `The file contains a DOCTYPE declaration (line ${parser.line}). Reports must not have a DTD or entities, so the file is refused for safety.`,
+        ),
+        line: parser.line,
+        column: Math.max(1, parser.column),
       };
     }
-    if (thrown instanceof NestingTooDeep) {
-      return { ok: false, finding: nestingTooDeepFinding('xml', tagLine, Math.max(1, tagColumn)) };
+    if (thrown instanceof NestingTooDeep) return nestingTooDeepFinding('xml', tagLine, Math.max(1, tagColumn));
+    return malformed(parser.line, parser.column, describe(thrown));
+  };
+  const guarded = (step: () => void) => {
+    if (failed) return;
+    try {
+      step();
+    } catch (thrown) {
+      failed = failure(thrown);
     }
-    return { ok: false, finding: malformed(parser.line, parser.column, describe(thrown)) };
-  }
-  if (!handler) return { ok: false, finding: malformed(parser.line, parser.column, 'no root element') };
-  return { ok: true, value: handler.finish() };
+  };
+
+  return {
+    write: (chunk) => guarded(() => parser.write(chunk)),
+    close: () => {
+      guarded(() => parser.close());
+      if (failed) return { ok: false, finding: failed };
+      if (!handler) return { ok: false, finding: malformed(parser.line, parser.column, 'no root element') };
+      return { ok: true, value: handler.finish() };
+    },
+  };
 }
 
 function describe(thrown: unknown): string {

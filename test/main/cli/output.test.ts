@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { printable, terminalSafeIo } from '../../../main/cli/output';
+import { exitCodeFor, printable, terminalSafeIo } from '../../../main/cli/output';
 
 describe('printable', () => {
   it('escapes ANSI escapes, other controls, C1 and the bidi overrides, isolates and marks', () => {
@@ -28,5 +28,12 @@ describe('printable', () => {
     io.out('\u001b]0;title\u0007');
     io.err('\u202E');
     expect(out).toEqual(['\\u001b]0;title\\u0007', '\\u202e']);
+  });
+});
+
+describe('exitCodeFor', () => {
+  it('gives a check that ran out of memory exit 2, as input too large to check, not an internal failure', () => {
+    expect(exitCodeFor('REPORT_CHECK_OUT_OF_MEMORY')).toBe(2);
+    expect(exitCodeFor('REPORT_CHECK_FAILED')).toBe(3);
   });
 });

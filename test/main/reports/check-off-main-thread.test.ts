@@ -1,8 +1,12 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { checkReportFilesInWorker } from '../../../main/reports/check-in-worker';
+import {
+  checkReportFilesBySize,
+  checkReportFilesInWorker,
+  INLINE_BELOW_BYTES,
+} from '../../../main/reports/check-in-worker';
 import { checkReportFiles, type CheckReportOptions } from '../../../main/reports/check-report-files';
 import { writeAMeldingXml } from '../../../shared/reports/amelding/to-xml';
 import { generateAMelding } from '../../bench/generate-amelding';
@@ -14,6 +18,10 @@ import { generateAMelding } from '../../bench/generate-amelding';
 vi.mock('../../../shared/reports/read-report-document', async (importOriginal) => ({
   ...(await importOriginal<typeof import('../../../shared/reports/read-report-document')>()),
   readReportDocument: () => {
+    throw new Error('a report was parsed on the main thread');
+  },
+  // A file of 32 MiB or more is read in pieces.
+  xmlReportReader: () => {
     throw new Error('a report was parsed on the main thread');
   },
 }));
@@ -32,4 +40,17 @@ describe('a report check in the worker', () => {
     // The same check inline reaches the forbidden parser: the mock is in force, so the pass above proves something.
     await expect(checkReportFiles([path], options)).rejects.toThrow('a report was parsed on the main thread');
   }, 60_000);
+
+  it("the CLI's check runs a file of 32 MiB or more in the worker, and a smaller one inline", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'innsender-by-size-'));
+    const large = join(dir, 'large.xml');
+    writeFileSync(large, writeAMeldingXml(generateAMelding(20_000), 'v2_2'));
+    expect(statSync(large).size).toBeGreaterThanOrEqual(INLINE_BELOW_BYTES);
+    const [result] = await checkReportFilesBySize([large], options);
+    expect(result).toMatchObject({ kind: 'amelding', summary: { inntektsmottakere: 20_000 } });
+
+    const small = join(dir, 'small.xml');
+    writeFileSync(small, writeAMeldingXml(generateAMelding(10), 'v2_2'));
+    await expect(checkReportFilesBySize([small], options)).rejects.toThrow('a report was parsed on the main thread');
+  }, 120_000);
 });

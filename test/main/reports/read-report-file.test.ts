@@ -2,7 +2,7 @@ import { mkdtempSync, openSync, closeSync, ftruncateSync, writeFileSync } from '
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readReportFile } from '../../../main/reports/read-report-file';
+import { readReportFile, readReportFileAgain } from '../../../main/reports/read-report-file';
 import { fixturePath } from '../../shared/reports/fixtures';
 
 const tmp = mkdtempSync(join(tmpdir(), 'innsender-read-'));
@@ -45,5 +45,36 @@ describe('readReportFile', () => {
     expect(!missing.ok && missing.finding.code).toBe('REPORT_FILE_NOT_FOUND');
     const directory = await readReportFile(tmp);
     expect(!directory.ok && directory.finding.code).toBe('REPORT_NOT_A_FILE');
+  });
+});
+
+describe('readReportFileAgain', () => {
+  const text = '<a>æøå ' + '€'.repeat(400_000) + '</a>';
+  const path = join(tmp, 'again.xml');
+  // A byte order mark, and characters of two and three bytes that the 1 MiB chunks split.
+  writeFileSync(path, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]));
+
+  it('hands the text over in pieces that make the whole text, when the bytes are those read before', async () => {
+    const first = await readReportFile(path);
+    expect(first.ok).toBe(true);
+    if (!first.ok) return;
+    const pieces: string[] = [];
+    expect(await readReportFileAgain(path, { sha256: first.file.sha256 }, (piece) => pieces.push(piece))).toEqual({
+      ok: true,
+    });
+    expect(pieces.length).toBeGreaterThan(1);
+    expect(pieces.join('')).toBe(first.file.text);
+  });
+
+  it('says the file changed when its bytes are not those read before', async () => {
+    const read = await readReportFileAgain(path, { sha256: '0'.repeat(64) }, () => {});
+    expect(!read.ok && read.finding).toMatchObject({
+      code: 'REPORT_FILE_CHANGED',
+      severity: 'error',
+      message: {
+        nb: 'Filen ble endret mens den ble kontrollert. Kontroller den på nytt når den er ferdig lagret.',
+        en: 'The file changed while it was being checked. Check it again once it has been saved completely.',
+      },
+    });
   });
 });
