@@ -45,7 +45,8 @@ export interface DraftStore {
 const SAFE_ID = /^[A-Za-z0-9_-]{1,100}$/;
 
 /** Drafts as one JSON file each under `dir/<profileId>/`, written atomically (temp file + rename). */
-export function createDraftStore(dir: string): DraftStore {
+/** `now` stamps savedAt: the app's clock, injected like every other (a draft saved "today" on a fixed clock). */
+export function createDraftStore(dir: string, now: () => Date = () => new Date()): DraftStore {
   const profileDir = (profileId: string) => {
     if (!SAFE_ID.test(profileId)) throw new DraftStoreError('DRAFT_INVALID_ID', `Invalid profile id: ${profileId}`);
     return join(dir, profileId);
@@ -142,7 +143,7 @@ export function createDraftStore(dir: string): DraftStore {
         profileId,
         ...(options.clientOrg ? { clientOrg: options.clientOrg } : {}),
         kind: result.kind,
-        savedAt: new Date().toISOString(),
+        savedAt: now().toISOString(),
         checkedAt: result.checkedAt,
         files,
         result,

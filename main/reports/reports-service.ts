@@ -122,7 +122,7 @@ const REPORT_FILTERS = [
 
 /** The Reports page's work in main: checks with the active profile's rules, a short memory of them, drafts. */
 export function createReportsService(options: ReportsServiceOptions): ReportsService {
-  const drafts = createDraftStore(options.draftsDir);
+  const drafts = createDraftStore(options.draftsDir, () => options.check?.now?.() ?? new Date());
   // Enough for a routed folder (MAX_ROUTED_FILES); the dropped bytes held stay bounded by the default ceiling.
   const recent = createRecentChecks({ maxChecks: MAX_ROUTED_FILES });
   const checkFiles = options.checkFiles ?? checkReportFiles;

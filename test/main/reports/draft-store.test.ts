@@ -30,6 +30,14 @@ describe('draft store', () => {
     expect(saved.result.kind === 'amelding' && saved.result.summary?.kalendermaaned).toBe('2026-01');
   });
 
+  it("stamps savedAt with the clock it is given, not the machine's", async () => {
+    const { dir, result } = await checkedCopy();
+    const store = createDraftStore(join(dir, 'drafts'), () => new Date('2026-01-25T09:30:00.000Z'));
+    const saved = await store.save('p', result);
+    expect(saved.savedAt).toBe('2026-01-25T09:30:00.000Z');
+    expect((await store.list('p'))[0]?.savedAt).toBe('2026-01-25T09:30:00.000Z');
+  });
+
   it('writes atomically, leaving no temp files', async () => {
     const { dir, result } = await checkedCopy();
     const store = createDraftStore(join(dir, 'drafts'));
