@@ -22,7 +22,13 @@ const T = {
 export function formatCheckResult(result: CheckResult, lang: Lang): string {
   const lines: string[] = [];
   const title = result.kind === 'unreadable' ? T.unreadable[lang] : T[result.kind][lang];
-  lines.push(`== ${result.files.map((f) => printable(f.path)).join(', ')}`, title);
+  lines.push(
+    `== ${fileList(
+      result.files.map((f) => printable(f.path)),
+      lang,
+    )}`,
+    title,
+  );
   const xsd = xsdUsedBy(result);
   if (xsd.length) lines.push(`${T.xsdUsed[lang]}: ${xsd.map(xsdLabel).join(', ')}`);
   const errors = result.findings.filter((f) => f.severity === 'error');
@@ -38,6 +44,17 @@ export function formatCheckResult(result: CheckResult, lang: Lang): string {
     lines.push(...summaryLines(result, lang));
   }
   return lines.join('\n');
+}
+
+/** Names shown in a result's heading: an RF-1086 return of 5,000 forms is named by its first files and a count. */
+const LISTED_FILES = 3;
+
+function fileList(names: readonly string[], lang: Lang): string {
+  if (names.length <= LISTED_FILES + 1) return names.join(', ');
+  const rest = formatCount(names.length - LISTED_FILES, lang);
+  const all = formatCount(names.length, lang);
+  const more = lang === 'nb' ? `og ${rest} til (${all} filer)` : `and ${rest} more (${all} files)`;
+  return `${names.slice(0, LISTED_FILES).join(', ')} ${more}`;
 }
 
 function formatFinding(f: Finding, lang: Lang): string {
@@ -75,8 +92,8 @@ function summaryLines(result: Exclude<CheckResult, { kind: 'unreadable' }>, lang
     `${nb ? 'Inntektsår' : 'Income year'}: ${s.inntektsaar ?? '?'}`,
     ...s.aksjeklasser.map(
       (c) =>
-        `  ${c.aksjeType ?? c.isin ?? '?'}: ${c.antallAksjer ?? '?'} ${nb ? 'aksjer' : 'shares'}, ${c.aksjonaerer.length} ${nb ? 'aksjonærer' : 'shareholders'}, ${nb ? 'utbytte' : 'dividend'} ${formatKroner(c.utbytte, lang)}`,
+        `  ${c.aksjeType ?? c.isin ?? '?'}: ${c.antallAksjer === undefined ? '?' : formatCount(c.antallAksjer, lang)} ${nb ? 'aksjer' : 'shares'}, ${formatCount(c.aksjonaerer.length, lang)} ${nb ? 'aksjonærer' : 'shareholders'}, ${nb ? 'utbytte' : 'dividend'} ${formatKroner(c.utbytte, lang)}`,
     ),
-    `${nb ? 'Aksjonærer' : 'Shareholders'}: ${s.totals.aksjonaerer}`,
+    `${nb ? 'Aksjonærer' : 'Shareholders'}: ${formatCount(s.totals.aksjonaerer, lang)}`,
   ];
 }
