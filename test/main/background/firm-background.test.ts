@@ -178,7 +178,8 @@ describe('a firm’s 50 clients, served in the background', () => {
     // An idle pass: ceil(51 parties / 20) = 3 searches, no token request (the token is cached for its lifetime).
     await waitUntil(
       async () => services.background.status('feedback', firmId),
-      (s) => s?.state === 'waiting' && Date.parse(s.nextRunAt ?? '') - Date.now() > 60_000,
+      // Resting: its next pass is set more than a minute after its last, both on the app's own clock.
+      (s) => s?.state === 'waiting' && Date.parse(s.nextRunAt ?? '') - Date.parse(s.lastRunAt ?? '') > 60_000,
       'the firm’s feedback to rest',
       { attempts: 200, everyMs: 50 },
     );
