@@ -1,14 +1,14 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AppError } from '../../shared/domain/app-error';
-import { MAX_ROUTED_FILES } from '../../shared/reports/report-routing';
+import { MAX_FOLDER_FILES } from '../../shared/reports/report-routing';
 
 /**
  * The files picked, with each picked folder replaced by the regular files inside it (all levels, sorted by path).
  * Hidden entries (`.DS_Store`, `.git/`) are skipped: they are never reports, and listing them as unreadable would
  * bury the real findings. Links are left to the file reader, which opens only regular files and says so.
  */
-export async function filesInFolders(paths: readonly string[], maxFiles = MAX_ROUTED_FILES): Promise<string[]> {
+export async function filesInFolders(paths: readonly string[], maxFiles = MAX_FOLDER_FILES): Promise<string[]> {
   const files: string[] = [];
   for (const path of paths) {
     const info = await stat(path).catch(() => null);

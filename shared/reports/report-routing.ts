@@ -71,6 +71,12 @@ export const MAX_ROUTED_FILES = 1000;
 
 export const RouteDroppedFilesSchema = droppedFilesUpTo(MAX_ROUTED_FILES);
 
+/**
+ * Files main reads itself from picked folders (Velg mappe, `validate --route`): no bytes cross IPC, so the ceiling is
+ * the work, not the payload — an RF-1086 return with 5,000 shareholder forms is 5,001 files and one check.
+ */
+export const MAX_FOLDER_FILES = 10_000;
+
 /** How far a routing has come: files read for their organisation, then files checked. */
 export const RouteProgressEventSchema = z.object({
   phase: z.enum(['reading', 'checking']),

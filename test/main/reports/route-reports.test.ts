@@ -16,7 +16,7 @@ import { routingTargetsFor, type RouteTargetSources } from '../../../main/report
 import type { Profile } from '../../../shared/domain/profile';
 import type { Submission } from '../../../shared/outbox/submission';
 import { DraftSchema } from '../../../shared/reports/draft';
-import type { RouteProgress, RoutedReports } from '../../../shared/reports/report-routing';
+import { MAX_ROUTED_FILES, type RouteProgress, type RoutedReports } from '../../../shared/reports/report-routing';
 import { fixtureText } from '../../shared/reports/fixtures';
 import { writeAMeldingRecord } from './outbox-records';
 
@@ -218,6 +218,19 @@ describe('routing files by their org number', () => {
       writeFileSync(join(dir, '.git', 'HEAD'), '');
       expect(await filesInFolders([dir])).toEqual([join(dir, 'b.xml'), join(dir, 'januar', 'a.xml')]);
       await expect(filesInFolders([dir], 1)).rejects.toMatchObject({ code: 'REPORT_FOLDER_TOO_MANY_FILES' });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('takes a picked folder of an RF-1086 return with 5,000 shareholder forms (5,001 files), past what a drop carries', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'innsender-route-folder-'));
+    try {
+      writeFileSync(join(dir, 'hovedskjema.xml'), '<a/>');
+      for (let i = 1; i <= 5_000; i++)
+        writeFileSync(join(dir, `underskjema-${String(i).padStart(5, '0')}.xml`), '<a/>');
+      expect(MAX_ROUTED_FILES).toBeLessThan(5_001);
+      expect(await filesInFolders([dir])).toHaveLength(5_001);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
