@@ -442,6 +442,7 @@ export const en: Messages = {
     severityWarning: 'Warning',
     line: 'line {{line}}',
     draftsTitle: 'Drafts',
+    draftsTableLabel: 'Table of the drafts',
     draftsEmpty: 'No drafts yet. Check a report and choose "Save as draft".',
     draftsNoProfile: 'Choose or add an organisation to see its drafts.',
     table: {

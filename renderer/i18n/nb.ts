@@ -441,6 +441,7 @@ export const nb = {
     severityWarning: 'Advarsel',
     line: 'linje {{line}}',
     draftsTitle: 'Utkast',
+    draftsTableLabel: 'Tabell over utkastene',
     draftsEmpty: 'Ingen utkast ennå. Kontroller en rapport og velg «Lagre som utkast».',
     draftsNoProfile: 'Velg eller legg til en virksomhet for å se utkastene dens.',
     table: {
