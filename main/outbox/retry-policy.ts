@@ -1,4 +1,5 @@
 import { isAppError } from '../../shared/domain/app-error';
+import { DialogportenError } from '../dialogporten/dialogporten-errors';
 import { SkatteetatenError, SkatteetatenUnreachableError } from '../skatteetaten/skatteetaten-errors';
 import type { FailureReason, SubmissionError } from './submission';
 
@@ -52,6 +53,17 @@ export function classifyFailure(error: unknown): Verdict {
     return error.kind === 'needs-action'
       ? { outcome: 'needs-action', error: shape }
       : { outcome: 'rejected', error: shape };
+  }
+  if (error instanceof DialogportenError && error.transient) {
+    // Dialogporten is asked after a 409 "key already used" (received-lookup.ts): its outage passes like
+    // Skatteetaten's, and its own message says Innsender tries again, so the user is not asked to.
+    return {
+      outcome: 'retry',
+      reason:
+        error.failure === 'unreachable' ? 'offline' : error.failure === 'rate-limited' ? 'rate-limited' : 'transient',
+      error: shape,
+      ...(error.retryAfterMs !== undefined ? { retryAfterMs: error.retryAfterMs } : {}),
+    };
   }
   if (isAppError(error)) {
     // Maskinporten: a network or server problem passes; anything else (key, client, system user) needs the user.
