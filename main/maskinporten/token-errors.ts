@@ -54,6 +54,15 @@ export function tokenError(outcome: Exclude<TokenOutcome, { kind: 'token' }>, co
         nb: `Maskinporten svarte med en feil på sin side (HTTP ${outcome.status}). Prøv igjen om litt; se status.digdir.no hvis det varer.`,
         en: `Maskinporten answered with an error on its side (HTTP ${outcome.status}). Try again shortly; see status.digdir.no if it lasts.`,
       });
+    case 'unreadable':
+      return new AppError(
+        'MASKINPORTEN_UNREADABLE_ANSWER',
+        {
+          nb: 'Svaret kunne ikke leses som et svar fra Maskinporten. Det kommer ofte fra innloggingssiden til et gjestenett (hotell, flyplass) eller fra en proxy: logg inn på nettet i nettleseren og prøv igjen.',
+          en: 'The answer could not be read as an answer from Maskinporten. It often comes from the login page of a guest network (hotel, airport) or from a proxy: log in to the network in your browser and try again.',
+        },
+        [`HTTP ${outcome.status}`],
+      );
     case 'rate-limited':
       return new AppError('MASKINPORTEN_RATE_LIMITED', {
         nb: `Maskinporten ber oss vente${outcome.retryAfterSeconds !== undefined ? ` ${outcome.retryAfterSeconds} sekunder` : ''} før neste forsøk.`,

@@ -68,7 +68,7 @@ export function classifyFailure(error: unknown): Verdict {
   if (isAppError(error)) {
     // Maskinporten: a network or server problem passes; anything else (key, client, system user) needs the user.
     if (/^MASKINPORTEN_(UNREACHABLE)$/.test(error.code)) return { outcome: 'retry', reason: 'offline', error: shape };
-    if (/^MASKINPORTEN_(UNAVAILABLE|RATE_LIMITED)$/.test(error.code))
+    if (/^MASKINPORTEN_(UNAVAILABLE|RATE_LIMITED|UNREADABLE_ANSWER)$/.test(error.code))
       return { outcome: 'retry', reason: 'transient', error: shape };
     return { outcome: 'needs-action', error: shape };
   }
