@@ -165,8 +165,8 @@ describe("an accounting firm's setup and clients in real Chromium", () => {
     await openSend('vestvind.xml', aMeldingFor('312000008', 'firmae2e0002'));
     await page.getByTestId('confirm-send').click();
     const dialog = page.getByTestId('send-dialog');
-    await dialog.getByText(/Vestvind AS \(312000008\)/).waitFor();
-    expect(await dialog.innerText()).toContain('Regnskap AS (974761076)');
+    await dialog.getByText(/Vestvind AS \(312 000 008\)/).waitFor();
+    expect(await dialog.innerText()).toContain('Regnskap AS (974 761 076)');
     await h.screenshot('firm-08-refused-removed');
     const submissions = (await h.services.dispatch('outbox.list', undefined)) as {
       ok: true;
