@@ -25,6 +25,19 @@ export function clockSkewSeconds(serverDate: Date | undefined, localNow: Date): 
   return Math.round((localNow.getTime() - serverDate.getTime()) / 1000);
 }
 
+/** Maskinporten's 429, with how long it asked us to wait, so a retry (the outbox's) is never sooner. */
+export class MaskinportenRateLimitedError extends AppError {
+  readonly retryAfterMs: number | undefined;
+  constructor(retryAfterSeconds?: number) {
+    super('MASKINPORTEN_RATE_LIMITED', {
+      nb: `Maskinporten ber oss vente${retryAfterSeconds !== undefined ? ` ${retryAfterSeconds} sekunder` : ''} før neste forsøk.`,
+      en: `Maskinporten asks us to wait${retryAfterSeconds !== undefined ? ` ${retryAfterSeconds} seconds` : ''} before trying again.`,
+    });
+    this.name = 'MaskinportenRateLimitedError';
+    this.retryAfterMs = retryAfterSeconds === undefined ? undefined : retryAfterSeconds * 1000;
+  }
+}
+
 export function clockSkewError(skew: number): AppError {
   const d = skew > 0 ? { nb: 'foran', en: 'ahead of' } : { nb: 'etter', en: 'behind' };
   return new AppError(
@@ -64,10 +77,7 @@ export function tokenError(outcome: Exclude<TokenOutcome, { kind: 'token' }>, co
         [`HTTP ${outcome.status}`],
       );
     case 'rate-limited':
-      return new AppError('MASKINPORTEN_RATE_LIMITED', {
-        nb: `Maskinporten ber oss vente${outcome.retryAfterSeconds !== undefined ? ` ${outcome.retryAfterSeconds} sekunder` : ''} før neste forsøk.`,
-        en: `Maskinporten asks us to wait${outcome.retryAfterSeconds !== undefined ? ` ${outcome.retryAfterSeconds} seconds` : ''} before trying again.`,
-      });
+      return new MaskinportenRateLimitedError(outcome.retryAfterSeconds);
     case 'oauth-error': {
       const error = oauthError(outcome, context);
       return context.issuer ? namingMissingPrerequisite(error, context.issuer, context.scopes) : error;

@@ -1,5 +1,6 @@
 import { isAppError } from '../../shared/domain/app-error';
 import { DialogportenError } from '../dialogporten/dialogporten-errors';
+import { MaskinportenRateLimitedError } from '../maskinporten/token-errors';
 import { SkatteetatenError, SkatteetatenUnreachableError } from '../skatteetaten/skatteetaten-errors';
 import type { FailureReason, SubmissionError } from './submission';
 
@@ -68,8 +69,15 @@ export function classifyFailure(error: unknown): Verdict {
   if (isAppError(error)) {
     // Maskinporten: a network or server problem passes; anything else (key, client, system user) needs the user.
     if (/^MASKINPORTEN_(UNREACHABLE)$/.test(error.code)) return { outcome: 'retry', reason: 'offline', error: shape };
-    if (/^MASKINPORTEN_(UNAVAILABLE|RATE_LIMITED|UNREADABLE_ANSWER)$/.test(error.code))
-      return { outcome: 'retry', reason: 'transient', error: shape };
+    if (/^MASKINPORTEN_(UNAVAILABLE|RATE_LIMITED|UNREADABLE_ANSWER)$/.test(error.code)) {
+      const wait = error instanceof MaskinportenRateLimitedError ? error.retryAfterMs : undefined;
+      return {
+        outcome: 'retry',
+        reason: 'transient',
+        error: shape,
+        ...(wait !== undefined ? { retryAfterMs: wait } : {}),
+      };
+    }
     return { outcome: 'needs-action', error: shape };
   }
   // A bug or an unexpected answer: do not loop on it; the user can retry once it is understood.
