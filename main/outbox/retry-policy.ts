@@ -97,10 +97,15 @@ export function errorShape(error: unknown): SubmissionError {
   if (isAppError(error)) {
     return { code: error.code, message: error.localized, ...(error.details?.length ? { details: error.details } : {}) };
   }
-  const text = error instanceof Error ? error.message : String(error);
+  // A library's own words are English whatever the page's language: support reads them under technical details.
+  const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
   return {
     code: 'OUTBOX_UNEXPECTED',
-    message: { nb: `Uventet feil under innsending: ${text}`, en: `Unexpected error while submitting: ${text}` },
+    message: {
+      nb: 'Innsender fikk en uventet feil under innsendingen. Velg «Prøv igjen nå»; gjentar det seg, send loggen til brukerstøtte.',
+      en: 'Innsender had an unexpected error while submitting. Choose “Try again now”; if it happens again, send the log to support.',
+    },
+    details: [text.slice(0, 500)],
   };
 }
 
