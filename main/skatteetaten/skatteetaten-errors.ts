@@ -79,8 +79,8 @@ export function unreadableAnswer(status: number, text: string): SkatteetatenErro
   return new SkatteetatenError(
     'SKATTEETATEN_UNREADABLE_ANSWER',
     {
-      nb: 'Svaret kunne ikke leses som et svar fra Skatteetaten. Det kommer ofte fra innloggingssiden til et gjestenett (hotell, flyplass) eller fra en proxy: logg inn på nettet i nettleseren. Innsender prøver igjen av seg selv, og en innsending sendes med samme nøkkel, så den blir ikke registrert to ganger.',
-      en: 'The answer could not be read as an answer from Skatteetaten. It often comes from the login page of a guest network (hotel, airport) or from a proxy: log in to the network in your browser. Innsender tries again by itself, and a submission is sent with the same key, so it is not registered twice.',
+      nb: 'Svaret kunne ikke leses som et svar fra Skatteetaten. Det kommer ofte fra innloggingssiden til et gjestenett (hotell, flyplass) eller fra en proxy: logg inn på nettet i nettleseren. En innsending sendes på nytt med samme nøkkel, så den blir ikke registrert to ganger.',
+      en: 'The answer could not be read as an answer from Skatteetaten. It often comes from the login page of a guest network (hotel, airport) or from a proxy: log in to the network in your browser. A submission is sent again with the same key, so it is not registered twice.',
     },
     status,
     { kode: 'UNREADABLE_ANSWER', melding: '', spesifisering: [{ kode: `HTTP_${status}`, melding: start }] },
