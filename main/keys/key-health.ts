@@ -1,4 +1,5 @@
 import type { LocalizedText } from '../../shared/domain/localized';
+import { daysLeftInWords } from '../../shared/domain/key-expiry';
 import { formatDate } from '../../shared/format';
 import type { KeyRecord } from './key-metadata';
 
@@ -46,12 +47,6 @@ function expiryOf(record: KeyRecord): Date | undefined {
   return candidates.length > 0 ? new Date(Math.min(...candidates)) : undefined;
 }
 
-/** "om 16 dager", "om 1 dag", "i dag": the days left as a person says them. */
-function inDays(days: number): LocalizedText {
-  if (days === 0) return { nb: 'i dag', en: 'today' };
-  return days === 1 ? { nb: 'om 1 dag', en: 'in 1 day' } : { nb: `om ${days} dager`, en: `in ${days} days` };
-}
-
 export function keyWarnings(records: readonly KeyRecord[], now: Date): KeyWarning[] {
   const live = records.filter((r) => r.status !== 'retired');
   const warnings: KeyWarning[] = [];
@@ -76,8 +71,8 @@ export function keyWarnings(records: readonly KeyRecord[], now: Date): KeyWarnin
           expiresAt: age.expiresAt,
           daysLeft: age.daysLeft,
           message: {
-            nb: `Nøkkelen ${record.kid} går ut ${inDays(age.daysLeft).nb} (${date.nb}). Lag en ny nøkkel og last den opp før det.`,
-            en: `Key ${record.kid} expires ${inDays(age.daysLeft).en} (${date.en}). Generate a new key and upload it before then.`,
+            nb: `Nøkkelen ${record.kid} går ut ${daysLeftInWords(age.daysLeft).nb} (${date.nb}). Lag en ny nøkkel og last den opp før det.`,
+            en: `Key ${record.kid} expires ${daysLeftInWords(age.daysLeft).en} (${date.en}). Generate a new key and upload it before then.`,
           },
         });
       }

@@ -5,19 +5,51 @@ import { printable } from '../output';
 import { EXIT } from '../exit-codes';
 import type { KeyView, SetupOverview } from '../../../shared/domain/setup';
 import { formatDate, formatOrgNumber } from '../../../shared/format';
+import { keyExpiryText } from '../../../shared/domain/key-expiry';
+import type { Language, LocalizedText } from '../../../shared/domain/localized';
 
-function describeKey(k: KeyView, lang: 'nb' | 'en'): string {
-  const expiry = k.expiresAt ? `expires ${formatDate(k.expiresAt, lang)} (${k.daysLeft} days)` : 'not registered yet';
-  const portal = k.portalKid ? `  portal kid ${k.portalKid} (the grant names it)` : '';
-  const made = `made ${formatDate(k.createdAt, lang)} (${k.ageDays} days)`;
-  return `${k.kid}  ${k.status.padEnd(7)}  ${k.origin.padEnd(11)}  ${made}  ${expiry}${portal}`;
+const STATUS: Record<KeyView['status'], LocalizedText> = {
+  pending: { nb: 'ikke registrert', en: 'pending' },
+  active: { nb: 'registrert', en: 'active' },
+  retired: { nb: 'pensjonert', en: 'retired' },
+};
+const ORIGIN: Record<KeyView['origin'], LocalizedText> = {
+  generated: { nb: 'generert', en: 'generated' },
+  imported: { nb: 'importert', en: 'imported' },
+  certificate: { nb: 'sertifikat', en: 'certificate' },
+};
+
+const days = (n: number, lang: Language) =>
+  lang === 'en' ? `${n} ${n === 1 ? 'day' : 'days'}` : `${n} ${n === 1 ? 'dag' : 'dager'}`;
+
+/** A registered key's expiry as Oppsett's key table words it (keyExpiryText); "Gikk ut …" needs no verb. */
+function expiryWords(k: KeyView, lang: Language): string {
+  if (k.expiresAt === undefined) return lang === 'en' ? 'not registered yet' : 'ikke registrert ennå';
+  const when = keyExpiryText(k.expiresAt, k.daysLeft ?? 0)[lang];
+  return (k.daysLeft ?? 0) < 0 ? when : `${lang === 'en' ? 'expires' : 'utløper'} ${when}`;
 }
 
-function describeKeys(o: SetupOverview, lang: 'nb' | 'en'): string {
-  if (o.keys.length === 0) return 'No Maskinporten key yet. Make one: innsender keys generate';
+/** One line per key, in the CLI's language. */
+function describeKey(k: KeyView, lang: Language): string {
+  const portal = k.portalKid
+    ? lang === 'en'
+      ? `  portal kid ${k.portalKid} (the grant names it)`
+      : `  kid i portalen ${k.portalKid} (innloggingen bruker den)`
+    : '';
+  const made = `${lang === 'en' ? 'made' : 'laget'} ${formatDate(k.createdAt, lang)} (${days(k.ageDays, lang)})`;
+  const expires = k.status === 'retired' ? '' : `  ${expiryWords(k, lang)}`;
+  return `${k.kid}  ${STATUS[k.status][lang].padEnd(15)}  ${ORIGIN[k.origin][lang].padEnd(11)}  ${made}${expires}${portal}`;
+}
+
+function describeKeys(o: SetupOverview, lang: Language): string {
+  if (o.keys.length === 0)
+    return lang === 'en'
+      ? 'No Maskinporten key yet. Make one: innsender keys generate'
+      : 'Ingen Maskinporten-nøkkel ennå. Lag en: innsender keys generate';
   const warnings = o.keyWarnings.map((w) => `! ${w.message[lang]}`);
+  const where = `${o.displayName} (${formatOrgNumber(o.orgNumber)}, ${o.environment})`;
   return [
-    `Maskinporten keys for ${o.displayName} (${formatOrgNumber(o.orgNumber)}, ${o.environment}):`,
+    lang === 'en' ? `Maskinporten keys for ${where}:` : `Maskinporten-nøkler for ${where}:`,
     ...o.keys.map((k) => describeKey(k, lang)),
     ...warnings,
   ].join('\n');

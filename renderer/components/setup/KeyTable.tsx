@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { KeyView, SetupOverview } from '../../../shared/domain/setup';
 import { useCopyPublicJwk, useMarkKeyRegistered, useRetireKey, useSavePublicJwk } from '../../bridge/setup-queries';
 import { ErrorMessage } from '../ErrorMessage';
-import { formatDate } from '../../../shared/format';
+import { languageOf } from '../../../shared/format';
+import { keyExpiryText } from '../../../shared/domain/key-expiry';
 import { PortalKidField } from './PortalKidField';
 
 const STATUS_COLOR = { pending: 'warning', active: 'success', retired: 'neutral' } as const;
@@ -21,11 +22,7 @@ export function KeyTable({ overview }: { overview: SetupOverview }) {
 
   const expiry = (k: KeyView) => {
     if (!k.expiresAt) return t('setup.key.notRegistered');
-    const date = formatDate(k.expiresAt, i18n.language);
-    // Past its year Maskinporten refuses it (MP-121): a date gone by, not a negative count.
-    return (k.daysLeft ?? 0) < 0
-      ? t('setup.key.expiredOn', { date })
-      : t('setup.key.expiresIn', { date, count: k.daysLeft ?? 0 });
+    return keyExpiryText(k.expiresAt, k.daysLeft ?? 0)[languageOf(i18n.language)];
   };
 
   return (

@@ -11,6 +11,15 @@ import { decide } from '../support/maskinporten-sandbox';
 
 const ORG = '974761076';
 
+/** The CLI uses the app's own keychain service (a throwaway keyring under with-keyring.sh): remove our entries too. */
+async function removeDataDir(dataDir: string): Promise<void> {
+  const store = createKeytarKeyStore();
+  const state = JSON.parse(await readFile(join(dataDir, 'settings.json'), 'utf8')) as { activeProfileId: string };
+  for (const account of await store.list())
+    if (account.startsWith(`${state.activeProfileId}:`)) await store.delete(account);
+  await rm(dataDir, { recursive: true, force: true });
+}
+
 // `innsender keys` and `innsender token` against the real keychain and the emulator, sharing the app's data folder.
 describe('innsender keys and innsender token', () => {
   let dataDir: string;
@@ -19,14 +28,7 @@ describe('innsender keys and innsender token', () => {
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'innsender-cli-setup-'));
   });
-  afterAll(async () => {
-    // The CLI uses the app's own keychain service (a throwaway keyring under with-keyring.sh); remove our entries.
-    const store = createKeytarKeyStore();
-    const state = JSON.parse(await readFile(join(dataDir, 'settings.json'), 'utf8')) as { activeProfileId: string };
-    for (const account of await store.list())
-      if (account.startsWith(`${state.activeProfileId}:`)) await store.delete(account);
-    await rm(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => removeDataDir(dataDir));
 
   it('lists, generates and exports keys for the active profile', async () => {
     expect((await cli('profiles', 'add', ORG, 'Fjellstue AS', '--env', 'sandbox')).code).toBe(0);
@@ -36,7 +38,7 @@ describe('innsender keys and innsender token', () => {
     const kid = /Generated (\S+)\./.exec(generated.out)?.[1];
     expect(kid).toBeTruthy();
     const listed = await cli('keys', 'list');
-    expect(listed.out).toContain(`${kid}  pending  generated`);
+    expect(listed.out).toMatch(new RegExp(`^${kid}  pending +generated `, 'm'));
     expect(listed.out).toContain('not registered yet');
     // Dates as a person reads them (shared/format), not ISO: "made 7 December 2026 (0 days)".
     expect(listed.out).toMatch(/made \d{1,2} [A-Z][a-z]+ \d{4} \(\d+ days\)/);
@@ -122,5 +124,46 @@ describe('innsender keys and innsender token', () => {
     const refused = await cli('token', '--scope', 'skatteetaten:innrapporteringboligselskap');
     expect(refused.code).toBe(3);
     expect(refused.out).toMatch(/MASKINPORTEN_\w+/);
+  });
+});
+
+// A registered key on a clock a year ahead: `innsender keys` said "expires 7 December 2027 (-3 days)" for a key
+// Maskinporten refuses (MP-121); it now says it as Oppsett's key table does, in the CLI's language.
+describe('innsender keys on a clock a year after the key was registered', () => {
+  let dataDir: string;
+  const registered = new Date('2026-12-07T09:00:00.000Z');
+  const dayAfter = (days: number) => () => new Date(registered.getTime() + days * 86_400_000);
+  const cli = (now: () => Date, ...argv: string[]) => runCliCaptured(dataDir, argv, process.env, now);
+
+  beforeAll(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'innsender-cli-keys-'));
+    const at = dayAfter(0);
+    expect((await cli(at, 'profiles', 'add', ORG, 'Fjellstue AS', '--env', 'sandbox')).code).toBe(0);
+    expect((await cli(at, 'keys', 'generate')).code).toBe(0);
+    // The sandbox client takes the key: it is registered on this day, so Maskinporten takes it for a year.
+    expect((await cli(at, 'setup', 'client')).code).toBe(0);
+  });
+  afterAll(() => removeDataDir(dataDir));
+
+  it('says the key has gone out, and when, in bokmål and in English: no negative days', async () => {
+    const nb = await cli(dayAfter(368), 'keys');
+    expect(nb.code).toBe(0);
+    expect(nb.out).toMatch(
+      /^\S+ {2}registrert +generert +laget 7\. desember 2026 \(368 dager\) {2}Gikk ut 7\. desember 2027$/m,
+    );
+    expect(nb.out).toContain('! Nøkkelen ');
+    expect(nb.out).toContain('gikk ut 7. desember 2027; Maskinporten avviser den (MP-121).');
+    expect(nb.out).toMatch(/^Maskinporten-nøkler for Fjellstue AS \(974 761 076, sandbox\):$/m);
+    const en = await cli(dayAfter(368), '--lang', 'en', 'keys');
+    expect(en.out).toMatch(
+      /^\S+ {2}active +generated +made 7 December 2026 \(368 days\) {2}Expired on 7 December 2027$/m,
+    );
+    for (const out of [nb.out, en.out]) expect(out).not.toMatch(/-\d+ (dag|day)/);
+  });
+
+  it('counts the last day as the app does: "om 1 dag", then "i dag"', async () => {
+    expect((await cli(dayAfter(364), 'keys')).out).toContain('utløper 7. desember 2027 (om 1 dag)');
+    expect((await cli(dayAfter(365), 'keys')).out).toContain('utløper 7. desember 2027 (i dag)');
+    expect((await cli(dayAfter(365), '--lang', 'en', 'keys')).out).toContain('expires 7 December 2027 (today)');
   });
 });

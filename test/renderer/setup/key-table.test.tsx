@@ -32,4 +32,10 @@ describe('the key table’s expiry column', () => {
     renderWithProviders(<KeyTable overview={overviewWith([key({ daysLeft: 16 })])} />);
     expect(screen.getByTestId('key-row')).toHaveTextContent('7. desember 2027 (om 16 dager)');
   });
+
+  // The same words as the warnings and `innsender keys` (shared/domain/key-expiry.ts): it read "(om 0 dager)".
+  it('says the last day is today', () => {
+    renderWithProviders(<KeyTable overview={overviewWith([key({ daysLeft: 0 })])} />);
+    expect(screen.getByTestId('key-row')).toHaveTextContent('7. desember 2027 (i dag)');
+  });
 });
