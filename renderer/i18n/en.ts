@@ -545,6 +545,23 @@ export const en: Messages = {
       'needs-action': 'The submission waits for you: something in the setup must be fixed before it can be sent.',
       'gave-up': 'The submission failed several times in a row and now waits for you.',
     },
+    failedMaskinporten: {
+      offline:
+        'No connection to Maskinporten, where Innsender logs in. Nothing is lost; it will be sent when you are online.',
+      transient:
+        'Maskinporten, where Innsender logs in, did not answer as expected. It is sent by itself once the login works again.',
+      'rate-limited':
+        'Maskinporten, where Innsender logs in, asked us to wait a little. It is sent by itself afterwards.',
+    },
+    failedDialogporten: {
+      offline:
+        'No connection to Dialogporten, where Innsender fetches the receipt. It is fetched when you are online; the submission is not sent again.',
+      transient:
+        'The receipt could not be fetched from Dialogporten yet. Innsender looks for it again by itself; the submission is not sent again.',
+      'rate-limited': 'Dialogporten asked us to wait a little. Innsender fetches the receipt by itself afterwards.',
+    },
+    failedGuestNetwork:
+      'The answer did not come from Skatteetaten but most likely from the login page of a guest network. Log in to the network; it is sent again by itself, with the same key.',
     nextRetry: 'Next attempt {{at}} (attempt {{attempt}} failed).',
     waitsForYou: 'Not sent by itself: choose “Try again now” once the cause is fixed (attempt {{attempt}} failed).',
     cancelledBody: 'Cancelled {{at}}.',

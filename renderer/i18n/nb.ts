@@ -543,6 +543,22 @@ export const nb = {
       'needs-action': 'Innsendingen venter på deg: noe i oppsettet må rettes før den kan sendes.',
       'gave-up': 'Innsendingen feilet flere ganger på rad og venter nå på deg.',
     },
+    failedMaskinporten: {
+      offline:
+        'Ingen forbindelse med Maskinporten, der Innsender logger inn. Ingenting er tapt; den sendes når du er på nett igjen.',
+      transient:
+        'Maskinporten, der Innsender logger inn, svarte ikke som ventet. Den sendes av seg selv når innloggingen virker igjen.',
+      'rate-limited': 'Maskinporten, der Innsender logger inn, ba oss vente litt. Den sendes av seg selv etterpå.',
+    },
+    failedDialogporten: {
+      offline:
+        'Ingen forbindelse med Dialogporten, der Innsender henter kvitteringen. Den hentes når du er på nett igjen; innsendingen sendes ikke på nytt.',
+      transient:
+        'Kvitteringen kunne ikke hentes fra Dialogporten ennå. Innsender ser etter den igjen av seg selv; innsendingen sendes ikke på nytt.',
+      'rate-limited': 'Dialogporten ba oss vente litt. Innsender henter kvitteringen av seg selv etterpå.',
+    },
+    failedGuestNetwork:
+      'Svaret kom ikke fra Skatteetaten, men trolig fra innloggingssiden til et gjestenett. Logg inn på nettet; den sendes på nytt av seg selv, med samme nøkkel.',
     nextRetry: 'Neste forsøk {{at}} (forsøk {{attempt}} feilet).',
     waitsForYou: 'Sendes ikke av seg selv: velg «Prøv igjen nå» når årsaken er rettet (forsøk {{attempt}} feilet).',
     cancelledBody: 'Avbrutt {{at}}.',

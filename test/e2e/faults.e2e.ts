@@ -72,7 +72,8 @@ describe('the bookkeeper’s send when Skatteetaten or Dialogporten fails, in re
     await failure.waitFor();
     await failure
       .getByRole('heading', {
-        name: 'Skatteetaten svarte ikke som ventet. Den sendes på nytt av seg selv, med samme nøkkel.',
+        // Its own heading, not Skatteetaten's "svarte ikke som ventet": the answer never came from Skatteetaten.
+        name: 'Svaret kom ikke fra Skatteetaten, men trolig fra innloggingssiden til et gjestenett. Logg inn på nettet; den sendes på nytt av seg selv, med samme nøkkel.',
       })
       .waitFor();
     const said = await failure.innerText();

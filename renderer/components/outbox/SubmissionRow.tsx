@@ -10,6 +10,7 @@ import { FactList, type Fact } from '../reports/FactList';
 import { formatCompany, formatDateTime, formatOrgNumber } from '../../../shared/format';
 import { TechnicalDetails } from '../TechnicalDetails';
 import { submissionTitle } from './submission-title';
+import { failureHeading } from './failure-heading';
 
 export interface SubmissionRowProps {
   submission: Submission;
@@ -131,7 +132,7 @@ export function SubmissionRow({ submission, progress, onCancel, onRetry, busy, c
         {state.kind === 'failed' && (
           <Alert data-color="warning" data-testid="failure">
             <Heading level={4} data-size="2xs">
-              {t(`outbox.failed.${state.reason}`)}
+              {failureHeading(state, t)}
             </Heading>
             <ErrorDetails error={state.error} />
             <Paragraph data-size="sm" data-testid="next-retry">

@@ -35,6 +35,7 @@ function renderRow(
   state: SubmissionState,
   progress?: { done: number; total: number; phase: string },
   companyName?: string,
+  language: 'nb' | 'en' = 'nb',
 ) {
   const onCancel = vi.fn();
   const onRetry = vi.fn();
@@ -48,6 +49,8 @@ function renderRow(
         companyName={companyName}
       />
     </ul>,
+    {},
+    { language },
   );
   const row = screen.getByTestId('submission');
   return { ...view, row, onCancel, onRetry };
@@ -194,6 +197,59 @@ describe('one submission in the outbox, in each state', () => {
     });
     expect(within(row).getByTestId('next-retry').textContent).toContain('Sendes ikke av seg selv');
     expect(row.textContent).toContain('Systembrukeren finnes ikke.');
+  });
+
+  // Every passing fault was headed "Skatteetaten svarte ikke som ventet", whichever service failed; only the message
+  // below named the right one (the codes: main/maskinporten/token-errors.ts, main/outbox/received-lookup.ts,
+  // main/skatteetaten/skatteetaten-errors.ts).
+  it.each([
+    ['MASKINPORTEN_UNAVAILABLE', 'transient', /^Maskinporten, der Innsender logger inn, svarte ikke som ventet\./],
+    ['MASKINPORTEN_RATE_LIMITED', 'transient', /^Maskinporten, der Innsender logger inn, ba oss vente litt\./],
+    ['MASKINPORTEN_UNREACHABLE', 'offline', /^Ingen forbindelse med Maskinporten, der Innsender logger inn\./],
+    ['DIALOGPORTEN_UNAVAILABLE', 'transient', /^Kvitteringen kunne ikke hentes fra Dialogporten ennå\./],
+    ['OUTBOX_RECEIVED_NOT_FOUND_YET', 'transient', /^Kvitteringen kunne ikke hentes fra Dialogporten ennå\./],
+    ['DIALOGPORTEN_RATE_LIMITED', 'rate-limited', /^Dialogporten ba oss vente litt\./],
+    [
+      'SKATTEETATEN_UNREADABLE_ANSWER',
+      'transient',
+      /^Svaret kom ikke fra Skatteetaten, men trolig fra innloggingssiden/,
+    ],
+    [
+      'MASKINPORTEN_UNREADABLE_ANSWER',
+      'transient',
+      /^Svaret kom ikke fra Skatteetaten, men trolig fra innloggingssiden/,
+    ],
+    ['SKATTEETATEN_UNAVAILABLE', 'transient', /^Skatteetaten svarte ikke som ventet\./],
+  ] as const)('failed by %s (%s): the heading names the cause', (code, reason, heading) => {
+    const { row } = renderRow({
+      kind: 'failed',
+      at: '2026-02-03T09:00:02.000Z',
+      error: { code, message: { nb: 'Forklaringen.', en: 'The explanation.' } },
+      reason,
+      attempt: 1,
+      retryAt: '2026-02-03T09:05:00.000Z',
+    });
+    const failure = within(row).getByTestId('failure');
+    expect(within(failure).getByRole('heading', { level: 4 }).textContent).toMatch(heading);
+  });
+
+  it('failed by Maskinporten in English: the heading names Maskinporten', () => {
+    const { row } = renderRow(
+      {
+        kind: 'failed',
+        at: '2026-02-03T09:00:02.000Z',
+        error: { code: 'MASKINPORTEN_UNAVAILABLE', message: { nb: 'Forklaringen.', en: 'The explanation.' } },
+        reason: 'transient',
+        attempt: 1,
+        retryAt: '2026-02-03T09:05:00.000Z',
+      },
+      undefined,
+      undefined,
+      'en',
+    );
+    expect(within(row).getByRole('heading', { level: 4 }).textContent).toMatch(
+      /^Maskinporten, where Innsender logs in, did not answer as expected\./,
+    );
   });
 
   it('cancelled: says when, and offers nothing', () => {
