@@ -34,6 +34,7 @@ import { PrerequisiteChecklistService } from './setup/prerequisite-checklist';
 import { DeadlineWarnings, deadlineWarningsJob } from './deadlines/deadline-warnings';
 import { notifyOutboxProblems } from './outbox/outbox-notifications';
 import { FirmClients } from './firm/firm-clients';
+import { explainClientRefusal } from './firm/client-refusal';
 import { ClientOverviewService } from './firm/client-overview-service';
 import { profileDir, SetupStateFile } from './setup/setup-state';
 import { CustomEnvironments } from './environments/custom-environments';
@@ -288,6 +289,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     keyStore,
     scheduler: background,
     onReceived: (profileId) => feedback.nudge(profileId),
+    explainFailure: (profile, org, error) => explainClientRefusal(firm, profile, org, error),
     ...(options.now ? { now: options.now } : {}),
     ...(options.outboxRetry ? { retry: options.outboxRetry } : {}),
   });

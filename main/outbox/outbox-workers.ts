@@ -5,7 +5,7 @@ import type { Profile } from '../../shared/domain/profile';
 import { DIALOGPORTEN_SCOPE, scopeOf } from '../../shared/domain/services-catalogue';
 import type { KnownSubmission } from '../../shared/feedback/matching';
 import type { OutboxStatus, SubmitPreview } from '../../shared/outbox/outbox-views';
-import type { Submission } from '../../shared/outbox/submission';
+import { targetOrg, type Submission } from '../../shared/outbox/submission';
 import type { EndpointResolver } from '../environments/resolve';
 import type { EventHub } from '../ipc/event-hub';
 import type { Logger } from '../log/logger';
@@ -56,6 +56,11 @@ export interface OutboxWorkersOptions {
   retry?: Partial<RetryPolicy>;
   /** A submission of this profile was received: its feedback is looked for more often for a while. */
   onReceived?: (profileId: string) => void;
+  /**
+   * A failed send for `org`, before the outbox sorts it: may return another error that says it for this profile
+   * (a firm's client taken off its systembruker: `main/firm/client-refusal.ts`).
+   */
+  explainFailure?: (profile: Profile, org: string, error: unknown) => Promise<unknown>;
 }
 
 /** One profile's outbox and audit log, in `<data>/profiles/<id>/outbox/` and `<data>/profiles/<id>/audit.jsonl`. */
@@ -488,7 +493,12 @@ export class OutboxWorkers {
             }),
           };
         }
-        return cached.transport.send(submission, payload, context);
+        try {
+          return await cached.transport.send(submission, payload, context);
+        } catch (error) {
+          const explain = this.options.explainFailure;
+          throw explain ? await explain(profile, targetOrg(submission.target), error) : error;
+        }
       },
     };
   }

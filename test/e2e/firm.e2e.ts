@@ -175,4 +175,37 @@ describe("an accounting firm's setup and clients in real Chromium", () => {
     await page.locator('[data-testid="client-list"] [data-org="312000008"][data-state="removed"]').waitFor();
     await h.screenshot('firm-09-removed');
   });
+
+  it('a client taken off the systembruker after its report was queued: Utboks names it and says what to do', async () => {
+    const { page } = h;
+    const sandbox = h.services.sandbox.running();
+    // Skatteetaten is down while the report is queued, so it waits in the outbox for the next try.
+    sandbox?.faults.add({ kind: 'status', status: 503, method: 'POST', pathPrefix: '/skatteetaten/' });
+    await openSend('klover.xml', aMeldingFor('311000004', 'firmae2e0003'));
+    await page.getByTestId('confirm-send').click();
+    await page.getByTestId('sent-to-outbox').getByRole('link', { name: 'Gå til Utboks' }).click();
+    const row = page.locator('[data-testid="submission"]', { hasText: 'Kløver AS (311 000 004)' });
+    await row.getByTestId('failure').waitFor({ timeout: 20_000 });
+
+    // Meanwhile the klientadministrator removes Kløver AS in Altinn; Skatteetaten is back.
+    const klientadmin = await altinnPage(h.desktop.openedExternally[1] ?? '');
+    await klientadmin.getByRole('button', { name: 'Fjern Kløver AS' }).click();
+    await klientadmin.getByText('Kløver AS (311000004) er fjernet.').waitFor();
+    await klientadmin.context().close();
+    sandbox?.faults.clear();
+    await row.getByTestId('retry').click();
+    const failure = row.getByTestId('failure');
+    await failure.getByText(/Kløver AS \(311 000 004\) er ikke lenger lagt til/).waitFor({ timeout: 20_000 });
+    await failure.getByRole('heading', { name: /^Innsendingen venter på deg/ }).waitFor();
+    const said = await failure.innerText();
+    expect(said).toContain('systembrukeren til Regnskap AS (974 761 076)');
+    expect(said).toContain('Be klientadministrator legge klienten til igjen');
+    expect(said).not.toMatch(/Sjekk rettighetene i Altinn|HTTP \d{3}|[<>{}]/);
+    expect(await row.getAttribute('data-state')).toBe('failed');
+    expect(await h.seriousA11yViolations()).toEqual([]);
+    await h.screenshot('firm-10-withdrawn-mid-batch');
+
+    await page.getByRole('navigation').getByRole('link', { name: 'Klienter', exact: true }).click();
+    await page.locator('[data-testid="client-list"] [data-org="311000004"][data-state="removed"]').waitFor();
+  });
 });

@@ -13,7 +13,7 @@ import type { Submission } from '../../../shared/outbox/submission';
 import { decide } from '../support/maskinporten-sandbox';
 import { administerClient } from '../support/client-admin';
 import { aMeldingBody, fixtureText } from '../support/report-fixtures';
-import { AMELDING_ORG } from '../support/skatteetaten-sandbox';
+import { AMELDING_ORG, skatteetatenState } from '../support/skatteetaten-sandbox';
 import { dispatchOk, testAppServices, waitUntil } from '../support/test-app-services';
 
 const FIRM = { orgNumber: '974761076', displayName: 'Regnskap AS' };
@@ -139,6 +139,69 @@ describe('an accounting firm with an agent systembruker and its clients', () => 
       { attempts: 400, everyMs: 25 },
     );
     expect(done.state.kind).toBe('received');
+  });
+
+  // A batch queued while every client was delegated; the klientadministrator removes one before it is sent (here:
+  // while Skatteetaten answers 503). Skatteetaten then refuses that client with 403 AMLD_005/AMLD_1015
+  // (skatteetaten-apis.md §1.7): the outbox said "Systembrukeren har ikke tilgang til denne tjenesten for denne
+  // virksomheten. Sjekk rettighetene i Altinn", naming neither the client nor the firm, and Klienter kept it delegated.
+  it('a client whose delegation is withdrawn mid-batch waits for the user, named, while the other client is sent once', async () => {
+    const host = services.sandbox.running();
+    if (!host) throw new Error('the sandbox is not running');
+    host.faults.add({
+      kind: 'status',
+      status: 503,
+      method: 'POST',
+      pathPrefix: '/skatteetaten/innrapporteringamelding/',
+    });
+    const batch = [
+      { org: AMELDING_ORG, meldingsId: randomUUID() },
+      { org: '311000004', meldingsId: randomUUID() },
+    ];
+    const ids: string[] = [];
+    for (const { org, meldingsId } of batch) {
+      const { draft } = await saveDraft(`batch-${org}.json`, aMeldingFor(org, meldingsId));
+      const draftId = (draft as { value: { id: string } }).value.id;
+      ids.push((await ok<Submission>('outbox.submit', { draftId })).id);
+    }
+    const waiting = (id: string) =>
+      waitUntil(
+        () => ok<Submission>('outbox.get', { id }),
+        (s) => s.state.kind === 'failed',
+        'a failed attempt',
+        { attempts: 400, everyMs: 25 },
+      );
+    for (const id of ids) await waiting(id);
+    expect((await administerClient(clientAdminUrl, 'remove', { orgNumber: '311000004' })).page).toContain('er fjernet');
+    host.faults.clear();
+    for (const id of ids) await ok('outbox.retry', { id });
+    const settled = (id: string) =>
+      waitUntil(
+        () => ok<Submission>('outbox.get', { id }),
+        (s) =>
+          s.state.kind === 'received' ||
+          s.state.kind === 'rejected' ||
+          (s.state.kind === 'failed' && s.state.reason !== 'transient'),
+        'the batch settled',
+        { attempts: 400, everyMs: 25 },
+      );
+    const [sent, withdrawn] = [await settled(ids[0] ?? ''), await settled(ids[1] ?? '')];
+    expect(sent.state.kind).toBe('received');
+    expect(withdrawn.state).toMatchObject({ kind: 'failed', reason: 'needs-action', retryAt: null });
+    const message = (withdrawn.state as { error: { message: { nb: string; en: string } } }).error.message;
+    expect(message.nb).toContain(
+      'Kløver AS (311 000 004) er ikke lenger lagt til på systembrukeren til Regnskap AS (974 761 076) i Altinn',
+    );
+    expect(message.nb).toContain('Be klientadministrator legge klienten til igjen');
+    expect(message.nb).toContain('«Prøv igjen nå»');
+    expect(message.en).toContain('Kløver AS (311 000 004) is no longer attached');
+    // Klienter and the overview say so without waiting for the next "Sjekk i Altinn".
+    const view = await ok<FirmClientsView>('firm.clients');
+    expect(view.clients.find((c) => c.orgNumber === '311000004')?.delegation.state).toBe('removed');
+    // Nothing sent twice, nothing received for the withdrawn client.
+    const state = await skatteetatenState(host);
+    expect(state.skatteetaten?.receiptsByMeldingsId[`${AMELDING_ORG}/${batch[0]?.meldingsId}`]).toBe(1);
+    expect(state.skatteetaten?.receiptsByMeldingsId[`311000004/${batch[1]?.meldingsId}`] ?? 0).toBe(0);
   });
 
   it('refuses a report for an org that is not a client, and a send for a client whose delegation was removed', async () => {
