@@ -1,5 +1,5 @@
 import type { LocalizedText } from '../../shared/domain/localized';
-import { daysLeftInWords } from '../../shared/domain/key-expiry';
+import { daysLeftInWords, EXPIRY_WARNING_DAYS } from '../../shared/domain/key-expiry';
 import { formatDate } from '../../shared/format';
 import type { KeyRecord } from './key-metadata';
 
@@ -7,8 +7,6 @@ import type { KeyRecord } from './key-metadata';
 export const KEY_LIFETIME_DAYS = 365;
 /** A client holds a JWKS of at most five keys. */
 export const MAX_KEYS_PER_CLIENT = 5;
-/** Warn this long before a key expires: time to generate, upload and confirm a successor. */
-export const EXPIRY_WARNING_DAYS = 30;
 /** A key not confirmed registered after this long was probably never uploaded. */
 export const UNREGISTERED_WARNING_DAYS = 7;
 

@@ -1050,6 +1050,13 @@ export const en: Messages = {
   },
   overview: {
     title: 'Overview',
+    keyExpiring: 'The Maskinporten key expires soon',
+    keyExpiringBody:
+      'The key Innsender logs in with for every client expires {{when}}. After that Maskinporten refuses it, and nothing is sent for any client. Make a new key in Setup, upload it to the Maskinporten client and confirm it before then.',
+    keyExpired: 'The Maskinporten key has expired',
+    keyExpiredBody:
+      'The key Innsender logs in with for every client expired on {{date}}. Maskinporten refuses it, so nothing is sent for any client until the key is renewed: upload it again or make a new one in Setup, and confirm it. Submissions that wait are sent when you choose “Try again now”.',
+    keyToSetup: 'Go to Setup to renew the key',
     introFirm:
       'All of the firm’s clients, with what needs you now: setup or client access missing, drafts with errors, submissions waiting or rejected, new feedback and the next deadline. Click a client to see its drafts, outbox and feedback.',
     introProfiles:

@@ -20,6 +20,7 @@ import { useClientOverview } from '../bridge/firm-queries';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { EmptyState } from '../components/EmptyState';
 import { ClientOverviewList } from '../components/overview/ClientOverviewList';
+import { AgentKeyAlert } from '../components/overview/AgentKeyAlert';
 import {
   OVERVIEW_FILTERS,
   OVERVIEW_SORT_KEYS,
@@ -95,6 +96,7 @@ export function OverviewPage() {
         {t('overview.title')}
       </Heading>
       <Paragraph>{firm ? t('overview.introFirm') : t('overview.introProfiles')}</Paragraph>
+      {firm && <AgentKeyAlert />}
       {overview.error && <ErrorMessage error={overview.error} />}
       {activate.error && <ErrorMessage error={activate.error} />}
       {opening && (

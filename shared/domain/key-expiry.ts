@@ -1,6 +1,9 @@
 import { formatDate } from '../format';
 import type { LocalizedText } from './localized';
 
+/** Warn this long before a key expires: time to generate, upload and confirm a successor. */
+export const EXPIRY_WARNING_DAYS = 30;
+
 /** "om 16 dager", "om 1 dag", "i dag": the days a key has left, as a person says them. */
 export function daysLeftInWords(days: number): LocalizedText {
   if (days === 0) return { nb: 'i dag', en: 'today' };

@@ -6,6 +6,7 @@ import { ROW_HEIGHT } from '../../../renderer/components/overview/ClientOverview
 import type { ClientOverview, ClientOverviewRow } from '../../../shared/domain/client-overview';
 import { renderWithProviders } from '../render-with-providers';
 import type { BridgeTransport } from '../../../shared/ipc/bridge-api';
+import type { KeyView, SetupOverview } from '../../../shared/domain/setup';
 import { firm, PROFILE_ID } from './firm-profile';
 import { validOrgNumbers } from '../../main/support/org-numbers';
 import { OPEN_EVENT_ROUTES } from '../../../shared/ipc/open-routes';
@@ -50,14 +51,35 @@ const overview: ClientOverview = {
   rows: ORGS.map((_, i) => row(i)),
 };
 
-function renderOverview(route = '/overview', subscribe?: BridgeTransport['subscribe']) {
+/** The firm's one Maskinporten key, registered a year before 7 December 2027, with `daysLeft` to go. */
+const agentKey = (daysLeft: number, over: Partial<KeyView> = {}): KeyView => ({
+  kid: 'nokkel-1',
+  origin: 'generated',
+  status: 'active',
+  createdAt: '2026-12-07T09:00:00.000Z',
+  registeredAt: '2026-12-07T09:00:00.000Z',
+  ageDays: 365 - daysLeft,
+  expiresAt: '2027-12-07T09:00:00.000Z',
+  daysLeft,
+  publicJwk: { kty: 'RSA', n: 'AQAB', e: 'AQAB', kid: 'nokkel-1', alg: 'RS256', use: 'sig' },
+  ...over,
+});
+
+function renderOverview(
+  route = '/overview',
+  subscribe?: BridgeTransport['subscribe'],
+  keys: KeyView[] = [agentKey(200)],
+  language: 'nb' | 'en' = 'nb',
+) {
   return renderWithProviders(
     <OverviewPage />,
     {
       'profiles.list': () => ({ ok: true, value: { profiles: [firm], activeProfileId: PROFILE_ID, notices: [] } }),
       'firm.overview': () => ({ ok: true, value: overview }),
+      // Only what the page reads of the setup: the keys.
+      'setup.status': () => ({ ok: true, value: { keys, keyWarnings: [] } as unknown as SetupOverview }),
     },
-    { route, ...(subscribe ? { subscribe } : {}) },
+    { route, language, ...(subscribe ? { subscribe } : {}) },
   );
 }
 
@@ -219,5 +241,37 @@ describe('the overview of 500 clients', () => {
     await waitFor(() => expect(overviewCalls()).toBe(2));
     await new Promise((r) => setTimeout(r, 400));
     expect(overviewCalls()).toBe(2);
+  });
+});
+
+// Every client's report is sent with the firm's one agent key; its expiry was told only in Oppsett's key step, so a
+// firm working from Oversikt learnt of it when Maskinporten refused every send (MP-121).
+describe('the firm’s Maskinporten key on the overview', () => {
+  it('says the key expires soon, when, and that no client is sent for after it, with the way to Oppsett', async () => {
+    renderOverview('/overview', undefined, [agentKey(1)]);
+    const alert = await screen.findByTestId('agent-key-alert');
+    within(alert).getByRole('heading', { name: 'Maskinporten-nøkkelen går snart ut' });
+    expect(alert.textContent).toContain('utløper 7. desember 2027 (om 1 dag)');
+    expect(alert.textContent).toContain('ingenting sendes for noen klient');
+    expect(within(alert).getByRole('link', { name: 'Gå til Oppsett for å fornye nøkkelen' }).getAttribute('href')).toBe(
+      '/setup',
+    );
+    expect(alert.textContent).not.toContain('nokkel-1');
+  });
+
+  it('says it has gone out, in English too', async () => {
+    renderOverview('/overview', undefined, [agentKey(-3)], 'en');
+    const alert = await screen.findByTestId('agent-key-alert');
+    within(alert).getByRole('heading', { name: 'The Maskinporten key has expired' });
+    expect(alert.textContent).toContain('expired on 7 December 2027');
+  });
+
+  it('says nothing while the key has long to go, or once a successor is uploaded and confirmed', async () => {
+    renderOverview('/overview', undefined, [
+      agentKey(5),
+      agentKey(365, { kid: 'nokkel-2', expiresAt: '2028-12-06T09:00:00.000Z' }),
+    ]);
+    await screen.findByTestId('overview-count');
+    expect(screen.queryByTestId('agent-key-alert')).toBeNull();
   });
 });
