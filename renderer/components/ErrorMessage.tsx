@@ -5,7 +5,7 @@ import { localized } from '../i18n';
 import { useOpenExternal } from '../bridge/queries';
 import { TechnicalDetails } from './TechnicalDetails';
 
-/** Shows an error from main in the user's language, with its code (what support asks for) and any details. */
+/** Shows an error from main in the user's language; its code (what support asks for) and details under Tekniske detaljer. */
 export function ErrorMessage({ error }: { error: unknown }) {
   const { t, i18n } = useTranslation();
   const shape =
@@ -21,20 +21,21 @@ export function ErrorMessage({ error }: { error: unknown }) {
         {t('app.errorTitle')}
       </Heading>
       <Paragraph>{localized(shape.message, i18n.language)}</Paragraph>
-      {/* Main's details name the operation and the library's words, in English whatever the language: for support. */}
-      {'details' in shape && shape.details && shape.details.length > 0 && (
-        <TechnicalDetails testId="error-technical">
+      {'prerequisite' in shape && shape.prerequisite?.url && <OpenPrerequisite url={shape.prerequisite.url} />}
+      {/* The code (what support asks for) and main's details, which name the operation and the library's words in
+          English whatever the language: closed, so the alert itself speaks plainly. */}
+      <TechnicalDetails testId="error-technical">
+        <Paragraph data-size="xs">
+          <code>{shape.code}</code>
+        </Paragraph>
+        {'details' in shape && shape.details && shape.details.length > 0 && (
           <List.Unordered data-size="sm">
             {shape.details.map((d) => (
               <List.Item key={d}>{d}</List.Item>
             ))}
           </List.Unordered>
-        </TechnicalDetails>
-      )}
-      {'prerequisite' in shape && shape.prerequisite?.url && <OpenPrerequisite url={shape.prerequisite.url} />}
-      <Paragraph data-size="xs">
-        <code>{shape.code}</code>
-      </Paragraph>
+        )}
+      </TechnicalDetails>
     </Alert>
   );
 }

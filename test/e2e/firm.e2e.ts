@@ -108,7 +108,14 @@ describe("an accounting firm's setup and clients in real Chromium", () => {
     await page.getByTestId('client-org').fill('974761077');
     await page.getByTestId('client-name').fill('Feilsiffer AS');
     await page.getByTestId('add-client').click();
-    await page.getByText(/Feilsiffer AS \(974 761 077\)/).waitFor();
+    const mistyped = page.getByRole('alert').filter({ hasText: 'Feilsiffer AS (974 761 077)' });
+    await mistyped.waitFor();
+    // Said in words, the code only under Tekniske detaljer.
+    const [said] = (await mistyped.innerText()).split('Tekniske detaljer');
+    expect(said).toContain('Sjekk nummeret i Enhetsregisteret');
+    expect(said).not.toMatch(/FIRM_CLIENT_ORG_INVALID|[<>{}]/);
+    expect(await mistyped.getByText('FIRM_CLIENT_ORG_INVALID').isVisible()).toBe(false);
+    await h.screenshot('firm-04a-mistyped-org');
     for (const client of CLIENTS) {
       await page.getByTestId('client-org').fill(client.orgNumber);
       await page.getByTestId('client-name').fill(client.name);

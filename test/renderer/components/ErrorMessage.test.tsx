@@ -26,19 +26,22 @@ describe('an error from main', () => {
     expect(details).not.toBeNull();
     expect(details?.open).toBe(false);
     expect(details).toHaveTextContent('Tekniske detaljer');
-    for (const line of ['create system user request', 'fetch failed']) {
+    for (const line of ['ALTINN_UNREACHABLE', 'create system user request', 'fetch failed']) {
       expect(screen.getByText(line).closest('details')).toBe(details);
     }
     await userEvent.setup().click(screen.getByText('Tekniske detaljer'));
     expect(details?.open).toBe(true);
   });
 
-  it('has no disclosure when there are no details', () => {
+  // A firm's mistyped client showed 'FIRM_CLIENT_ORG_INVALID' under the closed disclosure, on the alert itself.
+  it('keeps the code, what support asks for, under technical details too, also with no other details', () => {
     renderWithProviders(
       <ErrorMessage
         error={new BridgeError({ code: 'X_FAILED', message: { nb: 'Det gikk galt.', en: 'It failed.' } })}
       />,
     );
-    expect(screen.getByRole('alert').querySelector('details')).toBeNull();
+    const details = screen.getByRole('alert').querySelector('details');
+    expect(details?.open).toBe(false);
+    expect(screen.getByText('X_FAILED').closest('details')).toBe(details);
   });
 });
