@@ -1,7 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import type { AppServices } from '../app-services';
 import { defaultDataDir } from '../settings/data-dir';
-import { createCliContext } from './context';
+import { createCliContext, opensServicesOnDemand } from './context';
 import { EXIT, type ExitCode } from './exit-codes';
 import { printError, type CliIo } from './output';
 import { AppError } from '../../shared/domain/app-error';
@@ -47,14 +47,25 @@ export async function runCli({ argv, io, env = process.env, version, now }: CliR
   const lang = g.lang === 'en' ? 'en' : 'nb';
 
   let services: AppServices | undefined;
+  // Loads and builds the app's services, once: before a command's action, or when a command asks for them.
+  const open = async (): Promise<AppServices> => {
+    if (services) return services;
+    const { openCliServices } = await import('./cli-services');
+    services = openCliServices({ dataDir, version, io, ...(now ? { now } : {}) });
+    for (const notice of services.settings.notices) io.err(`${notice.code}: ${notice.message[lang]}`);
+    return services;
+  };
   try {
     const ctx = createCliContext(
-      () => {
-        if (!services) throw new Error('the app services are opened when a command runs');
-        return services;
+      {
+        current: () => {
+          if (!services) throw new Error('the app services are opened when a command runs');
+          return services;
+        },
+        open,
       },
       io,
-      { json: !!g.json, lang },
+      { json: !!g.json, lang, dataDir, ...(now ? { now } : {}) },
     );
 
     const program = new Command('innsender')
@@ -65,12 +76,10 @@ export async function runCli({ argv, io, env = process.env, version, now }: CliR
       .option('--lang <lang>', 'nb (default) or en, for messages')
       .exitOverride()
       .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })
-      // Before any command's action (never for help or a usage error): load and build the app's services.
-      .hook('preAction', async () => {
-        if (services) return;
-        const { openCliServices } = await import('./cli-services');
-        services = openCliServices({ dataDir, version, io, ...(now ? { now } : {}) });
-        for (const notice of services.settings.notices) io.err(`${notice.code}: ${notice.message[lang]}`);
+      // Before any command's action (never for help or a usage error): load and build the app's services, unless
+      // the command opens them itself when it needs them.
+      .hook('preAction', async (_program, action) => {
+        if (!opensServicesOnDemand(action)) await open();
       });
     registerProfilesCommand(program, ctx);
     registerSandboxCommand(program, ctx);
