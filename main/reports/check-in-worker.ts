@@ -96,9 +96,6 @@ export async function checkReportFilesBySize(
 ): Promise<CheckResult[]> {
   const totalBytes = await inputBytes(inputs);
   if (totalBytes >= INLINE_BELOW_BYTES) return checkReportFilesInWorker(inputs, options, { totalBytes });
-  // The XSD worker starts while this thread loads the check (a check in the worker starts its own).
-  const { warmUpXsdWorker } = await import('./xsd-warm-up');
-  warmUpXsdWorker(inputs);
   // Loaded only here: a check in the worker needs none of the check's modules on this thread.
   const { checkReportFiles } = await import('./check-report-files');
   return checkReportFiles(inputs, options);

@@ -77,6 +77,9 @@ export function registerValidateCommand(program: Command, ctx: CliContext): void
         ctx.setExit(printError(ctx.io, { code: 'VALIDATE_SCHEME_WITHOUT_ROUTE', message }, ctx.json, ctx.lang));
         return;
       }
+      // The XSD worker the check will want starts now, while this thread loads the check (xsd-warm-up.ts).
+      const { warmUpXsdWorker } = await import('../../reports/xsd-warm-up');
+      warmUpXsdWorker(files);
       const { readValidateData } = await import('../validate-data');
       const { active, submissions } = await readValidateData(ctx);
       const profileOrg = opts.profileOrg !== undefined ? normaliseOrgNumber(opts.profileOrg) : active?.orgNumber;
