@@ -16,6 +16,7 @@ import type { AvstemmingPeriod } from '../../shared/avstemming/avstemmingsrappor
 import type { Reconciliation, ReconcileStatus } from '../../shared/avstemming/reconcile';
 import { useExportAvstemming, useFetchAvstemming } from '../bridge/avstemming-queries';
 import { ErrorMessage } from '../components/ErrorMessage';
+import { TableScroll } from '../components/TableScroll';
 import { formatKroner, formatMonth } from '../../shared/format';
 
 const STATUS_COLOR: Record<ReconcileStatus, 'success' | 'warning' | 'danger' | 'info'> = {
@@ -161,44 +162,46 @@ function ReconciliationView({ view, language }: { view: Reconciliation; language
           : t('avstemming.verdictDiffers', { count: differing })}
         {unsent > 0 && <Paragraph data-size="sm">{t('avstemming.otherMeldinger', { count: unsent })}</Paragraph>}
       </Alert>
-      <Table data-size="sm" data-testid="avstemming-table">
-        <Table.Head>
-          <Table.Row>
-            <Table.HeaderCell>{t('avstemming.recipient')}</Table.HeaderCell>
-            <Table.HeaderCell>{t('avstemming.incomeSkatteetaten')}</Table.HeaderCell>
-            <Table.HeaderCell>{t('avstemming.incomeSent')}</Table.HeaderCell>
-            <Table.HeaderCell>{t('avstemming.withheldSkatteetaten')}</Table.HeaderCell>
-            <Table.HeaderCell>{t('avstemming.withheldSent')}</Table.HeaderCell>
-            <Table.HeaderCell>{t('avstemming.status')}</Table.HeaderCell>
-          </Table.Row>
-        </Table.Head>
-        <Table.Body>
-          {view.recipients.map((r) => (
-            <Table.Row key={r.identifikator} data-testid="avstemming-row" data-status={r.status}>
-              <Table.Cell>{r.navn ? `${r.navn} (${r.identifikator})` : r.identifikator}</Table.Cell>
-              <Table.Cell>{kroner(r.skatteetaten?.inntekt, language)}</Table.Cell>
-              <Table.Cell>{kroner(r.innsender?.inntekt, language)}</Table.Cell>
-              <Table.Cell>{kroner(r.skatteetaten?.forskuddstrekk, language)}</Table.Cell>
-              <Table.Cell>{kroner(r.innsender?.forskuddstrekk, language)}</Table.Cell>
+      <TableScroll label={t('avstemming.reportTitle', { period })}>
+        <Table data-size="sm" data-testid="avstemming-table">
+          <Table.Head>
+            <Table.Row>
+              <Table.HeaderCell>{t('avstemming.recipient')}</Table.HeaderCell>
+              <Table.HeaderCell className="num">{t('avstemming.incomeSkatteetaten')}</Table.HeaderCell>
+              <Table.HeaderCell className="num">{t('avstemming.incomeSent')}</Table.HeaderCell>
+              <Table.HeaderCell className="num">{t('avstemming.withheldSkatteetaten')}</Table.HeaderCell>
+              <Table.HeaderCell className="num">{t('avstemming.withheldSent')}</Table.HeaderCell>
+              <Table.HeaderCell>{t('avstemming.status')}</Table.HeaderCell>
+            </Table.Row>
+          </Table.Head>
+          <Table.Body>
+            {view.recipients.map((r) => (
+              <Table.Row key={r.identifikator} data-testid="avstemming-row" data-status={r.status}>
+                <Table.Cell>{r.navn ? `${r.navn} (${r.identifikator})` : r.identifikator}</Table.Cell>
+                <Table.Cell className="num">{kroner(r.skatteetaten?.inntekt, language)}</Table.Cell>
+                <Table.Cell className="num">{kroner(r.innsender?.inntekt, language)}</Table.Cell>
+                <Table.Cell className="num">{kroner(r.skatteetaten?.forskuddstrekk, language)}</Table.Cell>
+                <Table.Cell className="num">{kroner(r.innsender?.forskuddstrekk, language)}</Table.Cell>
+                <Table.Cell>
+                  <Tag data-color={STATUS_COLOR[r.status]}>{t(`avstemming.statusText.${r.status}`)}</Tag>
+                </Table.Cell>
+              </Table.Row>
+            ))}
+            <Table.Row data-testid="avstemming-total">
+              <Table.HeaderCell>{t('avstemming.total')}</Table.HeaderCell>
+              <Table.Cell className="num">{kroner(view.totals.skatteetaten.inntekt, language)}</Table.Cell>
+              <Table.Cell className="num">{kroner(view.totals.innsender.inntekt, language)}</Table.Cell>
+              <Table.Cell className="num">{kroner(view.totals.skatteetaten.forskuddstrekk, language)}</Table.Cell>
+              <Table.Cell className="num">{kroner(view.totals.innsender.forskuddstrekk, language)}</Table.Cell>
               <Table.Cell>
-                <Tag data-color={STATUS_COLOR[r.status]}>{t(`avstemming.statusText.${r.status}`)}</Tag>
+                <Tag data-color={STATUS_COLOR[view.totals.status]}>
+                  {t(`avstemming.statusText.${view.totals.status}`)}
+                </Tag>
               </Table.Cell>
             </Table.Row>
-          ))}
-          <Table.Row data-testid="avstemming-total">
-            <Table.HeaderCell>{t('avstemming.total')}</Table.HeaderCell>
-            <Table.Cell>{kroner(view.totals.skatteetaten.inntekt, language)}</Table.Cell>
-            <Table.Cell>{kroner(view.totals.innsender.inntekt, language)}</Table.Cell>
-            <Table.Cell>{kroner(view.totals.skatteetaten.forskuddstrekk, language)}</Table.Cell>
-            <Table.Cell>{kroner(view.totals.innsender.forskuddstrekk, language)}</Table.Cell>
-            <Table.Cell>
-              <Tag data-color={STATUS_COLOR[view.totals.status]}>
-                {t(`avstemming.statusText.${view.totals.status}`)}
-              </Tag>
-            </Table.Cell>
-          </Table.Row>
-        </Table.Body>
-      </Table>
+          </Table.Body>
+        </Table>
+      </TableScroll>
       <Heading level={3} data-size="xs">
         {t('avstemming.meldingerTitle')}
       </Heading>

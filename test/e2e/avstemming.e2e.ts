@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Harness } from './harness/harness';
 import { startHarnessWithApprovedProfile, type ApprovedProfileHarness } from './harness/approved-profile';
 import { fixturePath } from '../shared/reports/fixtures';
+import { faultsAtSmallestWindow } from './harness/layout-checks';
 import { dispatchOk } from '../main/support/test-app-services';
 import type { ChannelName } from '../../shared/ipc/contract';
 
@@ -93,6 +94,11 @@ describe('the a-melding avstemmingsrapport in real Chromium', () => {
     expect(meldinger.map(([state]) => state).sort()).toEqual(['both', 'skatteetaten']);
     expect(await h.seriousA11yViolations()).toEqual([]);
     await h.screenshot('avstemming-01-month');
+    // At the smallest window the app allows, the table scrolls (the page does not) and no amount is split.
+    expect(await faultsAtSmallestWindow(page, '[data-testid="avstemming-report"]')).toEqual({
+      pageWiderBy: 0,
+      amountsSplit: [],
+    });
   });
 
   it('saves the reconciliation as CSV and as a PDF', async () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from './harness/harness';
-import { wordsSplitAcrossLines } from './harness/layout-checks';
+import { faultsAtSmallestWindow, wordsSplitAcrossLines } from './harness/layout-checks';
 import { approvedSandboxSetup, seedAMeldingFeedback, seedPdfFeedback } from '../main/support/feedback-seed';
 
 const ORG = '974761076';
@@ -82,6 +82,7 @@ describe('feedback from Dialogporten in real Chromium, against the sandbox', () 
     ]);
     expect(await h.seriousA11yViolations()).toEqual([]);
     await h.screenshot('feedback-02-list');
+    expect(await faultsAtSmallestWindow(h.page, 'main')).toEqual({ pageWiderBy: 0, amountsSplit: [] });
   });
 
   it('opens from the notification, renders the tilbakemelding, and clears the badge', async () => {
@@ -124,6 +125,7 @@ describe('feedback from Dialogporten in real Chromium, against the sandbox', () 
     await page.getByTestId('feedback-view').waitFor();
     expect(await h.seriousA11yViolations()).toEqual([]);
     await h.screenshot('feedback-03-detail');
+    expect(await faultsAtSmallestWindow(h.page, 'main')).toEqual({ pageWiderBy: 0, amountsSplit: [] });
     expect(h.consoleErrors).toEqual([]);
   });
 

@@ -16,6 +16,7 @@ import { removeProfileKeys } from '../main/support/sandbox-profile';
 import { dispatchOk, waitUntil } from '../main/support/test-app-services';
 import { formatCompany } from '../../shared/format';
 import type { Submission } from '../../shared/outbox/submission';
+import { faultsAtSmallestWindow } from './harness/layout-checks';
 
 /** The client opened while the three are sent: attached in Altinn too, with nothing sent. */
 const FOURTH = MORE_CLIENTS[0] as Client;
@@ -88,6 +89,7 @@ describe('a firm’s day: a folder for three of 50 clients, sent while a fourth 
     ).resolves.toEqual(SENT_FOR.map((c) => formatCompany(c.name, c.orgNumber)));
     await expect(page.getByTestId('unknown-org').getAttribute('data-org')).resolves.toBe(UNKNOWN_ORG);
     await h.screenshot('firm-day-01-routed');
+    expect(await faultsAtSmallestWindow(h.page, 'main')).toEqual({ pageWiderBy: 0, amountsSplit: [] });
 
     notifiedBefore = h.desktop.notifications.length;
     await saveAndSendGroups(page, SENT_FOR);

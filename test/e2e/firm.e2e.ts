@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from './harness/harness';
 import { removeProfileKeys } from '../main/support/sandbox-profile';
 import { fixtureText } from '../shared/reports/fixtures';
+import { faultsAtSmallestWindow } from './harness/layout-checks';
 
 const FIRM = { orgNumber: '974761076', name: 'Regnskap AS' };
 /** The first is the a-melding fixture's opplysningspliktig; all three have valid check digits. */
@@ -142,6 +143,7 @@ describe("an accounting firm's setup and clients in real Chromium", () => {
       await page.locator(`[data-testid="client-list"] [data-org="${c.orgNumber}"][data-state="delegated"]`).waitFor();
     }
     await h.screenshot('firm-06-clients-delegated');
+    expect(await faultsAtSmallestWindow(h.page, 'main')).toEqual({ pageWiderBy: 0, amountsSplit: [] });
   });
 
   it('sends an a-melding for a delegated client, and refuses one for a client whose delegation was removed', async () => {

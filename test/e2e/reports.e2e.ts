@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from './harness/harness';
+import { faultsAtSmallestWindow } from './harness/layout-checks';
 import { fixturePath } from '../shared/reports/fixtures';
 
 /** Reports prepared offline, in real Chromium against the real main-process services and a real data folder. */
@@ -59,6 +60,10 @@ describe('the Reports page in real Chromium', () => {
     await page.getByTestId('zone-table').waitFor();
     expect(await h.seriousA11yViolations()).toEqual([]);
     await h.screenshot('reports-02-valid-amelding');
+    expect(await faultsAtSmallestWindow(page, '[data-testid="amelding-summary"]')).toEqual({
+      pageWiderBy: 0,
+      amountsSplit: [],
+    });
   });
 
   it('saves it as a draft, which is listed and still there after a reload', async () => {
@@ -92,6 +97,10 @@ describe('the Reports page in real Chromium', () => {
     await page.getByTestId('draft-row').nth(1).waitFor();
     expect(await h.seriousA11yViolations()).toEqual([]);
     await h.screenshot('reports-03-rf1086');
+    expect(await faultsAtSmallestWindow(page, 'main')).toEqual({
+      pageWiderBy: 0,
+      amountsSplit: [],
+    });
   });
 
   it('picks an a-melding with a wrong sum and shows the findings grouped, with code, message and line', async () => {

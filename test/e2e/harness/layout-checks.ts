@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { MIN_WINDOW } from '../../../main/window/window-state';
 
 /**
  * Layout faults a screenshot shows but no assertion on text catches, measured in the real browser: each returns what
@@ -43,4 +44,54 @@ export function wordsSplitAcrossLines(page: Page, selector: string): Promise<str
     }
     return [...split];
   }, selector);
+}
+
+/**
+ * Amounts, counts and org numbers written the app's way ("1 234 567 kr", "−12 000 kr", "211 785 462") that a narrow
+ * table column or fact list breaks across lines at a group space: shared/format writes plain spaces (they paste into a payroll system as typed), so
+ * only CSS (`.num`, app.css) keeps them whole.
+ */
+export function amountsSplitAcrossLines(page: Page, selector: string): Promise<string[]> {
+  return page.evaluate((selector) => {
+    const split = new Set<string>();
+    for (const element of document.querySelectorAll(selector)) {
+      if (!element.checkVisibility()) continue;
+      const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        // A table's cells and a fact list's values: running text may wrap where its words do.
+        if (!node.parentElement?.closest('td, th, dd') || node.parentElement.closest('.visually-hidden')) continue;
+        for (const amount of (node.textContent ?? '').matchAll(
+          /[−-]?\d{1,3}(?: \d{3})+(?:,\d{2})?(?: kr)?|\d+(?:,\d{2})? kr/g,
+        )) {
+          const range = document.createRange();
+          range.setStart(node, amount.index);
+          range.setEnd(node, amount.index + amount[0].length);
+          const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+          if (lines.size > 1) split.add(amount[0]);
+        }
+      }
+    }
+    return [...split];
+  }, selector);
+}
+
+/**
+ * What breaks at the smallest window the app allows (main/window/window-state.ts): the page growing wider than the
+ * window (a table that does not scroll by itself) and amounts split over two lines. The viewport is put back after.
+ */
+export async function faultsAtSmallestWindow(
+  page: Page,
+  selector: string,
+): Promise<{ pageWiderBy: number; amountsSplit: string[] }> {
+  const before = page.viewportSize();
+  await page.setViewportSize(MIN_WINDOW);
+  try {
+    const pageWiderBy = Math.max(
+      0,
+      (await page.evaluate(() => document.documentElement.scrollWidth)) - MIN_WINDOW.width,
+    );
+    return { pageWiderBy, amountsSplit: await amountsSplitAcrossLines(page, selector) };
+  } finally {
+    if (before) await page.setViewportSize(before);
+  }
 }
