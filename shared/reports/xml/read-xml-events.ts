@@ -6,7 +6,6 @@ import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import { error, type Finding } from '../finding';
 import { MAX_NESTING_DEPTH, nestingTooDeepFinding } from '../nesting-depth';
 import { NamespaceScope, type ResolvedStartTag } from './namespace-scope';
-import { withFastPaths } from './saxes-fast-paths';
 
 /** What a handler sees of a start tag: the local name, the namespace URI and the attributes. */
 export type XmlStartTag = ResolvedStartTag;
@@ -62,7 +61,7 @@ export interface XmlEventsReader<T> {
 
 export function xmlEventsReader<T>(handlerFor: (root: XmlStartTag) => XmlEventHandler<T>): XmlEventsReader<T> {
   // Namespaces are resolved here, not by saxes's `xmlns` mode (see NamespaceScope: that one is quadratic in depth).
-  const parser = withFastPaths(new SaxesParser({ xmlns: false, position: true }));
+  const parser = new SaxesParser({ xmlns: false, position: true });
   const scope = new NamespaceScope();
   let handler: XmlEventHandler<T> | undefined;
   let depth = 0;
