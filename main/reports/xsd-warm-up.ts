@@ -1,5 +1,5 @@
-import { statSync } from 'node:fs';
 import { readRegularFileHeadSync } from '../disk/read-regular-file';
+import { fileSizeSync } from './check-heap-limit';
 import { INLINE_BELOW_BYTES } from './check-in-worker';
 import type { ReportInput } from './check-report-files';
 import { HEAD_BYTES, schemaFromHead } from './schema-from-head';
@@ -17,7 +17,7 @@ import { prestartXmllintWorker } from './xmllint-worker';
  */
 export function warmUpXsdWorker(inputs: readonly ReportInput[]): void {
   const first = inputs[0];
-  if (typeof first === 'string' && sizeOf(first) >= INLINE_BELOW_BYTES) return;
+  if (typeof first === 'string' && fileSizeSync(first) >= INLINE_BELOW_BYTES) return;
   const head = first === undefined ? null : typeof first === 'string' ? headOf(first) : first.bytes;
   const schema = head ? schemaFromHead(head) : null;
   if (!schema) return;
@@ -29,12 +29,4 @@ export function warmUpXsdWorker(inputs: readonly ReportInput[]): void {
 function headOf(path: string): Uint8Array | null {
   const read = readRegularFileHeadSync(path, HEAD_BYTES);
   return read.ok ? read.bytes : null;
-}
-
-function sizeOf(path: string): number {
-  try {
-    return statSync(path).size;
-  } catch {
-    return 0;
-  }
 }
