@@ -56,6 +56,19 @@ export function createAltinnHttp(options: AltinnHttpOptions) {
       );
     }
     const text = await response.text();
+    // Altinn answers JSON or a bare text (a GUID); a page in HTML came from something between, such as a hotel
+    // network's login page, which answers every request with 200 until someone logs in. Taken as Altinn's 200 it
+    // would read as "system registered" with nothing registered.
+    if (/html/i.test(response.headers.get('content-type') ?? '') || /^\s*</.test(text)) {
+      throw new AppError(
+        'ALTINN_UNREADABLE_ANSWER',
+        {
+          nb: 'Svaret kunne ikke leses som et svar fra Altinn. Det kommer ofte fra innloggingssiden til et gjestenett (hotell, flyplass) eller fra en proxy: logg inn på nettet i nettleseren og prøv igjen.',
+          en: 'The answer could not be read as an answer from Altinn. It often comes from the login page of a guest network (hotel, airport) or from a proxy: log in to the network in your browser and try again.',
+        },
+        [request.operation, `HTTP ${response.status}`, text.replace(/\s+/g, ' ').trim().slice(0, 200)],
+      );
+    }
     let body: unknown = text;
     try {
       body = text ? (JSON.parse(text) as unknown) : undefined;

@@ -1,5 +1,5 @@
 import { isAppError } from '../../shared/domain/app-error';
-import type { Language } from '../../shared/domain/localized';
+import type { Language, LocalizedText } from '../../shared/domain/localized';
 import { alreadySentOf, alreadySentText } from '../../shared/outbox/duplicate-key';
 import type { Submission } from '../../shared/outbox/submission';
 import type { CliContext } from './context';
@@ -52,6 +52,35 @@ export function exitFor(s: Submission): ExitCode {
   return s.state.kind === 'cancelled' ? EXIT.ok : EXIT.failure;
 }
 
+const QUEUED_TEXT: LocalizedText = {
+  nb: 'I kø: sendes når appen kjører, eller ved neste `innsender submit` eller `innsender outbox retry`.',
+  en: 'Queued: sent when the app runs, or at the next `innsender submit` or `innsender outbox retry`.',
+};
+
+/**
+ * What happens next to a submission that waits, and what to run, in the CLI's language: the command ends here, so
+ * a passing fault is tried again only by the app or by the user's `outbox retry`.
+ */
+function waitingText(id: string, state: Extract<Submission['state'], { kind: 'failed' }>): LocalizedText {
+  const retry = `\`innsender outbox retry ${id}\``;
+  if (state.retryAt) {
+    return {
+      nb: `Venter: prøves igjen fra ${formatDateTime(state.retryAt, 'nb')} når appen kjører, eller nå med ${retry}.`,
+      en: `Waiting: tried again from ${formatDateTime(state.retryAt, 'en')} when the app runs, or now with ${retry}.`,
+    };
+  }
+  if (state.reason === 'gave-up') {
+    return {
+      nb: `Ga opp etter ${state.attempt} forsøk: kjør ${retry} når feilen er borte.`,
+      en: `Gave up after ${state.attempt} attempts: run ${retry} once the fault has passed.`,
+    };
+  }
+  return {
+    nb: `Venter på deg: rett årsaken over, og kjør så ${retry}.`,
+    en: `Waiting for you: fix the cause above, then run ${retry}.`,
+  };
+}
+
 export function describe(s: Submission, lang: Language, long = false): string {
   const head = `${s.id}  ${s.state.kind.padEnd(9)}  ${printable(s.label)}`;
   const lines: string[] = [head];
@@ -66,15 +95,9 @@ export function describe(s: Submission, lang: Language, long = false): string {
     lines.push(`  ${state.error.code}: ${state.error.message[lang]}`);
     if (long) for (const d of state.error.details ?? []) lines.push(`    - ${d}`);
     if (state.error.korrelasjonsid) lines.push(`  korrelasjonsid ${state.error.korrelasjonsid}`);
-    if (state.kind === 'failed') {
-      lines.push(
-        state.retryAt
-          ? `  waiting (${state.reason}); tried again at ${formatDateTime(state.retryAt, lang)} when the app or \`innsender outbox retry\` runs`
-          : `  waiting for you (${state.reason}): fix the cause, then \`innsender outbox retry ${s.id}\``,
-      );
-    }
+    if (state.kind === 'failed') lines.push(`  ${waitingText(s.id, state)[lang]}`);
   } else if (state.kind === 'queued') {
-    lines.push('  queued: sent when the app or the next `innsender submit`/`outbox retry` runs');
+    lines.push(`  ${QUEUED_TEXT[lang]}`);
   }
   return long || lines.length > 1 ? lines.join('\n') : head;
 }

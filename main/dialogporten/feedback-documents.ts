@@ -224,6 +224,12 @@ export class FeedbackDocuments {
     const mediaType = (response.headers.get('content-type') ?? url.mediaType ?? 'application/octet-stream').split(
       ';',
     )[0]!;
+    // An HTML page where Skatteetaten sends a document is a guest network's login page or a proxy's: kept, it would
+    // stand for the feedback for good (a stored document is never fetched again), so it is a failed try instead.
+    if (/html/i.test(mediaType) && !/html/i.test(url.mediaType ?? '')) {
+      const start = bytes.toString('utf8', 0, 200).replace(/\s+/g, ' ');
+      return { kind: 'failed', attachmentId, error: documentError('unreachable', [url.url, mediaType, start]) };
+    }
     const document: StoredDocument = {
       dialogId: dialog.id,
       transmissionId: transmission.id,

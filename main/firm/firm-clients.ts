@@ -13,6 +13,7 @@ import { openApprovalPage } from '../setup/open-approval-page';
 import type { AltinnContext } from '../setup/service-change';
 import { ClientStore } from './client-store';
 import { dataStore } from '../store/data-store';
+import { formatCompany, formatOrgNumber } from '../../shared/format';
 
 export interface FirmClientsOptions {
   dataDir: string;
@@ -25,8 +26,8 @@ export interface FirmClientsOptions {
   now?: () => Date;
 }
 
-const firmName = (p: Profile) => `${p.displayName} (${p.orgNumber})`;
-const clientName = (c: Pick<FirmClient, 'name' | 'orgNumber'>) => `${c.name} (${c.orgNumber})`;
+const firmName = (p: Profile) => formatCompany(p.displayName, p.orgNumber);
+const clientName = (c: Pick<FirmClient, 'name' | 'orgNumber'>) => formatCompany(c.name, c.orgNumber);
 
 /**
  * A firm's clients and where each one's delegation to the firm's agent systembruker stands. Altinn is the source
@@ -69,7 +70,7 @@ export class FirmClients {
     const profile = this.activeFirm();
     const orgNumber = normaliseOrgNumber(input.orgNumber);
     const name = input.name.trim();
-    const who = `${name || orgNumber} (${orgNumber})`;
+    const who = name ? formatCompany(name, orgNumber) : formatOrgNumber(orgNumber);
     if (!isValidOrgNumber(orgNumber)) {
       throw new AppError(
         'FIRM_CLIENT_ORG_INVALID',
@@ -242,8 +243,8 @@ export class FirmClients {
     return new AppError(
       'FIRM_NOT_A_CLIENT',
       {
-        nb: `${org} er ikke klient av ${firmName(profile)}. Legg den til under Klienter først.`,
-        en: `${org} is not a client of ${firmName(profile)}. Add it under Clients first.`,
+        nb: `${formatOrgNumber(org)} er ikke klient av ${firmName(profile)}. Legg den til under Klienter først.`,
+        en: `${formatOrgNumber(org)} is not a client of ${firmName(profile)}. Add it under Clients first.`,
       },
       [org],
     );

@@ -1,4 +1,5 @@
 import type { LocalizedText } from '../../shared/domain/localized';
+import { formatDate } from '../../shared/format';
 import type { KeyRecord } from './key-metadata';
 
 /** "NB! En nøkkel har MAKS 1 års levetid fra tidspunktet den blir postet på" (altinn-auth.md §3.2). */
@@ -45,21 +46,27 @@ function expiryOf(record: KeyRecord): Date | undefined {
   return candidates.length > 0 ? new Date(Math.min(...candidates)) : undefined;
 }
 
+/** "om 16 dager", "om 1 dag", "i dag": the days left as a person says them. */
+function inDays(days: number): LocalizedText {
+  if (days === 0) return { nb: 'i dag', en: 'today' };
+  return days === 1 ? { nb: 'om 1 dag', en: 'in 1 day' } : { nb: `om ${days} dager`, en: `in ${days} days` };
+}
+
 export function keyWarnings(records: readonly KeyRecord[], now: Date): KeyWarning[] {
   const live = records.filter((r) => r.status !== 'retired');
   const warnings: KeyWarning[] = [];
   for (const record of live) {
     const age = keyAge(record, now);
     if (age.expiresAt !== undefined && age.daysLeft !== undefined) {
-      const date = age.expiresAt.slice(0, 10);
+      const date = { nb: formatDate(age.expiresAt, 'nb'), en: formatDate(age.expiresAt, 'en') };
       if (age.daysLeft < 0) {
         warnings.push({
           kind: 'expired',
           kid: record.kid,
           expiresAt: age.expiresAt,
           message: {
-            nb: `Nøkkelen ${record.kid} gikk ut ${date}; Maskinporten avviser den (MP-121). Last opp nøkkelen på nytt eller lag en ny.`,
-            en: `Key ${record.kid} expired on ${date}; Maskinporten refuses it (MP-121). Upload the key again or generate a new one.`,
+            nb: `Nøkkelen ${record.kid} gikk ut ${date.nb}; Maskinporten avviser den (MP-121). Last opp nøkkelen på nytt eller lag en ny.`,
+            en: `Key ${record.kid} expired on ${date.en}; Maskinporten refuses it (MP-121). Upload the key again or generate a new one.`,
           },
         });
       } else if (age.daysLeft <= EXPIRY_WARNING_DAYS) {
@@ -69,8 +76,8 @@ export function keyWarnings(records: readonly KeyRecord[], now: Date): KeyWarnin
           expiresAt: age.expiresAt,
           daysLeft: age.daysLeft,
           message: {
-            nb: `Nøkkelen ${record.kid} går ut om ${age.daysLeft} dager (${date}). Lag en ny nøkkel og last den opp før det.`,
-            en: `Key ${record.kid} expires in ${age.daysLeft} days (${date}). Generate a new key and upload it before then.`,
+            nb: `Nøkkelen ${record.kid} går ut ${inDays(age.daysLeft).nb} (${date.nb}). Lag en ny nøkkel og last den opp før det.`,
+            en: `Key ${record.kid} expires ${inDays(age.daysLeft).en} (${date.en}). Generate a new key and upload it before then.`,
           },
         });
       }

@@ -25,6 +25,19 @@ export function clockSkewSeconds(serverDate: Date | undefined, localNow: Date): 
   return Math.round((localNow.getTime() - serverDate.getTime()) / 1000);
 }
 
+/** Maskinporten's 429, with how long it asked us to wait, so a retry (the outbox's) is never sooner. */
+export class MaskinportenRateLimitedError extends AppError {
+  readonly retryAfterMs: number | undefined;
+  constructor(retryAfterSeconds?: number) {
+    super('MASKINPORTEN_RATE_LIMITED', {
+      nb: `Maskinporten ber oss vente${retryAfterSeconds !== undefined ? ` ${retryAfterSeconds} sekunder` : ''} før neste forsøk.`,
+      en: `Maskinporten asks us to wait${retryAfterSeconds !== undefined ? ` ${retryAfterSeconds} seconds` : ''} before trying again.`,
+    });
+    this.name = 'MaskinportenRateLimitedError';
+    this.retryAfterMs = retryAfterSeconds === undefined ? undefined : retryAfterSeconds * 1000;
+  }
+}
+
 export function clockSkewError(skew: number): AppError {
   const d = skew > 0 ? { nb: 'foran', en: 'ahead of' } : { nb: 'etter', en: 'behind' };
   return new AppError(
@@ -54,11 +67,17 @@ export function tokenError(outcome: Exclude<TokenOutcome, { kind: 'token' }>, co
         nb: `Maskinporten svarte med en feil på sin side (HTTP ${outcome.status}). Prøv igjen om litt; se status.digdir.no hvis det varer.`,
         en: `Maskinporten answered with an error on its side (HTTP ${outcome.status}). Try again shortly; see status.digdir.no if it lasts.`,
       });
+    case 'unreadable':
+      return new AppError(
+        'MASKINPORTEN_UNREADABLE_ANSWER',
+        {
+          nb: 'Svaret kunne ikke leses som et svar fra Maskinporten. Det kommer ofte fra innloggingssiden til et gjestenett (hotell, flyplass) eller fra en proxy: logg inn på nettet i nettleseren og prøv igjen.',
+          en: 'The answer could not be read as an answer from Maskinporten. It often comes from the login page of a guest network (hotel, airport) or from a proxy: log in to the network in your browser and try again.',
+        },
+        [`HTTP ${outcome.status}`],
+      );
     case 'rate-limited':
-      return new AppError('MASKINPORTEN_RATE_LIMITED', {
-        nb: `Maskinporten ber oss vente${outcome.retryAfterSeconds !== undefined ? ` ${outcome.retryAfterSeconds} sekunder` : ''} før neste forsøk.`,
-        en: `Maskinporten asks us to wait${outcome.retryAfterSeconds !== undefined ? ` ${outcome.retryAfterSeconds} seconds` : ''} before trying again.`,
-      });
+      return new MaskinportenRateLimitedError(outcome.retryAfterSeconds);
     case 'oauth-error': {
       const error = oauthError(outcome, context);
       return context.issuer ? namingMissingPrerequisite(error, context.issuer, context.scopes) : error;

@@ -4,6 +4,8 @@ export type TokenOutcome =
   | { kind: 'oauth-error'; status: number; error: string; description: string; serverDate?: Date }
   | { kind: 'rate-limited'; retryAfterSeconds?: number }
   | { kind: 'unavailable'; status: number }
+  /** No OAuth answer at all: HTML or other text where Maskinporten answers JSON (a guest network's login page). */
+  | { kind: 'unreadable'; status: number }
   | { kind: 'unreachable'; cause: string };
 
 const JWT_BEARER = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
@@ -35,7 +37,12 @@ export async function postGrant(
     };
   }
   if (response.status >= 500) return { kind: 'unavailable', status: response.status };
-  const body = (await response.json().catch(() => ({}))) as Record<string, unknown>;
+  const body = (await response.json().catch(() => null)) as Record<string, unknown> | null;
+  // Maskinporten answers JSON, a token or an OAuth error (altinn-auth.md §1.5); anything else came from something
+  // between (a hotel network's login page answers 200 with HTML) and is no refusal of the grant.
+  if (typeof body !== 'object' || body === null || (response.ok && typeof body.access_token !== 'string')) {
+    return { kind: 'unreadable', status: response.status };
+  }
   if (response.ok && typeof body.access_token === 'string') {
     return {
       kind: 'token',

@@ -3,9 +3,11 @@ import type { DesktopPort } from '../desktop-port';
 import type { ProfileService } from '../settings/profiles';
 import type { Language } from '../../shared/domain/localized';
 import type { EventPayload } from '../../shared/ipc/contract';
-import { targetOrg, type Submission } from '../../shared/outbox/submission';
+import { reportedPeriod, targetOrg, type Submission, type SubmissionTarget } from '../../shared/outbox/submission';
+import { serviceById } from '../../shared/domain/services-catalogue';
+import { schemeById } from '../../shared/tredjepart/schemes';
 import type { Profile } from '../../shared/domain/profile';
-import { formatCompany } from '../../shared/format';
+import { formatCompany, formatMonth } from '../../shared/format';
 
 /**
  * The OS notification for a submission that needs the user: Skatteetaten rejected it, or it stopped trying
@@ -24,16 +26,27 @@ export function outboxNotification(
       title: en
         ? `Skatteetaten rejected a submission from ${company}`
         : `Skatteetaten avviste en innsending fra ${company}`,
-      body: `${submission.label}: ${state.error.message[language]}`,
+      body: `${headline(submission.target, language)}: ${state.error.message[language]}`,
     };
   }
   if (state.kind === 'failed' && (state.reason === 'needs-action' || state.reason === 'gave-up')) {
     return {
       title: en ? `A submission from ${company} was not sent` : `En innsending fra ${company} ble ikke sendt`,
-      body: `${submission.label}: ${state.error.message[language]}`,
+      body: `${headline(submission.target, language)}: ${state.error.message[language]}`,
     };
   }
   return null;
+}
+
+/**
+ * What the submission is, in words: "A-melding for januar 2026", "Boligselskap (RF-1139) for 2025". Not its stored
+ * label ("A-melding 2026-01 (lonn-1)"), which carries the month as digits and the meldingsId for the audit log.
+ */
+function headline(target: SubmissionTarget, language: Language): string {
+  const { period } = reportedPeriod(target);
+  const what = target.service === 'tredjepart' ? schemeById(target.scheme).title : serviceById(target.service).name;
+  const when = target.service === 'a-melding' ? formatMonth(period, language) : period;
+  return `${what[language]} for ${when}`;
 }
 
 /**

@@ -1,4 +1,6 @@
 import { isAppError } from '../../shared/domain/app-error';
+import { DialogportenError } from '../dialogporten/dialogporten-errors';
+import { MaskinportenRateLimitedError } from '../maskinporten/token-errors';
 import { SkatteetatenError, SkatteetatenUnreachableError } from '../skatteetaten/skatteetaten-errors';
 import type { FailureReason, SubmissionError } from './submission';
 
@@ -53,11 +55,29 @@ export function classifyFailure(error: unknown): Verdict {
       ? { outcome: 'needs-action', error: shape }
       : { outcome: 'rejected', error: shape };
   }
+  if (error instanceof DialogportenError && error.transient) {
+    // Dialogporten is asked after a 409 "key already used" (received-lookup.ts): its outage passes like
+    // Skatteetaten's, and its own message says Innsender tries again, so the user is not asked to.
+    return {
+      outcome: 'retry',
+      reason:
+        error.failure === 'unreachable' ? 'offline' : error.failure === 'rate-limited' ? 'rate-limited' : 'transient',
+      error: shape,
+      ...(error.retryAfterMs !== undefined ? { retryAfterMs: error.retryAfterMs } : {}),
+    };
+  }
   if (isAppError(error)) {
     // Maskinporten: a network or server problem passes; anything else (key, client, system user) needs the user.
     if (/^MASKINPORTEN_(UNREACHABLE)$/.test(error.code)) return { outcome: 'retry', reason: 'offline', error: shape };
-    if (/^MASKINPORTEN_(UNAVAILABLE|RATE_LIMITED)$/.test(error.code))
-      return { outcome: 'retry', reason: 'transient', error: shape };
+    if (/^MASKINPORTEN_(UNAVAILABLE|RATE_LIMITED|UNREADABLE_ANSWER)$/.test(error.code)) {
+      const wait = error instanceof MaskinportenRateLimitedError ? error.retryAfterMs : undefined;
+      return {
+        outcome: 'retry',
+        reason: 'transient',
+        error: shape,
+        ...(wait !== undefined ? { retryAfterMs: wait } : {}),
+      };
+    }
     return { outcome: 'needs-action', error: shape };
   }
   // A bug or an unexpected answer: do not loop on it; the user can retry once it is understood.
@@ -77,10 +97,15 @@ export function errorShape(error: unknown): SubmissionError {
   if (isAppError(error)) {
     return { code: error.code, message: error.localized, ...(error.details?.length ? { details: error.details } : {}) };
   }
-  const text = error instanceof Error ? error.message : String(error);
+  // A library's own words are English whatever the page's language: support reads them under technical details.
+  const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
   return {
     code: 'OUTBOX_UNEXPECTED',
-    message: { nb: `Uventet feil under innsending: ${text}`, en: `Unexpected error while submitting: ${text}` },
+    message: {
+      nb: 'Innsender fikk en uventet feil under innsendingen. Velg «Prøv igjen nå»; gjentar det seg, send loggen til brukerstøtte.',
+      en: 'Innsender had an unexpected error while submitting. Choose “Try again now”; if it happens again, send the log to support.',
+    },
+    details: [text.slice(0, 500)],
   };
 }
 

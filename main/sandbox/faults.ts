@@ -16,6 +16,11 @@ export const FaultSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('rate-limit'), retryAfterSeconds: z.number().int().min(0).max(3600), ...Match }),
   /** The socket is destroyed before any response byte, as when a network drops mid-request. */
   z.object({ kind: z.literal('drop'), ...Match }),
+  /**
+   * 200 with an HTML login page instead of the service's answer, as a hotel's or an airport's guest network
+   * answers every request until someone logs in (nothing reaches the service).
+   */
+  z.object({ kind: z.literal('captive-portal'), ...Match }),
 ]);
 export type Fault = z.infer<typeof FaultSchema>;
 

@@ -302,8 +302,13 @@ function hasAdminToken(req: IncomingMessage, token: string): boolean {
 function faultStatus(fault: Fault): number {
   if (fault.kind === 'status') return fault.status;
   if (fault.kind === 'rate-limit') return 429;
+  if (fault.kind === 'captive-portal') return 200;
   return 0;
 }
+
+const CAPTIVE_PORTAL_PAGE =
+  '<!doctype html><html lang="nb"><head><title>Gjestenett</title></head>' +
+  '<body><h1>Velkommen til gjestenettet</h1><form method="post"><button>Godta vilkårene og logg inn</button></form></body></html>';
 
 const waitOnTimer = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
@@ -328,6 +333,13 @@ async function applyFault(
       return 'answered';
     case 'drop':
       res.socket?.destroy();
+      return 'answered';
+    case 'captive-portal':
+      send(res, {
+        status: 200,
+        headers: { 'content-type': 'text/html; charset=utf-8' },
+        body: CAPTIVE_PORTAL_PAGE,
+      });
       return 'answered';
   }
 }

@@ -1,13 +1,14 @@
 import { AppError, isAppError } from '../../shared/domain/app-error';
 import type { Profile } from '../../shared/domain/profile';
+import { formatCompany } from '../../shared/format';
 
 /**
- * An Altinn refusal during the setup, said for the company it concerns: "Regnskap AS (974761076): …". Unknown
+ * An Altinn refusal during the setup, said for the company it concerns: "Regnskap AS (974 761 076): …". Unknown
  * access packages (AUTH.VLD-00008) are named, since Altinn's answer does not say which one it refused.
  */
 export function forCompany(profile: Profile, error: unknown, packages: readonly string[] = []): unknown {
   if (!isAppError(error)) return error;
-  const who = `${profile.displayName} (${profile.orgNumber})`;
+  const who = formatCompany(profile.displayName, profile.orgNumber);
   if (error.code === 'ALTINN_AUTH_VLD_00008' && packages.length > 0) {
     return new AppError(
       error.code,

@@ -1,4 +1,5 @@
 import { AppError } from '../../shared/domain/app-error';
+import { formatCompany } from '../../shared/format';
 import {
   ACCESS_PACKAGES,
   accessPackageInfo,
@@ -31,7 +32,7 @@ export interface SystemGrant {
   accessPackages: AltinnAccessPackage[];
 }
 
-const company = (profile: Profile) => `${profile.displayName} (${profile.orgNumber})`;
+const company = (profile: Profile) => formatCompany(profile.displayName, profile.orgNumber);
 
 /**
  * What the system offers and the systembruker is to get, from the profile's kind and the user's choice:

@@ -1,6 +1,6 @@
 import { serviceById } from '../../shared/domain/services-catalogue';
 import { stepIdempotencyKey } from './idempotency';
-import { skatteetatenError, SkatteetatenError } from './skatteetaten-errors';
+import { SkatteetatenError, unreadableAnswer } from './skatteetaten-errors';
 import type { SkatteetatenHttp } from './skatteetaten-http';
 
 /** The RF-1086 paths (skatteetaten-apis.md §2.3), relative to `endpoints.skatteetaten.aksjonaerregister`. */
@@ -77,11 +77,7 @@ export class AksjonaerregisterClient {
     const o = response.json<Record<string, unknown>>();
     const id = o.hovedskjemaid ?? o.hovedskjemaId;
     if (typeof id !== 'string') {
-      throw skatteetatenError(
-        502,
-        { kode: 'UNEXPECTED_RESPONSE', melding: response.text.slice(0, 200), spesifisering: [] },
-        undefined,
-      );
+      throw unreadableAnswer(response.status, response.text);
     }
     return id;
   }
@@ -120,11 +116,7 @@ export class AksjonaerregisterClient {
     });
     const o = response.json<Record<string, unknown>>();
     if (typeof o.dialogId !== 'string' || typeof o.forsendelseId !== 'string') {
-      throw skatteetatenError(
-        502,
-        { kode: 'UNEXPECTED_RECEIPT', melding: response.text.slice(0, 200), spesifisering: [] },
-        undefined,
-      );
+      throw unreadableAnswer(response.status, response.text);
     }
     return {
       hovedskjemaId,

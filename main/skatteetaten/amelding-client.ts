@@ -1,6 +1,6 @@
 import { serviceById } from '../../shared/domain/services-catalogue';
-import { FileUpload, type UploadHooks, type UploadStatus } from './file-upload';
-import { skatteetatenError } from './skatteetaten-errors';
+import { FileUpload, type SubmittedUpload, type UploadHooks, type UploadStatus } from './file-upload';
+import { unreadableAnswer } from './skatteetaten-errors';
 import type { SkatteetatenHttp } from './skatteetaten-http';
 
 /**
@@ -83,7 +83,7 @@ export class AMeldingClient {
       contentType: 'application/json',
       idempotencyKey: submission.idempotencyKey,
     });
-    return receiptOf(response.json());
+    return receiptOf({ status: response.status, json: response.json(), text: response.text });
   }
 
   upload(body: string): Promise<UploadStatus> {
@@ -99,7 +99,7 @@ export class AMeldingClient {
   }
 
   async submitUpload(id: string, idempotencyKey: string): Promise<AMeldingReceipt> {
-    return receiptOf((await this.uploads.submitUpload(id, idempotencyKey)).json);
+    return receiptOf(await this.uploads.submitUpload(id, idempotencyKey));
   }
 
   waitForUpload(id: string, onStatus?: (s: UploadStatus) => void): Promise<UploadStatus> {
@@ -111,11 +111,9 @@ export class AMeldingClient {
    * that expired before it was sent in is made again (file-upload.ts).
    */
   async submitLarge(submission: AMeldingSubmission, hooks: LargeSubmitHooks = {}): Promise<AMeldingReceipt> {
-    const { json } = await this.uploads.submitFile(
-      { body: submission.body, idempotencyKey: submission.idempotencyKey },
-      hooks,
+    return receiptOf(
+      await this.uploads.submitFile({ body: submission.body, idempotencyKey: submission.idempotencyKey }, hooks),
     );
-    return receiptOf(json);
   }
 
   /** A document of a forsendelse (the tilbakemelding, or the submitted file), by the ids Dialogporten gives. */
@@ -129,14 +127,10 @@ export class AMeldingClient {
   }
 }
 
-function receiptOf(json: unknown): AMeldingReceipt {
-  const o = (json ?? {}) as Record<string, unknown>;
+function receiptOf(answer: SubmittedUpload): AMeldingReceipt {
+  const o = (answer.json ?? {}) as Record<string, unknown>;
   if (typeof o.dialogId !== 'string' || typeof o.forsendelseId !== 'string') {
-    throw skatteetatenError(
-      502,
-      { kode: 'UNEXPECTED_RECEIPT', melding: JSON.stringify(json).slice(0, 200), spesifisering: [] },
-      undefined,
-    );
+    throw unreadableAnswer(answer.status, answer.text);
   }
   return { dialogId: o.dialogId, forsendelseId: o.forsendelseId, meldingsId: String(o.meldingsId ?? '') };
 }

@@ -91,7 +91,7 @@ export class FileUpload {
   }
 
   /** `PUT /innsending`: the receipt's JSON as Skatteetaten sent it, for the caller to read. */
-  async submitUpload(id: string, idempotencyKey: string): Promise<{ json: unknown; text: string }> {
+  async submitUpload(id: string, idempotencyKey: string): Promise<SubmittedUpload> {
     const response = await this.options.http.send({
       method: 'PUT',
       url: this.url(UPLOAD_PATHS.submit),
@@ -100,7 +100,7 @@ export class FileUpload {
       contentType: 'application/json',
       idempotencyKey,
     });
-    return { json: response.json(), text: response.text };
+    return { status: response.status, json: response.json(), text: response.text };
   }
 
   /** Polls until the upload is validated; a failed validation is a rejection with Skatteetaten's `feilliste`. */
@@ -143,7 +143,7 @@ export class FileUpload {
   async submitFile(
     request: { body: string; idempotencyKey: string },
     hooks: UploadHooks = {},
-  ): Promise<{ json: unknown; text: string }> {
+  ): Promise<SubmittedUpload> {
     let id = hooks.uploadId ?? (await this.uploadAndSave(request.body, hooks));
     for (let restarted = false; ; restarted = true) {
       try {
@@ -161,6 +161,13 @@ export class FileUpload {
     await hooks.onUploaded?.(uploaded.id);
     return uploaded.id;
   }
+}
+
+/** Skatteetaten's answer to `PUT /innsending`, for the caller to read its receipt from. */
+export interface SubmittedUpload {
+  status: number;
+  json: unknown;
+  text: string;
 }
 
 function uploadStatusOf(json: unknown): UploadStatus {

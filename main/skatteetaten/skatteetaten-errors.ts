@@ -68,6 +68,26 @@ export class SkatteetatenUnreachableError extends AppError {
   }
 }
 
+/**
+ * A success status whose body is not Skatteetaten's answer: not JSON, or JSON without the receipt's fields. A guest
+ * network's login page answers every request with 200 and HTML until someone logs in; a proxy or a cut-off body
+ * looks the same. None of it is shown as Skatteetaten's words (the first of it goes to the details, for support),
+ * and it passes: the retry carries the same idempotency key, so a report that did arrive is not registered twice.
+ */
+export function unreadableAnswer(status: number, text: string): SkatteetatenError {
+  const start = text.replace(/\s+/g, ' ').trim().slice(0, 200);
+  return new SkatteetatenError(
+    'SKATTEETATEN_UNREADABLE_ANSWER',
+    {
+      nb: 'Svaret kunne ikke leses som et svar fra Skatteetaten. Det kommer ofte fra innloggingssiden til et gjestenett (hotell, flyplass) eller fra en proxy: logg inn på nettet i nettleseren. En innsending sendes på nytt med samme nøkkel, så den blir ikke registrert to ganger.',
+      en: 'The answer could not be read as an answer from Skatteetaten. It often comes from the login page of a guest network (hotel, airport) or from a proxy: log in to the network in your browser. A submission is sent again with the same key, so it is not registered twice.',
+    },
+    status,
+    { kode: 'UNREADABLE_ANSWER', melding: '', spesifisering: [{ kode: `HTTP_${status}`, melding: start }] },
+    'transient',
+  );
+}
+
 function detailsOf(body: SkatteetatenErrorBody): string[] {
   const lines = body.spesifisering.map((s) =>
     [s.kode, s.melding, s.sti ? `(${s.sti})` : '', s.angittVerdi ? `= ${s.angittVerdi}` : ''].filter(Boolean).join(' '),

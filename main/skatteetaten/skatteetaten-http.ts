@@ -4,6 +4,7 @@ import {
   parseRetryAfter,
   skatteetatenError,
   SkatteetatenUnreachableError,
+  unreadableAnswer,
 } from './skatteetaten-errors';
 import type { SkatteetatenTokens } from './skatteetaten-tokens';
 
@@ -87,7 +88,11 @@ export function createSkatteetatenHttp(options: SkatteetatenHttpOptions): Skatte
         status: response.status,
         text,
         json<T>() {
-          return JSON.parse(text) as T;
+          try {
+            return JSON.parse(text) as T;
+          } catch {
+            throw unreadableAnswer(response.status, text);
+          }
         },
       };
     },

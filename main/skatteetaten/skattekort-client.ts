@@ -1,5 +1,5 @@
 import { readSkattekortAnswer, type SkattekortAnswer } from '../../shared/skattekort/answer';
-import { skatteetatenError } from './skatteetaten-errors';
+import { unreadableAnswer } from './skatteetaten-errors';
 import type { SkatteetatenHttp } from './skatteetaten-http';
 
 /**
@@ -53,7 +53,7 @@ export class SkattekortClient {
       contentType: 'application/json',
       idempotencyKey,
     });
-    return receiptOf(parse(response.text));
+    return receiptOf(response.status, response.text);
   }
 
   async answer(bestillingsreferanse: string): Promise<SkattekortAnswerPoll> {
@@ -63,32 +63,24 @@ export class SkattekortClient {
       scope: this.options.scope,
     });
     if (response.status === 204 || !response.text.trim()) return { state: 'pending' };
-    const json = parse(response.text);
+    const json = response.json();
     try {
       return { state: 'ready', answer: readSkattekortAnswer(json), raw: response.text };
     } catch {
-      throw unexpected('UNEXPECTED_ANSWER', response.text);
+      throw unreadableAnswer(response.status, response.text);
     }
   }
 }
 
-function parse(text: string): unknown {
+function receiptOf(status: number, text: string): SkattekortOrderReceipt {
+  let o: Record<string, unknown> = {};
   try {
-    return JSON.parse(text) as unknown;
+    o = (JSON.parse(text) ?? {}) as Record<string, unknown>;
   } catch {
-    throw unexpected('UNEXPECTED_BODY', text);
+    // Not JSON: reported below as an answer that could not be read.
   }
-}
-
-function receiptOf(json: unknown): SkattekortOrderReceipt {
-  const o = (json ?? {}) as Record<string, unknown>;
   if (typeof o.bestillingsreferanse !== 'string' || typeof o.dialogreferanse !== 'string') {
-    throw unexpected('UNEXPECTED_RECEIPT', JSON.stringify(json));
+    throw unreadableAnswer(status, text);
   }
   return { dialogreferanse: o.dialogreferanse, bestillingsreferanse: o.bestillingsreferanse };
-}
-
-/** An answer that is not what §3 describes: a server fault for the caller, never silently taken as data. */
-function unexpected(kode: string, text: string) {
-  return skatteetatenError(502, { kode, melding: text.slice(0, 200), spesifisering: [] }, undefined);
 }

@@ -1,6 +1,6 @@
 import { TPO_FILE_RECEPTION_SCOPE } from '../../shared/domain/services-catalogue';
 import { FileUpload, type UploadHooks } from './file-upload';
-import { skatteetatenError } from './skatteetaten-errors';
+import { unreadableAnswer } from './skatteetaten-errors';
 import type { SkatteetatenHttp } from './skatteetaten-http';
 import { innrapporteringBase, type TredjepartReceipt } from './tredjepart-client';
 
@@ -47,17 +47,13 @@ export class TpoFileReceptionClient {
     request: { xml: string; idempotencyKey: string },
     hooks: UploadHooks = {},
   ): Promise<TredjepartReceipt> {
-    const { json, text } = await this.uploads.submitFile(
+    const { status, json, text } = await this.uploads.submitFile(
       { body: request.xml, idempotencyKey: request.idempotencyKey },
       hooks,
     );
     const o = (json ?? {}) as Record<string, unknown>;
     if (typeof o.dialogId !== 'string' || typeof o.forsendelseId !== 'string') {
-      throw skatteetatenError(
-        502,
-        { kode: 'UNEXPECTED_RECEIPT', melding: text.slice(0, 200), spesifisering: [] },
-        undefined,
-      );
+      throw unreadableAnswer(status, text);
     }
     return {
       dialogId: o.dialogId,

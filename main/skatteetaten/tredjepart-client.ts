@@ -1,5 +1,5 @@
 import { schemeById, schemeScope, type SchemeId } from '../../shared/tredjepart/schemes';
-import { skatteetatenError } from './skatteetaten-errors';
+import { unreadableAnswer } from './skatteetaten-errors';
 import type { SkatteetatenHttp } from './skatteetaten-http';
 
 /**
@@ -88,11 +88,7 @@ export class TredjepartClient {
     // The older boligselskap example calls the transmission id `dialogelementId` (innrapportering-boligselskap.md).
     const forsendelseId = o.forsendelseId ?? o.dialogelementId;
     if (typeof o.dialogId !== 'string' || typeof forsendelseId !== 'string') {
-      throw skatteetatenError(
-        502,
-        { kode: 'UNEXPECTED_RECEIPT', melding: response.text.slice(0, 200), spesifisering: [] },
-        undefined,
-      );
+      throw unreadableAnswer(response.status, response.text);
     }
     return { dialogId: o.dialogId, forsendelseId, ...receiptCounts(o) };
   }

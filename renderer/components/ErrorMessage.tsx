@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { BridgeError } from '../bridge/api';
 import { localized } from '../i18n';
 import { useOpenExternal } from '../bridge/queries';
+import { TechnicalDetails } from './TechnicalDetails';
 
 /** Shows an error from main in the user's language, with its code (what support asks for) and any details. */
 export function ErrorMessage({ error }: { error: unknown }) {
@@ -20,12 +21,15 @@ export function ErrorMessage({ error }: { error: unknown }) {
         {t('app.errorTitle')}
       </Heading>
       <Paragraph>{localized(shape.message, i18n.language)}</Paragraph>
+      {/* Main's details name the operation and the library's words, in English whatever the language: for support. */}
       {'details' in shape && shape.details && shape.details.length > 0 && (
-        <List.Unordered>
-          {shape.details.map((d) => (
-            <List.Item key={d}>{d}</List.Item>
-          ))}
-        </List.Unordered>
+        <TechnicalDetails testId="error-technical">
+          <List.Unordered data-size="sm">
+            {shape.details.map((d) => (
+              <List.Item key={d}>{d}</List.Item>
+            ))}
+          </List.Unordered>
+        </TechnicalDetails>
       )}
       {'prerequisite' in shape && shape.prerequisite?.url && <OpenPrerequisite url={shape.prerequisite.url} />}
       <Paragraph data-size="xs">

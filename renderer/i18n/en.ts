@@ -177,6 +177,7 @@ export const en: Messages = {
       notRegistered: 'One year after upload',
       expiresIn_one: '{{date}} (in {{count}} day)',
       expiresIn_other: '{{date}} (in {{count}} days)',
+      expiredOn: 'Expired on {{date}}',
       certificate: 'Enterprise certificate: {{subject}}',
       copy: 'Copy JWK',
       copied: 'The public key is copied. Paste it under "Egne public nøkler" on the client.',
@@ -442,6 +443,7 @@ export const en: Messages = {
     severityWarning: 'Warning',
     line: 'line {{line}}',
     draftsTitle: 'Drafts',
+    draftsTableLabel: 'Table of the drafts',
     draftsEmpty: 'No drafts yet. Check a report and choose "Save as draft".',
     draftsNoProfile: 'Choose or add an organisation to see its drafts.',
     table: {

@@ -177,6 +177,7 @@ export const nb = {
       notRegistered: 'Ett år etter opplasting',
       expiresIn_one: '{{date}} (om {{count}} dag)',
       expiresIn_other: '{{date}} (om {{count}} dager)',
+      expiredOn: 'Gikk ut {{date}}',
       certificate: 'Virksomhetssertifikat: {{subject}}',
       copy: 'Kopier JWK',
       copied: 'Den offentlige nøkkelen er kopiert. Lim den inn under «Egne public nøkler» på klienten.',
@@ -441,6 +442,7 @@ export const nb = {
     severityWarning: 'Advarsel',
     line: 'linje {{line}}',
     draftsTitle: 'Utkast',
+    draftsTableLabel: 'Tabell over utkastene',
     draftsEmpty: 'Ingen utkast ennå. Kontroller en rapport og velg «Lagre som utkast».',
     draftsNoProfile: 'Velg eller legg til en virksomhet for å se utkastene dens.',
     table: {

@@ -97,7 +97,7 @@ describe('the built innsender CLI', () => {
     expect((await runBuilt(['no-such-command'])).code).toBe(2);
     const bad = await runBuilt(['--json', '--lang', 'en', 'profiles', 'add', '123', 'X AS']);
     expect(bad.code).toBe(2);
-    expect(JSON.parse(bad.out)).toMatchObject({ ok: false, error: { code: 'IPC_INVALID_INPUT' } });
+    expect(JSON.parse(bad.out)).toMatchObject({ ok: false, error: { code: 'PROFILE_ORG_NUMBER_INVALID' } });
   });
 
   it('checks a report with the XSDs packed in the app (validate)', async () => {

@@ -30,6 +30,25 @@ describe('innsender profiles', () => {
     expect((await cli(dir, 'profiles')).out).not.toMatch(/974761076/);
   });
 
+  it('refuses a mistyped org number by saying so, in the CLI language, before anything is made (exit 2)', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'innsender-cli-'));
+    // 974 761 076 with its check digit changed: the bookkeeper's most likely typo.
+    const typo = await cli(dir, 'profiles', 'add', '974761077', 'Fjellstue AS');
+    expect(typo.code).toBe(2);
+    expect(typo.err).toBe(
+      'PROFILE_ORG_NUMBER_INVALID: Organisasjonsnummeret 974 761 077 er ikke gyldig. Sjekk at alle ni sifrene er riktige, som i Enhetsregisteret.\n',
+    );
+    const short = await cli(dir, '--lang', 'en', 'profiles', 'add', '97476107', 'Fjellstue AS');
+    expect(short.code).toBe(2);
+    expect(short.err).toBe(
+      'PROFILE_ORG_NUMBER_INVALID: The organisation number 97476107 is not valid. Check that all nine digits are right, as in Enhetsregisteret.\n',
+    );
+    const reportsOrg = await cli(dir, 'profiles', 'add', '974761076', 'Fjellstue AS', '--reports-org', '31336700');
+    expect(reportsOrg.code).toBe(2);
+    expect(reportsOrg.err).toMatch(/^PROFILE_ORG_NUMBER_INVALID: Organisasjonsnummeret 31336700 er ikke gyldig/);
+    expect((await cli(dir, 'profiles')).out).toMatch(/No profiles yet/);
+  });
+
   it('takes the name from Enhetsregisteret (the sandbox’s register) when none is given, and says so with the date', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'innsender-cli-'));
     const added = await cli(dir, 'profiles', 'add', '211785462');
@@ -40,16 +59,14 @@ describe('innsender profiles', () => {
     );
   });
 
-  it('refuses an invalid org number with the same code as the UI, exit code 2', async () => {
+  it('refuses an invalid org number with a code a script can branch on, exit code 2', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'innsender-cli-'));
-    const text = await cli(dir, 'profiles', 'add', '123456789', 'X');
-    expect(text.code).toBe(2);
-    expect(text.err).toMatch(/^IPC_INVALID_INPUT: Ugyldige data/);
-    expect(text.err).toMatch(/orgNumber/);
-
     const json = await cli(dir, '--json', '--lang', 'en', 'profiles', 'add', '123456789', 'X');
     expect(json.code).toBe(2);
-    expect(JSON.parse(json.out)).toMatchObject({ ok: false, error: { code: 'IPC_INVALID_INPUT' } });
+    expect(JSON.parse(json.out)).toMatchObject({
+      ok: false,
+      error: { code: 'PROFILE_ORG_NUMBER_INVALID', message: { nb: expect.stringContaining('123 456 789') } },
+    });
   });
 
   it('answers usage errors with exit code 2 and --version with 0', async () => {

@@ -60,7 +60,7 @@ describe('innsender setup and innsender clients: onboarding scripted', () => {
     const unknown = await cli('setup', 'system', 'a-melding', '--package', 'lonn-og-alt');
     expect(unknown.code).toBe(2);
     expect(unknown.err).toMatch(
-      /^SETUP_ACCESS_PACKAGE_UNKNOWN: Regnskap AS \(974761076\): tilgangspakken «lonn-og-alt»/,
+      /^SETUP_ACCESS_PACKAGE_UNKNOWN: Regnskap AS \(974 761 076\): tilgangspakken «lonn-og-alt»/,
     );
 
     const system = await cli('setup', 'system', 'a-melding', 'aksjonaerregisteroppgave');
@@ -80,7 +80,7 @@ describe('innsender setup and innsender clients: onboarding scripted', () => {
 
     const bad = await cli('clients', 'add', '974761077', 'Feilsiffer AS');
     expect(bad.code).toBe(2);
-    expect(bad.err).toContain('FIRM_CLIENT_ORG_INVALID: Klienten Feilsiffer AS (974761077)');
+    expect(bad.err).toContain('FIRM_CLIENT_ORG_INVALID: Klienten Feilsiffer AS (974 761 077)');
     for (const [org, name] of CLIENTS) expect((await cli('clients', 'add', org, name)).code).toBe(0);
     const adminPage = linkIn((await cli('clients', 'admin-page')).out);
     expect(adminPage).toContain('/agentdelegation/');
@@ -113,7 +113,7 @@ describe('innsender setup and innsender clients: onboarding scripted', () => {
     expect(system.system).toMatchObject({ grant: 'access-packages', accessPackages: ['a-ordning', 'skattegrunnlag'] });
     const clientPackage = await cli('setup', 'system', 'a-melding', '--package', 'regnskapsforer-lonn');
     expect(clientPackage.code).toBe(2);
-    expect(clientPackage.err).toContain('SETUP_ACCESS_PACKAGE_WRONG_USE: Kløverhagen AS (313000001)');
+    expect(clientPackage.err).toContain('SETUP_ACCESS_PACKAGE_WRONG_USE: Kløverhagen AS (313 000 001)');
 
     const requested = await cli('setup', 'request');
     expect(requested.out).toContain('standard New for 313000001');
@@ -131,7 +131,7 @@ describe('innsender setup and innsender clients: onboarding scripted', () => {
     // A business has no clients.
     const clients = await cli('clients');
     expect(clients.code).toBe(2);
-    expect(clients.err).toMatch(/^FIRM_NOT_A_FIRM: Kløverhagen AS \(313000001\)/);
+    expect(clients.err).toMatch(/^FIRM_NOT_A_FIRM: Kløverhagen AS \(313 000 001\)/);
   });
 
   it('refuses a system id taken by a system deleted in Altinn, naming the company, and takes another name', async () => {
@@ -145,7 +145,7 @@ describe('innsender setup and innsender clients: onboarding scripted', () => {
     const taken = await cli('setup', 'system', 'a-melding');
     expect(taken.code).toBe(2);
     expect(taken.err).toMatch(
-      /^ALTINN_SYSTEM_ID_TAKEN: Kløverhagen AS \(313000001\): System-ID-en 313000001_innsender/,
+      /^ALTINN_SYSTEM_ID_TAKEN: Kløverhagen AS \(313 000 001\): System-ID-en 313000001_innsender/,
     );
     const renamed = await json<SetupOverview>('setup', 'system', 'a-melding', '--system-name', 'innsender 2');
     expect(renamed.system?.systemId).toBe('313000001_innsender_2');

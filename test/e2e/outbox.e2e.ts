@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Harness } from './harness/harness';
 import { startHarnessWithApprovedProfile, type ApprovedProfileHarness } from './harness/approved-profile';
+import { openDraft } from './harness/send-draft';
 import { fixturePath, fixtureText } from '../shared/reports/fixtures';
 
 const ORG = '211785462';
@@ -26,13 +27,8 @@ describe('sending a draft through the outbox in real Chromium', () => {
 
   /** Picks the file on Rapporter, saves it as a draft and opens the draft. */
   async function openDraftOf(path: string) {
-    const { page } = h;
-    await page.getByRole('navigation').getByRole('link', { name: 'Rapporter', exact: true }).click();
-    h.desktop.nextPicks.push([path]);
-    await page.getByTestId('pick-files').click();
-    await page.getByTestId('save-draft').click();
-    await page.getByRole('button', { name: 'Åpne utkastet' }).click();
-    await page.getByRole('heading', { level: 2, name: 'Utkast: A-melding for januar 2026' }).waitFor();
+    await openDraft(h, path);
+    await h.page.getByRole('heading', { level: 2, name: 'Utkast: A-melding for januar 2026' }).waitFor();
   }
 
   beforeAll(async () => {

@@ -5,6 +5,7 @@ import type { Profile } from '../../../shared/domain/profile';
 import { isAppError } from '../../../shared/domain/app-error';
 import { printable, printError } from '../output';
 import { nameFromRegister } from '../register-name';
+import { orgNumberArgument } from '../org-number-argument';
 
 function describe(p: Profile, active: boolean): string {
   return `${active ? '*' : ' '} ${p.orgNumber}  ${p.environment.padEnd(10)}  ${printable(p.displayName)}  (${p.id})`;
@@ -45,7 +46,9 @@ export function registerProfilesCommand(program: Command, ctx: CliContext): void
       '--confirm-host <host...>',
       'for --env custom: a host outside Altinn, Digdir, Maskinporten and Skatteetaten you confirm may receive the grant, tokens and reports',
     )
-    .action(async (orgNumber: string, name: string | undefined, opts: AddOptions) => {
+    .action(async (typedOrgNumber: string, name: string | undefined, opts: AddOptions) => {
+      const orgNumber = orgNumberArgument(ctx, typedOrgNumber);
+      if (!orgNumber || (opts.reportsOrg && !orgNumberArgument(ctx, opts.reportsOrg))) return;
       // The terminal names the file where the app's page would use main's dialog: the same checks, the same pick.
       const pick = opts.envFile ? await offerFile(ctx, opts.envFile) : undefined;
       if (opts.envFile && !pick) return;

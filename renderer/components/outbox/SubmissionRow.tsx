@@ -111,7 +111,7 @@ export function SubmissionRow({ submission, progress, onCancel, onRetry, busy, c
                   title={t('outbox.replaceHint')}
                 >
                   {t('outbox.replace')}
-                  <span className="visually-hidden">: {submission.label}</span>
+                  <span className="visually-hidden">: {title}</span>
                 </RouterLink>
               </Paragraph>
             )}

@@ -20,7 +20,7 @@ export function DraftList({ drafts, openId, onOpen, onDelete, busy }: DraftListP
   const { t, i18n } = useTranslation();
   if (drafts.length === 0) return <Paragraph>{t('reports.draftsEmpty')}</Paragraph>;
   return (
-    <TableScroll label={t('reports.draftsTitle')}>
+    <TableScroll label={t('reports.draftsTableLabel')}>
       <Table data-testid="draft-table" data-size="sm">
         <Table.Head>
           <Table.Row>

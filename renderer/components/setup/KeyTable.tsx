@@ -19,10 +19,14 @@ export function KeyTable({ overview }: { overview: SetupOverview }) {
   const canConfirm = overview.environment !== 'sandbox';
   const error = copy.error ?? save.error ?? confirm.error ?? retire.error;
 
-  const expiry = (k: KeyView) =>
-    k.expiresAt
-      ? t('setup.key.expiresIn', { date: formatDate(k.expiresAt, i18n.language), count: k.daysLeft ?? 0 })
-      : t('setup.key.notRegistered');
+  const expiry = (k: KeyView) => {
+    if (!k.expiresAt) return t('setup.key.notRegistered');
+    const date = formatDate(k.expiresAt, i18n.language);
+    // Past its year Maskinporten refuses it (MP-121): a date gone by, not a negative count.
+    return (k.daysLeft ?? 0) < 0
+      ? t('setup.key.expiredOn', { date })
+      : t('setup.key.expiresIn', { date, count: k.daysLeft ?? 0 });
+  };
 
   return (
     <div className="stack">

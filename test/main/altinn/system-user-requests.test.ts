@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EmulatorHost } from '../../../main/sandbox/host';
+import type { AppError } from '../../../shared/domain/app-error';
 import { sandboxEndpoints } from '../../../main/environments/table';
 import { createAltinnHttp, type AltinnHttp } from '../../../main/altinn/altinn-http';
 import { SystemRegisterClient, systemRegistrationFor } from '../../../main/altinn/system-register';
@@ -177,5 +178,27 @@ describe('Altinn system register and system user requests (against the sandbox)'
   it('answers 5xx as Altinn being unavailable', async () => {
     host.faults.add({ kind: 'status', status: 500, pathPrefix: '/altinn/', times: 1 });
     await expect(requests().getRequest('x')).rejects.toMatchObject({ code: 'ALTINN_UNAVAILABLE' });
+  });
+
+  it('takes a guest network’s login page (200, HTML) for no answer, never for a system registered', async () => {
+    const registration = systemRegistrationFor({
+      orgNumber: VENDOR_ORG,
+      displayName: 'Eksempel AS',
+      services: ['a-melding'],
+      clientId,
+      grant: 'rights',
+    });
+    const portalFor = { kind: 'captive-portal', pathPrefix: '/altinn/', times: 1 } as const;
+    host.faults.add(portalFor);
+    const error = (await new SystemRegisterClient(http)
+      .registerSystem({ ...registration, id: `${VENDOR_ORG}_annet` })
+      .catch((e: unknown) => e)) as AppError;
+    expect(error).toMatchObject({ code: 'ALTINN_UNREADABLE_ANSWER' });
+    expect(error.localized.nb).toContain('logg inn på nettet');
+    expect(error.localized.nb).not.toMatch(/[<>]/);
+    expect(await new SystemRegisterClient(http).getSystem(`${VENDOR_ORG}_annet`)).toBeNull();
+    // The same for a read: a page is not a request's status.
+    host.faults.add(portalFor);
+    await expect(requests().getRequest('x')).rejects.toMatchObject({ code: 'ALTINN_UNREADABLE_ANSWER' });
   });
 });

@@ -101,6 +101,34 @@ describe('feedback documents kept as bytes, and saved under a name their content
     expect(await documents.forSaving('t-1', 'nope')).toBeNull();
   });
 
+  it('never keeps a guest network’s login page (200, HTML) as Skatteetaten’s document, and fetches the document next pass', async () => {
+    const pdf = kvitteringPdf(['Kvittering fra Skatteetaten']);
+    let online = false;
+    const documents = new FeedbackDocuments({
+      dataDir,
+      profileId: 'p1',
+      accessToken: async () => 'token',
+      isAllowedUrl: (url) => url.hostname === 'api.skatteetaten.no',
+      fetch: async () =>
+        online
+          ? new Response(new Uint8Array(pdf), { status: 200, headers: { 'content-type': 'application/pdf' } })
+          : new Response('<!doctype html><title>Gjestenett</title><button>Logg inn</button>', {
+              status: 200,
+              headers: { 'content-type': 'text/html; charset=utf-8' },
+            }),
+    });
+    const { dialog, transmission } = feedbackWith(DOC_URL);
+    expect(await documents.fetchForTransmission(dialog, transmission)).toMatchObject([
+      { kind: 'failed', error: { code: 'FEEDBACK_DOCUMENT_UNREACHABLE' } },
+    ]);
+    expect(await documents.list('t-1')).toEqual([]);
+    online = true;
+    expect(await documents.fetchForTransmission(dialog, transmission)).toMatchObject([
+      { kind: 'stored', document: { mediaType: 'application/pdf' } },
+    ]);
+    expect((await documents.forSaving('t-1', 'a-1'))?.bytes.equals(pdf)).toBe(true);
+  });
+
   it('asks for a refused document (403) again only after REFUSED_RETRY_MS, not at every pass', async () => {
     let now = Date.parse('2027-01-31T08:00:00Z');
     let calls = 0;

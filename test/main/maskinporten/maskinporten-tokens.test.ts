@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EmulatorHost } from '../../../main/sandbox/host';
+import type { AppError } from '../../../shared/domain/app-error';
+import { classifyFailure } from '../../../main/outbox/retry-policy';
 import type { GrantSigner } from '../../../main/keys/maskinporten-keys';
 import { memorySigner, registerClient, startSandbox, tokenRequests, tokensFor } from '../support/maskinporten-sandbox';
 
@@ -74,6 +76,19 @@ describe('MaskinportenTokens', () => {
     });
   });
 
+  it('says a guest network’s login page (200, HTML) is no answer from Maskinporten, not that the grant was refused', async () => {
+    host.faults.add({ kind: 'captive-portal', pathPrefix: '/maskinporten/token', times: 1 });
+    const tokens = tokensFor(host, clientId, signer);
+    const error = (await tokens.tokenForScopes({ scopes: [SCOPE] }).catch((e: unknown) => e)) as AppError;
+    expect(error).toMatchObject({ code: 'MASKINPORTEN_UNREADABLE_ANSWER' });
+    expect(error.localized.nb).toContain('logg inn på nettet');
+    for (const text of [error.localized.nb, error.localized.en])
+      expect(text).not.toMatch(/unknown_error|avviste|refused/);
+    // A passing fault: the outbox retries it by itself instead of waiting for the user.
+    expect(classifyFailure(error)).toMatchObject({ outcome: 'retry', reason: 'transient' });
+    await expect(tokens.tokenForScopes({ scopes: [SCOPE] })).resolves.toMatchObject({ scopes: [SCOPE] });
+  });
+
   it('waits out a short 429 and gives up on a long one', async () => {
     const waits: number[] = [];
     const tokens = tokensFor(host, clientId, signer, { sleep: async (ms) => void waits.push(ms) });
@@ -81,9 +96,10 @@ describe('MaskinportenTokens', () => {
     await tokens.tokenForScopes({ scopes: [SCOPE] });
     expect(waits).toEqual([2000]);
     host.faults.add({ kind: 'rate-limit', retryAfterSeconds: 600, pathPrefix: '/maskinporten/token', times: 1 });
-    await expect(tokens.tokenForScopes({ scopes: [OTHER] })).rejects.toMatchObject({
-      code: 'MASKINPORTEN_RATE_LIMITED',
-    });
+    const refused = await tokens.tokenForScopes({ scopes: [OTHER] }).catch((e: unknown) => e);
+    expect(refused).toMatchObject({ code: 'MASKINPORTEN_RATE_LIMITED' });
+    // The outbox waits Maskinporten's ten minutes, not its own two seconds: never sooner than Retry-After.
+    expect(classifyFailure(refused)).toMatchObject({ outcome: 'retry', retryAfterMs: 600_000 });
   });
 
   it('says what to fix for an unregistered key, a missing scope and an unknown client', async () => {

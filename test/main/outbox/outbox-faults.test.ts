@@ -105,6 +105,26 @@ describe('the outbox under the emulator’s faults', () => {
     expect(attempts).toBe(8);
   });
 
+  it('a guest network’s login page (200, HTML) instead of Skatteetaten’s answer: waits in plain words, then is sent', async () => {
+    const { attempts, events } = await run('captive-portal', [
+      { kind: 'captive-portal', pathPrefix: AMELDING_PATH, times: 3 },
+    ]);
+    expect(attempts).toBe(8);
+    const waiting = events.flatMap((e) =>
+      e.type === 'changed' && e.submission.state.kind === 'failed' ? [e.submission.state] : [],
+    );
+    expect(waiting).toHaveLength(3);
+    for (const state of waiting) {
+      // A passing fault the outbox retries by itself, not one that waits for the user.
+      expect(state).toMatchObject({ reason: 'transient', error: { code: 'SKATTEETATEN_UNREADABLE_ANSWER' } });
+      // The page itself is not Skatteetaten's words: no HTML, and no "HTTP 502" it never answered.
+      for (const text of [state.error.message.nb, state.error.message.en]) {
+        expect(text).not.toMatch(/[<>]|HTTP \d/);
+      }
+      expect(state.error.message.nb).toContain('logg inn på nettet');
+    }
+  });
+
   it('all of them at once, on the large-file route', async () => {
     await run(
       'mixed-upload',

@@ -24,7 +24,8 @@ const submission = (state: SubmissionState): Submission => ({
   idempotencyKey: '9b2d7c4e-1f3a-4b5c-8d6e-7f8a9b0c1d2e',
   payloadSha256: 'a'.repeat(64),
   payloadBytes: 100,
-  label: 'A-melding for januar 2026',
+  // The stored label, as main/outbox/draft-submission.ts makes it for the audit log: not what a notification says.
+  label: 'A-melding 2026-01 (lonn-1)',
   target: { service: 'a-melding', kalendermaaned: '2026-01', opplysningspliktig: '974761076', meldingsId: 'lonn-1' },
   createdAt: at,
   updatedAt: at,
@@ -51,9 +52,10 @@ describe('notifications about submissions', () => {
       title: 'Skatteetaten avviste en innsending fra Fjellstue AS',
       body: 'A-melding for januar 2026: Meldings-ID lonn-1 ble sendt før.',
     });
-    expect(outboxNotification(rejected, 'Fjellstue AS', 'en')?.title).toBe(
-      'Skatteetaten rejected a submission from Fjellstue AS',
-    );
+    expect(outboxNotification(rejected, 'Fjellstue AS', 'en')).toEqual({
+      title: 'Skatteetaten rejected a submission from Fjellstue AS',
+      body: 'A-melding (employer report) for January 2026: Message ID lonn-1 was sent before.',
+    });
   });
 
   it('tells about a submission that stopped trying, and keeps quiet about faults the outbox retries by itself', () => {

@@ -48,6 +48,7 @@ describe('a 409 for a key already used is resolved in Dialogporten', () => {
         base: sandboxEndpoints(sandbox.host.baseUrl).dialogporten.base,
         accessToken: () => sandbox.tokensFor(AMELDING_ORG).token(DIALOGPORTEN_SCOPE),
         now: () => new Date(clock),
+        sleep: async () => {},
       }),
     );
 
@@ -116,5 +117,18 @@ describe('a 409 for a key already used is resolved in Dialogporten', () => {
       reason: 'gave-up',
       error: { code: 'OUTBOX_RECEIVED_NOT_FOUND_YET' },
     });
+  });
+
+  it('tries again by itself when Dialogporten is down while it looks, and then takes the receipt', async () => {
+    // A passing outage (503 to the search and to the client's own one retry): Dialogporten's own words are
+    // "Innsender prøver igjen senere", so the outbox must not stop and wait for the user.
+    sandbox.host.faults.add({ kind: 'status', status: 503, pathPrefix: '/dialogporten/', times: 2 });
+    const { outbox, submission, first } = await arrivedEarlier('outage', lookup());
+    expect(outbox.get(submission.id)?.state).toMatchObject({
+      kind: 'received',
+      receipt: { dialogId: first.dialogId, forsendelseId: first.forsendelseId },
+    });
+    // Both 503s were answered: the lookup did meet the outage.
+    expect(sandbox.host.faults.list()).toEqual([]);
   });
 });

@@ -159,6 +159,17 @@ describe('the emulator host', () => {
     expect((await fetch(`${host.baseUrl}/counter`)).status).toBe(200);
   });
 
+  it('answers as a guest network’s login page does: 200 with HTML, and the request never reaches the route', async () => {
+    const host = await start();
+    await fault(host, { kind: 'captive-portal', method: 'POST', times: 1 });
+    const portal = await fetch(`${host.baseUrl}/counter/1`, { method: 'POST' });
+    expect(portal.status).toBe(200);
+    expect(portal.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(await portal.text()).toMatch(/^<!doctype html>/);
+    const ok = await fetch(`${host.baseUrl}/counter/1`, { method: 'POST' });
+    expect(await ok.json()).toEqual({ count: 1 });
+  });
+
   it('refuses an unknown fault kind with 400 and lists and clears faults', async () => {
     const host = await start();
     expect((await fault(host, { kind: 'meteor' })).status).toBe(400);

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AMeldingClient } from '../../../main/skatteetaten/amelding-client';
 import { SkatteetatenError } from '../../../main/skatteetaten/skatteetaten-errors';
 import { asReplacement } from '../../../shared/reports/amelding/replacement-body';
 import { aMeldingBody } from '../support/report-fixtures';
@@ -175,5 +176,27 @@ describe('an expired a-melding upload', () => {
     expect([gone.status, gone.body.kode, gone.body.spesifisering[0]?.kode]).toEqual([404, 'AMLD_021', 'AMLD_1023']);
     const { skatteetaten } = await skatteetatenState(sandbox.host);
     expect(skatteetaten.receiptsByIdempotencyKey[s.idempotencyKey]).toBe(1);
+  });
+});
+
+// A proxy (or a guest network) that answers 2xx with JSON of its own: the receipt's fields are missing, and the body
+// is not Skatteetaten's words, so it is never quoted to the user as if it were.
+describe('an a-melding answered 2xx with a body that is not a receipt', () => {
+  it('is a passing fault whose message quotes nothing of the body; the start of it goes to the details', async () => {
+    const proxyBody = '{"status":"ok","gateway":"corp-proxy-7"}';
+    const client = new AMeldingClient({
+      base: 'http://127.0.0.1:9/skatteetaten/innrapporteringamelding/v1',
+      http: {
+        send: async () => ({ status: 200, text: proxyBody, json: <T>() => JSON.parse(proxyBody) as T }),
+      },
+    });
+    const error = await client
+      .submit({ kalendermaaned: '2026-01', opplysningspliktig: '211785462', body: '{}', idempotencyKey: 'k' })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SkatteetatenError);
+    const e = error as SkatteetatenError;
+    expect(e).toMatchObject({ code: 'SKATTEETATEN_UNREADABLE_ANSWER', kind: 'transient', status: 200 });
+    for (const text of [e.localized.nb, e.localized.en]) expect(text).not.toMatch(/corp-proxy|\{|HTTP 502/);
+    expect(e.details).toEqual([`HTTP_200 ${proxyBody}`]);
   });
 });

@@ -126,6 +126,8 @@ describe('one submission in the outbox, in each state', () => {
     expect(within(row).getByRole('link', { name: 'Se tilbakemeldinger' }).getAttribute('href')).toBe('/feedback');
     // "Erstatt": the Reports page, told which received a-melding the next file replaces.
     expect(within(row).getByTestId('replace').getAttribute('href')).toBe(`/reports?erstatt=${ID}`);
+    // Named for a screen reader by the headline too, as the receipt buttons are, not by the stored label.
+    expect(within(row).getByTestId('replace').textContent).toBe('Erstatt …: A-melding for januar 2026');
     // No cancel or retry: only the receipt, to save as PDF or print, each naming the submission for a screen reader
     // by its headline (the stored label with the meldingsId stays under technical details).
     expect(
