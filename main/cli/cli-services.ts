@@ -1,6 +1,5 @@
-import { join } from 'node:path';
 import { createAppServices, type AppServices } from '../app-services';
-import { createLogger } from '../log/logger';
+import { openCliLog } from './cli-log';
 import { cliDesktop } from './cli-desktop';
 import type { CliIo } from './output';
 
@@ -19,7 +18,7 @@ export function openCliServices(options: {
     host: 'node',
     version: options.version,
     desktop: cliDesktop(options.io),
-    log: createLogger({ file: join(options.dataDir, 'logs', 'innsender-cli.log') }),
+    log: openCliLog(options.dataDir),
     ...(options.now ? { now: options.now } : {}),
   });
 }

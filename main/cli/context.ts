@@ -1,3 +1,4 @@
+import type { Command } from 'commander';
 import type { AppServices } from '../app-services';
 import { AppError } from '../../shared/domain/app-error';
 import type { ChannelInput, ChannelName, ChannelOutput } from '../../shared/ipc/contract';
@@ -6,7 +7,14 @@ import { printError, terminalSafeIo, type CliIo } from './output';
 import type { ExitCode } from './exit-codes';
 
 export interface CliContext {
+  /** The app's services, opened before the command's action runs (unless it opens them itself: `servicesOnDemand`). */
   services: AppServices;
+  /** Opens the app's services now, if they are not open yet: for a command marked `servicesOnDemand`. */
+  appServices(): Promise<AppServices>;
+  /** The data folder (`--data-dir`, `INNSENDER_DATA_DIR` or the app's own). */
+  dataDir: string;
+  /** The clock every service reads (tests pin it); absent on the command line. */
+  now?: () => Date;
   io: CliIo;
   json: boolean;
   lang: Language;
@@ -21,19 +29,35 @@ export interface CliContext {
   ): Promise<void>;
 }
 
+/**
+ * Commands whose action opens the app's services itself, when it needs them (`ctx.appServices()`), instead of
+ * `program.ts` opening them first: a plain `validate` checks files with no profile, database or keychain.
+ */
+const onDemand = new WeakSet<Command>();
+export function servicesOnDemand(command: Command): Command {
+  onDemand.add(command);
+  return command;
+}
+export function opensServicesOnDemand(command: Command): boolean {
+  return onDemand.has(command);
+}
+
 /** `services` gives the app's services, opened by `program.ts` just before a command's action runs. */
 export function createCliContext(
-  services: () => AppServices,
+  services: { current(): AppServices; open(): Promise<AppServices> },
   io: CliIo,
-  opts: { json: boolean; lang: Language },
+  opts: { json: boolean; lang: Language; dataDir: string; now?: () => Date },
 ): CliContext & { exitCode(): ExitCode } {
   let exit: ExitCode = 0;
   // Every command prints through it: file names, display names and Skatteetaten's texts reach the terminal escaped.
   io = terminalSafeIo(io);
   const ctx = {
     get services() {
-      return services();
+      return services.current();
     },
+    appServices: () => services.open(),
+    dataDir: opts.dataDir,
+    ...(opts.now ? { now: opts.now } : {}),
     io,
     json: opts.json,
     lang: opts.lang,
@@ -42,12 +66,12 @@ export function createCliContext(
     },
     exitCode: () => exit,
     async request<C extends ChannelName>(channel: C, input: ChannelInput<C>) {
-      const result = await services().dispatch(channel, input);
+      const result = await (await services.open()).dispatch(channel, input);
       if (!result.ok) throw new AppError(result.error.code, result.error.message, result.error.details);
       return result.value as ChannelOutput<C>;
     },
     async call<C extends ChannelName>(channel: C, input: ChannelInput<C>, format: (value: ChannelOutput<C>) => string) {
-      const result = await services().dispatch(channel, input);
+      const result = await (await services.open()).dispatch(channel, input);
       if (result.ok) {
         const value = result.value as ChannelOutput<C>;
         io.out(opts.json ? JSON.stringify({ ok: true, value }) : format(value));

@@ -1,22 +1,11 @@
 import { Command, CommanderError } from 'commander';
 import type { AppServices } from '../app-services';
 import { defaultDataDir } from '../settings/data-dir';
-import { createCliContext } from './context';
+import { commandModulesFor } from './command-modules';
+import { createCliContext, opensServicesOnDemand } from './context';
 import { EXIT, type ExitCode } from './exit-codes';
 import { printError, type CliIo } from './output';
 import { AppError } from '../../shared/domain/app-error';
-import { registerProfilesCommand } from './commands/profiles';
-import { registerSandboxCommand } from './commands/sandbox';
-import { registerKeysCommand } from './commands/keys';
-import { registerTokenCommand } from './commands/token';
-import { registerValidateCommand } from './commands/validate';
-import { registerFeedbackCommand } from './commands/feedback';
-import { registerOutboxCommands } from './commands/outbox';
-import { registerTredjepartCommand } from './commands/tredjepart';
-import { registerSkattekortCommand } from './commands/skattekort';
-import { registerFristerCommand } from './commands/frister';
-import { registerSetupCommands } from './commands/setup';
-import { registerAvstemmingCommand } from './commands/avstemming';
 
 export interface CliRun {
   argv: string[];
@@ -28,10 +17,10 @@ export interface CliRun {
 }
 
 /**
- * `innsender …`: the main-process services without Electron. Parses the global options first and declares every
- * command (names, arguments, options: cheap); the services the app uses are loaded and built only once a command
- * runs, so `--help`, `--version` and usage errors never load the app. Returns the exit code instead of exiting, so
- * tests can call it.
+ * `innsender …`: the main-process services without Electron. Parses the global options first and declares the
+ * command named (every command for help or a usage error: command-modules.ts); the services the app uses are loaded
+ * and built only once a command runs, so `--help`, `--version` and usage errors never load the app. Returns the exit
+ * code instead of exiting, so tests can call it.
  */
 export async function runCli({ argv, io, env = process.env, version, now }: CliRun): Promise<ExitCode> {
   const globals = new Command()
@@ -47,14 +36,25 @@ export async function runCli({ argv, io, env = process.env, version, now }: CliR
   const lang = g.lang === 'en' ? 'en' : 'nb';
 
   let services: AppServices | undefined;
+  // Loads and builds the app's services, once: before a command's action, or when a command asks for them.
+  const open = async (): Promise<AppServices> => {
+    if (services) return services;
+    const { openCliServices } = await import('./cli-services');
+    services = openCliServices({ dataDir, version, io, ...(now ? { now } : {}) });
+    for (const notice of services.settings.notices) io.err(`${notice.code}: ${notice.message[lang]}`);
+    return services;
+  };
   try {
     const ctx = createCliContext(
-      () => {
-        if (!services) throw new Error('the app services are opened when a command runs');
-        return services;
+      {
+        current: () => {
+          if (!services) throw new Error('the app services are opened when a command runs');
+          return services;
+        },
+        open,
       },
       io,
-      { json: !!g.json, lang },
+      { json: !!g.json, lang, dataDir, ...(now ? { now } : {}) },
     );
 
     const program = new Command('innsender')
@@ -65,25 +65,12 @@ export async function runCli({ argv, io, env = process.env, version, now }: CliR
       .option('--lang <lang>', 'nb (default) or en, for messages')
       .exitOverride()
       .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })
-      // Before any command's action (never for help or a usage error): load and build the app's services.
-      .hook('preAction', async () => {
-        if (services) return;
-        const { openCliServices } = await import('./cli-services');
-        services = openCliServices({ dataDir, version, io, ...(now ? { now } : {}) });
-        for (const notice of services.settings.notices) io.err(`${notice.code}: ${notice.message[lang]}`);
+      // Before any command's action (never for help or a usage error): load and build the app's services, unless
+      // the command opens them itself when it needs them.
+      .hook('preAction', async (_program, action) => {
+        if (!opensServicesOnDemand(action)) await open();
       });
-    registerProfilesCommand(program, ctx);
-    registerSandboxCommand(program, ctx);
-    registerKeysCommand(program, ctx);
-    registerTokenCommand(program, ctx);
-    registerValidateCommand(program, ctx);
-    registerFeedbackCommand(program, ctx);
-    registerOutboxCommands(program, ctx);
-    registerTredjepartCommand(program, ctx);
-    registerSkattekortCommand(program, ctx);
-    registerFristerCommand(program, ctx);
-    registerSetupCommands(program, ctx);
-    registerAvstemmingCommand(program, ctx);
+    for (const register of await commandModulesFor(firstOperand(globals))) register(program, ctx);
 
     try {
       await program.parseAsync(argv, { from: 'user' });
@@ -102,4 +89,13 @@ export async function runCli({ argv, io, env = process.env, version, now }: CliR
   } finally {
     await services?.dispose();
   }
+}
+
+/**
+ * The command word, when the command line starts with one after the global options: commander keeps the operands
+ * first in `args`, and once it meets an option it does not know (the command's own), that option and all after it.
+ */
+function firstOperand(globals: Command): string | undefined {
+  const first = globals.args[0];
+  return first === undefined || first.startsWith('-') ? undefined : first;
 }

@@ -90,7 +90,24 @@ async function runAsync<T>(steps: Generator<FsStep, T, FsAnswer>): Promise<T> {
  * promise round trips a file) and 0.08–0.15 s with this. Never on the app's main thread, which must not block.
  */
 export function readRegularFileSync(path: string, maxBytes: number, options: SharedMemory = {}): FileRead {
-  const steps = readingSteps(path, maxBytes, options);
+  return runSync(readingSteps(path, maxBytes, options));
+}
+
+/**
+ * The first `headBytes` bytes of a regular file (fewer if it is shorter), with the same guard as the whole read and
+ * no limit on its size: what the CLI reads to start the XSD worker a check will want (`xsd-warm-up.ts`).
+ */
+export function readRegularFileHeadSync(path: string, headBytes: number): FileRead {
+  const steps = guardedSteps(path, Infinity, function* (fd) {
+    const head = Buffer.allocUnsafe(headBytes);
+    const bytesRead = (yield { op: 'read', fd, into: head }) as number;
+    return { ok: true as const, bytes: head.subarray(0, bytesRead) };
+  });
+  return runSync(steps);
+}
+
+/** Carries out a reading's file-system calls synchronously. */
+function runSync<T>(steps: Generator<FsStep, T, FsAnswer>): T {
   let step = steps.next();
   while (!step.done) {
     try {

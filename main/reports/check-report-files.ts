@@ -5,7 +5,6 @@ import type { RegisterFacts } from '../../shared/domain/register-facts';
 import { checkAMeldingRules } from '../../shared/reports/amelding/check-rules';
 import type { KnownAMelding } from '../../shared/reports/amelding/rules/rule-context';
 import { summariseAMelding } from '../../shared/reports/amelding/summary';
-import type { AMeldingVersion } from '../../shared/reports/amelding/versions';
 import type {
   AMeldingCheckResult,
   CheckResult,
@@ -21,8 +20,9 @@ import { groupRf1086Forms, type Rf1086Set } from '../../shared/reports/rf1086/re
 import { summariseRf1086 } from '../../shared/reports/rf1086/summary';
 import { locateFindings } from '../../shared/reports/source-locations';
 import { withPlaces } from '../../shared/reports/amelding/finding-place';
-import { DEFAULT_MAX_REPORT_BYTES, isDeclaredUtf8 } from '../../shared/reports/xml/decode-report-bytes';
+import { DEFAULT_MAX_REPORT_BYTES } from '../../shared/reports/xml/decode-report-bytes';
 import { rf1086XsdFor, type XsdUsed } from '../../shared/reports/xsd-versions';
+import { schemaFromHead, XSD_FOR_VERSION } from './schema-from-head';
 import { mendLibxml2Findings } from './libxml2-findings';
 import {
   READ_AGAIN_FROM_BYTES,
@@ -50,13 +50,6 @@ export interface CheckReportOptions {
 
 /** Input size from which the XSD runs before the parse instead of beside it (see checkReportFiles). */
 export const SEQUENTIAL_FROM_BYTES = 32 * 1024 * 1024;
-
-const XSD_FOR_VERSION: Record<AMeldingVersion, XsdUsed | null> = {
-  v2_0: null,
-  v2_1: null,
-  v2_2: 'amelding_v2_2',
-  v2_3: 'amelding_v2_3',
-};
 
 /**
  * A file once its bytes are with the XSD worker and its text is decoded. The text itself is kept apart (the
@@ -455,34 +448,6 @@ async function startValidation(
     [...(await findings)].map(([key, found]) => [key, mendLibxml2Findings(found, schemaText)] as const),
   );
   return { findings: Promise.all(mended).then((found) => new Map(found.flat())) };
-}
-
-const AMELDING_NAMESPACE = /urn:ske:fastsetting:innsamling:a-meldingen:(v2_[0-3])\b/;
-/** RF-1086's root start tag `<Skjema …>`; its skjemanummer 890|923 (as `shared/reports/rf1086/from-xml.ts`) and spesifikasjonsnummer. */
-const RF1086_ROOT = /<Skjema\b[^>]*>/;
-const attribute = (tag: string, name: string) => new RegExp(`\\s${name}\\s*=\\s*["']([^"']*)["']`).exec(tag)?.[1];
-
-/**
- * The XSD a file's head names (an a-melding's root namespace, an RF-1086 form's skjemanummer and
- * spesifikasjonsnummer), from its first
- * few KiB, for UTF-8 files (their bytes go to libxml2 as they are), so the XSD starts before the parse; the parse
- * confirms it later, and a file it overrules, or in another encoding, is validated afterwards as text.
- */
-function schemaFromHead(bytes: Uint8Array): XsdUsed | null {
-  if (!isDeclaredUtf8(bytes)) return null;
-  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 4096));
-  if (/^(\uFEFF|\u00EF\u00BB\u00BF)?\s*[[{]/.test(head)) return null;
-  const version = AMELDING_NAMESPACE.exec(head)?.[1] as AMeldingVersion | undefined;
-  if (version) return XSD_FOR_VERSION[version];
-  const root = RF1086_ROOT.exec(head)?.[0];
-  const skjemanummer = root && attribute(root, 'skjemanummer');
-  if (skjemanummer !== '890' && skjemanummer !== '923') return null;
-  // An unknown version is not validated at all: the parse finds the form and refuses the number.
-  const choice = rf1086XsdFor(
-    skjemanummer === '890' ? 'hovedskjema' : 'underskjema',
-    attribute(root!, 'spesifikasjonsnummer'),
-  );
-  return choice.ok ? choice.xsd : null;
 }
 
 function infoOf(file: CheckedFile): ReportFileInfo {

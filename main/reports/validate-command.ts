@@ -1,7 +1,7 @@
 import type { Submission } from '../../shared/outbox/submission';
 import type { CheckResult } from '../../shared/reports/check-result';
 import type { ReportEnvironment } from '../../shared/reports/environment';
-import { checkReportFiles, type CheckReportOptions } from './check-report-files';
+import type { CheckReportOptions } from './check-report-files';
 import type { CheckReportFiles } from './check-in-worker';
 import { withAlreadySent } from '../outbox/duplicate-guard';
 import { formatCheckResult } from './format-check-result';
@@ -43,7 +43,8 @@ export async function runValidate(
     };
   }
   const submissions = opts.submissions;
-  const checkFiles = opts.checkFiles ?? checkReportFiles;
+  // Loaded when no other way is given: the CLI's own (checkReportFilesBySize) loads it once its XSD worker is started.
+  const checkFiles = opts.checkFiles ?? (await import('./check-report-files')).checkReportFiles;
   const checked = await checkFiles(files, {
     environment: opts.environment,
     ...(opts.profileOrg ? { profileOrg: opts.profileOrg } : {}),

@@ -47,17 +47,33 @@ parentPort.on('message', (request) => {
 require(${JSON.stringify(XMLLINT_NODE)});
 `;
 
+/** A worker started ahead of its request (`prestartXmllintWorker`), taken by the next run. */
+let spare: Worker | undefined;
+
+/**
+ * Starts xmllint-wasm's worker before there is anything to validate, so that the thread's start and xmllint's
+ * script load on the other core while this thread still loads the check (the CLI: issue 12, a check's fixed cost).
+ * The next `runXmllintWorker` takes it. It does not keep the process alive; a spare left unused just ends with it.
+ */
+export function prestartXmllintWorker(): void {
+  if (spare) return;
+  spare = new Worker(BOOT, { eval: true });
+  spare.unref();
+}
+
 /**
  * Runs xmllint (`--noout --schema`, with `--stream` when asked) on the files in xmllint-wasm's worker, posting the
  * request as the package's `validateXML` does. Resolves with xmllint's messages, none when every file validates;
  * rejects when xmllint did not get to validate (an abort, an unexpected exit code), with its output.
- * The worker is started and the request posted before this returns.
+ * The worker is started (or the spare taken) and the request posted before this returns.
  */
 export function runXmllintWorker(request: XmllintRequest): Promise<Libxml2Line[]> {
   const args = ['--schema', request.schema.fileName, '--noout'];
   if (request.stream) args.push('--stream');
   for (const file of request.xml) args.push(file.fileName);
-  const worker = new Worker(BOOT, { eval: true });
+  const worker = spare ?? new Worker(BOOT, { eval: true });
+  spare = undefined;
+  worker.ref();
   return new Promise<Libxml2Line[]>((resolve, reject) => {
     worker.on('message', (reply: { [MESSAGE_KEY]?: true; exitCode: number; stderr: string }) => {
       if (reply?.[MESSAGE_KEY] !== true) return;

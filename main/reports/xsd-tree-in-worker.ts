@@ -72,6 +72,15 @@ function request(schema: TreeSchema, documents: TreeRequest['documents']): Promi
   return reply;
 }
 
+/**
+ * Starts the tree worker before its first batch, so that the thread's start and libxml2-wasm's load (its wasm is
+ * compiled as the worker starts) run on the other core while this thread still loads the check (the CLI). It does
+ * not keep the process alive while it has nothing to do.
+ */
+export function prestartTreeWorker(): void {
+  if (!current) startTreeWorker().worker.unref();
+}
+
 function startTreeWorker(): TreeWorker {
   const tree: TreeWorker = { worker: startReportWorker('xsd-tree-worker'), pending: new Map(), schemasSent: new Set() };
   current = tree;

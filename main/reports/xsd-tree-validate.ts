@@ -24,7 +24,7 @@ export const TREE_BATCH = 250;
 type Libxml2 = typeof import('libxml2-wasm');
 let loading: Promise<Libxml2> | undefined;
 /** libxml2-wasm (its wasm is inside its JavaScript) is loaded on first use: an a-melding check never pays for it. */
-const libxml2 = () => (loading ??= import('libxml2-wasm'));
+export const libxml2 = () => (loading ??= import('libxml2-wasm'));
 
 /**
  * The parse options of xmllint itself (xmllint.c: XML_PARSE_COMPACT | XML_PARSE_BIG_LINES, so line numbers past

@@ -2,10 +2,14 @@
 // it compiles stay compiled for every later request, and the check's own thread parses the forms meanwhile.
 import { parentPort } from 'node:worker_threads';
 import type { TreeReply, TreeRequest } from './xsd-tree-in-worker';
-import { validateTrees } from './xsd-tree-validate';
+import { libxml2, validateTrees } from './xsd-tree-validate';
 
 const port = parentPort;
 if (!port) throw new Error('xsd-tree-worker.ts runs only as a worker thread');
+
+// Started only when forms are to be validated, maybe ahead of the first (prestartTreeWorker): libxml2-wasm's load
+// and wasm compile begin at once instead of with the first batch.
+libxml2().catch(() => undefined); // a failed load is reported with the first batch
 
 const schemaTexts = new Map<string, string>();
 

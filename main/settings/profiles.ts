@@ -22,6 +22,11 @@ export interface ProfileUpdate {
   customHostsConfirmed?: CustomHostsConfirmation | undefined;
 }
 
+/** The profile the settings name as active, if any (also read without the app: `main/cli/validate-data.ts`). */
+export function activeProfileOf({ profiles, activeProfileId }: ProfilesState): Profile | null {
+  return profiles.find((p) => p.id === activeProfileId) ?? null;
+}
+
 /** The organisations the user acts for. The first one created becomes active. */
 export class ProfileService {
   constructor(
@@ -35,8 +40,7 @@ export class ProfileService {
   }
 
   active(): Profile | null {
-    const { profiles, activeProfileId } = this.store.read();
-    return profiles.find((p) => p.id === activeProfileId) ?? null;
+    return activeProfileOf(this.store.read());
   }
 
   create(input: NewProfile): Profile {

@@ -107,6 +107,9 @@ describe('the built innsender CLI', () => {
     expect([0, 1]).toContain(run.code);
     const value = JSON.parse(run.out) as { ok: true; value: { kind: string }[] };
     expect(value.value[0]?.kind).toBe('amelding');
+    // A plain check with no profile loads none of the app: not its services, the keychain's or the database's addon.
+    expect(run.loaded.some((url) => url.endsWith(appServicesChunk()))).toBe(false);
+    expect(run.loaded.filter((url) => /\/node_modules\/(keytar|better-sqlite3)\//.test(url))).toEqual([]);
 
     // libxml2 runs in xmllint-wasm's worker as the bundle starts it (main/reports/xmllint-worker.ts): an XSD error
     // is found, with its line.

@@ -1,5 +1,5 @@
 import { Option, type Command } from 'commander';
-import type { CliContext } from '../context';
+import { servicesOnDemand, type CliContext } from '../context';
 import { printError } from '../output';
 import { isValidOrgNumber, normaliseOrgNumber } from '../../../shared/domain/org-number';
 import { EnvironmentNameSchema } from '../../../shared/domain/profile';
@@ -22,8 +22,10 @@ interface ValidateOptions {
  * a file could not be read as a report.
  */
 export function registerValidateCommand(program: Command, ctx: CliContext): void {
-  program
-    .command('validate')
+  // A plain check needs only the active profile and its outbox's submissions (validate-data.ts); --route opens the
+  // app's services, for the firm's clients and the register.
+  const validate = servicesOnDemand(program.command('validate'));
+  validate
     .description('check a-meldinger and RF-1086 files offline (XSD and the rules), print findings and a summary')
     .argument(
       '<file...>',
@@ -54,7 +56,7 @@ export function registerValidateCommand(program: Command, ctx: CliContext): void
         // Its tredjepart files are checked by the same service the Reports page asks, with the same rules.
         const { formatRoutedReports, routedExitCode } = await import('../../reports/format-routed-reports');
         const { withSchemeChosen } = await import('../../reports/routed-tredjepart');
-        const { reports } = ctx.services;
+        const { reports } = await ctx.appServices();
         const routing = await reports.routePaths(files);
         const routed = opts.scheme
           ? await withSchemeChosen(routing, opts.scheme, (fileId, scheme) =>
@@ -75,7 +77,11 @@ export function registerValidateCommand(program: Command, ctx: CliContext): void
         ctx.setExit(printError(ctx.io, { code: 'VALIDATE_SCHEME_WITHOUT_ROUTE', message }, ctx.json, ctx.lang));
         return;
       }
-      const active = ctx.services.profiles.active();
+      // The XSD worker the check will want starts now, while this thread loads the check (xsd-warm-up.ts).
+      const { warmUpXsdWorker } = await import('../../reports/xsd-warm-up');
+      warmUpXsdWorker(files);
+      const { readValidateData } = await import('../validate-data');
+      const { active, submissions } = await readValidateData(ctx);
       const profileOrg = opts.profileOrg !== undefined ? normaliseOrgNumber(opts.profileOrg) : active?.orgNumber;
       if (profileOrg !== undefined && !isValidOrgNumber(profileOrg)) {
         const message = {
@@ -89,14 +95,12 @@ export function registerValidateCommand(program: Command, ctx: CliContext): void
       // The implementation loads when the command runs, not when the CLI starts (see program.ts).
       const { runValidate } = await import('../../reports/validate-command');
       const { checkReportFilesBySize } = await import('../../reports/check-in-worker');
-      const { reportEnvironmentFor } = await import('../../reports/reports-service');
-      const { profileSubmissions } = await import('../../reports/known-messages');
-      // What the active profile's outbox has sent or is sending: a reused meldingsId is caught before sending,
-      // and a report it already holds is "already sent", not "ready to submit".
-      const submissions = active ? await profileSubmissions(ctx.services.outbox) : undefined;
+      const { reportEnvironmentFor } = await import('../../reports/report-environment');
       const { exitCode, stdout, results } = await runValidate(files, {
         environment: reportEnvironmentFor(environment ? { environment } : null),
         ...(profileOrg ? { profileOrg } : {}),
+        // What the active profile's outbox has sent or is sending: a reused meldingsId is caught before sending,
+        // and a report it already holds is "already sent", not "ready to submit".
         ...(submissions ? { submissions } : {}),
         // A large report in a worker whose heap is limited by the files' size, so its peak stays bounded (issue 12).
         checkFiles: checkReportFilesBySize,

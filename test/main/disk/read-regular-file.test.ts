@@ -2,7 +2,12 @@ import { closeSync, ftruncateSync, mkdirSync, mkdtempSync, openSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { describeFileReadFailure, readRegularFile, readRegularFileSync } from '../../../main/disk/read-regular-file';
+import {
+  describeFileReadFailure,
+  readRegularFile,
+  readRegularFileHeadSync,
+  readRegularFileSync,
+} from '../../../main/disk/read-regular-file';
 import { loadCustomEndpoints } from '../../../main/environments/custom-file';
 import { readKeyFile } from '../../../main/keys/key-file';
 import { createDraftStore } from '../../../main/reports/draft-store';
@@ -138,6 +143,23 @@ describe('readRegularFile', () => {
     // A report check's many files (RF-1086 forms), through the report reader: the same bytes and refusals.
     const paths = [plain, join(tmp, 'missing.xml'), tmp];
     expect(readReportFilesBytesSync(paths)).toEqual(await readReportFilesBytes(paths));
+  });
+
+  it('reads only the head of a regular file, of any size, and refuses what is not one as the whole read does', async () => {
+    const plain = join(tmp, 'head.txt');
+    writeFileSync(plain, 'abcdefgh'.repeat(100));
+    expect(readRegularFileHeadSync(plain, 10)).toEqual({ ok: true, bytes: Buffer.from('abcdefghab') });
+    expect(readRegularFileHeadSync(plain, 4096)).toEqual({ ok: true, bytes: Buffer.from('abcdefgh'.repeat(100)) });
+    // No size limit: a head is all it reads (the check refuses an oversize file itself).
+    const big = await measuringBytesRead(async () => readRegularFileHeadSync(sparse('head-big', 64 * 1024 * 1024), 16));
+    expect(big.value).toEqual({ ok: true, bytes: Buffer.alloc(16) });
+    expect(big.bytesRead).toBeLessThan(64 * 1024);
+    const pipe = fifo('head-pipe');
+    for (const path of [pipe, '/dev/zero', tmp, join(tmp, 'missing.txt')]) {
+      const head = readRegularFileHeadSync(path, 16);
+      expect(head, path).toEqual(readRegularFileSync(path, 1024));
+    }
+    expect(fifoHasReader(pipe)).toBe(false);
   });
 
   it('names the problem in both languages without quoting the content', () => {

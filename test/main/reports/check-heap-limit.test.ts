@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkHeapLimitFor, inputBytes, retryHeapLimit } from '../../../main/reports/check-heap-limit';
+import { checkHeapLimitFor, inputBytes, inputBytesSync, retryHeapLimit } from '../../../main/reports/check-heap-limit';
 
 const MiB = 1024 * 1024;
 
@@ -33,6 +33,9 @@ describe("a check worker's heap limit", () => {
     const path = join(dir, 'a.xml');
     writeFileSync(path, 'x'.repeat(1000));
     const dropped = { name: 'dropped.xml', bytes: new Uint8Array(24) };
-    expect(await inputBytes([path, dropped, join(dir, 'missing.xml'), dir])).toBe(1024);
+    const inputs = [path, dropped, join(dir, 'missing.xml'), dir, join(path, 'beneath-a-file.xml')];
+    expect(await inputBytes(inputs)).toBe(1024);
+    // The CLI's synchronous sum gives the same.
+    expect(inputBytesSync(inputs)).toBe(1024);
   });
 });
