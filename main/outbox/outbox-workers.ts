@@ -233,6 +233,23 @@ export class OutboxWorkers {
     return (await this.running()).outbox.retry(id);
   }
 
+  /**
+   * The active profile's login works again (a test connection got a token): what waits for the user because
+   * Maskinporten refused the login (an expired or unregistered key, a wrong client id) is sent now. A firm has one
+   * login for every client, so one renewed key would otherwise leave a "Prøv igjen nå" to press per client.
+   */
+  async resumeAfterLogin(): Promise<Submission[]> {
+    const entry = await this.current();
+    if (!entry.started) return [];
+    const waiting = (await entry.outbox.list()).filter(
+      (s) =>
+        s.state.kind === 'failed' &&
+        s.state.reason === 'needs-action' &&
+        s.state.error.code.startsWith('MASKINPORTEN_'),
+    );
+    return Promise.all(waiting.map((s) => entry.outbox.retry(s.id)));
+  }
+
   /** Resolves when nothing of the active profile's is queued, sending or waiting for an automatic retry. */
   async whenSettled(): Promise<void> {
     const active = await this.current();

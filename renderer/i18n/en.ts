@@ -1055,7 +1055,7 @@ export const en: Messages = {
       'The key Innsender logs in with for every client expires {{when}}. After that Maskinporten refuses it, and nothing is sent for any client. Make a new key in Setup, upload it to the Maskinporten client and confirm it before then.',
     keyExpired: 'The Maskinporten key has expired',
     keyExpiredBody:
-      'The key Innsender logs in with for every client expired on {{date}}. Maskinporten refuses it, so nothing is sent for any client until the key is renewed: upload it again or make a new one in Setup, and confirm it. Submissions that wait are sent when you choose “Try again now”.',
+      'The key Innsender logs in with for every client expired on {{date}}. Maskinporten refuses it, so nothing is sent for any client until the key is renewed: upload it again or make a new one in Setup, and confirm it. Once “Test the connection” works again, the submissions that wait are sent by themselves.',
     keyToSetup: 'Go to Setup to renew the key',
     introFirm:
       'All of the firm’s clients, with what needs you now: setup or client access missing, drafts with errors, submissions waiting or rejected, new feedback and the next deadline. Click a client to see its drafts, outbox and feedback.',

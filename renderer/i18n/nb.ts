@@ -1053,7 +1053,7 @@ export const nb = {
       'Nøkkelen Innsender logger inn med for alle klientene utløper {{when}}. Etter det avviser Maskinporten den, og ingenting sendes for noen klient. Lag en ny nøkkel i Oppsett, last den opp på Maskinporten-klienten og bekreft den før det.',
     keyExpired: 'Maskinporten-nøkkelen har gått ut',
     keyExpiredBody:
-      'Nøkkelen Innsender logger inn med for alle klientene gikk ut {{date}}. Maskinporten avviser den, så ingenting sendes for noen klient før nøkkelen er fornyet: last den opp på nytt eller lag en ny i Oppsett, og bekreft den. Innsendinger som venter, sendes når du velger «Prøv igjen nå».',
+      'Nøkkelen Innsender logger inn med for alle klientene gikk ut {{date}}. Maskinporten avviser den, så ingenting sendes for noen klient før nøkkelen er fornyet: last den opp på nytt eller lag en ny i Oppsett, og bekreft den. Når «Test forbindelsen» virker igjen, sendes innsendingene som venter av seg selv.',
     keyToSetup: 'Gå til Oppsett for å fornye nøkkelen',
     introFirm:
       'Alle klientene til kontoret, med det som trenger deg nå: oppsett eller klientforhold som mangler, utkast med feil, innsendinger som venter eller er avvist, nye tilbakemeldinger og neste frist. Klikk på en klient for å se utkastene, utboksen og tilbakemeldingene for den.',

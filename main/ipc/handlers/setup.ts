@@ -27,7 +27,11 @@ export function setupHandlers(services: AppServices): HandlersFor<keyof typeof s
 
     'maskinporten.registerSandboxClient': () => setup.registerSandboxClient(),
     'maskinporten.setClientId': ({ clientId }) => setup.setClientId(clientId),
-    'maskinporten.testConnection': () => setup.testConnection(),
+    'maskinporten.testConnection': async () => {
+      const tested = await setup.testConnection();
+      await services.outbox.resumeAfterLogin();
+      return tested;
+    },
 
     'systemuser.registerSystem': ({ services: chosen, ...choice }) => setup.registerSystem(chosen, choice),
     'systemuser.createRequest': ({ ownerOrgNumber }) => setup.createRequest(ownerOrgNumber),

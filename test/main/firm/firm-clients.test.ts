@@ -39,6 +39,8 @@ describe('an accounting firm with an agent systembruker and its clients', () => 
   let services: AppServices;
   let opened: string[];
   let clientAdminUrl = '';
+  /** The app's and the emulator's clock, moved ahead to let the firm's key pass Maskinporten's year. */
+  let clockAhead = 0;
 
   const call = async (channel: ChannelName, payload?: unknown) =>
     (await services.dispatch(channel, payload)) as IpcResult<unknown>;
@@ -51,9 +53,24 @@ describe('an accounting firm with an agent systembruker and its clients', () => 
     return { draft: await call('reports.saveDraft', { checkId: check?.checkId }), check };
   };
 
+  /** Each client's a-melding saved as a draft and queued, in order: the ids of the submissions. */
+  const submitBatch = async (name: string, batch: readonly { org: string; meldingsId: string }[]) => {
+    const ids: string[] = [];
+    for (const { org, meldingsId } of batch) {
+      const { draft } = await saveDraft(`${name}-${org}.json`, aMeldingFor(org, meldingsId));
+      const draftId = (draft as { value: { id: string } }).value.id;
+      ids.push((await ok<Submission>('outbox.submit', { draftId })).id);
+    }
+    return ids;
+  };
+
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'innsender-firm-'));
-    ({ services, opened } = testAppServices(dataDir, { keyStore, setupPollIntervalMs: 50 }));
+    ({ services, opened } = testAppServices(dataDir, {
+      keyStore,
+      setupPollIntervalMs: 50,
+      now: () => new Date(Date.now() + clockAhead),
+    }));
     await ok('profiles.create', { ...FIRM, environment: 'sandbox', kind: 'firm' });
   });
   afterAll(async () => {
@@ -158,12 +175,7 @@ describe('an accounting firm with an agent systembruker and its clients', () => 
       { org: AMELDING_ORG, meldingsId: randomUUID() },
       { org: '311000004', meldingsId: randomUUID() },
     ];
-    const ids: string[] = [];
-    for (const { org, meldingsId } of batch) {
-      const { draft } = await saveDraft(`batch-${org}.json`, aMeldingFor(org, meldingsId));
-      const draftId = (draft as { value: { id: string } }).value.id;
-      ids.push((await ok<Submission>('outbox.submit', { draftId })).id);
-    }
+    const ids = await submitBatch('batch', batch);
     const waiting = (id: string) =>
       waitUntil(
         () => ok<Submission>('outbox.get', { id }),
@@ -202,6 +214,44 @@ describe('an accounting firm with an agent systembruker and its clients', () => 
     const state = await skatteetatenState(host);
     expect(state.skatteetaten?.receiptsByMeldingsId[`${AMELDING_ORG}/${batch[0]?.meldingsId}`]).toBe(1);
     expect(state.skatteetaten?.receiptsByMeldingsId[`311000004/${batch[1]?.meldingsId}`] ?? 0).toBe(0);
+  });
+
+  // The firm logs in once for every client: when its key passes Maskinporten's year (MP-121), every client's report
+  // waits for the user. Once the key is uploaded again (the sandbox client's JWKS, as in Samarbeidsportalen) and a
+  // test connection works, they are sent, each once; before, each waited for its own "Prøv igjen nå".
+  it('the agent key expiring stops every client’s send; renewed and tested, they are all sent, once', async () => {
+    clockAhead = 366 * 86_400_000;
+    const batch = [
+      { org: AMELDING_ORG, meldingsId: randomUUID() },
+      { org: '312000008', meldingsId: randomUUID() },
+    ];
+    const ids = await submitBatch('login', batch);
+    for (const id of ids) {
+      const waiting = await waitUntil(
+        () => ok<Submission>('outbox.get', { id }),
+        (s) => s.state.kind === 'failed' || s.state.kind === 'received',
+        'the refused login',
+        { attempts: 400, everyMs: 25 },
+      );
+      expect(waiting.state).toMatchObject({ reason: 'needs-action', error: { code: 'MASKINPORTEN_KEY_EXPIRED' } });
+    }
+
+    await ok('maskinporten.registerSandboxClient');
+    await ok('maskinporten.testConnection');
+    for (const id of ids) {
+      const sent = await waitUntil(
+        () => ok<Submission>('outbox.get', { id }),
+        (s) => s.state.kind === 'received' || s.state.kind === 'rejected',
+        'the receipts',
+        { attempts: 400, everyMs: 25 },
+      );
+      expect(sent.state.kind).toBe('received');
+    }
+    const host = services.sandbox.running();
+    if (!host) throw new Error('the sandbox is not running');
+    const state = await skatteetatenState(host);
+    for (const { org, meldingsId } of batch)
+      expect(state.skatteetaten?.receiptsByMeldingsId[`${org}/${meldingsId}`]).toBe(1);
   });
 
   it('refuses a report for an org that is not a client, and a send for a client whose delegation was removed', async () => {
