@@ -11,7 +11,7 @@ import type { LoggedRequest } from '../../../main/sandbox/request-log';
 import type { FirmClientsView } from '../../../shared/domain/firm';
 import type { SetupOverview } from '../../../shared/domain/setup';
 import type { ChannelName } from '../../../shared/ipc/contract';
-import type { FeedbackList } from '../../../shared/feedback/feedback-overview';
+import type { FeedbackList, FeedbackStatus } from '../../../shared/feedback/feedback-overview';
 import { formatCompany } from '../../../shared/format';
 import type { Submission } from '../../../shared/outbox/submission';
 import { administerClient } from '../support/client-admin';
@@ -211,5 +211,39 @@ describe('a firm’s 50 clients, served in the background', () => {
     await ok('feedback.syncNow');
     expect(since(mark).filter((r) => r.path === TOKEN)).toHaveLength(0);
     expect(since(mark).filter((r) => r.path === SEARCH).length).toBeGreaterThan(0);
+  });
+
+  // Dialogporten down while the firm's sync searches its 50 clients in three batches: the pass fails as a whole,
+  // says so in words, and the watermark stays where it was (main/dialogporten/feedback-sync.ts), so once it is back
+  // the feedback of a client in the first batch and one in the last arrives, each announced once.
+  it('Dialogporten down during the sync of 50 clients: it says so, loses nothing and announces each client once when back', async () => {
+    await ok('profiles.activate', { id: firmId });
+    const [early, late] = [CLIENTS[5]!, CLIENTS[45]!];
+    const mark = notified.length;
+    for (const c of [early, late]) seedAMeldingFeedback(host, { org: c.orgNumber });
+    await fault({ kind: 'status', status: 503, pathPrefix: '/dialogporten/' });
+    const down = await ok<FeedbackStatus>('feedback.syncNow');
+    expect(down).toMatchObject({ state: 'ready', poller: { lastError: { code: 'DIALOGPORTEN_UNAVAILABLE' } } });
+    const said = (down as Extract<FeedbackStatus, { state: 'ready' }>).poller.lastError?.message;
+    expect(said?.nb).toContain('Dialogporten er midlertidig utilgjengelig.');
+    expect(notified.slice(mark)).toEqual([]);
+
+    host.faults.clear();
+    const back = await ok<FeedbackStatus>('feedback.syncNow');
+    expect(back).toMatchObject({ state: 'ready', poller: { lastError: null } });
+    // Announced once each document is read, after the pass.
+    const announced = (
+      await waitUntil(
+        async () => notified.slice(mark),
+        (n) => n.length >= 2,
+        'the two clients’ feedback announced',
+        { attempts: 200, everyMs: 25 },
+      )
+    ).map((n) => n.body);
+    for (const c of [early, late])
+      expect(announced.filter((b) => b.includes(formatCompany(c.name, c.orgNumber)))).toHaveLength(1);
+    expect(announced).toHaveLength(2);
+    await ok('feedback.syncNow');
+    expect(notified.slice(mark)).toHaveLength(2);
   });
 });
