@@ -33,6 +33,8 @@ describe("an accounting firm's setup and clients in real Chromium", () => {
   let h: Harness;
   let files: string;
   let dataDir: string;
+  /** The app's and the emulator's clock, moved ahead at the end to bring the firm's key to Maskinporten's year. */
+  let clockAhead = 0;
   /** Altinn's pages, in "the OS browser": a separate context with no Innsender bridge. */
   const altinnPage = async (url: string): Promise<Page> => {
     const browser = h.page.context().browser();
@@ -53,7 +55,7 @@ describe("an accounting firm's setup and clients in real Chromium", () => {
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'innsender-e2e-firm-'));
     files = mkdtempSync(join(tmpdir(), 'innsender-e2e-firm-files-'));
-    h = await startHarness({ dataDir });
+    h = await startHarness({ dataDir, now: () => new Date(Date.now() + clockAhead) });
   });
   afterAll(async () => {
     const profileId = h?.services.profiles.active()?.id;
@@ -214,5 +216,27 @@ describe("an accounting firm's setup and clients in real Chromium", () => {
 
     await page.getByRole('navigation').getByRole('link', { name: 'Klienter', exact: true }).click();
     await page.locator('[data-testid="client-list"] [data-org="311000004"][data-state="removed"]').waitFor();
+  });
+
+  it('warns on Oversikt as the firm’s one key nears Maskinporten’s year, and once it has passed', async () => {
+    const { page } = h;
+    const day = 86_400_000;
+    clockAhead = 355 * day - 3_600_000;
+    const oversikt = page.getByRole('navigation').getByRole('link', { name: 'Oversikt', exact: true });
+    await oversikt.click();
+    const alert = page.getByTestId('agent-key-alert');
+    await alert.getByRole('heading', { name: 'Maskinporten-nøkkelen går snart ut' }).waitFor();
+    expect(await alert.innerText()).toMatch(/utløper \d{1,2}\. \w+ \d{4} \(om 10 dager\)/);
+    expect(await h.seriousA11yViolations()).toEqual([]);
+    await h.screenshot('firm-11-key-expiring');
+
+    clockAhead = 366 * day;
+    await page.getByRole('navigation').getByRole('link', { name: 'Klienter', exact: true }).click();
+    await oversikt.click();
+    await alert.getByRole('heading', { name: 'Maskinporten-nøkkelen har gått ut' }).waitFor();
+    expect(await alert.innerText()).toContain('ingenting sendes for noen klient før nøkkelen er fornyet');
+    await h.screenshot('firm-12-key-expired');
+    await alert.getByRole('link', { name: 'Gå til Oppsett for å fornye nøkkelen' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Oppsett' }).waitFor();
   });
 });
