@@ -120,6 +120,9 @@ describe("an accounting firm's setup and clients in real Chromium", () => {
     await h.screenshot('firm-04a-mistyped-org');
     for (const client of CLIENTS) {
       await page.getByTestId('client-org').fill(client.orgNumber);
+      // The register's name fills the field first (useRegisterName); typed over before it lands, the two ran
+      // together ('Syntetisk selskap 311000004 ASKløver AS').
+      await expect.poll(() => page.getByTestId('client-name').inputValue()).not.toBe('');
       await page.getByTestId('client-name').fill(client.name);
       await page.getByTestId('add-client').click();
       await stateOf(client.orgNumber).waitFor();
