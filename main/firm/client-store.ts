@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FirmClientSchema } from '../../shared/domain/firm';
+import { AltinnOnlyClientSchema, FirmClientSchema } from '../../shared/domain/firm';
 import { LocalizedTextSchema } from '../../shared/domain/localized';
 import type { ClientRepository } from '../store/store';
 
@@ -7,6 +7,8 @@ import type { ClientRepository } from '../store/store';
 export const ClientFileSchema = z.object({
   schemaVersion: z.literal(1),
   clients: z.array(FirmClientSchema),
+  /** Delegated in Altinn at its last good read, not in `clients` (a file from before this field has none). */
+  altinnOnly: z.array(AltinnOnlyClientSchema).default([]),
   /** Why the last read of Altinn's delegation list failed; cleared by the next good read. */
   lastSyncError: LocalizedTextSchema.nullable().default(null),
 });
@@ -18,15 +20,16 @@ export class ClientStore {
   constructor(private readonly repository: ClientRepository) {}
 
   async read(): Promise<ClientFile> {
-    const { clients, lastSyncError } = await this.repository.read();
-    return { schemaVersion: 1, clients, lastSyncError };
+    const { clients, altinnOnly, lastSyncError } = await this.repository.read();
+    return { schemaVersion: 1, clients, altinnOnly, lastSyncError };
   }
 
   /** One change at a time, each in one transaction: a sync and a click never overwrite each other. */
   update(change: (file: ClientFile) => ClientFile): Promise<ClientFile> {
     const run = async () => {
       const next = ClientFileSchema.parse(change(await this.read()));
-      await this.repository.replace({ clients: next.clients, lastSyncError: next.lastSyncError });
+      const { clients, altinnOnly, lastSyncError } = next;
+      await this.repository.replace({ clients, altinnOnly, lastSyncError });
       return next;
     };
     const result = this.queue.then(run, run);

@@ -1,10 +1,10 @@
 import { AppError, isAppError } from '../../shared/domain/app-error';
 import { requireActiveProfile } from '../setup/active-profile';
-import type { FirmClient, FirmClientsView } from '../../shared/domain/firm';
+import type { AltinnOnlyClient, FirmClient, FirmClientsView } from '../../shared/domain/firm';
 import { isValidOrgNumber, normaliseOrgNumber } from '../../shared/domain/org-number';
 import { profileKind, type Profile } from '../../shared/domain/profile';
 import { serviceById, type ServiceId } from '../../shared/domain/services-catalogue';
-import { listDelegatedClients } from '../altinn/client-delegations';
+import { listDelegatedClients, type DelegatedClient } from '../altinn/client-delegations';
 import type { DesktopPort } from '../desktop-port';
 import type { EndpointResolver } from '../environments/resolve';
 import type { Logger } from '../log/logger';
@@ -55,6 +55,7 @@ export class FirmClients {
       firmOrgNumber: profile.orgNumber,
       agentSystemUserId,
       clients: file.clients,
+      altinnOnly: file.altinnOnly,
       clientAdminUrl: agentSystemUserId && template ? template.replace('{systemUserId}', agentSystemUserId) : null,
       delegationApi: endpoints.altinn.clientDelegationApi === true,
       lastSyncError: file.lastSyncError,
@@ -69,7 +70,7 @@ export class FirmClients {
   async add(input: { orgNumber: string; name: string; services?: readonly ServiceId[] }): Promise<FirmClientsView> {
     const profile = this.activeFirm();
     const orgNumber = normaliseOrgNumber(input.orgNumber);
-    const name = input.name.trim();
+    const name = input.name.trim() || (await this.altinnName(profile, orgNumber));
     const who = name ? formatCompany(name, orgNumber) : formatOrgNumber(orgNumber);
     if (!isValidOrgNumber(orgNumber)) {
       throw new AppError(
@@ -86,6 +87,16 @@ export class FirmClients {
         nb: `${firmName(profile)} kan ikke være sin egen klient. Virksomhetens egne rapporter sendes fra en egen profil.`,
         en: `${firmName(profile)} cannot be its own client. The firm's own reports are sent from a profile of its own.`,
       });
+    }
+    if (!name) {
+      throw new AppError(
+        'FIRM_CLIENT_NAME_MISSING',
+        {
+          nb: `Klienten ${who}: skriv inn navnet på virksomheten (Altinn oppga det ikke).`,
+          en: `Client ${who}: type the company's name (Altinn did not give it).`,
+        },
+        [orgNumber],
+      );
     }
     const registered = await this.registeredServices(profile);
     const services = input.services?.length ? [...new Set(input.services)] : registered;
@@ -115,7 +126,8 @@ export class FirmClients {
         delegation: { state: 'not-delegated', checkedAt: null },
         addedAt: this.now().toISOString(),
       };
-      return { ...file, clients: [...file.clients, client] };
+      const altinnOnly = file.altinnOnly.filter((c) => c.orgNumber !== orgNumber);
+      return { ...file, clients: [...file.clients, client], altinnOnly };
     });
     return this.sync(profile, { quiet: true });
   }
@@ -124,25 +136,36 @@ export class FirmClients {
     const profile = this.activeFirm();
     const org = normaliseOrgNumber(orgNumber);
     await this.store(profile).update((file) => {
-      if (!file.clients.some((c) => c.orgNumber === org)) throw this.notAClient(profile, org);
-      return { ...file, clients: file.clients.filter((c) => c.orgNumber !== org) };
+      const removed = file.clients.find((c) => c.orgNumber === org);
+      if (!removed) throw this.notAClient(profile, org);
+      // Still delegated in Altinn as last read: it belongs among Altinn's clients the list lacks, so it can be added back.
+      const { altinnClientId } = removed.delegation;
+      const stillInAltinn = removed.delegation.state === 'delegated' && altinnClientId !== undefined;
+      return {
+        ...file,
+        clients: file.clients.filter((c) => c.orgNumber !== org),
+        altinnOnly: stillInAltinn
+          ? [...file.altinnOnly, { orgNumber: org, name: removed.name, altinnClientId }]
+          : file.altinnOnly,
+      };
     });
     return this.view(profile);
   }
 
   /**
    * Reads the agent systembruker's clients from Altinn and records each client's state: in the list, delegated;
-   * out of it after having been in it, removed; never in it, not delegated. `quiet` keeps a failure in the view
+   * out of it after having been in it, removed; never in it, not delegated. Altinn's clients that the firm's list
+   * lacks are kept beside it (`altinnOnly`): a client typed with another company's valid number shows _Ikke lagt
+   * til_, and the real one is there to add. `quiet` keeps a failure in the view
    * (`lastSyncError`) instead of throwing, for reads made on the side of another action.
    */
   async sync(profile: Profile = this.activeFirm(), opts: { quiet?: boolean } = {}): Promise<FirmClientsView> {
     const view = await this.view(profile);
     if (!view.delegationApi || !view.agentSystemUserId) return view;
-    let delegated: Map<string, string>;
+    let list: DelegatedClient[];
     try {
       const { http } = await this.options.setup.altinnContext(profile);
-      const list = await listDelegatedClients(http, view.agentSystemUserId);
-      delegated = new Map(list.map((c) => [c.clientOrganizationNumber, c.clientId]));
+      list = await listDelegatedClients(http, view.agentSystemUserId);
     } catch (error) {
       if (!isAppError(error)) throw error;
       this.options.log.warn('client delegation list failed', { profileId: profile.id, code: error.code });
@@ -150,10 +173,12 @@ export class FirmClients {
       if (opts.quiet) return this.view(profile);
       throw error;
     }
+    const delegated = new Map(list.map((c) => [c.clientOrganizationNumber, c.clientId]));
     const at = this.now().toISOString();
     await this.store(profile).update((file) => ({
       ...file,
       lastSyncError: null,
+      altinnOnly: this.altinnOnly(profile, list, file.clients),
       clients: file.clients.map((c): FirmClient => {
         const altinnClientId = delegated.get(c.orgNumber);
         const state = altinnClientId
@@ -238,6 +263,32 @@ export class FirmClients {
   }
 
   // --- plumbing -------------------------------------------------------------------------------------------------
+
+  /** Altinn's clients the firm's list lacks, in Altinn's order; a number that is no org number is left out. */
+  private altinnOnly(profile: Profile, list: DelegatedClient[], clients: FirmClient[]): AltinnOnlyClient[] {
+    const listed = new Set(clients.map((c) => c.orgNumber));
+    const unlisted = list.filter((c) => !listed.has(c.clientOrganizationNumber));
+    const valid = unlisted.filter(
+      (c) => isValidOrgNumber(c.clientOrganizationNumber) && c.clientOrganizationNumber !== profile.orgNumber,
+    );
+    if (valid.length < unlisted.length) {
+      this.options.log.warn('client delegation list has entries that are no client org number', {
+        profileId: profile.id,
+        count: unlisted.length - valid.length,
+      });
+    }
+    return valid.map((c) => ({
+      orgNumber: c.clientOrganizationNumber,
+      name: c.clientOrganizationName?.trim().slice(0, 175) || null,
+      altinnClientId: c.clientId,
+    }));
+  }
+
+  /** The name Altinn gave a client the firm's list lacks, for an add that leaves the name empty. */
+  private async altinnName(profile: Profile, org: string): Promise<string> {
+    const file = await this.store(profile).read();
+    return file.altinnOnly.find((c) => c.orgNumber === org)?.name ?? '';
+  }
 
   private notAClient(profile: Profile, org: string): AppError {
     return new AppError(

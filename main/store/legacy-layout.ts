@@ -78,7 +78,12 @@ export function readLegacyLayout(dataDir: string): LegacyLayout {
     const clientsFile = join(dir, 'clients.json');
     if (existsSync(clientsFile)) {
       const file = read(clientsFile, ClientFileSchema);
-      if (file) profile(profileId).clients = { clients: file.clients, lastSyncError: file.lastSyncError };
+      if (file)
+        profile(profileId).clients = {
+          clients: file.clients,
+          altinnOnly: file.altinnOnly,
+          lastSyncError: file.lastSyncError,
+        };
       moveAside(clientsFile);
     }
   }

@@ -1,4 +1,4 @@
-import type { FirmClient } from '../../shared/domain/firm';
+import type { AltinnOnlyClient, FirmClient } from '../../shared/domain/firm';
 import type { LocalizedText } from '../../shared/domain/localized';
 import type { FeedbackDialog } from '../../shared/feedback/feedback-dialog';
 import type { ReportedPeriod, Submission, SubmissionPayload } from '../../shared/outbox/submission';
@@ -46,15 +46,19 @@ export interface SubmissionRepository {
   history(clientOrg: string, page?: { limit?: number; before?: string }): Promise<Submission[]>;
 }
 
-/** A firm profile's clients, and why the last read of Altinn's delegation list failed. */
+/**
+ * A firm profile's clients, the clients Altinn's delegation list had that the firm's list lacks, and why the last
+ * read of that list failed.
+ */
 export interface ClientRegistry {
   clients: FirmClient[];
+  altinnOnly: AltinnOnlyClient[];
   lastSyncError: LocalizedText | null;
 }
 
 export interface ClientRepository {
   read(): Promise<ClientRegistry>;
-  /** Replaces the profile's clients and sync error in one transaction. */
+  /** Replaces the profile's clients, Altinn's others and the sync error in one transaction. */
   replace(next: ClientRegistry): Promise<void>;
 }
 

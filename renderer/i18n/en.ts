@@ -115,6 +115,12 @@ export const en: Messages = {
     remove: 'Remove from Innsender',
     services: 'Services: {{services}}',
     sendClient: 'Client',
+    altinnOnlyTitle: 'In Altinn, not in your list',
+    altinnOnlyIntro:
+      "The klientadministrator has attached these companies to the firm's systembruker in Altinn, but they are not in the client list above. If you typed a wrong organisation number for a client, the right one is most likely here: add it, and remove the mistyped one.",
+    altinnOnlyAdd: 'Add',
+    altinnOnlyAdded: '{{name}} has been added to the client list.',
+    altinnOnlyNoName: 'No name in Altinn',
   },
   setup: {
     title: 'Setup',

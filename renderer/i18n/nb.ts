@@ -115,6 +115,12 @@ export const nb = {
     remove: 'Fjern fra Innsender',
     services: 'Tjenester: {{services}}',
     sendClient: 'Klient',
+    altinnOnlyTitle: 'I Altinn, men ikke i listen din',
+    altinnOnlyIntro:
+      'Klientadministrator har lagt disse virksomhetene til på kontorets systembruker i Altinn, men de står ikke i klientlisten over. Har du skrevet et feil organisasjonsnummer på en klient, er den riktige trolig her: legg den til, og fjern den feilskrevne.',
+    altinnOnlyAdd: 'Legg til',
+    altinnOnlyAdded: '{{name}} er lagt til i klientlisten.',
+    altinnOnlyNoName: 'Uten navn i Altinn',
   },
   setup: {
     title: 'Oppsett',

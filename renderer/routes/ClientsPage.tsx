@@ -5,12 +5,14 @@ import { useProfiles } from '../bridge/queries';
 import { useFirmClients, useOpenClientAdmin, useSyncDelegations } from '../bridge/firm-queries';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { AddClientForm } from '../components/firm/AddClientForm';
+import { AltinnOnlyList } from '../components/firm/AltinnOnlyList';
 import { ClientList } from '../components/firm/ClientList';
 import { localized } from '../i18n';
 
 /**
  * An accounting firm's clients: add them here, have the klientadministrator attach them to the firm's systembruker
  * in Altinn (the button opens Altinn's page), and see which are attached. Sending for one that is not is refused.
+ * The clients Altinn has that the list lacks are listed below it, each with an add (a mistyped number shows here).
  */
 export function ClientsPage() {
   const { t, i18n } = useTranslation();
@@ -63,6 +65,7 @@ export function ClientsPage() {
           )}
           {(sync.error ?? open.error) && <ErrorMessage error={sync.error ?? open.error} />}
           <ClientList view={view} />
+          <AltinnOnlyList clients={view.altinnOnly} />
           <AddClientForm />
         </>
       )}

@@ -35,6 +35,19 @@ export const FirmClientSchema = z.object({
 });
 export type FirmClient = z.infer<typeof FirmClientSchema>;
 
+/**
+ * A client Altinn lists on the firm's agent systembruker that Innsender's client list lacks: most often the real
+ * number of a client typed with another company's valid number (which then shows _Ikke lagt til_). Kept from the last
+ * good read of Altinn's list (ClientInfo: `clientOrganizationNumber`, `clientOrganizationName`, which Altinn may
+ * leave out, and `clientId`; Altinn/altinn-authentication src/Authentication/Model/ClientInfo.cs @ ad4f6f36).
+ */
+export const AltinnOnlyClientSchema = z.object({
+  orgNumber: OrgNumberSchema,
+  name: z.string().trim().min(1).max(175).nullable(),
+  altinnClientId: z.string(),
+});
+export type AltinnOnlyClient = z.infer<typeof AltinnOnlyClientSchema>;
+
 export const NewFirmClientSchema = z.object({
   orgNumber: OrgNumberSchema,
   name: z.string().trim().min(1).max(175),
@@ -49,6 +62,8 @@ export const FirmClientsViewSchema = z.object({
   /** The approved agent systembruker's id, or null before approval. */
   agentSystemUserId: z.string().nullable(),
   clients: z.array(FirmClientSchema),
+  /** Delegated in Altinn, not in `clients`: what the firm can add with one click (empty until Altinn was read). */
+  altinnOnly: z.array(AltinnOnlyClientSchema),
   /** Where the klientadministrator attaches clients in Altinn (null until the agent systembruker is approved). */
   clientAdminUrl: z.string().nullable(),
   /** Whether the delegation list is read from Altinn's API (else the klientadministrator's word is asked for). */

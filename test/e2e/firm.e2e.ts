@@ -152,6 +152,44 @@ describe("an accounting firm's setup and clients in real Chromium", () => {
     expect(await faultsAtSmallestWindow(h.page, 'main')).toEqual({ pageWiderBy: 0, amountsSplit: [] });
   });
 
+  // A client typed with another company's number whose check digit is also valid showed "Ikke lagt til", and nothing
+  // showed the client Altinn did have on the systembruker: the firm could not see its mistake.
+  it("lists the client Altinn has that the firm's list lacks, and adds it from there", async () => {
+    const { page } = h;
+    const [real, typed] = ['315000017', '315000025'];
+    await page.getByTestId('client-org').fill(typed);
+    await expect.poll(() => page.getByTestId('client-name').inputValue()).not.toBe('');
+    await page.getByTestId('client-name').fill('Solbær AS');
+    await page.getByTestId('add-client').click();
+    await stateOf(typed).waitFor();
+    const klientadmin = await altinnPage(h.desktop.openedExternally[1] ?? '');
+    await klientadmin.getByLabel('Organisasjonsnummer').fill(real);
+    await klientadmin.getByLabel('Navn').fill('Solbær AS');
+    await klientadmin.getByRole('button', { name: 'Legg til' }).click();
+    await klientadmin.getByText(`Solbær AS (${real}) er lagt til.`).waitFor();
+    await klientadmin.context().close();
+
+    await page.getByTestId('sync-delegations').click();
+    const section = page.getByRole('region', { name: 'I Altinn, men ikke i listen din' });
+    const row = section.locator(`[data-org="${real}"]`);
+    await row.waitFor();
+    expect(await row.innerText()).toMatch(/^Solbær AS\s+315 000 017\s+Legg til/);
+    await expect(stateOf(typed).getAttribute('data-state')).resolves.toBe('not-delegated');
+    await row.scrollIntoViewIfNeeded();
+    expect(await h.seriousA11yViolations()).toEqual([]);
+    await h.screenshot('firm-06a-in-altinn-not-in-list');
+
+    await row.getByRole('button', { name: /^Legg til/ }).click();
+    await page.locator(`[data-testid="client-list"] [data-org="${real}"][data-state="delegated"]`).waitFor();
+    await section.getByRole('status').getByText('Solbær AS er lagt til i klientlisten.').waitFor();
+    expect(await section.locator('[data-org]').count()).toBe(0);
+    await stateOf(typed)
+      .getByRole('button', { name: /^Fjern fra Innsender/ })
+      .click();
+    await stateOf(typed).waitFor({ state: 'detached' });
+    await h.screenshot('firm-06b-added-from-altinn');
+  });
+
   it('sends an a-melding for a delegated client, and refuses one for a client whose delegation was removed', async () => {
     const { page } = h;
     await openSend('fjellstue.xml', aMeldingFor('211785462', 'firmae2e0001'));

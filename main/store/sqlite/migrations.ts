@@ -110,6 +110,11 @@ export const MIGRATIONS: readonly string[] = [
    WHERE json_valid(record);
   CREATE INDEX submissions_by_period ON submissions (profile_id, state, period, client_org, service, scheme);
   `,
+  // The clients Altinn lists on a firm's agent systembruker that its client list lacks (a JSON array of
+  // AltinnOnlyClient, shared/domain/firm.ts), from the last good read: Klienter offers to add them. NULL until then.
+  `
+  ALTER TABLE client_registries ADD COLUMN altinn_only TEXT;
+  `,
 ];
 
 /** Brings the file to the newest schema, each step in its own transaction with its version. */

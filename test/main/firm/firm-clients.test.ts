@@ -308,3 +308,41 @@ describe('an accounting firm with an agent systembruker and its clients', () => 
     expect((await ok<{ submissions: Submission[] }>('outbox.list')).submissions.length).toBe(before);
   });
 });
+
+  // A firm typed Solbær AS with another company's number whose check digit is also valid (315 000 025): Klienter said
+  // "Ikke lagt til", and nothing showed the client Altinn did have on the systembruker (315 000 017), so the firm
+  // could not see its mistake. Altinn's list is read as ClientInfo (Altinn/altinn-authentication
+  // src/Authentication/Model/ClientInfo.cs @ ad4f6f36: clientOrganizationNumber, clientOrganizationName).
+  it('keeps the clients Altinn has that the list lacks, adds one with the name Altinn gave, and lists a removed one again', async () => {
+    const [real, typed] = ['315000017', '315000025'];
+    expect((await administerClient(clientAdminUrl, 'add', { orgNumber: real, name: 'Solbær AS' })).status).toBe(200);
+    await ok('firm.addClient', { orgNumber: typed, name: 'Solbær AS' });
+    let view = await ok<FirmClientsView>('firm.syncDelegations');
+    expect(view.clients.find((c) => c.orgNumber === typed)?.delegation.state).toBe('not-delegated');
+    // Only Altinn's clients missing from the list: not the listed ones, not those removed in Altinn (312 000 008).
+    expect(view.altinnOnly).toEqual([{ orgNumber: real, name: 'Solbær AS', altinnClientId: expect.any(String) }]);
+    // Kept with the firm's profile: read back without asking Altinn again.
+    expect((await ok<FirmClientsView>('firm.clients')).altinnOnly.map((c) => c.orgNumber)).toEqual([real]);
+
+    // The add path Klienter's "Legg til" takes: an empty name takes Altinn's.
+    view = await ok<FirmClientsView>('firm.addClient', { orgNumber: real, name: '' });
+    expect(view.clients.find((c) => c.orgNumber === real)).toMatchObject({
+      name: 'Solbær AS',
+      delegation: { state: 'delegated' },
+    });
+    expect(view.altinnOnly).toEqual([]);
+    view = await ok<FirmClientsView>('firm.removeClient', { orgNumber: typed });
+    expect(view.clients.map((c) => c.orgNumber)).not.toContain(typed);
+    expect(view.altinnOnly).toEqual([]);
+
+    // Removed from Innsender while Altinn still has it: offered again at once, and after the next read.
+    view = await ok<FirmClientsView>('firm.removeClient', { orgNumber: real });
+    expect(view.altinnOnly.map((c) => [c.orgNumber, c.name])).toEqual([[real, 'Solbær AS']]);
+    view = await ok<FirmClientsView>('firm.syncDelegations');
+    expect(view.altinnOnly.map((c) => [c.orgNumber, c.name])).toEqual([[real, 'Solbær AS']]);
+
+    // A number Altinn does not have, typed without a name, is refused in words rather than by the store.
+    const nameless = await call('firm.addClient', { orgNumber: '315000033', name: ' ' });
+    expect(nameless).toMatchObject({ ok: false, error: { code: 'FIRM_CLIENT_NAME_MISSING' } });
+    expect(JSON.stringify(nameless)).toContain('315 000 033');
+  });

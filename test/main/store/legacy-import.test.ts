@@ -82,6 +82,7 @@ describe('the first open of a data dir in the JSON layout', () => {
     expect(await repo.readPayload(old.sending.id)).toEqual(aMeldingPayload(1));
     expect(await store!.clients(PROFILE).read()).toEqual({
       clients: [firmClient(A), firmClient(B)],
+      altinnOnly: [],
       lastSyncError: { nb: 'Altinn svarte ikke', en: 'Altinn did not answer' },
     });
     expect(await store!.feedback(PROFILE).load()).toEqual({

@@ -111,13 +111,16 @@ describe('the SQLite store', () => {
   it('keeps a firm’s clients in order with the last sync error, and replaces them in one transaction', async () => {
     open();
     const clients = store!.clients('firm');
-    expect(await clients.read()).toEqual({ clients: [], lastSyncError: null });
+    expect(await clients.read()).toEqual({ clients: [], altinnOnly: [], lastSyncError: null });
     const error = { nb: 'Altinn svarte ikke', en: 'Altinn did not answer' };
-    await clients.replace({ clients: [firmClient(B), firmClient(A)], lastSyncError: error });
-    expect(await clients.read()).toEqual({ clients: [firmClient(B), firmClient(A)], lastSyncError: error });
-    await clients.replace({ clients: [firmClient(A)], lastSyncError: null });
-    expect(await clients.read()).toEqual({ clients: [firmClient(A)], lastSyncError: null });
-    expect(await store!.clients('other').read()).toEqual({ clients: [], lastSyncError: null });
+    const altinnOnly = [
+      { orgNumber: C, name: 'Fra Altinn AS', altinnClientId: 'c0ffee00-0000-4000-8000-000000000001' },
+    ];
+    await clients.replace({ clients: [firmClient(B), firmClient(A)], altinnOnly, lastSyncError: error });
+    expect(await clients.read()).toEqual({ clients: [firmClient(B), firmClient(A)], altinnOnly, lastSyncError: error });
+    await clients.replace({ clients: [firmClient(A)], altinnOnly: [], lastSyncError: null });
+    expect(await clients.read()).toEqual({ clients: [firmClient(A)], altinnOnly: [], lastSyncError: null });
+    expect(await store!.clients('other').read()).toEqual({ clients: [], altinnOnly: [], lastSyncError: null });
   });
 
   it('keeps the feedback sync’s watermark and dialogs, writing only what changed, and the unread marks', async () => {
@@ -170,7 +173,7 @@ describe('the SQLite store', () => {
     open();
     await store!
       .clients('firm')
-      .replace({ clients: [firmClient(A), firmClient(B), firmClient(C)], lastSyncError: null });
+      .replace({ clients: [firmClient(A), firmClient(B), firmClient(C)], altinnOnly: [], lastSyncError: null });
     const repo = store!.submissions('firm');
     await repo.write(aMeldingSubmission(A, 0, 'received'));
     await repo.write(aMeldingSubmission(A, 1, 'rejected'));

@@ -19,6 +19,7 @@ const view = (clients: FirmClient[], over: Partial<FirmClientsView> = {}): FirmC
   firmOrgNumber: '974761076',
   agentSystemUserId: 'a1b2c3d4-0000-4000-8000-000000000001',
   clients,
+  altinnOnly: [],
   clientAdminUrl: 'http://127.0.0.1:1/systemuser/clients',
   delegationApi: true,
   lastSyncError: null,
@@ -86,6 +87,47 @@ describe('the Clients page', () => {
     await userEvent.click(screen.getByTestId('add-client'));
     expect(invoke).toHaveBeenCalledWith('firm.addClient', { orgNumber: '910000018', name: 'Feil AS' });
     expect(await screen.findByText(/910000018 for Feil AS har feil kontrollsiffer/)).toBeTruthy();
+  });
+
+  // A client typed with another company's valid number shows "Ikke lagt til"; the one Altinn has was shown nowhere.
+  it('lists the clients Altinn has that the list lacks, and adds one through the same add', async () => {
+    const solbaer = {
+      orgNumber: '315000017',
+      name: 'Solbær AS',
+      altinnClientId: 'c0ffee00-0000-4000-8000-000000000017',
+    };
+    const typed = client('315000025', 'Solbær AS', 'not-delegated');
+    const after = view([typed, { ...client('315000017', 'Solbær AS', 'delegated') }]);
+    const { invoke } = renderWithProviders(<ClientsPage />, {
+      'profiles.list': profiles(firm),
+      'firm.clients': ok(view([typed], { altinnOnly: [solbaer, { ...solbaer, orgNumber: '315000033', name: null }] })),
+      'firm.addClient': ok(after),
+    });
+    const section = await screen.findByRole('region', { name: 'I Altinn, men ikke i listen din' });
+    expect(within(section).getByText(/men de står ikke i klientlisten over/)).toBeTruthy();
+    const row = section.querySelector('[data-org="315000017"]') as HTMLElement;
+    expect(within(row).getByText('Solbær AS')).toBeTruthy();
+    expect(within(row).getByText('315 000 017')).toBeTruthy();
+    const nameless = section.querySelector('[data-org="315000033"]') as HTMLElement;
+    expect(within(nameless).getByText('Uten navn i Altinn')).toBeTruthy();
+    expect(within(nameless).getByRole('button', { name: /^Legg til ?: 315 000 033$/ })).toBeTruthy();
+    await userEvent.click(within(row).getByRole('button', { name: /^Legg til ?: Solbær AS$/ }));
+    expect(invoke).toHaveBeenCalledWith('firm.addClient', { orgNumber: '315000017', name: 'Solbær AS' });
+    expect(await within(section).findByRole('status')).toHaveProperty(
+      'textContent',
+      'Solbær AS er lagt til i klientlisten.',
+    );
+    expect(section.querySelector('[data-org="315000017"]')).toBeNull();
+    expect(screen.getByTestId('client-list').querySelector('[data-org="315000017"]')).toBeTruthy();
+  });
+
+  it('shows no such list while Altinn has nothing the list lacks', async () => {
+    renderWithProviders(<ClientsPage />, {
+      'profiles.list': profiles(firm),
+      'firm.clients': ok(view([client('910000017', 'Fjellstue AS', 'delegated')])),
+    });
+    await screen.findByTestId('client-list');
+    expect(screen.queryByTestId('altinn-only')).toBeNull();
   });
 
   it('sends the firm to the setup while the agent systembruker is not approved', async () => {
