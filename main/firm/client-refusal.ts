@@ -21,11 +21,27 @@ export async function explainClientRefusal(
   if (!(error instanceof SkatteetatenError) || error.status !== 403 || profileKind(profile) !== 'firm') return error;
   const client = (await firm.sync(profile, { quiet: true })).clients.find((c) => c.orgNumber === org);
   if (!client) return error;
+  if (client.delegation.state === 'delegated') {
+    return new SkatteetatenError(
+      error.code,
+      refusalText(client, profile),
+      error.status,
+      error.body,
+      'needs-action',
+      error.retryAfterMs,
+    );
+  }
+  // Altinn no longer has the client: the same code as the refusal before queuing, so Utboks heads it with the
+  // missing delegation; Skatteetaten's own code and words stay first in the details, for support.
+  const body = {
+    ...error.body,
+    spesifisering: [{ kode: error.body.kode, melding: error.body.melding }, ...error.body.spesifisering],
+  };
   return new SkatteetatenError(
-    error.code,
+    'FIRM_CLIENT_DELEGATION_REMOVED',
     refusalText(client, profile),
     error.status,
-    error.body,
+    body,
     'needs-action',
     error.retryAfterMs,
   );

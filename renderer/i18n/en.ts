@@ -566,6 +566,7 @@ export const en: Messages = {
         'The receipt could not be fetched from Dialogporten yet. Innsender looks for it again by itself; the submission is not sent again.',
       'rate-limited': 'Dialogporten asked us to wait a little. Innsender fetches the receipt by itself afterwards.',
     },
+    failedClientDelegation: "{{client}} is no longer attached to the firm's systembruker in Altinn",
     failedGuestNetwork:
       'The answer did not come from Skatteetaten but most likely from the login page of a guest network. Log in to the network; it is sent again by itself, with the same key.',
     nextRetry: 'Next attempt {{at}} (attempt {{attempt}} failed).',

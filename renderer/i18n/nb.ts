@@ -563,6 +563,7 @@ export const nb = {
         'Kvitteringen kunne ikke hentes fra Dialogporten ennå. Innsender ser etter den igjen av seg selv; innsendingen sendes ikke på nytt.',
       'rate-limited': 'Dialogporten ba oss vente litt. Innsender henter kvitteringen av seg selv etterpå.',
     },
+    failedClientDelegation: '{{client}} er ikke lenger lagt til på kontorets systembruker i Altinn',
     failedGuestNetwork:
       'Svaret kom ikke fra Skatteetaten, men trolig fra innloggingssiden til et gjestenett. Logg inn på nettet; den sendes på nytt av seg selv, med samme nøkkel.',
     nextRetry: 'Neste forsøk {{at}} (forsøk {{attempt}} feilet).',

@@ -245,9 +245,18 @@ describe("an accounting firm's setup and clients in real Chromium", () => {
     sandbox?.faults.clear();
     await row.getByTestId('retry').click();
     const failure = row.getByTestId('failure');
-    await failure.getByText(/Kløver AS \(311 000 004\) er ikke lenger lagt til/).waitFor({ timeout: 20_000 });
-    await failure.getByRole('heading', { name: /^Innsendingen venter på deg/ }).waitFor();
+    await failure
+      .getByText(/Kløver AS \(311 000 004\) er ikke lenger lagt til på systembrukeren til/)
+      .waitFor({ timeout: 20_000 });
+    // Headed with the client's missing delegation: it read "Innsendingen venter på deg: noe i oppsettet må rettes".
+    await failure
+      .getByRole('heading', {
+        name: 'Kløver AS (311 000 004) er ikke lenger lagt til på kontorets systembruker i Altinn',
+        exact: true,
+      })
+      .waitFor();
     const said = await failure.innerText();
+    expect(said).not.toContain('oppsettet må rettes');
     expect(said).toContain('systembrukeren til Regnskap AS (974 761 076)');
     expect(said).toContain('Be klientadministrator legge klienten til igjen');
     expect(said).not.toMatch(/Sjekk rettighetene i Altinn|HTTP \d{3}|[<>{}]/);

@@ -38,6 +38,7 @@ export function SubmissionRow({ submission, progress, onCancel, onRetry, busy, c
   const lang = i18n.language;
   const headingId = `submission-${submission.id}`;
   const org = targetOrg(target);
+  const company = companyName ? formatCompany(companyName, org) : formatOrgNumber(org);
   const title = submissionTitle(target, t, lang);
   const cancel = (
     <Button variant="tertiary" data-size="sm" onClick={() => onCancel(submission.id)} disabled={busy}>
@@ -67,7 +68,7 @@ export function SubmissionRow({ submission, progress, onCancel, onRetry, busy, c
         <Paragraph data-size="sm" className="outbox-muted">
           {t('outbox.meta', {
             service: t(`outbox.service.${target.service}`),
-            org: companyName ? formatCompany(companyName, org) : formatOrgNumber(org),
+            org: company,
             created: formatDateTime(submission.createdAt, lang),
           })}
         </Paragraph>
@@ -132,7 +133,7 @@ export function SubmissionRow({ submission, progress, onCancel, onRetry, busy, c
         {state.kind === 'failed' && (
           <Alert data-color="warning" data-testid="failure">
             <Heading level={4} data-size="2xs">
-              {failureHeading(state, t)}
+              {failureHeading(state, t, company)}
             </Heading>
             <ErrorDetails error={state.error} />
             <Paragraph data-size="sm" data-testid="next-retry">

@@ -18,10 +18,12 @@ function failureCause(code: string): 'maskinporten' | 'dialogporten' | 'guest-ne
 /**
  * Utboks's heading for a submission that waits: it names the service that failed, not always Skatteetaten (a
  * Maskinporten outage read "Skatteetaten svarte ikke som ventet"). What waits for the user, or gave up, reads the
- * same whoever failed: the message below names the service.
+ * same whoever failed: the message below names the service. A firm's client taken off its systembruker in Altinn
+ * (main/firm/client-refusal.ts) is headed with that, naming `client`: it read "noe i oppsettet må rettes".
  */
-export function failureHeading(state: FailedState, t: TFunction): string {
+export function failureHeading(state: FailedState, t: TFunction, client: string): string {
   const { reason, error } = state;
+  if (error.code === 'FIRM_CLIENT_DELEGATION_REMOVED') return t('outbox.failedClientDelegation', { client });
   if (reason === 'needs-action' || reason === 'gave-up') return t(`outbox.failed.${reason}`);
   switch (failureCause(error.code)) {
     case 'guest-network':

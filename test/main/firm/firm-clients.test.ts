@@ -200,6 +200,12 @@ describe('an accounting firm with an agent systembruker and its clients', () => 
     const [sent, withdrawn] = [await settled(ids[0] ?? ''), await settled(ids[1] ?? '')];
     expect(sent.state.kind).toBe('received');
     expect(withdrawn.state).toMatchObject({ kind: 'failed', reason: 'needs-action', retryAt: null });
+    // The refusal before queuing's code, so Utboks heads it with the missing delegation; Skatteetaten's code and
+    // words first in the details, for support.
+    const refused = (withdrawn.state as { error: { code: string; details?: string[]; korrelasjonsid?: string } }).error;
+    expect(refused.code).toBe('FIRM_CLIENT_DELEGATION_REMOVED');
+    expect(refused.details?.[0]).toMatch(/^AMLD_005 /);
+    expect(refused.details?.[1]).toMatch(/^AMLD_1015 /);
     const message = (withdrawn.state as { error: { message: { nb: string; en: string } } }).error.message;
     expect(message.nb).toContain(
       'Kløver AS (311 000 004) er ikke lenger lagt til på systembrukeren til Regnskap AS (974 761 076) i Altinn',
@@ -307,7 +313,6 @@ describe('an accounting firm with an agent systembruker and its clients', () => 
     expect(JSON.stringify(refused)).toContain('Nordlys AS (313 000 001)');
     expect((await ok<{ submissions: Submission[] }>('outbox.list')).submissions.length).toBe(before);
   });
-});
 
   // A firm typed Solbær AS with another company's number whose check digit is also valid (315 000 025): Klienter said
   // "Ikke lagt til", and nothing showed the client Altinn did have on the systembruker (315 000 017), so the firm
@@ -346,3 +351,4 @@ describe('an accounting firm with an agent systembruker and its clients', () => 
     expect(nameless).toMatchObject({ ok: false, error: { code: 'FIRM_CLIENT_NAME_MISSING' } });
     expect(JSON.stringify(nameless)).toContain('315 000 033');
   });
+});

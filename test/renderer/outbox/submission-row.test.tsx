@@ -233,6 +233,38 @@ describe('one submission in the outbox, in each state', () => {
     expect(within(failure).getByRole('heading', { level: 4 }).textContent).toMatch(heading);
   });
 
+  // A firm's client taken off its systembruker in Altinn after its report was queued (main/firm/client-refusal.ts)
+  // was headed "Innsendingen venter på deg: noe i oppsettet må rettes", as if the firm's own setup were wrong.
+  it.each([
+    ['nb', 'Fjellstue AS (211 785 462) er ikke lenger lagt til på kontorets systembruker i Altinn'],
+    ['en', "Fjellstue AS (211 785 462) is no longer attached to the firm's systembruker in Altinn"],
+  ] as const)(
+    'a client whose delegation was withdrawn (%s): the heading names the client and the delegation',
+    (language, heading) => {
+      const { row } = renderRow(
+        {
+          kind: 'failed',
+          at: '2026-02-03T09:00:02.000Z',
+          error: {
+            code: 'FIRM_CLIENT_DELEGATION_REMOVED',
+            message: { nb: 'Be klientadministrator legge klienten til igjen.', en: 'Ask the klientadministrator.' },
+            details: ['AMLD_005 Ikke tilgang', 'AMLD_1015 Systembrukeren er ikke autorisert for 211785462'],
+            status: 403,
+          },
+          reason: 'needs-action',
+          attempt: 1,
+          retryAt: null,
+        },
+        undefined,
+        'Fjellstue AS',
+        language,
+      );
+      const failure = within(row).getByTestId('failure');
+      expect(within(failure).getByRole('heading', { level: 4 }).textContent).toBe(heading);
+      expect(failure.textContent).not.toContain('oppsettet må rettes');
+    },
+  );
+
   it('failed by Maskinporten in English: the heading names Maskinporten', () => {
     const { row } = renderRow(
       {
