@@ -86,12 +86,17 @@ describe('innsender setup and innsender clients: onboarding scripted', () => {
     expect(adminPage).toContain('/agentdelegation/');
     await inAltinn(dataDir, async (rebase) => {
       for (const [orgNumber, name] of CLIENTS) await administerClient(rebase(adminPage), 'add', { orgNumber, name });
+      // One the firm has not added (Klienter's "I Altinn, men ikke i listen din").
+      await administerClient(rebase(adminPage), 'add', { orgNumber: '315000017', name: 'Solbær AS' });
     });
     const synced = await json<FirmClientsView>('clients', 'sync');
     expect(synced.clients.map((c) => [c.orgNumber, c.delegation.state])).toEqual(
       CLIENTS.map(([org]) => [org, 'delegated']),
     );
-    expect((await cli('clients')).out).toMatch(/^311 000 004 +delegated +Kløver AS/m);
+    expect(synced.altinnOnly.map((c) => [c.orgNumber, c.name])).toEqual([['315000017', 'Solbær AS']]);
+    const listed = (await cli('clients')).out;
+    expect(listed).toMatch(/^311 000 004 +delegated +Kløver AS/m);
+    expect(listed).toMatch(/^In Altinn, not in your list .*\n315 000 017 +Solbær AS$/m);
 
     const tested = await json<SetupOverview>('setup', 'test');
     expect(tested.lastTest?.systemUserOrg).toBe('974761076');

@@ -31,13 +31,22 @@ function describeSetup(o: SetupOverview): string {
 }
 
 function describeClients(v: FirmClientsView): string {
-  if (v.clients.length === 0) return 'No clients yet. Add one: innsender clients add <orgnr> <name>';
-  return v.clients
-    .map(
-      (c) =>
-        `${formatOrgNumber(c.orgNumber)}  ${c.delegation.state.padEnd(13)}  ${printable(c.name)}  (${c.services.join(', ')})`,
-    )
-    .join('\n');
+  const listed =
+    v.clients.length === 0
+      ? ['No clients yet. Add one: innsender clients add <orgnr> <name>']
+      : v.clients.map(
+          (c) =>
+            `${formatOrgNumber(c.orgNumber)}  ${c.delegation.state.padEnd(13)}  ${printable(c.name)}  (${c.services.join(', ')})`,
+        );
+  // Klienter's "I Altinn, men ikke i listen din": most often the real number of a client typed with another's.
+  const altinnOnly = v.altinnOnly.length
+    ? [
+        '',
+        'In Altinn, not in your list (add one: innsender clients add <orgnr> <name>):',
+        ...v.altinnOnly.map((c) => `${formatOrgNumber(c.orgNumber)}  ${printable(c.name ?? '(no name in Altinn)')}`),
+      ]
+    : [];
+  return [...listed, ...altinnOnly].join('\n');
 }
 
 /**
