@@ -8,6 +8,7 @@ import { openSendConfirmation } from './harness/send-draft';
 import { removeProfileKeys } from '../main/support/sandbox-profile';
 import { fixtureText } from '../shared/reports/fixtures';
 import { faultsAtSmallestWindow } from './harness/layout-checks';
+import { runningClock } from '../main/support/running-clock';
 
 const FIRM = { orgNumber: '974761076', name: 'Regnskap AS' };
 /** The first is the a-melding fixture's opplysningspliktig; all three have valid check digits. */
@@ -34,7 +35,7 @@ describe("an accounting firm's setup and clients in real Chromium", () => {
   let files: string;
   let dataDir: string;
   /** The app's and the emulator's clock, moved ahead at the end to bring the firm's key to Maskinporten's year. */
-  let clockAhead = 0;
+  const clock = runningClock('2026-12-07T09:00:00.000Z');
   /** Altinn's pages, in "the OS browser": a separate context with no Innsender bridge. */
   const altinnPage = async (url: string): Promise<Page> => {
     const browser = h.page.context().browser();
@@ -55,7 +56,7 @@ describe("an accounting firm's setup and clients in real Chromium", () => {
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'innsender-e2e-firm-'));
     files = mkdtempSync(join(tmpdir(), 'innsender-e2e-firm-files-'));
-    h = await startHarness({ dataDir, now: () => new Date(Date.now() + clockAhead) });
+    h = await startHarness({ dataDir, now: clock.now });
   });
   afterAll(async () => {
     const profileId = h?.services.profiles.active()?.id;
@@ -271,7 +272,7 @@ describe("an accounting firm's setup and clients in real Chromium", () => {
   it('warns on Oversikt as the firm’s one key nears Maskinporten’s year, and once it has passed', async () => {
     const { page } = h;
     const day = 86_400_000;
-    clockAhead = 355 * day - 3_600_000;
+    clock.moveAhead(355 * day - 3_600_000);
     const oversikt = page.getByRole('navigation').getByRole('link', { name: 'Oversikt', exact: true });
     await oversikt.click();
     const alert = page.getByTestId('agent-key-alert');
@@ -280,7 +281,7 @@ describe("an accounting firm's setup and clients in real Chromium", () => {
     expect(await h.seriousA11yViolations()).toEqual([]);
     await h.screenshot('firm-11-key-expiring');
 
-    clockAhead = 366 * day;
+    clock.moveAhead(366 * day);
     await page.getByRole('navigation').getByRole('link', { name: 'Klienter', exact: true }).click();
     await oversikt.click();
     await alert.getByRole('heading', { name: 'Maskinporten-nøkkelen har gått ut' }).waitFor();

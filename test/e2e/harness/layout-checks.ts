@@ -25,54 +25,57 @@ export function cardsWithoutPadding(page: Page): Promise<string[]> {
  * column turns on plain words too.
  */
 export function wordsSplitAcrossLines(page: Page, selector: string): Promise<string[]> {
-  return page.evaluate((selector) => {
-    const split = new Set<string>();
-    for (const element of document.querySelectorAll(selector)) {
-      if (!element.checkVisibility()) continue;
-      const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        // Ids and keys (in <code>, or mixed case like a kid) may break anywhere: that is what keeps them in the page.
-        if (node.parentElement?.closest('code')) continue;
-        for (const word of (node.textContent ?? '').matchAll(/(?<!\p{L})\p{Lu}?\p{Ll}{3,}(?!\p{L})/gu)) {
-          const range = document.createRange();
-          range.setStart(node, word.index);
-          range.setEnd(node, word.index + word[0].length);
-          const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
-          if (lines.size > 1) split.add(word[0]);
-        }
-      }
-    }
-    return [...split];
-  }, selector);
+  // Ids and keys (in <code>, or mixed case like a kid) may break anywhere: that is what keeps them in the page.
+  return textSplitAcrossLines(page, selector, /(?<!\p{L})\p{Lu}?\p{Ll}{3,}(?!\p{L})/gu, { skipInside: 'code' });
 }
 
 /**
  * Amounts, counts and org numbers written the app's way ("1 234 567 kr", "−12 000 kr", "211 785 462") that a narrow
- * table column or fact list breaks across lines at a group space: shared/format writes plain spaces (they paste into a payroll system as typed), so
- * only CSS (`.num`, app.css) keeps them whole.
+ * table column or fact list breaks across lines at a group space: shared/format writes plain spaces (they paste into
+ * a payroll system as typed), so only CSS (`.num`, app.css) keeps them whole. Running text may wrap where its words do.
  */
 export function amountsSplitAcrossLines(page: Page, selector: string): Promise<string[]> {
-  return page.evaluate((selector) => {
-    const split = new Set<string>();
-    for (const element of document.querySelectorAll(selector)) {
-      if (!element.checkVisibility()) continue;
-      const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        // A table's cells and a fact list's values: running text may wrap where its words do.
-        if (!node.parentElement?.closest('td, th, dd') || node.parentElement.closest('.visually-hidden')) continue;
-        for (const amount of (node.textContent ?? '').matchAll(
-          /[−-]?\d{1,3}(?: \d{3})+(?:,\d{2})?(?: kr)?|\d+(?:,\d{2})? kr/g,
-        )) {
-          const range = document.createRange();
-          range.setStart(node, amount.index);
-          range.setEnd(node, amount.index + amount[0].length);
-          const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
-          if (lines.size > 1) split.add(amount[0]);
+  return textSplitAcrossLines(page, selector, /[−-]?\d{1,3}(?: \d{3})+(?:,\d{2})?(?: kr)?|\d+(?:,\d{2})? kr/g, {
+    onlyInside: 'td, th, dd',
+    skipInside: '.visually-hidden',
+  });
+}
+
+/** The matches of `pattern` in the visible text under `selector` whose characters the browser laid out on two lines. */
+function textSplitAcrossLines(
+  page: Page,
+  selector: string,
+  pattern: RegExp,
+  where: { onlyInside?: string; skipInside: string },
+): Promise<string[]> {
+  return page.evaluate(
+    ({ selector, source, flags, onlyInside, skipInside }) => {
+      const split = new Set<string>();
+      for (const element of document.querySelectorAll(selector)) {
+        if (!element.checkVisibility()) continue;
+        const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const parent = node.parentElement;
+          if (!parent || parent.closest(skipInside) || (onlyInside && !parent.closest(onlyInside))) continue;
+          for (const match of (node.textContent ?? '').matchAll(new RegExp(source, flags))) {
+            const range = document.createRange();
+            range.setStart(node, match.index);
+            range.setEnd(node, match.index + match[0].length);
+            const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+            if (lines.size > 1) split.add(match[0]);
+          }
         }
       }
-    }
-    return [...split];
-  }, selector);
+      return [...split];
+    },
+    {
+      selector,
+      source: pattern.source,
+      flags: pattern.flags,
+      onlyInside: where.onlyInside,
+      skipInside: where.skipInside,
+    },
+  );
 }
 
 /**

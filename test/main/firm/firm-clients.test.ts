@@ -15,6 +15,7 @@ import { administerClient } from '../support/client-admin';
 import { aMeldingBody, fixtureText } from '../support/report-fixtures';
 import { AMELDING_ORG, skatteetatenState } from '../support/skatteetaten-sandbox';
 import { dispatchOk, testAppServices, waitUntil } from '../support/test-app-services';
+import { runningClock } from '../support/running-clock';
 
 const FIRM = { orgNumber: '974761076', displayName: 'Regnskap AS' };
 const CLIENTS = [
@@ -40,7 +41,7 @@ describe('an accounting firm with an agent systembruker and its clients', () => 
   let opened: string[];
   let clientAdminUrl = '';
   /** The app's and the emulator's clock, moved ahead to let the firm's key pass Maskinporten's year. */
-  let clockAhead = 0;
+  const clock = runningClock('2026-12-07T09:00:00.000Z');
 
   const call = async (channel: ChannelName, payload?: unknown) =>
     (await services.dispatch(channel, payload)) as IpcResult<unknown>;
@@ -69,7 +70,7 @@ describe('an accounting firm with an agent systembruker and its clients', () => 
     ({ services, opened } = testAppServices(dataDir, {
       keyStore,
       setupPollIntervalMs: 50,
-      now: () => new Date(Date.now() + clockAhead),
+      now: clock.now,
     }));
     await ok('profiles.create', { ...FIRM, environment: 'sandbox', kind: 'firm' });
   });
@@ -226,7 +227,7 @@ describe('an accounting firm with an agent systembruker and its clients', () => 
   // waits for the user. Once the key is uploaded again (the sandbox client's JWKS, as in Samarbeidsportalen) and a
   // test connection works, they are sent, each once; before, each waited for its own "Prøv igjen nå".
   it('the agent key expiring stops every client’s send; renewed and tested, they are all sent, once', async () => {
-    clockAhead = 366 * 86_400_000;
+    clock.moveAhead(366 * 86_400_000);
     const batch = [
       { org: AMELDING_ORG, meldingsId: randomUUID() },
       { org: '312000008', meldingsId: randomUUID() },
